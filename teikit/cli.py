@@ -1,0 +1,95 @@
+"""The `teikit` command: a thin click group over the library.
+
+Exit codes: 0 ok, 1 a problem with the input (unreadable source, invalid TEI, bad
+edition.yaml), 2 wrong usage. Errors are one line on stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import EditionConfig, load_config
+from .encode import encode_source, serialize, write_atomically
+from .errors import TeikitError
+from .report import Report
+
+
+class TeikitGroup(click.Group):
+    """Turns teikit's own errors into one line and an exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except TeikitError as exc:
+            click.echo(f"teikit: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="teikit")
+def cli():
+    """OCR'd plain text to TEI P5 scholarly editions: encode, validate, render."""
+
+
+def print_report(report: Report, verbose: bool) -> None:
+    for message in report.messages:
+        if verbose or message.level != "info":
+            click.echo(str(message), err=True)
+
+
+def find_edition_config(source: Path) -> Path | None:
+    """An edition.yaml beside the source, as in editions/<slug>/."""
+    candidate = source.parent / "edition.yaml"
+    return candidate if candidate.is_file() else None
+
+
+@cli.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-c", "--config", "config_path", type=click.Path(path_type=Path),
+              help="edition.yaml with the bibliographic facts and options (default: one beside SOURCE).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="TEI file to write (default: SOURCE's name with .xml, in the current folder; - for stdout).")
+@click.option("--encoding", help="The source's text encoding (default utf-8, or edition.yaml's).")
+@click.option("--no-corrections", is_flag=True, help="Record no OCR corrections.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print informational messages.")
+def encode(source: Path, config_path: Path | None, output: Path | None, encoding: str | None,
+           no_corrections: bool, verbose: bool):
+    """Encode an OCR'd plain-text SOURCE as TEI P5."""
+    config_path = config_path or find_edition_config(source)
+    cfg = load_config(config_path) if config_path else EditionConfig()
+    result = encode_source(source, cfg, corrections=not no_corrections, encoding=encoding)
+    if not cfg.profile:
+        click.echo(f"teikit: profile '{result.doc.profile}' ({result.profile_reason}); "
+                   "set 'profile' in edition.yaml to choose", err=True)
+    print_report(result.report, verbose)
+    data = serialize(result.tree)
+    if str(output) == "-":
+        sys.stdout.buffer.write(data)
+        return
+    output = output or Path(source.stem + ".xml")
+    write_atomically(output, data)
+    counts = ", ".join(f"{result.report.count(level)} {level}s" for level in ("warning", "error"))
+    click.echo(f"teikit: wrote {output} ({counts})", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--diplomatic", "view", flag_value="diplomatic", default=True,
+              help="The source's lines as printed (default).")
+@click.option("--reading", "view", flag_value="reading", help="The reading text: words joined, no furniture.")
+def text(file: Path, view: str):
+    """Print a text view of a TEI FILE."""
+    from .tei.reader import diplomatic_lines, parse_tei, reading_paragraphs
+
+    tree = parse_tei(file)
+    if view == "diplomatic":
+        click.echo("\n".join(diplomatic_lines(tree)))
+    else:
+        click.echo("\n\n".join(reading_paragraphs(tree)))
+
+
+def main() -> None:
+    cli(prog_name="teikit")

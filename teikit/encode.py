@@ -1,0 +1,110 @@
+"""Source text -> TEI tree: read, run the passes, write header, register and text.
+
+This is the library entry point behind `teikit encode` and `teikit build`; it knows
+nothing about click.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .config import EditionConfig
+from .errors import SourceError
+from .model import Document
+from .passes import PASSES
+from .pipeline import build_pipeline, run_pipeline
+from .profiles import detect_profile, profile_options
+from .reader import decode_source, document_from_text
+from .report import Report
+from .tei.header import write_header, write_register
+from .tei.writer import tei, write_text_element
+
+#: the customisation every file declares, so a receiving project knows what it has
+SCHEMA_URL = "https://teikit.github.io/schemas/teikit.rng"
+
+
+@dataclass
+class Encoded:
+    tree: etree._ElementTree
+    doc: Document
+    report: Report
+    profile_reason: str
+
+
+def pass_options(cfg: EditionConfig, profile: str) -> dict[str, dict]:
+    """Profile defaults, then the edition's own options key by key, then its facts."""
+    options = profile_options(profile)
+    for name, values in cfg.passes.items():
+        options.setdefault(name, {}).update(values)
+    derived = {
+        "exclude": {"rules": cfg.exclude},
+        "persons": {"register": str(cfg.path(cfg.register)) if cfg.register else ""},
+        "dates": {"calendar": cfg.calendar},
+    }
+    by_name = {spec.name: spec for spec in PASSES}
+    for name, values in derived.items():
+        known = {f.name for f in dataclasses.fields(by_name[name].options)}
+        options.setdefault(name, {}).update({k: v for k, v in values.items() if k in known and v})
+    return options
+
+
+def encode_source(path: str | Path, cfg: EditionConfig | None = None, *, corrections: bool = True,
+                  encoding: str | None = None) -> Encoded:
+    cfg = cfg or EditionConfig()
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise SourceError("no such file", file=name)
+    if path.is_dir():
+        raise SourceError("is a directory, not a text file", file=name)
+    data = path.read_bytes()
+    text = decode_source(data, name, encoding or cfg.encoding)
+    doc = document_from_text(text, name)
+    if cfg.profile:
+        doc.profile, reason = cfg.profile, "set in edition.yaml"
+    else:
+        doc.profile, reason = detect_profile(doc)
+    report = Report(file=name, suppress=frozenset(cfg.suppress))
+    disabled = frozenset() if corrections else frozenset({"corrections"})
+    steps = build_pipeline(PASSES, pass_options(cfg, doc.profile), disabled)
+    doc = run_pipeline(doc, steps, report)
+    return Encoded(build_tree(doc, cfg, data, report), doc, report, reason)
+
+
+def build_tree(doc: Document, cfg: EditionConfig, source_bytes: bytes, report: Report) -> etree._ElementTree:
+    root = tei("TEI", {"xml:lang": cfg.language})
+    root.text = "\n"
+    etree.indent(write_header(root, doc, cfg, source_bytes, doc.source))
+    register = write_register(root, doc.persons)
+    if register is not None:
+        etree.indent(register)
+    for part in root:
+        part.tail = "\n"
+    write_text_element(root, doc, report)
+    tree = etree.ElementTree(root)
+    root.addprevious(etree.ProcessingInstruction(
+        "xml-model", f'href="{SCHEMA_URL}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'))
+    return tree
+
+
+def serialize(tree: etree._ElementTree) -> bytes:
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: never half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,194 @@
+"""The one document model that flows from the reader through the passes to the writer.
+
+The source's physical lines are kept to the end (`Document.lines`); passes annotate them
+(furniture, page breaks, hyphenation) and group them into `Block`s. Inline markup is
+stand-off: a `Mark` spans offsets of its block's `text`, in which each line break is one
+"\n" character, so offsets never shift when a later pass adds markup. The TEI writer
+derives `<pb/>`, `<lb/>`, `<fw>` and the nesting of marks from this model alone.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Hyphen(str, Enum):
+    """How a line's last word continues on the next text line."""
+
+    NONE = "none"          #: the line ends between two words
+    JOIN = "join"          #: word split, hyphen lost by OCR: capital|ism
+    PRINTED = "printed"    #: word split at a printed hyphen that is not part of it: Amer-|ican
+    KEEP = "keep"          #: a compound broken at its own hyphen: self-|reliance
+    RESTORE = "restore"    #: a compound whose hyphen OCR lost: so|called -> so-called
+
+
+@dataclass(slots=True)
+class Line:
+    """One physical line of the source."""
+
+    n: int                       #: 1-based line number in the source file
+    orig: str                    #: the line exactly as read, without its line end
+    kind: str = "text"           #: "text", "blank", "fw" (page furniture) or "excluded"
+    fw_type: str | None = None   #: for furniture: "pageNum", "header", "footer"
+    page_break: str | None = None  #: a page starts at this line; its printed number or ""
+    hyphen: Hyphen = Hyphen.NONE   #: how the last word joins the next text line
+    reason: str | None = None    #: why an excluded line is left out of the text
+
+    @property
+    def text(self) -> str:
+        """The line as it enters the text: trailing spaces are layout, not content."""
+        return self.orig.rstrip()
+
+
+@dataclass(slots=True)
+class Mark:
+    """Stand-off inline markup over `Block.text[start:end]`.
+
+    `tag` is the TEI element name and `attrs` its attributes, so the writer needs no
+    per-pass code. Two tags are special: `choice` records a correction (`attrs["corr"]`
+    is the corrected reading, the spanned text the `sic`), and a zero-width mark with
+    `blocks` inserts whole blocks (a footnote placed at its point of attachment).
+    """
+
+    tag: str
+    start: int
+    end: int
+    attrs: dict[str, str] = field(default_factory=dict)
+    blocks: list["Block"] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph-level element (`lines` set) or a container of blocks (`children`).
+
+    `kind` is the TEI element name (`p`, `head`, `dateline`, `div`, `sp`, `note` ...).
+    Leaf blocks own their lines in source order, furniture lines that fall inside them
+    included; containers own only children.
+    """
+
+    kind: str
+    lines: list[Line] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+    marks: list[Mark] = field(default_factory=list)
+    children: list["Block"] = field(default_factory=list)
+
+    @property
+    def text_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.kind == "text"]
+
+    @property
+    def text(self) -> str:
+        """The block's text lines joined by "\n": the coordinate space of its marks."""
+        return "\n".join(line.text for line in self.text_lines)
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children and self.kind not in CONTAINERS
+
+    def walk(self):
+        """This block and every block below it, marks' inserted blocks included."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+        for mark in self.marks:
+            for inner in mark.blocks:
+                yield from inner.walk()
+
+
+#: block kinds that hold blocks, never lines
+CONTAINERS = frozenset(
+    {"front", "body", "back", "div", "sp", "opener", "closer", "list", "item",
+     "titlePage", "floatingText", "quote", "lg"}
+)
+
+
+@dataclass(slots=True)
+class Document:
+    """A source text on its way to TEI."""
+
+    source: str                              #: file name as given, for messages
+    lines: list[Line]                        #: every physical line, in order
+    profile: str = "book"                    #: the kind of source (see profiles/)
+    front: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    back: list[Block] = field(default_factory=list)
+    persons: dict[str, dict] = field(default_factory=dict)  #: register entries, by id
+    facts: dict[str, object] = field(default_factory=dict)  #: what passes did, for the header
+
+    def blocks(self):
+        """Every block in document order, depth first."""
+        for section in (self.front, self.body, self.back):
+            for block in section:
+                yield from block.walk()
+
+    def leaves(self):
+        """Blocks that hold lines."""
+        return (block for block in self.blocks() if block.lines)
+
+
+@dataclass(slots=True)
+class ReadingView:
+    """A block's reading text (hyphenation joined, corrections applied) with a map back.
+
+    Finders (persons, dates, markers) search `text`; `span(i, j)` turns a match into
+    offsets of `Block.text`, where marks live.
+    """
+
+    text: str
+    starts: list[int]   #: for each reading char, the block offset where it begins
+    ends: list[int]     #: for each reading char, the block offset just after it
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.starts[i], self.ends[j - 1]
+
+
+def reading_view(block: Block, corrections: bool = True) -> ReadingView:
+    """Build the reading text of a leaf block.
+
+    A line end reads as a space, or as nothing where a word continues (a printed
+    end-of-line hyphen is dropped; a lost compound hyphen is restored). With
+    `corrections`, a `choice` mark reads as its `corr`.
+    """
+    lines = block.text_lines
+    source = block.text
+    replace: dict[int, tuple[int, str]] = {}
+    if corrections:
+        for mark in block.marks:
+            if mark.tag == "choice" and mark.end > mark.start:
+                replace[mark.start] = (mark.end, mark.attrs["corr"])
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    breaks: dict[int, Hyphen] = {}
+    offset = 0
+    for line in lines:
+        offset += len(line.text)
+        breaks[offset] = line.hyphen
+        offset += 1
+    i = 0
+    n = len(source)
+    while i < n:
+        if i in replace:
+            end, corr = replace[i]
+            for ch in corr:
+                out.append(ch)
+                starts.append(i)
+                ends.append(end)
+            i = end
+            continue
+        ch = source[i]
+        if ch == "\n":
+            hyphen = breaks.get(i, Hyphen.NONE)
+            if hyphen is Hyphen.PRINTED and out and out[-1] == "-":
+                out.pop(), starts.pop(), ends.pop()
+            elif hyphen is Hyphen.RESTORE:
+                out.append("-"), starts.append(i), ends.append(i)
+            elif hyphen in (Hyphen.NONE,):
+                out.append(" "), starts.append(i), ends.append(i + 1)
+            i += 1
+            continue
+        out.append(ch)
+        starts.append(i)
+        ends.append(i + 1)
+        i += 1
+    return ReadingView("".join(out), starts, ends)

@@ -1,0 +1,215 @@
+"""Document -> TEI P5 tree.
+
+The writer derives every milestone from the model: `<lb n="LINE"/>` at each source line
+(n is the line number in the source file), `<pb n/>` where a line starts a page, `<fw>`
+for furniture, `<lb break="no"/>` (with `<pc force="weak">-</pc>` or a restored
+`<supplied>`) where a word runs over a line end, and the nesting of stand-off marks. No
+whitespace is written next to `<lb break="no"/>`, so renderers that ignore `@break` still
+keep the word whole.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .. import TEI_NS, XML_NS
+from ..model import Block, Document, Hyphen, Line, Mark
+from ..report import Report
+
+TEI = "{%s}" % TEI_NS
+
+#: characters XML 1.0 cannot hold; written as <g type="ctrl" n="U+000C"/> so nothing is lost
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def tei(tag: str, attrs: dict[str, str] | None = None, parent=None):
+    """An element in the TEI namespace; "xml:id"-style keys go to the XML namespace."""
+    attrib = {}
+    for key, value in (attrs or {}).items():
+        if value is None:
+            continue
+        attrib["{%s}%s" % (XML_NS, key[4:]) if key.startswith("xml:") else key] = str(value)
+    if parent is None:
+        return etree.Element(TEI + tag, attrib, nsmap={None: TEI_NS})
+    return etree.SubElement(parent, TEI + tag, attrib)
+
+
+def add_text(elem, text: str) -> None:
+    """Append text after the last child (its tail) or inside the element."""
+    if not text:
+        return
+    for i, piece in enumerate(_NOT_XML.split(text)):
+        if i:
+            char = _NOT_XML.findall(text)[i - 1]
+            tei("g", {"type": "ctrl", "n": f"U+{ord(char):04X}"}, elem)
+        if not piece:
+            continue
+        if len(elem):
+            elem[-1].tail = (elem[-1].tail or "") + piece
+        else:
+            elem.text = (elem.text or "") + piece
+
+
+#: when two marks span the same text, the lower rank is the outer element
+_RANK = {"persName": 0, "date": 1, "title": 2, "hi": 3, "ref": 4, "choice": 9}
+
+
+@dataclass
+class _Node:
+    mark: Mark
+    children: list["_Node"]
+
+
+def nest_marks(marks: list[Mark], report: Report, line: int | None) -> list[_Node]:
+    """Marks as a tree; a mark crossing an earlier one is dropped with a message."""
+    ordered = sorted(marks, key=lambda m: (m.start, m.start != m.end, -m.end, _RANK.get(m.tag, 5)))
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for mark in ordered:
+        while stack and stack[-1].mark.end <= mark.start:
+            stack.pop()
+        if stack and mark.end > stack[-1].mark.end:
+            outer = stack[-1].mark
+            report.warning("TK301", f"<{mark.tag}> crosses <{outer.tag}>; <{mark.tag}> left out", line)
+            continue
+        node = _Node(mark, [])
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return roots
+
+
+class BlockWriter:
+    """Writes one leaf block's lines and marks into an element."""
+
+    def __init__(self, block: Block, report: Report):
+        self.block = block
+        self.report = report
+        self.text = block.text
+        # offsets of "\n" in block.text -> the text line that ends there, and furniture after it
+        self.breaks: dict[int, tuple[Line, list[Line], Line]] = {}
+        self.first_line: Line | None = None
+        pending: list[Line] = []
+        previous: Line | None = None
+        offset = 0
+        for line in block.lines:
+            if line.kind == "fw":
+                pending.append(line)
+            elif line.kind == "text":
+                if previous is None:
+                    self.leading, self.first_line = pending, line
+                else:
+                    self.breaks[offset - 1] = (previous, pending, line)
+                pending = []
+                offset += len(line.text) + 1
+                previous = line
+        if previous is None:
+            self.leading = pending
+        self.trailing = pending
+
+    def write(self, elem) -> None:
+        if self.first_line is not None:
+            write_page_break(elem, self.first_line)
+            tei("lb", {"n": str(self.first_line.n)}, elem)
+        nodes = nest_marks(self.block.marks, self.report, self.first_line.n if self.first_line else None)
+        self.write_range(elem, 0, len(self.text), nodes)
+
+    def write_range(self, elem, start: int, end: int, nodes: list[_Node]) -> None:
+        pos = start
+        for node in nodes:
+            self.write_text(elem, pos, node.mark.start)
+            self.write_mark(elem, node)
+            pos = max(pos, node.mark.end)
+        self.write_text(elem, pos, end)
+
+    def write_mark(self, elem, node: _Node) -> None:
+        mark = node.mark
+        if mark.tag == "choice":
+            attrs = {k: v for k, v in mark.attrs.items() if k != "corr"}
+            choice = tei("choice", None, elem)
+            self.write_range(tei("sic", None, choice), mark.start, mark.end, node.children)
+            add_text(tei("corr", attrs, choice), mark.attrs["corr"])
+            return
+        child = tei(mark.tag, mark.attrs, elem)
+        for inner in mark.blocks:
+            if len(mark.blocks) == 1 and inner.lines:
+                BlockWriter(inner, self.report).write(child)
+            else:
+                write_block(child, inner, self.report)
+        self.write_range(child, mark.start, mark.end, node.children)
+
+    def write_text(self, elem, start: int, end: int) -> None:
+        pos = start
+        while pos < end:
+            newline = self.text.find("\n", pos, end)
+            if newline < 0:
+                add_text(elem, self.text[pos:end])
+                return
+            self.write_line_end(elem, pos, newline)
+            pos = newline + 1
+
+    def write_line_end(self, elem, pos: int, newline: int) -> None:
+        line, furniture, following = self.breaks[newline]
+        hyphen = line.hyphen
+        body = self.text[pos:newline]
+        if hyphen is Hyphen.PRINTED and body.endswith("-"):
+            add_text(elem, body[:-1])
+            tei("pc", {"force": "weak"}, elem).text = "-"
+        else:
+            add_text(elem, body)
+            if hyphen is Hyphen.RESTORE:
+                tei("supplied", {"reason": "lost-hyphen"}, elem).text = "-"
+        joined = hyphen is not Hyphen.NONE
+        if not joined:
+            add_text(elem, "\n")
+        for fw in furniture:
+            write_furniture(elem, fw, joined)
+        write_page_break(elem, following, joined)
+        tei("lb", {"n": str(following.n), "break": "no" if joined else None}, elem)
+
+
+def write_page_break(elem, line: Line, joined: bool = False) -> None:
+    if line.page_break is not None:
+        tei("pb", {"n": line.page_break or None, "break": "no" if joined else None}, elem)
+
+
+def write_furniture(elem, line: Line, joined: bool = False) -> None:
+    write_page_break(elem, line, joined)
+    fw = tei("fw", {"type": line.fw_type or "header"}, elem)
+    add_text(fw, line.text)
+    if not joined:
+        add_text(elem, "\n")
+
+
+def write_block(parent, block: Block, report: Report) -> None:
+    """A block and its children; furniture at a leaf's edges stands outside it."""
+    if block.children or not block.lines:
+        elem = tei(block.kind, block.attrs, parent)
+        elem.text = "\n"
+        for child in block.children:
+            write_block(elem, child, report)
+        elem.tail = "\n"
+        return
+    writer = BlockWriter(block, report)
+    for line in writer.leading:
+        write_furniture(parent, line)
+    elem = tei(block.kind, block.attrs, parent)
+    writer.write(elem)
+    elem.tail = "\n"
+    for line in writer.trailing:
+        write_furniture(parent, line)
+
+
+def write_text_element(parent, doc: Document, report: Report):
+    text = tei("text", None, parent)
+    for name, blocks in (("front", doc.front), ("body", doc.body), ("back", doc.back)):
+        if not blocks and name != "body":
+            continue
+        section = tei(name, None, text)
+        section.text = section.tail = "\n"
+        for block in blocks:
+            write_block(section, block, report)
+        if not len(section):
+            tei("gap", {"reason": "no-text", "quantity": "0"}, tei("div", None, section))
+    return text

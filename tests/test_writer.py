@@ -1,0 +1,110 @@
+"""The TEI writer on small hand-built documents, read back through the text views."""
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.config import EditionConfig
+from teikit.encode import build_tree, serialize
+from teikit.model import Block, Hyphen, Mark
+from teikit.reader import document_from_text
+from teikit.report import Report
+from teikit.tei.reader import diplomatic_lines, reading_paragraphs
+
+SOURCE = """restore capital
+ism and the so
+13
+
+14 Writings of Leon Trotsky (1936-37)
+called Amer-
+ican self-
+reliance, m uch
+"""
+
+
+def build(source: str, shape):
+    doc = document_from_text(source, "t.txt")
+    shape(doc)
+    report = Report("t.txt")
+    tree = build_tree(doc, EditionConfig(title="T"), source.encode(), report)
+    return tree, report
+
+
+def paragraph_of_all(doc):
+    doc.body = [Block("div", children=[Block("p", lines=[l for l in doc.lines if l.kind != "blank"])])]
+
+
+def furniture_and_hyphens(doc):
+    lines = doc.lines
+    lines[0].hyphen = Hyphen.JOIN
+    lines[1].hyphen = Hyphen.RESTORE
+    lines[2].kind, lines[2].fw_type = "fw", "pageNum"
+    lines[4].kind, lines[4].fw_type, lines[4].page_break = "fw", "header", "14"
+    lines[5].hyphen = Hyphen.PRINTED
+    lines[6].hyphen = Hyphen.KEEP
+    paragraph_of_all(doc)
+    p = doc.body[0].children[0]
+    start = p.text.index("m uch")
+    p.marks.append(Mark("choice", start, start + 5, {"corr": "much", "resp": "#teikit"}))
+
+
+def test_line_breaks_hyphens_furniture_and_corrections_are_written_as_tei():
+    tree, report = build(SOURCE, furniture_and_hyphens)
+    xml = serialize(tree).decode()
+    assert '<lb n="1"/>restore capital<lb n="2" break="no"/>ism' in xml
+    assert 'so<supplied reason="lost-hyphen">-</supplied><fw type="pageNum">13</fw>' in xml
+    assert '<pb n="14" break="no"/><fw type="header">14 Writings of Leon Trotsky (1936-37)</fw><lb n="6" break="no"/>called' in xml
+    assert 'Amer<pc force="weak">-</pc><lb n="7" break="no"/>ican self-<lb n="8" break="no"/>reliance' in xml
+    assert '<choice><sic>m uch</sic><corr resp="#teikit">much</corr></choice>' in xml
+    assert not report.messages
+
+
+def test_diplomatic_view_gives_back_the_source_lines_and_reading_view_the_words():
+    tree, _ = build(SOURCE, furniture_and_hyphens)
+    assert diplomatic_lines(tree) == [line.rstrip() for line in SOURCE.splitlines() if line.strip()]
+    assert reading_paragraphs(tree) == ["restore capitalism and the so-called American self-reliance, much"]
+
+
+def test_marks_nest_and_a_crossing_mark_is_reported_not_written():
+    def shape(doc):
+        paragraph_of_all(doc)
+        p = doc.body[0].children[0]
+        p.marks += [Mark("persName", 0, 12, {"ref": "#x"}), Mark("date", 4, 20, {"when": "1937"}),
+                    Mark("hi", 0, 4, {"rend": "italic"})]
+    tree, report = build("Leon Trotsky 1937\n", shape)
+    xml = serialize(tree).decode()
+    assert '<persName ref="#x"><hi rend="italic">Leon</hi> Trotsky</persName>' in xml
+    assert [m.code for m in report.messages] == ["TK301"]
+
+
+def test_a_zero_width_mark_inserts_a_footnote_where_it_stands():
+    def shape(doc):
+        lines = [l for l in doc.lines]
+        note = Block("note", lines=[lines[1]], attrs={"place": "foot", "n": "*"})
+        p = Block("p", lines=[lines[0], lines[2]])
+        p.marks.append(Mark("note", 9, 9, {"place": "foot", "n": "*"}, [note]))
+        doc.body = [Block("div", children=[p])]
+    source = "the text* goes\n* The note.\non here.\n"
+    tree, _ = build(source, shape)
+    xml = serialize(tree).decode()
+    assert '<lb n="1"/>the text*<note place="foot" n="*"><lb n="2"/>* The note.</note> goes' in xml
+    assert diplomatic_lines(tree) == ["the text* goes", "* The note.", "on here."]
+
+
+def test_control_characters_survive_as_g_elements():
+    tree, _ = build("page\x0cbreak\n", paragraph_of_all)
+    assert '<g type="ctrl" n="U+000C"/>' in serialize(tree).decode()
+    assert diplomatic_lines(tree) == ["page\x0cbreak"]
+
+
+def test_the_header_names_source_application_and_register():
+    def shape(doc):
+        paragraph_of_all(doc)
+        doc.persons = {"trotsky": {"forename": "Leon", "surname": "Trotsky", "birth": "1879", "death": "1940",
+                                   "idno": {"wikidata": "Q33391"}}}
+    tree, _ = build("text\n", shape)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    root = tree.getroot()
+    assert root.xpath("string(//t:application/@ident)", namespaces=ns) == "teikit"
+    assert root.xpath("string(//t:sourceDesc/t:bibl[@type='transcription']/t:idno[@type='sha256'])", namespaces=ns)
+    person = root.xpath("//t:standOff/t:listPerson/t:person", namespaces=ns)[0]
+    assert etree.tostring(person, encoding=str).count("Q33391") == 1
