@@ -91,5 +91,35 @@ def text(file: Path, view: str):
         click.echo("\n\n".join(reading_paragraphs(tree)))
 
 
+@cli.command()
+@click.argument("editions_dir", default="editions", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", default="_build", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for the TEI, the HTML editions and the site index.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1), help="Editions built in parallel.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first edition that fails.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every message of every edition.")
+def build(editions_dir: Path, out_dir: Path, jobs: int, fail_fast: bool, verbose: bool):
+    """Encode, validate and render every edition in EDITIONS_DIR (default: editions/)."""
+    from .build import build_all, find_editions
+
+    if not find_editions(editions_dir):
+        raise TeikitError("no editions here (each is a folder with an edition.yaml)", file=str(editions_dir))
+
+    def say(result):
+        if result.ok:
+            click.echo(f"{result.slug}: ok, {len(result.messages)} warnings -> {result.html}", err=True)
+            for message in result.messages if verbose else ():
+                click.echo(f"  {message}", err=True)
+        else:
+            click.echo(f"{result.slug}: FAILED: {result.error}", err=True)
+
+    results = build_all(editions_dir, out_dir, jobs=jobs, fail_fast=fail_fast, on_result=say)
+    failed = [r.slug for r in results if not r.ok]
+    click.echo(f"teikit: built {len(results) - len(failed)} of {len(results)} editions into {out_dir}/"
+               + (f"; failed: {', '.join(failed)}" if failed else ""), err=True)
+    if failed:
+        sys.exit(1)
+
+
 def main() -> None:
     cli(prog_name="teikit")

@@ -63,7 +63,14 @@ def encode_source(path: str | Path, cfg: EditionConfig | None = None, *, correct
     if path.is_dir():
         raise SourceError("is a directory, not a text file", file=name)
     data = path.read_bytes()
-    text = decode_source(data, name, encoding or cfg.encoding)
+    return encode_text(decode_source(data, name, encoding or cfg.encoding), cfg, name=name,
+                       source_bytes=data, corrections=corrections)
+
+
+def encode_text(text: str, cfg: EditionConfig | None = None, *, name: str = "<text>",
+                source_bytes: bytes | None = None, corrections: bool = True) -> Encoded:
+    """Encode decoded text; `source_bytes` (for the header's checksum) default to its UTF-8."""
+    cfg = cfg or EditionConfig()
     doc = document_from_text(text, name)
     if cfg.profile:
         doc.profile, reason = cfg.profile, "set in edition.yaml"
@@ -73,6 +80,7 @@ def encode_source(path: str | Path, cfg: EditionConfig | None = None, *, correct
     disabled = frozenset() if corrections else frozenset({"corrections"})
     steps = build_pipeline(PASSES, pass_options(cfg, doc.profile), disabled)
     doc = run_pipeline(doc, steps, report)
+    data = source_bytes if source_bytes is not None else text.encode("utf-8")
     return Encoded(build_tree(doc, cfg, data, report), doc, report, reason)
 
 

@@ -33,6 +33,8 @@ class Line:
     page_break: str | None = None  #: a page starts at this line; its printed number or ""
     hyphen: Hyphen = Hyphen.NONE   #: how the last word joins the next text line
     reason: str | None = None    #: why an excluded line is left out of the text
+    continues: bool = False      #: the rest of a line split between two elements (a speech after
+                                 #: its speaker's label): written without an lb of its own
 
     @property
     def text(self) -> str:

@@ -109,6 +109,10 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
     if not root.tag.startswith("{"):
         _strip_ns(root)
     view = _Diplomatic()
+    # teikit's TEI numbers every source line: then only lb and fw start lines, and a line
+    # split between elements (speaker label and speech) reads as one
+    numbered = any((n or "").isdigit() for n in root.xpath(".//t:lb/@n", namespaces={"t": TEI_NS}))
+    starts_line = frozenset({T + "fw"}) if numbered else BLOCKS
     skip_depth = 0
     for event, elem in etree.iterwalk(root, events=("start", "end")):
         tag = elem.tag if isinstance(elem.tag, str) else ""
@@ -118,11 +122,12 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
                 continue
             if tag == T + "note":
                 view.stack.append((view.current, view.last_key))
-            if tag == T + "lb" or tag in BLOCKS:
+            if tag == T + "lb" or tag in starts_line:
                 view.new_line(elem.get("n") if tag == T + "lb" else None)
             elif tag == T + "g" and elem.get("type") == "ctrl" and (elem.get("n") or "").startswith("U+"):
                 view.add(chr(int(elem.get("n")[2:], 16)))
-            view.add(elem.text)
+            if not (numbered and tag in BLOCKS and not (elem.text or "").strip()):
+                view.add(elem.text)
         else:
             if skip_depth:
                 skip_depth -= 1
@@ -131,9 +136,9 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
                 continue
             if tag == T + "note" and view.stack:
                 view.current, view.last_key = view.stack.pop()
-            elif tag in BLOCKS and tag != T + "note":
+            elif tag in starts_line and tag != T + "note":
                 view.new_line(None)
-            if elem is not root:
+            if elem is not root and not (numbered and tag in BLOCKS and not (elem.tail or "").strip()):
                 view.add(elem.tail)
     return view.result()
 

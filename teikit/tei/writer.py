@@ -109,7 +109,7 @@ class BlockWriter:
         self.trailing = pending
 
     def write(self, elem) -> None:
-        if self.first_line is not None:
+        if self.first_line is not None and not self.first_line.continues:
             write_page_break(elem, self.first_line)
             tei("lb", {"n": str(self.first_line.n)}, elem)
         nodes = nest_marks(self.block.marks, self.report, self.first_line.n if self.first_line else None)

@@ -1,0 +1,55 @@
+"""Nothing is lost: the diplomatic view of the TEI gives back the source's lines.
+
+Every non-blank source line comes back in order, trailing spaces aside, except the lines
+an edition excludes with a reason, which the header must list.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EDITION_SLUGS, EDITIONS
+from teikit import TEI_NS
+from teikit.config import EditionConfig
+from teikit.encode import encode_text
+from teikit.tei.reader import diplomatic_lines
+
+NS = {"t": TEI_NS}
+
+
+def expected_lines(source: str, excluded: set[int]) -> list[str]:
+    return [line.rstrip() for n, line in enumerate(source.splitlines(), 1) if line.strip() and n not in excluded]
+
+
+@pytest.mark.parametrize("slug", EDITION_SLUGS)
+def test_diplomatic_round_trip_on_every_edition(encoded_editions, slug):
+    encoded, _ = encoded_editions[slug]
+    source = (EDITIONS / slug / "source.txt").read_text(encoding="utf-8")
+    listed = {int(n) for n in encoded.tree.xpath("//t:samplingDecl//t:item/@n", namespaces=NS)}
+    assert listed == {n for n, _, _ in encoded.doc.facts.get("excluded", [])}
+    assert diplomatic_lines(encoded.tree) == expected_lines(source, listed)
+
+
+WORDS = st.sampled_from([
+    "the", "Trotsky", "capital", "ism", "Amer-", "ican", "self-", "reliance", "1937", "13", "page",
+    "January", "23,", "1936-37", "*", "**", "[1]", "Lenin.5", "NOTES", "ON THE ATLANTIC18", "m uch",
+    "Vishinsky:", "Dear", "Comrade,", "so", "called", "-", "—", "<", "&", "]]>", "'", '"', "1�36", "■x",
+])
+LINE = st.one_of(
+    st.lists(WORDS, min_size=1, max_size=9).map(" ".join),
+    st.sampled_from(["", "", " ", "13", "14 Writings of Leon Trotsky (1936-37)", "Notes en Route 73",
+                     "December 28, 1936", "NOTES ", "1. A note.", "* A footnote.", "Yours sincerely,"]),
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=20),
+)
+SOUP = st.lists(st.tuples(LINE, st.booleans()), min_size=1, max_size=40).map(
+    lambda lines: "\n".join(text + (" " if space else "") for text, space in lines))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SOUP, st.sampled_from(["book", "newspaper", "web", "markdown-book"]))
+def test_diplomatic_round_trip_on_line_soup(text, profile):
+    if not text.strip():
+        return
+    encoded = encode_text(text, EditionConfig(profile=profile))
+    assert diplomatic_lines(encoded.tree) == expected_lines(text, set())
