@@ -1,0 +1,261 @@
+"""Words that run over a line end: set `Line.hyphen` on the line where the word starts.
+
+Two signals say a line ends inside a word. A printed hyphen (`Amer-`/`ican`, newspaper
+columns) and, in the book OCR, a missing trailing space: ordinary lines end in a space,
+while a line whose hyphen OCR dropped does not (`capital`/`ism`). Before:
+
+    imperialist governments to assassinate Stalin and restore capital
+    ism in the Soviet Union ...
+
+after: the first line gets `Hyphen.JOIN`, and the writer gives
+`capital<lb break="no"/>ism`. Which kind of break it is, the words decide:
+
+- PRINTED  `Amer-`/`ican`     the joined word is a word: the hyphen was the printer's
+- KEEP     `self-`/`reliance`  a compound broken at its own hyphen (also `1938-`/`39`)
+- JOIN     `capital`/`ism`    OCR lost the printer's hyphen
+- RESTORE  `so`/`called`      OCR lost a compound's hyphen: so-called
+
+Evidence, strongest first: how the document itself writes the word elsewhere (counted
+once for the whole document), then an English lexicon (`wordfreq`). Proper names whose
+halves are not words (`Coyoa`/`can`) join. The next text line is found across blank
+lines and page furniture; a printed hyphen before a blank line and a capitalised line is
+a paragraph end, not a split word. Doubtful decisions are reported (TK121-TK123).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from ..model import Document, Hyphen, Line
+from ..pipeline import PassSpec
+from ..report import Report
+
+
+@dataclass(frozen=True)
+class Options:
+    trailing_space_signal: bool = False  #: a line without the usual trailing space ends inside a word
+    language: str = "en"          #: wordfreq language of the lexicon
+    word_zipf: float = 3.0        #: a half this frequent (Zipf scale) is a word on its own
+    joined_zipf: float = 2.0      #: a joined form this frequent is a word
+    sure_zipf: float = 3.0        #: below this a join of two words is reported as doubtful
+    function_zipf: float = 6.0    #: a tail this frequent (the, and, was) starts a new word
+    #: first parts of compounds, whose hyphen a line end may have lost (self|reliance);
+    #: the document adds the first parts of the compounds it writes with a hyphen
+    compound_heads: tuple[str, ...] = (
+        "self", "semi", "quasi", "anti", "pro", "counter", "neo", "non", "ex", "pre", "post",
+        "ultra", "pseudo", "half", "full", "all", "ever", "well", "ill", "much", "twenty", "thirty",
+        "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    )
+    compound_evidence: int = 2    #: hyphenated words with the same first part that make it one,
+    compound_share: float = 0.5   #: ... when it stands this often in compounds per use alone
+
+
+#: a word as the vocabulary counts it: letters, with inner apostrophes and hyphens
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: the last word of a line (letters or digits), and a printed hyphen after it
+_LAST = re.compile(r"([^\W_]+)(-?)$")
+#: the first word of the next line, a possessive or compound tail after it
+_FIRST = re.compile(r"\s*([^\W_]+)((?:['’][^\W\d_]+)?)(-?)")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, language: str) -> float:
+    return zipf_frequency(word, language)
+
+
+@dataclass
+class Lexicon:
+    """The document's own vocabulary and the language's, for deciding a split word.
+
+    The vocabulary leaves out the words at line ends that may be halves (`capital`, `ism`),
+    so that a half never attests itself.
+    """
+
+    vocabulary: Counter
+    compound_heads: Counter
+    opts: Options
+
+    @classmethod
+    def of(cls, doc: Document, opts: Options, lost_signal: bool) -> "Lexicon":
+        text_lines = [line for line in doc.lines if line.kind == "text"]
+        vocabulary = Counter(_WORD.findall("\n".join(line.text for line in text_lines).lower()))
+        halves: Counter = Counter()
+        for line, following in zip(text_lines, text_lines[1:]):
+            if ends_inside_word(line, lost_signal):
+                halves.update(w.lower() for w in _WORD.findall(line.text)[-1:])
+                halves.update(w.lower() for w in _WORD.findall(following.text)[:1])
+        vocabulary.subtract(halves)
+        heads: Counter = Counter()
+        for word, count in vocabulary.items():
+            if count > 0 and "-" in word:
+                for part in word.split("-")[:-1]:
+                    heads[part] += count
+        return cls(vocabulary, heads, opts)
+
+    def frequency(self, word: str) -> float:
+        return zipf(word.lower(), self.opts.language)
+
+    def attested(self, word: str) -> int:
+        return max(0, self.vocabulary[word.lower()])
+
+    def is_word(self, word: str) -> bool:
+        if len(word) == 1:
+            return word in "aAI"
+        return self.frequency(word) >= self.opts.word_zipf or self.attested(word) > 0
+
+    def is_function_word(self, word: str) -> bool:
+        return self.frequency(word) >= self.opts.function_zipf
+
+    def is_compound_head(self, word: str) -> bool:
+        """A first part of compounds: listed, or written in compounds about as often as alone
+        (OCR also reads em dashes as hyphens, `life-that`, so a few compounds prove nothing)."""
+        word = word.lower()
+        in_compounds = self.compound_heads[word]
+        return word in self.opts.compound_heads or (
+            in_compounds >= self.opts.compound_evidence
+            and in_compounds >= self.opts.compound_share * self.attested(word))
+
+    def hyphenated(self, head: str, tail: str) -> int:
+        """How often the document writes head-tail; once is no proof with a function word,
+        which an em dash read as a hyphen puts there (`life-that`)."""
+        count = self.attested(f"{head}-{tail}")
+        if count == 1 and (self.is_function_word(head) or self.is_function_word(tail)):
+            return 0
+        return count
+
+
+def ends_inside_word(line: Line, lost_signal: bool) -> bool:
+    """The line's end is a candidate split: a printed hyphen, or (book OCR) no trailing space."""
+    text = line.text
+    if text.endswith("-") and not text.endswith("--"):
+        return True
+    return lost_signal and line.orig == text and bool(text) and text[-1].isalnum()
+
+
+@dataclass
+class Split:
+    """A line end that may fall inside a word: `head` ends the line, `tail` starts the next."""
+
+    head: str
+    tail: str
+    printed: bool        #: the line ends in a hyphen
+    tail_compound: bool  #: the tail goes on with a hyphen (`out-`/`and-out`)
+
+    @property
+    def joined(self) -> str:
+        return self.head + self.tail
+
+    @property
+    def hyphenated(self) -> str:
+        return f"{self.head}-{self.tail}"
+
+
+def decide(split: Split, lex: Lexicon) -> tuple[Hyphen, str | None]:
+    """The kind of break, and why it is doubtful (None when it is not).
+
+    The document's own spelling decides first, then the lexicon; a printed hyphen is kept
+    for a compound of two words, a lost one is restored where the first part is a known
+    compound head, and two plain words stay two words (OCR also drops ordinary trailing
+    spaces, and em dashes).
+    """
+    head, tail = split.head, split.tail
+    if head.isdigit() and tail.isdigit():
+        return (Hyphen.KEEP if split.printed else Hyphen.JOIN), None
+    whole, hyphenated = lex.attested(split.joined), lex.hyphenated(head, tail)
+    if split.printed and split.tail_compound:
+        return Hyphen.KEEP, None              # out- | and-out
+    if hyphenated > whole:
+        return (Hyphen.KEEP if split.printed else Hyphen.RESTORE), None
+    if whole:
+        return (Hyphen.PRINTED if split.printed else Hyphen.JOIN), None
+    frequency = lex.frequency(split.joined)
+    both_words = lex.is_word(head) and lex.is_word(tail)
+    if split.printed:
+        if lex.is_function_word(tail) and frequency < lex.opts.joined_zipf:
+            return Hyphen.NONE, None          # a dash: executioner- | was
+        if tail[0].isupper() and not tail.isupper():
+            return Hyphen.KEEP, None          # anti-Soviet, Five-Year
+        if frequency >= lex.opts.joined_zipf:
+            doubt = both_words and frequency < lex.opts.sure_zipf
+            return Hyphen.PRINTED, (f"{split.joined!r} or {split.hyphenated!r}?" if doubt else None)
+        return (Hyphen.KEEP if both_words else Hyphen.PRINTED), None
+    if frequency >= lex.opts.joined_zipf:
+        return Hyphen.JOIN, None
+    if lex.is_compound_head(head):
+        return Hyphen.RESTORE, (None if both_words else f"{split.hyphenated!r} or {split.joined!r}?")
+    if both_words or (lex.is_function_word(tail) and lex.frequency(head) >= lex.opts.joined_zipf):
+        return Hyphen.NONE, None
+    if head[0].isupper() and tail.islower():
+        return Hyphen.JOIN, None              # a name: Coyoa|can, Scheide|mann
+    if lex.is_word(head) or lex.is_word(tail):
+        return Hyphen.JOIN, f"{split.joined!r} is found nowhere, but one of its halves is a word"
+    return Hyphen.JOIN, None
+
+
+def carries_trailing_space(doc: Document) -> bool:
+    """Whether most text lines end in a space, so that a missing one means something."""
+    text_lines = [line for line in doc.lines if line.kind == "text"]
+    spaced = sum(1 for line in text_lines if line.orig != line.orig.rstrip())
+    return bool(text_lines) and spaced * 2 > len(text_lines)
+
+
+def find_split(line: Line, following: Line, crossed_blank: bool, lost_signal: bool,
+               report: Report) -> Split | None:
+    """The split word at the end of `line`, if the signals say there is one."""
+    if not ends_inside_word(line, lost_signal):
+        return None
+    last = _LAST.search(line.text)
+    if not last:
+        return None
+    printed = bool(last.group(2))
+    first = _FIRST.match(following.text)
+    if not first:
+        if printed:
+            report.info("TK122", f"line ends with a hyphen, but the next text line does not go on "
+                        f"with a word (line {following.n})", line.n)
+        return None
+    tail = first.group(1)
+    if printed and crossed_blank and not lost_signal and tail[0].isupper():
+        report.info("TK123", f"hyphen at a paragraph end: {last.group(1)}- | {tail}", line.n)
+        return None
+    return Split(last.group(1), tail, printed, bool(first.group(3)))
+
+
+def run(doc: Document, opts: Options, report: Report) -> Document:
+    lost_signal = opts.trailing_space_signal and carries_trailing_space(doc)
+    lex = Lexicon.of(doc, opts, lost_signal)
+    if opts.trailing_space_signal and not lost_signal:
+        report.info("TK124", "most lines carry no trailing space: a missing one is not read as a split word")
+    counts: Counter = Counter()
+    previous: Line | None = None
+    crossed_blank = False
+    for line in doc.lines:
+        if line.kind == "blank":
+            crossed_blank = True
+            continue
+        if line.kind == "fw":
+            continue
+        if line.kind != "text":
+            previous = None        # excluded lines end what came before
+            continue
+        if previous is not None:
+            split = find_split(previous, line, crossed_blank, lost_signal, report)
+            if split is not None:
+                kind, doubt = decide(split, lex)
+                previous.hyphen = kind
+                counts[kind] += 1
+                if doubt:
+                    report.warning("TK121", f"{split.head}|{split.tail}: {doubt}; taken as {kind.value}",
+                                   previous.n)
+        previous, crossed_blank = line, False
+    doc.facts["hyphenation"] = {kind.value: counts[kind] for kind in Hyphen if kind is not Hyphen.NONE}
+    return doc
+
+
+PASS = PassSpec("dehyphenate", run, Options, requires=frozenset({"furniture"}),
+                provides=frozenset({"dehyphenate"}),
+                doc="words split at line ends: <lb break=\"no\"/>, printed or lost hyphens")

@@ -1,0 +1,132 @@
+"""The dehyphenate pass: which line ends fall inside a word, and what kind of break each is."""
+import json
+from pathlib import Path
+
+import pytest
+
+from teikit.model import Hyphen
+from teikit.passes import dehyphenate, furniture
+from teikit.reader import document_from_text, read_source
+from teikit.report import Report
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def run(text: str, profile: str = "newspaper", **options):
+    doc = document_from_text(text, profile=profile)
+    report = Report()
+    furniture.run(doc, furniture.Options(), report)
+    dehyphenate.run(doc, dehyphenate.Options(**options), report)
+    return doc, report
+
+
+def breaks(doc) -> dict[int, Hyphen]:
+    return {line.n: line.hyphen for line in doc.lines if line.hyphen is not Hyphen.NONE}
+
+
+@pytest.mark.parametrize("first, second, kind", [
+    ("of its Amer- ", "ican affiliate ", Hyphen.PRINTED),
+    ("is or is to- ", "day, of a sort ", Hyphen.PRINTED),           # today, the modern word
+    ("with self- ", "reliance and ", Hyphen.KEEP),
+    ("an anti- ", "Bolshevik course ", Hyphen.KEEP),
+    ("the second Five- ", "Year Plans ", Hyphen.KEEP),
+    ("to an out- ", "and-out course ", Hyphen.KEEP),
+    ("the years 1938- ", "39 and 1939-40 ", Hyphen.KEEP),
+    ("the executioner- ", "was the monstrous ", Hyphen.NONE),       # a dash, not a split word
+])
+def test_printed_hyphens(first, second, kind):
+    doc, _ = run(f"{first}\n{second}\n")
+    assert doc.lines[0].hyphen is kind
+
+
+ORDINARY = ["An ordinary line of the book ends in a space. "] * 12
+BOOK = "\n".join(ORDINARY + [
+    "Trotsky in Coyoacan: the so-called trials, the so-called confessions. ",
+    "The left-wingers spoke of capitalism. ",
+    "",
+    "to restore capital",                                    # 16
+    "ism in the Soviet Union, in Coyoa",                     # 17
+    "can, a suburb. The so",                                 # 18
+    "",
+    "called trials; the left",                               # 20
+    "wingers were expelled. Journalists besieged us",        # 21
+    "the Norwegian wire service. A self",                    # 22
+    "evident case of Scheide",                               # 23
+    "mann. ",
+]) + "\n"
+
+
+def test_lost_hyphens_in_the_book_signal():
+    doc, report = run(BOOK, profile="book", trailing_space_signal=True)
+    assert breaks(doc) == {
+        16: Hyphen.JOIN,       # capital|ism: capitalism is elsewhere in the document
+        17: Hyphen.JOIN,       # Coyoa|can: a name attested whole
+        18: Hyphen.RESTORE,    # so|called, across a blank line: so-called is elsewhere
+                               # (twice: once could be an em dash read as a hyphen)
+        20: Hyphen.RESTORE,    # left|wingers
+        22: Hyphen.RESTORE,    # self|evident: self is a compound head
+        23: Hyphen.JOIN,       # Scheide|mann: a name whose first half is no word
+    }                          # 21, us|the: two words, an ordinary space lost
+    assert doc.facts["hyphenation"] == {"join": 3, "printed": 0, "keep": 0, "restore": 3}
+
+
+def test_the_missing_space_means_nothing_where_no_line_carries_one():
+    doc, report = run(BOOK.replace(" \n", "\n"), profile="book", trailing_space_signal=True)
+    assert breaks(doc) == {}
+    assert any(m.code == "TK124" for m in report.messages)
+
+
+def test_a_split_word_resumes_after_page_furniture():
+    page = "\n".join(f"line {i} of the page text " for i in range(30))
+    text = (f"{page}\n\n13 \n\n\n14 Writings of Leon Trotsky \n\n{page}\nNotes en Route 15 \n\n"
+            f"{page}\n16 Writings of Leon Trotsky \n\n{page}\nthe Amer-\n\n17 \n\nican workers \n")
+    doc, _ = run(text, profile="book", trailing_space_signal=True)
+    split = next(line for line in doc.lines if line.text.endswith("Amer-"))
+    assert split.hyphen is Hyphen.PRINTED
+
+
+def test_a_hyphen_before_a_new_paragraph_is_no_split():
+    doc, report = run("the last word is pre-\n\nThe next paragraph.\n", profile="web")
+    assert breaks(doc) == {}
+    assert any(m.code == "TK123" for m in report.messages)
+
+
+def test_a_paragraph_resumed_after_a_blank_line_joins():
+    doc, _ = run("a member of the staff, and com-\n\nmissar of archives.\n", profile="markdown-book")
+    assert breaks(doc) == {1: Hyphen.PRINTED}
+
+
+def test_no_join_across_a_text_line():
+    doc, report = run("the cut word com-\n\n* A footnote here.\n\nmissar of archives.\n")
+    assert breaks(doc) == {}
+    assert any(m.code == "TK122" for m in report.messages)
+
+
+def test_doubtful_decisions_are_reported():
+    _, report = run("the Stalinist demi- \ngods of the day \n")
+    assert any(m.code == "TK121" and m.line == 1 for m in report.messages)
+
+
+@pytest.mark.parametrize("stem, profile", [("001", "book"), ("003", "newspaper"), ("004", "markdown-book")])
+def test_gold_breaks(stem, profile):
+    """Every gold break found with its kind, and no break where the gold has none."""
+    gold = json.loads(next((SHARED / "gold").glob(f"{stem}_*.json")).read_text())
+    doc = read_source(next((SHARED / "corpus").glob(f"{stem}_*.txt")), profile=profile)
+    furniture.run(doc, furniture.Options(), Report())
+    dehyphenate.run(doc, dehyphenate.Options(trailing_space_signal=profile == "book"), Report())
+    first, last = gold["lines"]
+    expected = {b["line"]: b["kind"] for b in gold["breaks"]}
+    found = {}
+    for line in doc.lines[first - 1:last]:
+        if line.hyphen in (Hyphen.JOIN, Hyphen.PRINTED):
+            found[line.n] = "join"
+        elif line.hyphen in (Hyphen.KEEP, Hyphen.RESTORE):
+            found[line.n] = "keep"
+    assert found == expected
+
+
+def test_web_texts_have_no_breaks():
+    for stem in ("000", "002"):
+        doc = read_source(next((SHARED / "corpus").glob(f"{stem}_*.txt")), profile="web")
+        dehyphenate.run(doc, dehyphenate.Options(), Report())
+        assert breaks(doc) == {}
