@@ -95,30 +95,57 @@ def text(file: Path, view: str):
 @click.argument("editions_dir", default="editions", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", default="_build", show_default=True, type=click.Path(path_type=Path),
               help="Folder for the TEI, the HTML editions and the site index.")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1), help="Editions built in parallel.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
+              help="Editions built in parallel processes.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Build on this machine, or on a Dask cluster (with --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="The Dask scheduler, e.g. tcp://10.0.0.5:8786; its workers must see the same paths.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first edition that fails.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every message of every edition.")
-def build(editions_dir: Path, out_dir: Path, jobs: int, fail_fast: bool, verbose: bool):
-    """Encode, validate and render every edition in EDITIONS_DIR (default: editions/)."""
-    from .build import build_all, find_editions
+def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler: str | None,
+          fail_fast: bool, verbose: bool):
+    """Encode, validate and render every edition in EDITIONS_DIR (default: editions/).
 
-    if not find_editions(editions_dir):
+    Prints a line per edition as it finishes; an edition that fails does not stop the others.
+    """
+    from .build import build_all, find_editions
+    from .errors import UsageError
+
+    if (executor == "dask") != bool(scheduler):
+        raise UsageError("--executor dask and --scheduler ADDRESS go together")
+    total = len(find_editions(editions_dir))
+    if not total:
         raise TeikitError("no editions here (each is a folder with an edition.yaml)", file=str(editions_dir))
+    done = 0
 
     def say(result):
+        nonlocal done
+        done += 1
+        progress = f"[{done}/{total}] {result.slug} ({result.seconds:.1f} s)"
         if result.ok:
-            click.echo(f"{result.slug}: ok, {len(result.messages)} warnings -> {result.html}", err=True)
+            click.echo(f"{progress}: ok, {len(result.messages)} warnings -> {result.html}", err=True)
             for message in result.messages if verbose else ():
                 click.echo(f"  {message}", err=True)
         else:
-            click.echo(f"{result.slug}: FAILED: {result.error}", err=True)
+            click.echo(f"{progress}: FAILED: {result.error}", err=True)
 
-    results = build_all(editions_dir, out_dir, jobs=jobs, fail_fast=fail_fast, on_result=say)
+    results = build_all(editions_dir, out_dir, jobs=jobs, fail_fast=fail_fast, on_result=say, scheduler=scheduler)
     failed = [r.slug for r in results if not r.ok]
-    click.echo(f"teikit: built {len(results) - len(failed)} of {len(results)} editions into {out_dir}/"
+    click.echo(f"teikit: built {len(results) - len(failed)} of {total} editions into {out_dir}/"
                + (f"; failed: {', '.join(failed)}" if failed else ""), err=True)
     if failed:
         sys.exit(1)
+
+
+def _register_commands() -> None:
+    """Commands that live beside the library code they drive."""
+    from .render import render_command
+
+    cli.add_command(render_command, "render")
+
+
+_register_commands()
 
 
 def main() -> None:

@@ -1,0 +1,139 @@
+"""Time `teikit render` on a large TEI: a given file, or a synthetic one in teikit's shape.
+
+    .venv/bin/python benchmarks/bench_render.py                 # synthesise ~3 MB, render it
+    .venv/bin/python benchmarks/bench_render.py book.tei.xml    # render a real edition
+    .venv/bin/python benchmarks/bench_render.py --mb 1 --mb 3 --mb 6   # growth with size
+
+The synthetic text has what costs time in a real edition: a line break per source line,
+page breaks with furniture, split words, corrections, persons, dates, footnotes and
+endnotes. The aim is under 2 s for 3 MB; the phases are timed apart so a slow one shows.
+"""
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from teikit.render.context import build_context, parse_tei
+from teikit.render.html import make_environment
+
+HEADER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+  <teiHeader><fileDesc>
+    <titleStmt><title>Synthetic edition</title><author>Benchmark</author></titleStmt>
+    <publicationStmt><publisher>teikit editions</publisher></publicationStmt>
+    <sourceDesc><bibl><title>Synthetic source</title><date when="1978">1978</date></bibl></sourceDesc>
+  </fileDesc>
+  <encodingDesc><appInfo><application xml:id="teikit" ident="teikit" version="0.1.0"><label>teikit</label></application></appInfo></encodingDesc>
+  </teiHeader>
+  <standOff>{register}</standOff>
+  <text><body>
+"""
+FOOTER = "</body>\n<back><div type=\"notes\"><head>NOTES</head>\n{endnotes}</div></back>\n</text>\n</TEI>\n"
+PERSONS = 400
+LINES_PER_PAGE = 38
+WORDS = ("the workers of the city met in the great hall to hear the report of the committee on "
+         "the question of the general strike and its consequences for the movement").split()
+
+
+def _register() -> str:
+    groups = []
+    for start in range(0, PERSONS, 100):   # grouped, as teikit writes registers
+        people = "".join(
+            f'<person xml:id="p{i}"><persName><forename>Name{i}</forename> <surname>Person{i}</surname></persName>'
+            f'<birth when="{1850 + i % 60}"/><death when="{1910 + i % 60}"/></person>'
+            for i in range(start, min(start + 100, PERSONS)))
+        groups.append(f"<listPerson>{people}</listPerson>")
+    return f"<listPerson>{''.join(groups)}</listPerson>"
+
+
+def _line(n: int) -> str:
+    words = " ".join(WORDS[(n * 7) % 20:(n * 7) % 20 + 10])
+    match n % 9:
+        case 1:
+            return f'<lb n="{n}"/>{words} <persName ref="#p{n % PERSONS}">Name{n % PERSONS} Person{n % PERSONS}</persName>'
+        case 3:
+            return f'<lb n="{n}"/>{words} <date when="1937-0{1 + n % 9}-1{n % 10}">a day in 1937</date> capital'
+        case 4:
+            return f'<lb break="no" n="{n}"/>ism {words} Amer<pc force="weak">-</pc>'
+        case 5:
+            return f'<lb break="no" n="{n}"/>ican and <choice><sic>m uch</sic><corr resp="#teikit" cert="high">much</corr></choice> {words}'
+        case 7:
+            return f'<lb n="{n}"/>{words}<note place="foot" n="*"><lb n="{n}"/>A footnote on source line {n}.</note>'
+        case _:
+            return f'<lb n="{n}"/>{words}'
+
+
+def synthesize(target_bytes: int) -> str:
+    """A teikit-shaped TEI of about `target_bytes`."""
+    parts, endnotes, size, n, page, article = [HEADER.format(register=_register())], [], 0, 0, 1, 0
+    while size < target_bytes:
+        article += 1
+        lines = []
+        for _ in range(4 * LINES_PER_PAGE):
+            n += 1
+            lines.append(_line(n))
+            if n % LINES_PER_PAGE == 0:
+                page += 1
+                lines.append(f'\n<fw type="pageNum">{page - 1}</fw><pb n="{page}"/><fw type="header">{page} Synthetic</fw>')
+        paragraphs = "</p>\n<p>".join("\n".join(lines[i:i + 12]) for i in range(0, len(lines), 12))
+        chunk = (f'<div type="article" xml:id="d{article}"><head>ARTICLE {article}'
+                 f'<ref type="noteAnchor" target="#n{article}" xml:id="nr{article}">{article}</ref></head>\n'
+                 f'<dateline><date when="1937-01-01">January 1, 1937</date></dateline>\n<p>{paragraphs}</p></div>\n')
+        endnotes.append(f'<note xml:id="n{article}" n="{article}" type="endnote" place="end" target="#nr{article}">'
+                        f'{article}. Source of article {article}.</note>\n')
+        parts.append(chunk)
+        size += len(chunk.encode())
+    parts.append(FOOTER.format(endnotes="".join(endnotes)))
+    return "".join(parts)
+
+
+def time_render(tei_path: Path, out_dir: Path) -> dict[str, float]:
+    """Wall seconds per phase (parse, context = TEI -> dicts, template, write), their total,
+    and the CPU seconds of the whole, which a busy machine disturbs less."""
+    env = make_environment()
+    template = env.get_template("edition.html")
+    cpu_start = time.process_time()
+    times, start = {}, time.perf_counter()
+    root = parse_tei(tei_path)
+    times["parse"] = time.perf_counter() - start
+    start = time.perf_counter()
+    context = build_context(root)
+    times["context"] = time.perf_counter() - start
+    start = time.perf_counter()
+    page = template.render(context)
+    times["template"] = time.perf_counter() - start
+    start = time.perf_counter()
+    (out_dir / "bench.html").write_text(page, encoding="utf-8")
+    times["write"] = time.perf_counter() - start
+    times["total"] = sum(times.values())
+    times["cpu"] = time.process_time() - cpu_start
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("tei", nargs="?", type=Path, help="a TEI file; default: synthesise one")
+    parser.add_argument("--mb", type=float, action="append", help="size of the synthetic TEI in MB (repeatable)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per file; the best is reported")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_dir = Path(tmp)
+        if args.tei:
+            inputs = [args.tei]
+        else:
+            inputs = []
+            for mb in args.mb or [3.0]:
+                path = tmp_dir / f"synthetic-{mb:g}mb.tei.xml"
+                path.write_text(synthesize(int(mb * 1_000_000)), encoding="utf-8")
+                inputs.append(path)
+        for path in inputs:
+            runs = [time_render(path, tmp_dir) for _ in range(args.repeat)]
+            best = min(runs, key=lambda run: run["total"])
+            phases = "  ".join(f"{name} {seconds:.2f}s" for name, seconds in best.items())
+            print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB  {phases}")
+
+
+if __name__ == "__main__":
+    main()

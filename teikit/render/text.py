@@ -1,0 +1,493 @@
+"""TEI `text` -> block dicts whose inline content is pre-escaped HTML.
+
+Templates lay out the blocks (div, p, head, sp, closer...) they receive as plain dicts;
+inline content is built here, with markupsafe escaping every text node and attribute,
+because a Jinja macro call per inline element is far too slow on a book-length text. The
+same walk counts pages and lines, so it also gathers the apparatus (keyed page.line), the
+footnotes of each source page and the pages where each person is mentioned.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+
+from lxml import etree
+from markupsafe import Markup, escape
+from wordfreq import zipf_frequency
+
+from teikit.render.tei import XML_ID, XML_LANG, children, descendants, id_ref, local_name, plain
+
+DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
+BLOCK_LEAVES = frozenset({
+    "p", "ab", "head", "dateline", "byline", "docAuthor", "docDate", "docEdition", "docImprint",
+    "titlePart", "speaker", "salute", "signed", "l", "item", "label", "trailer", "stage", "cell",
+    "bibl", "imprimatur", "address",
+})
+BLOCK_CONTAINERS = DIVS | frozenset({
+    "text", "front", "body", "back", "group", "sp", "opener", "closer", "titlePage", "docTitle",
+    "list", "listBibl", "lg", "floatingText", "epigraph", "argument", "postscript", "quote", "cit",
+    "table", "row", "figure", "castList", "castGroup", "spGroup",
+})
+BLOCK_NAMES = BLOCK_LEAVES | BLOCK_CONTAINERS
+#: Parts of the text after which the footnotes still waiting for a page break are placed.
+PAGE_SECTION_ENDS = frozenset({"front", "body", "back", "text"})
+MARGIN_PLACES = frozenset({"margin", "left", "right", "inner", "outer", "marginLeft", "marginRight"})
+END_PLACES = frozenset({"end", "endnote"})
+#: choice children: the one shown in the reading text, the one it replaces, the apparatus kind.
+CHOICES = (("corr", "sic", "correction"), ("expan", "abbr", "expansion"), ("reg", "orig", "regularisation"))
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_HYPHEN_END = re.compile(r"\w[-¬\u00ad]$")
+_WORD_END = re.compile(r"[\w\-¬\u00ad]*$")
+_WORD_START = re.compile(r"^[\w\-]*")
+_SCHEME = re.compile(r"^([a-zA-Z][\w+.-]*):")
+_HTML_DATE = re.compile(r"^(\d{4,}(-\d\d(-\d\d)?)?|(--)?\d\d-\d\d)$")
+
+
+def page_labels(text_el: etree._Element) -> list[str]:
+    """The printed number of each source page; index 0 is the stretch before the first pb.
+
+    A page whose pb has no @n (and that first stretch) takes the number from a
+    `fw type="pageNum"` on it, which teikit places where the source printed it.
+    """
+    labels = [""]
+    for el in descendants(text_el, "pb", "fw"):
+        if local_name(el) == "pb":
+            labels.append(el.get("n", ""))
+        elif el.get("type") == "pageNum" and not labels[-1]:
+            labels[-1] = plain(el)
+    return labels
+
+
+def _attrs(attrs: dict[str, str | None]) -> str:
+    return "".join(f' {name}="{escape(value)}"' for name, value in attrs.items() if value)
+
+
+def _safe_href(target: str) -> str:
+    """A link target that cannot run script: a fragment, a relative path or a web address."""
+    scheme = _SCHEME.match(target)
+    return target if scheme is None or scheme.group(1).lower() in SAFE_SCHEMES else ""
+
+
+class TextWalker:
+    """One pass over a TEI `text` in document order; read the results from its attributes."""
+
+    def __init__(self, text_el: etree._Element, register: dict[str, dict], *,
+                 teikit_conventions: bool, hyphenation_in_apparatus: bool, lang: str = "en"):
+        self.register = register
+        self.lang = lang.split("-")[0]
+        self.teikit_conventions = teikit_conventions
+        self.hyphenation_in_apparatus = hyphenation_in_apparatus
+        self.pages = page_labels(text_el)
+        self.page = 0                 #: ordinal of the current source page in `pages`
+        self.line = 0                 #: lines begun since the last page break
+        self.apparatus: list[dict] = []
+        self.endnotes: list[dict] = []   #: notes marked as endnotes but written inline
+        self.mentions: dict[str, list[tuple[int, str]]] = {}   #: person key -> (page, anchor id)
+        self.external_names: dict[str, str] = {}   #: person key outside the register -> name
+        self._pending_footnotes: list[str] = []
+        self._in_note = False
+        self._strip_next_text = False
+        self._recent_text = ""
+        self._ids = itertools.count(1)
+        self._footnote_numbers = itertools.count(1)
+        self._note_ids, self._called_notes, self._backlinks = self._link_notes(text_el)
+        self._generated_ref_ids: set[str] = set()
+        self._handlers = {
+            "lb": self._lb, "pb": self._pb, "fw": self._skip, "del": self._skip, "graphic": self._skip,
+            "binaryObject": self._skip, "milestone": self._skip, "cb": self._skip,
+            "note": self._note, "ref": self._ref, "ptr": self._ref, "anchor": self._anchor,
+            "persName": self._person, "rs": self._person, "name": self._person,
+            "date": self._date, "time": self._date, "choice": self._choice, "app": self._app,
+            "supplied": self._supplied, "pc": self._pc, "hi": self._hi, "emph": self._emph,
+            "title": self._title, "foreign": self._foreign, "gap": self._gap, "space": self._space,
+        }
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def blocks(self, parent: etree._Element, div_depth: int = 0) -> list[dict]:
+        """The block dicts for the children of a container element."""
+        result = []
+        for child in parent:
+            name = local_name(child)
+            if not name or name == "fw":
+                continue
+            if name == "pb":
+                out: list[str] = []
+                self._pb(child, out)
+                result.append(self._milestone("".join(out)))
+            elif name == "lb":
+                self._lb(child, [])
+            elif name == "note" and self._is_endnote(child):
+                result.append(self._endnote(child, counts_lines=True))
+            else:
+                result.append(self.block(child, div_depth))
+        return result
+
+    def first_page_marker(self) -> dict | None:
+        """A margin marker for the stretch before the first pb, when its number is known."""
+        return self._milestone(self._page_marker()) if self.pages[0] else None
+
+    def block(self, el: etree._Element, div_depth: int) -> dict:
+        name = local_name(el)
+        block = {"tag": name, "id": el.get(XML_ID, ""), "classes": self._classes(el, name)}
+        if self._is_container(el):
+            nested = self.blocks(el, div_depth + (name in DIVS))
+            if name in PAGE_SECTION_ENDS and self._pending_footnotes:
+                nested.append(self._milestone(self._flush_footnotes()))
+            return {**block, "kind": "container", "children": nested}
+        out: list[str] = []
+        if name in BLOCK_NAMES:
+            self._content(el, out)
+        else:
+            self._node(el, out)
+        return {**block, "kind": "leaf", "level": min(div_depth + 1, 6), "html": Markup("".join(out).strip())}
+
+    @staticmethod
+    def _is_container(el: etree._Element) -> bool:
+        """Holds blocks and no text of its own (a closer of salute and signed, not a closer
+        with `Yours,<lb/>L. T.` in it)."""
+        if (el.text or "").strip():
+            return False
+        holds_blocks = False
+        for child in el:
+            if (child.tail or "").strip():
+                return False
+            holds_blocks = holds_blocks or local_name(child) in BLOCK_NAMES
+        return holds_blocks
+
+    @staticmethod
+    def _classes(el: etree._Element, name: str) -> str:
+        classes = [f"tei-{name}"]
+        if el.get("type"):
+            classes.append(f"type-{el.get('type')}")
+        classes.extend(f"rend-{token}" for token in (el.get("rend") or "").split())
+        return " ".join(classes)
+
+    @staticmethod
+    def _milestone(html: str) -> dict:
+        return {"kind": "milestone", "tag": "", "id": "", "classes": "", "html": Markup(html)}
+
+    # -- inline ---------------------------------------------------------------------------
+
+    def _content(self, el: etree._Element, out: list[str]) -> None:
+        if el.text:
+            self._text(el.text, out)
+        for child in el:
+            self._node(child, out)
+            if child.tail:
+                self._text(child.tail, out)
+
+    def _node(self, el: etree._Element, out: list[str]) -> None:
+        name = local_name(el)
+        if not name:
+            return
+        self._strip_next_text = False
+        handler = self._handlers.get(name)
+        if handler is None:
+            self._wrap(el, out, "span", {"class": f"tei-{name}"})
+        else:
+            handler(el, out)
+
+    def _text(self, text: str, out: list[str]) -> None:
+        if self._strip_next_text:
+            text = text.lstrip()
+            if not text:
+                return
+            self._strip_next_text = False
+        out.append(escape(text))
+        self._recent_text = (self._recent_text + text)[-64:]
+
+    def _wrap(self, el: etree._Element, out: list[str], tag: str, attrs: dict[str, str | None]) -> None:
+        attrs.setdefault("id", el.get(XML_ID))
+        out.append(f"<{tag}{_attrs(attrs)}>")
+        self._content(el, out)
+        out.append(f"</{tag}>")
+
+    def _skip(self, el: etree._Element, out: list[str]) -> None:
+        """Page furniture, deletions and images stay out of the reading text."""
+
+    def _position(self) -> str:
+        """Where the walk is, as `page.line` (either alone when the other is unknown)."""
+        label = self.pages[self.page]
+        if label and self.line:
+            return f"{label}.{self.line}"
+        return label or (str(self.line) if self.line else "")
+
+    def _record(self, kind: str, lemma: str, readings: list[dict], note: str = "") -> str:
+        """Add an apparatus entry at the current place; returns the id of its anchor."""
+        anchor = f"tk-app-{next(self._ids)}"
+        self.apparatus.append({"kind": kind, "key": self._position(), "lemma": lemma,
+                               "readings": readings, "note": note, "href": f"#{anchor}"})
+        return anchor
+
+    # -- lines, pages, hyphenation ---------------------------------------------------------
+
+    def _lb(self, el: etree._Element, out: list[str]) -> None:
+        if el.get("break") == "no" or self._hyphen_implies_join(el, out):
+            self._join_word(el, out)
+        else:
+            out.append("\n")
+        if not self._in_note:
+            self.line += 1
+            if self.line % 5 == 0:
+                out.append(f'<span class="ln" data-n="{self.line}"></span>')
+
+    def _hyphen_implies_join(self, el: etree._Element, out: list[str]) -> bool:
+        """In other projects' diplomatic transcriptions `Amer-<lb/>ican` splits one word."""
+        if self.teikit_conventions or el.get("break") is not None or not out:
+            return False
+        return bool(_HYPHEN_END.search(out[-1].rstrip())) and (el.tail or "").lstrip()[:1].islower()
+
+    def _join_word(self, el: etree._Element, out: list[str]) -> None:
+        """Join the two halves of a word split at a line end, and note how in the apparatus.
+
+        teikit drops the printed hyphen (`pc`), keeps a restored one (`supplied`) and a
+        compound's own (`self-<lb break="no"/>reliance`); in other TEI a plain hyphen before
+        the break is printed when the joined word is common enough (cer-|tain, not well-|known).
+        """
+        if out and not out[-1].endswith(">"):
+            out[-1] = out[-1].rstrip()
+        previous = el.getprevious()
+        previous_name = local_name(previous) if previous is not None and not (previous.tail or "").strip() else ""
+        if previous_name == "pc":
+            how = "printed"
+        elif previous_name == "supplied":
+            how = "restored"
+        elif out and _HYPHEN_END.search(out[-1]):
+            if out[-1].endswith("-") and (self.teikit_conventions or not self._hyphen_is_printed(el)):
+                how = "compound"
+            else:
+                how = "printed"
+                out[-1] = out[-1][:-1]
+                self._recent_text = self._recent_text.rstrip()[:-1]
+        else:
+            how = "joined"
+        self._strip_next_text = True
+        if not self.hyphenation_in_apparatus:
+            return
+        before = _WORD_END.search(self._recent_text.rstrip()).group()
+        after = _WORD_START.match((el.tail or "").lstrip()).group()
+        source = {"printed": f"{before}-|{after}", "restored": f"{before[:-1]}|{after}"}.get(how, f"{before}|{after}")
+        anchor = self._record("hyphenation", before + after, [{"text": source, "siglum": ""}], how)
+        out.append(f'<span class="hyph" id="{anchor}"></span>')
+
+    def _hyphen_is_printed(self, lb: etree._Element) -> bool:
+        """Whether `cer-|tain` splits one word rather than a compound broken at its own
+        hyphen: the joined form must be at least as common as the rarer half."""
+        before = _WORD_END.search(self._recent_text.rstrip()[:-1]).group()
+        after = _WORD_START.match((lb.tail or "").lstrip()).group()
+        try:
+            joined = zipf_frequency(before + after, self.lang)
+            rarer_half = min(zipf_frequency(before, self.lang), zipf_frequency(after, self.lang))
+        except LookupError:   # a language wordfreq does not know: trust the transcriber's hyphen
+            return True
+        return joined > 0 and joined >= rarer_half
+
+    def _pb(self, el: etree._Element, out: list[str]) -> None:
+        if el.get("break") == "no":
+            if out and not out[-1].endswith(">"):
+                out[-1] = out[-1].rstrip()
+            self._strip_next_text = True
+        if not self._in_note:
+            out.append(self._flush_footnotes())
+        self.page = min(self.page + 1, len(self.pages) - 1)
+        self.line = 0
+        out.append(self._page_marker())
+
+    def _page_marker(self) -> str:
+        label = self.pages[self.page]
+        return (f'<span class="pb" id="tk-pb-{self.page}" data-n="{escape(label)}" role="doc-pagebreak"'
+                f' aria-label="page {escape(label) or self.page}"></span>')
+
+    def _flush_footnotes(self) -> str:
+        """The footnotes of the page just ended, to stand at the foot of its section."""
+        if not self._pending_footnotes:
+            return ""
+        notes, self._pending_footnotes = self._pending_footnotes, []
+        return f'<span class="page-notes">{"".join(notes)}</span>'
+
+    # -- notes and links -------------------------------------------------------------------
+
+    @staticmethod
+    def _link_notes(text_el: etree._Element) -> tuple[set[str], set[str], dict[str, str]]:
+        """Note ids, the notes some `ref` calls, and where each such note links back to:
+        its @target when that names an element, else the (first) ref calling it."""
+        ids = set(text_el.xpath(".//@xml:id"))
+        note_ids = {n.get(XML_ID) for n in descendants(text_el, "note") if n.get(XML_ID)}
+        backlinks: dict[str, str] = {}
+        for ref in descendants(text_el, "ref", "ptr"):
+            target = id_ref(ref.get("target"))
+            if target in note_ids:
+                backlinks.setdefault(target, ref.get(XML_ID) or f"tk-ref-{target}")
+        called = set(backlinks)
+        for note in descendants(text_el, "note"):
+            back = id_ref(note.get("target"))
+            if note.get(XML_ID) and back in ids:
+                backlinks[note.get(XML_ID)] = back
+        return note_ids, called, backlinks
+
+    def _is_endnote(self, note: etree._Element) -> bool:
+        return (note.get("place") in END_PLACES or note.get("type") == "endnote"
+                or note.get(XML_ID) in self._called_notes)
+
+    def _note_body(self, note: etree._Element, counts_lines: bool) -> str:
+        was_in_note, self._in_note = self._in_note, not counts_lines
+        out: list[str] = []
+        self._content(note, out)
+        self._in_note = was_in_note
+        return "".join(out).strip()
+
+    def _endnote(self, note: etree._Element, counts_lines: bool, note_id: str = "", call_id: str = "") -> dict:
+        note_id = note_id or note.get(XML_ID) or f"tk-note-{next(self._ids)}"
+        return {"kind": "endnote", "tag": "note", "id": note_id, "classes": "endnote",
+                "back": self._backlinks.get(note_id, call_id),
+                "html": Markup(self._note_body(note, counts_lines))}
+
+    def _note(self, el: etree._Element, out: list[str]) -> None:
+        place = el.get("place") or ""
+        if self._in_note or place in ("inline", "in"):
+            self._wrap(el, out, "span", {"class": "tei-note inline-note"})
+        elif place in MARGIN_PLACES:
+            self._wrap(el, out, "span", {"class": "tei-note margin-note"})
+        elif self._is_endnote(el):
+            note_id, call_id = el.get(XML_ID) or f"tk-note-{next(self._ids)}", ""
+            if note_id not in self._called_notes:
+                call_id = f"tk-call-{note_id}"
+                out.append(self._note_call("note-ref", call_id, note_id, el.get("n") or str(len(self.endnotes) + 1)))
+            self.endnotes.append(self._endnote(el, counts_lines=False, note_id=note_id, call_id=call_id))
+        else:
+            n = el.get("n") or str(next(self._footnote_numbers))
+            note_id = el.get(XML_ID) or f"tk-fn-{next(self._ids)}"
+            call_id = f"tk-call-{note_id}"
+            out.append(self._note_call("fn-call", call_id, note_id, n))
+            self._pending_footnotes.append(
+                f'<span class="footnote" id="{escape(note_id)}" role="doc-footnote">'
+                f'<a class="fn-back" href="#{escape(call_id)}" role="doc-backlink">{escape(n)}</a> '
+                f'{self._note_body(el, counts_lines=False)}</span>')
+
+    @staticmethod
+    def _note_call(css_class: str, call_id: str, note_id: str, n: str) -> str:
+        return (f'<a class="{css_class}" id="{escape(call_id)}" href="#{escape(note_id)}"'
+                f' role="doc-noteref">{escape(n)}</a>')
+
+    def _ref(self, el: etree._Element, out: list[str]) -> None:
+        pointer = (el.get("target") or "").split()
+        target = id_ref(el.get("target"))
+        attrs: dict[str, str | None] = {"class": f"tei-{local_name(el)}"}
+        if target in self._note_ids:
+            attrs.update({"class": "note-ref", "role": "doc-noteref", "href": f"#{target}"})
+            generated = f"tk-ref-{target}"
+            if not el.get(XML_ID) and self._backlinks.get(target) == generated and target not in self._generated_ref_ids:
+                self._generated_ref_ids.add(target)
+                attrs["id"] = generated
+        elif pointer:
+            attrs["href"] = _safe_href(pointer[0])
+        if local_name(el) == "ptr":
+            out.append(f"<a{_attrs({'id': el.get(XML_ID), **attrs})}>{escape(pointer[0] if pointer else '')}</a>")
+        else:
+            self._wrap(el, out, "a", attrs)
+
+    def _anchor(self, el: etree._Element, out: list[str]) -> None:
+        if el.get(XML_ID):
+            out.append(f'<span class="tei-anchor" id="{escape(el.get(XML_ID))}"></span>')
+
+    # -- names, dates, editorial interventions ----------------------------------------------
+
+    def _person(self, el: etree._Element, out: list[str]) -> None:
+        name = local_name(el)
+        key = id_ref(el.get("ref") or el.get("key"))
+        if (name != "persName" and el.get("type") != "person") or not key:
+            self._wrap(el, out, "span", {"class": f"tei-{name}"})
+            return
+        person = self.register.get(key)
+        if person is None:
+            self.external_names.setdefault(key, plain(el))
+        mention = f"tk-m{next(self._ids)}"
+        self.mentions.setdefault(key, []).append((self.page, mention))
+        title = person["tooltip"] if person else f"{plain(el)} ({key})"
+        self._wrap(el, out, "span", {"class": "person", "id": mention, "title": title, "data-ref": key})
+
+    def _date(self, el: etree._Element, out: list[str]) -> None:
+        when = el.get("when") or el.get("when-iso")
+        start, end = el.get("from") or el.get("notBefore"), el.get("to") or el.get("notAfter")
+        if when:
+            value = when
+        elif start or end:
+            value = f"{start or '..'}/{end or '..'}"
+        else:
+            self._wrap(el, out, "span", {"class": f"tei-{local_name(el)}"})
+            return
+        if when and _HTML_DATE.match(when):
+            self._wrap(el, out, "time", {"class": "date", "datetime": when, "title": value})
+        else:
+            self._wrap(el, out, "span", {"class": "date", "title": value})
+
+    def _choice(self, el: etree._Element, out: list[str]) -> None:
+        by_name = {local_name(c): c for c in el if local_name(c)}
+        for shown_name, replaced_name, kind in CHOICES:
+            if shown_name in by_name:
+                shown, replaced = by_name[shown_name], by_name.get(replaced_name)
+                break
+        else:
+            kind, shown, replaced = "", next(iter(by_name.values()), None), None
+        if shown is None:
+            return
+        attrs: dict[str, str | None] = {"class": f"tei-{local_name(shown)}"}
+        if replaced is not None:
+            reading = plain(replaced)
+            siglum = {"correction": "OCR" if self.teikit_conventions else "sic",
+                      "expansion": "abbr.", "regularisation": "orig."}[kind]
+            cert = shown.get("cert")
+            attrs["id"] = self._record(kind, plain(shown), [{"text": reading, "siglum": siglum}],
+                                       f"cert. {cert}" if cert else "")
+            attrs["title"] = f"{siglum}: {reading}"
+        self._wrap(shown, out, "span", attrs)
+
+    def _app(self, el: etree._Element, out: list[str]) -> None:
+        lemma = next(iter(children(el, "lem")), None)
+        readings = [r for r in descendants(el, "rdg") if r is not lemma]
+        shown = lemma if lemma is not None else (readings[0] if readings else None)
+        if shown is None:
+            return
+        variants = [{"text": plain(r) or "om.", "siglum": " ".join(w.lstrip("#") for w in (r.get("wit") or "").split())}
+                    for r in readings if r is not shown]
+        anchor = self._record("variant", plain(shown), variants)
+        title = "; ".join(f"{v['text']} {v['siglum']}".strip() for v in variants)
+        self._wrap(shown, out, "span", {"class": "tei-lem", "id": anchor, "title": title})
+
+    def _supplied(self, el: etree._Element, out: list[str]) -> None:
+        if el.get("reason") == "lost-hyphen":
+            self._wrap(el, out, "span", {"class": "supplied-hyphen", "title": "hyphen restored by the editor"})
+        else:
+            self._wrap(el, out, "span", {"class": "tei-supplied", "title": f"supplied: {el.get('reason') or 'editor'}"})
+
+    def _pc(self, el: etree._Element, out: list[str]) -> None:
+        """A printed line-end hyphen (`pc force="weak"` before `lb break="no"`) is not read."""
+        following = el.getnext()
+        if (el.get("force") == "weak" and following is not None and not (el.tail or "").strip()
+                and local_name(following) in ("lb", "pb") and following.get("break") == "no"):
+            return
+        self._wrap(el, out, "span", {"class": "tei-pc"})
+
+    # -- typography -----------------------------------------------------------------------
+
+    def _hi(self, el: etree._Element, out: list[str]) -> None:
+        classes = ["tei-hi", *(f"rend-{token}" for token in (el.get("rend") or "").split())]
+        self._wrap(el, out, "span", {"class": " ".join(classes)})
+
+    def _emph(self, el: etree._Element, out: list[str]) -> None:
+        self._wrap(el, out, "em", {"class": "tei-emph"})
+
+    def _title(self, el: etree._Element, out: list[str]) -> None:
+        self._wrap(el, out, "cite", {"class": f"tei-title level-{el.get('level') or 'm'}"})
+
+    def _foreign(self, el: etree._Element, out: list[str]) -> None:
+        self._wrap(el, out, "span", {"class": "tei-foreign", "lang": el.get(XML_LANG)})
+
+    def _gap(self, el: etree._Element, out: list[str]) -> None:
+        reason = el.get("reason") or "not transcribed"
+        out.append(f'<span class="tei-gap" title="gap: {escape(reason)}">[…]</span>')
+
+    def _space(self, el: etree._Element, out: list[str]) -> None:
+        out.append(" ")

@@ -1,0 +1,390 @@
+"""`teikit render`: TEI -> plain dicts -> Jinja HTML reading edition."""
+from __future__ import annotations
+
+import builtins
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from jinja2 import UndefinedError
+from lxml import etree, html
+
+from teikit.errors import SourceError, TeikitError
+from teikit.render import build_context, render_command, render_file, render_site, write_pdf
+from teikit.render.context import parse_tei
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEIKIT_SHAPE = FIXTURES / "teikit-shape.tei.xml"
+FOREIGN = FIXTURES / "render" / "foreign-lite.tei.xml"
+NO_NAMESPACE = FIXTURES / "render" / "no-namespace.tei.xml"
+HOSTILE = FIXTURES / "render" / "script.tei.xml"
+
+
+def _css_step(step: str) -> str:
+    """`p.tei-corr[title='x']` -> `p[contains(...)][@title='x']`: the selector forms these tests use."""
+    tag, _, rest = re.match(r"([\w*]*)(.*)", step).group(1, 0, 2)
+    tests = [f"[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in re.findall(r"\.([\w-]+)", rest)]
+    tests += [f"[@{name}='{value}']" for name, value in re.findall(r"\[([\w-]+)='([^']*)'\]", rest)]
+    return (tag or "*") + "".join(tests)
+
+
+def select(doc: html.HtmlElement, css: str) -> list:
+    """Elements matching a simple CSS selector (descendant and child combinators, commas)."""
+    paths = []
+    for alternative in css.split(","):
+        path, axis = ".", "//"
+        for token in alternative.split():
+            if token == ">":
+                axis = "/"
+                continue
+            path, axis = f"{path}{axis}{_css_step(token)}", "//"
+        paths.append(path)
+    return doc.xpath(" | ".join(paths))
+
+
+def context_of(path: Path, **options) -> dict:
+    return build_context(parse_tei(path), **options)
+
+
+def rendered(path: Path, out_dir: Path, **options) -> html.HtmlElement:
+    return html.fromstring(render_file(path, out_dir, **options).read_text(encoding="utf-8"))
+
+
+def text_of(doc: html.HtmlElement, css: str) -> str:
+    return " ".join(" ".join(el.itertext()) for el in select(doc, css))
+
+
+def reading_text(doc: html.HtmlElement) -> str:
+    """The reading text as a reader sees it, whitespace collapsed."""
+    return " ".join("".join(select(doc, "main")[0].itertext()).split())
+
+
+@pytest.fixture(scope="module")
+def shape_doc(tmp_path_factory) -> html.HtmlElement:
+    return rendered(TEIKIT_SHAPE, tmp_path_factory.mktemp("shape"))
+
+
+@pytest.fixture(scope="module")
+def foreign_doc(tmp_path_factory) -> html.HtmlElement:
+    return rendered(FOREIGN, tmp_path_factory.mktemp("foreign"))
+
+
+# -- context: plain data only -------------------------------------------------------------
+
+def test_context_is_plain_data_without_lxml_nodes():
+    context = context_of(TEIKIT_SHAPE)
+
+    def walk(value):
+        assert not isinstance(value, etree._Element)
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(context)
+    json.dumps(context)   # Markup is a str: the whole context serialises
+
+
+def test_context_blocks_follow_the_tei_structure():
+    blocks = context_of(TEIKIT_SHAPE)["blocks"]
+    assert [b["kind"] for b in blocks] == ["milestone", "container", "container", "container"]
+    front, body, back = blocks[1:]
+    assert [b["tag"] for b in (front, body, back)] == ["front", "body", "back"]
+    article = body["children"][0]
+    assert article["id"] == "d1" and article["classes"] == "tei-div type-article"
+    assert [c["tag"] for c in article["children"]] == ["head", "dateline", "p", "sp", "closer"]
+    assert article["children"][0]["level"] == 2
+    assert [c["tag"] for c in article["children"][3]["children"]] == ["speaker", "p"]
+
+
+def test_page_labels_come_from_pb_and_from_page_number_furniture():
+    context = context_of(TEIKIT_SHAPE)
+    first_marker = context["blocks"][0]["html"]
+    assert 'data-n="13"' in first_marker   # the first page has no pb; its fw pageNum says 13
+
+
+# -- reading text ---------------------------------------------------------------------------
+
+def test_words_split_at_line_ends_read_whole(shape_doc):
+    text = reading_text(shape_doc)
+    assert "restore capitalism in" in text
+    assert "the so-called" in text
+    assert "American and self-reliance." in text
+
+
+def test_page_furniture_is_not_in_the_reading_text(shape_doc):
+    text = reading_text(shape_doc)
+    assert "14 Writings of Leon Trotsky" not in text
+    assert "reliance. published" in text
+
+
+def test_corrections_show_the_corrected_reading(shape_doc):
+    text = reading_text(shape_doc)
+    assert "It was much discussed" in text and "m uch" not in text
+    corr = select(shape_doc, "span.tei-corr")[1]
+    assert corr.get("title") == "OCR: m uch"
+
+
+def test_page_numbers_and_every_fifth_line_number_are_marked(shape_doc):
+    pages = [el.get("data-n") for el in select(shape_doc, "main .pb")]
+    assert pages == ["13", "14"]
+    assert all(int(el.get("data-n")) % 5 == 0 for el in select(shape_doc, "main .ln"))
+    # markers carry their numbers in attributes, so copying the text never picks them up
+    assert all(not "".join(el.itertext()) for el in select(shape_doc, ".pb, .ln"))
+
+
+def test_structure_is_laid_out_as_a_book(shape_doc):
+    assert text_of(shape_doc, "section.type-preface > h2") == "PREFACE"
+    assert text_of(shape_doc, "p.tei-dateline") == "December 28, 1936"
+    assert text_of(shape_doc, ".tei-sp p.tei-speaker") == "Vishinsky:"
+    assert text_of(shape_doc, ".tei-closer p.tei-salute") == "Yours sincerely,"
+    assert "Leon Trotsky" in text_of(shape_doc, ".tei-closer p.tei-signed")
+    assert select(shape_doc, "span.rend-italic")[0].text == "Ruth"
+
+
+# -- notes ------------------------------------------------------------------------------------
+
+def test_footnote_stands_at_the_foot_of_its_page_section_and_links_both_ways(shape_doc):
+    call = select(shape_doc, "a.fn-call")[0]
+    note = shape_doc.get_element_by_id(call.get("href")[1:])
+    assert "A footnote at its point of attachment." in "".join(note.itertext())
+    assert note.getparent().get("class") == "page-notes"
+    assert select(note, "a.fn-back")[0].get("href") == f"#{call.get('id')}"
+
+
+def test_footnotes_are_flushed_at_each_page_break(foreign_doc):
+    page_notes = select(foreign_doc, ".page-notes")[0]
+    following = page_notes.getnext()
+    assert following.get("class") == "pb" and following.get("data-n") == "2"
+
+
+def test_endnote_marker_and_note_link_both_ways(shape_doc):
+    marker = shape_doc.get_element_by_id("nr18")
+    assert marker.get("href") == "#n18"
+    note = shape_doc.get_element_by_id("n18")
+    assert select(note, "a.note-back")[0].get("href") == "#nr18"
+    assert note.getparent().get("class") == "tei-div type-notes"
+
+
+def test_an_inline_endnote_goes_to_the_notes_with_a_call_in_its_place(foreign_doc):
+    call = [a for a in select(foreign_doc, "main p a.note-ref")][0]
+    note = foreign_doc.get_element_by_id(call.get("href")[1:])
+    assert note.getparent().get("class") == "endnotes"
+    assert select(note, "a.note-back")[0].get("href") == f"#{call.get('id')}"
+
+
+# -- apparatus --------------------------------------------------------------------------------
+
+def apparatus_lines(doc: html.HtmlElement) -> list[str]:
+    return [" ".join("".join(p.itertext()).split()) for p in select(doc, ".app-entry")]
+
+
+def test_apparatus_lists_corrections_keyed_by_page_and_line(shape_doc):
+    lines = apparatus_lines(shape_doc)
+    assert "14.1 much] m uch OCR (cert. high)" in lines
+    assert "14.2 1936] 1�36 OCR (cert. medium)" in lines
+
+
+def test_apparatus_lists_hyphenation_decisions(shape_doc):
+    lines = apparatus_lines(shape_doc)
+    assert "13.3 capitalism] capital|ism (joined)" in lines
+    assert "13.4 so-called] so|called (restored)" in lines
+    assert "13.6 American] Amer-|ican (printed)" in lines
+    assert "13.7 self-reliance] self-|reliance (compound)" in lines
+
+
+def test_hyphenation_can_be_left_out_of_the_apparatus(tmp_path):
+    doc = rendered(TEIKIT_SHAPE, tmp_path, hyphenation_in_apparatus=False)
+    assert not select(doc, ".app-hyphenation") and select(doc, ".app-correction")
+    assert "restore capitalism in" in reading_text(doc)
+
+
+def test_apparatus_entries_link_to_their_place(shape_doc):
+    for link in select(shape_doc, ".app-key"):
+        assert shape_doc.get_element_by_id(link.get("href")[1:]) is not None
+
+
+# -- persons and dates ------------------------------------------------------------------------
+
+def test_person_index_lists_register_with_life_dates_and_linked_pages(shape_doc):
+    entries = {li.get("id"): li for li in select(shape_doc, ".person-index li")}
+    trotsky = entries["person-trotsky"]
+    assert " ".join("".join(trotsky.itertext()).split()) == "Trotsky, Leon (1879–1940) 13, 14"
+    for link in select(trotsky, "a"):
+        mention = shape_doc.get_element_by_id(link.get("href")[1:])
+        assert mention.get("data-ref") == "trotsky"
+    assert " ".join("".join(entries["person-vyshinsky"].itertext()).split()) == "Vyshinsky, Andrei"
+    names = [select(li, ".index-name")[0].text for li in select(shape_doc, ".person-index li")]
+    assert names == sorted(names)
+
+
+def test_persons_and_dates_have_their_normalised_form_on_hover(shape_doc):
+    person = select(shape_doc, "span.person")[0]
+    assert person.get("title") == "Leon Trotsky (1879–1940)"
+    dates = {el.text_content(): el.get("title") for el in select(shape_doc, ".date")}
+    assert dates["February 27"] == "--02-27"
+    assert dates["1882-1962"] == "1882/1962"
+    assert select(shape_doc, "time[datetime='1936-12-28']")
+
+
+def test_persons_of_an_outside_register_are_indexed_by_their_reference(foreign_doc):
+    smith = foreign_doc.get_element_by_id("person-persons-xml-smith")
+    assert select(smith, ".index-name")[0].text == "Mr. Smith"
+    assert select(foreign_doc, "span.person")[0].get("title") == "Mr. Smith (persons.xml#smith)"
+    doe = foreign_doc.get_element_by_id("person-jdoe")   # register in profileDesc/particDesc
+    assert select(doe, ".life")[0].text == "(1850-03-01–1921)"
+
+
+# -- other projects' TEI ----------------------------------------------------------------------
+
+def test_foreign_editorial_markup_shows_the_edited_reading(foreign_doc):
+    text = reading_text(foreign_doc)
+    assert "the Government had a certain plan, and showed it" in text
+    assert "in the morning." in text and "evening" not in text
+    assert "The well-known road" in text
+    assert "LETTERS" not in text   # fw
+    lines = apparatus_lines(foreign_doc)
+    assert "1.2 Government] Govt. abbr." in lines
+    assert "1.3 showed] shew'd orig." in lines
+    assert "1.4 morning] evening B C" in lines
+    assert "1.2 certain] cer-|tain (printed)" in lines
+    assert "1.5 well-known] well-|known (compound)" in lines
+
+
+def test_unknown_elements_fall_back_to_a_classed_span(foreign_doc):
+    assert select(foreign_doc, "span.tei-zzCustom")[0].text == "flooded"
+    assert select(foreign_doc, "span.tei-unclear")[0].text == "was"
+
+
+def test_foreign_structure_title_page_letter_verse_list(foreign_doc):
+    assert text_of(foreign_doc, ".tei-titlePage .tei-titlePart") == "Letters from the Field"
+    assert text_of(foreign_doc, ".tei-opener .tei-salute") == "Dear Sir,"
+    assert [el.text for el in select(foreign_doc, ".tei-lg .tei-l")] == ["Over the hills", "and far away"]
+    assert [el.text for el in select(foreign_doc, "ul.tei-list li")] == ["tents", "rope"]
+    assert "Yours truly," in text_of(foreign_doc, ".tei-closer")
+
+
+def test_header_facts_go_in_the_colophon(shape_doc, foreign_doc):
+    colophon = " ".join(text_of(shape_doc, ".colophon").split())
+    assert "Pathfinder Press" in colophon and "teikit 0.1.0" in colophon and "New York" in colophon
+    colophon = " ".join(text_of(foreign_doc, ".colophon").split())
+    assert "Example Archive, 2019" in colophon and "Oxygen XML Editor 24" in colophon
+    assert "Manuscript letters, private collection." in colophon and "R. Editor" in colophon
+    assert "particDesc" not in reading_text(foreign_doc) and "Jane Doe" not in text_of(foreign_doc, "main .tei-p")
+
+
+def test_tei_without_namespace_renders(tmp_path):
+    doc = rendered(NO_NAMESPACE, tmp_path)
+    assert text_of(doc, "h2.tei-head") == "One" and text_of(doc, "h3.tei-head") == "Part"
+    assert [a.text for a in select(doc, "a.fn-call")] == ["1", "2"]
+    assert len(select(doc, ".page-notes .footnote")) == 2
+    assert select(doc, "span.rend-bold.rend-smallcaps")
+
+
+def test_hostile_text_is_escaped_and_links_cannot_run_script(tmp_path):
+    out = render_file(HOSTILE, tmp_path).read_text(encoding="utf-8")
+    doc = html.fromstring(out)
+    assert not select(doc, "script") and "<script>" not in out
+    assert "Text with <script>alert(1)</script> in it." in reading_text(doc)
+    assert doc.find(".//title").text == '<script>alert("title")</script>'
+    assert not [el for el in doc.iter() if any(name.startswith("on") for name in el.attrib)]
+    assert all(not a.get("href", "").startswith("javascript") for a in select(doc, "a"))
+    assert "<img src=x onerror=alert(1)>" in text_of(doc, ".colophon")
+
+
+def test_malformed_xml_is_a_source_error_with_its_line(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI>\n<text><p>unclosed</text></TEI>")
+    with pytest.raises(SourceError, match=r"bad.xml:2: not well-formed"):
+        render_file(bad, tmp_path / "out")
+
+
+# -- templates, output, site ------------------------------------------------------------------
+
+def test_output_is_self_contained(tmp_path):
+    page = render_file(TEIKIT_SHAPE, tmp_path)
+    assert page.name == "teikit-shape.html"
+    assert (tmp_path / "edition.css").is_file() and (tmp_path / "print.css").is_file()
+    doc = html.fromstring(page.read_text(encoding="utf-8"))
+    links = [el.get("href") or el.get("src") for el in select(doc, "link, script, img")]
+    assert links == ["edition.css", "print.css"]
+    for css in ("edition.css", "print.css"):
+        assert "http" not in (tmp_path / css).read_text(encoding="utf-8")
+
+
+def test_an_edition_template_extends_the_default_one(tmp_path):
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "edition.html").write_text(
+        '{% extends "default:edition.html" %}'
+        '{% block header %}<p class="house-banner">House style</p>{{ super() }}{% endblock %}')
+    (own / "edition.css").write_text("body { color: black; }")
+    doc = rendered(TEIKIT_SHAPE, tmp_path / "out", template_dirs=[own])
+    assert text_of(doc, ".house-banner") == "House style"
+    assert select(doc, "h1") and select(doc, ".person-index")
+    assert (tmp_path / "out" / "edition.css").read_text() == "body { color: black; }"
+
+
+def test_templates_fail_loudly_on_undefined_names(tmp_path):
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "edition.html").write_text("{{ no_such_value }}")
+    with pytest.raises(UndefinedError, match="no_such_value"):
+        render_file(TEIKIT_SHAPE, tmp_path / "out", template_dirs=[own])
+
+
+def test_site_index_links_each_edition(tmp_path):
+    render_file(TEIKIT_SHAPE, tmp_path)
+    index = render_site([
+        {"title": "Writings 1936-37", "href": "teikit-shape.html", "author": "Leon Trotsky",
+         "date": "1978", "source": "Pathfinder Press"},
+        {"title": "Letters <&>", "href": "letters.html"},
+    ], tmp_path)
+    doc = html.fromstring(index.read_text(encoding="utf-8"))
+    titles = select(doc, "a.edition-title")
+    assert [(a.text, a.get("href")) for a in titles] == [("Writings 1936-37", "teikit-shape.html"),
+                                                         ("Letters <&>", "letters.html")]
+    assert text_of(doc, ".edition-author") == "Leon Trotsky"
+    assert text_of(doc, ".edition-date") == "1978" and text_of(doc, ".edition-source") == "Pathfinder Press"
+
+
+def test_site_entry_without_href_is_refused(tmp_path):
+    with pytest.raises(TeikitError, match="lacks href"):
+        render_site([{"title": "No link"}], tmp_path)
+
+
+# -- command and PDF --------------------------------------------------------------------------
+
+def test_render_command_writes_the_edition(tmp_path):
+    result = CliRunner().invoke(render_command, [str(TEIKIT_SHAPE), "-o", str(tmp_path), "--no-hyphenation"])
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "teikit-shape.html"
+    assert result.output.strip() == str(page)
+    assert "app-hyphenation" not in page.read_text(encoding="utf-8")
+
+
+def test_pdf_without_weasyprint_is_one_clear_error(tmp_path, monkeypatch):
+    page = render_file(TEIKIT_SHAPE, tmp_path)
+    real_import = builtins.__import__
+
+    def no_weasyprint(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise ImportError("No module named 'weasyprint'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_weasyprint)
+    with pytest.raises(TeikitError, match=r"pip install teikit\[pdf\].*pango and harfbuzz") as info:
+        write_pdf(page)
+    assert "\n" not in str(info.value)
+
+
+def test_pdf_is_printed_with_weasyprint(tmp_path):
+    pytest.importorskip("weasyprint", reason="the optional pdf extra (WeasyPrint) is not installed")
+    result = CliRunner().invoke(render_command, [str(TEIKIT_SHAPE), "-o", str(tmp_path), "--pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "teikit-shape.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
