@@ -1,0 +1,483 @@
+"""Classify the paragraph blocks and nest them into front, body and back.
+
+The `blocks` pass leaves a flat list of `p` (and footnote) blocks. This pass names what
+each one is by its form alone, then builds divisions at the headings:
+
+    p "ON THE ATLANTIC18"          ->  div type=article
+    p "December 28, 1936"               head "ON THE ATLANTIC18"
+    p "These lines are being ..."       dateline "December 28, 1936"
+    p "Comradely,\\nL. Trotsky"          p "These lines are being ..."
+                                        closer (salute "Comradely,", signed "L. Trotsky")
+
+Headings are short lines in capitals (or in title case where the profile says subheads
+are set so), datelines a lone date, letters an opening salute ("Dear Comrade Cannon,") and
+a closing salute with its signature, dialogue a run of paragraphs that open with a
+speaker's label ("Vishinsky: ..."). Heads named like front matter (PREFACE, CHRONOLOGY)
+start divs in `front`, short lines before them make the title page, and heads named like
+back matter (NOTES, Other writings) start `back`, where numbered paragraphs become
+endnotes. Each div is then checked against TEI's div content model: a dateline, salute
+or signature that stands amid paragraphs is kept as a paragraph.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Block, Document, Line
+from ..pipeline import PassSpec
+from ..report import Report
+from .blocks import MINOR_WORDS, SENTENCE_END, is_caps_line, is_title_line
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
+          "November|December")
+#: a lone date: "December 28, 1�36", "February 1 ,  1937", "December 1936", "June 18, 1937"
+DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+, )?(?:{MONTHS})\b[\s\d\S]{{0,16}}$")
+#: a glued endnote number or OCR debris after a heading's last word ("ATLANTIC18", "yl")
+HEAD_TAIL = re.compile(r"(?<=[A-Za-z?!'’\"])\s?[0-9lIoO][0-9lIoO :.,]*$")
+OPENING_SALUTE = re.compile(
+    r"^(?:Dear|My dear|Esteemed|Gentlemen|Sirs?\b|Madame?\b|Comrades?\b)[^.;]{0,50}[,:!]$")
+CLOSING_SALUTE = re.compile(
+    r"^(?:Yours|Sincerely|Comradely|Fraternally|Cordially|Respectfully|Faithfully|"
+    r"With (?:comradely|fraternal|best|warm)|(?:Warm |Best )?(?:regards|greetings))\b.{0,30}$",
+    re.IGNORECASE)
+#: a signature: a name or initials ("L. Trotsky", "L. T.", "Crux", "C.L.R.J.", "The Editors")
+SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|van|von)){0,3}$")
+BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
+#: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q."
+SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}:|[QA]\.))\s+\S""")
+#: a title page's imprint: publisher, place, copyright
+IMPRINT = re.compile(r"publish|press\b|copyright|printed in|avenue|street|\bn\. ?y\.|new york|london",
+                     re.IGNORECASE)
+NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z’'-]+$")
+YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
+
+#: kinds TEI allows before a div's paragraphs, and after them
+DIV_TOP = frozenset({"head", "dateline", "byline", "opener", "salute", "signed", "docAuthor"})
+DIV_BOTTOM = frozenset({"closer", "dateline", "signed", "byline", "salute", "trailer"})
+
+
+@dataclass(frozen=True)
+class Options:
+    #: the `type` of the div each heading starts (`article`, `chapter`, `section`)
+    div_type: str = "article"
+    #: wrap the whole body in one div of this type, headings then start sub-divisions
+    #: (a newspaper column with subheads); empty: headings start top-level divs
+    enclosing_div: str = ""
+    #: headings may be set in title case, not only in capitals
+    title_case_heads: bool = False
+    #: each line of a several-line heading is a head of its own (sources with one unit
+    #: per line: `MARCH 1917` / `THE HEADLESS REVOLUTION`)
+    head_per_line: bool = False
+    #: short lines before the first heading make a title page in `front`
+    title_page: bool = True
+    #: headings (case-insensitive regex, whole text) whose divisions go to `front`
+    front_heads: str = (r"preface|foreword|introduction|chronology|contents|acknowledge?ments|"
+                        r"dedication|a note about the author|(?:publisher|editor|translator)'?s note")
+    #: headings whose divisions, and all that follows, go to `back`
+    back_heads: str = (r"notes?|notes and acknowledge?ments|appendix\b.*|appendices|index|"
+                       r"bibliography|glossary|other writings\b.*")
+    #: an endnote paragraph in a notes division: group 1 is its number
+    endnote_pattern: str = r"^\s*(\d{1,3})\s?\.\s+\S"
+    #: endnotes that stand at the end of the text without a NOTES heading ("[1] See ...")
+    trailing_endnote_pattern: str = r"^\s*\[(\d{1,3})\]\s+\S"
+    #: a paragraph that states where the text was first published: kept as a note
+    source_note_pattern: str = ""
+
+
+def head_text(block: Block) -> str:
+    """A heading's words without a glued note number: what the heading says."""
+    return " ".join(HEAD_TAIL.sub("", line.text.strip()) for line in block.text_lines).strip()
+
+
+def first_text(block: Block) -> str:
+    lines = block.text_lines
+    return lines[0].text.strip() if lines else ""
+
+
+def is_name(text: str, allow_year: bool = False) -> bool:
+    """`C.L.R. James`, `Victor Serge`, `C.L.R. James 1937`: a name (and a year) alone."""
+    words = text.replace(".", ". ").split()
+    if allow_year and words and YEAR.match(words[-1]):
+        words = words[:-1]
+    return 1 <= len(words) <= 5 and all(NAME_WORD.match(word) and word.lower() not in MINOR_WORDS
+                                        for word in words)
+
+
+class _Classifier:
+    def __init__(self, opts: Options):
+        self.opts = opts
+        self.endnote = re.compile(opts.endnote_pattern)
+        self.trailing_endnote = re.compile(opts.trailing_endnote_pattern) \
+            if opts.trailing_endnote_pattern else None
+        self.source_note = re.compile(opts.source_note_pattern) if opts.source_note_pattern else None
+        self.front = re.compile(rf"(?:{opts.front_heads})$", re.IGNORECASE)
+        self.back = re.compile(rf"(?:{opts.back_heads})$", re.IGNORECASE)
+
+    def is_head(self, block: Block) -> bool:
+        lines = [line.text.strip() for line in block.text_lines]
+        if not 1 <= len(lines) <= 3 or block.kind != "p":
+            return False
+        text = head_text(block)
+        if not text or SENTENCE_END.search(text) and not text.endswith(("?", "!")):
+            return False
+        if all(is_caps_line(line) for line in lines) or self.front.match(text) or self.back.match(text):
+            return True
+        return self.opts.title_case_heads and all(map(is_title_line, lines))
+
+    def leaf_kind(self, block: Block) -> str:
+        """The kind a block has by its form alone, before its place is known."""
+        if block.kind != "p":
+            return block.kind
+        lines = [line.text.strip() for line in block.text_lines]
+        if not lines:
+            return "p"
+        if len(lines) == 1 and DATE_LINE.match(lines[0]):
+            return "dateline"
+        if self.is_head(block):
+            return "head"
+        if len(lines) == 1 and OPENING_SALUTE.match(lines[0]):
+            return "salute"
+        if self.source_note and self.source_note.match(lines[0]):
+            return "source"
+        return "p"
+
+
+def split_speaker(block: Block, label: str) -> Block:
+    """`Vishinsky: I have a question` -> sp(speaker "Vishinsky:", p "I have a question").
+
+    The first line is shared: the speaker and the speech get a Line each with the source
+    line's number, the speech's line being the rest of it, marked `continues` so the
+    writer gives it no `lb` of its own and the diplomatic view reads one line.
+    """
+    first = block.text_lines[0]
+    index = block.lines.index(first)
+    rest = first.text[len(label):]
+    speech_first = Line(n=first.n, orig=rest, kind="text", hyphen=first.hyphen, continues=True)
+    first_label = Line(n=first.n, orig=label, kind="text", page_break=first.page_break)
+    speaker = Block("speaker", block.lines[:index] + [first_label])
+    speech = Block("p", [speech_first] + block.lines[index + 1:], marks=[])
+    return Block("sp", children=[speaker, speech])
+
+
+def split_salute(block: Block) -> list[Block]:
+    """`Dear Comrade Cannon,` on the first line of a letter's first paragraph stands apart."""
+    text = block.text_lines
+    if block.kind != "p" or len(text) < 2 or not OPENING_SALUTE.match(text[0].text.strip()):
+        return [block]
+    cut = block.lines.index(text[0]) + 1
+    return [Block("p", block.lines[:cut]), Block("p", block.lines[cut:])]
+
+
+def mark_dialogue(blocks: list[Block]) -> list[Block]:
+    """Turn runs of two or more labelled paragraphs into `sp`s."""
+    labels = [SPEAKER.match(first_text(b)) if b.kind == "p" else None for b in blocks]
+    out = []
+    for i, block in enumerate(blocks):
+        match = labels[i]
+        neighbour = (i > 0 and labels[i - 1]) or (i + 1 < len(labels) and labels[i + 1])
+        if match and neighbour:
+            out.append(split_speaker(block, match.group("label")))
+        else:
+            out.append(block)
+    return out
+
+
+def letter_ending(blocks: list[Block]) -> list[Block]:
+    """A div's last blocks that close a letter: closing salute, signature, date."""
+    out: list[Block] = []
+    lines = [line for block in blocks for line in block.lines]
+    kinds = []
+    for line in lines:
+        text = line.text.strip()
+        if line.kind != "text":
+            kinds.append("fw")
+        elif CLOSING_SALUTE.match(text):
+            kinds.append("salute")
+        elif DATE_LINE.match(text):
+            kinds.append("dateline")
+        elif len(text) <= 30 and SIGNATURE.match(text):
+            kinds.append("signed")
+        else:
+            return []
+    current: Block | None = None
+    for line, kind in zip(lines, kinds):
+        if kind == "fw":
+            if current is None:
+                current = Block("signed", [])
+            current.lines.append(line)
+            continue
+        if current is not None and current.text_lines:
+            out.append(current)
+        carried = current.lines if current is not None and not current.text_lines else []
+        current = Block(kind, carried + [line])
+    if current is not None:
+        out.append(current)
+    return out
+
+
+class _Builder:
+    def __init__(self, doc: Document, opts: Options, report: Report):
+        self.opts = opts
+        self.report = report
+        self.classify = _Classifier(opts)
+        self.counts: Counter = Counter()
+
+    def make_div(self, div_type: str, heads: list[Block], content: list[Block]) -> Block:
+        return Block("div", attrs={"type": div_type}, children=self.order(heads + content))
+
+    def order(self, children: list[Block]) -> list[Block]:
+        """Give each child a kind TEI allows where it stands in the div."""
+        body_kinds = {"p", "sp", "list", "quote", "lg", "div"}
+        kinds = [child.kind for child in children]
+        body_at = [i for i, kind in enumerate(kinds) if kind in body_kinds]
+        first = body_at[0] if body_at else len(children)
+        last = body_at[-1] if body_at else -1
+        # the div's last blocks may close a letter
+        tail_start = last + 1
+        while tail_start > first and kinds[tail_start - 1] == "p" and \
+                len(children[tail_start - 1].text_lines) <= 3 and letter_ending(children[tail_start - 1:]):
+            tail_start -= 1
+        out: list[Block] = []
+        opener: list[Block] = []
+        for i, child in enumerate(children):
+            if i < first:
+                if child.kind == "salute":
+                    opener.append(child)
+                    continue
+                if child.kind not in DIV_TOP and child.kind != "note":
+                    child.kind = "p"
+                out.append(child)
+                continue
+            if opener:
+                out.append(Block("opener", children=opener))
+                opener = []
+            if i == tail_start and tail_start <= last:
+                ending = letter_ending(children[tail_start:])
+                if any(block.kind == "salute" for block in ending):
+                    out.append(Block("closer", children=ending))
+                    self.counts["closer"] += 1
+                else:
+                    out.extend(ending)
+                break
+            if i > last and child.kind in DIV_BOTTOM | {"note"}:
+                out.append(child)
+                continue
+            if child.kind not in body_kinds and child.kind != "note":
+                child.kind = "p"
+            out.append(child)
+        if opener:
+            out.append(Block("opener", children=opener))
+        self.counts["opener"] += sum(1 for block in out if block.kind == "opener")
+        return out
+
+    def split_endnotes(self, blocks: list[Block], pattern: re.Pattern) -> list[Block]:
+        """Each numbered paragraph of a notes division becomes an endnote."""
+        out: list[Block] = []
+        for block in blocks:
+            if block.kind != "p":
+                out.append(block)
+                continue
+            current: Block | None = None
+            furniture: list[Line] = []     # furniture goes with the text line after it
+            for line in block.lines:
+                if line.kind != "text":
+                    furniture.append(line)
+                    continue
+                match = pattern.match(line.text)
+                if match or current is None:
+                    current = Block("note", [], {"n": match.group(1), "type": "endnote", "place": "end"}) \
+                        if match else Block("p", [])
+                    out.append(current)
+                current.lines.extend(furniture + [line])
+                furniture = []
+            if furniture:
+                if current is None:
+                    out.append(Block("p", furniture))
+                else:
+                    current.lines.extend(furniture)
+        self.counts["endnotes"] += sum(1 for block in out if block.kind == "note" and
+                                       block.attrs.get("type") == "endnote")
+        return out
+
+    def title_page(self, blocks: list[Block]) -> list[Block]:
+        """Short lines before the first heading: the title page (anything else stays a p)."""
+        parts = []
+        for block in blocks:
+            text = " ".join(line.text.strip() for line in block.text_lines)
+            if block.kind == "note" or len(text) > 200:
+                parts.append(("p", block))
+            elif IMPRINT.search(text):
+                parts.append(("docImprint", block))
+            elif len(text) > 80 or SENTENCE_END.search(text) and not is_name(text):
+                parts.append(("p", block))
+            elif BYLINE.search(text) or text.lower().startswith("translated"):
+                parts.append(("byline", block))
+            elif is_name(text):
+                parts.append(("docAuthor", block))
+            else:
+                parts.append(("titlePart", block))
+        if not any(kind == "titlePart" for kind, _ in parts):
+            for _, block in parts:
+                block.kind = "p"
+            return [block for _, block in parts]
+        out: list[Block] = []
+        page: Block | None = None
+        for kind, block in parts:
+            if kind == "p":
+                out.append(block)
+                page = None
+                continue
+            block.kind = kind
+            if page is None:
+                page = Block("titlePage", children=[])
+                out.append(page)
+            page.children.append(block)
+        return out
+
+    def build(self, doc: Document) -> None:
+        leaves = mark_dialogue(doc.body)
+        if self.opts.head_per_line:
+            leaves = [part for block in leaves for part in self.split_head(block)]
+        leaves = [part for block in leaves for part in split_salute(block)]
+        for block in leaves:
+            if block.kind == "p":
+                block.kind = self.classify.leaf_kind(block)
+                if block.kind == "source":
+                    block.kind, block.attrs = "note", {"type": "source"}
+        leaves = self.reclassify_top(leaves)
+        start = self.first_section(leaves)
+        # sections: a run of heads starts one; what precedes the first is the preamble
+        sections: list[tuple[list[Block], list[Block]]] = []
+        preamble: list[Block] = leaves[:start]
+        for block in leaves[start:]:
+            if block.kind == "head":
+                if sections and not sections[-1][1]:
+                    sections[-1][0].append(block)
+                else:
+                    sections.append(([block], []))
+            elif sections:
+                sections[-1][1].append(block)
+            else:
+                preamble.append(block)
+        front: list[Block] = []
+        body: list[Block] = []
+        back: list[Block] = []
+        where = "front"
+        for heads, content in sections:
+            name = " ".join(head_text(head) for head in heads)
+            if where != "back" and self.classify.back.match(name):
+                where = "back"
+            elif where == "front" and not self.classify.front.match(name):
+                where = "body"
+            if where == "back":
+                content = self.split_endnotes(content, self.classify.endnote)
+                div_type = "notes" if re.match(r"notes?\b", name, re.IGNORECASE) else "appendix"
+            elif where == "front":
+                div_type = re.sub(r"\W+", "-", name.lower()).strip("-") or "section"
+                if div_type.startswith("a-note-about"):
+                    div_type = "about-author"
+            else:
+                div_type = self.opts.div_type
+            {"front": front, "body": body, "back": back}[where].append(
+                self.make_div(div_type, heads, content))
+            self.counts["heads"] += len(heads)
+        # endnotes at the very end with no heading of their own ("[1] See ...")
+        trailing: list[Block] = []
+        tail_owner = body[-1].children if body else preamble
+        if self.classify.trailing_endnote:
+            while tail_owner and tail_owner[-1].kind == "p" and \
+                    self.classify.trailing_endnote.match(first_text(tail_owner[-1])):
+                trailing.insert(0, tail_owner.pop())
+        if trailing:
+            back.insert(0, Block("div", attrs={"type": "notes"},
+                                 children=self.split_endnotes(trailing, self.classify.trailing_endnote)))
+        if preamble:
+            if self.opts.title_page and (front or body):
+                front[:0] = self.title_page(preamble)
+            elif body and not self.opts.enclosing_div:
+                first = body[0]
+                first.children[:0] = preamble
+                first.children[:] = self.order(self.reclassify_top(first.children))
+            else:
+                body.insert(0, self.make_div(self.opts.div_type, [], self.reclassify_top(preamble)))
+        if self.opts.enclosing_div and body:
+            body[:] = [self.enclose(body)]
+        if not body:
+            body.append(self.make_div(self.opts.div_type, [], []))
+        doc.front, doc.body, doc.back = front, body, back
+
+    def split_head(self, block: Block) -> list[Block]:
+        if len(block.text_lines) < 2 or not self.classify.is_head(block):
+            return [block]
+        parts: list[Block] = []
+        pending: list[Line] = []
+        for line in block.lines:
+            pending.append(line)
+            if line.kind == "text":
+                parts.append(Block("p", pending))
+                pending = []
+        parts[-1].lines.extend(pending)
+        return parts
+
+    def first_section(self, leaves: list[Block]) -> int:
+        """Where the divisions start: with a title page, the first heading named like
+        front or back matter or followed by a real paragraph; else the first heading."""
+        heads = [i for i, block in enumerate(leaves) if block.kind == "head"]
+        if not heads:
+            return len(leaves)
+        if not self.opts.title_page:
+            return heads[0]
+        text_at = next((i for i, block in enumerate(leaves)
+                        if block.kind == "p" and len(block.text) >= 100), len(leaves))
+        for i in heads:
+            name = head_text(leaves[i])
+            if i < text_at and (self.classify.front.match(name) or self.classify.back.match(name)):
+                return i
+        start = text_at
+        while start > 0 and leaves[start - 1].kind == "head":
+            start -= 1
+        return start if start < text_at else heads[0]
+
+    def reclassify_top(self, blocks: list[Block]) -> list[Block]:
+        """Before the first paragraph, a name alone or a line "by ..." is a byline."""
+        for block in blocks:
+            if block.kind in ("p", "head") and len(block.text_lines) == 1:
+                text = first_text(block)
+                if BYLINE.search(text) and len(text) <= 80 or is_name(text, allow_year=True):
+                    block.kind = "byline"
+            elif block.kind == "p":
+                break
+        return blocks
+
+    def enclose(self, divs: list[Block]) -> Block:
+        """One div around the text: its leading unheaded part stays at its top."""
+        children: list[Block] = []
+        for div in divs:
+            has_head = any(child.kind == "head" for child in div.children)
+            if has_head:
+                div.attrs["type"] = self.opts.div_type
+                children.append(div)
+            else:
+                children.extend(div.children)
+        return Block("div", attrs={"type": self.opts.enclosing_div}, children=children)
+
+
+def run(doc: Document, opts: Options, report: Report) -> Document:
+    builder = _Builder(doc, opts, report)
+    builder.build(doc)
+    kinds = Counter(block.kind for block in doc.blocks())
+    doc.facts["structure"] = {
+        "divs": kinds["div"], "heads": kinds["head"], "paragraphs": kinds["p"],
+        "datelines": kinds["dateline"], "bylines": kinds["byline"], "openers": kinds["opener"],
+        "closers": kinds["closer"], "speeches": kinds["sp"], "footnotes": sum(
+            1 for b in doc.blocks() if b.kind == "note" and b.attrs.get("place") == "foot"),
+        "endnotes": builder.counts["endnotes"], "title_page": kinds["titlePage"] > 0,
+    }
+    report.info("TK140", f"{kinds['div']} divisions, {kinds['head']} headings, "
+                         f"{builder.counts['endnotes']} endnotes")
+    return doc
+
+
+PASS = PassSpec("structure", run, Options, requires=frozenset({"blocks"}),
+                provides=frozenset({"structure"}))

@@ -1,0 +1,97 @@
+"""The structure pass: headings, datelines, letters, dialogue, front and back."""
+from pathlib import Path
+
+import pytest
+
+from teikit.passes import blocks, structure
+from teikit.reader import document_from_text
+from teikit.report import Report
+
+FILL = "a line of ordinary running text that is full width\n"
+PARAGRAPH = FILL * 3 + "and so it ends.\n"
+
+
+def encode(text, blocks_opts=None, **options):
+    doc = document_from_text(text)
+    blocks.run(doc, blocks.Options(**(blocks_opts or {})), Report())
+    structure.run(doc, structure.Options(**options), Report())
+    return doc
+
+
+def kinds(block):
+    return [child.kind for child in block.children]
+
+
+def test_article_with_head_dateline_and_letter():
+    text = ("ON THE ATLANTIC18\n\nDecember 28, 1936\n\nDear Comrade Cannon,\n" + PARAGRAPH +
+            "\nComradely,\nL. Trotsky\n")
+    doc = encode(text)
+    (div,) = doc.body
+    assert div.attrs == {"type": "article"}
+    assert kinds(div) == ["head", "dateline", "opener", "p", "closer"]
+    assert div.children[0].text == "ON THE ATLANTIC18"
+    assert kinds(div.children[-1]) == ["salute", "signed"]
+
+
+def test_capitals_opening_a_paragraph_are_no_heading():
+    text = "THERE IS A LOGIC IN HISTORY AND DESPITE ALL THE rich and strange episodes of it.\n"
+    doc = encode(text, {"line_per_paragraph": True}, title_page=False)
+    assert [b.kind for b in doc.blocks()] == ["div", "p"]
+
+
+def test_front_and_back_by_heading_name():
+    text = ("PREFACE\n\n" + PARAGRAPH + "\n\n\nIN 'SOCIALIST' NORWAY1\n\n" + PARAGRAPH +
+            "\n\n\nNOTES\n\n1. A first note.\n\n2. A second note.\n")
+    doc = encode(text)
+    assert [b.attrs["type"] for b in doc.front] == ["preface"]
+    assert [b.attrs["type"] for b in doc.body] == ["article"]
+    notes = [b for b in doc.back[0].children if b.kind == "note"]
+    assert [n.attrs for n in notes] == [{"n": "1", "type": "endnote", "place": "end"},
+                                        {"n": "2", "type": "endnote", "place": "end"}]
+
+
+def test_dialogue_becomes_speeches():
+    text = "Vishinsky: Where did you land?\n\nPyatakov: Near Oslo.\n\nHe moves from Oslo.\n"
+    doc = encode(text, {"line_per_paragraph": True}, title_page=False)
+    sp = doc.body[0].children[0]
+    assert sp.kind == "sp" and kinds(sp) == ["speaker", "p"]
+    assert sp.children[0].text == "Vishinsky:" and sp.children[1].text.strip() == "Where did you land?"
+    assert sp.children[0].text_lines[0].n == sp.children[1].text_lines[0].n == 1
+
+
+def test_web_byline_title_and_trailing_endnotes():
+    text = ("C.L.R. James 1937\n\nThe Second Moscow Trial\n\nFirst Published: in Fight.\n\n"
+            "The text with a note.[1]\n\n[1] See The Red Flag.\n")
+    doc = encode(text, {"line_per_paragraph": True}, title_page=False, title_case_heads=True,
+                 source_note_pattern="^First Published:")
+    assert kinds(doc.body[0]) == ["byline", "head", "note", "p"]
+    assert doc.back[0].children[0].attrs == {"n": "1", "type": "endnote", "place": "end"}
+
+
+def test_newspaper_subheads_nest_in_one_article():
+    text = PARAGRAPH + "\n\n\nGreat Discontent in the Soviet Union\n\n" + PARAGRAPH + "\nJune 18, 1937\n"
+    doc = encode(text, div_type="section", enclosing_div="article", title_case_heads=True,
+                 title_page=False)
+    (article,) = doc.body
+    assert kinds(article) == ["p", "div"]
+    assert kinds(article.children[1]) == ["head", "p", "dateline"]
+
+
+def test_dateline_amid_paragraphs_stays_a_paragraph():
+    doc = encode("A HEAD\n\n" + PARAGRAPH + "\nJune 18, 1937\n\n" + PARAGRAPH)
+    assert kinds(doc.body[0]) == ["head", "p", "p", "p"]
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")
+def test_serge_chapters_and_footnotes():
+    doc = document_from_text((CORPUS / "004_50acbb978ef62274.txt").read_text(encoding="utf-8"))
+    blocks.run(doc, blocks.Options(line_per_paragraph=True, footnote_pattern=r"^\*+ ?\S"), Report())
+    structure.run(doc, structure.Options(div_type="chapter", title_case_heads=True,
+                                         head_per_line=True), Report())
+    assert doc.front[0].kind == "titlePage"
+    heads = [b.text for b in doc.blocks() if b.kind == "head"]
+    assert "THE HEADLESS REVOLUTION" in heads and "A Note About The Author" in heads
+    assert doc.facts["structure"]["footnotes"] >= 45
