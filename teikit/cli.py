@@ -13,7 +13,7 @@ import click
 from . import __version__
 from .config import EditionConfig, load_config
 from .encode import encode_source, serialize, write_atomically
-from .errors import TeikitError
+from .errors import TeikitError, ValidationError
 from .report import Report
 
 
@@ -40,6 +40,15 @@ def print_report(report: Report, verbose: bool) -> None:
             click.echo(str(message), err=True)
 
 
+def refuse_invalid(data: bytes, name: str) -> None:
+    from .validate import check_bytes
+
+    problems = check_bytes(data, name)
+    if problems:
+        raise ValidationError(f"the encoded TEI is not valid, so it was not written "
+                              f"({len(problems)} problems; first: {problems[0]})")
+
+
 def find_edition_config(source: Path) -> Path | None:
     """An edition.yaml beside the source, as in editions/<slug>/."""
     candidate = source.parent / "edition.yaml"
@@ -54,9 +63,11 @@ def find_edition_config(source: Path) -> Path | None:
               help="TEI file to write (default: SOURCE's name with .xml, in the current folder; - for stdout).")
 @click.option("--encoding", help="The source's text encoding (default utf-8, or edition.yaml's).")
 @click.option("--no-corrections", is_flag=True, help="Record no OCR corrections.")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="Check the TEI against teikit's schema before writing it; never leave an invalid file.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational messages.")
 def encode(source: Path, config_path: Path | None, output: Path | None, encoding: str | None,
-           no_corrections: bool, verbose: bool):
+           no_corrections: bool, validate: bool, verbose: bool):
     """Encode an OCR'd plain-text SOURCE as TEI P5."""
     config_path = config_path or find_edition_config(source)
     cfg = load_config(config_path) if config_path else EditionConfig()
@@ -66,6 +77,8 @@ def encode(source: Path, config_path: Path | None, output: Path | None, encoding
                    "set 'profile' in edition.yaml to choose", err=True)
     print_report(result.report, verbose)
     data = serialize(result.tree)
+    if validate:
+        refuse_invalid(data, str(output or "<output>"))
     if str(output) == "-":
         sys.stdout.buffer.write(data)
         return
@@ -140,9 +153,13 @@ def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler
 
 def _register_commands() -> None:
     """Commands that live beside the library code they drive."""
+    from .apparatus import apparatus
     from .render import render_command
+    from .validate import validate_command
 
+    cli.add_command(apparatus, "apparatus")
     cli.add_command(render_command, "render")
+    cli.add_command(validate_command, "validate")
 
 
 _register_commands()

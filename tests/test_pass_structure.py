@@ -74,7 +74,8 @@ def test_newspaper_subheads_nest_in_one_article():
                  title_page=False)
     (article,) = doc.body
     assert kinds(article) == ["p", "div"]
-    assert kinds(article.children[1]) == ["head", "p", "dateline"]
+    assert kinds(article.children[1]) == ["head", "p", "closer"]
+    assert kinds(article.children[1].children[2]) == ["dateline"]
 
 
 def test_dateline_amid_paragraphs_stays_a_paragraph():

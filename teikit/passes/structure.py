@@ -143,6 +143,33 @@ class _Classifier:
         return "p"
 
 
+#: front-matter divisions named by their heading; anything else in front is a "section"
+FRONT_DIV_TYPES = {"preface": "preface", "chronology": "chronology", "introduction": "preface",
+                   "foreword": "preface", "a note about the author": "biography", "about the author": "biography"}
+
+
+def front_div_type(heading: str) -> str:
+    return FRONT_DIV_TYPES.get(re.sub(r"\s+", " ", heading.strip().lower()), "section")
+
+
+def close_div(ending: list[Block]) -> list[Block]:
+    """A div's closing blocks: a dateline, salute or byline after the text goes in a closer."""
+    loose = [block for block in ending if block.kind in ("dateline", "salute", "byline", "trailer")]
+    if not loose:
+        return ending
+    out, closer = [], []
+    for block in ending:
+        if block.kind == "note":
+            out.append(block)
+        elif block.kind == "closer":
+            closer.extend(block.children)
+        else:
+            if block.kind in ("byline", "trailer"):
+                block.kind = "signed"
+            closer.append(block)
+    return out + [Block("closer", children=closer)]
+
+
 def split_speaker(block: Block, label: str) -> Block:
     """`Vishinsky: I have a question` -> sp(speaker "Vishinsky:", p "I have a question").
 
@@ -258,11 +285,11 @@ class _Builder:
                     out.append(Block("closer", children=ending))
                     self.counts["closer"] += 1
                 else:
-                    out.extend(ending)
+                    out.extend(close_div(ending))
                 break
             if i > last and child.kind in DIV_BOTTOM | {"note"}:
-                out.append(child)
-                continue
+                out.extend(close_div(children[i:]))
+                break
             if child.kind not in body_kinds and child.kind != "note":
                 child.kind = "p"
             out.append(child)
@@ -374,9 +401,7 @@ class _Builder:
                 content = self.split_endnotes(content, self.classify.endnote)
                 div_type = "notes" if re.match(r"notes?\b", name, re.IGNORECASE) else "appendix"
             elif where == "front":
-                div_type = re.sub(r"\W+", "-", name.lower()).strip("-") or "section"
-                if div_type.startswith("a-note-about"):
-                    div_type = "about-author"
+                div_type = front_div_type(name)
             else:
                 div_type = self.opts.div_type
             {"front": front, "body": body, "back": back}[where].append(

@@ -98,7 +98,7 @@ def write_header(root, doc: Document, cfg: EditionConfig, source_bytes: bytes, s
     app = tei("application", {"xml:id": "teikit", "ident": "teikit", "version": __version__},
               tei("appInfo", None, encoding))
     _child(app, "label", "teikit")
-    _child(app, "desc", "OCR'd plain text to TEI P5: furniture, hyphenation, structure, notes, "
+    _child(app, "p", "OCR'd plain text to TEI P5: furniture, hyphenation, structure, notes, "
                         "corrections, persons and dates.")
 
     profile = tei("profileDesc", None, header)

@@ -1,0 +1,115 @@
+"""Time validation of big TEI files: lxml (teikit.rng, tei_all.rng, teikit.sch) beside jing.
+
+Usage: python benchmarks/bench_validate.py [FILE.xml ...]
+Without files it synthesizes, in teikit's shape, a ~3 MB edition with 500 persons and a
+register of 2,000 sibling persons (the shape that makes tei_all super-linear in libxml2).
+jing is run on the same files if it is installed (apt-get install jing).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+from teikit.validate import grammar, parse, schema_path, schematron
+
+HEADER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+<titleStmt><title>Synthetic edition</title></titleStmt>
+<publicationStmt><publisher>teikit benchmarks</publisher><date when="2026-11-22"/></publicationStmt>
+<sourceDesc><bibl><title level="m">Synthetic</title></bibl></sourceDesc></fileDesc>
+<encodingDesc><appInfo><application xml:id="teikit" ident="teikit" version="0.1.0"><label>teikit</label></application></appInfo></encodingDesc>
+</teiHeader>
+"""
+
+
+def person(i: int) -> str:
+    return (f'<person xml:id="p{i}"><persName><forename>Name{i}</forename> <surname>Surname{i}</surname></persName>'
+            f'<birth when="{1850 + i % 60}"/><death when="{1920 + i % 60}"/><idno type="wikidata">Q{1000 + i}</idno></person>\n')
+
+
+def page(n: int, persons: int) -> str:
+    """One printed page: furniture, ~40 lines with persons, dates, hyphenation, a correction, a footnote."""
+    lines = []
+    for line in range(40):
+        who = (n * 40 + line) % persons
+        lines.append(f'<lb n="{n * 40 + line}"/>In <date when="1936-12-{1 + line % 28:02d}">December</date> '
+                     f'<persName ref="#p{who}">Name{who} Surname{who}</persName> wrote that the capi<lb break="no"/>tal '
+                     f'was <choice><sic>m uch</sic><corr resp="#teikit">much</corr></choice> Amer<pc force="weak">-</pc>'
+                     f'<lb break="no"/>ican and <hi rend="italic">weighed</hi> on all.\n')
+    return (f'<pb n="{n}"/><fw type="pageNum">{n}</fw><fw type="header">Synthetic edition</fw>\n'
+            f'<p>{"".join(lines)}<note place="foot" n="*">A footnote on page {n}.</note></p>\n')
+
+
+def synthesize(pages: int, persons: int) -> str:
+    register = "".join(person(i) for i in range(persons))
+    chapters = []
+    for chapter in range(0, pages, 20):
+        body = "".join(page(n, persons) for n in range(chapter + 1, min(chapter + 21, pages + 1)))
+        chapters.append(f'<div type="chapter" xml:id="c{chapter}"><head>CHAPTER {chapter // 20 + 1}</head>\n{body}</div>\n')
+    return (HEADER + f"<standOff><listPerson>\n{register}</listPerson></standOff>\n"
+            + f'<text><body>{"".join(chapters)}</body></text></TEI>\n')
+
+
+def timed(action):
+    start = time.perf_counter()
+    result = action()
+    return result, time.perf_counter() - start
+
+
+def jing(schema: Path, file: Path) -> tuple[bool, float, float | None]:
+    """jing's verdict, wall time with JVM start, and its own validation time from -t."""
+    result, wall = timed(lambda: subprocess.run(["jing", "-t", str(schema), str(file)], capture_output=True, text=True))
+    own = re.search(r"Elapsed time (\d+)\+(\d+)", result.stdout + result.stderr)
+    return result.returncode == 0, wall, int(own.group(2)) / 1000 if own else None
+
+
+def main(files: list[Path]) -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="teikit-bench-"))
+    if not files:
+        for name, pages, persons in (("edition-3mb-500persons.xml", 240, 500), ("register-2000persons.xml", 1, 2000)):
+            path = workdir / name
+            path.write_text(synthesize(pages, persons), encoding="utf-8")
+            files.append(path)
+    compile_times = {}
+    for schema in ("teikit", "tei_all"):
+        _, compile_times[schema] = timed(lambda: grammar(schema))
+    _, compile_times["teikit.sch"] = timed(schematron)
+    has_jing = shutil.which("jing") is not None
+    print(f"compile (lxml): teikit.rng {compile_times['teikit']:.3f} s, tei_all.rng {compile_times['tei_all']:.1f} s, "
+          f"teikit.sch {compile_times['teikit.sch']:.3f} s")
+    header = f"{'file':34} {'MB':>5} {'parse':>6} {'lxml teikit':>11} {'lxml tei_all':>12} {'tei_all/teikit':>14} {'sch':>6}"
+    if has_jing:
+        header += f" {'jing teikit':>15} {'jing tei_all':>15} {'lxml/jing tei_all':>17}"
+    print(header + "\n" + "-" * len(header))
+    for file in files:
+        (tree, problems), parse_time = timed(lambda: parse(file))
+        if tree is None or problems:
+            print(f"{file.name}: unusable: {problems[0] if problems else '?'}")
+            continue
+        (ok_teikit, teikit_time) = timed(lambda: grammar("teikit").relaxng.validate(tree))
+        (ok_tei_all, tei_all_time) = timed(lambda: grammar("tei_all").relaxng.validate(tree))
+        (ok_sch, sch_time) = timed(lambda: schematron().validate(tree))
+        row = (f"{file.name[:34]:34} {file.stat().st_size / 1e6:5.2f} {parse_time:6.3f} "
+               f"{teikit_time:9.3f}{'' if ok_teikit else '!'} s {tei_all_time:10.3f}{'' if ok_tei_all else '!'} s "
+               f"{tei_all_time / teikit_time:13.1f}x {sch_time:5.2f}{'' if ok_sch else '!'}")
+        if has_jing:
+            jt_ok, jt_wall, jt_own = jing(schema_path("teikit"), file)
+            ja_ok, ja_wall, ja_own = jing(schema_path("tei_all"), file)
+            row += (f" {jt_wall:6.2f}s ({jt_own or 0:.2f}){'' if jt_ok else '!'} {ja_wall:6.2f}s ({ja_own or 0:.2f}){'' if ja_ok else '!'}"
+                    f" {tei_all_time / (ja_own or ja_wall):16.1f}x")
+        print(row)
+    print("\nTimes are validation only, schema compiled beforehand; '!' marks an invalid verdict.")
+    if has_jing:
+        print("jing: wall time including JVM start and schema load, in parentheses its own validation time (-t).")
+    else:
+        print("jing is not installed (apt-get install -y jing) so only lxml was timed.")
+
+
+if __name__ == "__main__":
+    main([Path(argument) for argument in sys.argv[1:]])

@@ -1,0 +1,378 @@
+"""OCR corrections, each recorded as `<choice><sic/><corr/></choice>`, never made silently.
+
+Only errors whose correction the text itself proves are corrected; every correction is a
+`choice` mark with `resp="#teikit"` and a `cert` saying how sure the rule is:
+
+    m uch  N orway  gatheri ng      ->  much  Norway  gathering        (split-word)
+    aga i nst  t h at  1 937        ->  against  that  1937    (letter-spacing, whole lines)
+    ta�ght  ■evealing               ->  taught  revealing              (glyph)
+    April 1O-17  1�36  (September 25, 1 937)  ->  10-17  1936  1937    (number)
+    November_                       ->  November.                      (underscore)
+    havi,ng  no't                   ->  having  not                    (inner-punctuation)
+    constanf  recogrlize            ->  constant  recognize            (spelling, cert low)
+
+A word is "known" when wordfreq rates it common enough (`min_zipf`) or when it stands in
+the document itself at least twice (names: `Heij enoort` -> `Heijenoort`). A split is
+joined only when the joined form is known and at least one part is not a word, so
+`in to` and `a part` stay as printed. Mangled note markers (`Il9`) are left to the
+`notes` pass, which reads them by their place in the sequence of markers.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Block, Document, Mark
+from ..pipeline import PassSpec
+from ..report import Report
+
+RESP = "#teikit"
+WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]+")
+TOKEN_RE = re.compile(r"\S+")
+#: a token's core: leading and trailing punctuation aside
+CORE_RE = re.compile(r"^([\"'“‘(\[]*)(.*?)([.,;:!?\"'”’)\]]*)$")
+#: characters OCR leaves for a glyph it could not read
+GLYPHS = "�■□▪●•"
+GLYPH_WORD_RE = re.compile(rf"[A-Za-z]*[{GLYPHS}][A-Za-z]*")
+#: a number with letters OCR read for digits: 1O, l936, 1O-17
+NUMBER_RE = re.compile(r"^[0-9OolI]+(?:[-–][0-9OolI]+)*$")
+DIGIT_FOR = str.maketrans("OolI", "0011")
+#: a year of this century whose 9 OCR could not read: 1�36
+LOST_NINE_RE = re.compile(r"(?<![\w.,])1�(\d\d)(?!\w)")
+#: a year whose first digit OCR set apart: 1 937
+SPLIT_YEAR_RE = re.compile(r"(?<![\w,.])1 ([89]\d\d)(?![\w-])")
+#: `_` for a full stop at a word's end
+UNDERSCORE_RE = re.compile(r"(?<=[A-Za-z])_(?=[\s\"'”’)]|$)")
+#: a comma or apostrophe inside a lower-case word: havi,ng  no't
+INNER_PUNCT_RE = re.compile(r"(?<![\w'’])([a-z]+)([,'’])([a-z]+)(?![\w'’])")
+#: endings of real contractions: it's, don't, we'll, they're, I've, he'd, I'm
+CONTRACTION_ENDS = {"s", "t", "ll", "re", "ve", "d", "m"}
+#: two words with one space between: candidates for a split word (lookahead: pairs overlap)
+PAIR_RE = re.compile(r"(?<![\w'’.,-])([A-Za-z]+) (?=([A-Za-z]+[0-9]*)(?![\w.-]|['’](?!s\b))(?: ([A-Za-z]+))?)")
+#: a short fragment standing alone: letter-spaced lines have many
+FRAGMENT_RE = re.compile(r"(?<!\S)[A-Za-z]{1,2}(?!\S)")
+#: a number, possibly with letters read for digits, not glued to a word (markers are)
+NUMBER_TOKEN_RE = re.compile(r"(?<![\w.,:;'’])[0-9OolI]*[0-9][0-9OolI]*(?:[-–][0-9OolI]+)*(?![\w])")
+#: characters a note number glued to a heading word may be read as: NORWA yl = NORWAY 1
+MARKER_TAIL_RE = re.compile(r"[0-9lI]+$")
+#: a word of two letters made by a join must be this common (i n -> in, not j u -> ju)
+SHORT_WORD_ZIPF = 5.5
+#: a lower-case word long enough to be checked for spelling
+LONG_LOWER_RE = re.compile(r"(?<![\w'’-])[a-z]{6,}(?![\w'’-])")
+#: OCR's usual letter confusions, tried on unknown words (`spelling`)
+CONFUSIONS = (("rn", "m"), ("m", "rn"), ("rl", "n"), ("ri", "n"), ("cl", "d"), ("li", "h"),
+              ("ii", "u"), ("ii", "ll"), ("f", "t"), ("t", "f"), ("c", "e"), ("e", "c"),
+              ("l", "i"), ("i", "l"), ("h", "b"), ("b", "h"), ("u", "n"), ("n", "u"),
+              ("vv", "w"), ("tl", "d"), ("1", "l"))
+
+
+@dataclass(frozen=True)
+class Options:
+    #: join words split by a stray space when the joined form is a known word (m uch)
+    split_words: bool = True
+    #: re-segment lines set in letter spacing (the back cover: aga i nst)
+    letter_spacing: bool = True
+    #: replace an unreadable glyph inside a word when one letter makes it a known word
+    glyphs: bool = True
+    #: letters read for digits inside numbers (1O-17), split years (1 937), 1�36
+    numbers: bool = True
+    #: `_` read for a full stop at a word's end (November_)
+    underscores: bool = True
+    #: a comma or apostrophe inside a word that is no contraction (havi,ng, no't)
+    inner_punctuation: bool = True
+    #: unknown words one usual OCR confusion away from exactly one known word (constanf)
+    spelling: bool = True
+    #: wordfreq Zipf frequency (en) from which a word counts as known
+    min_zipf: float = 3.0
+    #: a word counts as known when it stands this many times in the document
+    min_attested: int = 2
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """wordfreq's English frequencies, loaded once: a dict lookup per word is far faster
+    than `zipf_frequency`, which tokenizes each query."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en")
+
+
+class Lexicon:
+    """Which words are known: wordfreq's English list plus the document's own words."""
+
+    def __init__(self, doc_words: Counter, opts: Options):
+        self.freq = _frequencies()
+        self.zipf_cache: dict[str, float] = {}
+        self.word_cache: dict[str, bool] = {}
+        self.doc_words = doc_words
+        self.opts = opts
+
+    def zipf(self, word: str) -> float:
+        value = self.zipf_cache.get(word)
+        if value is None:
+            f = self.freq.get(word.lower())
+            value = self.zipf_cache[word] = math.log10(f) + 9 if f else 0.0
+        return value
+
+    def known(self, word: str) -> bool:
+        return (self.zipf(word) >= self.opts.min_zipf
+                or self.doc_words[word.lower()] >= self.opts.min_attested)
+
+    def is_word(self, part: str) -> bool:
+        """A part that can stand alone: `a`, `I`, or a common word (not `m`, `disabl`)."""
+        value = self.word_cache.get(part)
+        if value is None:
+            value = self.word_cache[part] = (
+                part in "aAI" if len(part) == 1 else self.zipf(part) >= self.opts.min_zipf)
+        return value
+
+
+def joined_case(left: str, right: str) -> str | None:
+    """The joined word in the case the parts show, or None when they cannot be one word."""
+    if left.isupper() and len(left) > 1:
+        return (left + right).upper()
+    if right.islower() or (left.isupper() and right.isupper()):
+        return left + right
+    return None
+
+
+class LineCorrector:
+    """Finds corrections on one text line; offsets are relative to the line."""
+
+    def __init__(self, lexicon: Lexicon, opts: Options):
+        self.lex = lexicon
+        self.opts = opts
+        #: (left, right) -> (length, joined word, cert) or None: pairs repeat
+        self.pair_cache: dict[tuple[str, str], tuple[int, str, str] | None] = {}
+
+    def corrections(self, text: str) -> list[tuple[int, int, str, str, str]]:
+        """(start, end, corr, kind, cert) for the line, not overlapping, in order."""
+        found: list[tuple[int, int, str, str, str]] = []
+        if self.opts.letter_spacing and self.is_letter_spaced(text):
+            found += self.letter_spacing(text)
+        elif self.opts.split_words:
+            found += self.split_words(text)
+        for finder, enabled in ((self.numbers, self.opts.numbers),
+                                (self.underscores, self.opts.underscores),
+                                (self.glyphs, self.opts.glyphs),
+                                (self.inner_punctuation, self.opts.inner_punctuation),
+                                (self.spelling, self.opts.spelling)):
+            if enabled:
+                found += finder(text)
+        found.sort()
+        kept: list[tuple[int, int, str, str, str]] = []
+        for item in found:
+            if not kept or item[0] >= kept[-1][1]:
+                kept.append(item)
+        return kept
+
+    # --- stray spaces -------------------------------------------------------------
+    def split_words(self, text: str):
+        out = []
+        last_end = 0
+        for match in PAIR_RE.finditer(text):
+            left, right, after = match.groups()
+            found = self.cached_join(left, right)
+            if found and after and self.lex.is_word(left) and not self.lex.is_word(right) \
+                    and self.cached_join(right, after):
+                continue  # the m oment: the fragment belongs to the word after it
+            if found and match.start() >= last_end:
+                start = match.start()
+                out.append((start, start + found[0], found[1], "split-word", found[2]))
+                last_end = start + found[0]
+        return out
+
+    def cached_join(self, left: str, right: str) -> tuple[int, str, str] | None:
+        pair = (left, right)
+        if pair not in self.pair_cache:
+            self.pair_cache[pair] = self.join_pair(left, right)
+        return self.pair_cache[pair]
+
+    def join_pair(self, left: str, right: str) -> tuple[int, str, str] | None:
+        """`m uch` -> much; `NORWA yl` -> NORWAY (the `l` a note number, for `notes`)."""
+        left_is_word = self.lex.is_word(left)
+        if left_is_word and self.lex.is_word(right) and not (left.isupper() and len(left) > 1):
+            return None
+        parts = [right]
+        tail = MARKER_TAIL_RE.search(right)
+        if tail and tail.start() > 0 and left.isupper() and len(left) > 1:
+            parts.append(right[:tail.start()])
+        for part in parts:
+            if not part.isalpha():
+                continue
+            word = joined_case(left, part)
+            if not word or not self.lex.known(word) or (
+                    len(word) <= 2 and self.lex.zipf(word) < SHORT_WORD_ZIPF):
+                continue
+            if left_is_word and self.lex.is_word(part):
+                return None
+            if left_is_word and len(left) > 1 and self.lex.zipf(word) < self.lex.zipf(left) - 1.5:
+                return None  # and s leighs: not `ands`
+            cert = "high" if self.lex.zipf(word) >= self.opts.min_zipf else "medium"
+            return (len(left) + 1 + len(part), word, cert)
+        return None
+
+    # --- letter spacing -----------------------------------------------------------
+    def is_letter_spaced(self, text: str) -> bool:
+        if len(FRAGMENT_RE.findall(text)) < 3:
+            return False
+        cores = [CORE_RE.match(t).group(2) for t in text.split()]
+        fragments = [c for c in cores if c.isalpha() and len(c) <= 2 and not (
+            c in "aAI" or len(c) == 2 and self.lex.zipf(c) >= SHORT_WORD_ZIPF)]
+        return len(fragments) >= 3 and len(fragments) >= 0.2 * len(cores)
+
+    def letter_spacing(self, text: str):
+        """Best segmentation of the line's tokens into known words: fewest unknown parts."""
+        tokens = list(TOKEN_RE.finditer(text))
+        cores = [CORE_RE.match(t.group()).groups() for t in tokens]
+        n = len(tokens)
+        best: list[tuple[float, int]] = [(0.0, 0)] + [(math.inf, 0)] * n
+        for j in range(1, n + 1):
+            for i in range(max(0, j - 8), j):
+                if best[i][0] == math.inf:
+                    continue
+                cost = self.group_cost(cores[i:j], tokens[i:j])
+                if cost is not None and best[i][0] + cost < best[j][0]:
+                    best[j] = (best[i][0] + cost, i)
+        out = []
+        j = n
+        while j > 0:
+            i = best[j][1]
+            if j - i > 1:
+                lead = cores[i][0]
+                start = tokens[i].start() + len(lead)
+                end = tokens[j - 1].end() - len(cores[j - 1][2])
+                corr = "".join(core for _, core, _ in cores[i:j])
+                out.append((start, end, corr, "letter-spacing", "medium"))
+            j = i
+        return out
+
+    def group_cost(self, cores, tokens) -> float | None:
+        if len(cores) == 1:
+            core = cores[0][1]
+            return 1.0 if not core.isalpha() or self.lex.known(core) else 2.5
+        if any(tokens[k + 1].start() - tokens[k].end() > 2 for k in range(len(tokens) - 1)):
+            return None
+        if cores[0][2] or any(lead or trail for lead, _, trail in cores[1:-1]) or cores[-1][0]:
+            return None
+        parts = [core for _, core, _ in cores]
+        if not all(p.isalpha() or p.isdigit() for p in parts):
+            return None
+        word = "".join(parts)
+        if all(p.isdigit() for p in parts):
+            return 1.0 if len(parts[0]) == 1 and len(word) <= 4 else None
+        if not word.isalpha() or not self.lex.known(word):
+            return None
+        if len(word) <= 2 and self.lex.zipf(word) < SHORT_WORD_ZIPF:
+            return None
+        in_wordfreq = self.lex.zipf(word) >= self.opts.min_zipf
+        if all(self.lex.is_word(p) for p in parts) and not (
+                self.lex.zipf(word) >= 3.5 and self.lex.zipf(word) >= min(map(self.lex.zipf, parts))):
+            return None  # of the: not `ofthe`; back lash: backlash
+        return 1.0 if in_wordfreq else 1.5
+
+    # --- numbers, underscores, punctuation, glyphs --------------------------------
+    def numbers(self, text: str):
+        out = []
+        for match in NUMBER_TOKEN_RE.finditer(text):
+            number = match.group()
+            if any(ch in "OolI" for ch in number) and all(
+                    any(ch.isdigit() for ch in run) for run in re.split("[-–]", number)):
+                out.append((match.start(), match.end(), number.translate(DIGIT_FOR), "number", "high"))
+        for match in LOST_NINE_RE.finditer(text):
+            out.append((match.start(), match.end(), "19" + match.group(1), "number", "medium"))
+        for match in SPLIT_YEAR_RE.finditer(text):
+            out.append((match.start(), match.end(), "1" + match.group(1), "number", "medium"))
+        return out
+
+    def underscores(self, text: str):
+        return [(m.start(), m.end(), ".", "underscore", "high") for m in UNDERSCORE_RE.finditer(text)]
+
+    def inner_punctuation(self, text: str):
+        out = []
+        for m in INNER_PUNCT_RE.finditer(text):
+            left, mark, right = m.groups()
+            word = left + right
+            if mark != "," and (len(left) == 1 or right in CONTRACTION_ENDS
+                                and not (right == "t" and not left.endswith("n"))):
+                continue  # d'une, it's, don't: not errors
+            if self.lex.zipf(word) >= self.opts.min_zipf and not (
+                    self.lex.is_word(left) and self.lex.is_word(right)) and (
+                    mark == "," or self.lex.zipf(m.group()) == 0):
+                out.append((m.start(), m.end(), word, "inner-punctuation", "high"))
+        return out
+
+    def glyphs(self, text: str):
+        out = []
+        for m in GLYPH_WORD_RE.finditer(text):
+            word = m.group()
+            if sum(ch.isalpha() for ch in word) < 2:
+                continue
+            at = next(k for k, ch in enumerate(word) if ch in GLYPHS)
+            scored = sorted(((self.lex.zipf(word[:at] + letter + word[at + 1:]), letter)
+                             for letter in "abcdefghijklmnopqrstuvwxyz"), reverse=True)
+            (top, letter), (second, _) = scored[0], scored[1]
+            if top >= self.opts.min_zipf and top - second >= 1.0:
+                corr = word[:at] + (letter.upper() if at == 0 and word[1:2].isupper() else letter) + word[at + 1:]
+                out.append((m.start(), m.end(), corr, "glyph", "medium"))
+        return out
+
+    def spelling(self, text: str):
+        out = []
+        for m in LONG_LOWER_RE.finditer(text):
+            word = m.group()
+            if self.lex.doc_words[word] > 1 or self.lex.zipf(word) > 0:
+                continue
+            candidates = set()
+            for wrong, right in CONFUSIONS:
+                at = word.find(wrong)
+                while at >= 0:
+                    candidates.add(word[:at] + right + word[at + len(wrong):])
+                    at = word.find(wrong, at + 1)
+            good = [c for c in candidates if self.lex.zipf(c) >= self.opts.min_zipf + 0.5]
+            if len(good) == 1:
+                out.append((m.start(), m.end(), good[0], "spelling", "low"))
+        return out
+
+
+def document_words(doc: Document) -> Counter:
+    """Words of the document, the first and last of each line left out: those may be
+    halves of a word hyphenated at the line end (`Coun`)."""
+    words: Counter = Counter()
+    for line in doc.lines:
+        if line.kind == "text":
+            words.update(w.lower() for w in WORD_RE.findall(line.text)[1:-1])
+    return words
+
+
+def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> None:
+    taken = [(m.start, m.end) for m in block.marks if m.tag == "choice"]
+    offset = 0
+    for line in block.text_lines:
+        for start, end, corr, kind, cert in corrector.corrections(line.text):
+            start, end = start + offset, end + offset
+            if any(s < end and start < e for s, e in taken):
+                continue
+            block.marks.append(Mark("choice", start, end, {"corr": corr, "resp": RESP, "cert": cert}))
+            taken.append((start, end))
+            counts[kind] += 1
+        offset += len(line.text) + 1
+
+
+def run(doc: Document, opts: Options, report: Report) -> Document:
+    corrector = LineCorrector(Lexicon(document_words(doc), opts), opts)
+    counts: Counter = Counter()
+    for block in doc.leaves():
+        correct_block(block, corrector, counts)
+    doc.facts["corrections"] = dict(sorted(counts.items()))
+    report.info("TK150", f"{sum(counts.values())} OCR corrections recorded: "
+                + (", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"))
+    return doc
+
+
+PASS = PassSpec("corrections", run, Options, requires=frozenset({"blocks"}),
+                provides=frozenset({"corrections"}),
+                doc="Record OCR corrections as choice/sic/corr.")

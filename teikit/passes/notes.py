@@ -1,0 +1,364 @@
+"""Link note markers to their notes; Markdown-style `*italics*` become `hi`.
+
+Endnotes (book, web): the markers in the running text run 1, 2, 3 ... through the text,
+so the sequence reads the mangled ones. Each marker becomes a `ref` to its note, and a
+mangled one also records its correction:
+
+    Lenin.5        ->  Lenin.<ref type="noteAnchor" target="#n5" xml:id="nr5">5</ref>
+    trial.'        ->  trial.<ref ...><choice><sic>'</sic><corr ...>7</corr></choice></ref>
+    [1]            ->  <ref type="noteAnchor" target="#n1" xml:id="nr1">[1]</ref>
+
+and the note (made by `structure`) gets `xml:id="n5"` and `corresp="#nr5"`, the link
+back. A number the sequence cannot place is reported (TK161), never guessed.
+
+Footnotes (markdown-book): `blocks` leaves each `*`/`**` footnote after the paragraph
+its page cut; it moves to the nearest unused marker with the same sign before it,
+the sign kept as a short `ref`, the note right after it:
+
+    made.*  ...  *A trade union ...   ->
+    made.<ref type="noteAnchor" target="#fn1">*</ref><note place="foot" n="*"
+        xml:id="fn1"><label>*</label>A trade union ...</note>
+
+`*op. cit.*` -> `<pc type="markup">*</pc><hi rend="italic">op. cit.</hi><pc
+type="markup">*</pc>`: the asterisks are source characters (the diplomatic text keeps
+them) but markup, not words; a reading view drops `pc[@type="markup"]`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Block, Document, Mark, reading_view
+from ..pipeline import PassSpec
+from ..report import Report
+
+RESP = "#teikit"
+#: characters OCR reads for the digits of a small raised number
+DIGIT_FOR = str.maketrans("lIi!oO", "111100", ":'’ ")
+#: a number glued to a word or its punctuation (Lenin.5, ATLANTIC18, exile. l6, trial.'):
+#: "pre" the word's last letter and its punctuation, "m" the marker as OCR read it;
+#: `glued_marker` decides which matches can be markers
+GLUED_MARKER_RE = re.compile(  # all in a lookahead: matches may overlap (Oslo.2)
+    r"(?=(?P<pre>[A-Za-z][.,;:!?\"'’”)]{0,2})(?P<gap> ?)"
+    r"(?P<m>[0-9lIi!:'’](?:[0-9lIio!:'’]| [0-9]){0,2})(?=[\s\"”’)\].,;:]|$))")
+BRACKET_MARKER_RE = re.compile(r"\[(?P<m>\d{1,3})\]")
+#: a run of asterisks: an italic delimiter or a footnote sign
+STARS_RE = re.compile(r"\*+")
+OPENERS = " \n\"“‘'([—–-/"
+CLOSERS = " \n\"”’'),.;:!?]—–-/"
+
+
+@dataclass(frozen=True)
+class Options:
+    #: how endnote markers look: "glued" (a number glued to a word: Lenin.5), "bracketed"
+    #: ([1]), or "" when the text has no endnotes
+    endnote_markers: str = "glued"
+    #: link `*`/`**` markers to the footnote blocks `blocks` made (place="foot")
+    footnote_signs: bool = False
+    #: Markdown-style `*italics*` -> hi rend="italic"
+    italics: bool = False
+    #: how far (in blocks) before its footnote a marker may stand
+    footnote_reach: int = 30
+
+
+@dataclass
+class Candidate:
+    block: Block
+    start: int            #: block offsets of the marker as printed
+    end: int
+    source: str           #: the marker as OCR read it
+    value: int | None     #: its digits read (l -> 1, o -> 0), None when none
+    clean: bool           #: plain digits glued to the word: trusted to skip ahead
+    line: int
+
+
+def line_at(block: Block, offset: int) -> int:
+    for line in block.text_lines:
+        if offset <= len(line.text):
+            return line.n
+        offset -= len(line.text) + 1
+    return block.text_lines[-1].n if block.text_lines else 0
+
+
+def notes_divisions(doc: Document):
+    """Blocks below a div type="notes": no markers are looked for there."""
+    inside: set[int] = set()
+    for block in doc.blocks():
+        if block.kind == "div" and block.attrs.get("type") == "notes":
+            inside.update(id(b) for b in block.walk())
+    return inside
+
+
+def text_blocks(doc: Document):
+    """Leaf blocks of running text: not notes, not in a notes division."""
+    skip = notes_divisions(doc)
+    return [b for b in doc.leaves() if b.kind != "note" and id(b) not in skip]
+
+
+def glued_marker(match: re.Match) -> bool:
+    """Can this be a note number? `final` (l), `of 150`, `Kahlo` are not; `Lenin.5`,
+    `exile. l6`, `NORWAYl`, `International.:1` are."""
+    if "pre" not in match.re.groupindex:
+        return True
+    letter, punct, marker = match.group("pre")[0], match.group("pre")[1:], match.group("m")
+    word_end = match.string[max(0, match.start() - 2):match.start() + 1]
+    if match.group("gap") and not punct:
+        return False
+    if not punct and not word_end.isalpha():
+        return False  # 19i36, a6: not a word with a number glued on
+    if marker[0] in "lIi!":
+        if any(ch.isdigit() for ch in marker):
+            return bool(punct) or letter.isupper()
+        return marker == "l" and not punct and word_end.isupper()  # NORWAYl, not MFI or El
+    if marker[0] in ":'’":
+        return bool(punct) and not match.group("gap")
+    return True
+
+
+def marker_candidates(doc: Document, pattern: re.Pattern) -> list[Candidate]:
+    found = []
+    for block in text_blocks(doc):
+        view = reading_view(block)
+        last_end = -1
+        for match in pattern.finditer(view.text):
+            if match.start("m") < last_end or not glued_marker(match):
+                continue
+            last_end = match.end("m")
+            m_start, m_end, marker = match.start("m"), match.end("m"), match.group("m")
+            if "pre" not in match.re.groupindex:       # [1]: the brackets are the marker's
+                m_start, m_end = match.span()
+            elif match.group("pre").endswith((".:", ",:")):
+                m_start, marker = m_start - 1, ":" + marker   # International.:1 (= 3)
+            start, end = view.span(m_start, m_end)
+            source = block.text[start:end]
+            digits = marker.translate(DIGIT_FOR)
+            value = int(digits) if digits.isdigit() and marker[0] != ":" else None
+            clean = marker.replace(" ", "").isdigit()
+            found.append(Candidate(block, start, end, source, value, clean, line_at(block, start)))
+    return found
+
+
+def backbone(cands: list[Candidate], max_step: int) -> dict[int, int]:
+    """The longest chain of plainly printed markers whose numbers rise by small steps:
+    number -> index in cands. A stray number (a year, `MFI`) cannot break it."""
+    clean = [i for i, c in enumerate(cands) if c.clean and c.value]
+    length: dict[int, int] = {}
+    before: dict[int, int | None] = {}
+    for k, i in enumerate(clean):
+        value = cands[i].value
+        length[i], before[i] = (1, None) if value <= max_step else (0, None)
+        for j in clean[max(0, k - 4 * max_step):k]:
+            if length[j] and 0 < value - cands[j].value <= max_step and length[j] + 1 > length[i]:
+                length[i], before[i] = length[j] + 1, j
+    chain: dict[int, int] = {}
+    i = max(length, key=length.get, default=None)
+    while i is not None and length[i]:
+        chain[cands[i].value] = i
+        i = before[i]
+    return chain
+
+
+def read_sequence(cands: list[Candidate], count: int, report: Report) -> dict[int, Candidate]:
+    """Which candidate is marker N: the backbone of plain numbers, then each gap filled
+    by the candidates whose digits read as a missing number, then, when exactly as many
+    unread candidates as missing numbers stand in the gap, by those in order."""
+    accepted = backbone(cands, max_step=10)
+    numbers = sorted(accepted)
+    bounds = [(0, -1)] + [(n, accepted[n]) for n in numbers] + [(count + 1, len(cands))]
+    for (low, low_i), (high, high_i) in zip(bounds, bounds[1:]):
+        missing = list(range(low + 1, high))
+        if not missing:
+            continue
+        between = list(range(low_i + 1, high_i))
+        last = low_i
+        for i in between:
+            value = cands[i].value
+            if value in missing and i > last:
+                accepted[value] = last = i
+        left = [n for n in missing if n not in accepted]
+        spare = [i for i in between if i not in accepted.values() and cands[i].value is None]
+        if left and len(left) == len(spare) and all(
+                (lambda n, i: all(accepted.get(m, -1) < i for m in range(low, n)))(n, i)
+                for n, i in zip(left, spare)):
+            for number, i in zip(left, spare):
+                accepted[number] = i
+        for number in missing:
+            if number in accepted:
+                i = accepted[number]
+                if cands[i].source != str(number):
+                    report.info("TK162", f"note marker {cands[i].source!r} read as {number} "
+                                         "by its place in the sequence", cands[i].line)
+            else:
+                where = cands[low_i].line if low_i >= 0 else None
+                report.warning("TK161", f"no marker found for note {number} "
+                                        f"(after note {low}, before note {high})", where)
+    return {number: cands[i] for number, i in accepted.items()}
+
+
+def add_ref(cand: Candidate, number: int, target: str | None, ref_id: str, report: Report) -> bool:
+    """A ref over the marker, with a correction when OCR misread it; False if it cannot nest."""
+    block = cand.block
+    choices = [m for m in block.marks if m.tag == "choice" and m.start < cand.end and cand.start < m.end]
+    if any(not (cand.start <= m.start and m.end <= cand.end) for m in choices):
+        report.warning("TK163", f"note marker {cand.source!r} overlaps a correction: not linked", cand.line)
+        return False
+    printed = re.sub(r"\D", "", cand.source.strip("[]"))
+    if not choices and (printed != str(number) or not cand.source.strip("[]").isdigit()):
+        block.marks.append(Mark("choice", cand.start, cand.end,
+                                {"corr": str(number), "resp": RESP, "cert": "medium"}))
+    attrs = {"type": "noteAnchor", "n": str(number), "xml:id": ref_id}
+    if target:
+        attrs["target"] = target
+    block.marks.append(Mark("ref", cand.start, cand.end, attrs))
+    return True
+
+
+def link_endnotes(doc: Document, opts: Options, report: Report) -> Counter:
+    counts: Counter = Counter()
+    notes = {}
+    for block in doc.blocks():
+        if block.kind == "note" and block.attrs.get("type") == "endnote" and \
+                block.attrs.get("n", "").isdigit():
+            number = int(block.attrs["n"])
+            if number in notes:
+                report.warning("TK164", f"two endnotes numbered {number}", block.text_lines[0].n)
+            notes.setdefault(number, block)
+    pattern = BRACKET_MARKER_RE if opts.endnote_markers == "bracketed" else GLUED_MARKER_RE
+    cands = marker_candidates(doc, pattern)
+    if not notes:
+        if cands and opts.endnote_markers == "bracketed":
+            report.warning("TK165", "note markers found but no endnotes: structure made none")
+        return counts
+    markers = read_sequence(cands, max(notes), report)
+    for number, cand in sorted(markers.items()):
+        note = notes.get(number)
+        if add_ref(cand, number, f"#n{number}" if note else None, f"nr{number}", report):
+            counts["refs"] += 1
+            if note is None:
+                report.warning("TK166", f"note marker {number} has no note in the notes section", cand.line)
+    for number, note in notes.items():
+        note.attrs.update({"xml:id": f"n{number}", "n": str(number), "type": "endnote", "place": "end"})
+        if number in markers:
+            note.attrs["corresp"] = f"#nr{number}"
+        counts["endnotes"] += 1
+        label_note_number(note)
+    return counts
+
+
+def label_note_number(note: Block) -> None:
+    """The printed number or sign that opens a note: `<label>`."""
+    match = re.match(r"\s*(\[\d+\]|\d+\.|\*+)", note.text)
+    if match and not any(m.tag == "label" for m in note.marks):
+        note.marks.append(Mark("label", match.start(1), match.end(1)))
+
+
+def star_marks(block: Block, opts: Options) -> list[tuple[int, int]]:
+    """Mark `*italics*` in the block; return the spans of the footnote signs left."""
+    text = block.text
+    skip = 0
+    if block.kind == "note":
+        lead = re.match(r"\*+", text)
+        skip = lead.end() if lead else 0
+    signs = []
+    runs = [m for m in STARS_RE.finditer(text) if m.start() >= skip]
+    k = 0
+    while k < len(runs):
+        run = runs[k]
+        before = text[run.start() - 1] if run.start() else " "
+        after = text[run.end()] if run.end() < len(text) else " "
+        closer = None
+        if opts.italics and len(run.group()) == 1 and before in OPENERS and after not in " \n*":
+            closer = next((j for j in range(k + 1, len(runs)) if len(runs[j].group()) == 1
+                           and text[runs[j].start() - 1] not in " \n"
+                           and (runs[j].end() == len(text) or text[runs[j].end()] in CLOSERS)), None)
+        if closer is not None:
+            end = runs[closer]
+            block.marks += [Mark("pc", run.start(), run.end(), {"type": "markup"}),
+                            Mark("hi", run.end(), end.start(), {"rend": "italic"}),
+                            Mark("pc", end.start(), end.end(), {"type": "markup"})]
+            k = closer + 1
+            continue
+        if before not in " \n" and after in CLOSERS:
+            signs.append((run.start(), run.end()))
+        k += 1
+    return signs
+
+
+def parents(doc: Document) -> dict[int, list[Block]]:
+    """id(block) -> the list that holds it."""
+    holders: dict[int, list[Block]] = {}
+    for top in (doc.front, doc.body, doc.back):
+        stack = [top]
+        while stack:
+            children = stack.pop()
+            for block in children:
+                holders[id(block)] = children
+                if block.children:
+                    stack.append(block.children)
+    return holders
+
+
+def link_footnotes(doc: Document, opts: Options, report: Report) -> Counter:
+    counts: Counter = Counter()
+    order = list(doc.leaves())
+    signs: dict[int, list[tuple[int, int]]] = {}
+    for block in order:
+        signs[id(block)] = star_marks(block, opts)
+    holders = parents(doc)
+    used: set[tuple[int, int]] = set()
+    serial = 0
+    for index, note in enumerate(order):
+        if note.kind != "note" or note.attrs.get("place") != "foot":
+            continue
+        sign = note.attrs.get("n") or (re.match(r"\*+", note.text) or [""])[0]
+        label_note_number(note)
+        line = note.text_lines[0].n if note.text_lines else None
+        host = None
+        for back in range(index - 1, max(-1, index - 1 - opts.footnote_reach), -1):
+            candidate = order[back]
+            if candidate.kind == "note":
+                continue
+            spans = [s for s in signs[id(candidate)] if (id(candidate), s[0]) not in used
+                     and candidate.text[s[0]:s[1]] == sign
+                     and (line is None or line_at(candidate, s[0]) < line)]
+            if spans:
+                host, span = candidate, spans[-1]
+                break
+        if host is None:
+            report.warning("TK167", f"footnote {sign} has no marker before it: left in place", line)
+            continue
+        serial += 1
+        note_id = f"fn{serial}"
+        used.add((id(host), span[0]))
+        holder = holders.get(id(note))
+        if holder is not None:
+            holder.remove(note)
+        note.attrs.update({"place": "foot", "n": sign, "xml:id": note_id})
+        host.marks.append(Mark("ref", span[0], span[1], {"type": "noteAnchor", "target": f"#{note_id}"}))
+        host.marks.append(Mark("note", span[1], span[1], dict(note.attrs), [note]))
+        counts["footnotes"] += 1
+    for block in order:
+        for start, _ in signs[id(block)]:
+            if (id(block), start) not in used and block.kind != "note":
+                report.warning("TK168", f"footnote sign {block.text[start:_]!r} has no footnote",
+                               line_at(block, start))
+    return counts
+
+
+def run(doc: Document, opts: Options, report: Report) -> Document:
+    counts: Counter = Counter()
+    if opts.endnote_markers:
+        counts += link_endnotes(doc, opts, report)
+    if opts.footnote_signs:
+        counts += link_footnotes(doc, opts, report)
+    elif opts.italics:
+        for block in doc.leaves():
+            star_marks(block, opts)
+    doc.facts["notes"] = dict(sorted(counts.items()))
+    return doc
+
+
+PASS = PassSpec("notes", run, Options, requires=frozenset({"structure"}),
+                provides=frozenset({"notes"}),
+                doc="Link note markers to their notes; move footnotes to their markers.")

@@ -1,0 +1,473 @@
+"""Validate TEI files against teikit's grammar and rules, with messages people can act on.
+
+`validate_file()` and `check_tree()` return `Problem`s; `assert_valid()` raises for the
+encoder; the click command `validate` prints them as `file:line:col: ...`.
+
+Three checks, cheapest first: safe parsing (no entities, no network, no XInclude),
+RELAX NG (teikit.rng, tei_all.rng or a given .rng), and for teikit the Schematron
+rules of teikit.sch (run by lxml.isoschematron). Schemas compile once per process.
+
+libxml2 reports only the first grammar error inside a subtree; Schematron problems are
+all reported. lxml's terse grammar messages are rewritten from the grammar itself: what
+the parent element allows, which attribute values are allowed.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import click
+from lxml import etree, isoschematron
+
+from teikit import TEI_NS
+from teikit.errors import ValidationError
+from teikit.resources import resource_dir
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+
+ERROR, FATAL = "error", "fatal"
+"""Levels: an `error` makes a file invalid (exit 1); a `fatal` one makes it unusable (exit 2)."""
+
+_DATATYPE_HELP = {
+    "data.temporal": "an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD or --MM",
+    "data.pointer": 'one URI without spaces, e.g. "#id" or "persons.xml#id"',
+    "data.word": "one word without spaces",
+    "data.words": "space-separated words",
+    "data.cert": "high, medium, low or unknown",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, located as precisely as the checker allows."""
+
+    file: str
+    line: int
+    col: int
+    level: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.level} {self.code}: {self.message}"
+
+
+class SchemaUnusable(Exception):
+    """A schema that is missing or does not compile; one line for the user."""
+
+
+# ---------------------------------------------------------------- schemas
+
+
+def tei_all_path() -> Path:
+    """tei_all.rng: $TEIKIT_TEI_ALL, else ../shared/vendor/tei/ beside the checkout (not shipped)."""
+    configured = os.environ.get("TEIKIT_TEI_ALL")
+    if configured:
+        return Path(configured)
+    return resource_dir("schemas").resolve().parent.parent / "shared" / "vendor" / "tei" / "tei_all.rng"
+
+
+def schema_path(schema: str | os.PathLike) -> Path:
+    """The .rng file for "teikit", "tei_all" or a path."""
+    if schema == "teikit":
+        return resource_dir("schemas") / "teikit.rng"
+    if schema == "tei_all":
+        return tei_all_path()
+    return Path(schema)
+
+
+class Grammar:
+    """A compiled RELAX NG schema plus an index of it, to explain lxml's errors."""
+
+    def __init__(self, path: Path):
+        try:
+            document = etree.parse(str(path), _safe_parser())
+            self.relaxng = etree.RelaxNG(document)
+        except OSError as error:
+            raise SchemaUnusable(f"schema {path} cannot be read: {error}") from None
+        except (etree.XMLSyntaxError, etree.RelaxNGParseError) as error:
+            raise SchemaUnusable(f"schema {path} is not a usable RELAX NG grammar: {error}") from None
+        self.path = path
+        self._defines: dict[str, list[etree._Element]] = {}
+        for define in document.iter(f"{{{RNG_NS}}}define"):
+            self._defines.setdefault(define.get("name"), []).append(define)
+        self._elements: dict[str, list[etree._Element]] = {}
+        for element in document.iter(f"{{{RNG_NS}}}element"):
+            if element.get("name"):
+                self._elements.setdefault(element.get("name"), []).append(element)
+        self._attribute_checkers: dict[tuple[str, str], etree.RelaxNG | None] = {}
+
+    @lru_cache(maxsize=None)
+    def children(self, element: str) -> tuple[frozenset[str], bool]:
+        """Names of the child elements `element` may hold, and whether it may hold text."""
+        names: set[str] = set()
+        text = False
+        for definition in self._elements.get(element, []):
+            for node in self._content(definition):
+                kind = etree.QName(node).localname
+                if kind == "element":
+                    names.add(node.get("name") or "*")
+                elif kind in ("text", "mixed"):
+                    text = True
+        return frozenset(names), text
+
+    def attributes(self, element: str) -> dict[str, etree._Element]:
+        """The attribute patterns declared for `element`, by attribute name."""
+        found: dict[str, etree._Element] = {}
+        for definition in self._elements.get(element, []):
+            for node in self._content(definition):
+                if etree.QName(node).localname == "attribute" and node.get("name"):
+                    found.setdefault(node.get("name"), node)
+        return found
+
+    def _content(self, start: etree._Element):
+        """Patterns reachable from `start` without entering a child element or attribute."""
+        seen: set[str] = set()
+        stack = list(reversed(start))
+        while stack:
+            node = stack.pop()
+            if not isinstance(node.tag, str) or etree.QName(node).namespace != RNG_NS:
+                continue
+            kind = etree.QName(node).localname
+            yield node
+            if kind in ("element", "attribute"):
+                continue
+            if kind == "ref":
+                name = node.get("name")
+                if name not in seen:
+                    seen.add(name)
+                    for define in reversed(self._defines.get(name, [])):
+                        stack.extend(reversed(define))
+            else:
+                stack.extend(reversed(node))
+
+    def allowed_values(self, attribute: etree._Element) -> list[str]:
+        """The fixed values an attribute pattern lists, if it is a closed list."""
+        return [
+            node.text or ""
+            for node in self._content(attribute)
+            if etree.QName(node).localname == "value"
+        ]
+
+    def describe(self, attribute: etree._Element) -> str:
+        """What an attribute's value must be, in words."""
+        values = self.allowed_values(attribute)
+        if values:
+            return "one of " + ", ".join(values)
+        for node in self._content(attribute):
+            if etree.QName(node).localname == "ref" and node.get("name") in _DATATYPE_HELP:
+                return _DATATYPE_HELP[node.get("name")]
+        types = [node.get("type") for node in self._content(attribute)
+                 if etree.QName(node).localname == "data"]
+        return "of type " + " or ".join(sorted(set(types))) if types else "as the schema says"
+
+    def accepts(self, element: str, name: str, value: str) -> bool | None:
+        """Whether `value` fits the attribute pattern (None: the schema does not declare it)."""
+        key = (element, name)
+        if key not in self._attribute_checkers:
+            attribute = self.attributes(element).get(name)
+            self._attribute_checkers[key] = None if attribute is None else self._attribute_checker(attribute)
+        checker = self._attribute_checkers[key]
+        if checker is None:
+            return None
+        probe = etree.Element("probe")
+        probe.set("value", value)
+        return checker.validate(probe)
+
+    def _attribute_checker(self, attribute: etree._Element) -> etree.RelaxNG:
+        """A tiny grammar `<probe value="..."/>` holding just this attribute's value pattern."""
+        grammar = etree.Element(f"{{{RNG_NS}}}grammar", nsmap={None: RNG_NS})
+        grammar.set("datatypeLibrary", "http://www.w3.org/2001/XMLSchema-datatypes")
+        start = etree.SubElement(grammar, f"{{{RNG_NS}}}start")
+        probe = etree.SubElement(start, f"{{{RNG_NS}}}element", name="probe", ns="")
+        value = etree.SubElement(probe, f"{{{RNG_NS}}}attribute", name="value", ns="")
+        pattern = [child for child in attribute if isinstance(child.tag, str)]
+        value.extend(_copy(child) for child in pattern)
+        if not pattern:
+            etree.SubElement(value, f"{{{RNG_NS}}}text")
+        needed = {node.get("name") for node in self._content(attribute)
+                  if etree.QName(node).localname == "ref"}
+        for name in sorted(needed):
+            for define in self._defines.get(name, []):
+                grammar.append(_copy(define))
+        return etree.RelaxNG(grammar)
+
+
+def _copy(node: etree._Element) -> etree._Element:
+    """A deep copy that keeps the datatype library inherited from the source grammar."""
+    copied = etree.fromstring(etree.tostring(node))
+    for ancestor in node.iterancestors():
+        if ancestor.get("datatypeLibrary") is not None and copied.get("datatypeLibrary") is None:
+            copied.set("datatypeLibrary", ancestor.get("datatypeLibrary"))
+            break
+    return copied
+
+
+@lru_cache(maxsize=None)
+def grammar(schema: str | os.PathLike = "teikit") -> Grammar:
+    """The compiled grammar, once per process (tei_all takes ~10 s to compile)."""
+    path = schema_path(schema)
+    if not path.is_file():
+        hint = " (set TEIKIT_TEI_ALL to its path)" if schema == "tei_all" else ""
+        raise SchemaUnusable(f"schema {path} not found{hint}")
+    return Grammar(path)
+
+
+@lru_cache(maxsize=1)
+def schematron() -> isoschematron.Schematron:
+    """teikit.sch compiled to XSLT. lxml's own check of the .sch against the ISO grammar is
+    skipped: libxml2's interleave support rejects valid schemas (jing accepts ours; tested)."""
+    path = resource_dir("schemas") / "teikit.sch"
+    try:
+        return isoschematron.Schematron(etree.parse(str(path), _safe_parser()),
+                                        store_report=True, validate_schema=False)
+    except (OSError, etree.LxmlError) as error:
+        raise SchemaUnusable(f"schematron {path} is not usable: {error}") from None
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def _safe_parser(*, recover: bool = False) -> etree.XMLParser:
+    """No entity expansion, no DTD, no network, no huge trees: hostile files stay inert."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, recover=recover)
+
+
+def parse(path: str | os.PathLike) -> tuple[etree._ElementTree | None, list[Problem]]:
+    """Parse a file safely; on failure, the one problem that says why."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(name, 0, 0, FATAL, "missing-file", "no such file")]
+    except OSError as error:
+        return None, [Problem(name, 0, 0, FATAL, "unreadable", error.strerror or str(error))]
+    return parse_bytes(data, name)
+
+
+def parse_bytes(data: bytes, name: str) -> tuple[etree._ElementTree | None, list[Problem]]:
+    """Parse serialized XML safely, so problems carry the lines of that serialization."""
+    parser = _safe_parser()
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, parser, base_url=name))
+    except etree.XMLSyntaxError:
+        entries = [entry for entry in parser.error_log if entry.level_name in ("ERROR", "FATAL")]
+        if entries and all(entry.type_name == "DTD_ID_REDEFINED" for entry in entries):
+            # libxml2 refuses a repeated xml:id while parsing; parse on so the
+            # Schematron rule reports every repetition with its line.
+            tree = etree.ElementTree(etree.fromstring(data, _safe_parser(recover=True), base_url=name))
+        else:
+            first = entries[0] if entries else parser.error_log.last_error
+            reason = first.message.split(", see xmlCtxt")[0].strip() if first else "unreadable"
+            return None, [Problem(name, first.line if first else 0, first.column if first else 0,
+                                  FATAL, "malformed", f"not well-formed XML: {reason}")]
+    return tree, _refuse_unsafe(tree, name)
+
+
+def _refuse_unsafe(tree: etree._ElementTree, name: str) -> list[Problem]:
+    """A DOCTYPE can only declare entities (bombs, local files); teikit's TEI never has one."""
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+        return [Problem(name, 1, 0, FATAL, "doctype",
+                        "has a DOCTYPE declaration; TEI needs none and its entities are not expanded")]
+    root = tree.getroot()
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        found = etree.QName(root)
+        where = f" in namespace {found.namespace}" if found.namespace else " (no namespace)"
+        return [Problem(name, root.sourceline or 0, 0, FATAL, "not-tei",
+                        f"root element is {found.localname}{where}; expected TEI in {TEI_NS}")]
+    return []
+
+
+# ---------------------------------------------------------------- checks
+
+
+def check_tree(tree: etree._ElementTree | etree._Element, *, schema: str | os.PathLike = "teikit",
+               file: str | None = None) -> list[Problem]:
+    """Grammar, then (for teikit) Schematron problems of a parsed tree, in document order."""
+    if isinstance(tree, etree._Element):
+        tree = tree.getroottree()
+    file = file or tree.docinfo.URL or "<tree>"
+    try:
+        compiled = grammar(schema)
+        rules = schematron() if schema == "teikit" else None
+    except SchemaUnusable as error:
+        return [Problem(file, 0, 0, FATAL, "bad-schema", str(error))]
+    problems = _grammar_problems(compiled, tree, file)
+    if rules is not None:
+        problems += _schematron_problems(rules, tree, file)
+    return sorted(problems, key=lambda problem: (problem.line, problem.col))
+
+
+def check_bytes(data: bytes, name: str, schema: str | os.PathLike = "teikit") -> list[Problem]:
+    """Problems of a file about to be written, located by its lines (the encoder's check)."""
+    tree, problems = parse_bytes(data, name)
+    return problems if tree is None or problems else check_tree(tree, schema=schema, file=name)
+
+
+def validate_file(path: str | os.PathLike, schema: str | os.PathLike = "teikit") -> list[Problem]:
+    """All problems of one file; an empty list means valid."""
+    tree, problems = parse(path)
+    if tree is None or problems:
+        return problems
+    return check_tree(tree, schema=schema, file=str(path))
+
+
+def assert_valid(tree_or_path, schema: str | os.PathLike = "teikit") -> None:
+    """Raise ValidationError listing the problems, so no invalid file is left behind."""
+    if isinstance(tree_or_path, (str, os.PathLike)):
+        problems = validate_file(tree_or_path, schema)
+    else:
+        problems = check_tree(tree_or_path, schema=schema)
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ValidationError(f"line {first.line}: {first.message}{more}", file=first.file)
+
+
+def exit_code(problems: list[Problem]) -> int:
+    """0 valid, 1 invalid, 2 unusable (missing, malformed, not TEI, bad schema)."""
+    if any(problem.level == FATAL for problem in problems):
+        return 2
+    return 1 if problems else 0
+
+
+def _grammar_problems(compiled: Grammar, tree: etree._ElementTree, file: str) -> list[Problem]:
+    if compiled.relaxng.validate(tree):
+        return []
+    entries = list(compiled.relaxng.error_log)
+    specific = [entry for entry in entries if entry.type_name not in _CONSEQUENTIAL] or entries
+    problems: list[Problem] = []
+    lines_seen = set()
+    for entry in specific:
+        if entry.line in lines_seen:
+            continue  # libxml2 echoes one mistake as several errors on its line
+        lines_seen.add(entry.line)
+        node = _node_at(tree, entry.path)
+        if node is None:
+            node = _element_on_line(tree, entry.line, entry.message)
+        code, message = _explain(compiled, entry, node)
+        problems.append(Problem(file, entry.line, entry.column, ERROR, code, message))
+    return problems
+
+
+def _element_on_line(tree: etree._ElementTree, line: int, message: str) -> etree._Element | None:
+    """When lxml's path does not resolve (foreign namespaces), the element its message names."""
+    for element in tree.iter(etree.Element):
+        if element.sourceline == line and f" {etree.QName(element).localname} " in f" {message} ":
+            return element
+    return None
+
+
+_CONSEQUENTIAL = {"RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_INTEREXTRA", "RELAXNG_ERR_INTERSEQ"}
+"""lxml follows a real error with "element X failed to validate content"; drop those echoes."""
+
+
+def _node_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    if not path:
+        return None
+    try:
+        found = tree.xpath(path)
+    except etree.XPathError:
+        return None
+    return found[0] if found and isinstance(found[0], etree._Element) else None
+
+
+def _local(node: etree._Element | None) -> str:
+    return etree.QName(node).localname if node is not None else "?"
+
+
+def _explain(compiled: Grammar, entry, node: etree._Element | None) -> tuple[str, str]:
+    """Turn one libxml2 message into what is wrong and what the schema expects instead."""
+    kind, message = entry.type_name, entry.message
+    if kind == "RELAXNG_ERR_ELEMWRONG" and node is not None:
+        parent = node.getparent()
+        return "unexpected-element", (f"element {_local(node)} is not allowed in {_local(parent)}; "
+                                      + _allows(compiled, _local(parent)))
+    if kind in ("RELAXNG_ERR_ELEMEXTRA", "RELAXNG_ERR_EXTRACONTENT") and node is not None:
+        return "unexpected-element", f"{_local(node)} has content it may not have; {_allows(compiled, _local(node))}"
+    if kind == "RELAXNG_ERR_TEXTWRONG" and node is not None:
+        text = next((piece.strip() for piece in node.xpath("text()") if piece.strip()), "")
+        return "unexpected-text", (f'text "{_shorten(text)}" is not allowed directly in {_local(node)}; '
+                                   f"put it in a p or head")
+    if kind in ("RELAXNG_ERR_INVALIDATTR", "RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_NOTALLOWEDATTR") and node is not None:
+        return "bad-attribute", _explain_attributes(compiled, node)
+    if kind in ("RELAXNG_ERR_NOELEM", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_NOGRAMMAR") and node is not None:
+        return "missing-element", f"{_local(node)} is incomplete ({message.strip()}); {_allows(compiled, _local(node))}"
+    where = f"{_local(node)}: " if node is not None else ""
+    return "invalid", where + message
+
+
+def _allows(compiled: Grammar, element: str) -> str:
+    names, text = compiled.children(element)
+    if not names:
+        return f"{element} allows {'only text' if text else 'no content'}"
+    listed = sorted(names)
+    shown = ", ".join(listed[:30]) + (f", ... ({len(listed)} in all)" if len(listed) > 30 else "")
+    return f"{element} allows{' text and' if text else ''} {shown}"
+
+
+def _explain_attributes(compiled: Grammar, node: etree._Element) -> str:
+    element = _local(node)
+    declared = compiled.attributes(element)
+    complaints = []
+    for raw_name, value in node.attrib.items():
+        name = _attribute_name(raw_name)
+        if name not in declared:
+            allowed = ", ".join(sorted(declared)) or "none"
+            complaints.append(f"attribute {name} is not allowed on {element} (allowed: {allowed})")
+        elif name == "xml:id" and len(node.xpath("//*[@xml:id = $value]", value=value)) > 1:
+            complaints.append(f'xml:id="{value}" is used more than once')
+        elif compiled.accepts(element, name, value) is False:
+            complaints.append(f'{element}/@{name}="{value}" is invalid; expected {compiled.describe(declared[name])}')
+    return "; ".join(complaints) or f"attributes of {element} are invalid or a required one is missing " \
+                                       f"(declared: {', '.join(sorted(declared)) or 'none'})"
+
+
+def _attribute_name(raw: str) -> str:
+    qname = etree.QName(raw)
+    return f"xml:{qname.localname}" if qname.namespace == "http://www.w3.org/XML/1998/namespace" else qname.localname
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _schematron_problems(rules: isoschematron.Schematron, tree: etree._ElementTree, file: str) -> list[Problem]:
+    if rules.validate(tree):
+        return []
+    problems = []
+    for failure in rules.validation_report.getroot().iter(f"{{{SVRL_NS}}}failed-assert"):
+        node = _node_at(tree, failure.get("location"))
+        text = " ".join(failure.findtext(f"{{{SVRL_NS}}}text", "").split())
+        line = node.sourceline if node is not None and node.sourceline else 0
+        problems.append(Problem(file, line, 0, ERROR, failure.get("id") or "rule", text))
+    return problems
+
+
+# ---------------------------------------------------------------- command
+
+
+@click.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.option("--schema", default="teikit", show_default=True, metavar="teikit|tei_all|PATH",
+              help="Grammar to validate against; teikit also runs the Schematron rules of teikit.sch.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate_command(files: tuple[str, ...], schema: str, output_format: str) -> None:
+    """Validate TEI FILEs: exit 0 if all are valid, 1 if any is invalid, 2 if any is unusable."""
+    results = {file: validate_file(file, schema) for file in files}
+    problems = [problem for found in results.values() for problem in found]
+    if output_format == "json":
+        click.echo(json.dumps({"schema": str(schema),
+                               "files": [{"file": file, "valid": not found, "problems": [asdict(p) for p in found]}
+                                         for file, found in results.items()]}, indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        invalid = sum(1 for found in results.values() if found)
+        click.echo(f"{len(files) - invalid} of {len(files)} file(s) valid against {schema}", err=True)
+    raise SystemExit(exit_code(problems))

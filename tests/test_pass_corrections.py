@@ -1,0 +1,85 @@
+"""The corrections pass: OCR errors are corrected only when the text proves them, always
+as a recorded choice, never silently."""
+from teikit.model import Block, Mark, reading_view
+from teikit.passes import corrections
+from teikit.reader import document_from_text
+from teikit.report import Report
+
+
+def corrected(text: str, **options):
+    """(sic, corr, cert) for each correction in a one-block document of `text`."""
+    doc = document_from_text(text)
+    block = Block("p", [line for line in doc.lines if line.kind == "text"])
+    doc.body = [block]
+    corrections.run(doc, corrections.Options(**options), Report())
+    return [(block.text[m.start:m.end], m.attrs["corr"], m.attrs["cert"])
+            for m in sorted(block.marks, key=lambda m: m.start)], doc, block
+
+
+def test_split_word_joined_when_a_part_is_no_word():
+    found, _, _ = corrected("it was m uch too late for the N orway gatheri ng to be disabl ed")
+    assert [(sic, corr) for sic, corr, _ in found] == [
+        ("m uch", "much"), ("N orway", "Norway"), ("gatheri ng", "gathering"), ("disabl ed", "disabled")]
+
+
+def test_two_real_words_stay_apart():
+    found, _, _ = corrected("he came in to the room a part of the time")
+    assert found == []
+
+
+def test_fragment_joins_the_word_after_it():
+    found, _, _ = corrected("unceremoniously told by the m inister of justice")
+    assert [(sic, corr) for sic, corr, _ in found] == [("m inister", "minister")]
+    found, _, _ = corrected("of skis and s leighs, of children")
+    assert found == []
+
+
+def test_heading_with_glued_note_number_leaves_the_number():
+    found, _, _ = corrected("IN 'SOCIALIST' NORWA yl")
+    assert [(sic, corr) for sic, corr, _ in found] == [("NORWA y", "NORWAY")]
+
+
+def test_letter_spaced_line_is_resegmented():
+    found, _, _ = corrected("The back lash aga i nst Marxist theory and pract ice t h at developed i n")
+    assert [corr for _, corr, _ in found] == ["backlash", "against", "practice", "that", "in"]
+
+
+def test_numbers_underscores_and_inner_punctuation():
+    found, _, _ = corrected("April 1O-17 in November_ havi,ng said it was no't so (October 16, 1 937)")
+    assert [(sic, corr) for sic, corr, _ in found] == [
+        ("1O-17", "10-17"), ("_", "."), ("havi,ng", "having"), ("no't", "not"), ("1 937", "1937")]
+
+
+def test_contractions_and_elisions_are_not_errors():
+    found, _, _ = corrected("it's what they don't know about d'une or l'homme")
+    assert found == []
+
+
+def test_unreadable_glyph_replaced_by_the_one_letter_that_makes_a_word():
+    found, _, _ = corrected("he has really ta\ufffdght nothing; ■evealing")
+    assert [(sic, corr) for sic, corr, _ in found] == [("ta\ufffdght", "taught"), ("■evealing", "revealing")]
+
+
+def test_spelling_confusion_has_low_certainty():
+    found, _, _ = corrected("they recogrlize the constanf danger")
+    assert found == [("recogrlize", "recognize", "low"), ("constanf", "constant", "low")]
+
+
+def test_reading_view_and_facts():
+    _, doc, block = corrected("it was m uch\ntoo late_")
+    assert reading_view(block).text == "it was much too late."
+    assert doc.facts["corrections"] == {"split-word": 1, "underscore": 1}
+
+
+def test_existing_choice_is_not_overlapped():
+    doc = document_from_text("m uch")
+    block = Block("p", doc.lines)
+    block.marks.append(Mark("choice", 0, 5, {"corr": "much", "resp": "#x", "cert": "high"}))
+    doc.body = [block]
+    corrections.run(doc, corrections.Options(), Report())
+    assert len(block.marks) == 1
+
+
+def test_options_turn_rules_off():
+    found, _, _ = corrected("m uch November_", split_words=False)
+    assert [corr for _, corr, _ in found] == ["."]

@@ -1,0 +1,86 @@
+"""The notes pass: markers linked to their notes, mangled ones read by the sequence,
+footnotes moved to their markers, `*italics*` as hi."""
+from teikit.model import Block
+from teikit.passes import notes
+from teikit.reader import document_from_text
+from teikit.report import Report
+
+
+def build(paragraphs: list[str], endnotes: list[str]):
+    """A document with one p per paragraph and a notes division of numbered endnotes."""
+    doc = document_from_text("\n\n".join(paragraphs + endnotes))
+    texts = [line for line in doc.lines if line.kind == "text"]
+    body = [Block("p", [line]) for line in texts[:len(paragraphs)]]
+    notes_div = Block("div", attrs={"type": "notes"}, children=[
+        Block("note", [line], {"n": line.text.split(".")[0], "type": "endnote", "place": "end"})
+        for line in texts[len(paragraphs):]])
+    doc.body = [Block("div", children=body)]
+    doc.back = [notes_div]
+    return doc, body, notes_div.children
+
+
+def refs(block):
+    return [(block.text[m.start:m.end], m.attrs.get("target")) for m in block.marks if m.tag == "ref"]
+
+
+def test_glued_markers_linked_both_ways_and_mangled_one_corrected():
+    doc, body, endnotes = build(
+        ["the ideas of Marx and Lenin.1 Then", "ON THE ATLANTIC2", "Communist International.:1 It",
+         "the Moscow trial.4 And in 1936 the final count"],
+        ["1. Lenin", "2. Atlantic", "3. Comintern", "4. Trial"])
+    report = Report()
+    notes.run(doc, notes.Options(), report)
+    assert [refs(b) for b in body] == [[("1", "#n1")], [("2", "#n2")], [(":1", "#n3")], [("4", "#n4")]]
+    choice = [m for m in body[2].marks if m.tag == "choice"]
+    assert choice[0].attrs == {"corr": "3", "resp": "#teikit", "cert": "medium"}
+    assert endnotes[2].attrs["xml:id"] == "n3" and endnotes[2].attrs["corresp"] == "#nr3"
+    assert not [m for m in report.messages if m.code == "TK161"]
+
+
+def test_marker_that_cannot_be_placed_is_reported_not_guessed():
+    doc, body, _ = build(["Lenin.1 and", "nothing here", "exile.3 end"],
+                         ["1. a", "2. b", "3. c"])
+    report = Report()
+    notes.run(doc, notes.Options(), report)
+    assert [m.text for m in report.messages if m.code == "TK161"] == [
+        "no marker found for note 2 (after note 1, before note 3)"]
+
+
+def test_words_ending_in_l_and_years_are_not_markers():
+    doc, body, _ = build(["the final trial of 1936, in May 19i36 the MFI said.", "Oslo.1 end"], ["1. x"])
+    notes.run(doc, notes.Options(), Report())
+    assert refs(body[0]) == [] and refs(body[1]) == [("1", "#n1")]
+
+
+def test_bracketed_markers():
+    doc, body, _ = build(["established [1] in defence", "quoted [2] by Trotsky"],
+                         ["1. See The Red Flag", "2. History"])
+    notes.run(doc, notes.Options(endnote_markers="bracketed"), Report())
+    assert refs(body[0]) == [("[1]", "#n1")] and refs(body[1]) == [("[2]", "#n2")]
+
+
+def test_footnote_moved_to_its_marker_and_italics():
+    doc = document_from_text("history will be made.* But *op. cit.* said\n\n*Victor Serge: *op. cit.* 5ff.")
+    para = Block("p", [doc.lines[0]])
+    note = Block("note", [doc.lines[2]], {"place": "foot", "n": "*"})
+    doc.body = [Block("div", children=[para, note])]
+    notes.run(doc, notes.Options(endnote_markers="", footnote_signs=True, italics=True), Report())
+    assert doc.body[0].children == [para]
+    inserted = [m for m in para.marks if m.tag == "note"]
+    assert inserted[0].start == inserted[0].end == para.text.index("*") + 1
+    assert inserted[0].blocks == [note] and inserted[0].attrs["xml:id"] == "fn1"
+    assert refs(para) == [("*", "#fn1")]
+    assert [para.text[m.start:m.end] for m in para.marks if m.tag == "hi"] == ["op. cit."]
+    assert [note.text[m.start:m.end] for m in sorted(note.marks, key=lambda m: m.start)
+            if m.tag in ("label", "hi")] == ["*", "op. cit."]
+
+
+def test_footnote_sign_must_precede_the_note_in_the_source():
+    doc = document_from_text("rid of them.*\n\n*Reminiscences.\n\nthe former government.*\n\n*Op. cit.")
+    first, second = Block("p", [doc.lines[0]]), Block("p", [doc.lines[4]])
+    note_a = Block("note", [doc.lines[2]], {"place": "foot", "n": "*"})
+    note_b = Block("note", [doc.lines[6]], {"place": "foot", "n": "*"})
+    doc.body = [first, second, note_a, note_b]     # blocks put both notes after the paragraphs
+    notes.run(doc, notes.Options(endnote_markers="", footnote_signs=True), Report())
+    assert [m.blocks for m in first.marks if m.tag == "note"] == [[note_a]]
+    assert [m.blocks for m in second.marks if m.tag == "note"] == [[note_b]]

@@ -1,0 +1,202 @@
+"""teikit.validate: each Schematron rule, each error category, hostile input, the CLI."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from teikit.errors import ValidationError
+from teikit.validate import (
+    FATAL, assert_valid, check_tree, exit_code, parse, validate_command, validate_file,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "validate"
+SHAPE = Path(__file__).parent / "fixtures" / "teikit-shape.tei.xml"
+
+
+def problems_of(name: str) -> list:
+    return validate_file(FIXTURES / name)
+
+
+def codes(name: str) -> set[str]:
+    return {problem.code for problem in problems_of(name)}
+
+
+@pytest.mark.parametrize("path", [SHAPE, FIXTURES / "valid_minimal.xml", FIXTURES / "valid_rich.xml"])
+def test_valid_files_have_no_problems(path):
+    assert validate_file(path) == []
+
+
+# ---- Schematron rules, one fixture each
+
+def test_dangling_ref_is_reported_with_its_line_and_other_files_are_allowed():
+    found = problems_of("dangling_ref.xml")
+    assert [(p.code, p.line) for p in found] == [("dangling-ref", 18)]
+    assert '"#nobody"' in found[0].message and "persons.xml" not in found[0].message
+
+
+def test_dangling_targets_of_ref_and_note():
+    messages = [p.message for p in problems_of("dangling_target.xml")]
+    assert any('ref/@target="#n99"' in m for m in messages)
+    assert any('note/@target="#missing"' in m for m in messages)
+
+
+def test_duplicate_id_is_reported_for_each_use_not_as_malformed():
+    found = problems_of("duplicate_id.xml")
+    assert [p.line for p in found if p.code == "duplicate-id"] == [12, 13]
+    assert exit_code(found) == 1
+
+
+@pytest.mark.parametrize("name", ["bad_date.xml", "bad_date_format.xml"])
+def test_dates_must_be_iso(name):
+    found = problems_of(name)
+    assert {"bad-date", "bad-attribute"} <= {p.code for p in found}
+    assert all(p.line == 13 for p in found)
+    assert any("YYYY-MM-DD" in p.message for p in found)
+
+
+def test_date_range_from_after_to():
+    found = problems_of("date_range_reversed.xml")
+    assert [(p.code, p.line) for p in found] == [("date-range-reversed", 13)]
+
+
+def test_numeric_page_numbers_increase_and_roman_ones_are_skipped():
+    found = problems_of("page_order.xml")
+    assert [(p.code, p.line) for p in found] == [("page-order", 13)]
+    assert 'pb/@n="13"' in found[0].message and "14" in found[0].message
+
+
+def test_loose_text_in_div():
+    assert {"stray-text", "unexpected-text"} <= codes("stray_text.xml")
+
+
+def test_iso_date_forms_accepted_by_rule_and_grammar():
+    for value in ("1936", "1936-12", "1936-12-28", "--02-27", "--02"):
+        tree = etree.ElementTree(etree.fromstring(SHAPE.read_bytes()))
+        tree.find(".//{*}dateline/{*}date").set("when", value)
+        assert check_tree(tree) == [], value
+
+
+# ---- grammar errors, with messages that say what is expected
+
+def test_unexpected_element_names_what_the_parent_allows():
+    (problem,) = problems_of("unexpected_element.xml")
+    assert problem.code == "unexpected-element" and problem.line == 13
+    assert "element bogus is not allowed in p" in problem.message
+    assert "persName" in problem.message and "hi" in problem.message
+
+
+def test_misplaced_structural_element():
+    (problem,) = problems_of("misplaced_element.xml")
+    assert "element div is not allowed in p" in problem.message
+
+
+@pytest.mark.parametrize("name, value, allowed", [
+    ("bad_fw_type.xml", 'fw/@type="running"', "pageNum, header, footer, catch, sig"),
+    ("bad_note_place.xml", 'note/@place="side"', "foot, end, margin, inline, bottom"),
+    ("bad_div_type.xml", 'div/@type="essay"', "article, chapter"),
+])
+def test_invalid_attribute_value_shows_value_and_allowed_values(name, value, allowed):
+    (problem,) = problems_of(name)
+    assert problem.code == "bad-attribute"
+    assert value in problem.message and allowed in problem.message
+
+
+def test_unknown_attribute_lists_the_declared_ones():
+    (problem,) = problems_of("unknown_attribute.xml")
+    assert "attribute colour is not allowed on lb" in problem.message and "break" in problem.message
+
+
+def test_problem_prints_as_file_line_col():
+    (problem,) = problems_of("unexpected_element.xml")
+    assert str(problem).startswith(f"{FIXTURES / 'unexpected_element.xml'}:13:")
+
+
+# ---- unusable input: one clear problem, exit 2
+
+@pytest.mark.parametrize("name, code", [
+    ("malformed.xml", "malformed"),
+    ("not_tei.xml", "not-tei"),
+    ("tei_without_namespace.xml", "not-tei"),
+    ("does_not_exist.xml", "missing-file"),
+])
+def test_unusable_input(name, code):
+    (problem,) = problems_of(name)
+    assert (problem.code, problem.level) == (code, FATAL)
+    assert exit_code([problem]) == 2
+
+
+def test_unusable_schema_is_one_problem(tmp_path):
+    broken = tmp_path / "broken.rng"
+    broken.write_text("<grammar xmlns='http://relaxng.org/ns/structure/1.0'><start><ref name='x'/></start></grammar>")
+    (problem,) = validate_file(SHAPE, schema=broken)
+    assert problem.code == "bad-schema" and "broken.rng" in problem.message
+    (missing,) = validate_file(SHAPE, schema=tmp_path / "nothing.rng")
+    assert missing.code == "bad-schema" and "not found" in missing.message
+
+
+# ---- hostile input
+
+def test_entity_bomb_is_refused_quickly_without_expansion():
+    (problem,) = problems_of("billion_laughs.xml")
+    assert problem.level == FATAL and "lol" * 10 not in problem.message
+
+
+def test_external_entity_is_not_read():
+    (problem,) = problems_of("external_entity.xml")
+    assert problem.code == "doctype" and "root:" not in problem.message
+    tree, _ = parse(FIXTURES / "external_entity.xml")
+    assert "root:" not in etree.tostring(tree, encoding="unicode")
+
+
+def test_xinclude_is_not_processed_and_is_invalid():
+    (problem,) = problems_of("xinclude.xml")
+    assert problem.code == "unexpected-element" and "include" in problem.message
+    tree, _ = parse(FIXTURES / "xinclude.xml")
+    assert "root:" not in etree.tostring(tree, encoding="unicode")
+
+
+# ---- API for the encoder
+
+def test_assert_valid_accepts_trees_and_paths_and_raises_on_problems():
+    assert_valid(SHAPE)
+    assert_valid(etree.parse(str(SHAPE)))
+    with pytest.raises(ValidationError, match="bogus"):
+        assert_valid(FIXTURES / "unexpected_element.xml")
+
+
+def test_check_tree_on_an_element():
+    assert check_tree(etree.parse(str(SHAPE)).getroot()) == []
+
+
+# ---- CLI
+
+def test_cli_exit_codes_and_text_output():
+    runner = CliRunner()
+    ok = runner.invoke(validate_command, [str(SHAPE)])
+    assert ok.exit_code == 0, ok.output
+    bad = runner.invoke(validate_command, [str(SHAPE), str(FIXTURES / "bad_fw_type.xml")])
+    assert bad.exit_code == 1
+    assert 'bad_fw_type.xml:12:0: error bad-attribute: fw/@type="running"' in bad.output
+    unusable = runner.invoke(validate_command, [str(FIXTURES / "malformed.xml"), str(FIXTURES / "dangling_ref.xml")])
+    assert unusable.exit_code == 2 and "Traceback" not in unusable.output
+    assert "malformed" in unusable.output and "dangling-ref" in unusable.output
+
+
+def test_cli_json_output():
+    result = CliRunner().invoke(validate_command, ["--format", "json", str(FIXTURES / "page_order.xml")])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    (entry,) = report["files"]
+    assert entry["valid"] is False and entry["problems"][0]["code"] == "page-order"
+    assert entry["problems"][0]["line"] == 13
+
+
+def test_cli_missing_file_and_bad_schema():
+    runner = CliRunner()
+    assert runner.invoke(validate_command, ["nope.xml"]).exit_code == 2
+    result = runner.invoke(validate_command, ["--schema", "/nonexistent.rng", str(SHAPE)])
+    assert result.exit_code == 2 and "not found" in result.output
