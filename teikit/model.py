@@ -35,11 +35,10 @@ class Line:
     reason: str | None = None    #: why an excluded line is left out of the text
     continues: bool = False      #: the rest of a line split between two elements (a speech after
                                  #: its speaker's label): written without an lb of its own
+    text: str = field(init=False, repr=False)  #: `orig` without trailing spaces, which are layout
 
-    @property
-    def text(self) -> str:
-        """The line as it enters the text: trailing spaces are layout, not content."""
-        return self.orig.rstrip()
+    def __post_init__(self) -> None:
+        self.text = self.orig.rstrip()
 
 
 @dataclass(slots=True)
@@ -151,46 +150,43 @@ def reading_view(block: Block, corrections: bool = True) -> ReadingView:
     end-of-line hyphen is dropped; a lost compound hyphen is restored). With
     `corrections`, a `choice` mark reads as its `corr`.
     """
-    lines = block.text_lines
     source = block.text
-    replace: dict[int, tuple[int, str]] = {}
+    # what replaces source[start:end] in the reading: (start, end, reading)
+    edits: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in block.text_lines:
+        offset += len(line.text)
+        if offset < len(source):
+            hyphen = line.hyphen
+            if hyphen is Hyphen.NONE:
+                edits.append((offset, offset + 1, " "))
+            elif hyphen is Hyphen.PRINTED and source[offset - 1] == "-":
+                edits.append((offset - 1, offset + 1, ""))
+            elif hyphen is Hyphen.RESTORE:
+                edits.append((offset, offset + 1, "-"))
+            else:
+                edits.append((offset, offset + 1, ""))
+        offset += 1
     if corrections:
         for mark in block.marks:
             if mark.tag == "choice" and mark.end > mark.start:
-                replace[mark.start] = (mark.end, mark.attrs["corr"])
+                edits.append((mark.start, mark.end, mark.attrs["corr"]))
+    edits.sort(key=lambda edit: (edit[0], -edit[1]))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    breaks: dict[int, Hyphen] = {}
-    offset = 0
-    for line in lines:
-        offset += len(line.text)
-        breaks[offset] = line.hyphen
-        offset += 1
-    i = 0
-    n = len(source)
-    while i < n:
-        if i in replace:
-            end, corr = replace[i]
-            for ch in corr:
-                out.append(ch)
-                starts.append(i)
-                ends.append(end)
-            i = end
+    pos = 0
+    for start, end, reading in edits:
+        if start < pos:      # a line end inside a correction: the correction reads for both
             continue
-        ch = source[i]
-        if ch == "\n":
-            hyphen = breaks.get(i, Hyphen.NONE)
-            if hyphen is Hyphen.PRINTED and out and out[-1] == "-":
-                out.pop(), starts.pop(), ends.pop()
-            elif hyphen is Hyphen.RESTORE:
-                out.append("-"), starts.append(i), ends.append(i)
-            elif hyphen in (Hyphen.NONE,):
-                out.append(" "), starts.append(i), ends.append(i + 1)
-            i += 1
-            continue
-        out.append(ch)
-        starts.append(i)
-        ends.append(i + 1)
-        i += 1
+        out.append(source[pos:start])
+        starts.extend(range(pos, start))
+        ends.extend(range(pos + 1, start + 1))
+        out.append(reading)
+        starts.extend([start] * len(reading))
+        ends.extend([end] * len(reading))
+        pos = end
+    out.append(source[pos:])
+    starts.extend(range(pos, len(source)))
+    ends.extend(range(pos + 1, len(source) + 1))
     return ReadingView("".join(out), starts, ends)
