@@ -1,0 +1,106 @@
+"""The person register: loading and checking the YAML, and the `persons` commands."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from teikit.errors import ConfigError
+from teikit.register import (DEFAULT_REGISTER, Register, extract_life_dates, load_register, persons,
+                             suggest_persons)
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+BOOK = next(CORPUS.glob("001_*.txt"), None)
+
+NOTES = """Yours sincerely,
+Leon Trotsky
+
+NOTES
+
+1. Trotsky's wife, Natalia Sedova (1882·1962), worked in the Soviet
+Commissariat. Karl M arx (1818-1883), along with Engels, was the founder.
+Jean van Heijenoort (1912- ) served as a secretary. Pierre Naville (1904- )
+and France (1919-1939) and the Left Opposition (1926-27) are not persons.
+"""
+
+
+def write(tmp_path, text):
+    path = tmp_path / "persons.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_load_register_and_tei_entry(tmp_path):
+    path = write(tmp_path, "persons:\n  - id: sedova-natalia\n    forename: Natalia\n    surname: Sedova\n"
+                           "    forms: [Sedova, Natalia Sedova]\n    birth: '1882'\n    death: 1962\n")
+    register = load_register(path)
+    assert register["sedova-natalia"].tei_entry() == {
+        "forename": "Natalia", "surname": "Sedova", "forms": ["Sedova", "Natalia Sedova"],
+        "birth": "1882", "death": "1962", "idno": {}, "note": ""}
+    assert register.forms() == {"Sedova": ["sedova-natalia"], "Natalia Sedova": ["sedova-natalia"]}
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("- id: Trotsky\n  surname: Trotsky", "short lowercase key"),
+    ("- id: trotsky\n  surnam: Trotsky", "unknown key 'surnam'"),
+    ("- id: trotsky\n  surname: Trotsky\n  birth: 'c. 1879'", "birth must be a year"),
+    ("- id: trotsky\n  surname: Trotsky\n  idno: {wikidata: 33391}", "Wikidata id"),
+    ("- id: trotsky", "give a surname"),
+    ("- id: trotsky\n  surname: Trotsky\n- id: trotsky\n  surname: Bronstein", "used twice"),
+])
+def test_register_errors_name_the_problem(tmp_path, entry, message):
+    path = write(tmp_path, "persons:\n" + "\n".join("  " + line for line in entry.splitlines()) + "\n")
+    with pytest.raises(ConfigError, match=message):
+        load_register(path)
+
+
+def test_shipped_register_is_valid_and_keyed():
+    register = load_register(DEFAULT_REGISTER)
+    assert len(register) > 250
+    assert register["trotsky"].idno == (("wikidata", "Q33391"),)
+    assert register["sedova-natalia"].birth == "1882"
+
+
+def test_extract_life_dates_from_notes():
+    entries = {e["id"]: e for e in extract_life_dates(NOTES)}
+    assert set(entries) == {"sedova-natalia", "marx-karl", "van-heijenoort-jean", "naville-pierre"}
+    assert entries["marx-karl"]["forms"] == ["Marx", "Karl Marx"]
+    assert entries["sedova-natalia"]["birth"] == "1882" and entries["sedova-natalia"]["death"] == "1962"
+    assert "death" not in entries["naville-pierre"]
+    assert entries["van-heijenoort-jean"]["surname"] == "van Heijenoort"
+    assert entries["sedova-natalia"]["note"].endswith("line 6")
+
+
+def test_extract_command_writes_yaml(tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(NOTES, encoding="utf-8")
+    out = tmp_path / "harvest.yaml"
+    result = CliRunner().invoke(persons, ["extract", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [e["id"] for e in yaml.safe_load(out.read_text())["persons"]][:2] == ["sedova-natalia", "marx-karl"]
+
+
+def test_suggest_lists_unregistered_names():
+    text = "Wrote to Puntervold. Puntervold replied. The Council met. Trotsky and Puntervold agreed."
+    register = Register()
+    suggestions = suggest_persons(text, register)
+    assert suggestions[0][:2] == ("Puntervold", 3)
+    assert "Council" not in [word for word, _, _ in suggestions]
+
+
+def test_suggest_command(tmp_path):
+    source = tmp_path / "t.txt"
+    source.write_text("Comrade Gryadinsky spoke; Gryadinsky again.", encoding="utf-8")
+    result = CliRunner().invoke(persons, ["suggest", str(source), "-r", str(DEFAULT_REGISTER), "-n", "5"])
+    assert result.exit_code == 0
+    assert "Gryadinsky" not in result.output     # registered already
+
+
+@pytest.mark.skipif(BOOK is None, reason="corpus not available")
+def test_extract_harvests_the_book_notes():
+    entries = {e["id"]: e for e in extract_life_dates(BOOK.read_text(encoding="utf-8"))}
+    assert len(entries) > 200
+    assert entries["sedova-natalia"]["birth"] == "1882"
+    assert entries["marx-karl"]["death"] == "1883"
