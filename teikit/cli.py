@@ -154,10 +154,12 @@ def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler
 def _register_commands() -> None:
     """Commands that live beside the library code they drive."""
     from .apparatus import apparatus
+    from .register import persons
     from .render import render_command
     from .validate import validate_command
 
     cli.add_command(apparatus, "apparatus")
+    cli.add_command(persons, "persons")
     cli.add_command(render_command, "render")
     cli.add_command(validate_command, "validate")
 

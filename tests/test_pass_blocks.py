@@ -62,3 +62,20 @@ def test_furniture_between_paragraphs_opens_the_next_block():
     doc.lines[3].kind, doc.lines[3].fw_type = "fw", "pageNum"
     blocks.run(doc, blocks.Options(), Report())
     assert [[line.n for line in b.lines] for b in doc.body] == [[1, 2], [4, 6]]
+
+
+def test_page_ends_shown_by_cuts_become_unnumbered_page_breaks():
+    text = ("A paragraph that the page end cuts, and its\n\ncontinuation on the next page.\n\n"
+            "Then a paragraph with a marker.*\n\n* The footnote at the page foot.\n\n"
+            "The next page begins here.\n\nAnd goes on.\n")
+    doc = document_from_text(text)
+    blocks.run(doc, blocks.Options(line_per_paragraph=True, footnote_pattern=r"^\*+ ?\S",
+                                   page_at_cut=True), Report())
+    assert [line.n for line in doc.lines if line.page_break is not None] == [3, 9]
+    assert all(line.page_break in (None, "") for line in doc.lines)
+
+
+def test_without_the_option_cuts_make_no_page_breaks():
+    doc = document_from_text("A cut paragraph and\n\nits continuation.\n")
+    blocks.run(doc, blocks.Options(line_per_paragraph=True), Report())
+    assert all(line.page_break is None for line in doc.lines)

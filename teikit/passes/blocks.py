@@ -47,6 +47,10 @@ class Options:
     footnote_pattern: str = ""
     #: a line at least this share of the text's usual line width counts as full width
     full_width: float = 0.85
+    #: the source shows no page numbers, but a paragraph cut by a blank line (one paragraph
+    #: per line) or text resuming after a footnote is where a printed page ended: record an
+    #: unnumbered page break there
+    page_at_cut: bool = False
 
 
 def caps_ratio(text: str) -> float:
@@ -152,6 +156,7 @@ class _Grouper:
         paragraph: Block | None = None      # the block a following run may continue
         notes: list[Block] = []             # footnotes seen since that block's last line
         pending_fw: list[Line] = []
+        page_ended = False                  # a footnote closed the printed page
         for run in self.runs(lines):
             text = [line for line in run if line.kind == "text"]
             if not text:
@@ -161,7 +166,12 @@ class _Grouper:
                 notes.append(Block("note", pending_fw + run,
                                    {"place": "foot", "n": footnote_n(text[0].text)}))
                 pending_fw = []
+                page_ended = True
                 continue
+            if self.opts.page_at_cut and text[0].page_break is None and (page_ended or (
+                    paragraph is not None and self.opts.line_per_paragraph and self.continues(paragraph, text[0]))):
+                text[0].page_break = ""
+            page_ended = False
             if paragraph is not None and self.continues(paragraph, text[0]):
                 last = paragraph.text_lines[-1]
                 if last.hyphen is Hyphen.NONE and ENDS_HYPHEN.search(last.text) \
