@@ -93,11 +93,12 @@ def encode(source: Path, config_path: Path | None, output: Path | None, encoding
 @click.option("--diplomatic", "view", flag_value="diplomatic", default=True,
               help="The source's lines as printed (default).")
 @click.option("--reading", "view", flag_value="reading", help="The reading text: words joined, no furniture.")
-def text(file: Path, view: str):
+@click.option("--xinclude", is_flag=True, help="Follow XIncludes, only to files in FILE's own folder.")
+def text(file: Path, view: str, xinclude: bool):
     """Print a text view of a TEI FILE."""
     from .tei.reader import diplomatic_lines, parse_tei, reading_paragraphs
 
-    tree = parse_tei(file)
+    tree = parse_tei(file, xinclude=xinclude)
     if view == "diplomatic":
         click.echo("\n".join(diplomatic_lines(tree)))
     else:
@@ -154,11 +155,13 @@ def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler
 def _register_commands() -> None:
     """Commands that live beside the library code they drive."""
     from .apparatus import apparatus
+    from .export import export
     from .register import persons
     from .render import render_command
     from .validate import validate_command
 
     cli.add_command(apparatus, "apparatus")
+    cli.add_command(export, "export")
     cli.add_command(persons, "persons")
     cli.add_command(render_command, "render")
     cli.add_command(validate_command, "validate")

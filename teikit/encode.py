@@ -21,11 +21,8 @@ from .pipeline import build_pipeline, run_pipeline
 from .profiles import detect_profile, profile_options
 from .reader import decode_source, document_from_text
 from .report import Report
-from .tei.header import write_header, write_register
+from .tei.header import SCHEMA_URL, write_header, write_register
 from .tei.writer import tei, write_text_element
-
-#: the customisation every file declares, so a receiving project knows what it has
-SCHEMA_URL = "https://teikit.github.io/schemas/teikit.rng"
 
 
 @dataclass

@@ -16,19 +16,11 @@ from lxml import etree
 
 from teikit import TEI_NS
 from teikit.resources import resource_dir
-from teikit.validate import SchemaUnusable, check_tree, grammar, parse, tei_all_path
+from teikit.validate import check_tree, grammar, parse, tei_all_path
 
 TESTS = Path(__file__).parent
 SCHEMAS = resource_dir("schemas")
 FIXTURES = sorted((TESTS / "fixtures" / "validate").glob("*.xml")) + [TESTS / "fixtures" / "teikit-shape.tei.xml"]
-
-
-@pytest.fixture(scope="session")
-def tei_all():
-    try:
-        return grammar("tei_all")
-    except SchemaUnusable as error:
-        pytest.skip(str(error))
 
 
 @pytest.fixture(scope="session")

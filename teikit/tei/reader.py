@@ -1,44 +1,92 @@
-"""TEI -> text views: the diplomatic lines of the source and the reading text.
+"""TEI -> text views: the diplomatic lines of the source and the reading text with its spans.
 
-Works on teikit's TEI and on other projects': the diplomatic view keeps what the source
-showed (sic, orig, abbr, printed hyphens, furniture) and drops what an editor added
-(corr, reg, expan, supplied); the reading view does the opposite and leaves furniture out.
-Lines are split at `lb`, `fw` and block elements; when every `lb` carries a numeric `@n`
-(teikit writes source line numbers there) lines come back in source order, so a footnote
-moved to its point of attachment returns to where the source printed it.
+Works on teikit's TEI and on other projects' (TEI Lite, simplePrint, diplomatic
+transcriptions, namespace-less TEI): the diplomatic view keeps what the source showed (sic,
+orig, abbr, printed hyphens, furniture) and drops what an editor added (corr, reg, expan,
+supplied); the reading view does the opposite and leaves furniture out. Lines are split at
+`lb`, `fw` and block elements; when the `lb`s carry increasing numeric `@n` (teikit writes
+source line numbers there) lines come back in source order, so a footnote moved to its point
+of attachment returns to where the source printed it.
+
+The reading view also records where persons, dates, notes and corrections stand in the
+reading text, so stand-off exports (JSON, Web Annotation, CSV, Markdown) share one walk:
+
+    <p><lb n="7"/>where <persName ref="#trotsky">Leon Trotsky</persName> Amer-<lb n="8"/>ican</p>
+    -> text "where Leon Trotsky American",
+       Span("person", 6, 18, {"ref": "#trotsky"}, line="7", page=None)
+
+A hyphen written as plain text before a bare `lb` (`Amer-<lb/>ican`, in files that use no
+`@break` at all) is joined only when a letter precedes it and the next character is a
+lowercase letter; otherwise the hyphen stays and the halves still join (`Soviet-<lb/>Japanese`
+is read "Soviet-Japanese"). `anti-<lb/>fascist` is read "antifascist": a compound split at
+its own hyphen cannot be told from a split word.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lxml import etree
 
-from .. import TEI_NS
+from .. import TEI_NS, XML_NS
 from ..errors import SourceError
 
 T = "{%s}" % TEI_NS
+XI = "{http://www.w3.org/2001/XInclude}"
+XML_ID = "{%s}id" % XML_NS
 
 #: elements whose content starts a new line / paragraph
 BLOCKS = frozenset(
     T + name for name in (
-        "p", "head", "dateline", "byline", "salute", "signed", "speaker", "item", "label", "l", "ab",
-        "note", "titlePart", "docImprint", "docAuthor", "docDate", "trailer", "argument", "epigraph",
+        "p", "head", "dateline", "byline", "salute", "signed", "speaker", "item", "l", "ab",
+        "note", "titlePart", "docImprint", "trailer", "argument", "epigraph",
         "bibl", "cell", "row", "fw", "div", "lg", "sp", "opener", "closer", "list", "quote", "titlePage",
-        "docTitle", "front", "body", "back", "table", "figure", "postscript",
+        "docTitle", "front", "body", "back", "table", "figure", "postscript", "div1", "div2", "div3",
+        "div4", "div5", "div6", "div7", "group", "text", "castList", "castItem", "stage", "listBibl",
     )
 )
+#: phrase-level elsewhere, blocks only in these parents: a list's label (glossary, chronology),
+#: not a note's number; a title page's date and author, not an imprint's
+BLOCK_ONLY_IN = {T + "label": {T + "list"}, T + "docDate": {T + "titlePage", T + "front", T + "back"},
+                 T + "docAuthor": {T + "titlePage", T + "front", T + "back"}}
+DIVS = frozenset(T + name for name in ("div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"))
+#: where a note stands on its own (an endnote) rather than at a point of attachment in running text
+STRUCTURAL = DIVS | frozenset(T + n for n in ("body", "front", "back", "text", "group", "listBibl"))
 #: editorial additions: left out of the diplomatic view
 EDITORIAL = frozenset(T + n for n in ("corr", "reg", "expan", "supplied", "ex"))
 #: source readings: left out of the reading view where an editorial reading exists
 SOURCE_SIDE = frozenset(T + n for n in ("sic", "orig", "abbr", "am"))
+#: a critical apparatus' variant readings: the text is the lemma
+VARIANTS = frozenset(T + n for n in ("rdg", "rdgGrp", "witDetail", "wit"))
 #: never text
-SKIP_ALWAYS = frozenset(T + n for n in ("figDesc", "interp", "interpGrp", "span", "link", "linkGrp",
-                                         "listPerson", "listPlace", "listOrg", "index", "gap", "del"))
+SKIP_ALWAYS = VARIANTS | frozenset(T + n for n in (
+    "figDesc", "interp", "interpGrp", "span", "link", "linkGrp", "listPerson", "listPlace", "listOrg",
+    "listEvent", "index", "gap", "del", "teiHeader", "standOff", "facsimile")) | {XI + "include", XI + "fallback"}
+#: the editorial side of a choice, in order of preference; app reads its lemma
+READING_SIDE = tuple(T + n for n in ("corr", "reg", "expan", "lem"))
+#: choice pairs that are corrections: editorial element -> (type, source element)
+CORRECTIONS = {T + "corr": ("sic", T + "sic"), T + "reg": ("orig", T + "orig"), T + "expan": ("abbr", T + "abbr")}
+PERSON_TAGS = frozenset({T + "persName"})
+NAMED_TAGS = frozenset({T + "name", T + "rs"})
+ITALIC_REND = re.compile(r"(?:^|[\s#:])(?:i|it|italics?|italic)(?:$|\s)")
+#: characters that print a word split at a line end
+HYPHENS = "-\u00ad\u00ac\u2010\u2e17"
 
 
-def parse_tei(path) -> etree._ElementTree:
-    """Parse safely: no entities expanded, no network, no DTD, no XInclude."""
+def parse_tei(path, *, xinclude: bool = False) -> etree._ElementTree:
+    """Parse safely: no entities expanded, no network, no DTD.
+
+    With `xinclude`, XIncludes are followed, but only to files in the document's own folder.
+    """
+    tree = _parse_file(Path(path))
+    if xinclude:
+        folder = Path(path).resolve().parent
+        _follow_xincludes(tree.getroot(), Path(path).resolve(), folder, depth=0)
+    return tree
+
+
+def _parse_file(path: Path) -> etree._ElementTree:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         return etree.parse(str(path), parser)
@@ -48,25 +96,97 @@ def parse_tei(path) -> etree._ElementTree:
         raise SourceError(f"not well-formed XML: {exc.msg}", file=str(path), line=exc.lineno) from None
 
 
+def _follow_xincludes(root, path: Path, folder: Path, depth: int) -> None:
+    """Replace each xi:include by what it points to, refusing anything outside `folder`."""
+    if depth > 10:
+        raise SourceError("XIncludes nested more than 10 deep (a loop?)", file=str(path))
+    for include in list(root.iter(XI + "include")):
+        href = include.get("href", "")
+        target = (path.parent / href).resolve()
+        if re.match(r"[A-Za-z][\w+.-]*:", href) or not target.is_relative_to(folder):
+            raise SourceError(f"XInclude of '{href}' refused: only files in {folder} are followed",
+                              file=str(path), line=include.sourceline)
+        fallback = include.find(XI + "fallback")
+        if not target.is_file() and fallback is not None:
+            replacement = [fallback.text or "", *fallback]
+        elif include.get("parse") == "text":
+            replacement = [target.read_text(encoding=include.get("encoding", "utf-8"))]
+        else:
+            included = _parse_file(target).getroot()
+            _follow_xincludes(included, target, folder, depth + 1)
+            pointer = include.get("xpointer")
+            if pointer:
+                wanted = re.sub(r"^element\((.*)\)$", r"\1", pointer)
+                included = next(iter(included.xpath("//*[@xml:id=$id]", id=wanted)), None)
+                if included is None:
+                    raise SourceError(f"XInclude xpointer '{pointer}' not found in {href}",
+                                      file=str(path), line=include.sourceline)
+            replacement = [included]
+        _replace(include, replacement)
+
+
+def _replace(elem, replacement: list) -> None:
+    """Put text and elements where `elem` stood, keeping its tail."""
+    parent, tail = elem.getparent(), elem.tail or ""
+    previous = elem.getprevious()
+    position = parent.index(elem)
+    parent.remove(elem)
+    texts = "".join(r for r in replacement if isinstance(r, str))
+    elements = [r for r in replacement if not isinstance(r, str)]
+    if previous is None:
+        parent.text = (parent.text or "") + texts
+    else:
+        previous.tail = (previous.tail or "") + texts
+    for offset, node in enumerate(elements):
+        parent.insert(position + offset, node)
+    if elements:
+        elements[-1].tail = (elements[-1].tail or "") + tail
+    elif previous is None:
+        parent.text += tail
+    else:
+        previous.tail += tail
+
+
+def tei_document(tree: etree._ElementTree):
+    """The root element, with namespace-less (old) TEI moved into the TEI namespace in place."""
+    root = tree.getroot()
+    if not root.tag.startswith("{"):
+        for node in root.iter():
+            if isinstance(node.tag, str) and not node.tag.startswith("{"):
+                node.tag = T + node.tag
+    return root
+
+
 def text_root(tree: etree._ElementTree):
     """The outermost <text> (TEI namespace, or none for namespace-less TEI)."""
-    root = tree.getroot()
-    if root.tag in (T + "text", "text"):
-        return root
-    found = root.find(f".//{T}text")
-    if found is None:
-        found = root.find(".//text")
+    root = tei_document(tree)
+    found = root if root.tag == T + "text" else root.find(f".//{T}text")
     if found is None:
         raise SourceError("no <text> element: is this a TEI document?", file=tree.docinfo.URL or "")
     return found
 
 
-def _strip_ns(elem) -> None:
-    """Namespace-less TEI (old projects) is read as if it were in the TEI namespace."""
-    for node in elem.iter():
-        if isinstance(node.tag, str) and not node.tag.startswith("{"):
-            node.tag = T + node.tag
+def _is_block(elem) -> bool:
+    if elem.tag in BLOCK_ONLY_IN:
+        return elem.getparent() is not None and elem.getparent().tag in BLOCK_ONLY_IN[elem.tag]
+    return elem.tag in BLOCKS
 
+
+def _formatting(text: str | None) -> bool:
+    """Whitespace with a newline between blocks is the file's layout, never a source line's."""
+    return not (text or "").strip() and "\n" in (text or "")
+
+
+def _entity_text(node) -> str:
+    """An entity reference left unexpanded: the text of an internal-subset entity, else nothing."""
+    dtd = node.getroottree().docinfo.internalDTD
+    for entity in dtd.iterentities() if dtd is not None else ():
+        if entity.name == node.name and entity.content and "<" not in entity.content:
+            return entity.content
+    return ""
+
+
+# --- the diplomatic view ---------------------------------------------------------------
 
 @dataclass
 class _Line:
@@ -75,58 +195,89 @@ class _Line:
 
 
 class _Diplomatic:
-    def __init__(self):
+    def __init__(self, numbered: bool):
         self.lines: list[_Line] = []
         self.stack: list[tuple[_Line, float]] = []
         self.current = _Line(0.0)
         self.last_key = 0.0
-        self.numbered = True
+        self.numbered = numbered
 
-    def new_line(self, n: str | None = None) -> None:
-        if n is not None and re.fullmatch(r"\d+", n):
+    def new_line(self, n: str | None = None, before: float | None = None) -> None:
+        """A line numbered `n`, or one after the last; furniture goes just `before` the next lb's line."""
+        if self.numbered and n is not None and n.isdigit():
             key = float(n)
+        elif self.numbered and before is not None and self.last_key < before - 0.5:
+            key = before - 0.5
         else:
-            if n is not None:
-                self.numbered = False
             key = self.last_key + 1e-4
         self.last_key = key
         self.current = _Line(key)
         self.lines.append(self.current)
 
     def add(self, text: str | None) -> None:
+        """Without source line numbers, a newline in the text is the file's layout: a space."""
         if text:
-            self.current.parts.append(text)
+            self.current.parts.append(text if self.numbered else re.sub(r"\s*\n\s*", " ", text))
 
     def result(self) -> list[str]:
-        lines = sorted(self.lines, key=lambda line: line.key) if self.numbered else self.lines
-        out = ["".join(line.parts).rstrip() for line in lines]
+        if self.numbered:
+            out = ["".join(line.parts).rstrip() for line in sorted(self.lines, key=lambda line: line.key)]
+        else:
+            out = ["".join(line.parts).strip() for line in self.lines]
         return [line for line in out if line.strip()]
+
+
+def _numbered_by_source_line(root) -> bool:
+    """True when every lb/@n is a number increasing through the running text (teikit's source
+    line numbers); numbers that restart on each page or column are kept in document order."""
+    numbers = root.xpath(".//t:lb[not(ancestor::t:note)]/@n", namespaces={"t": TEI_NS})
+    every_lb = root.xpath("count(.//t:lb)", namespaces={"t": TEI_NS})
+    all_lb_n = root.xpath("count(.//t:lb[@n])", namespaces={"t": TEI_NS})
+    if not numbers or every_lb != all_lb_n or not all(n.isdigit() for n in numbers):
+        return False
+    values = [int(n) for n in numbers]
+    return all(a < b for a, b in zip(values, values[1:]))
+
+
+def _line_after_furniture(root) -> dict:
+    """fw -> the number of the next lb: the writer puts furniture just before the line that
+    follows it in the source, even after an endnote or a footnote moved to its anchor."""
+    following, after = {}, float("inf")
+    for elem in reversed(list(root.iter(T + "lb", T + "fw"))):
+        if elem.tag == T + "fw":
+            following[elem] = after
+        elif (elem.get("n") or "").isdigit():
+            after = float(elem.get("n"))
+    return following
 
 
 def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
     """The source's non-blank lines, as the source printed them (trailing spaces aside)."""
     root = text_root(tree)
-    if not root.tag.startswith("{"):
-        _strip_ns(root)
-    view = _Diplomatic()
-    # teikit's TEI numbers every source line: then only lb and fw start lines, and a line
-    # split between elements (speaker label and speech) reads as one
-    numbered = any((n or "").isdigit() for n in root.xpath(".//t:lb/@n", namespaces={"t": TEI_NS}))
-    starts_line = frozenset({T + "fw"}) if numbered else BLOCKS
+    numbered = _numbered_by_source_line(root)
+    view = _Diplomatic(numbered)
+    next_numbered_line = _line_after_furniture(root) if numbered else {}
+    # with source line numbers only lb and fw start lines, and a line split between
+    # elements (speaker label and speech) reads as one
+    def starts_line(elem) -> bool:
+        return elem.tag == T + "fw" or not numbered and _is_block(elem)
+
     skip_depth = 0
     for event, elem in etree.iterwalk(root, events=("start", "end")):
         tag = elem.tag if isinstance(elem.tag, str) else ""
         if event == "start":
+            if not skip_depth and isinstance(elem, etree._Entity):
+                view.add(_entity_text(elem))
             if skip_depth or tag in EDITORIAL or tag in SKIP_ALWAYS or not tag:
                 skip_depth += 1
                 continue
             if tag == T + "note":
                 view.stack.append((view.current, view.last_key))
-            if tag == T + "lb" or tag in starts_line:
-                view.new_line(elem.get("n") if tag == T + "lb" else None)
+            if tag == T + "lb" or starts_line(elem):
+                view.new_line(elem.get("n") if tag == T + "lb" else None, before=next_numbered_line.get(elem))
             elif tag == T + "g" and elem.get("type") == "ctrl" and (elem.get("n") or "").startswith("U+"):
                 view.add(chr(int(elem.get("n")[2:], 16)))
-            if not (numbered and tag in BLOCKS and not (elem.text or "").strip()):
+            if not (numbered and _is_block(elem) and _formatting(elem.text)):
                 view.add(elem.text)
         else:
             if skip_depth:
@@ -136,11 +287,277 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
                 continue
             if tag == T + "note" and view.stack:
                 view.current, view.last_key = view.stack.pop()
-            elif tag in starts_line and tag != T + "note":
+            elif starts_line(elem) and tag != T + "note":
                 view.new_line(None)
-            if elem is not root and not (numbered and tag in BLOCKS and not (elem.tail or "").strip()):
+            if elem is not root and not (numbered and _is_block(elem) and _formatting(elem.tail)):
                 view.add(elem.tail)
     return view.result()
+
+
+# --- the reading view and its spans ---------------------------------------------------
+
+@dataclass
+class Span:
+    """A stretch of the reading text that the TEI marks, at offsets a stand-off export can carry.
+
+    kind: person, date, note, correction (exchanged); italic, ref (what Markdown also needs).
+    `line`/`page` are the lb/@n and pb/@n in force where the span starts; a note's `anchor`
+    is the reading-text offset of its point of attachment (None for an unreferenced endnote).
+    """
+    kind: str
+    start: int | None
+    end: int | None
+    attrs: dict[str, str]
+    line: str | None = None
+    page: str | None = None
+    anchor: int | None = None
+
+
+@dataclass
+class Paragraph:
+    """One block of the reading text: `kind` is the TEI element (p, head, item...), `depth`
+    the number of divs around it (a heading's level)."""
+    start: int
+    end: int
+    kind: str
+    depth: int
+
+
+@dataclass
+class ReadingText:
+    text: str
+    paragraphs: list[Paragraph]
+    spans: list[Span]
+
+
+class _ReadingBuilder:
+    """Appends words to the reading text, collapsing whitespace lazily so that offsets recorded
+    while walking are the final ones (a span starts at the first character it contributes)."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.length = 0
+        self.separator = ""              # " " or "\n\n" owed before the next word
+        self.prefix = ""                 # a note's marker, owed at the start of its paragraph
+        self.joining = False             # after a word-joining break: no space up to the next word
+        self.hyphen_at_break = False     # a plain hyphen then a bare lb: joined if a lowercase letter follows
+        self.awaiting: list[Span] = []   # opened spans that have no character yet
+        self.closed_here: list[Span] = []
+        self.spans: list[Span] = []
+        self.paragraphs: list[Paragraph] = []
+        self.open_paragraph: Paragraph | None = None
+        self.blocks: list[tuple[str, int]] = []
+        self.line: str | None = None
+        self.page: str | None = None
+
+    def add(self, text: str | None) -> None:
+        for piece in re.split(r"(\s+)", text or ""):
+            if not piece:
+                continue
+            if piece.isspace():
+                if not self.joining and not self.separator:
+                    self.separator = " "
+            else:
+                self._emit(piece)
+
+    def _emit(self, word: str) -> None:
+        if self.hyphen_at_break and word[0].islower():
+            self.parts[-1] = self.parts[-1][:-1]
+            self.length -= 1
+            self.separator = ""
+            for span in self.closed_here:
+                span.end = self.length
+        self.hyphen_at_break = self.joining = False
+        if self.length and self.separator:
+            self._append(self.separator)
+        self.separator = ""
+        if self.open_paragraph is None:
+            kind, depth = self.blocks[-1] if self.blocks else ("text", 0)
+            self.open_paragraph = Paragraph(self.length, self.length, kind, depth)
+            self.paragraphs.append(self.open_paragraph)
+        if self.prefix:
+            self._append(self.prefix)
+            self.prefix = ""
+        for span in self.awaiting:
+            span.start, span.line, span.page = self.length, self.line, self.page
+        self.awaiting.clear()
+        self.closed_here.clear()
+        self._append(word)
+
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def line_break(self, plain_hyphens: bool) -> None:
+        """A bare line break is a space, unless a plain hyphen ends the line (see the module doc)."""
+        if self.joining:
+            return
+        last = "".join(self.parts[-2:])[-2:]
+        if plain_hyphens and len(last) == 2 and last[1] in HYPHENS and last[0].isalpha():
+            self.hyphen_at_break = self.joining = True
+            self.separator = ""
+        else:
+            self.separator = self.separator or " "
+
+    def join(self) -> None:
+        """A break inside a word: no space up to the next word."""
+        self.separator = ""
+        self.joining = True
+
+    def open_block(self, kind: str, depth: int, prefix: str = "") -> None:
+        self.end_paragraph()
+        self.blocks.append((kind, depth))
+        self.prefix = prefix
+
+    def close_block(self) -> None:
+        self.end_paragraph()
+        self.blocks.pop()
+
+    def end_paragraph(self) -> None:
+        if self.open_paragraph is not None:
+            self.open_paragraph.end = self.length
+            self.open_paragraph = None
+            self.separator = "\n\n"
+        self.joining = self.hyphen_at_break = False
+        self.prefix = ""
+
+    def open_span(self, kind: str, attrs: dict[str, str]) -> Span:
+        span = Span(kind, None, None, attrs)
+        self.spans.append(span)
+        self.awaiting.append(span)
+        return span
+
+    def close_span(self, span: Span) -> None:
+        if span.start is None:
+            self.awaiting.remove(span)
+            span.start, span.line, span.page = self.length, self.line, self.page
+        span.end = self.length
+        self.closed_here.append(span)
+
+    def result(self) -> ReadingText:
+        self.end_paragraph()
+        return ReadingText("".join(self.parts), self.paragraphs, self.spans)
+
+
+class _ReadingWalker:
+    """Walks <text> once: blocks become paragraphs, notes follow the block they stand in."""
+
+    def __init__(self, root):
+        self.out = _ReadingBuilder()
+        self.plain_hyphens = not root.xpath(".//*[@break]")
+        self.depth = 0
+        self.positions: dict[str, int] = {}   # xml:id of an inline element -> its offset
+        self.pointing_notes: list[tuple[Span, str]] = []
+
+    def block(self, elem, prefix: str = "") -> None:
+        if elem.tag in DIVS:
+            self.depth += 1
+        self.out.open_block(etree.QName(elem).localname, self.depth, prefix)
+        notes: list[tuple] = []
+        self.content(elem, notes)
+        self.out.close_block()
+        for note in notes:
+            self.note(*note)
+        if elem.tag in DIVS:
+            self.depth -= 1
+
+    def content(self, elem, notes: list) -> None:
+        self.out.add(elem.text)
+        for child in elem:
+            self.child(child, notes)
+            self.out.add(child.tail)
+
+    def child(self, child, notes: list) -> None:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        out = self.out
+        if isinstance(child, etree._Entity):
+            out.add(_entity_text(child))
+        elif not tag or tag in SKIP_ALWAYS or tag == T + "fw" or tag in SOURCE_SIDE and _has_editorial_sibling(child):
+            pass
+        elif tag == T + "note":
+            anchor = None if child.getparent().tag in STRUCTURAL else out.length
+            notes.append((child, anchor, out.line, out.page))
+        elif tag == T + "pc" and _ends_word_at_break(child):
+            pass
+        elif tag in (T + "lb", T + "pb", T + "cb"):
+            if tag != T + "cb" and child.get("n") is not None:
+                if tag == T + "lb":
+                    out.line = child.get("n")
+                else:
+                    out.page = child.get("n")
+            if _joins(child):
+                out.join()
+            else:
+                out.line_break(self.plain_hyphens)
+        elif _is_block(child):
+            self.block(child)
+        elif tag in (T + "choice", T + "app"):
+            reading = _editorial_reading(child)
+            self.spanned("correction", _correction_attrs(child, reading), reading, notes)
+        elif tag in (T + "sic", T + "corr") and not _has_editorial_sibling(child):
+            side = "source" if tag == T + "sic" else "reading"
+            self.spanned("correction", {"type": "sic", side: _string(child), **_resp(child)}, child, notes)
+        elif tag in PERSON_TAGS or tag in NAMED_TAGS and child.get("type") == "person":
+            ref = child.get("ref") or child.get("key")
+            self.spanned("person", {"ref": ref} if ref else {}, child, notes)
+        elif tag == T + "date":
+            when = {k: child.get(k) for k in ("when", "from", "to", "notBefore", "notAfter", "calendar")
+                    if child.get(k) is not None}
+            self.spanned("date", when, child, notes)
+        elif tag == T + "emph" or tag == T + "hi" and ITALIC_REND.search(
+                f"{child.get('rend', '')} {child.get('rendition', '')}"):
+            self.spanned("italic", {}, child, notes)
+        elif tag == T + "ref" and (child.get("target") or "").startswith("#"):
+            self.spanned("ref", {"target": child.get("target")}, child, notes)
+        else:
+            self.content(child, notes)
+        if tag and child.get(XML_ID) and not _is_block(child):
+            self.positions.setdefault(child.get(XML_ID), out.length)
+
+    def spanned(self, kind: str, attrs: dict | None, elem, notes: list) -> None:
+        """Read `elem` inside a span of `kind`; no span when `attrs` is None (an app's lemma)."""
+        span = self.out.open_span(kind, attrs) if attrs is not None else None
+        self.content(elem, notes)
+        if span is not None:
+            self.out.close_span(span)
+
+    def note(self, note, anchor: int | None, line: str | None, page: str | None) -> None:
+        """A note after the block it stands in, introduced by its marker unless it prints one."""
+        out = self.out
+        resume = out.line, out.page
+        out.line, out.page = line, page
+        marker = note.get("n") or ""
+        prints_marker = _string(note).startswith(marker)
+        attrs = {k: note.get(k) for k in ("n", "place", "type") if note.get(k)}
+        if note.get(XML_ID):
+            attrs["id"] = note.get(XML_ID)
+        span = out.open_span("note", attrs)
+        span.anchor = anchor
+        pointer = (note.get("target") or note.get("corresp") or "").split()
+        if anchor is None and pointer and pointer[0].startswith("#"):
+            self.pointing_notes.append((span, pointer[0][1:]))
+        self.block(note, prefix="" if prints_marker else marker + " ")
+        out.close_span(span)
+        out.line, out.page = resume
+
+    def result(self) -> ReadingText:
+        """Endnotes are anchored where a ref points to them, or where they point (@target, @corresp)."""
+        reading = self.out.result()
+        for span, pointer in self.pointing_notes:
+            span.anchor = self.positions.get(pointer)
+        refs = {s.attrs["target"][1:]: s.end for s in reading.spans if s.kind == "ref"}
+        for span in reading.spans:
+            if span.kind == "note" and span.attrs.get("id") in refs:
+                span.anchor = refs[span.attrs["id"]]
+        return reading
+
+
+def reading_text(tree: etree._ElementTree) -> ReadingText:
+    """The reading text (paragraphs separated by a blank line) and the spans marked in it."""
+    root = text_root(tree)
+    walker = _ReadingWalker(root)
+    walker.block(root)
+    return walker.result()
 
 
 def reading_paragraphs(tree: etree._ElementTree) -> list[str]:
@@ -148,59 +565,8 @@ def reading_paragraphs(tree: etree._ElementTree) -> list[str]:
 
     Inline notes follow the paragraph they stand in, introduced by their marker.
     """
-    root = text_root(tree)
-    if not root.tag.startswith("{"):
-        _strip_ns(root)
-    paragraphs: list[str] = []
-    _read_block(root, paragraphs)
-    return [p for p in paragraphs if p]
-
-
-def _read_block(elem, out: list[str]) -> None:
-    buffer: list[str] = []
-    notes: list = []
-    _read_inline(elem, buffer, notes, out, top=True)
-    text = _squeeze("".join(buffer))
-    if text:
-        out.append(text)
-    for note in notes:
-        start = len(out)
-        _read_block(note, out)
-        if len(out) > start and note.get("n"):
-            out[start] = f"{note.get('n')} {out[start]}"
-
-
-def _read_inline(elem, buffer: list[str], notes: list, out: list[str], top: bool = False) -> None:
-    if not top:
-        buffer.append(elem.text or "")
-    elif elem.text:
-        buffer.append(elem.text)
-    for child in elem:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if not tag or tag in SKIP_ALWAYS or tag == T + "fw" or tag in SOURCE_SIDE and _has_editorial_sibling(child):
-            pass
-        elif tag == T + "note":
-            notes.append(child)
-        elif tag == T + "pc" and _ends_word_at_break(child):
-            pass
-        elif tag in (T + "lb", T + "pb", T + "cb") and _joins(child):
-            while buffer and buffer[-1] != buffer[-1].rstrip():
-                buffer[-1] = buffer[-1].rstrip()
-            buffer.append((child.tail or "").lstrip())
-            continue
-        elif tag == T + "lb":
-            buffer.append(" ")
-        elif tag in BLOCKS:
-            text = _squeeze("".join(buffer))
-            if text:
-                out.append(text)
-            buffer.clear()
-            _read_block(child, out)
-        elif tag in (T + "choice", T + "app"):
-            _read_inline(_editorial_reading(child), buffer, notes, out)
-        else:
-            _read_inline(child, buffer, notes, out)
-        buffer.append(child.tail or "")
+    reading = reading_text(tree)
+    return [reading.text[p.start:p.end] for p in reading.paragraphs]
 
 
 def _joins(milestone) -> bool:
@@ -225,12 +591,26 @@ def _has_editorial_sibling(elem) -> bool:
 
 
 def _editorial_reading(choice):
-    for name in ("corr", "reg", "expan", "lem"):
-        found = choice.find(T + name)
+    for tag in READING_SIDE:
+        found = choice.find(tag)
         if found is not None:
             return found
     return choice[0] if len(choice) else choice
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def _correction_attrs(choice, reading) -> dict | None:
+    """sic/corr, orig/reg, abbr/expan in a choice: what the source read and what the edition reads."""
+    if reading.tag not in CORRECTIONS:
+        return None
+    kind, source_tag = CORRECTIONS[reading.tag]
+    source = choice.find(source_tag)
+    attrs = {"type": kind, "source": _string(source) if source is not None else "", "reading": _string(reading)}
+    return {**attrs, **_resp(reading)}
+
+
+def _resp(elem) -> dict[str, str]:
+    return {k: elem.get(k) for k in ("resp", "cert") if elem.get(k)}
+
+
+def _string(elem) -> str:
+    return re.sub(r"\s+", " ", "".join(elem.itertext())).strip()

@@ -1,0 +1,289 @@
+"""`teikit export`: a TEI file (teikit's or another project's) in the formats other tools read.
+
+Every span-based format is built from one walk of the TEI (`tei.reader.reading_text`), so
+the offsets, lines and pages agree between them:
+
+    teikit export edition.xml --to standoff -o edition.json
+    teikit export edition.xml --to persons-csv      # ref,name,page,line
+
+text, markdown, standoff (JSON), webanno (W3C Web Annotation JSON-LD), persons-csv,
+dates-csv, register-tei and register-csv; README.md ("Exchange formats") shows each.
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Callable
+
+import click
+from lxml import etree
+
+from . import TEI_NS, XML_NS
+from .encode import write_atomically
+from .errors import SourceError
+from .tei.reader import ReadingText, parse_tei, reading_text, tei_document
+from .tei.standoff import iso_value, standoff_json, web_annotations
+
+NS = {"t": TEI_NS}
+T = "{%s}" % TEI_NS
+XML_ID = "{%s}id" % XML_NS
+PERSON_REFS = "//t:persName/@ref | //t:name[@type='person']/@ref | //t:rs[@type='person']/@ref"
+REGISTER_COLUMNS = ("id", "forename", "surname", "birth", "death", "forms", "wikidata", "viaf")
+#: Markdown's block markers, escaped where a paragraph would otherwise start with one
+BLOCK_MARKER = re.compile(r"^(?:(\d+)([.)])(?=\s)|([#>+\-=]))")
+INLINE_MARKUP = re.compile(r"([\\`*_\[\]<])")
+
+
+@dataclass
+class ExportSource:
+    """A parsed TEI file and what the exports ask of it."""
+    tree: etree._ElementTree
+    name: str
+    base_uri: str = ""
+
+    @cached_property
+    def reading(self) -> ReadingText:
+        return reading_text(self.tree)
+
+
+def plain_text(source: ExportSource) -> str:
+    return source.reading.text + "\n"
+
+
+def standoff(source: ExportSource) -> str:
+    return json.dumps(standoff_json(source.reading, source.name), ensure_ascii=False, indent=1) + "\n"
+
+
+def webanno(source: ExportSource) -> str:
+    stem = Path(source.name).stem
+    annotations = web_annotations(source.reading, text_iri=f"{source.base_uri}{stem}.txt",
+                                  tei_iri=f"{source.base_uri}{source.name}",
+                                  collection_iri=f"{source.base_uri}{stem}.annotations.jsonld")
+    return json.dumps(annotations, ensure_ascii=False, indent=1) + "\n"
+
+
+def persons_csv(source: ExportSource) -> str:
+    text = source.reading.text
+    rows = [(s.attrs.get("ref", ""), text[s.start:s.end], s.page, s.line)
+            for s in source.reading.spans if s.kind == "person"]
+    return _csv(("ref", "name", "page", "line"), rows)
+
+
+def dates_csv(source: ExportSource) -> str:
+    text = source.reading.text
+    rows = [(text[s.start:s.end], s.attrs.get("when"), s.attrs.get("from"), s.attrs.get("to"), s.page, s.line)
+            for s in source.reading.spans if s.kind == "date"]
+    return _csv(("text", "when", "from", "to", "page", "line"), rows)
+
+
+def _csv(header: tuple[str, ...], rows) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows([["" if value is None else value for value in row] for row in rows])
+    return out.getvalue()
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+def markdown(source: ExportSource) -> str:
+    """Headings as #, paragraphs, italics as *...*, attached notes as [^n] footnotes.
+
+    A note that nothing points to (an endnote without a reference) stays a paragraph.
+    """
+    reading = source.reading
+    notes = sorted((s for s in reading.spans if s.kind == "note" and s.anchor is not None), key=lambda s: s.anchor)
+    labels = {id(note): f"[^{number}]" for number, note in enumerate(notes, 1)}
+    by_id = {note.attrs["id"]: labels[id(note)] for note in notes if "id" in note.attrs}
+    edits: list[tuple[int, int, int, str]] = []    # (position, order, end of replaced text, markup)
+    pointed = set()
+    for span in reading.spans:
+        target = span.attrs.get("target", "")[1:]
+        if span.kind == "italic" and span.end > span.start:
+            edits += [(span.start, 2, span.start, "*"), (span.end, 0, span.end, "*")]
+        elif span.kind == "ref" and target in by_id:
+            edits.append((span.start, 1, span.end, by_id[target]))
+            pointed.add(target)
+    edits += [(note.anchor, 1, note.anchor, labels[id(note)]) for note in notes if note.attrs.get("id") not in pointed]
+    renderer = _MarkdownRenderer(reading.text, edits)
+    paragraph_starts = [p.start for p in reading.paragraphs]
+    in_notes = {note_id: _paragraphs_in(reading, paragraph_starts, note.start, note.end)
+                for note_id, note in ((id(note), note) for note in notes)}
+    moved = set().union(*in_notes.values())
+    blocks = [_block_prefix(p.kind, p.depth) + renderer.render(p.start, p.end)
+              for index, p in enumerate(reading.paragraphs) if index not in moved]
+    for note in notes:
+        start = note.start + _printed_marker_length(reading.text, note)
+        parts = [renderer.render(max(reading.paragraphs[i].start, start), min(reading.paragraphs[i].end, note.end))
+                 for i in in_notes[id(note)]]
+        blocks.append(f"{labels[id(note)]}: " + "\n\n    ".join(parts))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _printed_marker_length(text: str, note) -> int:
+    """A note that prints its own number ("18. On the Atlantic") loses it to the [^n] label."""
+    marker = note.attrs.get("n")
+    printed = marker and re.match(rf"{re.escape(marker)}[.)]?\s+", text[note.start:note.start + len(marker) + 4])
+    return printed.end() if printed else 0
+
+
+def _paragraphs_in(reading: ReadingText, starts: list[int], start: int, end: int) -> list[int]:
+    """Indexes of the paragraphs that overlap the text from `start` to `end`."""
+    index = max(bisect_right(starts, start) - 1, 0)
+    found = []
+    while index < len(starts) and starts[index] < end:
+        if reading.paragraphs[index].end > start:
+            found.append(index)
+        index += 1
+    return found
+
+
+def _block_prefix(kind: str, depth: int) -> str:
+    if kind == "head":
+        return "#" * min(max(depth, 1), 6) + " "
+    return "- " if kind == "item" else ""
+
+
+class _MarkdownRenderer:
+    """Writes a stretch of the reading text with the Markdown edits that fall inside it."""
+
+    def __init__(self, text: str, edits: list[tuple[int, int, int, str]]):
+        self.text = text
+        self.edits = sorted(edits)
+        self.positions = [edit[0] for edit in self.edits]
+
+    def render(self, start: int, end: int) -> str:
+        out, cursor = [], start
+        first = bisect_right(self.positions, start - 1)
+        for position, _, replaced_to, markup in self.edits[first:]:
+            if position > end:
+                break
+            out.append(_escape(self.text[cursor:position]))
+            out.append(markup)
+            cursor = max(position, replaced_to)
+        out.append(_escape(self.text[cursor:end]))
+        rendered = "".join(out)
+        marker = BLOCK_MARKER.match(rendered)
+        if marker:
+            rendered = (f"{marker[1]}\\{marker[2]}" if marker[1] else f"\\{marker[3]}") + rendered[marker.end():]
+        return rendered
+
+
+def _escape(text: str) -> str:
+    return INLINE_MARKUP.sub(r"\\\1", text)
+
+
+# --- registers -----------------------------------------------------------------------
+
+def _person_lists(source: ExportSource) -> list:
+    """The outermost listPersons, wherever the file keeps them (standOff, particDesc, back)."""
+    root = tei_document(source.tree)
+    lists = root.xpath("//t:listPerson[not(ancestor::t:listPerson)]", namespaces=NS)
+    if not lists:
+        external = sorted({ref.split("#")[0] for ref in root.xpath(PERSON_REFS, namespaces=NS)
+                           if ref.split("#")[0]})
+        hint = f"; its persons' @ref point to {', '.join(external)}: export that file" if external else ""
+        raise SourceError(f"no listPerson in the file{hint}", file=source.name)
+    return lists
+
+
+def register_tei(source: ExportSource) -> str:
+    """The file's person register as a TEI document of its own (teiHeader + standOff)."""
+    title = tei_document(source.tree).xpath("string(//t:titleStmt/t:title[1])", namespaces=NS).strip()
+    tei = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+    header = etree.SubElement(tei, T + "teiHeader")
+    file_desc = etree.SubElement(header, T + "fileDesc")
+    etree.SubElement(etree.SubElement(file_desc, T + "titleStmt"), T + "title").text = \
+        f"Persons: {title or source.name}"
+    etree.SubElement(etree.SubElement(file_desc, T + "publicationStmt"), T + "p").text = "Exported by teikit."
+    etree.SubElement(etree.SubElement(file_desc, T + "sourceDesc"), T + "p").text = \
+        f"The person register of {source.name}."
+    stand_off = etree.SubElement(tei, T + "standOff")
+    for person_list in _person_lists(source):
+        stand_off.append(copy.deepcopy(person_list))
+    etree.indent(tei, space="  ")
+    return etree.tostring(tei, xml_declaration=True, encoding="UTF-8").decode() + "\n"
+
+
+def register_csv(source: ExportSource) -> str:
+    rows = [_person_row(person) for person_list in _person_lists(source)
+            for person in person_list.iter(T + "person")]
+    return _csv(REGISTER_COLUMNS, rows)
+
+
+def _person_row(person) -> tuple[str, ...]:
+    names = person.findall(T + "persName")
+    main = next((n for n in names if n.get("type") == "main"), names[0] if names else None)
+
+    def parts(tag: str) -> str:
+        return " ".join(_squeeze(e) for e in main.iter(T + tag)) if main is not None else ""
+
+    def life_date(tag: str) -> str:
+        event = person.find(T + tag)
+        if event is None:
+            return ""
+        dated = {k: event.get(k) for k in ("when", "from", "to", "notBefore", "notAfter") if event.get(k)}
+        return iso_value(dated) if dated else _squeeze(event)
+
+    forms = list(dict.fromkeys(_squeeze(n) for n in names))
+    return (person.get(XML_ID, ""), parts("forename"), parts("surname"), life_date("birth"), life_date("death"),
+            " | ".join(forms), _authority_id(person, "wikidata", r"Q\d+"), _authority_id(person, "viaf", r"\d+"))
+
+
+def _authority_id(person, authority: str, pattern: str) -> str:
+    """An idno of that type, or an idno/@ref/@sameAs URL on its site: the bare identifier."""
+    candidates = [_squeeze(i) for i in person.iter(T + "idno") if (i.get("type") or "").lower() == authority]
+    candidates += [value for value in [_squeeze(i) for i in person.iter(T + "idno")]
+                   + person.xpath(".//@ref | .//@sameAs") if authority in value.lower()]
+    for candidate in candidates:
+        found = re.findall(pattern, candidate)
+        if found:
+            return found[-1]
+    return ""
+
+
+def _squeeze(elem) -> str:
+    return re.sub(r"\s+", " ", "".join(elem.itertext())).strip()
+
+
+#: format name -> (exporter, one-line description for --help)
+FORMATS: dict[str, tuple[Callable[[ExportSource], str], str]] = {
+    "text": (plain_text, "the reading text, paragraphs separated by a blank line"),
+    "markdown": (markdown, "headings, paragraphs, italics and [^n] footnotes"),
+    "standoff": (standoff, "JSON: the reading text and the spans of persons, dates, notes, corrections"),
+    "webanno": (webanno, "W3C Web Annotation JSON-LD for the same spans"),
+    "persons-csv": (persons_csv, "one row per person mention: ref,name,page,line"),
+    "dates-csv": (dates_csv, "one row per date: text,when,from,to,page,line"),
+    "register-tei": (register_tei, "the file's listPerson as a standalone TEI document"),
+    "register-csv": (register_csv, "the register: " + ",".join(REGISTER_COLUMNS)),
+}
+
+
+def export_tei(tree: etree._ElementTree, to: str, *, name: str = "document.xml", base_uri: str = "") -> str:
+    """The TEI `tree` (read from a file called `name`) in format `to` (a key of FORMATS)."""
+    return FORMATS[to][0](ExportSource(tree, name, base_uri))
+
+
+@click.command("export")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--to", "to", required=True, type=click.Choice(list(FORMATS)),
+              help="; ".join(f"{name}: {description}" for name, (_, description) in FORMATS.items()))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
+@click.option("--xinclude", is_flag=True, help="Follow XIncludes, only to files in FILE's own folder.")
+@click.option("--base-uri", default="", help="webanno: IRI prefix for the annotations, text and TEI file "
+                                             "(default: relative to where the output is published).")
+def export(file: Path, to: str, output: Path | None, xinclude: bool, base_uri: str):
+    """Export a TEI FILE (teikit's or another project's) to a format other tools read."""
+    data = export_tei(parse_tei(file, xinclude=xinclude), to, name=file.name, base_uri=base_uri)
+    if output is None:
+        click.echo(data, nl=False)
+    else:
+        write_atomically(output, data.encode("utf-8"))
+        click.echo(f"teikit: wrote {output} ({to})", err=True)
