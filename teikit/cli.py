@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import EditionConfig, load_config
+from .config import PROFILES, EditionConfig, load_config
 from .encode import encode_source, serialize, write_atomically
 from .errors import TeikitError, ValidationError
 from .report import Report
@@ -150,6 +150,27 @@ def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler
                + (f"; failed: {', '.join(failed)}" if failed else ""), err=True)
     if failed:
         sys.exit(1)
+
+
+@cli.command("passes")
+@click.option("--profile", type=click.Choice(PROFILES), help="Show the option values this profile sets.")
+def passes_command(profile: str | None):
+    """List the passes in their order, what each requires and provides, and its options."""
+    import dataclasses
+    import inspect
+
+    from .passes import PASSES
+    from .profiles import profile_options
+
+    overrides = profile_options(profile) if profile else {}
+    for spec in PASSES:
+        summary = spec.doc or (inspect.getdoc(inspect.getmodule(spec.run)) or "").partition("\n")[0]
+        click.echo(f"{spec.name}: {summary}")
+        if spec.requires:
+            click.echo(f"    requires: {', '.join(sorted(spec.requires))}")
+        for option in dataclasses.fields(spec.options):
+            value = overrides.get(spec.name, {}).get(option.name, option.default)
+            click.echo(f"    {option.name} = {value!r}")
 
 
 def _register_commands() -> None:

@@ -22,7 +22,7 @@ class PassSpec:
     options: type
     requires: frozenset[str] = field(default_factory=frozenset)
     provides: frozenset[str] = field(default_factory=frozenset)
-    doc: str = ""
+    doc: str = ""     #: one line for `teikit passes`; default: the module docstring's first line
 
 
 @dataclass(frozen=True)

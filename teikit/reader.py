@@ -2,7 +2,17 @@
 
 Reading is strict about what cannot be text (a directory, binary data, bytes that are not
 in the chosen encoding) and tolerant of everything else: line ends CRLF/CR/LF, a BOM,
-form feeds (pdftotext's page separator) are kept as the reader found them.
+tabs and control characters are kept as the reader found them. A form feed at the start
+of a line (pdftotext's page separator) starts a page: the reader sets `page_break=""` on
+the first text line at or after it and keeps the `\\f` in `Line.orig`, so the diplomatic
+text stays exact (the writer writes it as `<g type="ctrl" n="U+000C"/>`).
+
+    "end of page one\\n\\fPage two starts"
+    -> Line(1, "end of page one"), Line(2, "\\fPage two starts", page_break="")
+
+Encodings: UTF-8 by default, any Python codec by name, or `auto` (UTF-8 or UTF-16 with a
+BOM, else UTF-8, else Windows-1252, else Latin-1). A file that is not UTF-8 is never
+decoded by guess unless `auto` is asked for: the error says which encoding it looks like.
 """
 from __future__ import annotations
 
@@ -12,33 +22,66 @@ from pathlib import Path
 from .errors import SourceError
 from .model import Document, Line
 
+#: the bytes Windows-1252 uses for curly quotes and dashes (0x91-0x97): in a file that is
+#: not UTF-8 they betray Word/Windows text rather than Latin-1
+CP1252_PUNCTUATION = frozenset(range(0x91, 0x98))
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+FORM_FEED = "\f"
+
+
+def detect_encoding(data: bytes) -> str:
+    """The encoding `--encoding auto` chooses: a BOM's, else the first of utf-8, cp1252, latin-1 that fits."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            data.decode(encoding)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    return "latin-1"
+
+
+def likely_encoding(data: bytes) -> str:
+    """What a file that failed to decode as UTF-8 probably is, for the error message."""
+    if CP1252_PUNCTUATION.intersection(data) and detect_encoding(data) == "cp1252":
+        return "cp1252"
+    return "latin-1"
+
 
 def decode_source(data: bytes, name: str, encoding: str = "utf-8") -> str:
-    """Decode bytes, or say which byte on which line is not `encoding`."""
+    """Decode bytes, or say which byte on which line is not `encoding` and what the file looks like."""
     if not data.strip():
         raise SourceError("the file is empty: there is no text to encode", file=name)
+    if encoding.lower() == "auto":
+        encoding = detect_encoding(data)
     if b"\x00" in data[:65536] and not encoding.lower().startswith("utf-16"):
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise SourceError("this looks like a binary file (NUL byte), not text", file=name, line=line)
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise SourceError(f"unknown encoding {encoding!r} (try utf-8, cp1252 or latin-1)", file=name) from None
+        raise SourceError(f"unknown encoding {encoding!r} (try utf-8, cp1252, latin-1 or auto)", file=name) from None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise SourceError(
-            f"byte 0x{data[exc.start]:02x} at column {col} is not valid {encoding}; "
-            f"name the file's encoding with --encoding (e.g. cp1252 or latin-1)",
+            f"byte 0x{data[exc.start]:02x} at column {col} is not valid {encoding}; the file looks like "
+            f"{likely_encoding(data)}: try --encoding {likely_encoding(data)} (or --encoding auto)",
             file=name, line=line,
         ) from None
     return text.removeprefix("\ufeff")
 
 
 def split_lines(text: str) -> list[str]:
-    """Physical lines, whatever the line ends; a final line end makes no empty line."""
+    """Physical lines, whatever the line ends; a final line end makes no empty line.
+
+    Only CR and LF end lines: a form feed, vertical tab or U+2028 stays inside its line
+    (str.splitlines would split there and lose the character).
+    """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -61,7 +104,11 @@ def read_source(path: str | Path, encoding: str = "utf-8", profile: str = "book"
 
 def document_from_text(text: str, name: str = "<text>", profile: str = "book") -> Document:
     lines = []
+    page_pending = False
     for n, raw in enumerate(split_lines(text), start=1):
-        kind = "text" if raw.strip() else "blank"
-        lines.append(Line(n=n, orig=raw, kind=kind))
+        page_pending = page_pending or raw.startswith(FORM_FEED)
+        line = Line(n=n, orig=raw, kind="text" if raw.strip() else "blank")
+        if page_pending and line.kind == "text":
+            line.page_break, page_pending = "", False
+        lines.append(line)
     return Document(source=name, lines=lines, profile=profile)

@@ -1,0 +1,84 @@
+"""A long fuzzing campaign over the encoder: the property of tests/test_robustness.py, many more cases.
+
+    python benchmarks/fuzz_encode.py [--minutes 10] [--out failures.txt]
+
+Hypothesis runs rounds of examples with fresh seeds until the time is up. A failure is
+shrunk to a minimal input, recorded by its kind (exception and where it was raised, or
+the schema problem, or a broken round trip) and from then on tolerated, so the campaign
+goes on looking for failures of other kinds instead of finding the same one again.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from test_robustness import ADVERSARIAL_TEXT, PROFILES, check_encoding_properties  # noqa: E402
+
+
+def failure_kind(error: BaseException) -> str:
+    """What makes two failures the same bug: the schema problem, or the exception and its origin."""
+    if isinstance(error, AssertionError):
+        return str(error).split(";")[0].split("\n")[0][:160]
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    return f"{type(error).__name__} at {Path(frame.filename).name}:{frame.lineno} ({frame.name})"
+
+
+def campaign(minutes: float, round_size: int) -> tuple[int, dict[str, tuple[str, str]]]:
+    """Run until `minutes` pass; returns the cases tried and, by kind, a minimal input and traceback."""
+    known: dict[str, tuple[str, str]] = {}
+    tried = 0
+
+    @settings(max_examples=round_size, deadline=None, database=None, phases=[Phase.generate, Phase.shrink],
+              report_multiple_bugs=False, suppress_health_check=list(HealthCheck))
+    @given(ADVERSARIAL_TEXT, PROFILES)
+    def property_(text, profile):
+        nonlocal tried
+        tried += 1
+        try:
+            check_encoding_properties(text, profile)
+        except BaseException as error:  # noqa: BLE001 - every failure is data here
+            if failure_kind(error) not in known:
+                raise
+
+    deadline = time.monotonic() + minutes * 60
+    while time.monotonic() < deadline:
+        try:
+            property_()
+        except BaseException as error:  # noqa: BLE001
+            cause = error.__cause__ or error
+            kind = failure_kind(cause)
+            example = getattr(error, "__notes__", [""])
+            known[kind] = ("\n".join(example), "".join(traceback.format_exception(cause))[-3000:])
+            print(f"new failure after {tried} cases: {kind}", flush=True)
+    return tried, known
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--round-size", type=int, default=500)
+    parser.add_argument("--out", type=Path, help="write the minimal failing inputs and tracebacks here")
+    args = parser.parse_args()
+    started = time.monotonic()
+    tried, failures = campaign(args.minutes, args.round_size)
+    report = [f"# fuzz_encode: {tried} cases in {(time.monotonic() - started) / 60:.1f} min, "
+              f"{len(failures)} kinds of failure"]
+    for kind, (example, trace) in failures.items():
+        report += ["", f"## {kind}", example, "", trace]
+    if args.out:
+        args.out.write_text("\n".join(report) + "\n", encoding="utf-8")
+        print(report[0])
+    else:
+        print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()
