@@ -14,12 +14,11 @@ from pathlib import Path
 from lxml import etree
 
 from .config import EditionConfig
-from .errors import SourceError
 from .model import Document
 from .passes import PASSES
 from .pipeline import build_pipeline, run_pipeline
 from .profiles import detect_profile, profile_options
-from .reader import decode_source, document_from_text
+from .reader import decode_source, document_from_text, read_bytes
 from .report import Report
 from .tei.header import SCHEMA_URL, write_header, write_register
 from .tei.writer import tei, write_text_element
@@ -53,13 +52,8 @@ def pass_options(cfg: EditionConfig, profile: str) -> dict[str, dict]:
 def encode_source(path: str | Path, cfg: EditionConfig | None = None, *, corrections: bool = True,
                   encoding: str | None = None) -> Encoded:
     cfg = cfg or EditionConfig()
-    path = Path(path)
     name = str(path)
-    if not path.exists():
-        raise SourceError("no such file", file=name)
-    if path.is_dir():
-        raise SourceError("is a directory, not a text file", file=name)
-    data = path.read_bytes()
+    data = read_bytes(path)
     return encode_text(decode_source(data, name, encoding or cfg.encoding), cfg, name=name,
                        source_bytes=data, corrections=corrections)
 

@@ -88,18 +88,22 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def read_source(path: str | Path, encoding: str = "utf-8", profile: str = "book") -> Document:
+def read_bytes(path: str | Path) -> bytes:
+    """A source file's bytes, or one line saying why there are none."""
     path = Path(path)
-    name = str(path)
     if not path.exists():
-        raise SourceError("no such file", file=name)
+        raise SourceError("no such file", file=str(path))
     if path.is_dir():
-        raise SourceError("is a directory, not a text file", file=name)
+        raise SourceError("is a directory, not a text file", file=str(path))
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror}", file=name) from None
-    return document_from_text(decode_source(data, name, encoding), name, profile)
+        raise SourceError(f"cannot be read: {exc.strerror}", file=str(path)) from None
+
+
+def read_source(path: str | Path, encoding: str = "utf-8", profile: str = "book") -> Document:
+    data = read_bytes(path)
+    return document_from_text(decode_source(data, str(path), encoding), str(path), profile)
 
 
 def document_from_text(text: str, name: str = "<text>", profile: str = "book") -> Document:
