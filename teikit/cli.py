@@ -76,15 +76,16 @@ def encode(source: Path, config_path: Path | None, output: Path | None, encoding
         click.echo(f"teikit: profile '{result.doc.profile}' ({result.profile_reason}); "
                    "set 'profile' in edition.yaml to choose", err=True)
     print_report(result.report, verbose)
+    counts = ", ".join(f"{result.report.count(level)} {level}s" for level in ("warning", "error"))
     data = serialize(result.tree)
+    del result  # the model and its tree are done with: validation's own tree needs the memory
+    output = output or Path(source.stem + ".xml")
     if validate:
-        refuse_invalid(data, str(output or "<output>"))
+        refuse_invalid(data, str(output))
     if str(output) == "-":
         sys.stdout.buffer.write(data)
         return
-    output = output or Path(source.stem + ".xml")
     write_atomically(output, data)
-    counts = ", ".join(f"{result.report.count(level)} {level}s" for level in ("warning", "error"))
     click.echo(f"teikit: wrote {output} ({counts})", err=True)
 
 
