@@ -84,3 +84,26 @@ def test_footnote_sign_must_precede_the_note_in_the_source():
     notes.run(doc, notes.Options(endnote_markers="", footnote_signs=True), Report())
     assert [m.blocks for m in first.marks if m.tag == "note"] == [[note_a]]
     assert [m.blocks for m in second.marks if m.tag == "note"] == [[note_b]]
+
+
+def test_mangled_markers_placed_by_digits_and_note_words_with_certainty():
+    doc, body, _ = build(
+        ["the ideas of Lenin.1 Then", "the day of their capitulation.2H Between us",
+         "comparisons with Dimitrov's conduct in the Leipzig trialY To be sure", "in Oslo.4 end"],
+        ["1. Lenin", "2. Capitulation of the Opposition", "3. Georgi D imitrov (1882-1949), a Bulgarian", "4. Oslo"])
+    report = Report()
+    notes.run(doc, notes.Options(), report)
+    assert refs(body[1]) == [("2H", "#n2")] and refs(body[2]) == [("Y", "#n3")]
+    certs = [m.attrs["cert"] for b in body for m in b.marks if m.tag == "choice"]
+    assert certs == ["medium", "low"]
+    assert [m.line for m in report.messages if m.code == "TK169"] == [body[2].lines[0].n]
+
+
+def test_possessives_closing_quotes_and_exclamations_are_not_loose_markers():
+    doc, body, _ = build(["Lenin.1 and", "Stalin's men in no way 'tired,' said jail!! Then", "exile.3 end"],
+                         ["1. a", "2. Stalin", "3. c"])
+    report = Report()
+    notes.run(doc, notes.Options(), report)
+    assert refs(body[1]) == []
+    assert [m.text for m in report.messages if m.code == "TK161"] == [
+        "no marker found for note 2 (after note 1, before note 3)"]

@@ -104,3 +104,52 @@ def test_extract_harvests_the_book_notes():
     assert len(entries) > 200
     assert entries["sedova-natalia"]["birth"] == "1882"
     assert entries["marx-karl"]["death"] == "1883"
+
+
+# ---------------------------------------------------------------- persons import
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "register"
+
+
+def run_import(tmp_path, source: str, *options: str):
+    register = tmp_path / "persons.yaml"
+    if not register.exists():
+        register.write_text((FIXTURES / "persons.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(persons, ["import", str(FIXTURES / source), "-r", str(register), *options])
+    assert result.exit_code == 0, result.output
+    return result.output, register
+
+
+def test_import_tei_fills_adds_and_reports_conflicts(tmp_path):
+    output, register = run_import(tmp_path, "persons.xml")
+    entries = {e["id"]: e for e in yaml.safe_load(register.read_text(encoding="utf-8"))["persons"]}
+    assert list(entries) == ["marx", "lenin", "sedova-natalia", "zinoviev-gregory"]
+    assert entries["marx"]["death"] == "1883" and entries["marx"]["idno"] == {"wikidata": "Q9061"}
+    assert "conflict marx: death register '1883', import '1884' (kept the register)" in output
+    # matched by Wikidata id although its xml:id differs; plain-text persName, year from text
+    assert entries["lenin"]["birth"] == "1870" and "Vladimir Ilyich Ulyanov" in entries["lenin"]["forms"]
+    # matched by surname and forename; viaf from its URL
+    assert entries["sedova-natalia"]["idno"] == {"viaf": "12345678"}
+    assert entries["zinoviev-gregory"]["forms"] == ["Zinoviev", "Gregory Zinoviev"]
+    assert load_register(register)["zinoviev-gregory"].birth == "1883"
+    text = register.read_text(encoding="utf-8")
+    assert text.startswith("# A small register for the import tests.\n# Kept as the header")
+    assert "1 comment lines below the header could not be kept" in output
+
+
+def test_import_prefer_import_and_dry_run(tmp_path):
+    output, register = run_import(tmp_path, "persons.xml", "--dry-run")
+    assert "dry run" in output and "added zinoviev-gregory" in output
+    assert register.read_text(encoding="utf-8") == (FIXTURES / "persons.yaml").read_text(encoding="utf-8")
+    output, register = run_import(tmp_path, "persons.xml", "--prefer-import")
+    assert load_register(register)["marx"].death == "1884"
+    assert "(took the import)" in output
+
+
+def test_import_csv_in_export_columns(tmp_path):
+    output, register = run_import(tmp_path, "persons.csv")
+    loaded = load_register(register)
+    assert loaded["lenin"].death == "1924" and "V. I. Lenin" in loaded["lenin"].forms
+    assert loaded["kamenev-lev"].forms == ("Kamenev", "Lev Kamenev") and "added kamenev-lev" in output
+    output, _ = run_import(tmp_path, "persons.csv")          # a second import changes nothing
+    assert "0 added, 0 filled, 0 conflicts" in output

@@ -9,7 +9,10 @@ mangled one also records its correction:
     [1]            ->  <ref type="noteAnchor" target="#n1" xml:id="nr1">[1]</ref>
 
 and the note (made by `structure`) gets `xml:id="n5"` and `corresp="#nr5"`, the link
-back. A number the sequence cannot place is reported (TK161), never guessed.
+back. Where the sequence lacks a number, garbage at a marker's place (`capitulation.3H`,
+`Leipzig trialY`) is taken only with evidence: its digits, or a word its note names just
+before it; taken without digits it is a `cert="low"` correction and a TK169 warning. A
+number nothing can place is reported (TK161), never guessed.
 
 Footnotes (markdown-book): `blocks` leaves each `*`/`**` footnote after the paragraph
 its page cut; it moves to the nearest unused marker with the same sign before it,
@@ -43,6 +46,20 @@ GLUED_MARKER_RE = re.compile(  # all in a lookahead: matches may overlap (Oslo.2
     r"(?=(?P<pre>[A-Za-z][.,;:!?\"'’”)]{0,2})(?P<gap> ?)"
     r"(?P<m>[0-9lIi!:'’](?:[0-9lIio!:'’]| [0-9]){0,2})(?=[\s\"”’)\].,;:]|$))")
 BRACKET_MARKER_RE = re.compile(r"\[(?P<m>\d{1,3})\]")
+#: what else OCR leaves of a marker: `capitulation.3H`, `others. a6`, `Bolsheviks,ltI`,
+#: `trialY`, `(l907-09).\ufffd9`; looked for only where the sequence lacks a number, and
+#: taken only with evidence (`marker_evidence`)
+LOOSE_MARKER_RE = re.compile(
+    r"(?<=[A-Za-z])(?:[.,;:!?\"'’”)]{1,2}(?P<gap> ?)"
+    r"(?P<m>\S?[0-9\ufffd]\S{0,2}|[0-9] [0-9]|[lItHsoO!'’]{1,3})|(?<=[a-z]{3})(?P<cap>[A-Z]))"
+    r"(?=[\s\"”’)\].,;:]|$)")
+#: words in a note that name what it annotates: `Georgi D imitrov (1882-1949)`, `"Whose
+#: Conspiracy?"`; a capital split from its word by OCR is rejoined
+NOTE_TERM_RE = re.compile(r"\b[A-Z] ?[a-z]{3,}|\b[A-Z]{4,}\b")
+QUOTED_TITLE_RE = re.compile(r"^\W*[\"“](?P<title>[^\"”]{4,120})[\"”]")
+WORD_RE = re.compile(r"[A-Za-z]{4,}")
+#: how far before a marker (characters) the words its note names are looked for
+EVIDENCE_REACH = 250
 #: a run of asterisks: an italic delimiter or a footnote sign
 STARS_RE = re.compile(r"\*+")
 OPENERS = " \n\"“‘'([—–-/"
@@ -60,6 +77,9 @@ class Options:
     italics: bool = False
     #: how far (in blocks) before its footnote a marker may stand
     footnote_reach: int = 30
+    #: a word a note names (Dimitrov) is evidence for a mangled marker after it only when
+    #: the running text uses it at most this often (Stalin, Moscow tell nothing)
+    evidence_word_uses: int = 25
 
 
 @dataclass
@@ -71,6 +91,8 @@ class Candidate:
     value: int | None     #: its digits read (l -> 1, o -> 0), None when none
     clean: bool           #: plain digits glued to the word: trusted to skip ahead
     line: int
+    loose: bool = False   #: an unlikely shape, considered only where the sequence lacks a number
+    cert: str = "medium"  #: how sure a correction of its digits is
 
 
 def line_at(block: Block, offset: int) -> int:
@@ -112,8 +134,17 @@ def glued_marker(match: re.Match) -> bool:
             return bool(punct) or letter.isupper()
         return marker == "l" and not punct and word_end.isupper()  # NORWAYl, not MFI or El
     if marker[0] in ":'’":
-        return bool(punct) and not match.group("gap")
+        return bool(punct) and not match.group("gap") and marker != ":" and not (
+            marker in "'’" and closes_quote(match.string, match.start("m")))
     return True
+
+
+def closes_quote(text: str, at: int) -> bool:
+    """Does the quote mark at `at` close a single quote opened shortly before
+    (`in no way 'tired,'`), rather than stand for a marker (`the Moscow trial.'`)?"""
+    opened = max(text.rfind("'", max(0, at - 200), at), text.rfind("‘", max(0, at - 200), at))
+    return opened >= 0 and (opened == 0 or not text[opened - 1].isalnum()) and \
+        opened + 1 < at and text[opened + 1].isalpha()
 
 
 def marker_candidates(doc: Document, pattern: re.Pattern) -> list[Candidate]:
@@ -139,6 +170,30 @@ def marker_candidates(doc: Document, pattern: re.Pattern) -> list[Candidate]:
     return found
 
 
+def loose_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
+    """Marker-like garbage (LOOSE_MARKER_RE) not already a candidate."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for cand in taken:
+        spans.setdefault(id(cand.block), []).append((cand.start, cand.end))
+    found = []
+    for block in text_blocks(doc):
+        used = spans.get(id(block), [])
+        text = block.text
+        for match in LOOSE_MARKER_RE.finditer(text):
+            name = "m" if match.group("m") else "cap"
+            start, end = match.span(name)
+            marker = match.group(name)
+            if name == "m" and not re.search("[0-9\ufffd]", marker) and (
+                    match.group("gap") or text[start - 1] in "'’" and text[start - 2].isalpha()
+                    or marker[0] == "!" and text[start - 1] not in ".,;:"
+                    or marker[0] in "'’" and closes_quote(text, start)):
+                continue      # `said. It`, `Stalin's`, `don't`, `jail!!`, `'tired,'`: no markers
+            if not any(s < end and start < e for s, e in used):
+                found.append(Candidate(block, start, end, match.group(name), None, False,
+                                       line_at(block, start), loose=True))
+    return found
+
+
 def backbone(cands: list[Candidate], max_step: int) -> dict[int, int]:
     """The longest chain of plainly printed markers whose numbers rise by small steps:
     number -> index in cands. A stray number (a year, `MFI`) cannot break it."""
@@ -159,17 +214,82 @@ def backbone(cands: list[Candidate], max_step: int) -> dict[int, int]:
     return chain
 
 
-def read_sequence(cands: list[Candidate], count: int, report: Report) -> dict[int, Candidate]:
+def gaps(accepted: dict[int, int], count: int, n_cands: int):
+    """(low, low_i, high, high_i) around each run of numbers not yet placed: the numbers
+    placed on either side and their candidates' indices."""
+    bounds = [(0, -1)] + sorted(accepted.items()) + [(count + 1, n_cands)]
+    return [(low, low_i, high, high_i) for (low, low_i), (high, high_i) in zip(bounds, bounds[1:])
+            if high - low > 1]
+
+
+def note_terms(note: Block) -> set[str]:
+    """What a note annotates, as lowercased letters: the words of a source note's quoted
+    title, else the capitalised words that open it (`Georgi D imitrov` -> georgi, dimitrov)."""
+    text = re.sub(r"^\s*\d+\s*\.?", "", note.text.replace("\n", " "))
+    title = QUOTED_TITLE_RE.match(text)
+    words = WORD_RE.findall(title.group("title")) if title else NOTE_TERM_RE.findall(text[:80])
+    return {word.replace(" ", "").lower() for word in words}
+
+
+def marker_evidence(cand: Candidate, number: int, terms: set[str]) -> int:
+    """How well an unplaced candidate reads as marker `number`: its digits (3 when all
+    agree, 1 when the first or last do: `3H` for 38) plus 2 when a word its note names
+    stands just before it (`Dimitrov's conduct in the Leipzig trialY` for the note on Dimitrov)."""
+    read = cand.source.translate(DIGIT_FOR)
+    digits, wanted = re.sub(r"\D", "", read), str(number)
+    score = 3 if read == wanted else 1 if len(digits) >= len(wanted) - 1 and digits and (
+        wanted.startswith(digits) or digits[-1] == wanted[-1]) else 0
+    before = re.sub(r"[^a-z]", "", cand.block.text[max(0, cand.start - EVIDENCE_REACH):cand.start].lower())
+    return score + 2 * any(term in before for term in terms)
+
+
+def fill_by_evidence(cands: list[Candidate], left: list[int], between: list[int],
+                     terms: dict[int, set[str]]) -> dict[int, int]:
+    """Place the numbers a gap lacks on its unused candidates, in order, with the most
+    evidence; a pair needs 2 points (all its digits, or its note's words before it), so
+    digits that only partly agree, or a stray quote mark, are never enough alone."""
+    score = {}
+    for number in left:
+        for i in between:
+            points = marker_evidence(cands[i], number, terms.get(number, set()))
+            if points >= 2:
+                score[number, i] = points
+    if not score:
+        return {}
+    best = [[0] * (len(between) + 1) for _ in range(len(left) + 1)]
+    for a, number in enumerate(left, 1):
+        for b, i in enumerate(between, 1):
+            best[a][b] = max(best[a - 1][b], best[a][b - 1],
+                             best[a - 1][b - 1] + score[number, i] if (number, i) in score else 0)
+    placed = {}
+    a, b = len(left), len(between)
+    while a and b:
+        number, i = left[a - 1], between[b - 1]
+        if (number, i) in score and best[a][b] == best[a - 1][b - 1] + score[number, i]:
+            placed[number] = i
+            cand = cands[i]
+            cand.cert = "medium" if score[number, i] >= 3 else "low"
+            if len(cand.source) > len(str(number)) and cand.source.endswith(str(number)):
+                cand.start, cand.source = cand.end - len(str(number)), str(number)  # No. 2|193
+            a, b = a - 1, b - 1
+        elif best[a][b] == best[a - 1][b]:
+            a -= 1
+        else:
+            b -= 1
+    return placed
+
+
+def read_sequence(cands: list[Candidate], count: int, report: Report,
+                  terms: dict[int, set[str]] | None = None) -> dict[int, Candidate]:
     """Which candidate is marker N: the backbone of plain numbers, then each gap filled
     by the candidates whose digits read as a missing number, then, when exactly as many
-    unread candidates as missing numbers stand in the gap, by those in order."""
+    unread candidates as missing numbers stand in the gap, by those in order; then what
+    is still lacking by the evidence of digits and note words (`fill_by_evidence`)."""
     accepted = backbone(cands, max_step=10)
-    numbers = sorted(accepted)
-    bounds = [(0, -1)] + [(n, accepted[n]) for n in numbers] + [(count + 1, len(cands))]
-    for (low, low_i), (high, high_i) in zip(bounds, bounds[1:]):
+    chain = set(accepted)
+    terms = terms or {}
+    for low, low_i, high, high_i in gaps(accepted, count, len(cands)):
         missing = list(range(low + 1, high))
-        if not missing:
-            continue
         between = list(range(low_i + 1, high_i))
         last = low_i
         for i in between:
@@ -177,22 +297,33 @@ def read_sequence(cands: list[Candidate], count: int, report: Report) -> dict[in
             if value in missing and i > last:
                 accepted[value] = last = i
         left = [n for n in missing if n not in accepted]
-        spare = [i for i in between if i not in accepted.values() and cands[i].value is None]
+        spare = [i for i in between if i not in accepted.values()
+                 and cands[i].value is None and not cands[i].loose]
+        if left and len(left) != len(spare):     # `trial.'` and `fascists?"H` for 7 and 8
+            spare = [i for i in between if i not in accepted.values() and cands[i].value is None]
         if left and len(left) == len(spare) and all(
                 (lambda n, i: all(accepted.get(m, -1) < i for m in range(low, n)))(n, i)
                 for n, i in zip(left, spare)):
             for number, i in zip(left, spare):
                 accepted[number] = i
-        for number in missing:
-            if number in accepted:
-                i = accepted[number]
-                if cands[i].source != str(number):
-                    report.info("TK162", f"note marker {cands[i].source!r} read as {number} "
-                                         "by its place in the sequence", cands[i].line)
-            else:
-                where = cands[low_i].line if low_i >= 0 else None
-                report.warning("TK161", f"no marker found for note {number} "
-                                        f"(after note {low}, before note {high})", where)
+                if cands[i].loose and marker_evidence(cands[i], number, terms.get(number, set())) < 3:
+                    cands[i].cert = "low"
+    for low, low_i, high, high_i in gaps(accepted, count, len(cands)):
+        accepted.update(fill_by_evidence(cands, list(range(low + 1, high)),
+                                         list(range(low_i + 1, high_i)), terms))
+    for number, i in sorted(accepted.items()):
+        cand = cands[i]
+        if cand.cert == "low":
+            report.warning("TK169", f"note marker {cand.source!r} taken as {number} by its place "
+                                    "in the sequence and the words its note names before it", cand.line)
+        elif number not in chain and cand.source != str(number):
+            report.info("TK162", f"note marker {cand.source!r} read as {number} "
+                                 "by its place in the sequence", cand.line)
+    for low, low_i, high, high_i in gaps(accepted, count, len(cands)):
+        for number in range(low + 1, high):
+            where = cands[low_i].line if low_i >= 0 else None
+            report.warning("TK161", f"no marker found for note {number} "
+                                    f"(after note {low}, before note {high})", where)
     return {number: cands[i] for number, i in accepted.items()}
 
 
@@ -206,7 +337,7 @@ def add_ref(cand: Candidate, number: int, target: str | None, ref_id: str, repor
     printed = re.sub(r"\D", "", cand.source.strip("[]"))
     if not choices and (printed != str(number) or not cand.source.strip("[]").isdigit()):
         block.marks.append(Mark("choice", cand.start, cand.end,
-                                {"corr": str(number), "resp": RESP, "cert": "medium"}))
+                                {"corr": str(number), "resp": RESP, "cert": cand.cert}))
     attrs = {"type": "noteAnchor", "n": str(number), "xml:id": ref_id}
     if target:
         attrs["target"] = target
@@ -230,7 +361,14 @@ def link_endnotes(doc: Document, opts: Options, report: Report) -> Counter:
         if cands and opts.endnote_markers == "bracketed":
             report.warning("TK165", "note markers found but no endnotes: structure made none")
         return counts
-    markers = read_sequence(cands, max(notes), report)
+    if opts.endnote_markers == "glued":
+        order = {id(block): k for k, block in enumerate(text_blocks(doc))}
+        cands = sorted(cands + loose_candidates(doc, cands),
+                       key=lambda cand: (order[id(cand.block)], cand.start))
+    uses = Counter(WORD_RE.findall("\n".join(block.text for block in text_blocks(doc)).lower()))
+    terms = {number: {term for term in note_terms(note) if uses[term] <= opts.evidence_word_uses}
+             for number, note in notes.items()}
+    markers = read_sequence(cands, max(notes), report, terms)
     for number, cand in sorted(markers.items()):
         note = notes.get(number)
         if add_ref(cand, number, f"#n{number}" if note else None, f"nr{number}", report):
