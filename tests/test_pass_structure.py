@@ -96,3 +96,66 @@ def test_serge_chapters_and_footnotes():
     heads = [b.text for b in doc.blocks() if b.kind == "head"]
     assert "THE HEADLESS REVOLUTION" in heads and "A Note About The Author" in heads
     assert doc.facts["structure"]["footnotes"] >= 45
+
+
+def test_heading_glued_to_the_text_before_it_is_cut_off():
+    text = (PARAGRAPH + "\nLeon Trotsky\n TO THE REPRESENTATIVES\n\nOF THE MEXICAN PRESS88\n\n"
+            "January 12, 1937\n\n" + PARAGRAPH)
+    doc = encode("A HEAD\n\n" + text)
+    assert [[head.text.strip() for head in div.children if head.kind == "head"] for div in doc.body] == \
+        [["A HEAD"], ["TO THE REPRESENTATIVES", "OF THE MEXICAN PRESS88"]]
+    assert kinds(doc.body[1]) == ["head", "head", "dateline", "p"]
+
+
+def test_capitals_ending_a_paragraph_without_a_dateline_after_stay_text():
+    text = "A HEAD\n\n" + PARAGRAPH + "Special Commissariat-Ports\nSEEN ON DISEMBARKING\n\nMarseilles 1933\n"
+    doc = encode(text)
+    assert len(doc.body) == 1 and kinds(doc.body[0]).count("head") == 1
+
+
+def test_dateline_between_articles_starts_a_division_without_heading():
+    text = ("A HEAD\n\nDecember 28, 1936\n\n" + PARAGRAPH + "Norway, goodbye!\n December 30, 1936\n\n"
+            "The greater part of the journey lies behind.\n")
+    doc = encode(text, dateline_starts_div=True)
+    assert [kinds(div) for div in doc.body] == [["head", "dateline", "p"], ["dateline", "p"]]
+    assert [kinds(div) for div in encode(text).body] == [["head", "dateline", "p", "p", "p"]]
+
+
+def test_subtitle_and_postscript_do_not_start_a_division():
+    text = ("A HEAD\n\nA Subtitle in Two\nLines\n\nJune 1, 1937\n\n" + PARAGRAPH +
+            "\nL. T.\n June 2, 1937\n\nP.S. A postscript.\n")
+    doc = encode(text, dateline_starts_div=True)
+    assert len(doc.body) == 1
+
+
+def test_chronology_entries_make_a_list_per_year():
+    text = ("PREFACE\n\n" + PARAGRAPH + "\n\nCHRONOLOGY\n\n1936\n\nDecember-On the Atlantic, he\n\n"
+            "begins a refutation.\n\n1937\n\nJanuary 9-Trotsky arrives in Mexico.\n"
+            "January 23-30-The second trial.\n\n\nA HEAD\n\n" + PARAGRAPH)
+    doc = encode(text)
+    chronology = doc.front[1]
+    assert chronology.attrs == {"type": "chronology"} and kinds(chronology) == ["head", "list", "list"]
+    years = [[(child.kind, [line.n for line in child.text_lines]) for child in lst.children]
+             for lst in chronology.children[1:]]
+    assert years == [[("head", [11]), ("item", [13, 15])],
+                     [("head", [17]), ("item", [19]), ("item", [20])]]
+
+
+def test_letter_spaced_back_cover_is_a_back_division():
+    cover = ("The d r ive toward war, w h i c h  was be i n g  s u pported-\n\n"
+             "T h e  need to estab l is h  the Fou rt h  I nternat ional\n"
+             "p u b l ished now for t h e  f i rst t ime.\n"
+             "This book is also available in cloth.\n")
+    doc = encode("A HEAD\n\n" + PARAGRAPH + "and the last line of the text.\n" + cover)
+    assert [div.attrs["type"] for div in doc.back] == ["colophon"]
+    assert [line.n for line in doc.back[0].children[0].text_lines] == [8, 10, 11, 12]
+    assert doc.body[0].children[-1].text_lines[-1].n == 7
+
+
+def test_body_heading_repeating_the_title_is_a_half_title():
+    text = ("FROM LENIN TO STALIN\n\nBY VICTOR SERGE\n\nFrom Lenin to Stalin\n\nMARCH 1917\n"
+            "THE HEADLESS REVOLUTION\n\n" + PARAGRAPH)
+    doc = encode(text, {"line_per_paragraph": True}, div_type="chapter", title_case_heads=True,
+                 head_per_line=True)
+    assert [(div.attrs["type"], kinds(div)) for div in doc.body] == \
+        [("titlepage", ["head"]), ("chapter", ["head", "head", "p"])]

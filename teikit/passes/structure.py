@@ -17,6 +17,15 @@ start divs in `front`, short lines before them make the title page, and heads na
 back matter (NOTES, Other writings) start `back`, where numbered paragraphs become
 endnotes. Each div is then checked against TEI's div content model: a dateline, salute
 or signature that stands amid paragraphs is kept as a paragraph.
+
+OCR often loses the blank line before an article's heading or dateline, gluing it to the
+end of the text before it (`... in their judgment.` / ` INDUSTRIAL SABOTAGE134`): such a
+tail is cut off when the block after it confirms it (a dateline, more capitals) or when
+it names front or back matter. Where the OCR lost a heading altogether, a dateline
+between paragraphs still starts a new (headless) division (profile option). A body
+heading that repeats the book's title is a half-title of its own; a chronology's dated
+entries make a list per year; letter-spaced lines ending the text (a back cover) make a
+back division of their own.
 """
 from __future__ import annotations
 
@@ -33,6 +42,13 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
 #: a lone date: "December 28, 1�36", "February 1 ,  1937", "December 1936", "June 18, 1937"
 DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+, )?(?:{MONTHS})\b[\s\d\S]{{0,16}}$")
+#: a chronology entry: a date, a dash, the event ("January 9-Trotsky arrives", "April 10-17-The ...")
+CHRONOLOGY_ENTRY = re.compile(rf"^(?:{MONTHS})\b[^-]{{0,24}}(?:-[^-A-Z]{{1,12}})*-\s?[A-Z\"“(]")
+#: a letter standing alone between spaces, as OCR reads letter-spaced display type
+#: ("t h e  f i rst"); "a", "A" and "I" are words
+STRAY_LETTER = re.compile(r"(?<!\S)[b-zB-HJ-Z](?!\S)")
+#: a postscript: text after a letter's closing dateline that still belongs to the letter
+POSTSCRIPT = re.compile(r"^P\. ?S\.")
 #: a glued endnote number or OCR debris after a heading's last word ("ATLANTIC18", "yl")
 HEAD_TAIL = re.compile(r"(?<=[A-Za-z?!'’\"])\s?[0-9lIoO][0-9lIoO :.,]*$")
 OPENING_SALUTE = re.compile(
@@ -83,6 +99,12 @@ class Options:
     trailing_endnote_pattern: str = r"^\s*\[(\d{1,3})\]\s+\S"
     #: a paragraph that states where the text was first published: kept as a note
     source_note_pattern: str = ""
+    #: a dateline between two paragraphs starts a new division without a heading (books of
+    #: dated articles whose OCR lost some headings); else it stays a paragraph
+    dateline_starts_div: bool = False
+    #: the `type` of the back division made of letter-spaced lines ending the text (a back
+    #: cover's display type); empty: no such division
+    cover_div_type: str = "colophon"
 
 
 def head_text(block: Block) -> str:
@@ -102,6 +124,59 @@ def is_name(text: str, allow_year: bool = False) -> bool:
         words = words[:-1]
     return 1 <= len(words) <= 5 and all(NAME_WORD.match(word) and word.lower() not in MINOR_WORDS
                                         for word in words)
+
+
+def is_letter_spaced(text: str) -> bool:
+    """`t h e  f i rst t ime`: two or more stray letters on the line."""
+    return len(STRAY_LETTER.findall(text)) >= 2
+
+
+def normalized(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def chronology_lists(content: list[Block]) -> list[Block]:
+    """A chronology's dated entries become items, a list per year line (its head).
+
+    Lines are regrouped: OCR runs several entries into one paragraph and cuts one entry
+    over a blank line, so an item starts at each line that opens with a date and a dash.
+    """
+    entries = [line for block in content if block.kind in ("p", "dateline")
+               for line in block.text_lines if CHRONOLOGY_ENTRY.match(line.text.strip())]
+    if not entries:
+        return content
+    out: list[Block] = []
+    current: Block | None = None        # the list being filled
+    item: Block | None = None
+    for block in content:
+        text = block.text_lines
+        if block.kind in ("p", "dateline") and len(text) == 1 and YEAR.match(text[0].text.strip()):
+            current = Block("list", children=[Block("head", block.lines)])
+            out.append(current)
+            item = None
+            continue
+        if block.kind not in ("p", "dateline"):
+            out.append(block)
+            current = item = None
+            continue
+        pending: list[Line] = []        # furniture goes with the text line after it
+        for line in block.lines:
+            if line.kind == "text" and (item is None or CHRONOLOGY_ENTRY.match(line.text.strip())):
+                if current is None:
+                    current = Block("list", children=[])
+                    out.append(current)
+                item = Block("item", [])
+                current.children.append(item)
+            if item is None:
+                pending.append(line)
+            else:
+                item.lines.extend(pending + [line])
+                pending = []
+        if pending and item is not None:
+            item.lines.extend(pending)
+        elif pending:
+            out.append(Block("p", pending))
+    return out
 
 
 class _Classifier:
@@ -362,11 +437,70 @@ class _Builder:
             page.children.append(block)
         return out
 
+    def glued_tail(self, block: Block, after: Block | None) -> int:
+        """Where a heading or dateline glued to the end of `block` starts (an index into
+        its lines), or 0: the tail must follow a finished line and be confirmed."""
+        text = block.text_lines
+        if block.kind != "p" or len(text) < 2 or after is None:
+            return 0
+        start = len(text) - 1
+        if DATE_LINE.match(text[-1].text.strip()):
+            confirmed = SENTENCE_END.search(text[-2].text) and after.kind == "p"
+        else:
+            start = len(text)
+            while start > 1 and len(text) - start < 3 and is_caps_line(text[start - 1].text.strip()):
+                start -= 1
+            tail = " ".join(HEAD_TAIL.sub("", line.text.strip()) for line in text[start:]).strip()
+            before = text[start - 1].text.strip()
+            following = first_text(after)
+            confirmed = start < len(text) and not is_caps_line(before) and bool(tail) and \
+                (not SENTENCE_END.search(tail) or tail.endswith(("?", "!"))) and \
+                (SENTENCE_END.search(before) or before.endswith(",") or len(before) <= 40) and (
+                    self.classify.front.match(tail) or self.classify.back.match(tail) or
+                    after.kind == "p" and (DATE_LINE.match(following) or is_caps_line(following)))
+        return block.lines.index(text[start]) if confirmed else 0
+
+    def split_glued(self, leaves: list[Block]) -> list[Block]:
+        """Glued tails become blocks of their own (out of a speech, when glued to one)."""
+        out: list[Block] = []
+        for i, block in enumerate(leaves):
+            last = block.children[-1] if block.kind == "sp" else block
+            cut = self.glued_tail(last, leaves[i + 1] if i + 1 < len(leaves) else None)
+            out.append(block)
+            if cut:
+                tail = Block("p", last.lines[cut:])
+                del last.lines[cut:]
+                out.append(tail)
+                self.counts["glued"] += 1
+        return out
+
+    def split_cover(self, leaves: list[Block]) -> tuple[list[Block], list[Block]]:
+        """Letter-spaced lines ending the text (mostly: a plain line or two may stand
+        among them) are a back cover: they leave the last block for a block of their own."""
+        if not self.opts.cover_div_type:
+            return leaves, []
+        lines = [line for block in leaves if block.kind == "p" for line in block.text_lines]
+        spaced, start = 0, None
+        for count, line in enumerate(reversed(lines), 1):
+            if is_letter_spaced(line.text):
+                spaced += 1
+                if spaced >= 3 and spaced / count >= 0.6:
+                    start = line
+        if start is None:
+            return leaves, []
+        at = next(i for i, block in enumerate(leaves) if start in block.lines)
+        cut = leaves[at].lines.index(start)
+        cover = [Block("p", leaves[at].lines[cut:])] + leaves[at + 1:]
+        kept = leaves[:at] + ([Block("p", leaves[at].lines[:cut])] if cut else [])
+        return kept, cover
+
     def build(self, doc: Document) -> None:
         leaves = mark_dialogue(doc.body)
         if self.opts.head_per_line:
             leaves = [part for block in leaves for part in self.split_head(block)]
         leaves = [part for block in leaves for part in split_salute(block)]
+        leaves, cover = self.split_cover(leaves)
+        leaves = self.split_glued(leaves)
         for block in leaves:
             if block.kind == "p":
                 block.kind = self.classify.leaf_kind(block)
@@ -391,22 +525,34 @@ class _Builder:
         body: list[Block] = []
         back: list[Block] = []
         where = "front"
+        titles = {normalized(" ".join(line.text for line in block.text_lines)) for block in preamble}
         for heads, content in sections:
             name = " ".join(head_text(head) for head in heads)
             if where != "back" and self.classify.back.match(name):
                 where = "back"
             elif where == "front" and not self.classify.front.match(name):
                 where = "body"
+                if len(heads) > 1 and normalized(head_text(heads[0])) in titles:
+                    # the book's title again before the first chapter: a half-title
+                    body.append(self.make_div("titlepage", heads[:1], []))
+                    heads = heads[1:]
+            self.counts["heads"] += len(heads)
             if where == "back":
                 content = self.split_endnotes(content, self.classify.endnote)
                 div_type = "notes" if re.match(r"notes?\b", name, re.IGNORECASE) else "appendix"
             elif where == "front":
                 div_type = front_div_type(name)
+                if div_type == "chronology":
+                    content = chronology_lists(content)
             else:
                 div_type = self.opts.div_type
+                if self.opts.dateline_starts_div:
+                    *earlier, content = self.split_at_datelines(content)
+                    for part in earlier:
+                        body.append(self.make_div(div_type, heads, part))
+                        heads = []
             {"front": front, "body": body, "back": back}[where].append(
                 self.make_div(div_type, heads, content))
-            self.counts["heads"] += len(heads)
         # endnotes at the very end with no heading of their own ("[1] See ...")
         trailing: list[Block] = []
         tail_owner = body[-1].children if body else preamble
@@ -430,7 +576,26 @@ class _Builder:
             body[:] = [self.enclose(body)]
         if not body:
             body.append(self.make_div(self.opts.div_type, [], []))
+        if cover:
+            back.append(self.make_div(self.opts.cover_div_type, [], cover))
         doc.front, doc.body, doc.back = front, body, back
+
+    def split_at_datelines(self, content: list[Block]) -> list[list[Block]]:
+        """A div's content cut before each dateline that stands after finished text and
+        before more (not a postscript): the datelines of articles whose headings OCR lost.
+        A subtitle between a heading and its dateline is no finished text."""
+        parts: list[list[Block]] = [[]]
+        for i, block in enumerate(content):
+            after = content[i + 1] if i + 1 < len(content) else None
+            finished = any(b.kind == "sp" or b.kind == "p" and SENTENCE_END.search(b.text_lines[-1].text)
+                           for b in parts[-1] if b.text_lines)
+            if block.kind == "dateline" and finished and parts[-1][-1].kind == "p" and \
+                    after is not None and after.kind in ("p", "salute") and \
+                    not POSTSCRIPT.match(first_text(after)):
+                parts.append([])
+                self.counts["headless"] += 1
+            parts[-1].append(block)
+        return parts
 
     def split_head(self, block: Block) -> list[Block]:
         if len(block.text_lines) < 2 or not self.classify.is_head(block):
@@ -498,6 +663,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
         "closers": kinds["closer"], "speeches": kinds["sp"], "footnotes": sum(
             1 for b in doc.blocks() if b.kind == "note" and b.attrs.get("place") == "foot"),
         "endnotes": builder.counts["endnotes"], "title_page": kinds["titlePage"] > 0,
+        "glued_tails_cut": builder.counts["glued"], "headless_divisions": builder.counts["headless"],
     }
     report.info("TK140", f"{kinds['div']} divisions, {kinds['head']} headings, "
                          f"{builder.counts['endnotes']} endnotes")
