@@ -218,6 +218,29 @@ class _Classifier:
         return "p"
 
 
+#: the number opening an endnote as OCR may read it: `12.`, `6O.`, `1 12.`, `60_`, `2:39.`, `31 L`
+NOISY_NOTE_NUMBER = re.compile(r"^\s*([0-9OolIL:](?: ?[0-9OolIL:]){0,3})\s?[.,_]?\s+\S")
+#: how far past the last note's number a numbered line may jump (notes OCR lost)
+ENDNOTE_GAP = 5
+
+
+def endnote_number(text: str, pattern: re.Pattern, last: int) -> int:
+    """The endnote this line starts (0 if none): the next few numbers after `last` only."""
+    match = pattern.match(text)
+    digits = match.group(1) if match else None
+    if digits is None:
+        noisy = NOISY_NOTE_NUMBER.match(text)
+        if not noisy:
+            return 0
+        letters = noisy.group(1).replace(" ", "").translate(str.maketrans("OolIL", "00111"))
+        readings = {letters.replace(":", "3"), letters.replace(":", "")}
+        if str(last + 1) not in readings:
+            return 0      # read through noise only where the sequence expects exactly it
+        digits = str(last + 1)
+    number = int(digits)
+    return number if last < number <= last + ENDNOTE_GAP else 0
+
+
 #: front-matter divisions named by their heading; anything else in front is a "section"
 FRONT_DIV_TYPES = {"preface": "preface", "chronology": "chronology", "introduction": "preface",
                    "foreword": "preface", "a note about the author": "biography", "about the author": "biography"}
@@ -374,8 +397,14 @@ class _Builder:
         return out
 
     def split_endnotes(self, blocks: list[Block], pattern: re.Pattern) -> list[Block]:
-        """Each numbered paragraph of a notes division becomes an endnote."""
+        """Each numbered paragraph of a notes division becomes an endnote.
+
+        Notes run in sequence: a numbered line starts the next note only if its number
+        (OCR's letters for digits read through: `6O.`, `1 12.`) comes right after the last
+        note's, or a little later; `24. 1937.` inside note 120 stays in note 120.
+        """
         out: list[Block] = []
+        last = 0
         for block in blocks:
             if block.kind != "p":
                 out.append(block)
@@ -386,10 +415,11 @@ class _Builder:
                 if line.kind != "text":
                     furniture.append(line)
                     continue
-                match = pattern.match(line.text)
-                if match or current is None:
-                    current = Block("note", [], {"n": match.group(1), "type": "endnote", "place": "end"}) \
-                        if match else Block("p", [])
+                number = endnote_number(line.text, pattern, last)
+                if number or current is None:
+                    current = Block("note", [], {"n": str(number), "type": "endnote", "place": "end"}) \
+                        if number else Block("p", [])
+                    last = number or last
                     out.append(current)
                 current.lines.extend(furniture + [line])
                 furniture = []
