@@ -388,3 +388,29 @@ def test_pdf_is_printed_with_weasyprint(tmp_path):
     assert result.exit_code == 0, result.output
     pdf = tmp_path / "teikit-shape.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_breaks_only_in_a_replaced_reading_still_count(tmp_path):
+    """`<sic>w i t h<lb/>…</sic><corr>with</corr>`: the source's line ended inside the sic."""
+    doc = tmp_path / "sic.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><pb n="7"/><p>'
+                   '<lb/>one <lb/>two <lb/>three <choice><sic>w i t h<lb/>x</sic><corr>with</corr></choice>'
+                   ' <lb/>five <choice><sic>s i x<pb n="8"/></sic><corr>six</corr></choice></p></body></text></TEI>',
+                   encoding="utf-8")
+    page = rendered(doc, tmp_path / "out")
+    paragraph = html.tostring(select(page, "p.tei-p")[0], encoding="unicode")
+    assert re.search(r'with</span> \n<span class="ln" data-n="5"></span>five .*six</span><span class="pb in-line" [^>]*data-n="8"',
+                     paragraph)
+
+
+def test_title_page_and_closer_keep_their_lines_and_unnumbered_pages_are_counted(tmp_path):
+    doc = tmp_path / "letter.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><front><titlePage><docImprint><lb/>Copyright 1937'
+                   '<lb/>100 Fifth Avenue</docImprint></titlePage></front><body><pb/><p><lb/>Text by '
+                   '<persName ref="#lt">Trotsky</persName>.</p><closer><lb/>Yours,<lb/><signed>L. T.</signed></closer>'
+                   '</body></text></TEI>', encoding="utf-8")
+    page = rendered(doc, tmp_path / "out")
+    assert "Copyright 1937<br>100 Fifth Avenue" in html.tostring(select(page, ".tei-docImprint")[0], encoding="unicode")
+    assert "Yours,<br><span" in html.tostring(select(page, "div.tei-closer")[0], encoding="unicode")
+    assert [pb.get("data-n") for pb in select(page, "span.pb")] == ["⟨1⟩", "⟨2⟩"]
+    assert text_of(page, ".index-pages") == "⟨2⟩"

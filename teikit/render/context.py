@@ -2,25 +2,27 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from lxml import etree
 
 from teikit.errors import SourceError
-from teikit.render.header import is_teikit_tei, read_colophon, read_register
+from teikit.render.header import read_colophon, read_register
 from teikit.render.tei import first, local_name
 from teikit.render.text import TextWalker
+from teikit.tei.reader import parse_tei as read_tei
+from teikit.tei.reader import tei_document
+
+
+WALK_RECURSION_LIMIT = 5000
 
 
 def parse_tei(path: Path) -> etree._Element:
-    """The root of a TEI file; a file that is not well-formed XML is a SourceError."""
-    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
-    try:
-        return etree.parse(str(path), parser).getroot()
-    except etree.XMLSyntaxError as err:
-        raise SourceError(f"not well-formed XML: {err.msg}", file=str(path), line=err.lineno) from err
-    except OSError as err:
-        raise SourceError(f"cannot read: {err}", file=str(path)) from err
+    """The root of a TEI file, parsed as `teikit text` and `teikit export` parse it (safely:
+    no DTD loaded, no entity expanded, nothing fetched; namespace-less TEI moved into the TEI
+    namespace); a file that is not well-formed XML is a SourceError."""
+    return tei_document(read_tei(path))
 
 
 def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True) -> dict:
@@ -33,10 +35,15 @@ def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True
         raise SourceError("no <text> element: nothing to render")
     register = read_register(root)
     colophon = read_colophon(root)
-    walker = TextWalker(text, register, teikit_conventions=is_teikit_tei(root),
-                        hyphenation_in_apparatus=hyphenation_in_apparatus, lang=colophon["language"])
+    walker = TextWalker(text, register, hyphenation_in_apparatus=hyphenation_in_apparatus)
     marker = walker.first_page_marker()
-    blocks = ([marker] if marker else []) + walker.blocks(text)
+    # the walk recurses a few frames per element: room for the parser's deepest nesting (256)
+    recursion_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(recursion_limit, WALK_RECURSION_LIMIT))
+    try:
+        blocks = ([marker] if marker else []) + walker.blocks(text)
+    finally:
+        sys.setrecursionlimit(recursion_limit)
     return {
         "colophon": colophon,
         "lang": colophon["language"],
@@ -58,6 +65,15 @@ def person_index(register: dict[str, dict], walker: TextWalker) -> list[dict]:
         first_mention_on_page: dict[int, str] = {}
         for page, anchor in walker.mentions.get(key, []):
             first_mention_on_page.setdefault(page, anchor)
-        pages = [{"label": walker.pages[page] or "¶", "href": f"#{anchor}"} for page, anchor in first_mention_on_page.items()]
+        pages = [{"label": _locator(walker.pages, page), "href": f"#{anchor}"}
+                 for page, anchor in first_mention_on_page.items()]
         index.append({**person, "key": key, "id": "person-" + re.sub(r"[^\w-]", "-", key), "pages": pages})
     return sorted(index, key=lambda entry: entry["index_name"].casefold())
+
+
+def _locator(pages: list[str], page: int) -> str:
+    """The page's number, or the last number printed before an unnumbered page ("57 f.")."""
+    if pages[page]:
+        return pages[page]
+    earlier = next((label for label in reversed(pages[:page]) if label), "")
+    return f"{earlier} f." if earlier else "–"

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from teikit.render.tei import XML_ID, XML_LANG, children, descendants, first, local_name, plain
+from teikit.render.tei import XML_ID, children, descendants, first, local_name, plain
+from teikit.tei.rules import text_language
 
 
 def read_colophon(root: etree._Element) -> dict:
@@ -28,14 +29,8 @@ def read_colophon(root: etree._Element) -> dict:
         "source": _source_text(source_desc),
         "application": ", ".join(_application_text(a) for a in applications),
         "editorial": [plain(p) for p in descendants(decl, "p")] if decl is not None else [],
-        "language": _language(root),
+        "language": text_language(root),
     }
-
-
-def is_teikit_tei(root: etree._Element) -> bool:
-    """Whether teikit wrote this TEI, so its conventions (a hyphen before lb break="no" is a
-    compound's own) can be relied on."""
-    return any(a.get("ident") == "teikit" for a in descendants(root, "application"))
 
 
 def read_register(root: etree._Element) -> dict[str, dict]:
@@ -105,9 +100,3 @@ def _application_text(app: etree._Element) -> str:
     return f"{label} {app.get('version', '')}".strip()
 
 
-def _language(root: etree._Element) -> str:
-    text = first(root, "text")
-    for el in (text, root):
-        if el is not None and el.get(XML_LANG):
-            return el.get(XML_LANG)
-    return "en"

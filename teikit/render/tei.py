@@ -1,7 +1,7 @@
 """Namespace-blind helpers for reading TEI, teikit's own or another project's.
 
 Other projects' TEI is sometimes in no namespace (old TEI Lite), so every lookup here goes
-by local name.
+by local name (`teikit.tei.rules.local_name`, re-exported here).
 """
 from __future__ import annotations
 
@@ -10,26 +10,13 @@ import re
 from lxml import etree
 
 from teikit import XML_NS
+from teikit.tei.rules import local_name
+
+__all__ = ["XML_ID", "XML_LANG", "children", "descendants", "first", "id_ref", "local_name", "plain"]
 
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
 _SPACES = re.compile(r"\s+")
-
-
-_LOCAL_NAMES: dict[object, str] = {}
-
-
-def local_name(el: etree._Element) -> str:
-    """`p` for `{http://www.tei-c.org/ns/1.0}p` and for `p`; "" for comments and PIs.
-
-    Called for every node of a book, so the answers are cached by tag.
-    """
-    tag = el.tag
-    try:
-        return _LOCAL_NAMES[tag]
-    except KeyError:
-        name = _LOCAL_NAMES[tag] = tag.rpartition("}")[2] if isinstance(tag, str) else ""
-        return name
 
 
 def children(el: etree._Element, name: str) -> list[etree._Element]:

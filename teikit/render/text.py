@@ -5,6 +5,9 @@ inline content is built here, with markupsafe escaping every text node and attri
 because a Jinja macro call per inline element is far too slow on a book-length text. The
 same walk counts pages and lines, so it also gathers the apparatus (keyed page.line), the
 footnotes of each source page and the pages where each person is mentioned.
+
+What is read (hyphens at line ends, choice, app, furniture, entities) follows the rules in
+`teikit/tei/rules.py`, shared with `teikit text` and `teikit export`.
 """
 from __future__ import annotations
 
@@ -13,9 +16,12 @@ import re
 
 from lxml import etree
 from markupsafe import Markup, escape
-from wordfreq import zipf_frequency
 
-from teikit.render.tei import XML_ID, XML_LANG, children, descendants, id_ref, local_name, plain
+from teikit.render.tei import XML_ID, XML_LANG, descendants, id_ref, local_name, plain
+from teikit.tei.rules import (
+    NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text, is_entity,
+    is_printed_line_end_hyphen, joins_word, marked_hyphen, source_side_breaks, text_after,
+)
 
 DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
 BLOCK_LEAVES = frozenset({
@@ -29,15 +35,16 @@ BLOCK_CONTAINERS = DIVS | frozenset({
     "table", "row", "figure", "castList", "castGroup", "spGroup",
 })
 BLOCK_NAMES = BLOCK_LEAVES | BLOCK_CONTAINERS
+#: Where a line break is kept as in the source (a title page's lines, a letter's closing).
+LINE_KEEPING = frozenset({"titlePage", "opener", "closer", "address", "docImprint"})
 #: Parts of the text after which the footnotes still waiting for a page break are placed.
 PAGE_SECTION_ENDS = frozenset({"front", "body", "back", "text"})
 MARGIN_PLACES = frozenset({"margin", "left", "right", "inner", "outer", "marginLeft", "marginRight"})
 END_PLACES = frozenset({"end", "endnote"})
-#: choice children: the one shown in the reading text, the one it replaces, the apparatus kind.
-CHOICES = (("corr", "sic", "correction"), ("expan", "abbr", "expansion"), ("reg", "orig", "regularisation"))
+#: the reading shown by a choice -> the apparatus kind and the siglum of what it replaces
+CHOICE_KINDS = {"corr": ("correction", "sic"), "expan": ("expansion", "abbr."), "reg": ("regularisation", "orig.")}
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
-_HYPHEN_END = re.compile(r"\w[-¬\u00ad]$")
 _WORD_END = re.compile(r"[\w\-¬\u00ad]*$")
 _WORD_START = re.compile(r"^[\w\-]*")
 _SCHEME = re.compile(r"^([a-zA-Z][\w+.-]*):")
@@ -48,7 +55,9 @@ def page_labels(text_el: etree._Element) -> list[str]:
     """The printed number of each source page; index 0 is the stretch before the first pb.
 
     A page whose pb has no @n (and that first stretch) takes the number from a
-    `fw type="pageNum"` on it, which teikit places where the source printed it.
+    `fw type="pageNum"` on it, which teikit places where the source printed it. A source
+    that numbers none of its pages is counted, ⟨1⟩, ⟨2⟩...: an index and an apparatus need
+    a locator the margin shows too.
     """
     labels = [""]
     for el in descendants(text_el, "pb", "fw"):
@@ -56,6 +65,8 @@ def page_labels(text_el: etree._Element) -> list[str]:
             labels.append(el.get("n", ""))
         elif el.get("type") == "pageNum" and not labels[-1]:
             labels[-1] = plain(el)
+    if len(labels) > 1 and not any(labels):
+        return [f"⟨{ordinal}⟩" for ordinal in range(1, len(labels) + 1)]
     return labels
 
 
@@ -72,11 +83,9 @@ def _safe_href(target: str) -> str:
 class TextWalker:
     """One pass over a TEI `text` in document order; read the results from its attributes."""
 
-    def __init__(self, text_el: etree._Element, register: dict[str, dict], *,
-                 teikit_conventions: bool, hyphenation_in_apparatus: bool, lang: str = "en"):
+    def __init__(self, text_el: etree._Element, register: dict[str, dict], *, hyphenation_in_apparatus: bool):
         self.register = register
-        self.lang = lang.split("-")[0]
-        self.teikit_conventions = teikit_conventions
+        self.line_ends = LineEnds(text_el)
         self.hyphenation_in_apparatus = hyphenation_in_apparatus
         self.pages = page_labels(text_el)
         self.page = 0                 #: ordinal of the current source page in `pages`
@@ -88,14 +97,16 @@ class TextWalker:
         self._pending_footnotes: list[str] = []
         self._in_note = False
         self._strip_next_text = False
+        self._joining = False         #: after a break inside a word, up to the next text
+        self._keep_lines = False      #: in a block whose line breaks are shown (LINE_KEEPING)
         self._recent_text = ""
         self._ids = itertools.count(1)
         self._footnote_numbers = itertools.count(1)
         self._note_ids, self._called_notes, self._backlinks = self._link_notes(text_el)
         self._generated_ref_ids: set[str] = set()
         self._handlers = {
-            "lb": self._lb, "pb": self._pb, "fw": self._skip, "del": self._skip, "graphic": self._skip,
-            "binaryObject": self._skip, "milestone": self._skip, "cb": self._skip,
+            **{name: self._skip for name in NOT_READ},
+            "lb": self._lb, "pb": self._pb, "milestone": self._skip, "cb": self._skip,
             "note": self._note, "ref": self._ref, "ptr": self._ref, "anchor": self._anchor,
             "persName": self._person, "rs": self._person, "name": self._person,
             "date": self._date, "time": self._date, "choice": self._choice, "app": self._app,
@@ -110,7 +121,7 @@ class TextWalker:
         result = []
         for child in parent:
             name = local_name(child)
-            if not name or name == "fw":
+            if not name or name in NOT_READ and name != "gap":
                 continue
             if name == "pb":
                 out: list[str] = []
@@ -137,6 +148,8 @@ class TextWalker:
                 nested.append(self._milestone(self._flush_footnotes()))
             return {**block, "kind": "container", "children": nested}
         out: list[str] = []
+        self._recent_text = ""
+        self._keep_lines = name in LINE_KEEPING or any(local_name(a) in LINE_KEEPING for a in el.iterancestors())
         if name in BLOCK_NAMES:
             self._content(el, out)
         else:
@@ -181,6 +194,8 @@ class TextWalker:
     def _node(self, el: etree._Element, out: list[str]) -> None:
         name = local_name(el)
         if not name:
+            if is_entity(el):
+                self._text(entity_text(el), out)
             return
         self._strip_next_text = False
         handler = self._handlers.get(name)
@@ -195,6 +210,8 @@ class TextWalker:
             if not text:
                 return
             self._strip_next_text = False
+        if text.strip():
+            self._joining = False
         out.append(escape(text))
         self._recent_text = (self._recent_text + text)[-64:]
 
@@ -224,80 +241,76 @@ class TextWalker:
     # -- lines, pages, hyphenation ---------------------------------------------------------
 
     def _lb(self, el: etree._Element, out: list[str]) -> None:
-        if el.get("break") == "no" or self._hyphen_implies_join(el, out):
+        if self._joining:
+            pass
+        elif joins_word(el) or self.line_ends.bare_break_joins(el, self._recent_text):
             self._join_word(el, out)
+        elif self._keep_lines and self._last_text_piece(out) is not None:
+            out.append("<br>")
         else:
             out.append("\n")
+        self._count_line(out)
+
+    def _count_line(self, out: list[str]) -> None:
         if not self._in_note:
             self.line += 1
             if self.line % 5 == 0:
                 out.append(f'<span class="ln" data-n="{self.line}"></span>')
 
-    def _hyphen_implies_join(self, el: etree._Element, out: list[str]) -> bool:
-        """In other projects' diplomatic transcriptions `Amer-<lb/>ican` splits one word."""
-        if self.teikit_conventions or el.get("break") is not None or not out:
-            return False
-        return bool(_HYPHEN_END.search(out[-1].rstrip())) and (el.tail or "").lstrip()[:1].islower()
-
     def _join_word(self, el: etree._Element, out: list[str]) -> None:
-        """Join the two halves of a word split at a line end, and note how in the apparatus.
-
-        teikit drops the printed hyphen (`pc`), keeps a restored one (`supplied`) and a
-        compound's own (`self-<lb break="no"/>reliance`); in other TEI a plain hyphen before
-        the break is printed when the joined word is common enough (cer-|tain, not well-|known).
-        """
-        if out and not out[-1].endswith(">"):
-            out[-1] = out[-1].rstrip()
-        previous = el.getprevious()
-        previous_name = local_name(previous) if previous is not None and not (previous.tail or "").strip() else ""
-        if previous_name == "pc":
-            how = "printed"
-        elif previous_name == "supplied":
-            how = "restored"
-        elif out and _HYPHEN_END.search(out[-1]):
-            if out[-1].endswith("-") and (self.teikit_conventions or not self._hyphen_is_printed(el)):
-                how = "compound"
-            else:
+        """Join the two halves of a word split at a line or page end, and note how in the
+        apparatus: a printed hyphen (`pc`, or a plain one the rules find the printer's) is
+        dropped, a restored one (`supplied`) and a compound's own are kept."""
+        self._joining = self._strip_next_text = True
+        last = self._last_text_piece(out)
+        if last is not None:
+            out[last] = out[last].rstrip()
+        marked = marked_hyphen(el)
+        if marked:
+            how = {"pc": "printed", "supplied": "restored"}[marked]
+        elif ends_with_plain_hyphen(self._recent_text):
+            if self.line_ends.drops_plain_hyphen(self._recent_text, text_after(el)):
                 how = "printed"
-                out[-1] = out[-1][:-1]
+                if last is not None:
+                    out[last] = out[last][:-1]
                 self._recent_text = self._recent_text.rstrip()[:-1]
+            else:
+                how = "compound"
         else:
             how = "joined"
-        self._strip_next_text = True
         if not self.hyphenation_in_apparatus:
             return
         before = _WORD_END.search(self._recent_text.rstrip()).group()
-        after = _WORD_START.match((el.tail or "").lstrip()).group()
+        after = _WORD_START.match(text_after(el).lstrip()).group()
         source = {"printed": f"{before}-|{after}", "restored": f"{before[:-1]}|{after}"}.get(how, f"{before}|{after}")
         anchor = self._record("hyphenation", before + after, [{"text": source, "siglum": ""}], how)
         out.append(f'<span class="hyph" id="{anchor}"></span>')
 
-    def _hyphen_is_printed(self, lb: etree._Element) -> bool:
-        """Whether `cer-|tain` splits one word rather than a compound broken at its own
-        hyphen: the joined form must be at least as common as the rarer half."""
-        before = _WORD_END.search(self._recent_text.rstrip()[:-1]).group()
-        after = _WORD_START.match((lb.tail or "").lstrip()).group()
-        try:
-            joined = zipf_frequency(before + after, self.lang)
-            rarer_half = min(zipf_frequency(before, self.lang), zipf_frequency(after, self.lang))
-        except LookupError:   # a language wordfreq does not know: trust the transcriber's hyphen
-            return True
-        return joined > 0 and joined >= rarer_half
+    @staticmethod
+    def _last_text_piece(out: list[str]) -> int | None:
+        """Where the last piece of text (not markup, not only space) stands in `out`."""
+        for index in range(len(out) - 1, -1, -1):
+            if not out[index].startswith("<") and out[index].strip():
+                return index
+        return None
 
     def _pb(self, el: etree._Element, out: list[str]) -> None:
-        if el.get("break") == "no":
-            if out and not out[-1].endswith(">"):
-                out[-1] = out[-1].rstrip()
-            self._strip_next_text = True
+        if not self._joining and (joins_word(el) or self.line_ends.bare_break_joins(el, self._recent_text)):
+            self._join_word(el, out)
+        self._turn_page(out)
+
+    def _turn_page(self, out: list[str]) -> None:
         if not self._in_note:
             out.append(self._flush_footnotes())
         self.page = min(self.page + 1, len(self.pages) - 1)
         self.line = 0
-        out.append(self._page_marker())
+        out.append(self._page_marker(at_block_start=self._last_text_piece(out) is None))
 
-    def _page_marker(self) -> str:
+    def _page_marker(self, at_block_start: bool = True) -> str:
+        """The page number for the margin; within a line a bar shows where the page turned."""
         label = self.pages[self.page]
-        return (f'<span class="pb" id="tk-pb-{self.page}" data-n="{escape(label)}" role="doc-pagebreak"'
+        css_class = "pb" if at_block_start else "pb in-line"
+        return (f'<span class="{css_class}" id="tk-pb-{self.page}" data-n="{escape(label)}" role="doc-pagebreak"'
                 f' aria-label="page {escape(label) or self.page}"></span>')
 
     def _flush_footnotes(self) -> str:
@@ -333,9 +346,10 @@ class TextWalker:
 
     def _note_body(self, note: etree._Element, counts_lines: bool) -> str:
         was_in_note, self._in_note = self._in_note, not counts_lines
+        recent_text, self._recent_text = self._recent_text, ""
         out: list[str] = []
         self._content(note, out)
-        self._in_note = was_in_note
+        self._in_note, self._recent_text = was_in_note, recent_text
         return "".join(out).strip()
 
     def _endnote(self, note: etree._Element, counts_lines: bool, note_id: str = "", call_id: str = "") -> dict:
@@ -424,36 +438,34 @@ class TextWalker:
             self._wrap(el, out, "span", {"class": "date", "title": value})
 
     def _choice(self, el: etree._Element, out: list[str]) -> None:
-        by_name = {local_name(c): c for c in el if local_name(c)}
-        for shown_name, replaced_name, kind in CHOICES:
-            if shown_name in by_name:
-                shown, replaced = by_name[shown_name], by_name.get(replaced_name)
-                break
-        else:
-            kind, shown, replaced = "", next(iter(by_name.values()), None), None
+        shown, replaced = choice_sides(el)
         if shown is None:
             return
         attrs: dict[str, str | None] = {"class": f"tei-{local_name(shown)}"}
         if replaced is not None:
             reading = plain(replaced)
-            siglum = {"correction": "OCR" if self.teikit_conventions else "sic",
-                      "expansion": "abbr.", "regularisation": "orig."}[kind]
+            kind, siglum = CHOICE_KINDS[local_name(shown)]
+            if kind == "correction" and self.line_ends.teikit:
+                siglum = "OCR"
             cert = shown.get("cert")
             attrs["id"] = self._record(kind, plain(shown), [{"text": reading, "siglum": siglum}],
                                        f"cert. {cert}" if cert else "")
             attrs["title"] = f"{siglum}: {reading}"
         self._wrap(shown, out, "span", attrs)
+        for source_break in source_side_breaks(el, shown):
+            if local_name(source_break) == "lb":
+                self._count_line(out)
+            else:
+                self._turn_page(out)
 
     def _app(self, el: etree._Element, out: list[str]) -> None:
-        lemma = next(iter(children(el, "lem")), None)
-        readings = [r for r in descendants(el, "rdg") if r is not lemma]
-        shown = lemma if lemma is not None else (readings[0] if readings else None)
+        shown, variants = app_readings(el)
         if shown is None:
             return
-        variants = [{"text": plain(r) or "om.", "siglum": " ".join(w.lstrip("#") for w in (r.get("wit") or "").split())}
-                    for r in readings if r is not shown]
-        anchor = self._record("variant", plain(shown), variants)
-        title = "; ".join(f"{v['text']} {v['siglum']}".strip() for v in variants)
+        readings = [{"text": plain(r) or "om.", "siglum": " ".join(w.lstrip("#") for w in (r.get("wit") or "").split())}
+                    for r in variants]
+        anchor = self._record("variant", plain(shown), readings)
+        title = "; ".join(f"{v['text']} {v['siglum']}".strip() for v in readings)
         self._wrap(shown, out, "span", {"class": "tei-lem", "id": anchor, "title": title})
 
     def _supplied(self, el: etree._Element, out: list[str]) -> None:
@@ -463,10 +475,8 @@ class TextWalker:
             self._wrap(el, out, "span", {"class": "tei-supplied", "title": f"supplied: {el.get('reason') or 'editor'}"})
 
     def _pc(self, el: etree._Element, out: list[str]) -> None:
-        """A printed line-end hyphen (`pc force="weak"` before `lb break="no"`) is not read."""
-        following = el.getnext()
-        if (el.get("force") == "weak" and following is not None and not (el.tail or "").strip()
-                and local_name(following) in ("lb", "pb") and following.get("break") == "no"):
+        """A printed line-end hyphen (`pc` before `lb break="no"`) is not read."""
+        if is_printed_line_end_hyphen(el):
             return
         self._wrap(el, out, "span", {"class": "tei-pc"})
 

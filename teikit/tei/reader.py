@@ -8,18 +8,15 @@ supplied); the reading view does the opposite and leaves furniture out. Lines ar
 source line numbers there) lines come back in source order, so a footnote moved to its point
 of attachment returns to where the source printed it.
 
+What is read and what is not (hyphens at line ends, choice, app, furniture, entities) is
+decided by the shared rules in `tei/rules.py`, which the HTML renderer follows too.
+
 The reading view also records where persons, dates, notes and corrections stand in the
 reading text, so stand-off exports (JSON, Web Annotation, CSV, Markdown) share one walk:
 
     <p><lb n="7"/>where <persName ref="#trotsky">Leon Trotsky</persName> Amer-<lb n="8"/>ican</p>
     -> text "where Leon Trotsky American",
        Span("person", 6, 18, {"ref": "#trotsky"}, line="7", page=None)
-
-A hyphen written as plain text before a bare `lb` (`Amer-<lb/>ican`, in files that use no
-`@break` at all) is joined only when a letter precedes it and the next character is a
-lowercase letter; otherwise the hyphen stays and the halves still join (`Soviet-<lb/>Japanese`
-is read "Soviet-Japanese"). `anti-<lb/>fascist` is read "antifascist": a compound split at
-its own hyphen cannot be told from a split word.
 """
 from __future__ import annotations
 
@@ -31,6 +28,10 @@ from lxml import etree
 
 from .. import TEI_NS, XML_NS
 from ..errors import SourceError
+from .rules import (
+    NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text,
+    is_printed_line_end_hyphen, joins_word, local_name, marked_hyphen, source_side_breaks,
+)
 
 T = "{%s}" % TEI_NS
 XI = "{http://www.w3.org/2001/XInclude}"
@@ -55,23 +56,14 @@ DIVS = frozenset(T + name for name in ("div", "div1", "div2", "div3", "div4", "d
 STRUCTURAL = DIVS | frozenset(T + n for n in ("body", "front", "back", "text", "group", "listBibl"))
 #: editorial additions: left out of the diplomatic view
 EDITORIAL = frozenset(T + n for n in ("corr", "reg", "expan", "supplied", "ex"))
-#: source readings: left out of the reading view where an editorial reading exists
-SOURCE_SIDE = frozenset(T + n for n in ("sic", "orig", "abbr", "am"))
-#: a critical apparatus' variant readings: the text is the lemma
-VARIANTS = frozenset(T + n for n in ("rdg", "rdgGrp", "witDetail", "wit"))
-#: never text
-SKIP_ALWAYS = VARIANTS | frozenset(T + n for n in (
-    "figDesc", "interp", "interpGrp", "span", "link", "linkGrp", "listPerson", "listPlace", "listOrg",
-    "listEvent", "index", "gap", "del", "teiHeader", "standOff", "facsimile")) | {XI + "include", XI + "fallback"}
-#: the editorial side of a choice, in order of preference; app reads its lemma
-READING_SIDE = tuple(T + n for n in ("corr", "reg", "expan", "lem"))
-#: choice pairs that are corrections: editorial element -> (type, source element)
-CORRECTIONS = {T + "corr": ("sic", T + "sic"), T + "reg": ("orig", T + "orig"), T + "expan": ("abbr", T + "abbr")}
+#: never read (rules.NOT_READ); the diplomatic view keeps the furniture, which the source printed
+NOT_READ_TAGS = frozenset(T + n for n in NOT_READ) | {XI + "include", XI + "fallback"}
+NOT_DIPLOMATIC = NOT_READ_TAGS - {T + "fw"}
+#: the reading of a choice -> the correction type exchanged for it
+CORRECTION_TYPES = {"corr": "sic", "reg": "orig", "expan": "abbr"}
 PERSON_TAGS = frozenset({T + "persName"})
 NAMED_TAGS = frozenset({T + "name", T + "rs"})
 ITALIC_REND = re.compile(r"(?:^|[\s#:])(?:i|it|italics?|italic)(?:$|\s)")
-#: characters that print a word split at a line end
-HYPHENS = "-\u00ad\u00ac\u2010\u2e17"
 
 
 def parse_tei(path, *, xinclude: bool = False) -> etree._ElementTree:
@@ -177,15 +169,6 @@ def _formatting(text: str | None) -> bool:
     return not (text or "").strip() and "\n" in (text or "")
 
 
-def _entity_text(node) -> str:
-    """An entity reference left unexpanded: the text of an internal-subset entity, else nothing."""
-    dtd = node.getroottree().docinfo.internalDTD
-    for entity in dtd.iterentities() if dtd is not None else ():
-        if entity.name == node.name and entity.content and "<" not in entity.content:
-            return entity.content
-    return ""
-
-
 # --- the diplomatic view ---------------------------------------------------------------
 
 @dataclass
@@ -267,8 +250,8 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
         tag = elem.tag if isinstance(elem.tag, str) else ""
         if event == "start":
             if not skip_depth and isinstance(elem, etree._Entity):
-                view.add(_entity_text(elem))
-            if skip_depth or tag in EDITORIAL or tag in SKIP_ALWAYS or not tag:
+                view.add(entity_text(elem))
+            if skip_depth or tag in EDITORIAL or tag in NOT_DIPLOMATIC or not tag:
                 skip_depth += 1
                 continue
             if tag == T + "note":
@@ -334,13 +317,14 @@ class _ReadingBuilder:
     """Appends words to the reading text, collapsing whitespace lazily so that offsets recorded
     while walking are the final ones (a span starts at the first character it contributes)."""
 
-    def __init__(self):
+    def __init__(self, line_ends: LineEnds):
+        self.line_ends = line_ends
         self.parts: list[str] = []
         self.length = 0
         self.separator = ""              # " " or "\n\n" owed before the next word
         self.prefix = ""                 # a note's marker, owed at the start of its paragraph
         self.joining = False             # after a word-joining break: no space up to the next word
-        self.hyphen_at_break = False     # a plain hyphen then a bare lb: joined if a lowercase letter follows
+        self.hyphen_at_break = ""        # the text before a plain hyphen at a join: dropped or not at the next word
         self.awaiting: list[Span] = []   # opened spans that have no character yet
         self.closed_here: list[Span] = []
         self.spans: list[Span] = []
@@ -361,13 +345,13 @@ class _ReadingBuilder:
                 self._emit(piece)
 
     def _emit(self, word: str) -> None:
-        if self.hyphen_at_break and word[0].islower():
+        if self.hyphen_at_break and self.line_ends.drops_plain_hyphen(self.hyphen_at_break, word):
             self.parts[-1] = self.parts[-1][:-1]
             self.length -= 1
-            self.separator = ""
             for span in self.closed_here:
                 span.end = self.length
-        self.hyphen_at_break = self.joining = False
+        self.hyphen_at_break = ""
+        self.joining = False
         if self.length and self.separator:
             self._append(self.separator)
         self.separator = ""
@@ -388,19 +372,20 @@ class _ReadingBuilder:
         self.parts.append(text)
         self.length += len(text)
 
-    def line_break(self, plain_hyphens: bool) -> None:
-        """A bare line break is a space, unless a plain hyphen ends the line (see the module doc)."""
-        if self.joining:
-            return
-        last = "".join(self.parts[-2:])[-2:]
-        if plain_hyphens and len(last) == 2 and last[1] in HYPHENS and last[0].isalpha():
-            self.hyphen_at_break = self.joining = True
-            self.separator = ""
-        else:
+    def recent_text(self) -> str:
+        """The end of the paragraph read so far ("" before its first word)."""
+        return "".join(self.parts[-3:]) if self.open_paragraph is not None else ""
+
+    def line_break(self) -> None:
+        """A break between words: a space (none after a break inside a word)."""
+        if not self.joining:
             self.separator = self.separator or " "
 
-    def join(self) -> None:
-        """A break inside a word: no space up to the next word."""
+    def join(self, plain_hyphen: bool) -> None:
+        """A break inside a word: no space up to the next word, which decides whether a
+        plain hyphen before the break is the printer's (rules.LineEnds)."""
+        if plain_hyphen:
+            self.hyphen_at_break = self.recent_text()
         self.separator = ""
         self.joining = True
 
@@ -418,7 +403,8 @@ class _ReadingBuilder:
             self.open_paragraph.end = self.length
             self.open_paragraph = None
             self.separator = "\n\n"
-        self.joining = self.hyphen_at_break = False
+        self.joining = False
+        self.hyphen_at_break = ""
         self.prefix = ""
 
     def open_span(self, kind: str, attrs: dict[str, str]) -> Span:
@@ -443,8 +429,8 @@ class _ReadingWalker:
     """Walks <text> once: blocks become paragraphs, notes follow the block they stand in."""
 
     def __init__(self, root):
-        self.out = _ReadingBuilder()
-        self.plain_hyphens = not root.xpath(".//*[@break]")
+        self.line_ends = LineEnds(root)
+        self.out = _ReadingBuilder(self.line_ends)
         self.depth = 0
         self.positions: dict[str, int] = {}   # xml:id of an inline element -> its offset
         self.pointing_notes: list[tuple[Span, str]] = []
@@ -471,30 +457,34 @@ class _ReadingWalker:
         tag = child.tag if isinstance(child.tag, str) else ""
         out = self.out
         if isinstance(child, etree._Entity):
-            out.add(_entity_text(child))
-        elif not tag or tag in SKIP_ALWAYS or tag == T + "fw" or tag in SOURCE_SIDE and _has_editorial_sibling(child):
+            out.add(entity_text(child))
+        elif not tag or tag in NOT_READ_TAGS:
             pass
         elif tag == T + "note":
             anchor = None if child.getparent().tag in STRUCTURAL else out.length
             notes.append((child, anchor, out.line, out.page))
-        elif tag == T + "pc" and _ends_word_at_break(child):
+        elif tag == T + "pc" and is_printed_line_end_hyphen(child):
             pass
         elif tag in (T + "lb", T + "pb", T + "cb"):
-            if tag != T + "cb" and child.get("n") is not None:
-                if tag == T + "lb":
-                    out.line = child.get("n")
-                else:
-                    out.page = child.get("n")
-            if _joins(child):
-                out.join()
+            self.count_break(child)
+            before = out.recent_text()
+            if joins_word(child) or self.line_ends.bare_break_joins(child, before):
+                out.join(plain_hyphen=not marked_hyphen(child) and ends_with_plain_hyphen(before))
             else:
-                out.line_break(self.plain_hyphens)
+                out.line_break()
         elif _is_block(child):
             self.block(child)
-        elif tag in (T + "choice", T + "app"):
-            reading = _editorial_reading(child)
-            self.spanned("correction", _correction_attrs(child, reading), reading, notes)
-        elif tag in (T + "sic", T + "corr") and not _has_editorial_sibling(child):
+        elif tag == T + "choice":
+            reading, source = choice_sides(child)
+            if reading is not None:
+                self.spanned("correction", _correction_attrs(reading, source), reading, notes)
+                for source_break in source_side_breaks(child, reading):
+                    self.count_break(source_break)
+        elif tag == T + "app":
+            lemma, _ = app_readings(child)
+            if lemma is not None:
+                self.content(lemma, notes)
+        elif tag in (T + "sic", T + "corr"):
             side = "source" if tag == T + "sic" else "reading"
             self.spanned("correction", {"type": "sic", side: _string(child), **_resp(child)}, child, notes)
         elif tag in PERSON_TAGS or tag in NAMED_TAGS and child.get("type") == "person":
@@ -513,6 +503,14 @@ class _ReadingWalker:
             self.content(child, notes)
         if tag and child.get(XML_ID) and not _is_block(child):
             self.positions.setdefault(child.get(XML_ID), out.length)
+
+    def count_break(self, milestone) -> None:
+        """The source line (lb/@n) or page (pb/@n) from here on."""
+        if milestone.get("n") is not None:
+            if milestone.tag == T + "lb":
+                self.out.line = milestone.get("n")
+            elif milestone.tag == T + "pb":
+                self.out.page = milestone.get("n")
 
     def spanned(self, kind: str, attrs: dict | None, elem, notes: list) -> None:
         """Read `elem` inside a span of `kind`; no span when `attrs` is None (an app's lemma)."""
@@ -569,41 +567,11 @@ def reading_paragraphs(tree: etree._ElementTree) -> list[str]:
     return [reading.text[p.start:p.end] for p in reading.paragraphs]
 
 
-def _joins(milestone) -> bool:
-    return milestone.get("break") == "no" or milestone.get("type") == "hyphenInWord" or milestone.get("rend") == "-"
-
-
-def _ends_word_at_break(pc) -> bool:
-    """A pc directly before a joining lb/pb (furniture between them aside) is the printed hyphen."""
-    if (pc.tail or "").strip():
-        return False
-    following = pc.getnext()
-    while following is not None and following.tag in (T + "fw", T + "pb") and not _joins(following):
-        if (following.tail or "").strip():
-            return False
-        following = following.getnext()
-    return following is not None and following.tag in (T + "lb", T + "pb") and _joins(following)
-
-
-def _has_editorial_sibling(elem) -> bool:
-    parent = elem.getparent()
-    return parent is not None and parent.tag == T + "choice" and any(c.tag in EDITORIAL for c in parent)
-
-
-def _editorial_reading(choice):
-    for tag in READING_SIDE:
-        found = choice.find(tag)
-        if found is not None:
-            return found
-    return choice[0] if len(choice) else choice
-
-
-def _correction_attrs(choice, reading) -> dict | None:
+def _correction_attrs(reading, source) -> dict | None:
     """sic/corr, orig/reg, abbr/expan in a choice: what the source read and what the edition reads."""
-    if reading.tag not in CORRECTIONS:
+    kind = CORRECTION_TYPES.get(local_name(reading))
+    if kind is None:
         return None
-    kind, source_tag = CORRECTIONS[reading.tag]
-    source = choice.find(source_tag)
     attrs = {"type": kind, "source": _string(source) if source is not None else "", "reading": _string(reading)}
     return {**attrs, **_resp(reading)}
 
