@@ -22,6 +22,7 @@ import click
 
 from . import TEI_NS, XML_NS
 from .tei.reader import parse_tei, text_root
+from .tei.rules import hyphen_mark, local_name, text_after
 
 T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
@@ -58,14 +59,12 @@ def text_before(elem) -> str:
 
 def line_end_decision(lb) -> tuple[str, str, str]:
     """(kind, reading, source) for an `lb break="no"`."""
-    previous = lb.getprevious()
-    mark = previous is not None and previous.tag in (f"{T}pc", f"{T}supplied") \
-        and not (previous.tail or "").strip()
-    before = LAST_WORD.search(text_before(previous if mark else lb)).group(1)
-    after = FIRST_WORD.match(lb.tail or "").group(1)
-    if mark and previous.tag == f"{T}pc":
+    mark = hyphen_mark(lb)
+    before = LAST_WORD.search(text_before(mark if mark is not None else lb)).group(1)
+    after = FIRST_WORD.match(text_after(lb)).group(1)
+    if mark is not None and local_name(mark) == "pc":
         return "printed hyphen dropped", before + after, f"{before}-|{after}"
-    if mark:
+    if mark is not None:
         return "lost hyphen restored", f"{before}-{after}", f"{before}|{after}"
     if before.endswith("-"):
         return "hyphen kept", before + after, f"{before}|{after}"

@@ -114,17 +114,22 @@ def is_printed_line_end_hyphen(pc) -> bool:
     return following is not None and local_name(following) in ("lb", "pb") and joins_word(following)
 
 
-def marked_hyphen(milestone) -> str:
-    """`pc` or `supplied` when that element stands right before the break (furniture and plain
-    page breaks between them aside, no text)."""
+def hyphen_mark(milestone):
+    """The `pc` or `supplied` standing right before a break (furniture and plain page breaks
+    between them aside, no text), or None."""
     previous = milestone.getprevious()
     while previous is not None and not (previous.tail or "").strip() and (
             local_name(previous) == "fw" or local_name(previous) == "pb" and not joins_word(previous)):
         previous = previous.getprevious()
     if previous is None or (previous.tail or "").strip():
-        return ""
-    name = local_name(previous)
-    return name if name in ("pc", "supplied") else ""
+        return None
+    return previous if local_name(previous) in ("pc", "supplied") else None
+
+
+def marked_hyphen(milestone) -> str:
+    """`pc` or `supplied` when that element marks the hyphen of a break, else ""."""
+    mark = hyphen_mark(milestone)
+    return local_name(mark) if mark is not None else ""
 
 
 def text_after(milestone) -> str:
