@@ -4,6 +4,9 @@
 
 Each measurement runs in a fresh process so peak RSS belongs to that input alone. The
 synthetic input of size k is the 1.1 MB book repeated k times, so growth should be linear.
+"encode s" is wall time of encoding and serializing; on a shared machine read the CPU
+columns: encoding, and the check `teikit encode` makes before writing (RELAX NG and the
+rules of teikit.sch).
 """
 from __future__ import annotations
 
@@ -23,13 +26,18 @@ CHILD = """
 import json, resource, sys, time
 from teikit.config import load_config
 from teikit.encode import encode_source, serialize
+from teikit.validate import check_bytes
 cfg = load_config(sys.argv[2]) if sys.argv[2] != "-" else None
-t0 = time.perf_counter()
+check_bytes(b"<x/>", "warm-up")  # schemas compile once per process, not per file
+t0, c0 = time.perf_counter(), time.process_time()
 result = encode_source(sys.argv[1], cfg)
 data = serialize(result.tree)
-elapsed = time.perf_counter() - t0
-print(json.dumps({"seconds": elapsed, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  "out_bytes": len(data)}))
+elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+c1 = time.process_time()
+check_bytes(data, "<output>")
+validate_cpu = time.process_time() - c1
+print(json.dumps({"seconds": elapsed, "cpu": cpu, "validate_cpu": validate_cpu,
+                  "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "out_bytes": len(data)}))
 """
 
 
@@ -40,6 +48,8 @@ def measure(source: Path, config: Path | None, repeat: int) -> dict:
                              check=True, capture_output=True, text=True)
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return {"seconds": statistics.median(r["seconds"] for r in runs),
+            "cpu": statistics.median(r["cpu"] for r in runs),
+            "validate_cpu": statistics.median(r["validate_cpu"] for r in runs),
             "peak_mb": max(r["peak_kb"] for r in runs) / 1024, "out_bytes": runs[0]["out_bytes"]}
 
 
@@ -59,11 +69,12 @@ def main() -> None:
             path = Path(tmp) / f"book-x{k}.txt"
             path.write_text(book * k, encoding="utf-8")
             rows.append((f"book x{k}", path.stat().st_size, measure(path, BOOK / "edition.yaml", args.repeat)))
-    lines = ["| input | source MB | encode s | s per MB | peak MB | peak / input |", "|---|---|---|---|---|---|"]
+    lines = ["| input | source MB | encode s | s per MB | encode CPU s | validate CPU s | peak MB | peak / input |",
+             "|---|---|---|---|---|---|---|---|"]
     for name, size, m in rows:
         mb = size / 1e6
-        lines.append(f"| {name} | {mb:.2f} | {m['seconds']:.2f} | {m['seconds'] / mb:.2f} | "
-                     f"{m['peak_mb']:.0f} | {m['peak_mb'] / mb:.0f}x |")
+        lines.append(f"| {name} | {mb:.2f} | {m['seconds']:.2f} | {m['seconds'] / mb:.2f} | {m['cpu']:.2f} | "
+                     f"{m['validate_cpu']:.2f} | {m['peak_mb']:.0f} | {m['peak_mb'] / mb:.0f}x |")
     table = "\n".join(lines)
     print(table)
     if args.out:

@@ -8,6 +8,7 @@ derives `<pb/>`, `<lb/>`, `<fw>` and the nesting of marks from this model alone.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -132,15 +133,38 @@ class ReadingView:
     """A block's reading text (hyphenation joined, corrections applied) with a map back.
 
     Finders (persons, dates, markers) search `text`; `span(i, j)` turns a match into
-    offsets of `Block.text`, where marks live.
+    offsets of `Block.text`, where marks live. The map is kept as pieces, not per
+    character: a view is built for every block by several passes, a span asked for rarely.
     """
 
     text: str
-    starts: list[int]   #: for each reading char, the block offset where it begins
-    ends: list[int]     #: for each reading char, the block offset just after it
+    #: the reading text's non-empty pieces in order, as (reading offset, block start, block end,
+    #: copied): a copied piece maps char by char, a replacement maps each char to its whole span
+    pieces: list[tuple[int, int, int, bool]]
+    _offsets: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._offsets = [piece[0] for piece in self.pieces]
 
     def span(self, i: int, j: int) -> tuple[int, int]:
-        return self.starts[i], self.ends[j - 1]
+        return self.start(i), self.end(j - 1)
+
+    def start(self, k: int) -> int:
+        """The block offset where reading char `k` begins (negative `k` counts from the end)."""
+        k, (at, start, _, copied) = self._piece(k)
+        return start + k - at if copied else start
+
+    def end(self, k: int) -> int:
+        """The block offset just after reading char `k`."""
+        k, (at, start, end, copied) = self._piece(k)
+        return start + k - at + 1 if copied else end
+
+    def _piece(self, k: int) -> tuple[int, tuple[int, int, int, bool]]:
+        if k < 0:
+            k += len(self.text)
+        if not 0 <= k < len(self.text):
+            raise IndexError("reading offset out of range")
+        return k, self.pieces[bisect_right(self._offsets, k) - 1]
 
 
 def reading_view(block: Block, corrections: bool = True) -> ReadingView:
@@ -150,11 +174,12 @@ def reading_view(block: Block, corrections: bool = True) -> ReadingView:
     end-of-line hyphen is dropped; a lost compound hyphen is restored). With
     `corrections`, a `choice` mark reads as its `corr`.
     """
-    source = block.text
-    # what replaces source[start:end] in the reading: (start, end, reading)
+    lines = block.text_lines
+    source = "\n".join(line.text for line in lines)   # block.text
+    # what replaces source[start:end] in the reading: (start, end, reading); line ends in order
     edits: list[tuple[int, int, str]] = []
     offset = 0
-    for line in block.text_lines:
+    for line in lines:
         offset += len(line.text)
         if offset < len(source):
             hyphen = line.hyphen
@@ -167,26 +192,30 @@ def reading_view(block: Block, corrections: bool = True) -> ReadingView:
             else:
                 edits.append((offset, offset + 1, ""))
         offset += 1
+    line_ends = len(edits)
     if corrections:
         for mark in block.marks:
             if mark.tag == "choice" and mark.end > mark.start:
                 edits.append((mark.start, mark.end, mark.attrs["corr"]))
-    edits.sort(key=lambda edit: (edit[0], -edit[1]))
+    if len(edits) > line_ends:
+        edits.sort(key=lambda edit: (edit[0], -edit[1]))
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    pieces: list[tuple[int, int, int, bool]] = []
+    at = 0       # length of the reading text so far
     pos = 0
     for start, end, reading in edits:
         if start < pos:      # a line end inside a correction: the correction reads for both
             continue
-        out.append(source[pos:start])
-        starts.extend(range(pos, start))
-        ends.extend(range(pos + 1, start + 1))
-        out.append(reading)
-        starts.extend([start] * len(reading))
-        ends.extend([end] * len(reading))
+        if start > pos:
+            out.append(source[pos:start])
+            pieces.append((at, pos, start, True))
+            at += start - pos
+        if reading:
+            out.append(reading)
+            pieces.append((at, start, end, False))
+            at += len(reading)
         pos = end
-    out.append(source[pos:])
-    starts.extend(range(pos, len(source)))
-    ends.extend(range(pos + 1, len(source) + 1))
-    return ReadingView("".join(out), starts, ends)
+    if pos < len(source):
+        out.append(source[pos:])
+        pieces.append((at, pos, len(source), True))
+    return ReadingView("".join(out), pieces)

@@ -62,6 +62,19 @@ MARKER_TAIL_RE = re.compile(r"[0-9lI]+$")
 SHORT_WORD_ZIPF = 5.5
 #: a lower-case word long enough to be checked for spelling
 LONG_LOWER_RE = re.compile(r"(?<![\w'’-])[a-z]{6,}(?![\w'’-])")
+# Gates: what a line must contain for a finder to have anything to find (most lines have
+# nothing to correct, and a C-level search is far cheaper than a finder's Python loop).
+#: the left part of a PAIR_RE match ending a chunk between spaces, and a right part starting one
+LEFT_PART_RE = re.compile(r"(?<![\w'’.,-])[A-Za-z]+\Z")
+RIGHT_PART_RE = re.compile(r"[A-Za-z]+")
+#: a token whose core (CORE_RE) may be a fragment: one or two letters in punctuation
+SHORT_CORE_RE = re.compile(r"(?<!\S)[\"'“‘(\[]*([^\W\d_]{1,2})[.,;:!?\"'”’)\]]*(?!\S)")
+#: what `numbers` needs: a digit beside a letter read for one (1O, l9), 1� or `1 9`
+NUMBERS_GATE_RE = re.compile(r"[0-9][OolI]|[OolI][0-9]|1�|1 [89]")
+#: what `glyphs` needs: an unreadable glyph
+GLYPH_RE = re.compile(rf"[{GLYPHS}]")
+#: what `inner_punctuation` needs: a comma or apostrophe between lower-case letters
+INNER_PUNCT_GATE_RE = re.compile(r"[a-z][,'’][a-z]")
 #: OCR's usual letter confusions, tried on unknown words (`spelling`)
 CONFUSIONS = (("rn", "m"), ("m", "rn"), ("rl", "n"), ("ri", "n"), ("cl", "d"), ("li", "h"),
               ("ii", "u"), ("ii", "ll"), ("f", "t"), ("t", "f"), ("c", "e"), ("e", "c"),
@@ -94,10 +107,11 @@ class Options:
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
     """wordfreq's English frequencies, loaded once: a dict lookup per word is far faster
-    than `zipf_frequency`, which tokenizes each query."""
+    than `zipf_frequency`, which tokenizes each query. The arguments are the ones
+    `zipf_frequency` passes, so both share wordfreq's cached dict (building it takes 0.1 s)."""
     import wordfreq
 
-    return wordfreq.get_frequency_dict("en")
+    return wordfreq.get_frequency_dict("en", "best")
 
 
 class Lexicon:
@@ -130,6 +144,19 @@ class Lexicon:
         return value
 
 
+class Memo(dict):
+    """A dict computing each missing value once from its key; `map(memo.__getitem__, keys)`
+    then looks up a line's tokens without a Python loop."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self.compute(key)
+        return value
+
+
 def joined_case(left: str, right: str) -> str | None:
     """The joined word in the case the parts show, or None when they cannot be one word."""
     if left.isupper() and len(left) > 1:
@@ -137,6 +164,13 @@ def joined_case(left: str, right: str) -> str | None:
     if right.islower() or (left.isupper() and right.isupper()):
         return left + right
     return None
+
+
+#: the correction finders of LineCorrector, by method name
+FINDERS = frozenset({"letter_spacing", "split_words", "numbers", "underscores", "glyphs",
+                     "inner_punctuation", "spelling"})
+#: finders whose test is worth making on a whole block first: it fails for most blocks
+BLOCK_TESTED = frozenset({"letter_spacing", "numbers", "underscores", "glyphs", "inner_punctuation"})
 
 
 class LineCorrector:
@@ -147,21 +181,51 @@ class LineCorrector:
         self.opts = opts
         #: (left, right) -> (length, joined word, cert) or None: pairs repeat
         self.pair_cache: dict[tuple[str, str], tuple[int, str, str] | None] = {}
+        #: letter runs, and chunks between spaces, -> whether they can take part in a join
+        self.joinable_part = Memo(self.is_joinable_part)
+        self.joinable_chunk = Memo(self.is_joinable_chunk)
+        #: cores of one or two letters -> 1 if they make no word (`common_short`), else 0
+        self.uncommon_short = Memo(lambda core: int(not self.common_short(core)))
+        #: word -> its spelling correction, for the words that have one
+        self.spelling_cache: dict[str, str] = {}
+        #: words checked for spelling that have no correction
+        self.spelled: set[str] = set()
+        #: finder -> a test of a text that is true if the finder may find something in it
+        gates = {
+            "letter_spacing": lambda text: sum(  # every fragment's token is a SHORT_CORE_RE match
+                map(self.uncommon_short.__getitem__, SHORT_CORE_RE.findall(text))) >= 3,
+            "split_words": self.may_join,
+            "numbers": NUMBERS_GATE_RE.search,
+            "underscores": lambda text: "_" in text,
+            "glyphs": GLYPH_RE.search,
+            "inner_punctuation": INNER_PUNCT_GATE_RE.search,
+            "spelling": lambda text: not self.spelled.issuperset(LONG_LOWER_RE.findall(text)),
+        }
+        self.gates = {name: gate for name, gate in gates.items() if getattr(opts, name)}
 
-    def corrections(self, text: str) -> list[tuple[int, int, str, str, str]]:
-        """(start, end, corr, kind, cert) for the line, not overlapping, in order."""
+    def finders(self, text: str, among: frozenset[str] = FINDERS) -> frozenset[str]:
+        """The finders (of `among`) that are enabled and may find something in `text`.
+
+        Each test is necessary for its finder to find anything in a line, and holds for a
+        block's text whenever it holds for one of its lines: a block tested once spares
+        its lines the tests of BLOCK_TESTED."""
+        gates = self.gates
+        return frozenset(name for name in among if name in gates and gates[name](text))
+
+    def corrections(self, text: str, among: frozenset[str] = FINDERS) -> list[tuple[int, int, str, str, str]]:
+        """(start, end, corr, kind, cert) for the line, not overlapping, in order; only the
+        finders of `among` are tried (those that may find something in the line's block)."""
         found: list[tuple[int, int, str, str, str]] = []
-        if self.opts.letter_spacing and self.is_letter_spaced(text):
+        finders = self.finders(text, among) if among else among
+        if "letter_spacing" in finders and self.is_letter_spaced(text):
             found += self.letter_spacing(text)
-        elif self.opts.split_words:
+        elif "split_words" in finders:
             found += self.split_words(text)
-        for finder, enabled in ((self.numbers, self.opts.numbers),
-                                (self.underscores, self.opts.underscores),
-                                (self.glyphs, self.opts.glyphs),
-                                (self.inner_punctuation, self.opts.inner_punctuation),
-                                (self.spelling, self.opts.spelling)):
-            if enabled:
-                found += finder(text)
+        for name in ("numbers", "underscores", "glyphs", "inner_punctuation", "spelling"):
+            if name in finders:
+                found += getattr(self, name)(text)
+        if not found:
+            return found
         found.sort()
         kept: list[tuple[int, int, str, str, str]] = []
         for item in found:
@@ -170,7 +234,25 @@ class LineCorrector:
         return kept
 
     # --- stray spaces -------------------------------------------------------------
+    def may_join(self, text: str) -> bool:
+        """Whether `split_words` can find anything: `join_pair` joins nothing when the left
+        part is a word not in capitals and the right one a word or not all letters. A left
+        part ends a chunk between spaces and a right part starts one, so a line whose every
+        chunk ends and starts with such a word (or with no letters) has no split word."""
+        return any(map(self.joinable_chunk.__getitem__, text.split(" ")))
+
+    def is_joinable_part(self, part: str) -> bool:
+        return not self.lex.is_word(part) or (part.isupper() and len(part) > 1)
+
+    def is_joinable_chunk(self, chunk: str) -> bool:
+        return any(self.joinable_part[part.group()]
+                   for part in (LEFT_PART_RE.search(chunk), RIGHT_PART_RE.match(chunk)) if part)
+
     def split_words(self, text: str):
+        joinable = self.joinable_part
+        if not any(self.cached_join(left, right) for left, right, _ in PAIR_RE.findall(text)
+                   if joinable[left] or joinable[right]):
+            return []
         out = []
         last_end = 0
         for match in PAIR_RE.finditer(text):
@@ -220,9 +302,12 @@ class LineCorrector:
         if len(FRAGMENT_RE.findall(text)) < 3:
             return False
         cores = [CORE_RE.match(t).group(2) for t in text.split()]
-        fragments = [c for c in cores if c.isalpha() and len(c) <= 2 and not (
-            c in "aAI" or len(c) == 2 and self.lex.zipf(c) >= SHORT_WORD_ZIPF)]
+        fragments = [c for c in cores if c.isalpha() and len(c) <= 2 and not self.common_short(c)]
         return len(fragments) >= 3 and len(fragments) >= 0.2 * len(cores)
+
+    def common_short(self, core: str) -> bool:
+        """A core of one or two letters that is no fragment: `a`, `I`, `of`, `in`."""
+        return core in "aAI" or len(core) == 2 and self.lex.zipf(core) >= SHORT_WORD_ZIPF
 
     def letter_spacing(self, text: str):
         """Best segmentation of the line's tokens into known words: fewest unknown parts."""
@@ -321,38 +406,51 @@ class LineCorrector:
         return out
 
     def spelling(self, text: str):
-        out = []
-        for m in LONG_LOWER_RE.finditer(text):
-            word = m.group()
-            if self.lex.doc_words[word] > 1 or self.lex.zipf(word) > 0:
-                continue
-            candidates = set()
-            for wrong, right in CONFUSIONS:
-                at = word.find(wrong)
-                while at >= 0:
-                    candidates.add(word[:at] + right + word[at + len(wrong):])
-                    at = word.find(wrong, at + 1)
-            good = [c for c in candidates if self.lex.zipf(c) >= self.opts.min_zipf + 0.5]
-            if len(good) == 1:
-                out.append((m.start(), m.end(), good[0], "spelling", "low"))
-        return out
+        words = set(LONG_LOWER_RE.findall(text))
+        if words <= self.spelled:
+            return []
+        cache = self.spelling_cache
+        for word in words - self.spelled - cache.keys():
+            corr = self.spelling_correction(word)
+            if corr is None:
+                self.spelled.add(word)
+            else:
+                cache[word] = corr
+        return [(m.start(), m.end(), cache[m.group()], "spelling", "low")
+                for m in LONG_LOWER_RE.finditer(text) if m.group() in cache]
+
+    def spelling_correction(self, word: str) -> str | None:
+        """The one known word a usual OCR confusion makes of an unknown `word`, or None."""
+        if self.lex.doc_words[word] > 1 or self.lex.zipf(word) > 0:
+            return None
+        candidates = set()
+        for wrong, right in CONFUSIONS:
+            at = word.find(wrong)
+            while at >= 0:
+                candidates.add(word[:at] + right + word[at + len(wrong):])
+                at = word.find(wrong, at + 1)
+        good = [c for c in candidates if self.lex.zipf(c) >= self.opts.min_zipf + 0.5]
+        return good[0] if len(good) == 1 else None
 
 
 def document_words(doc: Document) -> Counter:
     """Words of the document, the first and last of each line left out: those may be
     halves of a word hyphenated at the line end (`Coun`)."""
-    words: Counter = Counter()
+    inner: list[str] = []
     for line in doc.lines:
         if line.kind == "text":
-            words.update(w.lower() for w in WORD_RE.findall(line.text)[1:-1])
-    return words
+            inner += WORD_RE.findall(line.text)[1:-1]
+    # lower-casing WORD_RE's letters maps each to one letter, so all at once is the same
+    return Counter(" ".join(inner).lower().split(" ")) if inner else Counter()
 
 
 def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> None:
     taken = [(m.start, m.end) for m in block.marks if m.tag == "choice"]
+    lines = block.text_lines
+    among = corrector.finders("\n".join(line.text for line in lines), BLOCK_TESTED) | (FINDERS - BLOCK_TESTED)
     offset = 0
-    for line in block.text_lines:
-        for start, end, corr, kind, cert in corrector.corrections(line.text):
+    for line in lines:
+        for start, end, corr, kind, cert in corrector.corrections(line.text, among):
             start, end = start + offset, end + offset
             if any(s < end and start < e for s, e in taken):
                 continue

@@ -213,7 +213,8 @@ class _Diplomatic:
 def _numbered_by_source_line(root) -> bool:
     """True when every lb/@n is a number increasing through the running text (teikit's source
     line numbers); numbers that restart on each page or column are kept in document order."""
-    numbers = root.xpath(".//t:lb[not(ancestor::t:note)]/@n", namespaces={"t": TEI_NS})
+    numbers = (root.xpath(".//t:lb[not(ancestor::t:note)]/@n", namespaces={"t": TEI_NS})
+               or root.xpath(".//t:lb/@n", namespaces={"t": TEI_NS}))   # a text that is all notes
     every_lb = root.xpath("count(.//t:lb)", namespaces={"t": TEI_NS})
     all_lb_n = root.xpath("count(.//t:lb[@n])", namespaces={"t": TEI_NS})
     if not numbers or every_lb != all_lb_n or not all(n.isdigit() for n in numbers):

@@ -26,11 +26,10 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def tei(tag: str, attrs: dict[str, str] | None = None, parent=None):
     """An element in the TEI namespace; "xml:id"-style keys go to the XML namespace."""
-    attrib = {}
-    for key, value in (attrs or {}).items():
-        if value is None:
-            continue
-        attrib["{%s}%s" % (XML_NS, key[4:]) if key.startswith("xml:") else key] = str(value)
+    if not attrs and parent is not None:
+        return etree.SubElement(parent, TEI + tag)
+    attrib = {("{%s}%s" % (XML_NS, key[4:]) if key.startswith("xml:") else key): str(value)
+              for key, value in (attrs or {}).items() if value is not None}
     if parent is None:
         return etree.Element(TEI + tag, attrib, nsmap={None: TEI_NS})
     return etree.SubElement(parent, TEI + tag, attrib)
@@ -40,16 +39,23 @@ def add_text(elem, text: str) -> None:
     """Append text after the last child (its tail) or inside the element."""
     if not text:
         return
+    if _NOT_XML.search(text) is None:
+        _append(elem, text)
+        return
     for i, piece in enumerate(_NOT_XML.split(text)):
         if i:
             char = _NOT_XML.findall(text)[i - 1]
             tei("g", {"type": "ctrl", "n": f"U+{ord(char):04X}"}, elem)
-        if not piece:
-            continue
-        if len(elem):
-            elem[-1].tail = (elem[-1].tail or "") + piece
-        else:
-            elem.text = (elem.text or "") + piece
+        if piece:
+            _append(elem, piece)
+
+
+def _append(elem, piece: str) -> None:
+    if len(elem):
+        last = elem[-1]
+        last.tail = (last.tail or "") + piece
+    else:
+        elem.text = (elem.text or "") + piece
 
 
 #: when two marks span the same text, the lower rank is the outer element
@@ -166,7 +172,8 @@ class BlockWriter:
         for fw in furniture:
             write_furniture(elem, fw, joined)
         write_page_break(elem, following, joined)
-        tei("lb", {"n": str(following.n), "break": "no" if joined else None}, elem)
+        attrs = {"n": str(following.n), "break": "no"} if joined else {"n": str(following.n)}
+        etree.SubElement(elem, TEI + "lb", attrs)  # tei("lb", ...), the writer's most common element
 
 
 def write_page_break(elem, line: Line, joined: bool = False) -> None:
