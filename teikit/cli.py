@@ -5,6 +5,7 @@ edition.yaml), 2 wrong usage. Errors are one line on stderr, never a traceback.
 """
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -17,8 +18,27 @@ from .errors import TeikitError, ValidationError
 from .report import Report
 
 
+#: commands that live beside the library code they drive, imported only when used
+LAZY_COMMANDS = {
+    "apparatus": ("teikit.apparatus", "apparatus"),
+    "export": ("teikit.export", "export"),
+    "persons": ("teikit.register", "persons"),
+    "render": ("teikit.render", "render_command"),
+    "validate": ("teikit.validate", "validate_command"),
+}
+
+
 class TeikitGroup(click.Group):
-    """Turns teikit's own errors into one line and an exit code."""
+    """Turns teikit's own errors into one line and an exit code; loads commands lazily."""
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx, name):
+        if name in LAZY_COMMANDS:
+            module, attr = LAZY_COMMANDS[name]
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx):
         try:
@@ -172,24 +192,6 @@ def passes_command(profile: str | None):
         for option in dataclasses.fields(spec.options):
             value = overrides.get(spec.name, {}).get(option.name, option.default)
             click.echo(f"    {option.name} = {value!r}")
-
-
-def _register_commands() -> None:
-    """Commands that live beside the library code they drive."""
-    from .apparatus import apparatus
-    from .export import export
-    from .register import persons
-    from .render import render_command
-    from .validate import validate_command
-
-    cli.add_command(apparatus, "apparatus")
-    cli.add_command(export, "export")
-    cli.add_command(persons, "persons")
-    cli.add_command(render_command, "render")
-    cli.add_command(validate_command, "validate")
-
-
-_register_commands()
 
 
 def main() -> None:

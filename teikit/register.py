@@ -147,12 +147,16 @@ def person_from_dict(raw: dict, file: str = "") -> Person:
                   note=_text(raw.get("note"), f"person {pid!r}: note", file))
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_register(path: str | Path) -> Register:
     """Read and check a register file; a problem is a ConfigError naming the file."""
     path = Path(path)
     file = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # the C loader when libyaml is there: the shared register is read on every encode
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except OSError as exc:
         raise ConfigError(f"cannot read the person register: {exc.strerror}", file=file) from None
     except yaml.YAMLError as exc:
