@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Block, Document, Mark
+from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
 
@@ -39,7 +40,6 @@ GLYPHS = "�■□▪●•"
 GLYPH_WORD_RE = re.compile(rf"[A-Za-z]*[{GLYPHS}][A-Za-z]*")
 #: a number with letters OCR read for digits: 1O, l936, 1O-17
 NUMBER_RE = re.compile(r"^[0-9OolI]+(?:[-–][0-9OolI]+)*$")
-DIGIT_FOR = str.maketrans("OolI", "0011")
 #: a year of this century whose 9 OCR could not read: 1�36
 LOST_NINE_RE = re.compile(r"(?<![\w.,])1�(\d\d)(?!\w)")
 #: a year whose first digit OCR set apart: 1 937
@@ -366,7 +366,7 @@ class LineCorrector:
             number = match.group()
             if any(ch in "OolI" for ch in number) and all(
                     any(ch.isdigit() for ch in run) for run in re.split("[-–]", number)):
-                out.append((match.start(), match.end(), number.translate(DIGIT_FOR), "number", "high"))
+                out.append((match.start(), match.end(), number.translate(OCR_DIGITS), "number", "high"))
         for match in LOST_NINE_RE.finditer(text):
             out.append((match.start(), match.end(), "19" + match.group(1), "number", "medium"))
         for match in SPLIT_YEAR_RE.finditer(text):

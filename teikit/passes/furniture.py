@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document, Line
+from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
 
@@ -52,7 +53,6 @@ _NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+([A-Z\"'“‘(].*?)\s*")
 #: the head may end in a number (`Notes for Pages 103-125 529`) but not in a lone digit,
 #: which would be part of a spaced-out date (`January 3 1 ,  1 9 3 7`)
 _NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d.,;:!-]|\d\d))\s+({_NUMBER})\s*")
-_OCR_DIGITS = str.maketrans("lIOo", "1100")
 _LOWER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -74,12 +74,12 @@ def read_number(shown: str) -> int | None:
     """The value of an OCR'd page number; None unless at least one real digit shows."""
     if not any(ch.isdigit() for ch in shown):
         return None
-    return int(shown.replace(" ", "").translate(_OCR_DIGITS))
+    return int(shown.replace(" ", "").translate(OCR_DIGITS))
 
 
 def head_key(text: str) -> str:
     """A running head's text compared without OCR spacing, case and O/0 confusion."""
-    return re.sub(r"[\W_]", "", text).lower().translate(_OCR_DIGITS)
+    return re.sub(r"[\W_]", "", text).lower().translate(OCR_DIGITS)
 
 
 def find_candidates(lines: list[Line], opts: Options) -> list[Candidate]:

@@ -33,12 +33,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Block, Document, Mark, reading_view
+from ..ocr import DIGIT_LOOKALIKES
 from ..pipeline import PassSpec
 from ..report import Report
 
 RESP = "#teikit"
 #: characters OCR reads for the digits of a small raised number
-DIGIT_FOR = str.maketrans("lIi!oO", "111100", ":'’ ")
+#: markers add i and ! for 1, and lose punctuation and spaces OCR put between their digits
+DIGIT_FOR = str.maketrans({**DIGIT_LOOKALIKES, "i": "1", "!": "1", ":": None, "'": None, "’": None, " ": None})
 #: a number glued to a word or its punctuation (Lenin.5, ATLANTIC18, exile. l6, trial.'):
 #: "pre" the word's last letter and its punctuation, "m" the marker as OCR read it;
 #: `glued_marker` decides which matches can be markers

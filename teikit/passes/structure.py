@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Block, Document, Line
+from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
 from .blocks import MINOR_WORDS, SENTENCE_END, is_caps_line, is_title_line
@@ -232,7 +233,7 @@ def endnote_number(text: str, pattern: re.Pattern, last: int) -> int:
         noisy = NOISY_NOTE_NUMBER.match(text)
         if not noisy:
             return 0
-        letters = noisy.group(1).replace(" ", "").translate(str.maketrans("OolIL", "00111"))
+        letters = noisy.group(1).replace(" ", "").translate(OCR_DIGITS).replace("L", "1")
         readings = {letters.replace(":", "3"), letters.replace(":", "")}
         if str(last + 1) not in readings:
             return 0      # read through noise only where the sequence expects exactly it

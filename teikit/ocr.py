@@ -1,0 +1,8 @@
+"""What OCR misreads, shared by the passes that read numbers through it."""
+from __future__ import annotations
+
+#: letters OCR gives for digits: l and I for 1, O and o for 0
+DIGIT_LOOKALIKES = {"l": "1", "I": "1", "O": "0", "o": "0"}
+
+#: `text.translate(OCR_DIGITS)` reads those letters as the digits they stand for
+OCR_DIGITS = str.maketrans(DIGIT_LOOKALIKES)
