@@ -13,8 +13,9 @@ import click
 
 from . import __version__
 from .config import PROFILES, EditionConfig, load_config
-from .encode import encode_source, serialize, write_atomically
+from .encode import encode_source, serialize
 from .errors import TeikitError, ValidationError
+from .files import write_atomically
 from .report import Report
 
 

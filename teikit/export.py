@@ -26,7 +26,7 @@ import click
 from lxml import etree
 
 from . import TEI_NS, XML_NS
-from .encode import write_atomically
+from .files import write_atomically
 from .errors import SourceError
 from .tei.reader import ReadingText, parse_tei, reading_text, tei_document
 from .tei.standoff import iso_value, standoff_json, web_annotations

@@ -517,7 +517,7 @@ def dump_register(original: str, entries: list[dict]) -> tuple[str, int]:
 @click.option("--prefer-import", is_flag=True, help="on a conflict take the imported value")
 def import_command(file: Path, register_path: Path | None, dry_run: bool, prefer_import: bool) -> None:
     """Merge the persons of a TEI FILE (any person elements) or a register CSV into the register."""
-    from .encode import write_atomically
+    from .files import write_atomically
 
     path = register_path or DEFAULT_REGISTER
     original = path.read_text(encoding="utf-8") if path.exists() else ""

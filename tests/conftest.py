@@ -29,7 +29,8 @@ def update_golden(request) -> bool:
 def encoded_editions(tmp_path_factory):
     """Every edition encoded once per test session: slug -> (Encoded, path of the TEI file)."""
     from teikit.config import load_config
-    from teikit.encode import encode_source, serialize, write_atomically
+    from teikit.encode import encode_source, serialize
+    from teikit.files import write_atomically
 
     out = tmp_path_factory.mktemp("editions")
     results = {}

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
 from teikit.errors import ConfigError, TeikitError
+from teikit.files import write_atomically
 from teikit.render.context import build_context, parse_tei
 from teikit.resources import resource_dir
 
@@ -34,7 +35,7 @@ def make_environment(template_dirs: Iterable[str | Path] = ()) -> Environment:
 def _write_stylesheets(env: Environment, out_dir: Path) -> None:
     for name in STYLESHEETS:
         source, _, _ = env.loader.get_source(env, name)
-        (out_dir / name).write_text(source, encoding="utf-8")
+        write_atomically(out_dir / name, source.encode("utf-8"))
 
 
 def edition_stem(tei_path: Path) -> str:
@@ -54,7 +55,7 @@ def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Ite
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path = out_dir / f"{edition_stem(tei_path)}.html"
-    html_path.write_text(env.get_template("edition.html").render(context), encoding="utf-8")
+    write_atomically(html_path, env.get_template("edition.html").render(context).encode("utf-8"))
     _write_stylesheets(env, out_dir)
     return html_path
 
@@ -75,7 +76,7 @@ def render_site(editions: list[dict], out_dir: str | Path, *, template_dirs: Ite
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     index_path = out_dir / "index.html"
-    index_path.write_text(env.get_template("index.html").render(editions=entries), encoding="utf-8")
+    write_atomically(index_path, env.get_template("index.html").render(editions=entries).encode("utf-8"))
     _write_stylesheets(env, out_dir)
     return index_path
 
