@@ -13,7 +13,7 @@ from lxml import etree
 
 from .config import EditionConfig
 from .model import Document
-from .passes import PASSES
+from .passes import BY_NAME, PASSES
 from .pipeline import build_pipeline, run_pipeline
 from .profiles import detect_profile, profile_options
 from .reader import decode_source, document_from_text, read_bytes
@@ -40,9 +40,8 @@ def pass_options(cfg: EditionConfig, profile: str) -> dict[str, dict]:
         "persons": {"register": str(cfg.path(cfg.register)) if cfg.register else ""},
         "dates": {"calendar": cfg.calendar},
     }
-    by_name = {spec.name: spec for spec in PASSES}
     for name, values in derived.items():
-        known = {f.name for f in dataclasses.fields(by_name[name].options)}
+        known = {f.name for f in dataclasses.fields(BY_NAME[name].options)}
         options.setdefault(name, {}).update({k: v for k, v in values.items() if k in known and v})
     return options
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 
 class TeikitError(Exception):
-    """Base class; `str()` is the one line a user sees."""
+    """Base class; `str()` is the one line a user sees.
+
+    Exit codes (README): 0 ok, 1 a problem with the input, 2 wrong usage.
+    """
 
     exit_code = 1
 

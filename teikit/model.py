@@ -83,10 +83,6 @@ class Block:
         """The block's text lines joined by "\n": the coordinate space of its marks."""
         return "\n".join(line.text for line in self.text_lines)
 
-    @property
-    def is_leaf(self) -> bool:
-        return not self.children and self.kind not in CONTAINERS
-
     def walk(self):
         """This block and every block below it, marks' inserted blocks included."""
         yield self

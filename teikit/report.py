@@ -1,4 +1,4 @@
-"""Messages passes report about the text, and the exit-code policy.
+"""Messages passes report about the text.
 
 Odd text is never an exception: a pass records a coded message with its source line
 (`001.txt:2821: TK214 warning: note marker "Il9" read as 119`) and goes on.
@@ -7,16 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LEVELS = ("info", "warning", "error")
-
-#: exit codes, documented in README: 0 ok, 1 errors in the input, 2 usage
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-
 
 @dataclass(frozen=True, slots=True)
 class Message:
     code: str     #: stable id, TKnnn, so users can grep and suppress
-    level: str    #: one of LEVELS
+    level: str    #: info or warning: odd text never stops the encoder
     text: str
     file: str = ""
     line: int | None = None
@@ -44,12 +39,5 @@ class Report:
     def warning(self, code: str, text: str, line: int | None = None) -> None:
         self.add("warning", code, text, line)
 
-    def error(self, code: str, text: str, line: int | None = None) -> None:
-        self.add("error", code, text, line)
-
     def count(self, level: str) -> int:
         return sum(1 for m in self.messages if m.level == level)
-
-    @property
-    def exit_code(self) -> int:
-        return EXIT_INPUT if self.count("error") else EXIT_OK

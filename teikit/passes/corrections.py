@@ -38,8 +38,6 @@ CORE_RE = re.compile(r"^([\"'“‘(\[]*)(.*?)([.,;:!?\"'”’)\]]*)$")
 #: characters OCR leaves for a glyph it could not read
 GLYPHS = "�■□▪●•"
 GLYPH_WORD_RE = re.compile(rf"[A-Za-z]*[{GLYPHS}][A-Za-z]*")
-#: a number with letters OCR read for digits: 1O, l936, 1O-17
-NUMBER_RE = re.compile(r"^[0-9OolI]+(?:[-–][0-9OolI]+)*$")
 #: a year of this century whose 9 OCR could not read: 1�36
 LOST_NINE_RE = re.compile(r"(?<![\w.,])1�(\d\d)(?!\w)")
 #: a year whose first digit OCR set apart: 1 937
