@@ -434,12 +434,11 @@ class LineCorrector:
 def document_words(doc: Document) -> Counter:
     """Words of the document, the first and last of each line left out: those may be
     halves of a word hyphenated at the line end (`Coun`)."""
-    inner: list[str] = []
-    for line in doc.lines:
+    words: Counter = Counter()
+    for line in doc.lines:          # line by line: no list of every word of a long book
         if line.kind == "text":
-            inner += WORD_RE.findall(line.text)[1:-1]
-    # lower-casing WORD_RE's letters maps each to one letter, so all at once is the same
-    return Counter(" ".join(inner).lower().split(" ")) if inner else Counter()
+            words.update(word.lower() for word in WORD_RE.findall(line.text)[1:-1])
+    return words
 
 
 def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> None:

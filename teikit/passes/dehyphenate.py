@@ -82,7 +82,9 @@ class Lexicon:
     @classmethod
     def of(cls, doc: Document, opts: Options, lost_signal: bool) -> "Lexicon":
         text_lines = [line for line in doc.lines if line.kind == "text"]
-        vocabulary = Counter(_WORD.findall("\n".join(line.text for line in text_lines).lower()))
+        vocabulary: Counter = Counter()
+        for line in text_lines:        # line by line: no list of every word of a long book
+            vocabulary.update(_WORD.findall(line.text.lower()))
         halves: Counter = Counter()
         for line, following in zip(text_lines, text_lines[1:]):
             if ends_inside_word(line, lost_signal):

@@ -367,7 +367,9 @@ def link_endnotes(doc: Document, opts: Options, report: Report) -> Counter:
         order = {id(block): k for k, block in enumerate(text_blocks(doc))}
         cands = sorted(cands + loose_candidates(doc, cands),
                        key=lambda cand: (order[id(cand.block)], cand.start))
-    uses = Counter(WORD_RE.findall("\n".join(block.text for block in text_blocks(doc)).lower()))
+    uses: Counter = Counter()
+    for block in text_blocks(doc):  # block by block: no list of every word of a long book
+        uses.update(WORD_RE.findall(block.text.lower()))
     terms = {number: {term for term in note_terms(note) if uses[term] <= opts.evidence_word_uses}
              for number, note in notes.items()}
     markers = read_sequence(cands, max(notes), report, terms)
