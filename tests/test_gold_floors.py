@@ -15,22 +15,24 @@ import pytest
 
 from conftest import EDITIONS, SHARED
 
-#: the floors; raise them when the encoder improves, never lower them
+#: the floors, at what the encoder scored on 2026-11-22; raise them when it improves, never lower them
+#: (the issues asked for at least: text 0.99, breaks 0.98, forme 0.98, heads 0.9, persons 0.93,
+#: keys 0.95, dates 0.95, values 0.97, note refs 0.9, corrections recall 0.6)
 FLOORS = {
-    "text_acc": 0.99,
+    "text_acc": 0.999,
     # 0.98 was asked for; score.py builds the gold word of a `keep` break from the source
     # fragments, so a compound whose hyphen OCR lost (so|called, left|wingers), which teikit
     # restores as <supplied>-</supplied> to read so-called as the gold's `word` says, counts as
     # a miss (2 of 103 gold breaks). Writing `socalled` would score and be wrong.
     "breaks_acc": 0.97,
-    "forme_f1": 0.98,
-    "heads_f1": 0.90,
-    "persons_f1": 0.93,
-    "person_keys_f1": 0.95,
-    "dates_f1": 0.95,
-    "date_values_acc": 0.97,
-    "note_refs_f1": 0.90,
-    "corrections_recall": 0.60,
+    "forme_f1": 1.00,
+    "heads_f1": 0.96,
+    "persons_f1": 0.99,
+    "person_keys_f1": 1.00,
+    "dates_f1": 0.99,
+    "date_values_acc": 1.00,
+    "note_refs_f1": 1.00,
+    "corrections_recall": 0.78,
 }
 
 
