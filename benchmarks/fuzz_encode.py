@@ -35,6 +35,7 @@ def campaign(minutes: float, round_size: int) -> tuple[int, dict[str, tuple[str,
     """Run until `minutes` pass; returns the cases tried and, by kind, a minimal input and traceback."""
     known: dict[str, tuple[str, str]] = {}
     tried = 0
+    last_failing: list = [None]   # the shrinker's last failing call is the minimal input
 
     @settings(max_examples=round_size, deadline=None, database=None, phases=[Phase.generate, Phase.shrink],
               report_multiple_bugs=False, suppress_health_check=list(HealthCheck))
@@ -46,6 +47,7 @@ def campaign(minutes: float, round_size: int) -> tuple[int, dict[str, tuple[str,
             check_encoding_properties(text, profile)
         except BaseException as error:  # noqa: BLE001 - every failure is data here
             if failure_kind(error) not in known:
+                last_failing[0] = (text, profile)
                 raise
 
     deadline = time.monotonic() + minutes * 60
@@ -55,8 +57,8 @@ def campaign(minutes: float, round_size: int) -> tuple[int, dict[str, tuple[str,
         except BaseException as error:  # noqa: BLE001
             cause = error.__cause__ or error
             kind = failure_kind(cause)
-            example = getattr(error, "__notes__", [""])
-            known[kind] = ("\n".join(example), "".join(traceback.format_exception(cause))[-3000:])
+            text, profile = last_failing[0] or ("", "")
+            known[kind] = (f"text={text!r} profile={profile!r}", "".join(traceback.format_exception(cause))[-3000:])
             print(f"new failure after {tried} cases: {kind}", flush=True)
     return tried, known
 

@@ -171,3 +171,17 @@ def test_endnotes_follow_their_sequence_through_ocr_noise():
     assert structure.endnote_number("24. 1937.", pattern, 120) == 0          # a date inside note 120
     assert structure.endnote_number("6O. A note", pattern, 12) == 0           # noise only where expected
     assert structure.endnote_number("15. A note", pattern, 12) == 15          # a note OCR lost between
+
+
+def test_an_indented_speaker_label_keeps_the_whole_line():
+    doc = encode("\t VISHINSKY: the question\n\nPYATAKOV: the answer\n", {"line_per_paragraph": True})
+    speaker = next(block for block in doc.blocks() if block.kind == "speaker")
+    speech = next(block for block in doc.blocks() if block.kind == "p")
+    assert speaker.text + speech.text == "\t VISHINSKY: the question"
+
+
+def test_a_footnote_before_any_title_stays_a_note():
+    doc = encode("* the note\n\nAA\n", blocks_opts={"line_per_paragraph": True,
+                                                    "footnote_pattern": r"^\*+ ?\S"})
+    notes = [block for block in doc.blocks() if block.attrs.get("place") == "foot"]
+    assert notes and all(block.kind == "note" for block in notes)

@@ -278,9 +278,9 @@ def split_speaker(block: Block, label: str) -> Block:
     """
     first = block.text_lines[0]
     index = block.lines.index(first)
-    rest = first.text[len(label):]
-    speech_first = Line(n=first.n, orig=rest, kind="text", hyphen=first.hyphen, continues=True)
-    first_label = Line(n=first.n, orig=label, kind="text", page_break=first.page_break)
+    cut = first.text.index(label) + len(label)     # the label may follow the line's indentation
+    speech_first = Line(n=first.n, orig=first.text[cut:], kind="text", hyphen=first.hyphen, continues=True)
+    first_label = Line(n=first.n, orig=first.text[:cut], kind="text", page_break=first.page_break)
     speaker = Block("speaker", block.lines[:index] + [first_label])
     speech = Block("p", [speech_first] + block.lines[index + 1:], marks=[])
     return Block("sp", children=[speaker, speech])
@@ -452,7 +452,8 @@ class _Builder:
                 parts.append(("titlePart", block))
         if not any(kind == "titlePart" for kind, _ in parts):
             for _, block in parts:
-                block.kind = "p"
+                if block.kind != "note":      # a footnote stays one, wherever it stands
+                    block.kind = "p"
             return [block for _, block in parts]
         out: list[Block] = []
         page: Block | None = None
