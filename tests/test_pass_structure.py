@@ -185,3 +185,11 @@ def test_a_footnote_before_any_title_stays_a_note():
                                                     "footnote_pattern": r"^\*+ ?\S"})
     notes = [block for block in doc.blocks() if block.attrs.get("place") == "foot"]
     assert notes and all(block.kind == "note" for block in notes)
+
+
+def test_a_signature_before_the_sections_keeps_its_own_division():
+    doc = encode("A\n\nAA\n", div_type="section", enclosing_div="article", title_case_heads=True,
+                 title_page=False)
+    (article,) = doc.body
+    assert kinds(article) == ["div", "div"]
+    assert kinds(article.children[0]) == ["signed"] and kinds(article.children[1]) == ["head"]

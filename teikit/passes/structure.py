@@ -70,7 +70,7 @@ NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z’'-]+$")
 YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
 
 #: kinds TEI allows before a div's paragraphs, and after them
-DIV_TOP = frozenset({"head", "dateline", "byline", "opener", "salute", "signed", "docAuthor"})
+DIV_TOP = frozenset({"head", "dateline", "byline", "opener", "salute"})
 DIV_BOTTOM = frozenset({"closer", "dateline", "signed", "byline", "salute", "trailer"})
 
 
@@ -675,9 +675,11 @@ class _Builder:
     def enclose(self, divs: list[Block]) -> Block:
         """One div around the text: its leading unheaded part stays at its top."""
         children: list[Block] = []
-        for div in divs:
+        for at, div in enumerate(divs):
             has_head = any(child.kind == "head" for child in div.children)
-            if has_head:
+            # a closing signature or closer may not precede the sections: it keeps its own div
+            closed = any(child.kind in ("closer", "signed") for child in div.children)
+            if has_head or closed and at + 1 < len(divs):
                 div.attrs["type"] = self.opts.div_type
                 children.append(div)
             else:
