@@ -193,3 +193,9 @@ def test_a_signature_before_the_sections_keeps_its_own_division():
     (article,) = doc.body
     assert kinds(article) == ["div", "div"]
     assert kinds(article.children[0]) == ["signed"] and kinds(article.children[1]) == ["head"]
+
+
+def test_a_salute_before_other_opening_blocks_keeps_its_place():
+    doc = encode("Dear Comrade,\nTrotsky\n")
+    (div,) = doc.body
+    assert kinds(div)[:2] == ["opener", "byline"]

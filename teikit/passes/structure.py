@@ -371,6 +371,9 @@ class _Builder:
                 if child.kind == "salute":
                     opener.append(child)
                     continue
+                if opener:          # blocks keep their source order
+                    out.append(Block("opener", children=opener))
+                    opener = []
                 if child.kind not in DIV_TOP and child.kind != "note":
                     child.kind = "p"
                 out.append(child)
