@@ -123,6 +123,59 @@ class Document:
         """Blocks that hold lines."""
         return (block for block in self.blocks() if block.lines)
 
+    def dump(self) -> str:
+        """A stable text form of the model, for fixtures and for reading what a pass did.
+
+        First the lines that are furniture or excluded or carry a page break or a join, then the
+        blocks of front, body and back indented by depth, each leaf's lines as `| text`
+        and each mark as `@tag[start:end] attrs "spanned text"`.
+        """
+        out = ["lines:"]
+        for line in self.lines:
+            notes = _line_notes(line)
+            if notes:
+                out.append(f"  {line.n}: {' '.join(notes)} | {line.text}")
+        for name, section in (("front", self.front), ("body", self.body), ("back", self.back)):
+            if section:
+                out.append(f"{name}:")
+                for block in section:
+                    _dump_block(block, 1, out)
+        return "\n".join(out) + "\n"
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    return "".join(f' {key}="{value}"' for key, value in sorted(attrs.items()))
+
+
+def _line_notes(line: Line) -> list[str]:
+    notes = [] if line.kind in ("text", "blank") else [line.kind + (f"={line.fw_type}" if line.fw_type else "")]
+    if line.page_break is not None:
+        notes.append(f'pb="{line.page_break}"')
+    if line.hyphen is not Hyphen.NONE:
+        notes.append(f"hyphen={line.hyphen.value}")
+    if line.continues:
+        notes.append("continues")
+    return notes
+
+
+def _dump_block(block: Block, depth: int, out: list[str]) -> None:
+    """Append `block` and what it holds to `out`; an explicit stack keeps deep nesting safe."""
+    stack: list[tuple[Block, int]] = [(block, depth)]
+    while stack:
+        block, depth = stack.pop()
+        pad = "  " * depth
+        out.append(f"{pad}{block.kind}{_attrs(block.attrs)}")
+        for line in block.lines:
+            out.append(f"{pad}  {line.n} | {line.text}" if line.kind == "text" else f"{pad}  {line.n} ({line.kind})")
+        text = block.text if block.lines else ""
+        inserted: list[tuple[Block, int]] = []
+        for mark in sorted(block.marks, key=lambda m: (m.start, -m.end, m.tag)):
+            spanned = text[mark.start:mark.end].replace("\n", "/")
+            out.append(f'{pad}  @{mark.tag}[{mark.start}:{mark.end}]{_attrs(mark.attrs)} "{spanned}"')
+            inserted.extend((inner, depth + 2) for inner in mark.blocks)
+        children = [(child, depth + 1) for child in block.children] + inserted
+        stack.extend(reversed(children))
+
 
 @dataclass(slots=True)
 class ReadingView:
