@@ -79,3 +79,88 @@ def test_without_the_option_cuts_make_no_page_breaks():
     doc = document_from_text("A cut paragraph and\n\nits continuation.\n")
     blocks.run(doc, blocks.Options(line_per_paragraph=True), Report())
     assert all(line.page_break is None for line in doc.lines)
+
+
+# footnotes at the page foot (made-up pages; two blank lines part the pages)
+PAGE_ONE = ("The mill by the river was rebuilt in stone some years later. 1 The\n"
+            "miller kept it until the great flood, which carried off the wheel\n"
+            "and the sluice. 2 After that the whole of the village came to help, and\n"
+            "1 Parish register of the church, vol. 2, p. 14.\n"
+            "2 Letter of the vicar to his brother, written in\n"
+            "the spring after the flood.\n\n\n"
+            "the new wheel turned again before the harvest was in.\n")
+
+
+def footnotes(text, **options):
+    return [(b.attrs["n"], line_numbers(b)) for b in group(text, **options) if b.kind == "note"]
+
+
+def test_numbered_footnotes_at_the_page_foot_become_notes_and_the_paragraph_goes_on():
+    body = group(PAGE_ONE)
+    assert [(b.kind, line_numbers(b)) for b in body] == [
+        ("p", [1, 2, 3, 9]), ("note", [4]), ("note", [5, 6])]
+    assert body[1].attrs == {"place": "foot", "n": "1"}
+
+
+def test_page_footnote_markers_are_handed_to_the_notes_pass():
+    doc = document_from_text(PAGE_ONE)
+    blocks.run(doc, blocks.Options(), Report())
+    found = [(note.attrs["n"], line.n, line.text[start:end])
+             for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
+    assert found == [("1", 1, "1"), ("2", 3, "2")]
+
+
+def test_a_word_split_by_the_page_footnotes_is_rejoined():
+    text = ("A full line of ordinary running text that the page will cut off,*\n"
+            "and the page ends on a word that is dif-\n"
+            "* A note on the page.\n\n\nferent from the others.\n")
+    body = group(text)
+    assert [(b.kind, line_numbers(b)) for b in body] == [("p", [1, 2, 6]), ("note", [3])]
+    assert body[0].text_lines[1].hyphen is Hyphen.PRINTED
+
+
+def test_page_footnotes_numbered_on_through_the_chapter_and_one_misread():
+    text = ("the river rose in the night. 12 By morning the fields were under water, 13 and\n"
+            "the road was closed. 14 The mail came by boat.\n"
+            "I 2 County newspaper, 4 March.\n13 Diary of the miller.\n14 Ibid.\n\n\n")
+    report = Report()
+    doc = document_from_text(text)
+    blocks.run(doc, blocks.Options(), report)
+    assert [(b.attrs["n"], line_numbers(b)) for b in doc.body if b.kind == "note"] == [
+        ("12", [3]), ("13", [4]), ("14", [5])]
+    assert [m.code for m in report.messages if m.code == "TK131"] == ["TK131"]
+
+
+def test_a_number_opening_a_note_line_that_does_not_fit_stays_in_the_note():
+    text = ("the dam broke at last. 1 Nobody was hurt.\n"
+            "1 The engineer reported that\n"
+            "12 men had worked on it.\n\n\n")
+    assert footnotes(text) == [("1", [2, 3])]
+
+
+def test_no_footnotes_without_markers_above_or_without_a_page_end():
+    numbered_list = ("The parish kept three books:\n"
+                     "1 Baptisms, from the year the church was built.\n"
+                     "2 Marriages, from the same year.\n\n\n")
+    assert footnotes(numbered_list) == []
+    one_blank = ("the fields were under water. 1 By noon the\n"
+                 "1 Diary of the miller.\n\nnext paragraph goes on here.\n")
+    assert footnotes(one_blank) == []
+
+
+def test_quantities_dates_and_ocr_ones_for_i_are_no_markers():
+    text = ("We paid on November 2, 1927 for the nails, and 1 think the\n"
+            "smith gave us 2 pounds of them.\n"
+            "1 have the bill still.\n2 pounds of nails.\n\n\n")
+    assert footnotes(text) == []
+
+
+def test_sign_footnotes_and_an_asterism_that_is_none():
+    text = ("the old bridge was pulled down.* Its stones went to the school.†\n"
+            "* In the year of the flood.\n† The stones are still there.\n\n\n"
+            "More text on the next page.\n\n* * *\n\n\n")
+    assert footnotes(text) == [("*", [2]), ("†", [3])]
+
+
+def test_no_page_footnotes_when_the_profile_gives_a_footnote_pattern():
+    assert footnotes(PAGE_ONE, footnote_pattern=r"^\*+ ?\S") == []

@@ -107,3 +107,24 @@ def test_possessives_closing_quotes_and_exclamations_are_not_loose_markers():
     assert refs(body[1]) == []
     assert [m.text for m in report.messages if m.code == "TK161"] == [
         "no marker found for note 2 (after note 1, before note 3)"]
+
+
+def test_page_footnotes_moved_to_their_numbered_markers_with_labels():
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text
+    text = ("The mill by the river was rebuilt in stone some years later. 1 The\n"
+            "miller kept it until the great flood, which carried off the wheel\n"
+            "and the sluice. 2 After that the whole of the village came to help, and\n"
+            "1 Parish register of the church, vol. 2, p. 14.\n"
+            "2 Letter of the vicar to his brother, written in\n"
+            "the spring after the flood.\n\n\n"
+            "the new wheel turned again before the harvest was in.\n")
+    doc = encode_text(text, EditionConfig(profile="book")).doc
+    para = next(b for b in doc.leaves() if b.kind == "p")
+    assert refs(para) == [("1", "#fn1"), ("2", "#fn2")]
+    inserted = sorted((m for m in para.marks if m.tag == "note"), key=lambda m: m.start)
+    assert [m.start for m in inserted] == [para.text.index(" 1 ") + 2, para.text.index(" 2 ") + 2]
+    first = inserted[0].blocks[0]
+    assert first.attrs["n"] == "1" and first.attrs["place"] == "foot"
+    assert [first.text[m.start:m.end] for m in first.marks if m.tag == "label"] == ["1"]
+    assert "page_footnote_markers" not in doc.facts
