@@ -164,3 +164,10 @@ def test_sign_footnotes_and_an_asterism_that_is_none():
 
 def test_no_page_footnotes_when_the_profile_gives_a_footnote_pattern():
     assert footnotes(PAGE_ONE, footnote_pattern=r"^\*+ ?\S") == []
+
+
+def test_a_sign_glued_to_the_first_word_of_its_note():
+    text = ("that much has been written,* and more will be, on\n"
+            "the subject of the village wells.\n\n"
+            "*Smith's History of the County, p. 12.\n\n\n\n14\n")
+    assert footnotes(text) == [("*", [4])]

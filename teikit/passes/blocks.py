@@ -122,11 +122,11 @@ def footnote_n(text: str) -> str:
 
 
 
-#: how a note at the page foot opens: its number, its sign, or what OCR left of either
-#: (`*3.`, `° In`, `I 3`: read by the note's place in the sequence)
+#: how a note at the page foot opens: its number, its sign (OCR may glue it to the first
+#: word), or what OCR left of either (`*3.`, `° In`, `I 3`: read by the sequence)
 NOTE_START_RE = re.compile(
-    r"^\s*(?:(?P<num>\d{1,3})\.?|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?)"
-    r"\s+(?![*†‡])(?=(?P<word>\S+))")
+    r"^\s*(?:(?P<num>\d{1,3})\.?\s|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?\s)"
+    r"\s*(?![*†‡])(?=(?P<word>\S+))")
 #: words after which a number is a reference, not a note marker (p. 12, vol. 3, No. 4)
 REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art fig sect sec "
                             "col cols line lines v vv ver verse part book note".split())

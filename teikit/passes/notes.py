@@ -504,11 +504,16 @@ def page_anchors(doc: Document, order: list[Block], report: Report):
 
 
 def label_page_note(note: Block) -> None:
-    """The number or sign that opens a footnote found at a page foot, as printed: `<label>`."""
+    """The number or sign that opens a footnote found at a page foot: `<label>`, with the
+    number its place in the sequence gives where OCR misread it (`I 3` for 13)."""
     opening = NOTE_START_RE.match(note.text)
     if opening:
         name = next(name for name in ("num", "sign", "odd") if opening.group(name))
-        note.marks.append(Mark("label", opening.start(name), opening.end(name)))
+        start, end = opening.span(name)
+        note.marks.append(Mark("label", start, end))
+        if opening.group(name) != note.attrs["n"]:
+            note.marks.append(Mark("choice", start, end,
+                                   {"corr": note.attrs["n"], "resp": RESP, "cert": "medium"}))
 
 
 def link_footnotes(doc: Document, opts: Options, report: Report) -> Counter:
