@@ -171,3 +171,24 @@ def test_a_sign_glued_to_the_first_word_of_its_note():
             "the subject of the village wells.\n\n"
             "*Smith's History of the County, p. 12.\n\n\n\n14\n")
     assert footnotes(text) == [("*", [4])]
+
+
+def test_footnotes_printed_after_the_folio_at_the_page_foot():
+    doc = document_from_text("the bells were recast in the year of the fire. 1 The\n"
+                             "tower stood\n\n27\n\n1 Churchwardens' accounts.\n\n\n"
+                             "until the storm of the next winter.\n")
+    doc.lines[3].kind, doc.lines[3].fw_type = "fw", "pageNum"
+    blocks.run(doc, blocks.Options(), Report())
+    assert [(b.kind, [line.n for line in b.lines]) for b in doc.body] == [
+        ("p", [1, 2, 4, 9]), ("note", [6])]
+
+
+def test_a_misread_marker_between_its_neighbours_is_placed_but_is_no_evidence():
+    text = ("the first well was dug. 4 The second, which was deeper, ran dry.” 0\n"
+            "The third never held water at all. 6 So the village went on\n"
+            "4 Survey of the parish.\n5 Ibid.\n6 Letter of the surveyor.\n\n\n")
+    doc = document_from_text(text)
+    blocks.run(doc, blocks.Options(), Report())
+    found = [(note.attrs["n"], line.n, line.text[start:end], plain)
+             for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
+    assert found == [("4", 1, "4", True), ("5", 1, "0", False), ("6", 2, "6", True)]

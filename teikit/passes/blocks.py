@@ -134,6 +134,8 @@ REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art
 NOTE_OPENING_WORDS = frozenset("ibid ib id idem cf op loc see vide vid sc viz".split())
 #: how many text lines above a page's foot its markers are looked for
 MARKER_REACH = 120
+#: a number OCR misread where a marker stands alone after punctuation (`believed." 0`)
+MISREAD_MARKER_RE = re.compile(r"[.,;:!?\"'’”)] (?P<m>[0-9°]{1,2})(?=\s|$)")
 #: the most lines a page's footnotes take, and their most share of the page
 NOTES_MAX_LINES = 60
 NOTES_MAX_SHARE = 0.7
@@ -181,25 +183,39 @@ def marker_spans(text: str, marker: str) -> list[tuple[int, int, bool]]:
 
 def place_markers(lines: list[Line], marks: list[str]) -> list[tuple[Line, int, int, bool] | None]:
     """Where each of a page's note markers stands in its text `lines`, in order: the last
-    plain occurrence before the next marker's place, else the last possible one; as
-    (line, columns in `Line.text`, plainly a marker)."""
+    plain occurrence before the next marker's place, else the last possible one, else the
+    one misread number between its neighbours' markers (`believed." 0` for 9); as (line,
+    columns in `Line.text`, plainly a marker)."""
     text = "\n".join(line.text for line in lines)
     starts, at = [], 0
     for line in lines:
         starts.append(at)
         at += len(line.text) + 1
-    placed: list[tuple[Line, int, int, bool] | None] = []
+    spans: list[tuple[int, int, bool] | None] = []
     bound = len(text)
     for mark in reversed(marks):
-        spans = [span for span in marker_spans(text[:bound], mark) if span[1] <= bound]
-        best = next((span for span in reversed(spans) if span[2]), spans[-1] if spans else None)
-        if best is None:
+        found = [span for span in marker_spans(text[:bound], mark) if span[1] <= bound]
+        best = next((span for span in reversed(found) if span[2]), found[-1] if found else None)
+        spans.append(best)
+        if best is not None:
+            bound = best[0]
+    spans.reverse()
+    for k, (mark, span) in enumerate(zip(marks, spans)):
+        if span is None and mark.isdigit():
+            low = max((s[1] for s in spans[:k] if s), default=0)
+            high = min((s[0] for s in spans[k + 1:] if s), default=len(text))
+            misread = [m.span("m") for m in MISREAD_MARKER_RE.finditer(text, low, high)
+                       if m.group("m") not in marks]
+            if len(misread) == 1:
+                spans[k] = (*misread[0], False)
+    placed: list[tuple[Line, int, int, bool] | None] = []
+    for span in spans:
+        if span is None:
             placed.append(None)
             continue
-        k = bisect_right(starts, best[0]) - 1
-        placed.append((lines[k], best[0] - starts[k], best[1] - starts[k], best[2]))
-        bound = best[0]
-    return placed[::-1]
+        k = bisect_right(starts, span[0]) - 1
+        placed.append((lines[k], span[0] - starts[k], span[1] - starts[k], span[2]))
+    return placed
 
 
 def opens_note(word: str) -> bool:
@@ -247,8 +263,8 @@ class PageFootnotes:
     def __init__(self, lines: list[Line]):
         self.lines = lines
         self.notes: list[PageNote] = []
-        #: index of a note's first line in `lines` -> the note
-        self.first: dict[int, PageNote] = {}
+        #: the text lines of the page before the current one
+        self.previous: list[Line] = []
 
     def find(self) -> list[PageNote]:
         """Walk the lines; at each page end (two blank lines, furniture, a page break, the
@@ -266,10 +282,10 @@ class PageFootnotes:
                     page = []
                 continue
             page_ends = line.kind == "fw" or line.page_break is not None
-            if page_ends and blanks < 2 and segment:
-                self.close(segment, page)
-            if page_ends or blanks >= 2:
+            if page_ends and blanks < 2 and segment and self.close(segment, page):
                 page = []
+            if (page_ends or blanks >= 2) and page:
+                self.previous, page = page, []
             if blanks:
                 segment = []
             blanks = 0
@@ -283,7 +299,8 @@ class PageFootnotes:
         return self.notes
 
     def close(self, segment: list[int], page: list[Line]) -> bool:
-        """Take the notes that end `segment`, if the page above shows their markers."""
+        """Take the notes that end `segment`, if the page above shows their markers (or,
+        for notes printed after the folio at a page's foot, the page before it)."""
         starts = [(i, m) for i in segment if (m := NOTE_START_RE.match(self.lines[i].text))
                   and opens_note(m.group("word"))]
         for k in range(len(starts)):
@@ -292,7 +309,7 @@ class PageFootnotes:
                 continue
             first = sequence[0][0]
             zone = segment[-1] - first + 1
-            above = page[:len(page) - zone][-MARKER_REACH:]
+            above = page[:len(page) - zone][-MARKER_REACH:] or self.previous[-MARKER_REACH:]
             if zone > NOTES_MAX_LINES or zone > NOTES_MAX_SHARE * (len(above) + zone):
                 continue
             markers = place_markers(above, [n for _, n in sequence])
@@ -304,7 +321,6 @@ class PageFootnotes:
                 printed = next(g for g in opening.groups() if g)
                 note = PageNote([self.lines[j] for j in range(i, end)], n, printed, marker)
                 self.notes.append(note)
-                self.first[i] = note
             return True
         return False
 
@@ -382,11 +398,14 @@ class _Grouper:
             if not text:
                 pending_fw.extend(run)
                 continue
-            if page_note or self.is_footnote(run):
-                n = page_note.n if page_note else footnote_n(text[0].text)
-                notes.append(Block("note", pending_fw + run, {"place": "foot", "n": n}))
-                if page_note:
-                    self.made.append((notes[-1], page_note))
+            if page_note:      # the page's furniture stays with the text it parts
+                notes.append(Block("note", run, {"place": "foot", "n": page_note.n}))
+                self.made.append((notes[-1], page_note))
+                page_ended = True
+                continue
+            if self.is_footnote(run):
+                notes.append(Block("note", pending_fw + run,
+                                   {"place": "foot", "n": footnote_n(text[0].text)}))
                 pending_fw = []
                 page_ended = True
                 continue

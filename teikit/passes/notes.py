@@ -539,6 +539,11 @@ def link_footnotes(doc: Document, opts: Options, report: Report) -> Counter:
         if sign.startswith("*"):
             label_note_number(note)
         note.attrs.update({"place": "foot", "n": sign, "xml:id": note_id})
+        if host.text[start:end] != sign:      # a misread marker, placed between its neighbours
+            host.marks.append(Mark("choice", start, end, {"corr": sign, "resp": RESP, "cert": "low"}))
+            report.warning("TK169", f"note marker {host.text[start:end]!r} taken as {sign} "
+                                    "by its place between the markers of the notes around it",
+                           line_at(host, start))
         host.marks.append(Mark("ref", start, end, {"type": "noteAnchor", "target": f"#{note_id}"}))
         host.marks.append(Mark("note", end, end, dict(note.attrs), [note]))
         counts["footnotes"] += 1
