@@ -1,4 +1,7 @@
 """The blocks pass: paragraphs rebuilt across OCR's blank lines and cutting footnotes."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from teikit.model import Hyphen
 from teikit.passes import blocks
 from teikit.reader import document_from_text
@@ -192,3 +195,20 @@ def test_a_misread_marker_between_its_neighbours_is_placed_but_is_no_evidence():
     found = [(note.attrs["n"], line.n, line.text[start:end], plain)
              for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
     assert found == [("4", 1, "4", True), ("5", 1, "0", False), ("6", 2, "6", True)]
+
+
+NOTE_SOUP_LINE = st.one_of(
+    st.sampled_from(["", "", "", "13", "1 Ibid.", "2 See p. 4.", "* A note.", "† Cf. the map.",
+                     "I 2 Misread.", "° In the year.", "12 men came.", "1. A list item", "* * *",
+                     "*Glued note.", "a word that is dif-", "ferent, and then."]),
+    st.lists(st.sampled_from(["the", "mill.", "river,", "1", "2", "12", "*", "†", "word1",
+                              "end.”", "0", "p.", "4", "House"]), min_size=1, max_size=10).map(" ".join))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NOTE_SOUP_LINE, min_size=1, max_size=40))
+def test_every_line_lands_in_exactly_one_block(lines):
+    doc = document_from_text("\n".join(lines) + "\n")
+    blocks.run(doc, blocks.Options(), Report())
+    placed = [line.n for block in doc.body for line in block.lines]
+    assert sorted(placed) == [line.n for line in doc.lines if line.kind in ("text", "fw")]
