@@ -212,3 +212,17 @@ def test_every_line_lands_in_exactly_one_block(lines):
     blocks.run(doc, blocks.Options(), Report())
     placed = [line.n for block in doc.body for line in block.lines]
     assert sorted(placed) == [line.n for line in doc.lines if line.kind in ("text", "fw")]
+
+
+def test_a_note_running_over_to_the_next_page_foot_is_finished_there():
+    text = ("the mill was sold at last to the cousin of the\n"          # 1
+            "miller, who had worked it for years. 1 He kept\n"          # 2
+            "1 Deeds of the manor court, which record every transfer of the mill and\n"
+            "\n\n"
+            "it going and rebuilt the wheel in iron, as his\n"          # 6
+            "cousin had wished before he died in the winter.\n"         # 7
+            "the fields around it, from the first lease to the sale in the flood year.\n"
+            "\n\nThe village grew.\n")                                  # 11
+    body = group(text)
+    assert [(b.kind, line_numbers(b)) for b in body] == [("p", [1, 2, 6, 7]), ("note", [3, 8]),
+                                                          ("p", [11])]

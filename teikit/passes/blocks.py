@@ -136,6 +136,10 @@ NOTE_OPENING_WORDS = frozenset("ibid ib id idem cf op loc see vide vid sc viz".s
 MARKER_REACH = 120
 #: a number OCR misread where a marker stands alone after punctuation (`believed." 0`)
 MISREAD_MARKER_RE = re.compile(r"[.,;:!?\"'’”)] (?P<m>[0-9°]{1,2})(?=\s|$)")
+#: a line this much longer than the text's usual line is set in the notes' smaller type
+WIDE_LINE = 1.15
+#: the most lines of a note that run over to the next page's foot
+CARRIED_MAX_LINES = 12
 #: the most lines a page's footnotes take, and their most share of the page
 NOTES_MAX_LINES = 60
 NOTES_MAX_SHARE = 0.7
@@ -265,6 +269,11 @@ class PageFootnotes:
         self.notes: list[PageNote] = []
         #: the text lines of the page before the current one
         self.previous: list[Line] = []
+        #: the last note of the page before, when it does not end a sentence: it may run over
+        self.unfinished: PageNote | None = None
+        #: the text's usual line: the median length of its text lines
+        lengths = sorted(len(line.text.strip()) for line in lines if line.kind == "text")
+        self.width = lengths[len(lengths) // 2] if lengths else 0
 
     def find(self) -> list[PageNote]:
         """Walk the lines; at each page end (two blank lines, furniture, a page break, the
@@ -300,30 +309,57 @@ class PageFootnotes:
 
     def close(self, segment: list[int], page: list[Line]) -> bool:
         """Take the notes that end `segment`, if the page above shows their markers (or,
-        for notes printed after the folio at a page's foot, the page before it)."""
+        for notes printed after the folio at a page's foot, the page before it), and the
+        lines that finish the last note of the page before."""
         starts = [(i, m) for i in segment if (m := NOTE_START_RE.match(self.lines[i].text))
                   and opens_note(m.group("word"))]
+        unfinished, self.unfinished = self.unfinished, None
         for k in range(len(starts)):
             sequence = note_sequence(starts[k:])
             if not sequence:
                 continue
             first = sequence[0][0]
-            zone = segment[-1] - first + 1
+            carried = self.carried_over(unfinished, segment[:segment.index(first)])
+            zone = segment[-1] - first + 1 + len(carried)
             above = page[:len(page) - zone][-MARKER_REACH:] or self.previous[-MARKER_REACH:]
             if zone > NOTES_MAX_LINES or zone > NOTES_MAX_SHARE * (len(above) + zone):
                 continue
             markers = place_markers(above, [n for _, n in sequence])
             if 2 * sum(bool(m and m[3]) for m in markers) < len(markers):
                 continue    # too few of them plainly markers: a list, or OCR's 1 for I
+            if carried:
+                unfinished.lines.extend(carried)
             ends = [i for i, _ in sequence[1:]] + [segment[-1] + 1]
             for (i, n), end, marker in zip(sequence, ends, markers):
                 opening = NOTE_START_RE.match(self.lines[i].text)
                 printed = next(g for g in opening.groups() if g)
                 note = PageNote([self.lines[j] for j in range(i, end)], n, printed, marker)
                 self.notes.append(note)
+            if not SENTENCE_END.search(note.lines[-1].text):
+                self.unfinished = note
+            return True
+        carried = self.carried_over(unfinished, segment)
+        if carried:
+            unfinished.lines.extend(carried)
             return True
         return False
 
+    def carried_over(self, note: PageNote | None, before: list[int]) -> list[Line]:
+        """The lines that finish `note`, run over from the page before, at the foot of this
+        one: the last of `before` set in the notes' smaller type (more characters to the
+        line than the text's), the very last of them maybe short, and text above them."""
+        if note is None:
+            return []
+        carried: list[int] = []
+        for i in reversed(before):
+            if len(self.lines[i].text.strip()) < WIDE_LINE * self.width and carried:
+                break
+            carried.append(i)
+        while carried and len(self.lines[carried[-1]].text.strip()) < WIDE_LINE * self.width:
+            carried.pop()       # the short last line alone is no evidence
+        if not carried or len(carried) == len(before) or len(carried) > CARRIED_MAX_LINES:
+            return []
+        return [self.lines[i] for i in sorted(carried)]
 
 class _Grouper:
     def __init__(self, doc: Document, opts: Options):
@@ -337,22 +373,19 @@ class _Grouper:
 
     def runs(self, lines: list[Line]) -> list[tuple[list[Line], PageNote | None]]:
         """Maximal runs of text and furniture lines; blank and excluded lines part them, and
-        each footnote found at a page foot is a run of its own."""
-        first = {id(note.lines[0]): note for note in self.page_notes}
-        last = {id(note.lines[-1]) for note in self.page_notes}
+        the lines of each footnote found at a page foot are runs of their own."""
+        owner = {id(line): note for note in self.page_notes for line in note.lines}
         runs: list[tuple[list[Line], PageNote | None]] = []
         current: list[Line] = []
         note: PageNote | None = None
         for line in lines:
-            if id(line) in first or line.kind not in ("text", "fw"):
+            if line.kind not in ("text", "fw") or owner.get(id(line)) is not note or \
+                    note is not None and line is note.lines[0]:
                 if current:
                     runs.append((current, note))
-                current, note = [], first.get(id(line))
+                current, note = [], owner.get(id(line))
             if line.kind in ("text", "fw"):
                 current.append(line)
-            if id(line) in last:
-                runs.append((current, note))
-                current, note = [], None
         if current:
             runs.append((current, note))
         return runs
@@ -393,13 +426,18 @@ class _Grouper:
         notes: list[Block] = []             # footnotes seen since that block's last line
         pending_fw: list[Line] = []
         page_ended = False                  # a footnote closed the printed page
+        made: dict[int, Block] = {}         # id(page note) -> its block
         for run, page_note in self.runs(lines):
             text = [line for line in run if line.kind == "text"]
             if not text:
                 pending_fw.extend(run)
                 continue
             if page_note:      # the page's furniture stays with the text it parts
+                if page_note.lines[0] is not run[0]:      # run over from the page before
+                    made[id(page_note)].lines.extend(run)
+                    continue
                 notes.append(Block("note", run, {"place": "foot", "n": page_note.n}))
+                made[id(page_note)] = notes[-1]
                 self.made.append((notes[-1], page_note))
                 page_ended = True
                 continue
