@@ -121,12 +121,11 @@ def footnote_n(text: str) -> str:
     return "*" * stars
 
 
-
 #: how a note at the page foot opens: its number, its sign (OCR may glue it to the first
 #: word), or what OCR left of either (`*3.`, `° In`, `I 3`: read by the sequence)
 NOTE_START_RE = re.compile(
-    r"^\s*(?:(?P<num>\d{1,3})\.?\s|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?\s)"
-    r"\s*(?![*†‡])(?=(?P<word>\S+))")
+    r"^\s*(?:(?P<num>\d{1,3})\.?\s|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)"
+    r"|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?\s)\s*(?![*†‡])(?=(?P<word>\S+))")
 #: words after which a number is a reference, not a note marker (p. 12, vol. 3, No. 4)
 REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art fig sect sec "
                             "col cols line lines v vv ver verse part book note".split())
@@ -168,8 +167,6 @@ def marker_spans(text: str, marker: str) -> list[tuple[int, int, bool]]:
         if after[:1].isalnum() or after[:1] in ",.:" and after[1:2].isdigit() or after[:1] in "/-%":
             continue
         if before.isalpha() or before in MARKER_AFTER:
-            if marker[0].isdigit() and not before.isalpha() and before not in MARKER_AFTER:
-                continue
             found.append((start, end, True))
             continue
         if before not in " \n" or after[:1] not in ("", " ", "\n"):
@@ -311,8 +308,8 @@ class PageFootnotes:
         """Take the notes that end `segment`, if the page above shows their markers (or,
         for notes printed after the folio at a page's foot, the page before it), and the
         lines that finish the last note of the page before."""
-        starts = [(i, m) for i in segment if (m := NOTE_START_RE.match(self.lines[i].text))
-                  and opens_note(m.group("word"))]
+        starts = [(i, m) for i in segment[-NOTES_MAX_LINES:]
+                  if (m := NOTE_START_RE.match(self.lines[i].text)) and opens_note(m.group("word"))]
         unfinished, self.unfinished = self.unfinished, None
         for k in range(len(starts)):
             sequence = note_sequence(starts[k:])
@@ -360,6 +357,7 @@ class PageFootnotes:
         if not carried or len(carried) == len(before) or len(carried) > CARRIED_MAX_LINES:
             return []
         return [self.lines[i] for i in sorted(carried)]
+
 
 class _Grouper:
     def __init__(self, doc: Document, opts: Options):

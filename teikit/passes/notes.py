@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from ..model import Block, Document, Mark, reading_view
 from ..ocr import DIGIT_LOOKALIKES
 from ..pipeline import PassSpec
-from .blocks import NOTE_START_RE
 from ..report import Report
+from .blocks import NOTE_START_RE
 
 RESP = "#teikit"
 #: characters OCR reads for the digits of a small raised number
@@ -489,12 +489,12 @@ def star_anchors(doc: Document, order: list[Block], opts: Options, report: Repor
     return anchors
 
 
-def page_anchors(doc: Document, order: list[Block], report: Report):
+def page_anchors(order: list[Block], page_markers: list):
     """(note, host block, marker span) for each footnote `blocks` found at a page foot,
     its marker where `blocks` saw it; a note with no marker is left in place (TK132)."""
     where = line_offsets(block for block in order if block.kind != "note")
     anchors = []
-    for note, marker in doc.facts.pop("page_footnote_markers", []):
+    for note, marker in page_markers:
         label_page_note(note)
         if marker is None or id(marker[0]) not in where:
             continue
@@ -516,12 +516,12 @@ def label_page_note(note: Block) -> None:
                                    {"corr": note.attrs["n"], "resp": RESP, "cert": "medium"}))
 
 
-def link_footnotes(doc: Document, opts: Options, report: Report) -> Counter:
+def link_footnotes(doc: Document, opts: Options, report: Report, page_markers: list) -> Counter:
     """Move each footnote to its marker: the marker becomes a `ref` to it, the note follows
     it as a zero-width mark holding the note block."""
     counts: Counter = Counter()
     order = list(doc.leaves())
-    anchors = page_anchors(doc, order, report)
+    anchors = page_anchors(order, page_markers)
     if opts.footnote_signs:
         anchors += star_anchors(doc, order, opts, report)
     holders = parents(doc)
@@ -554,8 +554,9 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     counts: Counter = Counter()
     if opts.endnote_markers:
         counts += link_endnotes(doc, opts, report)
-    if opts.footnote_signs or doc.facts.get("page_footnote_markers"):
-        counts += link_footnotes(doc, opts, report)
+    page_markers = doc.facts.pop("page_footnote_markers", [])
+    if opts.footnote_signs or page_markers:
+        counts += link_footnotes(doc, opts, report, page_markers)
     if not opts.footnote_signs and opts.italics:
         for block in doc.leaves():
             star_marks(block, opts)
