@@ -142,6 +142,8 @@ CARRIED_MAX_LINES = 12
 #: the most lines a page's footnotes take, and their most share of the page
 NOTES_MAX_LINES = 60
 NOTES_MAX_SHARE = 0.7
+#: the most footnotes at one page's foot
+NOTES_MAX_COUNT = 20
 #: punctuation after which a number or sign is a marker (`old. 1 But`, `Lenin.5`)
 MARKER_AFTER = ".,;:!?\"'’”)]"
 
@@ -156,14 +158,14 @@ class PageNote:
     marker: tuple[Line, int, int, bool] | None  #: where its marker stands (`place_markers`)
 
 
-def marker_spans(text: str, marker: str) -> list[tuple[int, int, bool]]:
-    """Where `marker` (a number or sign) stands as a note marker in `text`, with whether
-    it is plainly one (glued to a word or after punctuation) or only maybe (`saw 2 men`)."""
+def marker_spans(text: str, marker: str, bound: int) -> list[tuple[int, int, bool]]:
+    """Where `marker` (a number or sign) stands as a note marker in `text[:bound]`, with
+    whether it is plainly one (glued to a word or after punctuation) or only maybe (`saw 2 men`)."""
     found = []
-    for match in re.finditer(re.escape(marker), text):
+    for match in re.compile(re.escape(marker)).finditer(text, 0, bound):
         start, end = match.span()
         before = text[start - 1] if start else "\n"
-        after = text[end:end + 2]
+        after = text[end:min(end + 2, bound)]
         if after[:1].isalnum() or after[:1] in ",.:" and after[1:2].isdigit() or after[:1] in "/-%":
             continue
         if before.isalpha() or before in MARKER_AFTER:
@@ -195,7 +197,7 @@ def place_markers(lines: list[Line], marks: list[str]) -> list[tuple[Line, int, 
     spans: list[tuple[int, int, bool] | None] = []
     bound = len(text)
     for mark in reversed(marks):
-        found = [span for span in marker_spans(text[:bound], mark) if span[1] <= bound]
+        found = marker_spans(text, mark, bound)
         best = next((span for span in reversed(found) if span[2]), found[-1] if found else None)
         spans.append(best)
         if best is not None:
@@ -310,6 +312,7 @@ class PageFootnotes:
         lines that finish the last note of the page before."""
         starts = [(i, m) for i in segment[-NOTES_MAX_LINES:]
                   if (m := NOTE_START_RE.match(self.lines[i].text)) and opens_note(m.group("word"))]
+        starts = starts[-NOTES_MAX_COUNT:]
         unfinished, self.unfinished = self.unfinished, None
         for k in range(len(starts)):
             sequence = note_sequence(starts[k:])
