@@ -226,3 +226,11 @@ def test_a_note_running_over_to_the_next_page_foot_is_finished_there():
     body = group(text)
     assert [(b.kind, line_numbers(b)) for b in body] == [("p", [1, 2, 6, 7]), ("note", [3, 8]),
                                                           ("p", [11])]
+
+
+def test_a_marker_opening_a_text_line_does_not_start_the_notes():
+    lines = ["1 The miller kept it until the flood, and his son, 2 who", "1 Parish register.",
+             "2 Letter of the vicar."]
+    starts = [(i, blocks.NOTE_START_RE.match(line)) for i, line in enumerate(lines)]
+    assert blocks.note_sequence(starts) is None          # the numbers start again below it
+    assert blocks.note_sequence(starts[1:]) == [(1, "1"), (2, "2")]

@@ -249,8 +249,7 @@ def note_sequence(starts: list[tuple[int, re.Match]]) -> list[tuple[int, str]] |
     for k, (i, _) in enumerate(starts):
         value = values[k]
         following = values[k + 1] if k + 1 < len(values) else None
-        if value is not None and value < int(notes[0][1] if notes else expected) and \
-                following in (None, value + 1):
+        if notes and value is not None and value <= int(notes[0][1]) and following in (None, value + 1):
             return None    # a sequence starting again: these are notes, the first line is not
         if value == expected or k < readable or value is None and following in (None, expected + 1) \
                 or following == expected + 1 and k + 2 < len(values) and values[k + 2] == expected + 2:
