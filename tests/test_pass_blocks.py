@@ -234,3 +234,13 @@ def test_a_marker_opening_a_text_line_does_not_start_the_notes():
     starts = [(i, blocks.NOTE_START_RE.match(line)) for i, line in enumerate(lines)]
     assert blocks.note_sequence(starts) is None          # the numbers start again below it
     assert blocks.note_sequence(starts[1:]) == [(1, "1"), (2, "2")]
+
+
+def test_text_resuming_after_page_footnotes_starts_an_unnumbered_page():
+    doc = document_from_text(PAGE_ONE)
+    blocks.run(doc, blocks.Options(), Report())
+    assert [(line.n, line.page_break) for line in doc.lines if line.page_break is not None] == [(9, "")]
+    doc = document_from_text(PAGE_ONE.replace("\n\n\nthe new", "\n\n\n15\n\nthe new"))
+    doc.lines[8].kind, doc.lines[8].page_break = "fw", "15"
+    blocks.run(doc, blocks.Options(), Report())
+    assert [(line.n, line.page_break) for line in doc.lines if line.page_break is not None] == [(9, "15")]

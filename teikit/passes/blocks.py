@@ -65,7 +65,8 @@ class Options:
     full_width: float = 0.85
     #: the source shows no page numbers, but a paragraph cut by a blank line (one paragraph
     #: per line) or text resuming after a footnote is where a printed page ended: record an
-    #: unnumbered page break there
+    #: unnumbered page break there (after footnotes found at a page foot, always, unless
+    #: furniture shows the break)
     page_at_cut: bool = False
     #: footnotes at the page foot opening with a number or sign (`1 Ibid.`, `* See`, `† Cf.`)
     #: whose markers stand in the same page above them; off where `footnote_pattern` says
@@ -426,6 +427,7 @@ class _Grouper:
         notes: list[Block] = []             # footnotes seen since that block's last line
         pending_fw: list[Line] = []
         page_ended = False                  # a footnote closed the printed page
+        page_noted = False                  # so did footnotes found at a page foot
         made: dict[int, Block] = {}         # id(page note) -> its block
         for run, page_note in self.runs(lines):
             text = [line for line in run if line.kind == "text"]
@@ -433,13 +435,13 @@ class _Grouper:
                 pending_fw.extend(run)
                 continue
             if page_note:      # the page's furniture stays with the text it parts
+                page_noted = True
                 if page_note.lines[0] is not run[0]:      # run over from the page before
                     made[id(page_note)].lines.extend(run)
                     continue
                 notes.append(Block("note", run, {"place": "foot", "n": page_note.n}))
                 made[id(page_note)] = notes[-1]
                 self.made.append((notes[-1], page_note))
-                page_ended = True
                 continue
             if self.is_footnote(run):
                 notes.append(Block("note", pending_fw + run,
@@ -447,10 +449,12 @@ class _Grouper:
                 pending_fw = []
                 page_ended = True
                 continue
-            if self.opts.page_at_cut and text[0].page_break is None and (page_ended or (
-                    paragraph is not None and self.opts.line_per_paragraph and self.continues(paragraph, text[0]))):
-                text[0].page_break = ""
-            page_ended = False
+            if text[0].page_break is None and (
+                    page_noted and all(line.page_break is None for line in pending_fw) or
+                    self.opts.page_at_cut and (page_ended or paragraph is not None and self.opts.line_per_paragraph
+                                               and self.continues(paragraph, text[0]))):
+                text[0].page_break = ""     # the page ended where its footnotes did
+            page_ended = page_noted = False
             if paragraph is not None and self.continues(paragraph, text[0]):
                 last = paragraph.text_lines[-1]
                 if last.hyphen is Hyphen.NONE and ENDS_HYPHEN.search(last.text) \
