@@ -244,3 +244,15 @@ def test_text_resuming_after_page_footnotes_starts_an_unnumbered_page():
     doc.lines[8].kind, doc.lines[8].page_break = "fw", "15"
     blocks.run(doc, blocks.Options(), Report())
     assert [(line.n, line.page_break) for line in doc.lines if line.page_break is not None] == [(9, "15")]
+
+
+def test_a_note_run_over_set_apart_by_a_blank_line():
+    text = ("the mill was sold at last to the cousin of the\n"
+            "miller, who had worked it for years. 1 He kept\n\n"
+            "1 Deeds of the manor court, which record every transfer of the mill and\n"
+            "\n\n"
+            "it going and rebuilt the wheel in iron, as his\n"
+            "cousin had wished before he died in the winter.\n\n"
+            "the fields around it, from the first lease to the sale in the flood year.\n"
+            "\n\nThe village grew.\n")
+    assert footnotes(text) == [("1", [4, 10])]

@@ -347,7 +347,7 @@ class PageFootnotes:
     def carried_over(self, note: PageNote | None, before: list[int]) -> list[Line]:
         """The lines that finish `note`, run over from the page before, at the foot of this
         one: the last of `before` set in the notes' smaller type (more characters to the
-        line than the text's), the very last of them maybe short, and text above them."""
+        line than the text's), the very last of them maybe short."""
         if note is None:
             return []
         carried: list[int] = []
@@ -357,7 +357,7 @@ class PageFootnotes:
             carried.append(i)
         while carried and len(self.lines[carried[-1]].text.strip()) < WIDE_LINE * self.width:
             carried.pop()       # the short last line alone is no evidence
-        if not carried or len(carried) == len(before) or len(carried) > CARRIED_MAX_LINES:
+        if not carried or len(carried) > CARRIED_MAX_LINES:
             return []
         return [self.lines[i] for i in sorted(carried)]
 
