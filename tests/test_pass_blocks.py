@@ -256,3 +256,14 @@ def test_a_note_run_over_set_apart_by_a_blank_line():
             "the fields around it, from the first lease to the sale in the flood year.\n"
             "\n\nThe village grew.\n")
     assert footnotes(text) == [("1", [4, 10])]
+
+
+def test_raised_note_numbers_that_ocr_kept_as_superscripts():
+    text = ("the mill was rebuilt in stone some years later.¹ The miller kept\n"
+            "it until the great flood, which carried off the wheel.²\n"
+            "¹ Parish register.\n²Letter of the vicar.\n\n\n")
+    doc = document_from_text(text)
+    blocks.run(doc, blocks.Options(), Report())
+    found = [(note.attrs["n"], line.text[start:end])
+             for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
+    assert found == [("1", "¹"), ("2", "²")]

@@ -149,3 +149,12 @@ def test_page_footnotes_keep_the_diplomatic_round_trip(lines):
         return
     encoded = encode_text(text, EditionConfig(profile="book"))
     assert diplomatic_lines(encoded.tree) == [line.rstrip() for line in lines if line.strip()]
+
+
+def test_a_raised_marker_and_label_are_kept_as_printed():
+    doc = encode_text("the mill was rebuilt in stone some years later.¹ The miller kept\n"
+                      "¹ Parish register.\n\n\n", EditionConfig(profile="book")).doc
+    para = next(b for b in doc.leaves() if b.kind == "p")
+    assert refs(para) == [("¹", "#fn1")] and not [m for m in para.marks if m.tag == "choice"]
+    note = next(m for m in para.marks if m.tag == "note").blocks[0]
+    assert [m.tag for m in note.marks if m.tag in ("label", "choice")] == ["label"]

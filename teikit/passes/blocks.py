@@ -122,10 +122,13 @@ def footnote_n(text: str) -> str:
     return "*" * stars
 
 
-#: how a note at the page foot opens: its number, its sign (OCR may glue it to the first
-#: word), or what OCR left of either (`*3.`, `° In`, `I 3`: read by the sequence)
+#: superscript digits, which some OCR keeps for note numbers (`word²`, `² Ibid.`)
+SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+PLAIN_DIGITS = str.maketrans(SUPERSCRIPT, "0123456789")
+#: how a note at the page foot opens: its number (maybe raised), its sign (OCR may glue
+#: either to the first word), or what OCR left of them (`*3.`, `° In`, `I 3`: read by the sequence)
 NOTE_START_RE = re.compile(
-    r"^\s*(?:(?P<num>\d{1,3})\.?\s|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)"
+    r"^\s*(?:(?P<num>\d{1,3})\.?\s|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)|(?P<raised>[⁰¹²³⁴-⁹]{1,3})"
     r"|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?\s)\s*(?![*†‡])(?=(?P<word>\S+))")
 #: words after which a number is a reference, not a note marker (p. 12, vol. 3, No. 4)
 REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art fig sect sec "
@@ -159,15 +162,23 @@ class PageNote:
     marker: tuple[Line, int, int, bool] | None  #: where its marker stands (`place_markers`)
 
 
+def plain_number(printed: str) -> str:
+    """A note number as plain digits (`²` -> `2`)."""
+    return printed.translate(PLAIN_DIGITS)
+
+
 def marker_spans(text: str, marker: str, bound: int) -> list[tuple[int, int, bool]]:
     """Where `marker` (a number or sign) stands as a note marker in `text[:bound]`, with
     whether it is plainly one (glued to a word or after punctuation) or only maybe (`saw 2 men`)."""
     found = []
-    for match in re.compile(re.escape(marker)).finditer(text, 0, bound):
+    raised = marker.translate(str.maketrans("0123456789", SUPERSCRIPT))
+    for match in re.compile(re.escape(marker) + (f"|{raised}" if raised != marker else "")).finditer(
+            text, 0, bound):
         start, end = match.span()
         before = text[start - 1] if start else "\n"
         after = text[end:min(end + 2, bound)]
-        if after[:1].isalnum() or after[:1] in ",.:" and after[1:2].isdigit() or after[:1] in "/-%":
+        follows = after[:1]
+        if follows and (follows.isalnum() or follows in ",.:" and after[1:2].isdigit() or follows in "/-%"):
             continue
         if before.isalpha() or before in MARKER_AFTER:
             found.append((start, end, True))
@@ -238,7 +249,8 @@ def note_sequence(starts: list[tuple[int, re.Match]]) -> list[tuple[int, str]] |
     first = starts[0][1]
     if first.group("sign"):
         return [(i, m.group("sign")) for i, m in starts if m.group("sign")]
-    values = [int(m.group("num")) if m.group("num") else None for _, m in starts]
+    values = [int(plain_number(m.group("num") or m.group("raised")))
+              if m.group("num") or m.group("raised") else None for _, m in starts]
     readable = next((k for k, v in enumerate(values) if v is not None), None)
     if readable is None or values[0] is None and readable > 2:
         return None
@@ -482,7 +494,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     blocks = grouper.group(doc.lines)
     doc.body = blocks
     for block, note in grouper.made:
-        if note.printed != note.n:
+        if plain_number(note.printed) != note.n:
             report.info("TK131", f"footnote opening {note.printed!r} read as {note.n} "
                                  "by its place in the sequence", note.lines[0].n)
         if note.marker is None:

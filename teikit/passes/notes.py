@@ -36,7 +36,7 @@ from ..model import Block, Document, Mark, reading_view
 from ..ocr import DIGIT_LOOKALIKES
 from ..pipeline import PassSpec
 from ..report import Report
-from .blocks import NOTE_START_RE
+from .blocks import NOTE_START_RE, plain_number
 
 RESP = "#teikit"
 #: characters OCR reads for the digits of a small raised number
@@ -508,10 +508,10 @@ def label_page_note(note: Block) -> None:
     number its place in the sequence gives where OCR misread it (`I 3` for 13)."""
     opening = NOTE_START_RE.match(note.text)
     if opening:
-        name = next(name for name in ("num", "sign", "odd") if opening.group(name))
+        name = next(name for name in ("num", "sign", "raised", "odd") if opening.group(name))
         start, end = opening.span(name)
         note.marks.append(Mark("label", start, end))
-        if opening.group(name) != note.attrs["n"]:
+        if plain_number(opening.group(name)) != note.attrs["n"]:
             note.marks.append(Mark("choice", start, end,
                                    {"corr": note.attrs["n"], "resp": RESP, "cert": "medium"}))
 
@@ -539,7 +539,7 @@ def link_footnotes(doc: Document, opts: Options, report: Report, page_markers: l
         if sign.startswith("*"):
             label_note_number(note)
         note.attrs.update({"place": "foot", "n": sign, "xml:id": note_id})
-        if host.text[start:end] != sign:      # a misread marker, placed between its neighbours
+        if plain_number(host.text[start:end]) != sign:    # misread, placed between its neighbours
             host.marks.append(Mark("choice", start, end, {"corr": sign, "resp": RESP, "cert": "low"}))
             report.warning("TK169", f"note marker {host.text[start:end]!r} taken as {sign} "
                                     "by its place between the markers of the notes around it",
