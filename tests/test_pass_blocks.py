@@ -199,7 +199,7 @@ def test_a_misread_marker_between_its_neighbours_is_placed_but_is_no_evidence():
 
 NOTE_SOUP_LINE = st.one_of(
     st.sampled_from(["", "", "", "13", "1 Ibid.", "2 See p. 4.", "* A note.", "† Cf. the map.",
-                     "I 2 Misread.", "° In the year.", "12 men came.", "1. A list item", "* * *",
+                     "I 2 Misread.", "° See the map.", "12 men came.", "1. A list item", "* * *",
                      "*Glued note.", "a word that is dif-", "ferent, and then."]),
     st.lists(st.sampled_from(["the", "mill.", "river,", "1", "2", "12", "*", "†", "word1",
                               "end.”", "0", "p.", "4", "House"]), min_size=1, max_size=10).map(" ".join))

@@ -126,7 +126,7 @@ def footnote_n(text: str) -> str:
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 PLAIN_DIGITS = str.maketrans(SUPERSCRIPT, "0123456789")
 #: how a note at the page foot opens: its number (maybe raised), its sign (OCR may glue
-#: either to the first word), or what OCR left of them (`*3.`, `° In`, `I 3`: read by the sequence)
+#: either to the first word), or what OCR left of them (`*4.`, `° See`, `I 3`: read by the sequence)
 NOTE_START_RE = re.compile(
     r"^\s*(?:(?P<num>\d{1,3})\.?\s|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)|(?P<raised>[⁰¹²³⁴-⁹]{1,3})"
     r"|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?\s)\s*(?![*†‡])(?=(?P<word>\S+))")
@@ -137,7 +137,7 @@ REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art
 NOTE_OPENING_WORDS = frozenset("ibid ib id idem cf op loc see vide vid sc viz".split())
 #: how many text lines above a page's foot its markers are looked for
 MARKER_REACH = 120
-#: a number OCR misread where a marker stands alone after punctuation (`believed." 0`)
+#: a number OCR misread where a marker stands alone after punctuation (`was wet." 0`)
 MISREAD_MARKER_RE = re.compile(r"[.,;:!?\"'’”)] (?P<m>[0-9°]{1,2})(?=\s|$)")
 #: a line this much longer than the text's usual line is set in the notes' smaller type
 WIDE_LINE = 1.15
@@ -184,7 +184,7 @@ def marker_spans(text: str, marker: str, bound: int) -> list[tuple[int, int, boo
             found.append((start, end, True))
             continue
         if before not in " \n" or after[:1] not in ("", " ", "\n"):
-            continue    # a number standing alone is followed by a space: `2, 1927`, `of 1. Gaven`
+            continue    # a number standing alone is followed by a space: `2, 1888`, `in 1. Paris`
         word = text[max(0, start - 12):start].rstrip().split()
         last = word[-1] if word else ""
         if not last or last[-1].isdigit() or last[-1] not in MARKER_AFTER and not last[-1].isalpha():
@@ -199,7 +199,7 @@ def marker_spans(text: str, marker: str, bound: int) -> list[tuple[int, int, boo
 def place_markers(lines: list[Line], marks: list[str]) -> list[tuple[Line, int, int, bool] | None]:
     """Where each of a page's note markers stands in its text `lines`, in order: the last
     plain occurrence before the next marker's place, else the last possible one, else the
-    one misread number between its neighbours' markers (`believed." 0` for 9); as (line,
+    one misread number between its neighbours' markers (`was wet." 0` for 5); as (line,
     columns in `Line.text`, plainly a marker)."""
     text = "\n".join(line.text for line in lines)
     starts, at = [], 0
@@ -234,8 +234,8 @@ def place_markers(lines: list[Line], marks: list[str]) -> list[tuple[Line, int, 
 
 
 def opens_note(word: str) -> bool:
-    """Can a note's text open with this word? Not a plain word in lower case (`1 have`,
-    `2 drachms`: OCR's 1 for I, a quantity), but a scholar's abbreviation may (`ibid.`)."""
+    """Can a note's text open with this word? Not a plain word in lower case (`1 think`,
+    `2 pints`: OCR's 1 for I, a quantity), but a scholar's abbreviation may (`ibid.`)."""
     if not any(ch.isalpha() for ch in word):
         return False     # `2 1`, `1 .`: numbers and dots, not a note's words
     return not word[0].islower() or word.strip(".,;:").lower() in NOTE_OPENING_WORDS
