@@ -267,3 +267,10 @@ def test_raised_note_numbers_that_ocr_kept_as_superscripts():
     found = [(note.attrs["n"], line.text[start:end])
              for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
     assert found == [("1", "¹"), ("2", "²")]
+
+
+def test_note_numbers_in_brackets():
+    text = ("the mill was rebuilt in stone some years later (1), and the miller\n"
+            "kept it until the great flood carried off the wheel.2 Then\n"
+            "(1) Parish register.\n2) Letter of the vicar.\n\n\n")
+    assert footnotes(text) == [("1", [3]), ("2", [4])]

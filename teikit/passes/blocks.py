@@ -125,11 +125,13 @@ def footnote_n(text: str) -> str:
 #: superscript digits, which some OCR keeps for note numbers (`word²`, `² Ibid.`)
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 PLAIN_DIGITS = str.maketrans(SUPERSCRIPT, "0123456789")
-#: how a note at the page foot opens: its number (maybe raised), its sign (OCR may glue
-#: either to the first word), or what OCR left of them (`*4.`, `° See`, `I 3`: read by the sequence)
+#: how a note at the page foot opens: its number (maybe raised or in brackets), its sign
+#: (OCR may glue either to the first word), or what OCR left of them (`*4.`, `° See`,
+#: `I 3`: read by the sequence); `label` spans all that is printed of it
 NOTE_START_RE = re.compile(
-    r"^\s*(?:(?P<num>\d{1,3})\.?\s|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)|(?P<raised>[⁰¹²³⁴-⁹]{1,3})"
-    r"|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?\s)\s*(?![*†‡])(?=(?P<word>\S+))")
+    r"^\s*(?P<label>\(?(?P<num>\d{1,3})[.)]?(?=\s)|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)"
+    r"|(?P<raised>[⁰¹²³⁴-⁹]{1,3})|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?(?=\s))"
+    r"\s*(?![*†‡])(?=(?P<word>\S+))")
 #: words after which a number is a reference, not a note marker (p. 12, vol. 3, No. 4)
 REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art fig sect sec "
                             "col cols line lines v vv ver verse part book note".split())
@@ -171,16 +173,18 @@ def marker_spans(text: str, marker: str, bound: int) -> list[tuple[int, int, boo
     """Where `marker` (a number or sign) stands as a note marker in `text[:bound]`, with
     whether it is plainly one (glued to a word or after punctuation) or only maybe (`saw 2 men`)."""
     found = []
-    raised = marker.translate(str.maketrans("0123456789", SUPERSCRIPT))
-    for match in re.compile(re.escape(marker) + (f"|{raised}" if raised != marker else "")).finditer(
-            text, 0, bound):
+    forms = [re.escape(marker)]
+    if marker.isdigit():      # raised, or in brackets: `word²`, `word (2)` (`[2]` marks endnotes)
+        raised = marker.translate(str.maketrans("0123456789", SUPERSCRIPT))
+        forms += [raised, rf"\({marker}\)"]
+    for match in re.compile("|".join(forms)).finditer(text, 0, bound):
         start, end = match.span()
         before = text[start - 1] if start else "\n"
         after = text[end:min(end + 2, bound)]
         follows = after[:1]
         if follows and (follows.isalnum() or follows in ",.:" and after[1:2].isdigit() or follows in "/-%"):
             continue
-        if before.isalpha() or before in MARKER_AFTER:
+        if before.isalpha() or before in MARKER_AFTER or match.group()[0] == "(":
             found.append((start, end, True))
             continue
         if before not in " \n" or after[:1] not in ("", " ", "\n"):
@@ -344,7 +348,8 @@ class PageFootnotes:
             ends = [i for i, _ in sequence[1:]] + [segment[-1] + 1]
             for (i, n), end, marker in zip(sequence, ends, markers):
                 opening = NOTE_START_RE.match(self.lines[i].text)
-                printed = next(g for g in opening.groups() if g)
+                printed = next(opening.group(name) for name in ("num", "sign", "raised", "odd")
+                               if opening.group(name))
                 note = PageNote([self.lines[j] for j in range(i, end)], n, printed, marker)
                 self.notes.append(note)
             if not SENTENCE_END.search(note.lines[-1].text):

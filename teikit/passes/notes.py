@@ -509,8 +509,8 @@ def label_page_note(note: Block) -> None:
     opening = NOTE_START_RE.match(note.text)
     if opening:
         name = next(name for name in ("num", "sign", "raised", "odd") if opening.group(name))
+        note.marks.append(Mark("label", *opening.span("label")))
         start, end = opening.span(name)
-        note.marks.append(Mark("label", start, end))
         if plain_number(opening.group(name)) != note.attrs["n"]:
             note.marks.append(Mark("choice", start, end,
                                    {"corr": note.attrs["n"], "resp": RESP, "cert": "medium"}))
