@@ -1,4 +1,7 @@
 """The blocks pass: paragraphs rebuilt across OCR's blank lines and cutting footnotes."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from teikit.model import Hyphen
 from teikit.passes import blocks
 from teikit.reader import document_from_text
@@ -79,3 +82,195 @@ def test_without_the_option_cuts_make_no_page_breaks():
     doc = document_from_text("A cut paragraph and\n\nits continuation.\n")
     blocks.run(doc, blocks.Options(line_per_paragraph=True), Report())
     assert all(line.page_break is None for line in doc.lines)
+
+
+# footnotes at the page foot (made-up pages; two blank lines part the pages)
+PAGE_ONE = ("The mill by the river was rebuilt in stone some years later. 1 The\n"
+            "miller kept it until the great flood, which carried off the wheel\n"
+            "and the sluice. 2 After that the whole of the village came to help, and\n"
+            "1 Parish register of the church, vol. 2, p. 14.\n"
+            "2 Letter of the vicar to his brother, written in\n"
+            "the spring after the flood.\n\n\n"
+            "the new wheel turned again before the harvest was in.\n")
+
+
+def footnotes(text, **options):
+    return [(b.attrs["n"], line_numbers(b)) for b in group(text, **options) if b.kind == "note"]
+
+
+def test_numbered_footnotes_at_the_page_foot_become_notes_and_the_paragraph_goes_on():
+    body = group(PAGE_ONE)
+    assert [(b.kind, line_numbers(b)) for b in body] == [
+        ("p", [1, 2, 3, 9]), ("note", [4]), ("note", [5, 6])]
+    assert body[1].attrs == {"place": "foot", "n": "1"}
+
+
+def test_page_footnote_markers_are_handed_to_the_notes_pass():
+    doc = document_from_text(PAGE_ONE)
+    blocks.run(doc, blocks.Options(), Report())
+    found = [(note.attrs["n"], line.n, line.text[start:end])
+             for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
+    assert found == [("1", 1, "1"), ("2", 3, "2")]
+
+
+def test_a_word_split_by_the_page_footnotes_is_rejoined():
+    text = ("A full line of ordinary running text that the page will cut off,*\n"
+            "and the page ends on a word that is dif-\n"
+            "* A note on the page.\n\n\nferent from the others.\n")
+    body = group(text)
+    assert [(b.kind, line_numbers(b)) for b in body] == [("p", [1, 2, 6]), ("note", [3])]
+    assert body[0].text_lines[1].hyphen is Hyphen.PRINTED
+
+
+def test_page_footnotes_numbered_on_through_the_chapter_and_one_misread():
+    text = ("the river rose in the night. 12 By morning the fields were under water, 13 and\n"
+            "the road was closed. 14 The mail came by boat.\n"
+            "I 2 County newspaper, 4 March.\n13 Diary of the miller.\n14 Ibid.\n\n\n")
+    report = Report()
+    doc = document_from_text(text)
+    blocks.run(doc, blocks.Options(), report)
+    assert [(b.attrs["n"], line_numbers(b)) for b in doc.body if b.kind == "note"] == [
+        ("12", [3]), ("13", [4]), ("14", [5])]
+    assert [m.code for m in report.messages if m.code == "TK131"] == ["TK131"]
+
+
+def test_a_number_opening_a_note_line_that_does_not_fit_stays_in_the_note():
+    text = ("the dam broke at last. 1 Nobody was hurt.\n"
+            "1 The engineer reported that\n"
+            "12 men had worked on it.\n\n\n")
+    assert footnotes(text) == [("1", [2, 3])]
+
+
+def test_no_footnotes_without_markers_above_or_without_a_page_end():
+    numbered_list = ("The parish kept three books:\n"
+                     "1 Baptisms, from the year the church was built.\n"
+                     "2 Marriages, from the same year.\n\n\n")
+    assert footnotes(numbered_list) == []
+    one_blank = ("the fields were under water. 1 By noon the\n"
+                 "1 Diary of the miller.\n\nnext paragraph goes on here.\n")
+    assert footnotes(one_blank) == []
+
+
+def test_quantities_dates_and_ocr_ones_for_i_are_no_markers():
+    text = ("We paid on November 2, 1927 for the nails, and 1 think the\n"
+            "smith gave us 2 pounds of them.\n"
+            "1 have the bill still.\n2 pounds of nails.\n\n\n")
+    assert footnotes(text) == []
+
+
+def test_sign_footnotes_and_an_asterism_that_is_none():
+    text = ("the old bridge was pulled down.* Its stones went to the school.†\n"
+            "* In the year of the flood.\n† The stones are still there.\n\n\n"
+            "More text on the next page.\n\n* * *\n\n\n")
+    assert footnotes(text) == [("*", [2]), ("†", [3])]
+
+
+def test_no_page_footnotes_when_the_profile_gives_a_footnote_pattern():
+    assert footnotes(PAGE_ONE, footnote_pattern=r"^\*+ ?\S") == []
+
+
+def test_a_sign_glued_to_the_first_word_of_its_note():
+    text = ("that much has been written,* and more will be, on\n"
+            "the subject of the village wells.\n\n"
+            "*Smith's History of the County, p. 12.\n\n\n\n14\n")
+    assert footnotes(text) == [("*", [4])]
+
+
+def test_footnotes_printed_after_the_folio_at_the_page_foot():
+    doc = document_from_text("the bells were recast in the year of the fire. 1 The\n"
+                             "tower stood\n\n27\n\n1 Churchwardens' accounts.\n\n\n"
+                             "until the storm of the next winter.\n")
+    doc.lines[3].kind, doc.lines[3].fw_type = "fw", "pageNum"
+    blocks.run(doc, blocks.Options(), Report())
+    assert [(b.kind, [line.n for line in b.lines]) for b in doc.body] == [
+        ("p", [1, 2, 4, 9]), ("note", [6])]
+
+
+def test_a_misread_marker_between_its_neighbours_is_placed_but_is_no_evidence():
+    text = ("the first well was dug. 4 The second, which was deeper, ran dry.” 0\n"
+            "The third never held water at all. 6 So the village went on\n"
+            "4 Survey of the parish.\n5 Ibid.\n6 Letter of the surveyor.\n\n\n")
+    doc = document_from_text(text)
+    blocks.run(doc, blocks.Options(), Report())
+    found = [(note.attrs["n"], line.n, line.text[start:end], plain)
+             for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
+    assert found == [("4", 1, "4", True), ("5", 1, "0", False), ("6", 2, "6", True)]
+
+
+NOTE_SOUP_LINE = st.one_of(
+    st.sampled_from(["", "", "", "13", "1 Ibid.", "2 See p. 4.", "* A note.", "† Cf. the map.",
+                     "I 2 Misread.", "° See the map.", "12 men came.", "1. A list item", "* * *",
+                     "*Glued note.", "a word that is dif-", "ferent, and then."]),
+    st.lists(st.sampled_from(["the", "mill.", "river,", "1", "2", "12", "*", "†", "word1",
+                              "end.”", "0", "p.", "4", "House"]), min_size=1, max_size=10).map(" ".join))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NOTE_SOUP_LINE, min_size=1, max_size=40))
+def test_every_line_lands_in_exactly_one_block(lines):
+    doc = document_from_text("\n".join(lines) + "\n")
+    blocks.run(doc, blocks.Options(), Report())
+    placed = [line.n for block in doc.body for line in block.lines]
+    assert sorted(placed) == [line.n for line in doc.lines if line.kind in ("text", "fw")]
+
+
+def test_a_note_running_over_to_the_next_page_foot_is_finished_there():
+    text = ("the mill was sold at last to the cousin of the\n"          # 1
+            "miller, who had worked it for years. 1 He kept\n"          # 2
+            "1 Deeds of the manor court, which record every transfer of the mill and\n"
+            "\n\n"
+            "it going and rebuilt the wheel in iron, as his\n"          # 6
+            "cousin had wished before he died in the winter.\n"         # 7
+            "the fields around it, from the first lease to the sale in the flood year.\n"
+            "\n\nThe village grew.\n")                                  # 11
+    body = group(text)
+    assert [(b.kind, line_numbers(b)) for b in body] == [("p", [1, 2, 6, 7]), ("note", [3, 8]),
+                                                          ("p", [11])]
+
+
+def test_a_marker_opening_a_text_line_does_not_start_the_notes():
+    lines = ["1 The miller kept it until the flood, and his son, 2 who", "1 Parish register.",
+             "2 Letter of the vicar."]
+    starts = [(i, blocks.NOTE_START_RE.match(line)) for i, line in enumerate(lines)]
+    assert blocks.note_sequence(starts) is None          # the numbers start again below it
+    assert blocks.note_sequence(starts[1:]) == [(1, "1"), (2, "2")]
+
+
+def test_text_resuming_after_page_footnotes_starts_an_unnumbered_page():
+    doc = document_from_text(PAGE_ONE)
+    blocks.run(doc, blocks.Options(), Report())
+    assert [(line.n, line.page_break) for line in doc.lines if line.page_break is not None] == [(9, "")]
+    doc = document_from_text(PAGE_ONE.replace("\n\n\nthe new", "\n\n\n15\n\nthe new"))
+    doc.lines[8].kind, doc.lines[8].page_break = "fw", "15"
+    blocks.run(doc, blocks.Options(), Report())
+    assert [(line.n, line.page_break) for line in doc.lines if line.page_break is not None] == [(9, "15")]
+
+
+def test_a_note_run_over_set_apart_by_a_blank_line():
+    text = ("the mill was sold at last to the cousin of the\n"
+            "miller, who had worked it for years. 1 He kept\n\n"
+            "1 Deeds of the manor court, which record every transfer of the mill and\n"
+            "\n\n"
+            "it going and rebuilt the wheel in iron, as his\n"
+            "cousin had wished before he died in the winter.\n\n"
+            "the fields around it, from the first lease to the sale in the flood year.\n"
+            "\n\nThe village grew.\n")
+    assert footnotes(text) == [("1", [4, 10])]
+
+
+def test_raised_note_numbers_that_ocr_kept_as_superscripts():
+    text = ("the mill was rebuilt in stone some years later.¹ The miller kept\n"
+            "it until the great flood, which carried off the wheel.²\n"
+            "¹ Parish register.\n²Letter of the vicar.\n\n\n")
+    doc = document_from_text(text)
+    blocks.run(doc, blocks.Options(), Report())
+    found = [(note.attrs["n"], line.text[start:end])
+             for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
+    assert found == [("1", "¹"), ("2", "²")]
+
+
+def test_note_numbers_in_brackets():
+    text = ("the mill was rebuilt in stone some years later (1), and the miller\n"
+            "kept it until the great flood carried off the wheel.2 Then\n"
+            "(1) Parish register.\n2) Letter of the vicar.\n\n\n")
+    assert footnotes(text) == [("1", [3]), ("2", [4])]

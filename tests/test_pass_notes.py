@@ -1,9 +1,15 @@
 """The notes pass: markers linked to their notes, mangled ones read by the sequence,
 footnotes moved to their markers, `*italics*` as hi."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from teikit.config import EditionConfig
+from teikit.encode import encode_text
 from teikit.model import Block
 from teikit.passes import notes
 from teikit.reader import document_from_text
 from teikit.report import Report
+from teikit.tei.reader import diplomatic_lines
 
 
 def build(paragraphs: list[str], endnotes: list[str]):
@@ -107,3 +113,48 @@ def test_possessives_closing_quotes_and_exclamations_are_not_loose_markers():
     assert refs(body[1]) == []
     assert [m.text for m in report.messages if m.code == "TK161"] == [
         "no marker found for note 2 (after note 1, before note 3)"]
+
+
+def test_page_footnotes_moved_to_their_numbered_markers_with_labels():
+    text = ("The mill by the river was rebuilt in stone some years later. 1 The\n"
+            "miller kept it until the great flood, which carried off the wheel\n"
+            "and the sluice. 2 After that the whole of the village came to help, and\n"
+            "1 Parish register of the church, vol. 2, p. 14.\n"
+            "2 Letter of the vicar to his brother, written in\n"
+            "the spring after the flood.\n\n\n"
+            "the new wheel turned again before the harvest was in.\n")
+    doc = encode_text(text, EditionConfig(profile="book")).doc
+    para = next(b for b in doc.leaves() if b.kind == "p")
+    assert refs(para) == [("1", "#fn1"), ("2", "#fn2")]
+    inserted = sorted((m for m in para.marks if m.tag == "note"), key=lambda m: m.start)
+    assert [m.start for m in inserted] == [para.text.index(" 1 ") + 2, para.text.index(" 2 ") + 2]
+    first = inserted[0].blocks[0]
+    assert first.attrs["n"] == "1" and first.attrs["place"] == "foot"
+    assert [first.text[m.start:m.end] for m in first.marks if m.tag == "label"] == ["1"]
+    assert "page_footnote_markers" not in doc.facts
+
+
+SOUP_LINE = st.one_of(
+    st.sampled_from(["", "", "", "", "27", "1 Ibid.", "2 See p. 4.", "* A note.", "† Cf. the map.",
+                     "I 2 Misread.", "12 men came.", "*Glued note.", "a word that is dif-"]),
+    st.lists(st.sampled_from(["the", "mill.", "river,", "1", "2", "12", "*", "†", "0", "end.”",
+                              "House", "ferent"]), min_size=1, max_size=10).map(" ".join))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SOUP_LINE, min_size=1, max_size=30))
+def test_page_footnotes_keep_the_diplomatic_round_trip(lines):
+    text = "\n".join(lines)
+    if not text.strip():
+        return
+    encoded = encode_text(text, EditionConfig(profile="book"))
+    assert diplomatic_lines(encoded.tree) == [line.rstrip() for line in lines if line.strip()]
+
+
+def test_a_raised_marker_and_label_are_kept_as_printed():
+    doc = encode_text("the mill was rebuilt in stone some years later.¹ The miller kept\n"
+                      "¹ Parish register.\n\n\n", EditionConfig(profile="book")).doc
+    para = next(b for b in doc.leaves() if b.kind == "p")
+    assert refs(para) == [("¹", "#fn1")] and not [m for m in para.marks if m.tag == "choice"]
+    note = next(m for m in para.marks if m.tag == "note").blocks[0]
+    assert [m.tag for m in note.marks if m.tag in ("label", "choice")] == ["label"]

@@ -19,10 +19,26 @@ lines (profile option `footnote_pattern`) become blocks of kind "note" placed ri
 the paragraph they interrupt, whose halves become one block; the `notes` pass moves them
 to their markers. Leaf blocks go to `doc.body` in source order as kind "p"; the
 `structure` pass classifies and nests them.
+
+Footnotes printed at the page foot (`page_footnotes`) are found from evidence on the page,
+wherever the source has them (`PageFootnotes`): the last lines before a page ends (a blank
+line, furniture, a page break) that open with numbers in sequence or with signs, each
+number or sign standing as a marker in the text of the same page above them:
+
+    ... the mill was rebuilt in stone some years later. 1 The miller kept it
+    until the flood, which carried off the wheel. 2 And then the whole
+    1 Parish register, vol. 2, p. 14.                   <- note 1: its marker is above
+    2 Letter of the vicar, 3 May.                       <- note 2
+                                                        <- the page ends
+    village came to help ...                            (the paragraph goes on)
+
+A number OCR misread at a note's start (`I 3` for 13 between notes 12 and 14) is read by
+the sequence; a note whose marker cannot be found is left alone and reported.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Block, Document, Hyphen, Line
@@ -49,8 +65,13 @@ class Options:
     full_width: float = 0.85
     #: the source shows no page numbers, but a paragraph cut by a blank line (one paragraph
     #: per line) or text resuming after a footnote is where a printed page ended: record an
-    #: unnumbered page break there
+    #: unnumbered page break there (after footnotes found at a page foot, always, unless
+    #: furniture shows the break)
     page_at_cut: bool = False
+    #: footnotes at the page foot opening with a number or sign (`1 Ibid.`, `* See`, `† Cf.`)
+    #: whose markers stand in the same page above them; off where `footnote_pattern` says
+    #: how the source prints its footnotes
+    page_footnotes: bool = True
 
 
 def caps_ratio(text: str) -> float:
@@ -101,24 +122,290 @@ def footnote_n(text: str) -> str:
     return "*" * stars
 
 
+#: superscript digits, which some OCR keeps for note numbers (`word²`, `² Ibid.`)
+SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+PLAIN_DIGITS = str.maketrans(SUPERSCRIPT, "0123456789")
+#: how a note at the page foot opens: its number (maybe raised or in brackets), its sign
+#: (OCR may glue either to the first word), or what OCR left of them (`*4.`, `° See`,
+#: `I 3`: read by the sequence); `label` spans all that is printed of it
+NOTE_START_RE = re.compile(
+    r"^\s*(?P<label>\(?(?P<num>\d{1,3})[.)]?(?=\s)|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)"
+    r"|(?P<raised>[⁰¹²³⁴-⁹]{1,3})|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?(?=\s))"
+    r"\s*(?![*†‡])(?=(?P<word>\S+))")
+#: words after which a number is a reference, not a note marker (p. 12, vol. 3, No. 4)
+REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art fig sect sec "
+                            "col cols line lines v vv ver verse part book note".split())
+#: lower-case words a footnote may open with
+NOTE_OPENING_WORDS = frozenset("ibid ib id idem cf op loc see vide vid sc viz".split())
+#: how many text lines above a page's foot its markers are looked for
+MARKER_REACH = 120
+#: a number OCR misread where a marker stands alone after punctuation (`was wet." 0`)
+MISREAD_MARKER_RE = re.compile(r"[.,;:!?\"'’”)] (?P<m>[0-9°]{1,2})(?=\s|$)")
+#: a line this much longer than the text's usual line is set in the notes' smaller type
+WIDE_LINE = 1.15
+#: the most lines of a note that run over to the next page's foot
+CARRIED_MAX_LINES = 12
+#: the most lines a page's footnotes take, and their most share of the page
+NOTES_MAX_LINES = 60
+NOTES_MAX_SHARE = 0.7
+#: the most footnotes at one page's foot
+NOTES_MAX_COUNT = 20
+#: punctuation after which a number or sign is a marker (`old. 1 But`, `Lenin.5`)
+MARKER_AFTER = ".,;:!?\"'’”)]"
+
+
+@dataclass
+class PageNote:
+    """A footnote found at a page foot, and where its marker stands above it."""
+
+    lines: list[Line]       #: its text lines, first to last
+    n: str                  #: its number (as the sequence reads it) or sign
+    printed: str            #: the number or sign as printed at its start
+    marker: tuple[Line, int, int, bool] | None  #: where its marker stands (`place_markers`)
+
+
+def plain_number(printed: str) -> str:
+    """A note number as plain digits (`²` -> `2`)."""
+    return printed.translate(PLAIN_DIGITS)
+
+
+def marker_spans(text: str, marker: str, bound: int) -> list[tuple[int, int, bool]]:
+    """Where `marker` (a number or sign) stands as a note marker in `text[:bound]`, with
+    whether it is plainly one (glued to a word or after punctuation) or only maybe (`saw 2 men`)."""
+    found = []
+    forms = [re.escape(marker)]
+    if marker.isdigit():      # raised, or in brackets: `word²`, `word (2)` (`[2]` marks endnotes)
+        raised = marker.translate(str.maketrans("0123456789", SUPERSCRIPT))
+        forms += [raised, rf"\({marker}\)"]
+    for match in re.compile("|".join(forms)).finditer(text, 0, bound):
+        start, end = match.span()
+        before = text[start - 1] if start else "\n"
+        after = text[end:min(end + 2, bound)]
+        follows = after[:1]
+        if follows and (follows.isalnum() or follows in ",.:" and after[1:2].isdigit() or follows in "/-%"):
+            continue
+        if before.isalpha() or before in MARKER_AFTER or match.group()[0] == "(":
+            found.append((start, end, True))
+            continue
+        if before not in " \n" or after[:1] not in ("", " ", "\n"):
+            continue    # a number standing alone is followed by a space: `2, 1888`, `in 1. Paris`
+        word = text[max(0, start - 12):start].rstrip().split()
+        last = word[-1] if word else ""
+        if not last or last[-1].isdigit() or last[-1] not in MARKER_AFTER and not last[-1].isalpha():
+            continue
+        if last.rstrip(".").lower().lstrip("(") in REFERENCE_WORDS:
+            continue
+        plain = last[-1] in MARKER_AFTER or not after.strip()
+        found.append((start, end, plain))
+    return found
+
+
+def place_markers(lines: list[Line], marks: list[str]) -> list[tuple[Line, int, int, bool] | None]:
+    """Where each of a page's note markers stands in its text `lines`, in order: the last
+    plain occurrence before the next marker's place, else the last possible one, else the
+    one misread number between its neighbours' markers (`was wet." 0` for 5); as (line,
+    columns in `Line.text`, plainly a marker)."""
+    text = "\n".join(line.text for line in lines)
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line.text) + 1
+    spans: list[tuple[int, int, bool] | None] = []
+    bound = len(text)
+    for mark in reversed(marks):
+        found = marker_spans(text, mark, bound)
+        best = next((span for span in reversed(found) if span[2]), found[-1] if found else None)
+        spans.append(best)
+        if best is not None:
+            bound = best[0]
+    spans.reverse()
+    for k, (mark, span) in enumerate(zip(marks, spans)):
+        if span is None and mark.isdigit():
+            low = max((s[1] for s in spans[:k] if s), default=0)
+            high = min((s[0] for s in spans[k + 1:] if s), default=len(text))
+            misread = [m.span("m") for m in MISREAD_MARKER_RE.finditer(text, low, high)
+                       if m.group("m") not in marks]
+            if len(misread) == 1:
+                spans[k] = (*misread[0], False)
+    placed: list[tuple[Line, int, int, bool] | None] = []
+    for span in spans:
+        if span is None:
+            placed.append(None)
+            continue
+        k = bisect_right(starts, span[0]) - 1
+        placed.append((lines[k], span[0] - starts[k], span[1] - starts[k], span[2]))
+    return placed
+
+
+def opens_note(word: str) -> bool:
+    """Can a note's text open with this word? Not a plain word in lower case (`1 think`,
+    `2 pints`: OCR's 1 for I, a quantity), but a scholar's abbreviation may (`ibid.`)."""
+    if not any(ch.isalpha() for ch in word):
+        return False     # `2 1`, `1 .`: numbers and dots, not a note's words
+    return not word[0].islower() or word.strip(".,;:").lower() in NOTE_OPENING_WORDS
+
+
+def note_sequence(starts: list[tuple[int, re.Match]]) -> list[tuple[int, str]] | None:
+    """The notes a run of note-like openings makes, from the first: (index, number or sign).
+
+    Numbers must rise by one; an opening OCR misread takes the number its place in the
+    sequence gives; a number that does not fit is a line of the note before it (`12 men`)."""
+    first = starts[0][1]
+    if first.group("sign"):
+        return [(i, m.group("sign")) for i, m in starts if m.group("sign")]
+    values = [int(plain_number(m.group("num") or m.group("raised")))
+              if m.group("num") or m.group("raised") else None for _, m in starts]
+    readable = next((k for k, v in enumerate(values) if v is not None), None)
+    if readable is None or values[0] is None and readable > 2:
+        return None
+    expected = values[readable] - readable
+    if expected < 1:
+        return None
+    notes: list[tuple[int, str]] = []
+    misread = 0
+    for k, (i, _) in enumerate(starts):
+        value = values[k]
+        following = values[k + 1] if k + 1 < len(values) else None
+        if notes and value is not None and value <= int(notes[0][1]) and following in (None, value + 1):
+            return None    # a sequence starting again: these are notes, the first line is not
+        if value == expected or k < readable or value is None and following in (None, expected + 1) \
+                or following == expected + 1 and k + 2 < len(values) and values[k + 2] == expected + 2:
+            misread += value != expected
+            notes.append((i, str(expected)))
+            expected += 1
+    return notes if 2 * misread < len(notes) or len(notes) == 1 and not misread else None
+
+
+class PageFootnotes:
+    """Find the footnotes at each page foot (see the module docstring), in one walk."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.notes: list[PageNote] = []
+        #: the text lines of the page before the current one
+        self.previous: list[Line] = []
+        #: the last note of the page before, when it does not end a sentence: it may run over
+        self.unfinished: PageNote | None = None
+        #: the text's usual line: the median length of its text lines
+        lengths = sorted(len(line.text.strip()) for line in lines if line.kind == "text")
+        self.width = lengths[len(lengths) // 2] if lengths else 0
+
+    def find(self) -> list[PageNote]:
+        """Walk the lines; at each page end (two blank lines, furniture, a page break, the
+        end of the text) the text lines just before it may end in footnotes. One blank
+        line does not end a page: a list that closes a paragraph is no footnote."""
+        page: list[Line] = []          # text lines of the page so far
+        segment: list[int] = []        # indices of the text lines since the last blank
+        blanks = 0
+        for i, line in enumerate(self.lines):
+            if line.kind == "excluded":
+                continue
+            if line.kind == "blank":
+                blanks += 1
+                if blanks == 2 and segment and self.close(segment, page):
+                    page = []
+                continue
+            page_ends = line.kind == "fw" or line.page_break is not None
+            if page_ends and blanks < 2 and segment and self.close(segment, page):
+                page = []
+            if (page_ends or blanks >= 2) and page:
+                self.previous, page = page, []
+            if blanks:
+                segment = []
+            blanks = 0
+            if line.kind == "text":
+                segment.append(i)
+                page.append(line)
+            else:
+                segment = []
+        if segment and blanks < 2:
+            self.close(segment, page)
+        return self.notes
+
+    def close(self, segment: list[int], page: list[Line]) -> bool:
+        """Take the notes that end `segment`, if the page above shows their markers (or,
+        for notes printed after the folio at a page's foot, the page before it), and the
+        lines that finish the last note of the page before."""
+        starts = [(i, m) for i in segment[-NOTES_MAX_LINES:]
+                  if (m := NOTE_START_RE.match(self.lines[i].text)) and opens_note(m.group("word"))]
+        starts = starts[-NOTES_MAX_COUNT:]
+        unfinished, self.unfinished = self.unfinished, None
+        for k in range(len(starts)):
+            sequence = note_sequence(starts[k:])
+            if not sequence:
+                continue
+            first = sequence[0][0]
+            carried = self.carried_over(unfinished, segment[:segment.index(first)])
+            zone = segment[-1] - first + 1 + len(carried)
+            above = page[:len(page) - zone][-MARKER_REACH:] or self.previous[-MARKER_REACH:]
+            if zone > NOTES_MAX_LINES or zone > NOTES_MAX_SHARE * (len(above) + zone):
+                continue
+            markers = place_markers(above, [n for _, n in sequence])
+            if 2 * sum(bool(m and m[3]) for m in markers) < len(markers):
+                continue    # too few of them plainly markers: a list, or OCR's 1 for I
+            if carried:
+                unfinished.lines.extend(carried)
+            ends = [i for i, _ in sequence[1:]] + [segment[-1] + 1]
+            for (i, n), end, marker in zip(sequence, ends, markers):
+                opening = NOTE_START_RE.match(self.lines[i].text)
+                printed = next(opening.group(name) for name in ("num", "sign", "raised", "odd")
+                               if opening.group(name))
+                note = PageNote([self.lines[j] for j in range(i, end)], n, printed, marker)
+                self.notes.append(note)
+            if not SENTENCE_END.search(note.lines[-1].text):
+                self.unfinished = note
+            return True
+        carried = self.carried_over(unfinished, segment)
+        if carried:
+            unfinished.lines.extend(carried)
+            return True
+        return False
+
+    def carried_over(self, note: PageNote | None, before: list[int]) -> list[Line]:
+        """The lines that finish `note`, run over from the page before, at the foot of this
+        one: the last of `before` set in the notes' smaller type (more characters to the
+        line than the text's), the very last of them maybe short."""
+        if note is None:
+            return []
+        carried: list[int] = []
+        for i in reversed(before):
+            if len(self.lines[i].text.strip()) < WIDE_LINE * self.width and carried:
+                break
+            carried.append(i)
+        while carried and len(self.lines[carried[-1]].text.strip()) < WIDE_LINE * self.width:
+            carried.pop()       # the short last line alone is no evidence
+        if not carried or len(carried) > CARRIED_MAX_LINES:
+            return []
+        return [self.lines[i] for i in sorted(carried)]
+
+
 class _Grouper:
     def __init__(self, doc: Document, opts: Options):
         self.opts = opts
         self.footnote = re.compile(opts.footnote_pattern) if opts.footnote_pattern else None
         self.width = usual_width(doc.lines)
+        self.page_notes = PageFootnotes(doc.lines).find() \
+            if opts.page_footnotes and not self.footnote else []
+        #: the note blocks made from `page_notes`, with their notes
+        self.made: list[tuple[Block, PageNote]] = []
 
-    def runs(self, lines: list[Line]) -> list[list[Line]]:
-        """Maximal runs of text and furniture lines; blank and excluded lines part them."""
-        runs: list[list[Line]] = []
+    def runs(self, lines: list[Line]) -> list[tuple[list[Line], PageNote | None]]:
+        """Maximal runs of text and furniture lines; blank and excluded lines part them, and
+        the lines of each footnote found at a page foot are runs of their own."""
+        owner = {id(line): note for note in self.page_notes for line in note.lines}
+        runs: list[tuple[list[Line], PageNote | None]] = []
         current: list[Line] = []
+        note: PageNote | None = None
         for line in lines:
+            if line.kind not in ("text", "fw") or owner.get(id(line)) is not note or \
+                    note is not None and line is note.lines[0]:
+                if current:
+                    runs.append((current, note))
+                current, note = [], owner.get(id(line))
             if line.kind in ("text", "fw"):
                 current.append(line)
-            elif current:
-                runs.append(current)
-                current = []
         if current:
-            runs.append(current)
+            runs.append((current, note))
         return runs
 
     def is_footnote(self, run: list[Line]) -> bool:
@@ -157,10 +444,21 @@ class _Grouper:
         notes: list[Block] = []             # footnotes seen since that block's last line
         pending_fw: list[Line] = []
         page_ended = False                  # a footnote closed the printed page
-        for run in self.runs(lines):
+        page_noted = False                  # so did footnotes found at a page foot
+        made: dict[int, Block] = {}         # id(page note) -> its block
+        for run, page_note in self.runs(lines):
             text = [line for line in run if line.kind == "text"]
             if not text:
                 pending_fw.extend(run)
+                continue
+            if page_note:      # the page's furniture stays with the text it parts
+                page_noted = True
+                if page_note.lines[0] is not run[0]:      # run over from the page before
+                    made[id(page_note)].lines.extend(run)
+                    continue
+                notes.append(Block("note", run, {"place": "foot", "n": page_note.n}))
+                made[id(page_note)] = notes[-1]
+                self.made.append((notes[-1], page_note))
                 continue
             if self.is_footnote(run):
                 notes.append(Block("note", pending_fw + run,
@@ -168,10 +466,12 @@ class _Grouper:
                 pending_fw = []
                 page_ended = True
                 continue
-            if self.opts.page_at_cut and text[0].page_break is None and (page_ended or (
-                    paragraph is not None and self.opts.line_per_paragraph and self.continues(paragraph, text[0]))):
-                text[0].page_break = ""
-            page_ended = False
+            if text[0].page_break is None and (
+                    page_noted and all(line.page_break is None for line in pending_fw) or
+                    self.opts.page_at_cut and (page_ended or paragraph is not None and self.opts.line_per_paragraph
+                                               and self.continues(paragraph, text[0]))):
+                text[0].page_break = ""     # the page ended where its footnotes did
+            page_ended = page_noted = False
             if paragraph is not None and self.continues(paragraph, text[0]):
                 last = paragraph.text_lines[-1]
                 if last.hyphen is Hyphen.NONE and ENDS_HYPHEN.search(last.text) \
@@ -195,8 +495,18 @@ class _Grouper:
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
-    blocks = _Grouper(doc, opts).group(doc.lines)
+    grouper = _Grouper(doc, opts)
+    blocks = grouper.group(doc.lines)
     doc.body = blocks
+    for block, note in grouper.made:
+        if plain_number(note.printed) != note.n:
+            report.info("TK131", f"footnote opening {note.printed!r} read as {note.n} "
+                                 "by its place in the sequence", note.lines[0].n)
+        if note.marker is None:
+            report.warning("TK132", f"footnote {note.n} at the page foot: no marker found above it",
+                           note.lines[0].n)
+    #: for `notes`: each footnote found at a page foot and its marker (line, columns), if any
+    doc.facts["page_footnote_markers"] = [(block, note.marker) for block, note in grouper.made]
     notes = sum(1 for block in blocks if block.kind == "note")
     doc.facts["blocks"] = {"paragraphs": len(blocks) - notes, "footnotes": notes,
                            "line_per_paragraph": opts.line_per_paragraph}

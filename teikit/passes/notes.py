@@ -36,6 +36,7 @@ from ..model import Block, Document, Mark, reading_view
 from ..ocr import DIGIT_LOOKALIKES
 from ..pipeline import PassSpec
 from ..report import Report
+from .blocks import NOTE_START_RE, plain_number
 
 RESP = "#teikit"
 #: characters OCR reads for the digits of a small raised number
@@ -441,22 +442,29 @@ def parents(doc: Document) -> dict[int, list[Block]]:
     return holders
 
 
-def link_footnotes(doc: Document, opts: Options, report: Report) -> Counter:
-    counts: Counter = Counter()
-    order = list(doc.leaves())
-    signs: dict[int, list[tuple[int, int]]] = {}
-    for block in order:
-        signs[id(block)] = star_marks(block, opts)
-    holders = parents(doc)
+def line_offsets(blocks) -> dict[int, tuple[Block, int]]:
+    """id(line) -> the leaf block that holds it and the line's offset in `Block.text`."""
+    where: dict[int, tuple[Block, int]] = {}
+    for block in blocks:
+        at = 0
+        for line in block.text_lines:
+            where[id(line)] = (block, at)
+            at += len(line.text) + 1
+    return where
+
+
+def star_anchors(doc: Document, order: list[Block], opts: Options, report: Report):
+    """(note, host block, marker span) for each `*` footnote: the nearest unused sign
+    before it (markdown-book); a sign left without a note is reported."""
+    signs = {id(block): star_marks(block, opts) for block in order}
     used: set[tuple[int, int]] = set()
-    serial = 0
+    anchors = []
     for index, note in enumerate(order):
         if note.kind != "note" or note.attrs.get("place") != "foot":
             continue
         sign = note.attrs.get("n") or (re.match(r"\*+", note.text) or [""])[0]
-        label_note_number(note)
         line = note.text_lines[0].n if note.text_lines else None
-        host = None
+        found = None
         for back in range(index - 1, max(-1, index - 1 - opts.footnote_reach), -1):
             candidate = order[back]
             if candidate.kind == "note":
@@ -465,26 +473,80 @@ def link_footnotes(doc: Document, opts: Options, report: Report) -> Counter:
                      and candidate.text[s[0]:s[1]] == sign
                      and (line is None or line_at(candidate, s[0]) < line)]
             if spans:
-                host, span = candidate, spans[-1]
+                found = (candidate, spans[-1])
                 break
-        if host is None:
+        if found is None:
+            label_note_number(note)
             report.warning("TK167", f"footnote {sign} has no marker before it: left in place", line)
             continue
-        serial += 1
+        used.add((id(found[0]), found[1][0]))
+        anchors.append((note, found[0], found[1]))
+    for block in order:
+        for start, end in signs[id(block)]:
+            if (id(block), start) not in used and block.kind != "note":
+                report.warning("TK168", f"footnote sign {block.text[start:end]!r} has no footnote",
+                               line_at(block, start))
+    return anchors
+
+
+def page_anchors(order: list[Block], page_markers: list):
+    """(note, host block, marker span) for each footnote `blocks` found at a page foot,
+    its marker where `blocks` saw it; a note with no marker is left in place (TK132)."""
+    where = line_offsets(block for block in order if block.kind != "note")
+    anchors = []
+    for note, marker in page_markers:
+        label_page_note(note)
+        if marker is None or id(marker[0]) not in where:
+            continue
+        host, at = where[id(marker[0])]
+        anchors.append((note, host, (at + marker[1], at + marker[2])))
+    return anchors
+
+
+def label_page_note(note: Block) -> None:
+    """The number or sign that opens a footnote found at a page foot: `<label>`, with the
+    number its place in the sequence gives where OCR misread it (`I 3` for 13)."""
+    opening = NOTE_START_RE.match(note.text)
+    if opening:
+        name = next(name for name in ("num", "sign", "raised", "odd") if opening.group(name))
+        note.marks.append(Mark("label", *opening.span("label")))
+        start, end = opening.span(name)
+        if plain_number(opening.group(name)) != note.attrs["n"]:
+            note.marks.append(Mark("choice", start, end,
+                                   {"corr": note.attrs["n"], "resp": RESP, "cert": "medium"}))
+
+
+def link_footnotes(doc: Document, opts: Options, report: Report, page_markers: list) -> Counter:
+    """Move each footnote to its marker: the marker becomes a `ref` to it, the note follows
+    it as a zero-width mark holding the note block."""
+    counts: Counter = Counter()
+    order = list(doc.leaves())
+    anchors = page_anchors(order, page_markers)
+    if opts.footnote_signs:
+        anchors += star_anchors(doc, order, opts, report)
+    holders = parents(doc)
+    anchors.sort(key=lambda anchor: anchor[0].text_lines[0].n if anchor[0].text_lines else 0)
+    for serial, (note, host, (start, end)) in enumerate(anchors, 1):
         note_id = f"fn{serial}"
-        used.add((id(host), span[0]))
+        sign = note.attrs.get("n", "")
+        if any(m.tag == "choice" and m.start < end and start < m.end for m in host.marks):
+            report.warning("TK163", f"note marker {sign!r} overlaps a correction: not linked",
+                           line_at(host, start))
+            continue
         holder = holders.get(id(note))
         if holder is not None:
             holder.remove(note)
+        if sign.startswith("*"):
+            label_note_number(note)
         note.attrs.update({"place": "foot", "n": sign, "xml:id": note_id})
-        host.marks.append(Mark("ref", span[0], span[1], {"type": "noteAnchor", "target": f"#{note_id}"}))
-        host.marks.append(Mark("note", span[1], span[1], dict(note.attrs), [note]))
+        if plain_number(host.text[start:end]) != sign:    # misread, placed between its neighbours
+            host.marks.append(Mark("choice", start, end, {"corr": sign, "resp": RESP, "cert": "low"}))
+            report.warning("TK169", f"note marker {host.text[start:end]!r} taken as {sign} "
+                                    "by its place between the markers of the notes around it",
+                           line_at(host, start))
+        host.marks.append(Mark("ref", start, end, {"type": "noteAnchor", "target": f"#{note_id}"}))
+        host.marks.append(Mark("note", end, end, dict(note.attrs), [note]))
         counts["footnotes"] += 1
-    for block in order:
-        for start, _ in signs[id(block)]:
-            if (id(block), start) not in used and block.kind != "note":
-                report.warning("TK168", f"footnote sign {block.text[start:_]!r} has no footnote",
-                               line_at(block, start))
     return counts
 
 
@@ -492,9 +554,10 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     counts: Counter = Counter()
     if opts.endnote_markers:
         counts += link_endnotes(doc, opts, report)
-    if opts.footnote_signs:
-        counts += link_footnotes(doc, opts, report)
-    elif opts.italics:
+    page_markers = doc.facts.pop("page_footnote_markers", [])
+    if opts.footnote_signs or page_markers:
+        counts += link_footnotes(doc, opts, report, page_markers)
+    if not opts.footnote_signs and opts.italics:
         for block in doc.leaves():
             star_marks(block, opts)
     doc.facts["notes"] = dict(sorted(counts.items()))
