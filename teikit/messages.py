@@ -28,6 +28,8 @@ CODES: tuple[MessageCode, ...] = (
     MessageCode("TK123", "info", "a hyphen at the end of a paragraph: not joined"),
     MessageCode("TK124", "info", "most lines carry no trailing space, so a missing one is not read as a split word"),
     MessageCode("TK130", "info", "how many paragraphs and footnotes the text has"),
+    MessageCode("TK131", "info", "a footnote's opening number OCR misread, read from its place in the sequence"),
+    MessageCode("TK132", "warning", "a footnote at the page foot has no marker above it: left where it is printed"),
     MessageCode("TK140", "info", "how many divisions, headings and endnotes the structure has"),
     MessageCode("TK150", "info", "how many OCR corrections were recorded, by kind"),
     MessageCode("TK161", "warning", "a note has no marker in the text"),
