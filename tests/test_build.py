@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from teikit import build as build_module
+from teikit import tasks as tasks_module
 from teikit.build import build_all, build_edition, staging
 from teikit.cli import cli
 
@@ -100,7 +100,7 @@ def test_a_failed_rebuild_leaves_the_old_output_whole(editions, tmp_path, monkey
         (Path(out_dir) / "alpha.html").write_text("<html><body>half", encoding="utf-8")
         raise OSError("disk full")
 
-    monkeypatch.setattr(build_module, "render_file", render_half_then_fail)
+    monkeypatch.setattr(tasks_module, "render_file", render_half_then_fail)
     (editions / "alpha" / "source.txt").write_text(TEXT + "A new paragraph.\n", encoding="utf-8")
     result = build_edition(editions / "alpha" / "edition.yaml", out)
     assert not result.ok and "disk full" in result.error
