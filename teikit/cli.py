@@ -136,7 +136,7 @@ def text(file: Path, view: str, xinclude: bool):
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Build on this machine, or on a Dask cluster (with --scheduler).")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="The Dask scheduler, e.g. tcp://10.0.0.5:8786; its workers must see the same paths.")
+              help="The Dask scheduler, e.g. tcp://10.0.0.5:8786; its workers need teikit, not this disk.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first edition that fails.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every message of every edition.")
 def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler: str | None,
