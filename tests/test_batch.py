@@ -191,4 +191,4 @@ def test_batch_usage_errors_are_one_line(tmp_path, args, fragment):
 
 def test_a_worker_with_another_teikit_says_so():
     outcome = run_job(Job(TEXT.encode(), "letter.txt", "letter.xml", version="0.0.1"))
-    assert not outcome.ok and "teikit 0.0.1" in outcome.error
+    assert not outcome.ok and "the client 0.0.1" in outcome.error
