@@ -69,7 +69,7 @@ def _filesystem(url: str):
     try:
         import fsspec
     except ImportError:
-        raise UsageError(f"{url}: URLs need fsspec: pip install fsspec (and s3fs or gcsfs for the cloud)") from None
+        raise UsageError(f"{url}: URLs need fsspec: pip install 'teikit[remote]' (and s3fs or gcsfs for the cloud)") from None
     return fsspec.core.url_to_fs(url)
 
 

@@ -63,8 +63,7 @@ class Runner:
         try:
             while True:
                 if retry and not pending:   # alone, so a second death names its culprit
-                    key, arg = retry.popleft()
-                    pending[self.executor.submit(work, arg)] = (key, arg, True)
+                    self._submit(work, *retry.popleft(), True, pending, retry)
                 while not retry and len(pending) < self.window:
                     item = next(queue, None)
                     if item is None:
@@ -72,7 +71,7 @@ class Runner:
                     if isinstance(item[1], Exception):   # the client could not prepare it
                         yield *item, item[1]
                     else:
-                        pending[self.executor.submit(work, item[1])] = (*item, False)
+                        self._submit(work, *item, False, pending, retry)
                 if not pending:
                     return
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -94,6 +93,13 @@ class Runner:
         finally:
             for future in pending:
                 future.cancel()
+
+    def _submit(self, work, key, arg, retried: bool, pending: dict, retry: deque) -> None:
+        try:
+            pending[self.executor.submit(work, arg)] = (key, arg, retried)
+        except BrokenProcessPool:   # it broke since the last look
+            retry.append((key, arg))
+            self._replace_pool(pending, retry)
 
     def _replace_pool(self, pending: dict, retry: deque) -> None:
         """A broken pool fails every task it held: queue those for retry and start a new pool."""
