@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -171,3 +172,13 @@ def test_a_worker_that_dies_mid_task_leaves_no_half_file(project, tmp_path):
     assert len(list(markers.iterdir())) == 1              # gamma's worker did die
     assert all(not isinstance(r, WorkerDied) and r.ok for r in results.values()), results
     assert b"1913" in results["gamma"].files["gamma.xml"]
+
+
+def test_a_task_dask_gave_up_on_is_reported_as_a_dead_worker():
+    from teikit.build import describe
+    from teikit.executors import _lost_worker
+
+    lost = _lost_worker(distributed.KilledWorker("encode-1", SimpleNamespace(address="tcp://127.0.0.1:1"), 3))
+    assert isinstance(lost, WorkerDied) and "Dask gave up" in describe(lost)
+    other = ValueError("odd")
+    assert _lost_worker(other) is other
