@@ -41,6 +41,11 @@ from .validate import check_bytes
 COUNTED = {"pages": "pb", "persons": "persName", "dates": "date", "notes": "note"}
 
 
+def build_epoch() -> int:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return int(epoch) if epoch else int(time.time())
+
+
 @dataclass(frozen=True)
 class Job:
     """Everything one text's encoding needs, read on the client."""
@@ -49,11 +54,15 @@ class Job:
     name: str                        #: the source as the client names it: messages, the header's filename
     target: str                      #: the TEI file the client will write (its name names the outputs)
     config: EditionConfig = EditionConfig()
-    register: tuple[str, bytes | None] = ("", None)   #: the register's path on the client, its bytes
+    register: tuple[str, bytes | None] | None = None   #: its path on the client, its bytes (None: read now)
     templates: tuple[tuple[str, bytes], ...] = ()      #: the edition's own templates, by relative name
     render: bool = False
-    epoch: int = field(default_factory=lambda: build_epoch())   #: the client's day, for the header
+    epoch: int = field(default_factory=build_epoch)   #: the client's day (or SOURCE_DATE_EPOCH)
     version: str = __version__
+
+    def __post_init__(self):
+        if self.register is None:   # on the client, where the job is made
+            object.__setattr__(self, "register", read_register(self.config))
 
 
 @dataclass
@@ -85,11 +94,6 @@ def read_templates(folder: Path) -> tuple[tuple[str, bytes], ...]:
         return ()
     return tuple((p.relative_to(folder).as_posix(), p.read_bytes())
                  for p in sorted(folder.rglob("*")) if p.is_file())
-
-
-def build_epoch() -> int:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return int(epoch) if epoch else int(time.time())
 
 
 def run_job(job: Job) -> Outcome:

@@ -192,3 +192,9 @@ def test_batch_usage_errors_are_one_line(tmp_path, args, fragment):
 def test_a_worker_with_another_teikit_says_so():
     outcome = run_job(Job(TEXT.encode(), "letter.txt", "letter.xml", version="0.0.1"))
     assert not outcome.ok and "the client 0.0.1" in outcome.error
+
+
+def test_a_job_reads_its_register_where_it_is_made(tmp_path):
+    (tmp_path / "persons.yaml").write_text("persons:\n  - id: finch\n    forename: Harold\n    surname: Finch\n")
+    job = Job(TEXT.encode(), "letter.txt", "letter.xml", EditionConfig(register="persons.yaml", base_dir=tmp_path))
+    assert job.register == (str(tmp_path / "persons.yaml"), (tmp_path / "persons.yaml").read_bytes())
