@@ -8,12 +8,14 @@ without a shared disk. The workers import teikit (PYTHONPATH), nothing else.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -40,10 +42,14 @@ Mrs. Finch kept the accounts.
 STARTUP_SECONDS = 60
 
 
+@functools.cache
 def can_hide_folders() -> bool:
+    """Whether this user may mount a tmpfs in a new mount namespace (root, not in a locked container)."""
     if os.geteuid() != 0 or not shutil.which("unshare"):
         return False
-    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True, timeout=10)
+    with tempfile.TemporaryDirectory() as folder:
+        probe = subprocess.run(["unshare", "-m", "mount", "-t", "tmpfs", "teikit-probe", folder],
+                               capture_output=True, timeout=10)
     return probe.returncode == 0
 
 
