@@ -198,3 +198,15 @@ def test_a_job_reads_its_register_where_it_is_made(tmp_path):
     (tmp_path / "persons.yaml").write_text("persons:\n  - id: finch\n    forename: Harold\n    surname: Finch\n")
     job = Job(TEXT.encode(), "letter.txt", "letter.xml", EditionConfig(register="persons.yaml", base_dir=tmp_path))
     assert job.register == (str(tmp_path / "persons.yaml"), (tmp_path / "persons.yaml").read_bytes())
+
+
+def test_batch_command_takes_a_list_file_and_writes_to_a_url(corpus, tmp_path):
+    fsspec = pytest.importorskip("fsspec")
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{corpus / 'text0.txt'}\n{corpus}/text[34].txt\n")
+    result = CliRunner().invoke(cli, ["batch", "--list", str(listing), "-o", "memory://listed"])
+    assert result.exit_code == 0, result.output
+    memory = fsspec.filesystem("memory")
+    assert sorted(memory.ls("/listed", detail=False)) == ["/listed/summary.csv", "/listed/text0.xml",
+                                                          "/listed/text3.xml", "/listed/text4.xml"]
+    memory.rm("/listed", recursive=True)
