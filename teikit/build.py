@@ -15,19 +15,18 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
 import traceback
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import load_config
-from .encode import encode_source, serialize
-from .errors import TeikitError, UsageError, ValidationError
-from .render import render_file, render_site
-from .validate import check_bytes
+from .errors import TeikitError
+from .executors import Runner, WorkerDied
+from .reader import read_bytes
+from .render import render_site
+from .tasks import Job, Outcome, read_register, read_templates, run_job
 
 
 @dataclass
@@ -65,40 +64,51 @@ def staging(out_dir: Path, target: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def build_edition(config_path: Path, out_dir: Path) -> EditionResult:
-    """Encode, validate and render one edition; errors become the result, never escape."""
-    started = time.perf_counter()
-    slug = config_path.parent.name
+def prepare_edition(config_path: Path, out_dir: Path) -> Job | Exception:
+    """Everything the edition's build needs, read here on the client, where its paths resolve."""
     try:
         cfg = load_config(config_path)
-        slug = cfg.slug or slug
-        encoded = encode_source(cfg.path(cfg.source), cfg)
-        data = serialize(encoded.tree)
-        tei_name = f"{slug}.xml"
-        validate_tei(data, out_dir / slug / tei_name)
-        templates = config_path.parent / "templates"
-        with staging(out_dir, out_dir / slug) as stage:
-            (stage / tei_name).write_bytes(data)
-            html_name = render_file(stage / tei_name, stage,
-                                    template_dirs=[templates] if templates.is_dir() else []).name
-        summary = {"slug": slug, "title": cfg.title, "author": cfg.author, "date": cfg.date,
-                   "source": _source_line(cfg), "href": f"{slug}/{html_name}", "tei": f"{slug}/{tei_name}"}
-        messages = [str(m) for m in encoded.report.messages if m.level != "info"]
-        return EditionResult(slug, True, out_dir / slug / tei_name, out_dir / slug / html_name, summary, messages,
-                             seconds=time.perf_counter() - started)
-    except TeikitError as exc:
-        return EditionResult(slug, False, error=str(exc), seconds=time.perf_counter() - started)
-    except Exception:  # a bug must not stop the other editions; say where it happened
-        return EditionResult(slug, False, error="internal error:\n" + traceback.format_exc(),
-                             seconds=time.perf_counter() - started)
+        slug = cfg.slug or config_path.parent.name
+        source = cfg.path(cfg.source)
+        return Job(read_bytes(source), str(source), str(out_dir / slug / f"{slug}.xml"), cfg,
+                   read_register(cfg), read_templates(config_path.parent / "templates"), render=True)
+    except Exception as exc:  # reported with the edition, like a failure on a worker
+        return exc
 
 
-def validate_tei(data: bytes, name: Path) -> None:
-    """Check the serialized TEI (so problems carry its line numbers) before anything is written."""
-    problems = check_bytes(data, str(name))
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ValidationError(f"the encoded TEI is not valid: {problems[0]}{more}")
+def finish_edition(config_path: Path, job: Job | Exception, outcome: Outcome | Exception,
+                   out_dir: Path) -> EditionResult:
+    """Write what the job made into `out_dir/<slug>/` atomically; a failure writes nothing."""
+    slug = (isinstance(job, Job) and job.config.slug) or config_path.parent.name
+    if isinstance(outcome, Exception):
+        return EditionResult(slug, False, error=describe(outcome))
+    if not outcome.ok:
+        return EditionResult(slug, False, error=outcome.error, seconds=outcome.seconds)
+    target = Path(job.target)
+    try:
+        with staging(out_dir, target.parent) as stage:
+            for name, data in outcome.files.items():
+                (stage / name).write_bytes(data)
+    except OSError as exc:
+        return EditionResult(slug, False, error=f"{target.parent}: cannot write: {exc}", seconds=outcome.seconds)
+    cfg = job.config
+    html_name = f"{target.name.removesuffix('.xml')}.html"
+    summary = {"slug": slug, "title": cfg.title, "author": cfg.author, "date": cfg.date,
+               "source": _source_line(cfg), "href": f"{slug}/{html_name}", "tei": f"{slug}/{target.name}"}
+    return EditionResult(slug, True, target, target.parent / html_name, summary, outcome.messages,
+                         seconds=outcome.seconds)
+
+
+def build_edition(config_path: Path, out_dir: Path) -> EditionResult:
+    """Encode, validate and render one edition here; errors become the result, never escape."""
+    job = prepare_edition(config_path, out_dir)
+    return finish_edition(config_path, job, job if isinstance(job, Exception) else run_job(job), out_dir)
+
+
+def describe(exc: Exception) -> str:
+    if isinstance(exc, TeikitError | WorkerDied):
+        return str(exc)
+    return "internal error:\n" + "".join(traceback.format_exception(exc))
 
 
 def _source_line(cfg) -> str:
@@ -107,53 +117,25 @@ def _source_line(cfg) -> str:
     return ", ".join(p for p in parts if p)
 
 
-@contextmanager
-def open_executor(jobs: int, scheduler: str | None) -> Iterator[Executor | None]:
-    """None for the serial run, a process pool for `jobs > 1`, a Dask cluster's executor for `scheduler`."""
-    if scheduler:
-        try:
-            from distributed import Client
-        except ImportError:
-            raise UsageError("--executor dask needs Dask's distributed: pip install 'teikit[dask]'") from None
-        try:
-            client = Client(scheduler, timeout="10s")
-        except OSError as exc:
-            raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-        with client:
-            yield client.get_executor(pure=False)
-    elif jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield pool
-    else:
-        yield None
-
-
 def build_all(editions_dir: Path, out_dir: Path, *, jobs: int = 1, fail_fast: bool = False,
               on_result: Callable[[EditionResult], None] | None = None,
               scheduler: str | None = None) -> list[EditionResult]:
     """Build every edition in `editions_dir`, then the site index; results in edition order.
 
     `on_result` hears of each edition as it finishes (for progress). With `scheduler` (a
-    Dask scheduler address) the work runs on that cluster, whose workers must see
-    `editions_dir` and `out_dir` at the same paths (a shared file system).
+    Dask scheduler address) the work runs on that cluster; its workers need teikit, not
+    this disk: each task carries its inputs and returns its outputs (teikit/tasks.py).
     """
     configs = find_editions(editions_dir)
     out_dir = Path(out_dir).absolute()
     results: dict[Path, EditionResult] = {}
-    with open_executor(jobs, scheduler) as executor:
-        if executor is None:
-            finished = ((config, build_edition(config, out_dir)) for config in configs)
-        else:
-            futures = {executor.submit(build_edition, config, out_dir): config for config in configs}
-            finished = ((futures[future], future.result()) for future in as_completed(futures))
-        for config, result in finished:
-            results[config] = result
+    with Runner(jobs, scheduler) as runner:
+        items = ((config, prepare_edition(config, out_dir)) for config in configs)
+        for config, job, outcome in runner.results(run_job, items):
+            result = results[config] = finish_edition(config, job, outcome, out_dir)
             if on_result:
                 on_result(result)
             if fail_fast and not result.ok:
-                if executor is not None:
-                    for future in futures:
-                        future.cancel()
                 break
     ordered = [results[config] for config in configs if config in results]
     with staging(out_dir, out_dir) as stage:

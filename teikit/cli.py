@@ -136,7 +136,7 @@ def text(file: Path, view: str, xinclude: bool):
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Build on this machine, or on a Dask cluster (with --scheduler).")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="The Dask scheduler, e.g. tcp://10.0.0.5:8786; its workers must see the same paths.")
+              help="The Dask scheduler, e.g. tcp://10.0.0.5:8786; its workers need teikit, not this disk.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first edition that fails.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every message of every edition.")
 def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler: str | None,
@@ -171,6 +171,55 @@ def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler
     click.echo(f"teikit: built {len(results) - len(failed)} of {total} editions into {out_dir}/"
                + (f"; failed: {', '.join(failed)}" if failed else ""), err=True)
     if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1)
+@click.option("-l", "--list", "list_file", help="A file naming one source, folder or glob a line.")
+@click.option("-o", "--output", "out_dir", default="tei", show_default=True, help="Folder (or URL) for the TEI files.")
+@click.option("-c", "--config", "config_path", type=click.Path(path_type=Path), help="edition.yaml for every text.")
+@click.option("--encoding", help="The sources' text encoding (default utf-8, or edition.yaml's).")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1), help="Parallel processes.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+@click.option("--summary", "summary_path", help="The summary CSV (default: OUTPUT/summary.csv).")
+@click.option("--force", is_flag=True, help="Encode texts whose TEI is already up to date too.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every warning of every text.")
+def batch(sources, list_file, out_dir, config_path, encoding, jobs, executor, scheduler, summary_path, force,
+          verbose):
+    """Encode many SOURCES (files, folders of .txt, globs; paths or fsspec URLs) into OUTPUT/<name>.xml.
+
+    Texts whose TEI records the same source and teikit version are skipped, so a stopped run
+    resumes; a failing text is reported and the others go on. Ends with a summary table.
+    """
+    import dataclasses
+
+    from .batch import expand_sources, join, plan, read_list, run_batch, summary_csv, summary_table, write_location
+    from .errors import UsageError
+
+    if (executor == "dask") != bool(scheduler):
+        raise UsageError("--executor dask and --scheduler ADDRESS go together")
+    cfg = load_config(config_path) if config_path else EditionConfig()
+    cfg = dataclasses.replace(cfg, encoding=encoding) if encoding else cfg
+    pairs = plan(expand_sources([*sources, *(read_list(list_file) if list_file else [])]), out_dir)
+    if not pairs:
+        raise UsageError("no sources: name files, folders of .txt files or globs, or --list FILE")
+    with click.progressbar(length=len(pairs), label="encoding", file=sys.stderr,
+                           item_show_func=lambda row: row and row.source) as bar:
+        def say(row):
+            bar.update(1, row)
+            if row.error:
+                click.echo(f"\n{row.source}: FAILED: {row.error}", err=True)
+            for message in row.messages if verbose else ():
+                click.echo(f"\n{message}", err=True)
+        rows = run_batch(pairs, cfg, jobs=jobs, scheduler=scheduler, force=force, on_row=say)
+    click.echo(summary_table(rows), err=True)
+    summary_path = summary_path or join(out_dir, "summary.csv")
+    write_location(summary_path, summary_csv(rows))
+    counts = {s: sum(r.status == s for r in rows) for s in ("encoded", "up to date", "failed")}
+    click.echo(f"teikit: {', '.join(f'{n} {s}' for s, n in counts.items())}; summary in {summary_path}", err=True)
+    if counts["failed"]:
         sys.exit(1)
 
 

@@ -1,7 +1,8 @@
 """`teikit build`: every edition built or reported, atomic writes, the same bytes however it runs.
 
-The editions here are small synthetic ones (a few lines each) so the parallel and Dask
-runs stay quick; SOURCE_DATE_EPOCH fixes the header's date so runs can be compared.
+The editions here are small synthetic ones (a few lines each) so the parallel runs stay
+quick; SOURCE_DATE_EPOCH fixes the header's date so runs can be compared. Builds on Dask,
+with real workers that cannot see this disk, are in test_distributed.py.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from teikit import build as build_module
+from teikit import tasks as tasks_module
 from teikit.build import build_all, build_edition, staging
 from teikit.cli import cli
 
@@ -65,16 +66,6 @@ def test_parallel_build_is_byte_identical_to_serial(editions, tmp_path):
     assert tree_bytes(tmp_path / "serial") == tree_bytes(tmp_path / "parallel")
 
 
-def test_dask_build_is_byte_identical_to_serial(editions, tmp_path):
-    distributed = pytest.importorskip("distributed", reason="Dask's distributed is not installed (teikit[dask])")
-    build_all(editions, tmp_path / "serial")
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as cluster:
-        results = build_all(editions, tmp_path / "dask", scheduler=cluster.scheduler_address)
-    assert [r.slug for r in results] == ["alpha", "beta", "gamma"]
-    assert tree_bytes(tmp_path / "serial") == tree_bytes(tmp_path / "dask")
-
-
 def test_a_failing_edition_is_reported_and_the_others_are_built(editions, tmp_path):
     (editions / "beta" / "source.txt").write_bytes(b"caf\xe9\n")
     results = build_all(editions, tmp_path / "out")
@@ -100,7 +91,7 @@ def test_a_failed_rebuild_leaves_the_old_output_whole(editions, tmp_path, monkey
         (Path(out_dir) / "alpha.html").write_text("<html><body>half", encoding="utf-8")
         raise OSError("disk full")
 
-    monkeypatch.setattr(build_module, "render_file", render_half_then_fail)
+    monkeypatch.setattr(tasks_module, "render_file", render_half_then_fail)
     (editions / "alpha" / "source.txt").write_text(TEXT + "A new paragraph.\n", encoding="utf-8")
     result = build_edition(editions / "alpha" / "edition.yaml", out)
     assert not result.ok and "disk full" in result.error
