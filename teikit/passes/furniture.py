@@ -219,28 +219,39 @@ def chain_folios(pages: Pages, cands: list[Candidate]) -> None:
 
 
 def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
-    """A short line alone where the sequence expects a missing folio is that folio misread."""
+    """A short line alone, or a known running head beside a short token, where the sequence
+    expects a missing folio is that folio misread."""
     lines, chained = pages.lines, {c.index for c in pages.chain}
+    heads = {head_key(c.head_text) for c in pages.chain if c.kind == "header"}
+
+    def mangled(text: str) -> tuple[str, str] | None:
+        """The folio as shown and the kind of furniture, if the line can be a mangled folio."""
+        if _MANGLED.fullmatch(text) and not _ROMAN_ALONE.fullmatch(text):
+            return text.strip(), "pageNum"
+        words = text.split()
+        for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if len(words) > 1 else ():
+            if _MANGLED.fullmatch(token) and head_key(" ".join(rest)) in heads:
+                return token, "header"
+        return None
 
     def folio_like(start: int, stop: int):
         for i in range(start, min(stop, len(lines))):
-            if (lines[i].kind == "text" and i not in chained and _MANGLED.fullmatch(lines[i].text)
-                    and not _ROMAN_ALONE.fullmatch(lines[i].text)
-                    and is_blank(lines, i - 1) and is_blank(lines, i + 1)):
+            if lines[i].kind == "text" and i not in chained and len(lines[i].text) <= pages.opts.max_head_chars \
+                    and is_blank(lines, i - 1) and is_blank(lines, i + 1) and mangled(lines[i].text):
                 yield i
 
     def fits(i: int, number: int) -> bool:
         # digits that read well must be the number misread, not a year or a count
-        shown = lines[i].text.replace(" ", "")
+        shown = mangled(lines[i].text)[0].replace(" ", "")
         expected = str(number)
         return not shown.isdigit() or len(shown) == len(expected) and any(map(str.__eq__, shown, expected))
 
     arabic = [c for c in pages.chain if not c.roman]
     added = []
     for i, number in fill_gaps(arabic, folio_like, fits):
-        shown = lines[i].text.strip()
-        added.append(Candidate(i, number, shown, "pageNum", "", 0.0, strong=True))
-        pages.mark(i, "pageNum")
+        shown, kind = mangled(lines[i].text)
+        added.append(Candidate(i, number, shown, kind, "", 0.0, strong=True))
+        pages.mark(i, kind)
         pages.report.warning("TK112", f"page number {shown!r} read as {number} from the page sequence", lines[i].n)
     if added:
         pages.chain = sorted(pages.chain + added, key=lambda c: c.index)
