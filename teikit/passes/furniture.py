@@ -55,7 +55,10 @@ class Options:
 #: a page number as OCR reads it: digits, maybe spaced (`2 1`), l/I for 1, O/o for 0
 _NUMBER = r"[0-9lIOo](?: ?[0-9lIOo]){0,3}"
 _ALONE = re.compile(rf"\s*({_NUMBER})\s*")
-_ROMAN_ALONE = re.compile(r"\s*[\[(]?((?:[ivxl] ?){0,5}[ivxl]|(?:[IVXL] ?){0,5}[IVXL])[\])]?\.?\s*")
+#: front matter is numbered in small roman numerals; capitals alone number sections and poems
+_ROMAN_ALONE = re.compile(r"\s*[\[(]?((?:[ivxl] ?){0,5}[ivxl])[\])]?\.?\s*")
+#: a section's number, which no mangled folio is taken for
+_ANY_ROMAN = re.compile(_ROMAN_ALONE.pattern, re.IGNORECASE)
 _NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+([A-Z\"'“‘(].*?)\s*")
 #: the head may end in a number (`Notes for Pages 103-125 529`) but not in a lone digit,
 #: which would be part of a spaced-out date (`January 3 1 ,  1 9 3 7`)
@@ -226,7 +229,7 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
 
     def mangled(text: str) -> tuple[str, str] | None:
         """The folio as shown and the kind of furniture, if the line can be a mangled folio."""
-        if _MANGLED.fullmatch(text) and not _ROMAN_ALONE.fullmatch(text):
+        if _MANGLED.fullmatch(text) and not _ANY_ROMAN.fullmatch(text):
             return text.strip(), "pageNum"
         words = text.split()
         for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if len(words) > 1 else ():
