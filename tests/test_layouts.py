@@ -2,7 +2,7 @@
 
 Each generated book has pages of prose with their furniture set one way: the folio alone
 at the head or the foot, or beside a running head on either side (verso and recto heads
-that alternate), roman folios in the front matter, printer's signatures, folios missing
+that alternate, or on lines of their own beside the folio), roman folios in the front matter, printer's signatures, folios missing
 or mangled by OCR. The encoded TEI must validate, its page numbers must rise, and the CLI
 must write it without being told to skip validation.
 """
@@ -20,7 +20,7 @@ from teikit.passes.furniture import to_roman
 from teikit.validate import check_bytes
 
 WORDS = "the river ran past a quiet mill where seven old men sat and spoke of rain".split()
-STYLES = ("alone-head", "alone-foot", "number-first", "number-last", "alternating")
+STYLES = ("alone-head", "alone-foot", "number-first", "number-last", "alternating", "heads-apart")
 MANGLE = str.maketrans("0123456789", "OlZ3A5b7B9")
 
 
@@ -46,7 +46,8 @@ def book(draw) -> tuple[str, list[int]]:
             printed.append(number)
         page_style = style if style != "alternating" else ("number-first" if number % 2 == 0 else "number-last")
         furniture = {"alone-head": shown, "alone-foot": shown, "number-first": f"{shown} {head}",
-                     "number-last": f"{head} {shown}"}[page_style]
+                     "number-last": f"{head} {shown}", "heads-apart": (
+                         f"{shown}\n\n\n{head.upper()}" if number % 2 == 0 else f"{head}\n\n\n{shown}")}[page_style]
         body = prose(draw, per_page)
         if fate == "signature":
             body += ["", draw(st.sampled_from(["B 2", "C", "Aa 3", "b3"]))]

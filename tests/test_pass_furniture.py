@@ -232,3 +232,16 @@ def test_a_page_number_that_does_not_rise_is_dropped_and_reported():
 def test_a_section_number_where_a_folio_is_missing_stays_text():
     doc, _ = run(pages_of([20, 21, 22, 23, 24], shown={22: "I"}))
     assert doc.lines[47].kind == "text"
+
+
+def test_verso_and_recto_heads_on_lines_of_their_own_beside_the_folios():
+    lines = []
+    for number in range(12, 18):
+        top = [str(number), "", "", "", "THE MILLER'S YEAR"] if number % 2 == 0 else \
+            ["Of Rivers and Rain.", "", "", "", str(number)]
+        lines += ["", "", ""] + top + ["", "", ""] + page(25)
+    doc, _ = run(lines)
+    heads = [line.n for line in doc.lines if line.fw_type == "header"]
+    assert len(heads) == 6
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(12, 18)]
+    assert all(doc.lines[n - 1].fw_type == "header" or doc.lines[n - 1].text.isdigit() for n, _ in breaks(doc))

@@ -312,19 +312,22 @@ def is_page_head(text: str, opts: Options) -> bool:
 
 
 def find_heads_beside_folios(pages: Pages, cands: list[Candidate]) -> None:
-    """Heads that change per page (the subject of the page) stand beside its folio: where
-    that is the document's habit, a line in capitals next to a folio at the head is furniture."""
+    """Heads printed on a line of their own beside a folio at the head of the page: in
+    capitals (the subject of the page, changing from page to page), or recurring beside
+    the folios (verso and recto titles). Only where that is the document's habit."""
     if pages.position != "head":
         return
-    beside = {}
     folios = [c for c in pages.chain if c.kind == "pageNum"]
-    for c in folios:
-        k = pages.text_near(c.index, 1)
-        if k is not None and pages.lines[k].kind == "text" and is_page_head(pages.lines[k].text, pages.opts):
-            beside[k] = c
-    if len(beside) < max(2, len(folios) / 3):
+    # a head stands apart from the text: a blank line on its side away from the folio
+    beside = [k for c in folios for step in (-1, 1) if (k := pages.text_near(c.index, step, 4)) is not None
+              and pages.lines[k].kind == "text" and is_blank(pages.lines, k + step)
+              and len(pages.lines[k].text) <= pages.opts.max_head_chars]
+    recurring = Counter(head_key(pages.lines[k].text) for k in beside)
+    heads = {k for k in beside if is_page_head(pages.lines[k].text, pages.opts)
+             or recurring[head_key(pages.lines[k].text)] > 2 and not _DIVISION.match(pages.lines[k].text.strip())}
+    if len(heads) < max(2, len(folios) / 3):
         return
-    for k in beside:
+    for k in sorted(heads):
         pages.mark(k, "header")
         pages.report.info("TK115", f"running head beside the page number: {pages.lines[k].text.strip()!r}",
                           pages.lines[k].n)
