@@ -245,3 +245,9 @@ def test_verso_and_recto_heads_on_lines_of_their_own_beside_the_folios():
     assert len(heads) == 6
     assert [n for _, n in breaks(doc)] == [str(n) for n in range(12, 18)]
     assert all(doc.lines[n - 1].fw_type == "header" or doc.lines[n - 1].text.isdigit() for n, _ in breaks(doc))
+
+
+def test_a_mark_standing_where_a_folio_is_missing_starts_the_page():
+    doc, report = run(pages_of(range(1, 7), shown={4: "2nd Quire"}))
+    assert (doc.lines[70].kind, doc.lines[70].page_break) == ("fw", "4")
+    assert any(m.code == "TK116" and m.line == 71 for m in report.messages)

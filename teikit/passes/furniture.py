@@ -235,6 +235,8 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
         for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if len(words) > 1 else ():
             if _MANGLED.fullmatch(token) and head_key(" ".join(rest)) in heads:
                 return token, "header"
+        if len(text.strip()) <= 20 and text.strip()[:1].isdigit() and not any(rule(text) for rule in CANDIDATE_RULES):
+            return "", "header"      # a mark of the sheet or gathering where the folio would be (`2d Sheet`)
         return None
 
     def folio_like(start: int, stop: int):
@@ -245,7 +247,7 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
 
     def fits(i: int, number: int) -> bool:
         # digits that read well must be the number misread, not a year or a count
-        shown = mangled(lines[i].text)[0].replace(" ", "")
+        shown = mangled(lines[i].text)[0].replace(" ", "") or lines[i].text.strip()
         expected = str(number)
         return not shown.isdigit() or len(shown) == len(expected) and any(map(str.__eq__, shown, expected))
 
@@ -255,7 +257,12 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
         shown, kind = mangled(lines[i].text)
         added.append(Candidate(i, number, shown, kind, "", 0.0, strong=True))
         pages.mark(i, kind)
-        pages.report.warning("TK112", f"page number {shown!r} read as {number} from the page sequence", lines[i].n)
+        if shown:
+            pages.report.warning("TK112", f"page number {shown!r} read as {number} from the page sequence",
+                                 lines[i].n)
+        else:
+            pages.report.warning("TK116", f"{lines[i].text.strip()!r} stands where page {number} starts; "
+                                 "taken for a mark of the page", lines[i].n)
     if added:
         pages.chain = sorted(pages.chain + added, key=lambda c: c.index)
 
@@ -292,7 +299,7 @@ def vote_folio_position(pages: Pages, cands: list[Candidate]) -> None:
 def find_recurring_heads(pages: Pages, cands: list[Candidate]) -> None:
     """Running heads that recur in the chain, found again where OCR lost their number."""
     recurring = Counter(head_key(c.head_text) for c in pages.chain if c.kind == "header")
-    known = {key for key, count in recurring.items() if count > 1}
+    known = {key for key, count in recurring.items() if count > 1 and key}
     if not known:
         return
     longest = max(len(c.head_text) for c in pages.chain if head_key(c.head_text) in known)
@@ -324,7 +331,8 @@ def find_heads_beside_folios(pages: Pages, cands: list[Candidate]) -> None:
               and len(pages.lines[k].text) <= pages.opts.max_head_chars]
     recurring = Counter(head_key(pages.lines[k].text) for k in beside)
     heads = {k for k in beside if is_page_head(pages.lines[k].text, pages.opts)
-             or recurring[head_key(pages.lines[k].text)] > 2 and not _DIVISION.match(pages.lines[k].text.strip())}
+             or recurring[head_key(pages.lines[k].text)] > 2 and _LETTERS.search(pages.lines[k].text)
+             and not _DIVISION.match(pages.lines[k].text.strip())}
     if len(heads) < max(2, len(folios) / 3):
         return
     for k in sorted(heads):
