@@ -251,3 +251,18 @@ def test_a_mark_standing_where_a_folio_is_missing_starts_the_page():
     doc, report = run(pages_of(range(1, 7), shown={4: "2nd Quire"}))
     assert (doc.lines[70].kind, doc.lines[70].page_break) == ("fw", "4")
     assert any(m.code == "TK116" and m.line == 71 for m in report.messages)
+
+
+def test_a_head_whose_number_ocr_misread_is_read_from_the_sequence():
+    lines = pages_of(range(60, 66), layout="{n} THE MILLER'S YEAR,")
+    lines[70] = "68 OF WEIRS AND SLUICES."          # page 63, its 6 read as 8
+    doc, report = run(lines)
+    assert (doc.lines[70].fw_type, doc.lines[70].page_break) == ("header", "63")
+    assert any(m.code == "TK112" and m.line == 71 for m in report.messages)
+
+
+def test_a_title_whose_note_number_is_unlike_the_missing_folio_stays_text():
+    lines = pages_of(range(60, 66), layout="{n} The Miller's Year")
+    lines[70] = "OF WEIRS? 129"
+    doc, _ = run(lines)
+    assert doc.lines[70].kind == "text"

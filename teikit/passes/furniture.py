@@ -69,7 +69,7 @@ _MANGLED = re.compile(r"\s*[\dlIiOoSsBZzgqmn|!'.,](?: ?[\dlIiOoSsBZzgqmn|!'.,]){
 #: a printer's signature: a gathering's letters and its leaf number (`B 2`, `Aa 3`)
 _SIGNATURE = re.compile(r"\s*[A-Za-z]{1,3} ?[1-9]\s*")
 #: a division label, `CHAPTER IV.` or `Part 2`: a heading, never a running head
-_DIVISION = re.compile(r"\W*[A-Za-z]+\.?\s+(?:[IVXLC]+|\d+)\b")
+_DIVISION = re.compile(r"\W*[A-Za-z]{3,}\.?\s+(?:[IVXLC]+|\d+)\b")
 _LOWER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -231,6 +231,9 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
         """The folio as shown and the kind of furniture, if the line can be a mangled folio."""
         if _MANGLED.fullmatch(text) and not _ANY_ROMAN.fullmatch(text):
             return text.strip(), "pageNum"
+        for rule in (folio_before_head, head_before_folio):
+            if read := rule(text):
+                return read[0], "header"           # its number misread: `86 HEAD` for 36
         words = text.split()
         for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if len(words) > 1 else ():
             if _MANGLED.fullmatch(token) and head_key(" ".join(rest)) in heads:
@@ -246,10 +249,15 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
                 yield i
 
     def fits(i: int, number: int) -> bool:
-        # digits that read well must be the number misread, not a year or a count
-        shown = mangled(lines[i].text)[0].replace(" ", "") or lines[i].text.strip()
+        """Digits that read well must be the number misread, not a year, a count or a
+        title's note number: as long, and alike in one place (beside a head, all but one)."""
+        shown, kind = mangled(lines[i].text)
+        shown = shown.replace(" ", "") or lines[i].text.strip()
         expected = str(number)
-        return not shown.isdigit() or len(shown) == len(expected) and any(map(str.__eq__, shown, expected))
+        if not shown.isdigit():
+            return True
+        alike = sum(map(str.__eq__, shown, expected))
+        return len(shown) == len(expected) and alike >= (len(shown) - 1 if kind == "header" else 1)
 
     arabic = [c for c in pages.chain if not c.roman]
     added = []
@@ -311,11 +319,12 @@ def find_recurring_heads(pages: Pages, cands: list[Candidate]) -> None:
 
 
 def is_page_head(text: str, opts: Options) -> bool:
-    """A short line in capitals that is no division label and no sentence's end."""
+    """A short line in capitals (OCR may lower a few) that is no division label."""
     stripped = text.strip()
-    return (len(stripped) <= opts.max_head_chars and len(_LETTERS.findall(stripped)) >= 1
-            and not _LOWER.search(stripped) and not _DIVISION.match(stripped)
-            and not stripped.endswith(("-", ",")))
+    letters = [ch for ch in stripped if ch.isalpha()]
+    return (len(stripped) <= opts.max_head_chars and len(letters) >= 2
+            and sum(ch.isupper() for ch in letters) >= 0.75 * len(letters)
+            and not _DIVISION.match(stripped) and not stripped.endswith("-"))
 
 
 def find_heads_beside_folios(pages: Pages, cands: list[Candidate]) -> None:
