@@ -190,7 +190,7 @@ class Pages:
     position: str = "foot"       #: where the folios alone on their line stand
     tops: dict[int, str] = field(default_factory=dict)    #: line index -> number of the page it starts
 
-    def text_near(self, i: int, step: int, reach: int = 3) -> int | None:
+    def text_near(self, i: int, step: int, reach: int = 4) -> int | None:
         """The first line that is not blank from i on in direction step, within reach lines."""
         for k in range(i + step, i + step * (reach + 1), step):
             if not 0 <= k < len(self.lines):
@@ -335,7 +335,7 @@ def find_heads_beside_folios(pages: Pages, cands: list[Candidate]) -> None:
         return
     folios = [c for c in pages.chain if c.kind == "pageNum"]
     # a head stands apart from the text: a blank line on its side away from the folio
-    beside = [k for c in folios for step in (-1, 1) if (k := pages.text_near(c.index, step, 4)) is not None
+    beside = [k for c in folios for step in (-1, 1) if (k := pages.text_near(c.index, step)) is not None
               and pages.lines[k].kind == "text" and is_blank(pages.lines, k + step)
               and len(pages.lines[k].text) <= pages.opts.max_head_chars]
     recurring = Counter(head_key(pages.lines[k].text) for k in beside)
