@@ -2,7 +2,7 @@
 
 Each generated book has pages of prose with their furniture set one way: the folio alone
 at the head or the foot, or beside a running head on either side (verso and recto heads
-that alternate, or on lines of their own beside the folio), roman folios in the front matter, printer's signatures, folios missing
+that alternate, or on lines of their own beside the folio), roman folios in the front matter, printer's signatures, footnotes, folios missing
 or mangled by OCR. The encoded TEI must validate, its page numbers must rise, and the CLI
 must write it without being told to skip validation.
 """
@@ -39,7 +39,7 @@ def book(draw) -> tuple[str, list[int]]:
         lines += gap + [to_roman(k + 1)] + gap + prose(draw, per_page)
     for number in range(first, first + draw(st.integers(2, 14))):
         shown = str(number)
-        fate = draw(st.sampled_from(["print"] * 6 + ["missing", "mangled", "signature"]))
+        fate = draw(st.sampled_from(["print"] * 6 + ["missing", "mangled", "signature", "footnote"]))
         if fate == "mangled":
             shown = shown.translate(MANGLE) if draw(st.booleans()) else "m"
         elif fate != "missing":
@@ -51,6 +51,10 @@ def book(draw) -> tuple[str, list[int]]:
         body = prose(draw, per_page)
         if fate == "signature":
             body += ["", draw(st.sampled_from(["B 2", "C", "Aa 3", "b3"]))]
+        if fate == "footnote":
+            printed.append(number)
+            body[2] += draw(st.sampled_from(["*", "1", " 2"]))
+            body += ["", draw(st.sampled_from(["* A note on the mill.", "1 See the mill book.", "2 Ibid."]))]
         if fate == "missing":
             lines += gap + body
         elif page_style == "alone-foot":
