@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Document, Line
-from ..ocr import OCR_DIGITS
+from ..ocr import DIGIT_WRECKAGE, OCR_DIGITS
 from ..pagealign import Candidate, fill_gaps, find_pagination
 from ..pipeline import PassSpec
 from ..report import Report
@@ -65,7 +65,8 @@ _NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+([A-Z\"'“‘(].*?)\s*")
 _NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_NUMBER})\s*")
 #: a short line that stands for a folio OCR mangled beyond reading (`m`, `i i 7`, `888`):
 #: digits and the letters and marks OCR gives for them
-_MANGLED = re.compile(r"\s*[\dlIiOoSsBZzgqmn|!'.,](?: ?[\dlIiOoSsBZzgqmn|!'.,]){0,3}\s*")
+_WRECKED_DIGIT = rf"[\d{re.escape(DIGIT_WRECKAGE)}]"
+_MANGLED = re.compile(rf"\s*{_WRECKED_DIGIT}(?: ?{_WRECKED_DIGIT}){{0,3}}\s*")
 #: a printer's signature: a gathering's letters and its leaf number (`B 2`, `Aa 3`)
 _SIGNATURE = re.compile(r"\s*[A-Za-z]{1,3} ?[1-9]\s*")
 #: a division label, `CHAPTER IV.` or `Part 2`: a heading, never a running head
@@ -285,8 +286,8 @@ def report_noisy_numbers(pages: Pages, cands: list[Candidate]) -> None:
 
 def vote_folio_position(pages: Pages, cands: list[Candidate]) -> None:
     """Head or foot, for the whole document: a folio alone just before the next page's
-    numbered head ends its page; one that opens the document, or stands beside an
-    unnumbered running head, starts it; with no evidence, the head, where most books print it."""
+    numbered head ends its page; one that opens the document starts it; with no evidence,
+    the head, where most books print it (and OCR of a head line gives the folio alone)."""
     if pages.opts.folio_position != "auto":
         pages.position = pages.opts.folio_position
         return
