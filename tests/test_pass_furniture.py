@@ -267,3 +267,11 @@ def test_a_title_whose_note_number_is_unlike_the_missing_folio_stays_text():
     lines[70] = "OF WEIRS? 129"
     doc, _ = run(lines)
     assert doc.lines[70].kind == "text"
+
+
+def test_a_folio_that_ends_the_document_stands_at_the_foot_of_its_page():
+    lines = []
+    for number in range(5, 9):
+        lines += page(20) + ["", str(number), ""]
+    doc, _ = run(lines)
+    assert breaks(doc) == [(24, "6"), (47, "7"), (70, "8")]

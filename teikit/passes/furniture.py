@@ -286,7 +286,8 @@ def report_noisy_numbers(pages: Pages, cands: list[Candidate]) -> None:
 
 def vote_folio_position(pages: Pages, cands: list[Candidate]) -> None:
     """Head or foot, for the whole document: a folio alone just before the next page's
-    numbered head ends its page; one that opens the document starts it; with no evidence,
+    numbered head, or at the end of the document, ends its page; one that opens the
+    document starts it; with no evidence,
     the head, where most books print it (and OCR of a head line gives the folio alone)."""
     if pages.opts.folio_position != "auto":
         pages.position = pages.opts.folio_position
@@ -298,7 +299,7 @@ def vote_folio_position(pages: Pages, cands: list[Candidate]) -> None:
             continue
         after = pages.text_near(c.index, 1, len(pages.lines))
         before = pages.text_near(c.index, -1, len(pages.lines))
-        if after in heads and heads[after].number > c.number:
+        if after is None or after in heads and heads[after].number > c.number:
             votes["foot"] += 1
         elif before is None:
             votes["head"] += 1
