@@ -275,3 +275,9 @@ def test_a_folio_that_ends_the_document_stands_at_the_foot_of_its_page():
         lines += page(20) + ["", str(number), ""]
     doc, _ = run(lines)
     assert breaks(doc) == [(24, "6"), (47, "7"), (70, "8")]
+
+
+def test_a_short_line_with_a_number_after_the_last_folio_stays_text():
+    lines = pages_of(range(1, 6)) + ["", "", "21st", ""] + page(20)
+    doc, _ = run(lines)
+    assert doc.lines[len(lines) - 22].kind == "text"

@@ -264,6 +264,8 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
     added = []
     for i, number in fill_gaps(arabic, folio_like, fits):
         shown, kind = mangled(lines[i].text)
+        if not shown and i > arabic[-1].index:
+            continue                 # past the last folio, only a number can be taken for one
         added.append(Candidate(i, number, shown, kind, "", 0.0, strong=True))
         pages.mark(i, kind)
         if shown:
