@@ -69,7 +69,7 @@ def link_cost(a: Candidate, b: Candidate, rates: Rates) -> float | None:
             return 0.0
         # over a few pages, blank or part-title pages vary the rate
         return rates.penalty * abs(math.log(max(gap, 1) / pages / rates.median)) * min(1.0, pages / 10)
-    if rates.jump_cost is not None and a.strong and b.strong and is_one_page(gap, rates.median):
+    if rates.jump_cost is not None and a.strong and b.strong and is_one_page(gap, rates.median, 0.6):
         return rates.jump_cost
     return None
 

@@ -281,3 +281,9 @@ def test_a_short_line_with_a_number_after_the_last_folio_stays_text():
     lines = pages_of(range(1, 6)) + ["", "", "21st", ""] + page(20)
     doc, _ = run(lines)
     assert doc.lines[len(lines) - 22].kind == "text"
+
+
+def test_foliation_jumps_after_a_short_last_page():
+    lines = pages_of([101, 102, 103], per_page=40) + pages_of([104], per_page=18) + pages_of([160, 161, 162], per_page=40)
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == ["101", "102", "103", "104", "160", "161", "162"]
