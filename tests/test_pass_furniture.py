@@ -287,3 +287,18 @@ def test_foliation_jumps_after_a_short_last_page():
     lines = pages_of([101, 102, 103], per_page=40) + pages_of([104], per_page=18) + pages_of([160, 161, 162], per_page=40)
     doc, _ = run(lines)
     assert [n for _, n in breaks(doc)] == ["101", "102", "103", "104", "160", "161", "162"]
+
+
+def test_folios_just_before_form_feeds_stand_at_the_foot():
+    text = "\f".join("\n".join(page(20) + ["", str(n), ""]) for n in range(3, 8)) + "\n"
+    doc = document_from_text(text)
+    furniture.run(doc, furniture.Options(), Report())
+    numbers = [line.page_break for line in doc.lines if line.page_break is not None]
+    assert numbers == ["4", "5", "6", "7"]
+    assert all(doc.lines[i].page_break is None for i, line in enumerate(doc.lines) if line.kind == "fw")
+
+
+def test_folios_between_dashes_or_in_brackets():
+    for layout in ("- {n} -", "[{n}]", "— {n} —"):
+        doc, _ = run(pages_of(range(8, 12), layout=layout))
+        assert [n for _, n in breaks(doc)] == ["8", "9", "10", "11"]

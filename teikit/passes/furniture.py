@@ -54,7 +54,8 @@ class Options:
 
 #: a page number as OCR reads it: digits, maybe spaced (`2 1`), l/I for 1, O/o for 0
 _NUMBER = r"[0-9lIOo](?: ?[0-9lIOo]){0,3}"
-_ALONE = re.compile(rf"\s*({_NUMBER})\s*")
+#: alone on its line, maybe between dashes or in brackets: `- 12 -`, `[12]`, `(12)`, `12.`
+_ALONE = re.compile(rf"\s*(?:[-–—]\s*|[\[(])?({_NUMBER})(?:\s*[-–—]|[\])])?\.?\s*")
 #: front matter is numbered in small roman numerals; capitals alone number sections and poems
 _ROMAN_ALONE = re.compile(r"\s*[\[(]?((?:[ivxl] ?){0,5}[ivxl])[\])]?\.?\s*")
 #: a section's number, which no mangled folio is taken for
@@ -288,8 +289,8 @@ def report_noisy_numbers(pages: Pages, cands: list[Candidate]) -> None:
 
 def vote_folio_position(pages: Pages, cands: list[Candidate]) -> None:
     """Head or foot, for the whole document: a folio alone just before the next page's
-    numbered head, or at the end of the document, ends its page; one that opens the
-    document starts it; with no evidence,
+    numbered head, or a form feed, or at the end of the document, ends its page; one that
+    opens the document or follows a form feed starts it; with no evidence,
     the head, where most books print it (and OCR of a head line gives the folio alone)."""
     if pages.opts.folio_position != "auto":
         pages.position = pages.opts.folio_position
@@ -301,9 +302,11 @@ def vote_folio_position(pages: Pages, cands: list[Candidate]) -> None:
             continue
         after = pages.text_near(c.index, 1, len(pages.lines))
         before = pages.text_near(c.index, -1, len(pages.lines))
-        if after is None or after in heads and heads[after].number > c.number:
+        # the reader's form feeds (pdftotext) mark where pages truly start
+        if after is None or after in heads and heads[after].number > c.number \
+                or pages.lines[after].page_break == "":
             votes["foot"] += 1
-        elif before is None:
+        elif before is None or pages.lines[c.index].page_break == "":
             votes["head"] += 1
     pages.position = "foot" if votes["foot"] > votes["head"] else "head"
 
