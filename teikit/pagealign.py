@@ -93,6 +93,8 @@ def find_pagination(cands: list[Candidate], low: float, high: float, window: int
     median = chain_rate(chain)
     if median is None:
         return chain
+    if median < 2 * low:
+        return []        # numbers a few lines apart count items or rows, not pages
     return best_chain(cands, Rates(max(low, median / spread), min(high, median * spread), median,
                                    penalty, jump_cost), window)
 

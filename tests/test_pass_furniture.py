@@ -302,3 +302,11 @@ def test_folios_between_dashes_or_in_brackets():
     for layout in ("- {n} -", "[{n}]", "— {n} —"):
         doc, _ = run(pages_of(range(8, 12), layout=layout))
         assert [n for _, n in breaks(doc)] == ["8", "9", "10", "11"]
+
+
+def test_numbers_a_few_lines_apart_count_items_not_pages():
+    lines = page(10)
+    for n in range(1, 12):
+        lines += ["", str(n), "", "an item of the list"]
+    doc, _ = run(lines + page(10))
+    assert breaks(doc) == []
