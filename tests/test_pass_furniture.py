@@ -310,3 +310,33 @@ def test_numbers_a_few_lines_apart_count_items_not_pages():
         lines += ["", str(n), "", "an item of the list"]
     doc, _ = run(lines + page(10))
     assert breaks(doc) == []
+
+
+def hill_layout(verso_head: str = "THE MILLER.") -> list[str]:
+    """Paragraphs on one line each; the recto's head above its folio, the verso's head alone."""
+    lines = []
+    for number in range(41, 53):
+        top = ["OF WEIRS AND SLUICES.", "", str(number)] if number % 2 else [verso_head]
+        lines += ["", "", ""] + top + [""] + [f"a paragraph on one line about rivers {i} " * 4 for i in range(6)]
+        if number % 2 == 0:
+            lines += ["", "D 2" if number == 44 else "E"]
+    return lines
+
+
+def test_a_verso_head_without_its_folio_starts_its_page():
+    doc, _ = run(hill_layout())
+    heads = [line.n for line in doc.lines if line.text == "THE MILLER."]
+    assert all(doc.lines[n - 1].fw_type == "header" and doc.lines[n - 1].page_break == "" for n in heads)
+    assert [n for _, n in breaks(doc) if n] == [str(n) for n in range(41, 53, 2)]
+    # the last page has no page after it to prove its signature
+    assert [line.text for line in doc.lines if line.fw_type == "sig"] == ["E", "D 2", "E", "E", "E"]
+
+
+def test_a_speakers_name_recurring_on_every_page_is_not_a_head():
+    lines = []
+    for number in range(1, 8):
+        lines += ["", str(number), ""] + page(3) + [""]
+        for _ in range(3):
+            lines += ["MILLER.", ""] + page(4) + [""]
+    doc, _ = run(lines)
+    assert all(line.kind == "text" for line in doc.lines if line.text == "MILLER.")

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Line
 from ..ocr import DIGIT_WRECKAGE, OCR_DIGITS
-from ..pagealign import Candidate, fill_gaps, find_pagination
+from ..pagealign import Candidate, chain_rate, fill_gaps, find_pagination
 from ..pipeline import PassSpec
 from ..report import Report
 
@@ -69,7 +69,7 @@ _NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_N
 _WRECKED_DIGIT = rf"[\d{re.escape(DIGIT_WRECKAGE)}]"
 _MANGLED = re.compile(rf"\s*{_WRECKED_DIGIT}(?: ?{_WRECKED_DIGIT}){{0,3}}\s*")
 #: a printer's signature: a gathering's letters and its leaf number (`B 2`, `Aa 3`)
-_SIGNATURE = re.compile(r"\s*[A-Za-z]{1,3} ?[1-9]\s*")
+_SIGNATURE = re.compile(r"\s*(?:[A-Za-z]{1,3} ?[1-9]|[A-HJ-Z]{1,2})\s*")
 #: a division label, `CHAPTER IV.` or `Part 2`: a heading, never a running head
 _DIVISION = re.compile(r"\W*[A-Za-z]{3,}\.?\s+(?:[IVXLC]+|\d+)\b")
 _LOWER = re.compile(r"[a-z]")
@@ -357,12 +357,36 @@ def find_heads_beside_folios(pages: Pages, cands: list[Candidate]) -> None:
                           pages.lines[k].n)
 
 
+def find_heads_apart(pages: Pages, cands: list[Candidate]) -> None:
+    """A short line standing alone that recurs every page or two, never twice on a page (the
+    verso's title, whose folio OCR lost), is a running head and starts its page. A
+    speaker's name or a refrain recurs more often, a section's title less regularly."""
+    rate = chain_rate([c for c in pages.chain if not c.roman])
+    if not rate:
+        return
+    lines, seen = pages.lines, {}
+    for i, line in enumerate(lines):
+        if line.kind == "text" and len(line.text) <= pages.opts.max_head_chars and _LETTERS.search(line.text) \
+                and is_blank(lines, i - 1) and is_blank(lines, i + 1):
+            seen.setdefault(head_key(line.text), []).append(i)
+    for key, places in seen.items():
+        spacings = [(b - a) / rate for a, b in zip(places, places[1:])]
+        if len(places) < 3 or _DIVISION.match(lines[places[0]].text.strip()) or min(spacings) < 0.8 \
+                or sum(1 for s in spacings if s <= 2.5) < 2 / 3 * len(spacings):
+            continue       # a section's title recurs too, but not every page or two
+        for i in places:
+            pages.mark(i, "header")
+            pages.tops.setdefault(i, "")
+            pages.report.info("TK113", f"running head without its page number: {lines[i].text.strip()!r}",
+                              lines[i].n)
+
+
 def find_signatures(pages: Pages, cands: list[Candidate]) -> None:
-    """A printer's signature (`B 2`) alone just before the next page's folio or head."""
-    chained = {c.index for c in pages.chain}
-    for c in pages.chain:
-        k = pages.text_near(c.index, -1)
-        if k is not None and k not in chained and pages.lines[k].kind == "text" \
+    """A printer's signature (`B 2`, `D`) alone just before the next page's folio or head."""
+    starts = {c.index for c in pages.chain} | set(pages.tops)
+    for start in sorted(starts):
+        k = pages.text_near(start, -1)
+        if k is not None and k not in starts and pages.lines[k].kind == "text" \
                 and _SIGNATURE.fullmatch(pages.lines[k].text) and is_blank(pages.lines, k - 1):
             pages.mark(k, "sig")
 
@@ -433,8 +457,9 @@ RULES = (
     ("vote folio position", vote_folio_position),
     ("recurring heads", find_recurring_heads),
     ("heads beside folios", find_heads_beside_folios),
-    ("signatures", find_signatures),
     ("place breaks", place_breaks),
+    ("heads apart", find_heads_apart),
+    ("signatures", find_signatures),
     ("blank-line pages", find_blank_line_pages),
 )
 
