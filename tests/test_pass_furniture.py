@@ -105,3 +105,238 @@ def test_the_book_pages_match_the_gold_region():
     # stray numbers elsewhere in the book: chronology years, titles with note numbers
     assert doc.lines[235].kind == "text" and doc.lines[6880].kind == "text"
     assert doc.facts["pages"] >= 20
+
+
+def pages_of(numbers, shown=None, per_page=20, layout="{n}"):
+    """A made-up book: each page its furniture line (`layout` with the number), then prose."""
+    lines = []
+    for number in numbers:
+        lines += ["", layout.format(n=(shown or {}).get(number, number)), ""] + page(per_page)
+    return lines
+
+
+def breaks(doc):
+    return [(line.n, line.page_break) for line in doc.lines if line.page_break is not None]
+
+
+def test_a_folio_that_opens_the_document_stands_at_the_head_of_its_page():
+    doc, _ = run(["7", ""] + page(20) + pages_of(range(8, 12)))
+    assert breaks(doc)[:2] == [(1, "7"), (24, "8")]
+    assert all(doc.lines[n - 1].kind == "fw" for n, _ in breaks(doc))
+
+
+def test_a_zero_padded_folio_keeps_its_printed_form():
+    doc, _ = run(pages_of(range(1, 5), layout="{n:04d}"))
+    assert [n for _, n in breaks(doc)] == ["0001", "0002", "0003", "0004"]
+
+
+def test_a_head_ending_in_a_full_stop_with_its_number_last_starts_a_page():
+    doc, _ = run(pages_of(range(40, 45), layout="Rivers and Rain. {n}"))
+    assert [n for _, n in breaks(doc)] == ["40", "41", "42", "43", "44"]
+
+
+def test_a_dated_head_with_its_folio_is_furniture():
+    doc, _ = run(pages_of(range(210, 214), layout="MAY 4, 1880. {n}"))
+    assert [n for _, n in breaks(doc)] == ["210", "211", "212", "213"]
+    assert doc.lines[1].fw_type == "header"
+
+
+def test_a_paragraph_ending_in_a_note_number_is_not_a_head():
+    lines = pages_of(range(10, 15))
+    lines[30:30] = ["the end of a paragraph about mills and rain,", "as the miller said. 12", ""]
+    doc, _ = run(lines)
+    assert doc.lines[31].kind == "text"
+
+
+def test_foliation_that_jumps_one_page_on_is_followed():
+    doc, _ = run(pages_of([101, 102, 103, 104, 160, 161, 162, 163]))
+    assert [n for _, n in breaks(doc)] == ["101", "102", "103", "104", "160", "161", "162", "163"]
+
+
+def test_a_mangled_folio_is_read_from_the_sequence_and_reported():
+    doc, report = run(pages_of(range(115, 121), shown={117: "m", 119: "Il8"}))
+    assert [n for _, n in breaks(doc)] == ["115", "116", "117", "118", "119", "120"]
+    assert {m.line for m in report.messages if m.code == "TK112" and m.level == "warning"} == {48, 94}
+
+
+def test_a_year_where_a_folio_is_missing_stays_text():
+    doc, _ = run(pages_of([20, 21, 22, 23, 24], shown={22: "1848"}))
+    assert doc.lines[47].kind == "text"
+    assert "22" not in [n for _, n in breaks(doc)]
+
+
+def test_roman_front_matter_folios_come_before_the_arabic_ones():
+    doc, _ = run(pages_of(["ii", "iii", "iv"]) + pages_of(range(1, 4)))
+    assert [n for _, n in breaks(doc)] == ["ii", "iii", "iv", "1", "2", "3"]
+
+
+def test_numbers_of_sections_or_poems_alone_are_not_roman_folios():
+    lines = []
+    for number in ("I.", "II.", "III.", "IV", "V"):
+        lines += ["", number, ""] + page(14)
+    doc, _ = run(lines)
+    assert breaks(doc) == []
+
+
+def test_a_printers_signature_before_the_next_folio_is_furniture():
+    lines = pages_of(range(30, 35))
+    lines[46:46] = ["", "B 2"]
+    doc, _ = run(lines)
+    assert (doc.lines[47].kind, doc.lines[47].fw_type) == ("fw", "sig")
+
+
+def test_heads_in_capitals_beside_the_folios_are_furniture():
+    lines = []
+    for number, head in zip(range(50, 55), ["MILLS.", "RAIN.", "OF RIVERS.", "MILLS.", "THE WEIR."]):
+        lines += ["", str(number), "", head, ""] + page(20)
+    doc, report = run(lines)
+    assert [(line.n, line.fw_type) for line in doc.lines if line.fw_type == "header"][:2] == [(4, "header"), (29, "header")]
+    assert any(m.code == "TK115" for m in report.messages)
+
+
+def test_a_division_label_beside_a_folio_stays_text():
+    lines = []
+    for number in range(50, 55):
+        lines += ["", str(number), "", "CHAPTER IV." if number == 52 else "MILLS.", ""] + page(20)
+    doc, _ = run(lines)
+    assert doc.lines[53].kind == "text"
+
+
+def test_pages_parted_by_runs_of_blank_lines_get_breaks_without_numbers():
+    lines = []
+    for _ in range(5):
+        lines += page(30) + ["", ""]
+    doc, _ = run(lines)
+    assert breaks(doc) == [(33, ""), (65, ""), (97, ""), (129, "")]
+
+
+def test_blank_lines_between_paragraphs_are_not_pages():
+    lines = []
+    for _ in range(8):
+        lines += page(5) + [""] + page(25) + ["", ""]
+    doc, _ = run(lines)
+    assert breaks(doc) == []
+
+
+def test_a_page_number_that_does_not_rise_is_dropped_and_reported():
+    doc, report = run(pages_of(range(60, 64)))
+    doc.lines[0].page_break = None
+    furniture_report = Report()
+    pages = furniture.Pages(doc.lines, furniture.Options(), furniture_report)
+    pages.tops = {1: "61", 24: "61"}
+    furniture.write_breaks(pages)
+    assert doc.lines[24].page_break == ""
+    assert [m.code for m in furniture_report.messages] == ["TK114"]
+
+
+def test_a_section_number_where_a_folio_is_missing_stays_text():
+    doc, _ = run(pages_of([20, 21, 22, 23, 24], shown={22: "I"}))
+    assert doc.lines[47].kind == "text"
+
+
+def test_verso_and_recto_heads_on_lines_of_their_own_beside_the_folios():
+    lines = []
+    for number in range(12, 18):
+        top = [str(number), "", "", "", "THE MILLER'S YEAR"] if number % 2 == 0 else \
+            ["Of Rivers and Rain.", "", "", "", str(number)]
+        lines += ["", "", ""] + top + ["", "", ""] + page(25)
+    doc, _ = run(lines)
+    heads = [line.n for line in doc.lines if line.fw_type == "header"]
+    assert len(heads) == 6
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(12, 18)]
+    # the verso's page opens at its folio, the recto's at the head above its folio
+    assert [doc.lines[n - 1].fw_type for n, _ in breaks(doc)] == ["pageNum", "header"] * 3
+
+
+def test_a_mark_standing_where_a_folio_is_missing_starts_the_page():
+    doc, report = run(pages_of(range(1, 7), shown={4: "2nd Quire"}))
+    assert (doc.lines[70].kind, doc.lines[70].page_break) == ("fw", "4")
+    assert any(m.code == "TK116" and m.line == 71 for m in report.messages)
+
+
+def test_a_head_whose_number_ocr_misread_is_read_from_the_sequence():
+    lines = pages_of(range(60, 66), layout="{n} THE MILLER'S YEAR,")
+    lines[70] = "68 OF WEIRS AND SLUICES."          # page 63, its 6 read as 8
+    doc, report = run(lines)
+    assert (doc.lines[70].fw_type, doc.lines[70].page_break) == ("header", "63")
+    assert any(m.code == "TK112" and m.line == 71 for m in report.messages)
+
+
+def test_a_title_whose_note_number_is_unlike_the_missing_folio_stays_text():
+    lines = pages_of(range(60, 66), layout="{n} The Miller's Year")
+    lines[70] = "OF WEIRS? 129"
+    doc, _ = run(lines)
+    assert doc.lines[70].kind == "text"
+
+
+def test_a_folio_that_ends_the_document_stands_at_the_foot_of_its_page():
+    lines = []
+    for number in range(5, 9):
+        lines += page(20) + ["", str(number), ""]
+    doc, _ = run(lines)
+    assert breaks(doc) == [(24, "6"), (47, "7"), (70, "8")]
+
+
+def test_a_short_line_with_a_number_after_the_last_folio_stays_text():
+    lines = pages_of(range(1, 6)) + ["", "", "21st", ""] + page(20)
+    doc, _ = run(lines)
+    assert doc.lines[len(lines) - 22].kind == "text"
+
+
+def test_foliation_jumps_after_a_short_last_page():
+    lines = pages_of([101, 102, 103], per_page=40) + pages_of([104], per_page=18) + pages_of([160, 161, 162], per_page=40)
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == ["101", "102", "103", "104", "160", "161", "162"]
+
+
+def test_folios_just_before_form_feeds_stand_at_the_foot():
+    text = "\f".join("\n".join(page(20) + ["", str(n), ""]) for n in range(3, 8)) + "\n"
+    doc = document_from_text(text)
+    furniture.run(doc, furniture.Options(), Report())
+    numbers = [line.page_break for line in doc.lines if line.page_break is not None]
+    assert numbers == ["4", "5", "6", "7"]
+    assert all(doc.lines[i].page_break is None for i, line in enumerate(doc.lines) if line.kind == "fw")
+
+
+def test_folios_between_dashes_or_in_brackets():
+    for layout in ("- {n} -", "[{n}]", "— {n} —"):
+        doc, _ = run(pages_of(range(8, 12), layout=layout))
+        assert [n for _, n in breaks(doc)] == ["8", "9", "10", "11"]
+
+
+def test_numbers_a_few_lines_apart_count_items_not_pages():
+    lines = page(10)
+    for n in range(1, 12):
+        lines += ["", str(n), "", "an item of the list"]
+    doc, _ = run(lines + page(10))
+    assert breaks(doc) == []
+
+
+def hill_layout(verso_head: str = "THE MILLER.") -> list[str]:
+    """Paragraphs on one line each; the recto's head above its folio, the verso's head alone."""
+    lines = []
+    for number in range(41, 53):
+        top = ["OF WEIRS AND SLUICES.", "", str(number)] if number % 2 else [verso_head]
+        lines += ["", "", ""] + top + [""] + [f"a paragraph on one line about rivers {i} " * 4 for i in range(6)]
+        if number % 2 == 0:
+            lines += ["", "D 2" if number == 44 else "E"]
+    return lines
+
+
+def test_a_verso_head_without_its_folio_starts_its_page():
+    doc, _ = run(hill_layout())
+    heads = [line.n for line in doc.lines if line.text == "THE MILLER."]
+    assert all(doc.lines[n - 1].fw_type == "header" and doc.lines[n - 1].page_break == "" for n in heads)
+    assert [n for _, n in breaks(doc) if n] == [str(n) for n in range(41, 53, 2)]
+    # the last page has no page after it to prove its signature
+    assert [line.text for line in doc.lines if line.fw_type == "sig"] == ["E", "D 2", "E", "E", "E"]
+
+
+def test_a_speakers_name_recurring_on_every_page_is_not_a_head():
+    lines = []
+    for number in range(1, 8):
+        lines += ["", str(number), ""] + page(3) + [""]
+        for _ in range(3):
+            lines += ["MILLER.", ""] + page(4) + [""]
+    doc, _ = run(lines)
+    assert all(line.kind == "text" for line in doc.lines if line.text == "MILLER.")

@@ -12,23 +12,26 @@ is `fw` header and starts page 14 (`page_break="14"`), so the writer gives
 `<fw type="pageNum">13</fw><pb n="14"/><fw type="header">14 Writings ...</fw>`.
 
 A line of text can look like furniture (a chronology's `1936`, a title with a glued note
-number `THE END? 159`), so one line alone proves nothing. The evidence is the sequence:
-candidates are scored by their form, and the best chain in which the printed numbers rise
-at a plausible number of source lines per page is taken (dynamic programming over the
-candidates, a bounded window of predecessors, so linear in practice). A chain shorter than
-`min_chain` is no pagination at all (web texts, Markdown books). OCR noise in the number
-is read through (`l3` 13, `2 1` 21, `O` 0); running heads that recur with their number
-lost are recognised by their text.
+number `THE END? 159`), so one line alone proves nothing: everything is decided from the
+evidence of the whole document. Candidate folios (arabic or roman, alone or beside a head
+on either side) are aligned to a page sequence at once (`teikit.pagealign`); a chain
+shorter than `min_chain` is no pagination at all (web texts, Markdown books). Whether a
+folio alone on its line stands at the head or the foot of its page is voted on by the
+document's pages; folios that OCR mangled are read from the sequence and reported;
+running heads are known by recurrence or by standing beside the folios; printer's
+signatures end their page. Each of these jobs is a small named rule in `RULES`, run in
+order. Whatever the rules decide, the page numbers written always rise: a break that
+would not is kept without its number and reported.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Document, Line
-from ..ocr import OCR_DIGITS
+from ..ocr import DIGIT_WRECKAGE, OCR_DIGITS
+from ..pagealign import Candidate, chain_rate, fill_gaps, find_pagination
 from ..pipeline import PassSpec
 from ..report import Report
 
@@ -41,33 +44,38 @@ class Options:
     min_lines_per_page: int = 4   #: below this, pages skipped between two numbers are implausible
     rate_spread: float = 3.0      #: second round: a page takes 1/spread to spread times the median
     rate_penalty: float = 2.0     #: second round: cost of a link's log deviation from the median rate
+    jump_cost: float = 2.0        #: cost of a jump out of step in the numbers (archive foliation)
     max_head_chars: int = 70      #: a running head is a short line
-    folio_position: str = "foot"  #: where a page number alone on a line stands: "foot" or "head"
+    #: where a page number alone on a line stands: "head", "foot", or "auto" (the document's evidence)
+    folio_position: str = "auto"
     window: int = 60              #: candidates looked back at when chaining (keeps it linear)
+    blank_line_pages: bool = True  #: pages parted by runs of blank lines where paragraphs are not
 
 
 #: a page number as OCR reads it: digits, maybe spaced (`2 1`), l/I for 1, O/o for 0
 _NUMBER = r"[0-9lIOo](?: ?[0-9lIOo]){0,3}"
-_ALONE = re.compile(rf"\s*({_NUMBER})\s*")
+#: alone on its line, maybe between dashes or in brackets: `- 12 -`, `[12]`, `(12)`, `12.`
+_ALONE = re.compile(rf"\s*(?:[-–—]\s*|[\[(])?({_NUMBER})(?:\s*[-–—]|[\])])?\.?\s*")
+#: front matter is numbered in small roman numerals; capitals alone number sections and poems
+_ROMAN_ALONE = re.compile(r"\s*[\[(]?((?:[ivxl] ?){0,5}[ivxl])[\])]?\.?\s*")
+#: a section's number, which no mangled folio is taken for
+_ANY_ROMAN = re.compile(_ROMAN_ALONE.pattern, re.IGNORECASE)
 _NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+([A-Z\"'“‘(].*?)\s*")
 #: the head may end in a number (`Notes for Pages 103-125 529`) but not in a lone digit,
 #: which would be part of a spaced-out date (`January 3 1 ,  1 9 3 7`)
-_NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d.,;:!-]|\d\d))\s+({_NUMBER})\s*")
+_NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_NUMBER})\s*")
+#: a short line that stands for a folio OCR mangled beyond reading (`m`, `i i 7`, `888`):
+#: digits and the letters and marks OCR gives for them
+_WRECKED_DIGIT = rf"[\d{re.escape(DIGIT_WRECKAGE)}]"
+_MANGLED = re.compile(rf"\s*{_WRECKED_DIGIT}(?: ?{_WRECKED_DIGIT}){{0,3}}\s*")
+#: a printer's signature: a gathering's letters and its leaf number (`B 2`, `Aa 3`)
+_SIGNATURE = re.compile(r"\s*(?:[A-Za-z]{1,3} ?[1-9]|[A-HJ-Z]{1,2})\s*")
+#: a division label, `CHAPTER IV.` or `Part 2`: a heading, never a running head
+_DIVISION = re.compile(r"\W*[A-Za-z]{3,}\.?\s+(?:[IVXLC]+|\d+)\b")
 _LOWER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A line that could be furniture, with the page number it shows and how likely it is."""
-
-    index: int                 #: position in doc.lines
-    number: int
-    shown: str                 #: the number as printed
-    kind: str                  #: "pageNum" or "header"
-    head_text: str             #: a running head's words without the number
-    weight: float
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 
 
 def read_number(shown: str) -> int | None:
@@ -77,139 +85,421 @@ def read_number(shown: str) -> int | None:
     return int(shown.replace(" ", "").translate(OCR_DIGITS))
 
 
+def read_roman(shown: str) -> int | None:
+    """The value of a roman numeral written the usual way (`xiv`), else None."""
+    letters = shown.replace(" ", "").lower()
+    values = [_ROMAN_VALUES[ch] for ch in letters]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 and to_roman(total) == letters else None
+
+
+def to_roman(value: int) -> str:
+    out = ""
+    for number, letters in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= number:
+            out, value = out + letters, value - number
+    return out
+
+
 def head_key(text: str) -> str:
     """A running head's text compared without OCR spacing, case and O/0 confusion."""
     return re.sub(r"[\W_]", "", text).lower().translate(OCR_DIGITS)
 
 
+# --- candidate rules: each reads one line as (shown number, kind, head text, weight) or None ---
+
+def folio_alone(text: str):
+    if m := _ALONE.fullmatch(text):
+        return m.group(1), "pageNum", "", 1.5
+
+
+def roman_folio_alone(text: str):
+    if m := _ROMAN_ALONE.fullmatch(text):
+        return m.group(1), "pageNum", "", 1.0
+
+
+def folio_before_head(text: str):
+    if m := _NUMBER_FIRST.fullmatch(text):
+        return head_with_number(m.group(1), m.group(2))
+
+
+def head_before_folio(text: str):
+    if m := _NUMBER_LAST.fullmatch(text):
+        return head_with_number(m.group(2), m.group(1))
+
+
+def head_with_number(shown: str, head: str):
+    if _LETTERS.search(head):
+        # a running head is set in title case; capitals are an article title with its note
+        # number unless they recur (see find_candidates)
+        return shown, "header", head, 2.0 if _LOWER.search(head) else 0.25
+
+
+CANDIDATE_RULES = (folio_alone, roman_folio_alone, folio_before_head, head_before_folio)
+
+
+def is_blank(lines: list[Line], i: int) -> bool:
+    return not (0 <= i < len(lines)) or lines[i].kind == "blank"
+
+
+def usual_width(lines: list[Line]) -> int:
+    """The median length of the text lines: a running head is shorter than a line of text."""
+    widths = sorted(len(line.text) for line in lines if line.kind == "text")
+    return widths[len(widths) // 2] if widths else 0
+
+
 def find_candidates(lines: list[Line], opts: Options) -> list[Candidate]:
     found: list[Candidate] = []
-
-    def blank(i: int) -> bool:
-        return not (0 <= i < len(lines)) or lines[i].kind == "blank"
-
+    full = max(40, 0.9 * usual_width(lines))
     for i, line in enumerate(lines):
-        if line.kind != "text":
+        if line.kind != "text" or len(line.text) > opts.max_head_chars + 4:
             continue
-        text = line.text
-        if len(text) > opts.max_head_chars + 4 or not _DIGIT.search(text):
-            continue
-        if m := _ALONE.fullmatch(text):
-            shown, kind, head, weight = m.group(1), "pageNum", "", 1.5
-        elif (m := _NUMBER_FIRST.fullmatch(text)) or (m := _NUMBER_LAST.fullmatch(text)):
-            first = m.re is _NUMBER_FIRST
-            shown, head = (m.group(1), m.group(2)) if first else (m.group(2), m.group(1))
-            if not _LETTERS.search(head):
-                continue
-            # a running head is set in title case; capitals are an article title with its note number
-            kind, weight = "header", 2.0 if _LOWER.search(head) else 0.25
+        for rule in CANDIDATE_RULES:
+            if read := rule(line.text):
+                shown, kind, head, weight = read
+                break
         else:
             continue
-        number = read_number(shown)
+        if kind == "header" and (len(line.text) >= full or head.rstrip().endswith(".")
+                                 and not is_blank(lines, i - 1)):
+            continue        # a line of text, or a paragraph's last, ending in a note number
+        roman = rule is roman_folio_alone
+        number = read_roman(shown) if roman else read_number(shown)
         if number is None or not 1 <= number <= opts.max_page:
             continue
-        weight += 0.5 * blank(i - 1) + 0.5 * blank(i + 1)
-        found.append(Candidate(i, number, shown, kind, head, weight))
+        alone = is_blank(lines, i - 1) and is_blank(lines, i + 1)
+        weight += 0.5 * is_blank(lines, i - 1) + 0.5 * is_blank(lines, i + 1)
+        found.append(Candidate(i, number, shown, kind, head, weight, roman, alone and kind == "pageNum"))
     # the book's title recurs on every other page: a recurring head is surely furniture
     recurring = Counter(head_key(c.head_text) for c in found if c.kind == "header")
     for c in found:
         if c.kind == "header" and recurring[head_key(c.head_text)] > 1:
             c.weight += 1.0
+            c.strong = True
     return found
 
 
-def find_pagination(cands: list[Candidate], opts: Options) -> list[Candidate]:
-    """The page-number chain: first within generous bounds, then within bounds around the
-    median rate of lines per page that the first chain shows (a stray number fits the
-    generous bounds, rarely the document's own rate)."""
-    chain = best_chain(cands, opts.min_lines_per_page, opts.max_lines_per_page, opts.window, None, 0.0)
-    rates = sorted((b.index - a.index) / (b.number - a.number) for a, b in zip(chain, chain[1:])
-                   if b.number - a.number > 1)
-    if len(rates) < 2:
-        return chain
-    median = rates[len(rates) // 2]
-    return best_chain(cands, max(opts.min_lines_per_page, median / opts.rate_spread),
-                      min(opts.max_lines_per_page, median * opts.rate_spread), opts.window,
-                      median, opts.rate_penalty)
+# --- the page sequence and what follows from it ---
+
+@dataclass
+class Pages:
+    """What the rules decide, on the way to page breaks."""
+
+    lines: list[Line]
+    opts: Options
+    report: Report
+    chain: list[Candidate] = field(default_factory=list)
+    position: str = "foot"       #: where the folios alone on their line stand
+    tops: dict[int, str] = field(default_factory=dict)    #: line index -> number of the page it starts
+
+    def text_near(self, i: int, step: int, reach: int = 4) -> int | None:
+        """The first line that is not blank from i on in direction step, within reach lines."""
+        for k in range(i + step, i + step * (reach + 1), step):
+            if not 0 <= k < len(self.lines):
+                return None
+            if self.lines[k].kind not in ("blank", "excluded"):
+                return k
+        return None
+
+    def mark(self, i: int, fw_type: str) -> None:
+        self.lines[i].kind, self.lines[i].fw_type = "fw", fw_type
 
 
-def best_chain(cands: list[Candidate], min_rate: float, max_rate: float, window: int,
-               median: float | None, penalty: float) -> list[Candidate]:
-    """The heaviest sequence whose numbers rise at min_rate..max_rate source lines per page.
+def chain_folios(pages: Pages, cands: list[Candidate]) -> None:
+    """The page sequence: roman front-matter folios, then the arabic ones."""
+    opts = pages.opts
 
-    With a median rate, a link costs `penalty` times its log deviation from it, weighed by
-    how many pages it spans (over a few pages, blank or part-title pages vary the rate).
-    """
-    score = [c.weight for c in cands]
-    back: list[int | None] = [None] * len(cands)
-    for j, cj in enumerate(cands):
-        for i in range(max(0, j - window), j):
-            ci = cands[i]
-            pages = cj.number - ci.number
-            gap = cj.index - ci.index
-            if pages < 1 or gap > pages * max_rate or gap < (pages - 1) * min_rate:
-                continue
-            total = score[i] + cj.weight
-            if median:
-                total -= penalty * abs(math.log(max(gap, 1) / pages / median)) * min(1.0, pages / 10)
-            if total > score[j]:
-                score[j], back[j] = total, i
-    if not cands:
-        return []
-    j: int | None = max(range(len(cands)), key=score.__getitem__)
-    chain = []
-    while j is not None:
-        chain.append(cands[j])
-        j = back[j]
-    return chain[::-1]
+    def chain_of(group: list[Candidate]) -> list[Candidate]:
+        return find_pagination(group, opts.min_lines_per_page, opts.max_lines_per_page, opts.window,
+                               opts.rate_spread, opts.rate_penalty, opts.jump_cost)
+
+    arabic = chain_of([c for c in cands if not c.roman])
+    start = arabic[0].index if len(arabic) >= opts.min_chain else len(pages.lines)
+    roman = chain_of([c for c in cands if c.roman and c.index < start])
+    chain = (roman if len(roman) >= 2 else []) + (arabic if len(arabic) >= 2 else [])
+    if len(chain) >= opts.min_chain:
+        pages.chain = chain
+        for c in chain:
+            pages.mark(c.index, c.kind)
 
 
-def next_text(lines: list[Line], i: int) -> int | None:
-    """Index of the first non-blank line after i."""
-    for k in range(i + 1, len(lines)):
-        if lines[k].kind not in ("blank", "excluded"):
-            return k
-    return None
+def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
+    """A short line alone, or a known running head beside a short token, where the sequence
+    expects a missing folio is that folio misread."""
+    lines, chained = pages.lines, {c.index for c in pages.chain}
+    heads = {head_key(c.head_text) for c in pages.chain if c.kind == "header"}
+
+    def mangled(text: str) -> tuple[str, str] | None:
+        """The folio as shown and the kind of furniture, if the line can be a mangled folio."""
+        if _MANGLED.fullmatch(text) and not _ANY_ROMAN.fullmatch(text):
+            return text.strip(), "pageNum"
+        for rule in (folio_before_head, head_before_folio):
+            if read := rule(text):
+                return read[0], "header"           # its number misread: `86 HEAD` for 36
+        words = text.split()
+        for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if len(words) > 1 else ():
+            if _MANGLED.fullmatch(token) and head_key(" ".join(rest)) in heads:
+                return token, "header"
+        if len(text.strip()) <= 20 and text.strip()[:1].isdigit() and not any(rule(text) for rule in CANDIDATE_RULES):
+            return "", "header"      # a mark of the sheet or gathering where the folio would be (`2d Sheet`)
+        return None
+
+    def folio_like(start: int, stop: int):
+        for i in range(start, min(stop, len(lines))):
+            if lines[i].kind == "text" and i not in chained and len(lines[i].text) <= pages.opts.max_head_chars \
+                    and is_blank(lines, i - 1) and is_blank(lines, i + 1) and mangled(lines[i].text):
+                yield i
+
+    def fits(i: int, number: int) -> bool:
+        """Digits that read well must be the number misread, not a year, a count or a
+        title's note number: as long, and alike in one place (beside a head, all but one)."""
+        shown, kind = mangled(lines[i].text)
+        shown = shown.replace(" ", "") or lines[i].text.strip()
+        expected = str(number)
+        if not shown.isdigit():
+            return True
+        alike = sum(map(str.__eq__, shown, expected))
+        return len(shown) == len(expected) and alike >= (len(shown) - 1 if kind == "header" else 1)
+
+    arabic = [c for c in pages.chain if not c.roman]
+    added = []
+    for i, number in fill_gaps(arabic, folio_like, fits):
+        shown, kind = mangled(lines[i].text)
+        if not shown and i > arabic[-1].index:
+            continue                 # past the last folio, only a number can be taken for one
+        added.append(Candidate(i, number, shown, kind, "", 0.0, strong=True))
+        pages.mark(i, kind)
+        if shown:
+            pages.report.warning("TK112", f"page number {shown!r} read as {number} from the page sequence",
+                                 lines[i].n)
+        else:
+            pages.report.warning("TK116", f"{lines[i].text.strip()!r} stands where page {number} starts; "
+                                 "taken for a mark of the page", lines[i].n)
+    if added:
+        pages.chain = sorted(pages.chain + added, key=lambda c: c.index)
+
+
+def report_noisy_numbers(pages: Pages, cands: list[Candidate]) -> None:
+    for c in pages.chain:
+        if c.shown and not c.roman and c.shown.replace(" ", "") != str(c.number) \
+                and c.shown.replace(" ", "").translate(OCR_DIGITS) == str(c.number):
+            pages.report.info("TK112", f"page number {c.shown.strip()!r} read as {c.number}",
+                              pages.lines[c.index].n)
+
+
+def vote_folio_position(pages: Pages, cands: list[Candidate]) -> None:
+    """Head or foot, for the whole document: a folio alone just before the next page's
+    numbered head, or a form feed, or at the end of the document, ends its page; one that
+    opens the document or follows a form feed starts it; with no evidence,
+    the head, where most books print it (and OCR of a head line gives the folio alone)."""
+    if pages.opts.folio_position != "auto":
+        pages.position = pages.opts.folio_position
+        return
+    heads = {c.index: c for c in pages.chain if c.kind == "header"}
+    votes = Counter()
+    for c in pages.chain:
+        if c.kind != "pageNum":
+            continue
+        after = pages.text_near(c.index, 1, len(pages.lines))
+        before = pages.text_near(c.index, -1, len(pages.lines))
+        # the reader's form feeds (pdftotext) mark where pages truly start
+        if after is None or after in heads and heads[after].number > c.number \
+                or pages.lines[after].page_break == "":
+            votes["foot"] += 1
+        elif before is None or pages.lines[c.index].page_break == "":
+            votes["head"] += 1
+    pages.position = "foot" if votes["foot"] > votes["head"] else "head"
+
+
+def find_recurring_heads(pages: Pages, cands: list[Candidate]) -> None:
+    """Running heads that recur in the chain, found again where OCR lost their number."""
+    recurring = Counter(head_key(c.head_text) for c in pages.chain if c.kind == "header")
+    known = {key for key, count in recurring.items() if count > 1 and key}
+    if not known:
+        return
+    longest = max(len(c.head_text) for c in pages.chain if head_key(c.head_text) in known)
+    for i, line in enumerate(pages.lines):
+        if line.kind == "text" and len(line.text) <= longest + 8 and head_key(line.text) in known:
+            pages.mark(i, "header")
+            pages.tops[i] = ""
+            pages.report.info("TK113", f"running head without its page number: {line.text.strip()!r}", line.n)
+
+
+def is_page_head(text: str, opts: Options) -> bool:
+    """A short line in capitals (OCR may lower a few) that is no division label."""
+    stripped = text.strip()
+    letters = [ch for ch in stripped if ch.isalpha()]
+    return (len(stripped) <= opts.max_head_chars and len(letters) >= 2
+            and sum(ch.isupper() for ch in letters) >= 0.75 * len(letters)
+            and not _DIVISION.match(stripped) and not stripped.endswith("-"))
+
+
+def find_heads_beside_folios(pages: Pages, cands: list[Candidate]) -> None:
+    """Heads printed on a line of their own beside a folio at the head of the page: in
+    capitals (the subject of the page, changing from page to page), or recurring beside
+    the folios (verso and recto titles). Only where that is the document's habit."""
+    if pages.position != "head":
+        return
+    folios = [c for c in pages.chain if c.kind == "pageNum"]
+    # a head stands apart from the text: a blank line on its side away from the folio
+    beside = [k for c in folios for step in (-1, 1) if (k := pages.text_near(c.index, step)) is not None
+              and pages.lines[k].kind == "text" and is_blank(pages.lines, k + step)
+              and len(pages.lines[k].text) <= pages.opts.max_head_chars]
+    recurring = Counter(head_key(pages.lines[k].text) for k in beside)
+    heads = {k for k in beside if is_page_head(pages.lines[k].text, pages.opts)
+             or recurring[head_key(pages.lines[k].text)] > 2 and _LETTERS.search(pages.lines[k].text)
+             and not _DIVISION.match(pages.lines[k].text.strip())}
+    if len(heads) < max(2, len(folios) / 3):
+        return
+    for k in sorted(heads):
+        pages.mark(k, "header")
+        pages.report.info("TK115", f"running head beside the page number: {pages.lines[k].text.strip()!r}",
+                          pages.lines[k].n)
+
+
+def find_heads_apart(pages: Pages, cands: list[Candidate]) -> None:
+    """A short line standing alone that recurs every page or two, never twice on a page (the
+    verso's title, whose folio OCR lost), is a running head and starts its page. A
+    speaker's name or a refrain recurs more often, a section's title less regularly."""
+    rate = chain_rate([c for c in pages.chain if not c.roman])
+    if not rate:
+        return
+    lines, seen = pages.lines, {}
+    for i, line in enumerate(lines):
+        if line.kind == "text" and len(line.text) <= pages.opts.max_head_chars and _LETTERS.search(line.text) \
+                and is_blank(lines, i - 1) and is_blank(lines, i + 1):
+            seen.setdefault(head_key(line.text), []).append(i)
+    for key, places in seen.items():
+        spacings = [(b - a) / rate for a, b in zip(places, places[1:])]
+        if len(places) < 3 or _DIVISION.match(lines[places[0]].text.strip()) or min(spacings) < 0.8 \
+                or sum(1 for s in spacings if s <= 2.5) < 2 / 3 * len(spacings):
+            continue       # a section's title recurs too, but not every page or two
+        for i in places:
+            pages.mark(i, "header")
+            pages.tops.setdefault(i, "")
+            pages.report.info("TK113", f"running head without its page number: {lines[i].text.strip()!r}",
+                              lines[i].n)
+
+
+def find_signatures(pages: Pages, cands: list[Candidate]) -> None:
+    """A printer's signature (`B 2`, `D`) alone just before the next page's folio or head."""
+    starts = {c.index for c in pages.chain} | set(pages.tops)
+    for start in sorted(starts):
+        k = pages.text_near(start, -1)
+        if k is not None and k not in starts and pages.lines[k].kind == "text" \
+                and _SIGNATURE.fullmatch(pages.lines[k].text) and is_blank(pages.lines, k - 1):
+            pages.mark(k, "sig")
+
+
+def page_label(c: Candidate, offset: int = 0) -> str:
+    """The page's number as printed (`0001` stays padded), `offset` pages on."""
+    if c.roman:
+        return to_roman(c.number + offset)
+    digits = c.shown.replace(" ", "").translate(OCR_DIGITS)
+    width = len(digits) if digits.startswith("0") and digits.isdigit() else 0
+    return str(c.number + offset).zfill(width)
+
+
+def place_breaks(pages: Pages, cands: list[Candidate]) -> None:
+    """A numbered head starts its page; a folio alone starts its page at the head, or ends
+    it at the foot (the page after starts at the next line of text)."""
+    lines, chained = pages.lines, {c.index for c in pages.chain}
+    for c in pages.chain:
+        if c.kind == "header" or pages.position == "head":
+            start = c.index
+            # a head printed above the folio on its own line opens the page with it
+            while (k := pages.text_near(start, -1)) is not None and lines[k].kind == "fw" \
+                    and k not in chained and lines[k].fw_type == "header":
+                start = k
+            pages.tops[start] = page_label(c)
+            continue
+        start = pages.text_near(c.index, 1, len(lines))
+        if start is not None and not (start in chained and lines[start].fw_type == "header") \
+                and not pages.tops.get(start):
+            pages.tops[start] = page_label(c, 1)
+
+
+def find_blank_line_pages(pages: Pages, cands: list[Candidate]) -> None:
+    """Pages parted by runs of blank lines, in a text whose paragraphs are not parted so:
+    where the runs come at a page's regular spacing, each starts a page (its number unknown
+    unless a folio stands beside it)."""
+    if not pages.opts.blank_line_pages:
+        return
+    lines = pages.lines
+    runs, length = [], 0
+    for i, line in enumerate(lines):
+        if line.kind == "blank":
+            length += 1
+            continue
+        if length and i - length > 0:
+            runs.append((i, length))
+        length = 0
+    gaps = [i for i, length in runs if length >= 2]
+    singles = len(runs) - len(gaps)
+    if len(gaps) < 3 or singles > len(runs) / 10:
+        return
+    spacings = sorted(b - a for a, b in zip(gaps, gaps[1:]))
+    median = spacings[len(spacings) // 2]
+    regular = sum(1 for s in spacings if 0.5 <= s / median <= 1.5)
+    if not (4 * pages.opts.min_lines_per_page <= median <= pages.opts.max_lines_per_page) \
+            or regular < len(spacings) / 2:
+        return
+    near = {k for i in set(pages.tops) | {c.index for c in pages.chain} for k in range(i - 3, i + 4)}
+    for i in gaps:
+        if i not in near and i - 1 not in near:
+            pages.tops[i] = ""
+
+
+RULES = (
+    ("chain folios", chain_folios),
+    ("read mangled folios", read_mangled_folios),
+    ("report noisy numbers", report_noisy_numbers),
+    ("vote folio position", vote_folio_position),
+    ("recurring heads", find_recurring_heads),
+    ("heads beside folios", find_heads_beside_folios),
+    ("place breaks", place_breaks),
+    ("heads apart", find_heads_apart),
+    ("signatures", find_signatures),
+    ("blank-line pages", find_blank_line_pages),
+)
+
+
+def write_breaks(pages: Pages) -> None:
+    """Set the page breaks in line order so that their numbers always rise: a break that
+    would not is kept without its number, and two with nothing between them are one."""
+    lines, last, previous, content = pages.lines, 0, None, True
+    for i, line in enumerate(lines):
+        number = pages.tops.get(i, line.page_break)   # the reader's form feeds stay
+        if number is not None:
+            if number.isdigit() and int(number) <= last:
+                pages.report.warning("TK114", f"page number {number} does not follow {last}; "
+                                     "the page is kept without its number", line.n)
+                number = ""
+            if not content and previous is not None:
+                if number == "":
+                    number = None
+                elif lines[previous].page_break == "":
+                    lines[previous].page_break = None
+        line.page_break = number
+        if number is not None:
+            previous, content = i, False
+            if number.isdigit():
+                last = int(number)
+        if line.kind == "text":
+            content = True
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
-    lines = doc.lines
-    cands = find_candidates(lines, opts)
-    chain = find_pagination(cands, opts)
-    if len(chain) < opts.min_chain:
-        doc.facts["pages"] = 0
-        return doc
-    chained = {c.index for c in chain}
-    for c in chain:
-        line = lines[c.index]
-        line.kind, line.fw_type = "fw", c.kind
-        if c.shown.replace(" ", "") != str(c.number):
-            report.info("TK112", f"page number {c.shown.strip()!r} read as {c.number}", line.n)
-    # running heads that recur in the chain, found again where OCR lost their number
-    recurring = Counter(head_key(c.head_text) for c in chain if c.kind == "header")
-    known_heads = {key for key, count in recurring.items() if count > 1}
-    longest = max((len(c.head_text) for c in chain if head_key(c.head_text) in known_heads), default=0)
-    for line in lines if known_heads else ():
-        if line.kind == "text" and len(line.text) <= longest + 8 and head_key(line.text) in known_heads:
-            line.kind, line.fw_type, line.page_break = "fw", "header", ""
-            report.info("TK113", f"running head without its page number: {line.text.strip()!r}", line.n)
-    for c in chain:
-        line = lines[c.index]
-        if c.kind == "header" or opts.folio_position == "head":
-            line.page_break = str(c.number)
-            continue
-        start = next_text(lines, c.index)
-        if start is None:
-            continue
-        if start in chained and lines[start].fw_type == "header":
-            continue          # the next page's running head carries its own number
-        if lines[start].page_break is None:
-            lines[start].page_break = str(c.number + 1)
+    pages = Pages(doc.lines, opts, report)
+    cands = find_candidates(doc.lines, opts)
+    for _name, rule in RULES:
+        rule(pages, cands)
     for c in cands:
-        if c.index not in chained and c.kind == "pageNum" and lines[c.index].kind == "text":
-            report.info("TK111", f"{lines[c.index].text.strip()!r} looks like page furniture but does not "
-                        "fit the page sequence; kept as text", lines[c.index].n)
-    doc.facts["pages"] = sum(1 for line in lines if line.page_break is not None)
+        if c.kind == "pageNum" and not c.roman and doc.lines[c.index].kind == "text":
+            report.info("TK111", f"{doc.lines[c.index].text.strip()!r} looks like page furniture but does not "
+                        "fit the page sequence; kept as text", doc.lines[c.index].n)
+    write_breaks(pages)
+    doc.facts["pages"] = sum(1 for line in doc.lines if line.page_break is not None)
     return doc
 
 
