@@ -270,7 +270,7 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
         added.append(Candidate(i, number, shown, kind, "", 0.0, strong=True))
         pages.mark(i, kind)
         if shown:
-            pages.report.warning("TK112", f"page number {shown!r} read as {number} from the page sequence",
+            pages.report.warning("TK117", f"page number {shown!r} read as {number} from the page sequence",
                                  lines[i].n)
         else:
             pages.report.warning("TK116", f"{lines[i].text.strip()!r} stands where page {number} starts; "
