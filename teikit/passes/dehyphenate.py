@@ -1,8 +1,12 @@
 """Words that run over a line end: set `Line.hyphen` on the line where the word starts.
 
-Two signals say a line ends inside a word. A printed hyphen (`Amer-`/`ican`, newspaper
-columns) and, in the book OCR, a missing trailing space: ordinary lines end in a space,
-while a line whose hyphen OCR dropped does not (`capital`/`ism`). Before:
+Three signals say a line ends inside a word. A printed hyphen (`Amer-`/`ican`, newspaper
+columns), also where OCR glued a speck of junk after it (`re- n`/`tirement`, recorded as a
+correction by `glued_junk`); in the book OCR, a missing trailing space: ordinary lines end
+in a space, while a line whose hyphen OCR dropped does not (`capital`/`ism`); and, in any
+text without that signal, the lexicon alone: a line ending in a letter before a line
+starting in lower case whose halves make a word far likelier than they stand apart
+(`con`/`ference`, `them`/`selves`). Before:
 
     imperialist governments to assassinate Stalin and restore capital
     ism in the Soviet Union ...
@@ -52,6 +56,9 @@ class Options:
     )
     compound_evidence: int = 2    #: hyphenated words with the same first part that make it one,
     compound_share: float = 0.5   #: ... when it stands this often in compounds per use alone
+    #: with no signal but the words (no hyphen, no trailing-space evidence), two words join
+    #: only where the joined word is this much more frequent (Zipf) than its second half
+    lexical_margin: float = 1.0
 
 
 #: a word as the vocabulary counts it: letters, with inner apostrophes and hyphens
@@ -60,6 +67,27 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LAST = re.compile(r"([^\W_]+)(-?)$")
 #: the first word of the next line, a possessive or compound tail after it
 _FIRST = re.compile(r"\s*([^\W_]+)((?:['’][^\W\d_]+)?)(-?)")
+#: junk OCR glued after a line-end hyphen: a speck or two, a stray letter or digit, no word
+#: (`re- n`, `north-j:`, `re-1`, `atti- ,`, `dif- j ,`)
+_GLUED_JUNK = re.compile(r"(?<=[^\W\d_]-)(?!.*[^\W_]{2})(?:\s?[^\s-]){1,3}$")
+
+
+def glued_junk(text: str) -> tuple[int, int] | None:
+    """Where junk glued after a line-end hyphen stands in `text` (a span), if any."""
+    match = _GLUED_JUNK.search(text)
+    return match.span() if match else None
+
+
+def without_junk(text: str) -> str:
+    """The line as printed: junk after its line-end hyphen left off."""
+    span = glued_junk(text)
+    return text[:span[0]] if span else text
+
+
+def ends_in_printed_hyphen(text: str) -> bool:
+    """A hyphen ends the line (junk after it aside), not a dash (`--`)."""
+    text = without_junk(text.rstrip())
+    return text.endswith("-") and not text.endswith("--")
 
 
 @lru_cache(maxsize=65536)
@@ -88,7 +116,7 @@ class Lexicon:
         halves: Counter = Counter()
         for line, following in zip(text_lines, text_lines[1:]):
             if ends_inside_word(line, lost_signal):
-                halves.update(w.lower() for w in _WORD.findall(line.text)[-1:])
+                halves.update(w.lower() for w in _WORD.findall(without_junk(line.text))[-1:])
                 halves.update(w.lower() for w in _WORD.findall(following.text)[:1])
         vocabulary.subtract(halves)
         heads: Counter = Counter()
@@ -133,7 +161,7 @@ class Lexicon:
 def ends_inside_word(line: Line, lost_signal: bool) -> bool:
     """The line's end is a candidate split: a printed hyphen, or (book OCR) no trailing space."""
     text = line.text
-    if text.endswith("-") and not text.endswith("--"):
+    if ends_in_printed_hyphen(text):
         return True
     return lost_signal and line.orig == text and bool(text) and text[-1].isalnum()
 
@@ -146,6 +174,7 @@ class Split:
     tail: str
     printed: bool        #: the line ends in a hyphen
     tail_compound: bool  #: the tail goes on with a hyphen (`out-`/`and-out`)
+    lexical: bool = False  #: no signal at the line end: only the words say it may be split
 
     @property
     def joined(self) -> str:
@@ -165,6 +194,8 @@ def decide(split: Split, lex: Lexicon) -> tuple[Hyphen, str | None]:
     spaces, and em dashes).
     """
     head, tail = split.head, split.tail
+    if split.lexical:
+        return decide_lexical(split, lex), None
     if head.isdigit() and tail.isdigit():
         return (Hyphen.KEEP if split.printed else Hyphen.JOIN), None
     whole, hyphenated = lex.attested(split.joined), lex.hyphenated(head, tail)
@@ -198,6 +229,31 @@ def decide(split: Split, lex: Lexicon) -> tuple[Hyphen, str | None]:
     return Hyphen.JOIN, None
 
 
+def decide_lexical(split: Split, lex: Lexicon) -> Hyphen:
+    """A line end with no sign of a split joins only where the joined form is a word and
+    one half is none (`con`/`ference`), or where two words make one far more frequent
+    than the second stands alone (`har`/`bor`, `them`/`selves`; not `in`/`to`)."""
+    joined = lex.frequency(split.joined)
+    if joined < lex.opts.joined_zipf and not lex.attested(split.joined):
+        return Hyphen.NONE
+    if min(lex.frequency(split.head), lex.frequency(split.tail)) < lex.opts.word_zipf:
+        return Hyphen.JOIN
+    return Hyphen.JOIN if joined >= lex.frequency(split.tail) + lex.opts.lexical_margin else Hyphen.NONE
+
+
+def lexical_split(line: Line, following: Line) -> Split | None:
+    """Letters end the line and lower-case letters start the next: a split only the
+    lexicon can confirm (a one-letter word, `a`, never starts one)."""
+    last, first = _LAST.search(line.text), _FIRST.match(following.text)
+    if not last or not first or last.group(2) or first.group(3):
+        return None
+    head, tail = last.group(1), first.group(1)
+    if len(head) < 2 or not head.isalpha() or not tail.isalpha() or not tail[0].islower() \
+            or first.group(2):
+        return None
+    return Split(head, tail, printed=False, tail_compound=False, lexical=True)
+
+
 def carries_trailing_space(doc: Document) -> bool:
     """Whether most text lines end in a space, so that a missing one means something."""
     text_lines = [line for line in doc.lines if line.kind == "text"]
@@ -209,8 +265,8 @@ def find_split(line: Line, following: Line, crossed_blank: bool, lost_signal: bo
                report: Report) -> Split | None:
     """The split word at the end of `line`, if the signals say there is one."""
     if not ends_inside_word(line, lost_signal):
-        return None
-    last = _LAST.search(line.text)
+        return None if lost_signal or crossed_blank else lexical_split(line, following)
+    last = _LAST.search(without_junk(line.text))
     if not last:
         return None
     printed = bool(last.group(2))

@@ -8,9 +8,18 @@ from pathlib import Path
 import yaml
 
 from ..model import Document
+from ..passes.blocks import is_caps_line
+from ..passes.dehyphenate import ends_in_printed_hyphen
 
 _HERE = Path(__file__).parent
 _ITALICS = re.compile(r"(?<![\w*])\*[A-Za-z][^*\n]{0,80}\*(?![\w*])")
+
+#: a line shorter than this (median) is a narrow column, a manuscript line or a list
+NARROW_LINE = 45
+#: a text set in justified narrow columns breaks this share of its lines at a hyphen ...
+COLUMN_HYPHENS = 0.08
+#: ... or carries headlines: this share of its lines are short lines in capitals
+COLUMN_HEADLINES = 0.01
 
 
 def profile_options(profile: str) -> dict[str, dict]:
@@ -20,18 +29,29 @@ def profile_options(profile: str) -> dict[str, dict]:
 
 
 def detect_profile(doc: Document) -> tuple[str, str]:
-    """The profile that fits the text's layout best, and why (for the user)."""
-    lengths = [len(line.text) for line in doc.lines if line.kind == "text"]
-    if not lengths:
+    """The profile that fits the text's layout best, and why (for the user).
+
+    Narrow lines alone do not make a newspaper: manuscript letters and diaries are
+    narrow too. Print set in narrow justified columns shows it by its many line-end
+    hyphens (OCR may glue junk after them) or by headlines in capitals; narrow lines
+    without either are read as a book, whose rules (headings in capitals only, title
+    page, endnotes) take nothing away that such a text shows.
+    """
+    texts = [line.text for line in doc.lines if line.kind == "text"]
+    if not texts:
         return "web", "no text lines"
-    median = statistics.median(lengths)
-    if median < 45:
-        hyphenated = sum(1 for line in doc.lines if line.text.endswith("-")) / len(lengths)
-        return "newspaper", f"narrow columns (median line {median:.0f} characters, {hyphenated:.0%} end in a hyphen)"
+    median = statistics.median(len(text) for text in texts)
+    if median < NARROW_LINE:
+        hyphens = sum(1 for text in texts if ends_in_printed_hyphen(text)) / len(texts)
+        headlines = sum(1 for text in texts if is_caps_line(text.strip())) / len(texts)
+        measured = (f"median line {median:.0f} characters, {hyphens:.0%} end in a hyphen, "
+                    f"{headlines:.0%} are capitals")
+        if hyphens >= COLUMN_HYPHENS or headlines >= COLUMN_HEADLINES:
+            return "newspaper", f"narrow columns ({measured})"
+        return "book", f"narrow lines but neither the hyphens nor the headlines of columns ({measured})"
     if median < 100:
         return "book", f"printed lines (median line {median:.0f} characters)"
     italics = sum(len(_ITALICS.findall(line.orig)) for line in doc.lines)
     if italics >= 3:
         return "markdown-book", f"one paragraph per line with {italics} *italic* spans"
     return "web", f"one paragraph per line (median line {median:.0f} characters)"
-
