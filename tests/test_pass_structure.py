@@ -188,7 +188,7 @@ def test_a_footnote_before_any_title_stays_a_note():
 
 
 def test_a_signature_before_the_sections_keeps_its_own_division():
-    doc = encode("A\n\nAA\n", div_type="section", enclosing_div="article", title_case_heads=True,
+    doc = encode("A\n\nAAA\n", div_type="section", enclosing_div="article", title_case_heads=True,
                  title_page=False)
     (article,) = doc.body
     assert kinds(article) == ["div", "div"]

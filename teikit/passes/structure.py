@@ -32,12 +32,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
-from ..model import Block, Document, Line
+from ..model import Block, Document, Hyphen, Line, Mark
 from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
 from .blocks import MINOR_WORDS, SENTENCE_END, is_caps_line, is_title_line
+from .corrections import RESP
+from .dehyphenate import glued_junk
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
@@ -67,6 +70,22 @@ SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-
 IMPRINT = re.compile(r"publish|press\b|copyright|printed in|avenue|street|\bn\. ?y\.|new york|london",
                      re.IGNORECASE)
 NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z’'-]+$")
+#: a chapter's (section's, part's) label alone on its line, its numeral as OCR reads it:
+#: `CHAPTER VII`, `Chapter 12.`, `SECTION vn.` (vii), `PART n.` (ii), `BOOK l` (I)
+CHAPTER_LABEL = re.compile(r"^(?:CHAPTER|Chapter|SECTION|Section|PART|Part|BOOK|Book)\s+"
+                           r"(?:[IVXLCDMivxlcdmnu1l|!]{1,8}|\d{1,3})\s?[.:]?$")
+#: a lower-case letter standing alone: two in a line of capitals are OCR debris (`CONTENTS. x i`),
+#: while capitals OCR parted (`NATIO N S`) still make a heading
+LOWER_STRAY = re.compile(r"(?<!\S)[b-z](?!\S)")
+#: a word of three letters or more: a heading says something (not `CI`, `IT`, OCR debris)
+REAL_WORD = re.compile(r"[^\W\d_]{3,}")
+#: a heading's last line may end in a full stop: `THEFT AND ROBBERY.`, `Here Tuesday.`
+HEAD_STOP = re.compile(r"\.[\"'”’]*$")
+#: the most lines a heading may take
+HEAD_LINES = 3
+#: the most lines of a headline's deck, and the share of its major words capitalised
+DECK_LINES = 4
+DECK_CAPITALS = 0.75
 YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
 
 #: kinds TEI allows before a div's paragraphs, and after them
@@ -106,6 +125,9 @@ class Options:
     #: the `type` of the back division made of letter-spaced lines ending the text (a back
     #: cover's display type); empty: no such division
     cover_div_type: str = "colophon"
+    #: headlines in capitals and their title-case decks, and one-line subheads, stand
+    #: inside paragraphs (a newspaper page with no blank lines): cut them out as headings
+    headline_decks: bool = False
 
 
 def head_text(block: Block) -> str:
@@ -192,12 +214,19 @@ class _Classifier:
 
     def is_head(self, block: Block) -> bool:
         lines = [line.text.strip() for line in block.text_lines]
-        if not 1 <= len(lines) <= 3 or block.kind != "p":
+        if not 1 <= len(lines) <= HEAD_LINES or block.kind != "p":
             return False
         text = head_text(block)
-        if not text or SENTENCE_END.search(text) and not text.endswith(("?", "!")):
+        if len(lines) == 1 and CHAPTER_LABEL.match(lines[0]):
+            return True
+        if not text or not REAL_WORD.search(text) or len(LOWER_STRAY.findall(text)) >= 2:
             return False
-        if all(is_caps_line(line) for line in lines) or self.front.match(text) or self.back.match(text):
+        if all(is_caps_line(line) for line in lines):
+            # old print ends a heading with a full stop: `THEFT AND ROBBERY.`
+            return not SENTENCE_END.search(HEAD_STOP.sub("", text)) or text.endswith(("?", "!"))
+        if SENTENCE_END.search(text) and not text.endswith(("?", "!")):
+            return False
+        if self.front.match(text) or self.back.match(text):
             return True
         return self.opts.title_case_heads and all(map(is_title_line, lines))
 
@@ -342,12 +371,97 @@ def letter_ending(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def is_title(text: str) -> bool:
+    """A heading's title line: capitals, or title case (a full stop may end it)."""
+    return bool(REAL_WORD.search(text)) and (is_caps_line(text) or is_title_line(HEAD_STOP.sub("", text)))
+
+
+def is_headline(text: str) -> bool:
+    """A line of a headline set in capitals: words, not OCR debris."""
+    return is_caps_line(text) and len(REAL_WORD.findall(text)) >= 2 and len(LOWER_STRAY.findall(text)) < 2
+
+
+def is_deck_line(text: str) -> bool:
+    """A line of a headline's deck: mostly capitalised words (OCR misreads a few)."""
+    words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()]
+    major = [w for w in words if w.lower() not in MINOR_WORDS]
+    return bool(major) and words[0][:1].isupper() and len(text) <= 70 and \
+        sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
+
+
+def headline_spans(lines: list[str]) -> list[tuple[int, int]]:
+    """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
+    capitals (a headline), the title-case lines after it down to a full stop (its deck),
+    and a title-case line between two sentences (a subhead)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
+            end += 1
+        if end > i:
+            spans.append((i, end))
+            deck = end
+            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck]) \
+                    and not HEAD_STOP.search(lines[deck]):
+                deck += 1
+            if deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck]) and \
+                    HEAD_STOP.search(lines[deck]):
+                spans.append((end, deck + 1))
+                end = deck + 1
+            i = end
+            continue
+        if 0 < i < len(lines) - 1 and SENTENCE_END.search(lines[i - 1]) and \
+                is_title_line(HEAD_STOP.sub("", lines[i])) and lines[i + 1][:1].isupper():
+            spans.append((i, i + 1))
+        i += 1
+    return spans
+
+
+def split_headlines(block: Block) -> list[Block]:
+    """A paragraph with headlines, decks or subheads among its lines, cut into its parts."""
+    if block.kind != "p" or len(block.text_lines) < 2:
+        return [block]
+    spans = headline_spans([line.text.strip() for line in block.text_lines])
+    if spans == [(0, len(block.text_lines))]:
+        return [block]          # a heading as it stands: the classifier names it
+    return cut_block(block, spans)
+
+
+def cut_block(block: Block, heads: list[tuple[int, int]]) -> list[Block]:
+    """`block` cut into paragraphs and headings: `heads` are [start, end) spans of its text
+    lines, in order; furniture goes with the text line after it."""
+    bounds = {0} | {at for span in heads for at in span}
+    parts: list[Block] = []
+    pending: list[Line] = []
+    at = 0                  # the index of the next text line
+    for line in block.lines:
+        pending.append(line)
+        if line.kind != "text":
+            continue
+        if at in bounds:
+            kind = "head" if any(start <= at < end for start, end in heads) else "p"
+            parts.append(Block(kind, pending))
+        else:
+            parts[-1].lines.extend(pending)
+        pending = []
+        at += 1
+    if pending:
+        parts[-1].lines.extend(pending)
+    return parts
+
+
 class _Builder:
     def __init__(self, doc: Document, opts: Options, report: Report):
         self.opts = opts
         self.report = report
         self.classify = _Classifier(opts)
         self.counts: Counter = Counter()
+        self.front: list[Block] = []
+        self.body: list[Block] = []
+        self.back: list[Block] = []
+        self.preamble: list[Block] = []      #: what stands before the first heading
+        self.cover: list[Block] = []         #: a back cover's letter-spaced lines
 
     def make_div(self, div_type: str, heads: list[Block], content: list[Block]) -> Block:
         return Block("div", attrs={"type": div_type}, children=self.order(heads + content))
@@ -530,22 +644,72 @@ class _Builder:
         return kept, cover
 
     def build(self, doc: Document) -> None:
-        leaves = mark_dialogue(doc.body)
-        if self.opts.head_per_line:
-            leaves = [part for block in leaves for part in self.split_head(block)]
-        leaves = [part for block in leaves for part in split_salute(block)]
-        leaves, cover = self.split_cover(leaves)
-        leaves = self.split_glued(leaves)
+        """Run the leaf rules over the paragraphs, make the divisions, then the division rules."""
+        leaves = doc.body
+        for _name, rule in LEAF_RULES:
+            leaves = rule(self, leaves)
+        self.divide(leaves)
+        for _name, rule in DIVISION_RULES:
+            rule(self)
+        doc.front, doc.body, doc.back = self.front, self.body, self.back
+
+    # -- leaf rules: a flat list of leaf blocks in, the same list reshaped out --
+
+    def dialogue(self, leaves: list[Block]) -> list[Block]:
+        return mark_dialogue(leaves)
+
+    def heads_per_line(self, leaves: list[Block]) -> list[Block]:
+        if not self.opts.head_per_line:
+            return leaves
+        return [part for block in leaves for part in self.split_head(block)]
+
+    def salutes(self, leaves: list[Block]) -> list[Block]:
+        return [part for block in leaves for part in split_salute(block)]
+
+    def back_cover(self, leaves: list[Block]) -> list[Block]:
+        leaves, self.cover = self.split_cover(leaves)
+        return leaves
+
+    def junk_after_hyphens(self, leaves: list[Block]) -> list[Block]:
+        """Junk OCR glued after a line-end hyphen (`re- n`) reads as nothing: a correction."""
+        for block in (b for leaf in leaves for b in leaf.walk() if b.lines):
+            offset = 0
+            for line in block.text_lines:
+                span = glued_junk(line.text) if line.hyphen in (Hyphen.PRINTED, Hyphen.KEEP) else None
+                if span:
+                    start = span[0] - (line.hyphen is Hyphen.PRINTED)   # the printer's hyphen goes too
+                    block.marks.append(Mark("choice", offset + start, offset + span[1],
+                                            {"corr": "", "resp": RESP, "cert": "high"}))
+                    self.counts["junk"] += 1
+                offset += len(line.text) + 1
+        return leaves
+
+    def chapter_labels(self, leaves: list[Block]) -> list[Block]:
+        """A chapter label that OCR ran into a paragraph (no blank line after it, or before
+        it after a finished sentence) leaves it, with the title lines that follow it."""
+        return [part for block in leaves for part in self.split_chapter(block)]
+
+    def headline_decks(self, leaves: list[Block]) -> list[Block]:
+        if not self.opts.headline_decks:
+            return leaves
+        return [part for block in leaves for part in split_headlines(block)]
+
+    def kinds(self, leaves: list[Block]) -> list[Block]:
         for block in leaves:
             if block.kind == "p":
                 block.kind = self.classify.leaf_kind(block)
                 if block.kind == "source":
                     block.kind, block.attrs = "note", {"type": "source"}
-        leaves = self.reclassify_top(leaves)
+        return leaves
+
+    # -- divisions --
+
+    def divide(self, leaves: list[Block]) -> None:
+        """Sections start at runs of heads and go to front, body or back by their names."""
         start = self.first_section(leaves)
         # sections: a run of heads starts one; what precedes the first is the preamble
         sections: list[tuple[list[Block], list[Block]]] = []
-        preamble: list[Block] = leaves[:start]
+        self.preamble = leaves[:start]
         for block in leaves[start:]:
             if block.kind == "head":
                 if sections and not sections[-1][1]:
@@ -555,12 +719,10 @@ class _Builder:
             elif sections:
                 sections[-1][1].append(block)
             else:
-                preamble.append(block)
-        front: list[Block] = []
-        body: list[Block] = []
-        back: list[Block] = []
+                self.preamble.append(block)
+        front, body, back = self.front, self.body, self.back
         where = "front"
-        titles = {normalized(" ".join(line.text for line in block.text_lines)) for block in preamble}
+        titles = {normalized(" ".join(line.text for line in block.text_lines)) for block in self.preamble}
         for heads, content in sections:
             name = " ".join(head_text(head) for head in heads)
             if where != "back" and self.classify.back.match(name):
@@ -588,32 +750,60 @@ class _Builder:
                         heads = []
             {"front": front, "body": body, "back": back}[where].append(
                 self.make_div(div_type, heads, content))
-        # endnotes at the very end with no heading of their own ("[1] See ...")
+
+    # -- division rules: they reshape self.front, self.body and self.back --
+
+    def trailing_endnotes(self) -> None:
+        """Endnotes at the very end with no heading of their own ("[1] See ...")."""
         trailing: list[Block] = []
-        tail_owner = body[-1].children if body else preamble
+        tail_owner = self.body[-1].children if self.body else self.preamble
         if self.classify.trailing_endnote:
             while tail_owner and tail_owner[-1].kind == "p" and \
                     self.classify.trailing_endnote.match(first_text(tail_owner[-1])):
                 trailing.insert(0, tail_owner.pop())
         if trailing:
-            back.insert(0, Block("div", attrs={"type": "notes"},
-                                 children=self.split_endnotes(trailing, self.classify.trailing_endnote)))
-        if preamble:
-            if self.opts.title_page and (front or body):
-                front[:0] = self.title_page(preamble)
-            elif body and not self.opts.enclosing_div:
-                first = body[0]
-                first.children[:0] = preamble
-                first.children[:] = self.order(self.reclassify_top(first.children))
-            else:
-                body.insert(0, self.make_div(self.opts.div_type, [], self.reclassify_top(preamble)))
-        if self.opts.enclosing_div and body:
-            body[:] = [self.enclose(body)]
-        if not body:
-            body.append(self.make_div(self.opts.div_type, [], []))
-        if cover:
-            back.append(self.make_div(self.opts.cover_div_type, [], cover))
-        doc.front, doc.body, doc.back = front, body, back
+            self.back.insert(0, Block("div", attrs={"type": "notes"},
+                                      children=self.split_endnotes(trailing, self.classify.trailing_endnote)))
+
+    def place_preamble(self) -> None:
+        """What precedes the first heading: a title page, or the first division's top."""
+        preamble, front, body = self.preamble, self.front, self.body
+        if not preamble:
+            return
+        if self.opts.title_page and (front or body):
+            front[:0] = self.title_page(preamble)
+        elif body and not self.opts.enclosing_div:
+            first = body[0]
+            first.children[:0] = preamble
+            first.children[:] = self.order(self.reclassify_top(first.children))
+        else:
+            body.insert(0, self.make_div(self.opts.div_type, [], self.reclassify_top(preamble)))
+
+    def enclosing_div(self) -> None:
+        if self.opts.enclosing_div and self.body:
+            self.body[:] = [self.enclose(self.body)]
+
+    def empty_body(self) -> None:
+        if not self.body:
+            self.body.append(self.make_div(self.opts.div_type, [], []))
+
+    def cover_div(self) -> None:
+        if self.cover:
+            self.back.append(self.make_div(self.opts.cover_div_type, [], self.cover))
+
+    def split_chapter(self, block: Block) -> list[Block]:
+        """[text before], the label, its title lines (each a heading), [the rest]."""
+        text = block.text_lines
+        if block.kind != "p" or len(text) < 2:
+            return [block]
+        at = next((i for i, line in enumerate(text) if CHAPTER_LABEL.match(line.text.strip()) and
+                   (i == 0 or SENTENCE_END.search(text[i - 1].text))), None)
+        if at is None:
+            return [block]
+        end = at + 1
+        while end < len(text) and end - at <= HEAD_LINES and is_title(text[end].text.strip()):
+            end += 1
+        return cut_block(block, [(at, at + 1)] + [(i, i + 1) for i in range(at + 1, end)])
 
     def split_at_datelines(self, content: list[Block]) -> list[list[Block]]:
         """A div's content cut before each dateline that stands after finished text and
@@ -688,6 +878,29 @@ class _Builder:
             else:
                 children.extend(div.children)
         return Block("div", attrs={"type": self.opts.enclosing_div}, children=children)
+
+
+#: the jobs on the flat list of paragraphs, in order (each takes and returns the list)
+LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ...] = (
+    ("dialogue", _Builder.dialogue),
+    ("heads per line", _Builder.heads_per_line),
+    ("salutes", _Builder.salutes),
+    ("back cover", _Builder.back_cover),
+    ("junk after hyphens", _Builder.junk_after_hyphens),
+    ("chapter labels", _Builder.chapter_labels),
+    ("headline decks", _Builder.headline_decks),
+    ("glued tails", _Builder.split_glued),
+    ("kinds", _Builder.kinds),
+    ("bylines", _Builder.reclassify_top),
+)
+#: the jobs on the divisions once made, in order
+DIVISION_RULES: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
+    ("trailing endnotes", _Builder.trailing_endnotes),
+    ("preamble", _Builder.place_preamble),
+    ("enclosing div", _Builder.enclosing_div),
+    ("empty body", _Builder.empty_body),
+    ("back cover", _Builder.cover_div),
+)
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
