@@ -219,7 +219,8 @@ class _Classifier:
         text = head_text(block)
         if len(lines) == 1 and CHAPTER_LABEL.match(lines[0]):
             return True
-        if not text or not REAL_WORD.search(text) or len(LOWER_STRAY.findall(text)) >= 2:
+        if not text or not REAL_WORD.search(text) or len(LOWER_STRAY.findall(text)) >= 2 or \
+                text.endswith(","):      # a sentence in capitals that goes on
             return False
         if all(is_caps_line(line) for line in lines):
             # old print ends a heading with a full stop: `THEFT AND ROBBERY.`
@@ -412,7 +413,8 @@ def headline_spans(lines: list[str]) -> list[tuple[int, int]]:
             i = end
             continue
         if 0 < i < len(lines) - 1 and SENTENCE_END.search(lines[i - 1]) and \
-                is_title_line(HEAD_STOP.sub("", lines[i])) and lines[i + 1][:1].isupper():
+                is_title_line(HEAD_STOP.sub("", lines[i])) and len(REAL_WORD.findall(lines[i])) >= 2 \
+                and not DATE_LINE.match(lines[i]) and lines[i + 1][:1].isupper():
             spans.append((i, i + 1))
         i += 1
     return spans
@@ -886,10 +888,10 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("heads per line", _Builder.heads_per_line),
     ("salutes", _Builder.salutes),
     ("back cover", _Builder.back_cover),
-    ("junk after hyphens", _Builder.junk_after_hyphens),
     ("chapter labels", _Builder.chapter_labels),
     ("headline decks", _Builder.headline_decks),
     ("glued tails", _Builder.split_glued),
+    ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
     ("kinds", _Builder.kinds),
     ("bylines", _Builder.reclassify_top),
 )
