@@ -256,6 +256,10 @@ def test_newspaper_headlines_decks_and_subheads_stand_out_of_the_paragraph():
     assert heads(doc) == ["BRIDGE TO BE BUILT\nOVER THE OLD RIVER",
                           "Council Votes the Money at\nIts Meeting Last Night.",
                           "WORK BEGINS IN SPRING", "Cost of the Bridge."]
+    # a page of articles: one div per headline in capitals, subheads make sections in it
+    assert [div.attrs["type"] for div in doc.body] == ["article", "article"]
+    assert kinds(doc.body[1]) == ["head", "head", "head", "p", "div"]
+    assert doc.body[1].children[-1].attrs["type"] == "section"
 
 
 def test_headline_decks_are_left_alone_where_the_profile_says_no():

@@ -9,8 +9,17 @@ each one is by its form alone, then builds divisions at the headings:
     p "Comradely,\\nL. Trotsky"          p "These lines are being ..."
                                         closer (salute "Comradely,", signed "L. Trotsky")
 
-Headings are short lines in capitals (or in title case where the profile says subheads
-are set so), datelines a lone date, letters an opening salute ("Dear Comrade Cannon,") and
+The work is an ordered table of named rules (`LEAF_RULES` over the flat list of
+paragraphs, then the divisions, then `DIVISION_RULES`), each a small method.
+
+Headings are short lines in capitals (a full stop may end them, as old print sets them;
+OCR debris such as `CI` or `CONTENTS. x i` is none), or in title case where the profile
+says subheads are set so; a chapter label with its numeral as OCR reads it (`CHAPTER vn.`)
+is one even where OCR ran it into the paragraph after it, and so are the title lines that
+follow it. Where the profile looks for headlines (a newspaper page with no blank lines),
+a run of capitals, the title-case deck under it down to a full stop, and a title-case
+line between two sentences are cut out of the paragraph as headings, and each headline
+in capitals starts an article of its own. Datelines are a lone date, letters an opening salute ("Dear Comrade Cannon,") and
 a closing salute with its signature, dialogue a run of paragraphs that open with a
 speaker's label ("Vishinsky: ..."). Heads named like front matter (PREFACE, CHRONOLOGY)
 start divs in `front`, short lines before them make the title page, and heads named like
@@ -783,7 +792,7 @@ class _Builder:
 
     def enclosing_div(self) -> None:
         if self.opts.enclosing_div and self.body:
-            self.body[:] = [self.enclose(self.body)]
+            self.body[:] = self.enclose(self.body)
 
     def empty_body(self) -> None:
         if not self.body:
@@ -867,19 +876,28 @@ class _Builder:
                 break
         return blocks
 
-    def enclose(self, divs: list[Block]) -> Block:
-        """One div around the text: its leading unheaded part stays at its top."""
-        children: list[Block] = []
+    def enclose(self, divs: list[Block]) -> list[Block]:
+        """The divisions inside one enclosing div (a column with subheads), or, where
+        headlines are looked for, inside one per headline in capitals (a page of
+        articles): a leading unheaded part stays at the top, subheads make sub-divisions."""
+        articles: list[Block] = []
         for at, div in enumerate(divs):
-            has_head = any(child.kind == "head" for child in div.children)
+            heads = [child for child in div.children if child.kind == "head"]
+            if self.opts.headline_decks and heads and \
+                    all(is_caps_line(line.text.strip()) for line in heads[0].text_lines):
+                div.attrs["type"] = self.opts.enclosing_div
+                articles.append(div)
+                continue
+            if not articles:
+                articles.append(Block("div", attrs={"type": self.opts.enclosing_div}, children=[]))
             # a closing signature or closer may not precede the sections: it keeps its own div
             closed = any(child.kind in ("closer", "signed") for child in div.children)
-            if has_head or closed and at + 1 < len(divs):
+            if heads or closed and at + 1 < len(divs):
                 div.attrs["type"] = self.opts.div_type
-                children.append(div)
+                articles[-1].children.append(div)
             else:
-                children.extend(div.children)
-        return Block("div", attrs={"type": self.opts.enclosing_div}, children=children)
+                articles[-1].children.extend(div.children)
+        return articles
 
 
 #: the jobs on the flat list of paragraphs, in order (each takes and returns the list)
