@@ -283,4 +283,10 @@ def test_the_rules_are_named_once_and_in_order():
     assert len(set(names)) == len(names)
     # headings are cut out before tails are looked for, and marks made once no block is cut
     assert names.index("headline decks") < names.index("glued tails") < names.index("junk after hyphens")
-    assert names[-2:] == ["kinds", "bylines"]
+    assert names[-3:] == ["kinds", "heads within sentences", "bylines"]
+
+
+def test_a_heading_inside_a_sentence_is_a_running_head():
+    text = (OPENING + "the patient complained of a pain that would not\n\n"
+            "SYMPTOMS OF THE PATIENT.\n\nleave him by day or by night.\n")
+    assert heads(encode(text, title_page=False)) == ["THE BEGINNING"]

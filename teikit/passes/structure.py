@@ -47,7 +47,7 @@ from ..model import Block, Document, Hyphen, Line, Mark
 from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
-from .blocks import MINOR_WORDS, SENTENCE_END, is_caps_line, is_title_line
+from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_LOWER, is_caps_line, is_title_line
 from .corrections import RESP
 from .dehyphenate import glued_junk
 
@@ -713,6 +713,17 @@ class _Builder:
                     block.kind, block.attrs = "note", {"type": "source"}
         return leaves
 
+    def heads_within_sentences(self, leaves: list[Block]) -> list[Block]:
+        """A heading never stands inside a sentence: between a paragraph that does not end
+        and one that goes on in lower case it is a page's running head, not a heading."""
+        for i in range(1, len(leaves) - 1):
+            before, block, after = leaves[i - 1], leaves[i], leaves[i + 1]
+            if block.kind == "head" and before.kind == after.kind == "p" and before.text_lines and \
+                    not SENTENCE_END.search(before.text_lines[-1].text) and STARTS_LOWER.match(first_text(after)):
+                block.kind = "p"
+                self.counts["running_heads"] += 1
+        return leaves
+
     # -- divisions --
 
     def divide(self, leaves: list[Block]) -> None:
@@ -911,6 +922,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("glued tails", _Builder.split_glued),
     ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
     ("kinds", _Builder.kinds),
+    ("heads within sentences", _Builder.heads_within_sentences),
     ("bylines", _Builder.reclassify_top),
 )
 #: the jobs on the divisions once made, in order
