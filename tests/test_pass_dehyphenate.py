@@ -72,8 +72,9 @@ def test_lost_hyphens_in_the_book_signal():
 
 def test_the_missing_space_means_nothing_where_no_line_carries_one():
     doc, report = run(BOOK.replace(" \n", "\n"), profile="book", trailing_space_signal=True)
-    # only the lexicon speaks: Coyoa|can is written whole elsewhere and Coyoa is no word
-    assert breaks(doc) == {17: Hyphen.JOIN}
+    # only the lexicon speaks: capital|ism ends in a suffix, Coyoa|can is written whole
+    # elsewhere and Coyoa is no word; so|called and the rest stay apart
+    assert breaks(doc) == {16: Hyphen.JOIN, 17: Hyphen.JOIN}
     assert any(m.code == "TK124" for m in report.messages)
 
 
@@ -140,6 +141,8 @@ def test_web_texts_have_no_breaks():
     ("he walked in", "to the house at noon", Hyphen.NONE),          # into is no likelier than to
     ("there was a", "bout of fever", Hyphen.NONE),                  # a one-letter word stays
     ("an ostentatious", "ly rich man", Hyphen.JOIN),
+    ("in the dark", "ness of the night", Hyphen.JOIN),              # a suffix, never a word
+    ("his great kind", "ness to us", Hyphen.JOIN),
     ("we saw the Grand", "canal from the bridge", Hyphen.NONE),     # no word Grandcanal
 ])
 def test_the_lexicon_joins_a_split_whose_hyphen_ocr_dropped(first, second, kind):

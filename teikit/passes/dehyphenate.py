@@ -59,6 +59,9 @@ class Options:
     #: with no signal but the words (no hyphen, no trailing-space evidence), two words join
     #: only where the joined word is this much more frequent (Zipf) than its second half
     lexical_margin: float = 1.0
+    #: word endings that a lexicon counts as words (OCR and web noise) but never stand alone
+    suffixes: tuple[str, ...] = ("ness", "ment", "ments", "ly", "wards", "ous", "tion", "tions",
+                                 "ity", "ism", "ful", "ings")
 
 
 #: a word as the vocabulary counts it: letters, with inner apostrophes and hyphens
@@ -231,12 +234,13 @@ def decide(split: Split, lex: Lexicon) -> tuple[Hyphen, str | None]:
 
 def decide_lexical(split: Split, lex: Lexicon) -> Hyphen:
     """A line end with no sign of a split joins only where the joined form is a word and
-    one half is none (`con`/`ference`), or where two words make one far more frequent
+    one half is none (`con`/`ference`, `dark`/`ness`: a suffix), or where two words make one far more frequent
     than the second stands alone (`har`/`bor`, `them`/`selves`; not `in`/`to`)."""
     joined = lex.frequency(split.joined)
     if joined < lex.opts.joined_zipf and not lex.attested(split.joined):
         return Hyphen.NONE
-    if min(lex.frequency(split.head), lex.frequency(split.tail)) < lex.opts.word_zipf:
+    if min(lex.frequency(split.head), lex.frequency(split.tail)) < lex.opts.word_zipf or \
+            split.tail.lower() in lex.opts.suffixes:
         return Hyphen.JOIN
     return Hyphen.JOIN if joined >= lex.frequency(split.tail) + lex.opts.lexical_margin else Hyphen.NONE
 
