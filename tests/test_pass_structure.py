@@ -217,6 +217,12 @@ def test_a_chapter_label_run_into_its_first_paragraph_is_cut_off(label):
     doc = encode(text, title_page=False)
     assert heads(doc) == ["THE BEGINNING", label, "THE OLD MILL", "A Walk by the River."]
     assert kinds(doc.body[-1])[:4] == ["head", "head", "head", "p"]
+    assert doc.body[-1].attrs["type"] == label.split()[0].lower()     # chapter, section, part
+
+
+def test_a_chapter_label_may_follow_ocr_debris_in_capitals():
+    text = OPENING + "SI\nCHAPTER vn.\nOF THE TREATMENT.\nThe treatment of these complaints.\n"
+    assert heads(encode(text, title_page=False))[-2:] == ["CHAPTER vn.", "OF THE TREATMENT."]
 
 
 def test_a_chapter_label_needs_a_finished_sentence_before_it():

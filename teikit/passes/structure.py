@@ -381,6 +381,12 @@ def letter_ending(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def label_div_type(heads: list[Block]) -> str:
+    """`chapter`, `section`, `part` or `book` where the first heading is such a label."""
+    first = first_text(heads[0]) if heads else ""
+    return first.split()[0].lower() if CHAPTER_LABEL.match(first) else ""
+
+
 def is_title(text: str) -> bool:
     """A heading's title line: capitals, or title case (a full stop may end it)."""
     return bool(REAL_WORD.search(text)) and (is_caps_line(text) or is_title_line(HEAD_STOP.sub("", text)))
@@ -697,7 +703,8 @@ class _Builder:
 
     def chapter_labels(self, leaves: list[Block]) -> list[Block]:
         """A chapter label that OCR ran into a paragraph (no blank line after it, or before
-        it after a finished sentence) leaves it, with the title lines that follow it."""
+        it after a finished sentence or a line in capitals) leaves it, with the title lines
+        that follow it."""
         return [part for block in leaves for part in self.split_chapter(block)]
 
     def headline_decks(self, leaves: list[Block]) -> list[Block]:
@@ -764,7 +771,7 @@ class _Builder:
                 if div_type == "chronology":
                     content = chronology_lists(content)
             else:
-                div_type = self.opts.div_type
+                div_type = label_div_type(heads) or self.opts.div_type
                 if self.opts.dateline_starts_div:
                     *earlier, content = self.split_at_datelines(content)
                     for part in earlier:
@@ -819,7 +826,8 @@ class _Builder:
         if block.kind != "p" or len(text) < 2:
             return [block]
         at = next((i for i, line in enumerate(text) if CHAPTER_LABEL.match(line.text.strip()) and
-                   (i == 0 or SENTENCE_END.search(text[i - 1].text))), None)
+                   (i == 0 or SENTENCE_END.search(text[i - 1].text) or is_caps_line(text[i - 1].text.strip()))),
+                  None)
         if at is None:
             return [block]
         end = at + 1
