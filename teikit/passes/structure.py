@@ -381,10 +381,14 @@ def letter_ending(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: the div types (of those the schema allows) that a label names; a part or book has none
+LABEL_DIV_TYPES = {"chapter": "chapter", "section": "section"}
+
+
 def label_div_type(heads: list[Block]) -> str:
-    """`chapter`, `section`, `part` or `book` where the first heading is such a label."""
+    """`chapter` or `section` where the first heading is such a label."""
     first = first_text(heads[0]) if heads else ""
-    return first.split()[0].lower() if CHAPTER_LABEL.match(first) else ""
+    return LABEL_DIV_TYPES.get(first.split()[0].lower(), "") if CHAPTER_LABEL.match(first) else ""
 
 
 def is_title(text: str) -> bool:
