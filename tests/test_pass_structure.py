@@ -3,6 +3,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from teikit.model import reading_view
 from teikit.passes import blocks, dehyphenate, structure
@@ -297,3 +299,25 @@ def test_a_heading_inside_a_sentence_is_a_running_head():
     text = (OPENING + "the patient complained of a pain that would not\n\n"
             "SYMPTOMS OF THE PATIENT.\n\nleave him by day or by night.\n")
     assert heads(encode(text, title_page=False)) == ["THE BEGINNING"]
+
+
+LINE_SHAPES = ["BRIDGE TO BE BUILT", "Council Votes the Money at", "Its Meeting Last Night.",
+               "CHAPTER vn.", "SECTION 2", "the town council voted the money for it.",
+               "and went on without a stop", "", "SI", "the re- n", "tirement of the forces"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINE_SHAPES), max_size=30), st.booleans())
+def test_the_heading_rules_keep_every_line_once_in_order(lines, decks):
+    """Cutting headings out of paragraphs never loses, doubles or reorders a line."""
+    text = "\n".join(lines) + "\n"
+    doc = document_from_text(text)
+    dehyphenate.run(doc, dehyphenate.Options(), Report())
+    blocks.run(doc, blocks.Options(), Report())
+    structure.run(doc, structure.Options(headline_decks=decks, enclosing_div="article" if decks else "",
+                                         title_case_heads=decks), Report())
+    kept = [line.n for block in doc.leaves() for line in block.text_lines]
+    assert kept == [n for n, line in enumerate(lines, 1) if line.strip()]
+    for block in doc.leaves():
+        for mark in block.marks:
+            assert 0 <= mark.start < mark.end <= len(block.text)
