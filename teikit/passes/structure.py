@@ -19,9 +19,11 @@ is one even where OCR ran it into the paragraph after it, and so are the title l
 follow it. Where the profile looks for headlines (a newspaper page with no blank lines),
 a run of capitals, the title-case deck under it down to a full stop, and a title-case
 line between two sentences are cut out of the paragraph as headings, and each headline
-in capitals starts an article of its own. Datelines are a lone date, letters an opening salute ("Dear Comrade Cannon,") and
-a closing salute with its signature, dialogue a run of paragraphs that open with a
-speaker's label ("Vishinsky: ..."). Heads named like front matter (PREFACE, CHRONOLOGY)
+in capitals starts an article of its own. A heading between a paragraph that does not end
+and one that goes on in lower case is a running head, kept as a paragraph. Datelines are
+a lone date, letters an opening salute ("Dear Comrade Cannon,") and a closing salute with
+its signature, dialogue a run of paragraphs that open with a speaker's label
+("Vishinsky: ..."). Heads named like front matter (PREFACE, CHRONOLOGY)
 start divs in `front`, short lines before them make the title page, and heads named like
 back matter (NOTES, Other writings) start `back`, where numbered paragraphs become
 endnotes. Each div is then checked against TEI's div content model: a dateline, salute
@@ -421,14 +423,13 @@ def headline_spans(lines: list[str]) -> list[tuple[int, int]]:
             end += 1
         if end > i:
             spans.append((i, end))
-            deck = end
-            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck]) \
-                    and not HEAD_STOP.search(lines[deck]):
+            deck = end          # the deck ends at its first line with a full stop
+            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck]):
                 deck += 1
-            if deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck]) and \
-                    HEAD_STOP.search(lines[deck]):
-                spans.append((end, deck + 1))
-                end = deck + 1
+                if HEAD_STOP.search(lines[deck - 1]):
+                    spans.append((end, deck))
+                    end = deck
+                    break
             i = end
             continue
         if 0 < i < len(lines) - 1 and SENTENCE_END.search(lines[i - 1]) and \
@@ -453,6 +454,7 @@ def cut_block(block: Block, heads: list[tuple[int, int]]) -> list[Block]:
     """`block` cut into paragraphs and headings: `heads` are [start, end) spans of its text
     lines, in order; furniture goes with the text line after it."""
     bounds = {0} | {at for span in heads for at in span}
+    head_starts = {start for start, _ in heads}
     parts: list[Block] = []
     pending: list[Line] = []
     at = 0                  # the index of the next text line
@@ -461,8 +463,7 @@ def cut_block(block: Block, heads: list[tuple[int, int]]) -> list[Block]:
         if line.kind != "text":
             continue
         if at in bounds:
-            kind = "head" if any(start <= at < end for start, end in heads) else "p"
-            parts.append(Block(kind, pending))
+            parts.append(Block("head" if at in head_starts else "p", pending))
         else:
             parts[-1].lines.extend(pending)
         pending = []
@@ -958,6 +959,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
             1 for b in doc.blocks() if b.kind == "note" and b.attrs.get("place") == "foot"),
         "endnotes": builder.counts["endnotes"], "title_page": kinds["titlePage"] > 0,
         "glued_tails_cut": builder.counts["glued"], "headless_divisions": builder.counts["headless"],
+        "hyphen_junk_corrected": builder.counts["junk"], "running_heads_kept": builder.counts["running_heads"],
     }
     report.info("TK140", f"{kinds['div']} divisions, {kinds['head']} headings, "
                          f"{builder.counts['endnotes']} endnotes")
