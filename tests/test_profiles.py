@@ -22,6 +22,14 @@ def test_narrow_lines_make_a_newspaper_only_with_the_marks_of_columns(text, prof
     assert chosen == profile and because in reason
 
 
+def test_narrow_numbered_pages_make_a_book():
+    page = "YOUTHFUL FOLLY.\nthe patient complained of a pain\nthat would not leave him by day or\n" \
+           "by night, and the physician was at a\nloss to name the cause of it, till at\n" * 4
+    text = "".join(page + f"{n}\n" for n in range(1, 11))
+    chosen, reason = detect_profile(document_from_text(text))
+    assert chosen == "book" and "page numbers" in reason
+
+
 def test_junk_after_a_hyphen_still_counts_as_a_hyphen():
     text = "the council voted the money for a new\nbridge over the river, and the engi- n\n" * 10
     assert detect_profile(document_from_text(text))[0] == "newspaper"

@@ -20,6 +20,10 @@ NARROW_LINE = 45
 COLUMN_HYPHENS = 0.08
 #: ... or carries headlines: this share of its lines are short lines in capitals
 COLUMN_HEADLINES = 0.01
+#: a small book's pages are numbered: this share of its lines or more are a number alone
+#: (a newspaper page has none, an issue of many pages one per thousand lines or so)
+PAGE_NUMBERS = 0.005
+_PAGE_NUMBER = re.compile(r"\d{1,4}")
 
 
 def profile_options(profile: str) -> dict[str, dict]:
@@ -32,10 +36,11 @@ def detect_profile(doc: Document) -> tuple[str, str]:
     """The profile that fits the text's layout best, and why (for the user).
 
     Narrow lines alone do not make a newspaper: manuscript letters and diaries are
-    narrow too. Print set in narrow justified columns shows it by its many line-end
-    hyphens (OCR may glue junk after them) or by headlines in capitals; narrow lines
-    without either are read as a book, whose rules (headings in capitals only, title
-    page, endnotes) take nothing away that such a text shows.
+    narrow too, and so are small books. Print set in narrow justified columns shows it by
+    its many line-end hyphens (OCR may glue junk after them) or by headlines in capitals,
+    and by having no page numbers; other narrow lines are read as a book, whose rules
+    (headings in capitals only, title page, endnotes) take nothing away that such a
+    text shows.
     """
     texts = [line.text for line in doc.lines if line.kind == "text"]
     if not texts:
@@ -44,8 +49,11 @@ def detect_profile(doc: Document) -> tuple[str, str]:
     if median < NARROW_LINE:
         hyphens = sum(1 for text in texts if ends_in_printed_hyphen(text)) / len(texts)
         headlines = sum(1 for text in texts if is_caps_line(text.strip())) / len(texts)
+        numbers = sum(1 for text in texts if _PAGE_NUMBER.fullmatch(text.strip())) / len(texts)
         measured = (f"median line {median:.0f} characters, {hyphens:.0%} end in a hyphen, "
-                    f"{headlines:.0%} are capitals")
+                    f"{headlines:.0%} are capitals, {numbers:.1%} page numbers")
+        if numbers >= PAGE_NUMBERS:
+            return "book", f"narrow pages with page numbers ({measured})"
         if hyphens >= COLUMN_HYPHENS or headlines >= COLUMN_HEADLINES:
             return "newspaper", f"narrow columns ({measured})"
         return "book", f"narrow lines but neither the hyphens nor the headlines of columns ({measured})"
