@@ -234,8 +234,9 @@ def decide(split: Split, lex: Lexicon) -> tuple[Hyphen, str | None]:
 
 def decide_lexical(split: Split, lex: Lexicon) -> Hyphen:
     """A line end with no sign of a split joins only where the joined form is a word and
-    one half is none (`con`/`ference`, `dark`/`ness`: a suffix), or where two words make one far more frequent
-    than the second stands alone (`har`/`bor`, `them`/`selves`; not `in`/`to`)."""
+    one half is none (`con`/`ference`, `dark`/`ness`: a suffix), or where two words make
+    one far more frequent than the second stands alone (`har`/`bor`, `them`/`selves`;
+    not `in`/`to`)."""
     joined = lex.frequency(split.joined)
     if joined < lex.opts.joined_zipf and not lex.attested(split.joined):
         return Hyphen.NONE

@@ -731,7 +731,8 @@ class _Builder:
         for i in range(1, len(leaves) - 1):
             before, block, after = leaves[i - 1], leaves[i], leaves[i + 1]
             if block.kind == "head" and before.kind == after.kind == "p" and before.text_lines and \
-                    not SENTENCE_END.search(before.text_lines[-1].text) and STARTS_LOWER.match(first_text(after)):
+                    not SENTENCE_END.search(before.text_lines[-1].text) and \
+                    STARTS_LOWER.match(first_text(after)):
                 block.kind = "p"
                 self.counts["running_heads"] += 1
         return leaves
@@ -831,8 +832,8 @@ class _Builder:
         if block.kind != "p" or len(text) < 2:
             return [block]
         at = next((i for i, line in enumerate(text) if CHAPTER_LABEL.match(line.text.strip()) and
-                   (i == 0 or SENTENCE_END.search(text[i - 1].text) or is_caps_line(text[i - 1].text.strip()))),
-                  None)
+                   (i == 0 or SENTENCE_END.search(text[i - 1].text) or
+                    is_caps_line(text[i - 1].text.strip()))), None)
         if at is None:
             return [block]
         end = at + 1
@@ -959,7 +960,8 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
             1 for b in doc.blocks() if b.kind == "note" and b.attrs.get("place") == "foot"),
         "endnotes": builder.counts["endnotes"], "title_page": kinds["titlePage"] > 0,
         "glued_tails_cut": builder.counts["glued"], "headless_divisions": builder.counts["headless"],
-        "hyphen_junk_corrected": builder.counts["junk"], "running_heads_kept": builder.counts["running_heads"],
+        "hyphen_junk_corrected": builder.counts["junk"],
+        "running_heads_kept": builder.counts["running_heads"],
     }
     report.info("TK140", f"{kinds['div']} divisions, {kinds['head']} headings, "
                          f"{builder.counts['endnotes']} endnotes")
