@@ -30,10 +30,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
+from ..lexicon import Lexicon
 from ..model import Document, Hyphen, Line
 from ..pipeline import PassSpec
 from ..report import Report
@@ -93,25 +91,21 @@ def ends_in_printed_hyphen(text: str) -> bool:
     return text.endswith("-") and not text.endswith("--")
 
 
-@lru_cache(maxsize=65536)
-def zipf(word: str, language: str) -> float:
-    return zipf_frequency(word, language)
-
-
 @dataclass
-class Lexicon:
-    """The document's own vocabulary and the language's, for deciding a split word.
+class Evidence:
+    """What decides a split word: the lexicon, with the document's own vocabulary, and the
+    first parts of the compounds the document writes.
 
     The vocabulary leaves out the words at line ends that may be halves (`capital`, `ism`),
     so that a half never attests itself.
     """
 
-    vocabulary: Counter
+    lexicon: Lexicon
     compound_heads: Counter
     opts: Options
 
     @classmethod
-    def of(cls, doc: Document, opts: Options, lost_signal: bool) -> "Lexicon":
+    def of(cls, doc: Document, opts: Options, lost_signal: bool) -> "Evidence":
         text_lines = [line for line in doc.lines if line.kind == "text"]
         vocabulary: Counter = Counter()
         for line in text_lines:        # line by line: no list of every word of a long book
@@ -127,18 +121,17 @@ class Lexicon:
             if count > 0 and "-" in word:
                 for part in word.split("-")[:-1]:
                     heads[part] += count
-        return cls(vocabulary, heads, opts)
+        return cls(Lexicon(vocabulary, language=opts.language, word_zipf=opts.word_zipf), heads, opts)
 
     def frequency(self, word: str) -> float:
-        return zipf(word.lower(), self.opts.language)
+        return self.lexicon.zipf(word)
 
     def attested(self, word: str) -> int:
-        return max(0, self.vocabulary[word.lower()])
+        return self.lexicon.attested(word)
 
     def is_word(self, word: str) -> bool:
-        if len(word) == 1:
-            return word in "aAI"
-        return self.frequency(word) >= self.opts.word_zipf or self.attested(word) > 0
+        """A word of the language, or (two letters or more) one the document writes."""
+        return self.lexicon.is_word(word) or len(word) > 1 and self.attested(word) > 0
 
     def is_function_word(self, word: str) -> bool:
         return self.frequency(word) >= self.opts.function_zipf
@@ -188,7 +181,7 @@ class Split:
         return f"{self.head}-{self.tail}"
 
 
-def decide(split: Split, lex: Lexicon) -> tuple[Hyphen, str | None]:
+def decide(split: Split, lex: Evidence) -> tuple[Hyphen, str | None]:
     """The kind of break, and why it is doubtful (None when it is not).
 
     The document's own spelling decides first, then the lexicon; a printed hyphen is kept
@@ -232,7 +225,7 @@ def decide(split: Split, lex: Lexicon) -> tuple[Hyphen, str | None]:
     return Hyphen.JOIN, None
 
 
-def decide_lexical(split: Split, lex: Lexicon) -> Hyphen:
+def decide_lexical(split: Split, lex: Evidence) -> Hyphen:
     """A line end with no sign of a split joins only where the joined form is a word and
     one half is none (`con`/`ference`, `dark`/`ness`: a suffix), or where two words make
     one far more frequent than the second stands alone (`har`/`bor`, `them`/`selves`;
@@ -290,7 +283,7 @@ def find_split(line: Line, following: Line, crossed_blank: bool, lost_signal: bo
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
     lost_signal = opts.trailing_space_signal and carries_trailing_space(doc)
-    lex = Lexicon.of(doc, opts, lost_signal)
+    lex = Evidence.of(doc, opts, lost_signal)
     if opts.trailing_space_signal and not lost_signal:
         report.info("TK124", "most lines carry no trailing space: a missing one is not read as a split word")
     counts: Counter = Counter()
