@@ -212,7 +212,8 @@ def heads(doc):
     return [block.text for block in doc.blocks() if block.kind == "head"]
 
 
-@pytest.mark.parametrize("label", ["CHAPTER VII", "CHAPTER vn.", "SECTION n.", "Chapter 12.", "PART l"])
+@pytest.mark.parametrize("label", ["CHAPTER VII", "CHAPTER vn.", "SECTION n.", "Chapter 12.", "PART l",
+                                   "CHAP. XI1.", "LECTURE IV."])
 def test_a_chapter_label_run_into_its_first_paragraph_is_cut_off(label):
     text = (OPENING + label + "\nTHE OLD MILL\nA Walk by the River.\n"
             "It was a fine morning when we set out from the town and walked\n" + PARAGRAPH)
@@ -220,7 +221,8 @@ def test_a_chapter_label_run_into_its_first_paragraph_is_cut_off(label):
     assert heads(doc) == ["THE BEGINNING", label, "THE OLD MILL", "A Walk by the River."]
     assert kinds(doc.body[-1])[:4] == ["head", "head", "head", "p"]
     # a chapter's or section's label names its division (the schema knows no part)
-    assert doc.body[-1].attrs["type"] == {"PART": "article"}.get(label.split()[0], label.split()[0].lower())
+    expected = {"PART": "article", "LECTURE": "article", "CHAP.": "chapter"}
+    assert doc.body[-1].attrs["type"] == expected.get(label.split()[0], label.split()[0].lower())
 
 
 def test_a_chapter_label_may_follow_ocr_debris_in_capitals():

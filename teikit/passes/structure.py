@@ -81,10 +81,11 @@ SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-
 IMPRINT = re.compile(r"publish|press\b|copyright|printed in|avenue|street|\bn\. ?y\.|new york|london",
                      re.IGNORECASE)
 NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z’'-]+$")
-#: a chapter's (section's, part's) label alone on its line, its numeral as OCR reads it:
-#: `CHAPTER VII`, `Chapter 12.`, `SECTION vn.` (vii), `PART n.` (ii), `BOOK l` (I)
-CHAPTER_LABEL = re.compile(r"^(?:CHAPTER|Chapter|SECTION|Section|PART|Part|BOOK|Book)\s+"
-                           r"(?:[IVXLCDMivxlcdmnu1l|!]{1,8}|\d{1,3})\s?[.:]?$")
+#: a chapter's (section's, part's, lecture's, letter's) label alone on its line, its numeral
+#: as OCR reads it: `CHAPTER VII`, `Chapter 12.`, `SECTION vn.` (vii), `PART n.` (ii), `CHAP. l` (I)
+CHAPTER_LABEL = re.compile(r"^(?:CHAPTER|Chapter|CHAP\.|Chap\.|SECTION|Section|SECT\.|Sect\.|PART|Part|"
+                           r"BOOK|Book|LECTURE|Lecture|LETTER|Letter)\s*"
+                           r"(?<=\s|\.)(?:[IVXLCDMivxlcdmnu1l|!]{1,8}|\d{1,3})\s?[.:]?$")
 #: a lower-case letter standing alone: two in a line of capitals are OCR debris (`CONTENTS. x i`),
 #: while capitals OCR parted (`NATIO N S`) still make a heading
 LOWER_STRAY = re.compile(r"(?<!\S)[b-z](?!\S)")
@@ -383,12 +384,14 @@ def letter_ending(blocks: list[Block]) -> list[Block]:
     return out
 
 
-#: the div types (of those the schema allows) that a label names; a part or book has none
-LABEL_DIV_TYPES = {"chapter": "chapter", "section": "section"}
+#: the div types (of those the schema allows) that a label names; a part, book or lecture
+#: has none
+LABEL_DIV_TYPES = {"chapter": "chapter", "chap.": "chapter", "section": "section", "sect.": "section",
+                   "letter": "letter"}
 
 
 def label_div_type(heads: list[Block]) -> str:
-    """`chapter` or `section` where the first heading is such a label."""
+    """`chapter`, `section` or `letter` where the first heading is such a label."""
     first = first_text(heads[0]) if heads else ""
     return LABEL_DIV_TYPES.get(first.split()[0].lower(), "") if CHAPTER_LABEL.match(first) else ""
 
