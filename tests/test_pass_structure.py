@@ -294,7 +294,17 @@ def test_the_rules_are_named_once_and_in_order():
     assert len(set(names)) == len(names)
     # headings are cut out before tails are looked for, and marks made once no block is cut
     assert names.index("headline decks") < names.index("glued tails") < names.index("junk after hyphens")
-    assert names[-3:] == ["kinds", "heads within sentences", "bylines"]
+    assert names[-4:] == ["kinds", "long decks", "heads within sentences", "bylines"]
+
+
+def test_a_long_deck_in_capitals_under_a_heading_is_one():
+    deck = "SPEECH OF THE MEMBER\nFOR THE NORTH RIDING\nON THE\nBILL FOR NEW ROADS.\nDELIVERED IN THE HOUSE.\n"
+    speech = "Mr. Speaker, I rise to speak of the roads\n" + PARAGRAPH
+    text = OPENING + "THE ROADS.\n\n" + deck + "\n" + speech
+    assert heads(encode(text, title_page=False))[-1] == deck.strip()
+    # the same capitals after prose, or before no prose, are no heading
+    assert heads(encode(OPENING + deck + "\n" + speech, title_page=False)) == ["THE BEGINNING"]
+    assert heads(encode(OPENING + "THE ROADS.\n\n" + deck, title_page=False))[-1] == "THE ROADS."
 
 
 def test_a_heading_inside_a_sentence_is_a_running_head():

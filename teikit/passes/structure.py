@@ -728,6 +728,18 @@ class _Builder:
                     block.kind, block.attrs = "note", {"type": "source"}
         return leaves
 
+    def long_decks(self, leaves: list[Block]) -> list[Block]:
+        """Capitals too long for a heading alone (a speech's title and occasion, set over
+        four to six lines) are one where they follow a heading and prose follows them."""
+        for i in range(1, len(leaves) - 1):
+            before, block, after = leaves[i - 1], leaves[i], leaves[i + 1]
+            lines = [line.text.strip() for line in block.text_lines]
+            if block.kind == "p" and before.kind == "head" and after.kind == "p" and \
+                    HEAD_LINES < len(lines) <= DECK_LINES + 2 and all(map(is_caps_line, lines)) and \
+                    len(after.text_lines) >= HEAD_LINES:
+                block.kind = "head"
+        return leaves
+
     def heads_within_sentences(self, leaves: list[Block]) -> list[Block]:
         """A heading never stands inside a sentence: between a paragraph that does not end
         and one that goes on in lower case it is a page's running head, not a heading."""
@@ -939,6 +951,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("glued tails", _Builder.split_glued),
     ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
     ("kinds", _Builder.kinds),
+    ("long decks", _Builder.long_decks),
     ("heads within sentences", _Builder.heads_within_sentences),
     ("bylines", _Builder.reclassify_top),
 )
