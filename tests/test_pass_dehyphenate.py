@@ -154,7 +154,7 @@ def test_the_lexicon_joins_a_split_whose_hyphen_ocr_dropped(first, second, kind)
     ("the unconditional re- n", " n"), ("the north-j:", "j:"), ("flatly re-1", "1"),
     ("a lenient atti- ,", " ,"), ("the dif- j ,", " j ,"), ("the re- ;", " ;"),
     ("a plain re-", None), ("an ordinary line", None), ("the well-known", None), ("pages 12-1", None),
-    ("lost his head entirely-I", None),
+    ("lost his head entirely-I", None), ("he filed his Form W-2", None),
 ])
 def test_junk_glued_after_a_line_end_hyphen(line, junk):
     span = dehyphenate.glued_junk(line)

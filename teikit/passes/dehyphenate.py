@@ -69,8 +69,9 @@ _LAST = re.compile(r"([^\W_]+)(-?)$")
 #: the first word of the next line, a possessive or compound tail after it
 _FIRST = re.compile(r"\s*([^\W_]+)((?:['’][^\W\d_]+)?)(-?)")
 #: junk OCR glued after a line-end hyphen: a speck or two, a stray letter or digit, no word
-#: (`re- n`, `north-j:`, `re-1`, `atti- ,`, `dif- j ,`; not `entirely-I`, a dash and a word)
-_GLUED_JUNK = re.compile(r"(?<=[^\W\d_]-)(?!.*[^\W_]{2})(?!\s?[aAI]\W*$)(?:\s?[^\s-]){1,3}$")
+#: (`re- n`, `north-j:`, `re-1`, `atti- ,`, `dif- j ,`; not `entirely-I`, a dash and a word,
+#: nor `W-2`, a form's name)
+_GLUED_JUNK = re.compile(r"(?<=[^\W\d_]{2}-)(?!.*[^\W_]{2})(?!\s?[aAI]\W*$)(?:\s?[^\s-]){1,3}$")
 
 
 def glued_junk(text: str) -> tuple[int, int] | None:
