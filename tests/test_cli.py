@@ -69,7 +69,8 @@ def test_malformed_edition_yaml_names_key_and_line(tmp_path, out):
 
 def test_encode_picks_and_names_a_profile_without_config(tmp_path, out):
     source = tmp_path / "column.txt"
-    source.write_text("A narrow newspaper\ncolumn of text, with\nlines that are short.\n", encoding="utf-8")
+    source.write_text("A narrow newspa-\nper column of text,\nwith lines that are\nshort and hyphen-\nated.\n",
+                      encoding="utf-8")
     result = run("encode", source, "-o", out)
     assert result.exit_code == 0, result.output
     assert "profile 'newspaper'" in result.output

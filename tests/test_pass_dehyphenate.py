@@ -72,7 +72,9 @@ def test_lost_hyphens_in_the_book_signal():
 
 def test_the_missing_space_means_nothing_where_no_line_carries_one():
     doc, report = run(BOOK.replace(" \n", "\n"), profile="book", trailing_space_signal=True)
-    assert breaks(doc) == {}
+    # only the lexicon speaks: capital|ism ends in a suffix, Coyoa|can is written whole
+    # elsewhere and Coyoa is no word; so|called and the rest stay apart
+    assert breaks(doc) == {16: Hyphen.JOIN, 17: Hyphen.JOIN}
     assert any(m.code == "TK124" for m in report.messages)
 
 
@@ -130,3 +132,35 @@ def test_web_texts_have_no_breaks():
         doc = read_source(next((SHARED / "corpus").glob(f"{stem}_*.txt")), profile="web")
         dehyphenate.run(doc, dehyphenate.Options(), Report())
         assert breaks(doc) == {}
+
+
+@pytest.mark.parametrize("first, second, kind", [
+    ("the fleet left the har", "bor at dawn", Hyphen.JOIN),          # both halves rare words
+    ("a great con", "ference of the powers", Hyphen.JOIN),          # ference is no word
+    ("they told them", "selves the same story", Hyphen.JOIN),      # themselves >> selves
+    ("he walked in", "to the house at noon", Hyphen.NONE),          # into is no likelier than to
+    ("there was a", "bout of fever", Hyphen.NONE),                  # a one-letter word stays
+    ("an ostentatious", "ly rich man", Hyphen.JOIN),
+    ("in the dark", "ness of the night", Hyphen.JOIN),              # a suffix, never a word
+    ("his great kind", "ness to us", Hyphen.JOIN),
+    ("we saw the Grand", "canal from the bridge", Hyphen.NONE),     # no word Grandcanal
+])
+def test_the_lexicon_joins_a_split_whose_hyphen_ocr_dropped(first, second, kind):
+    doc, _ = run(f"{first}\n{second}\n", profile="newspaper")
+    assert breaks(doc).get(1, Hyphen.NONE) is kind
+
+
+@pytest.mark.parametrize("line, junk", [
+    ("the unconditional re- n", " n"), ("the north-j:", "j:"), ("flatly re-1", "1"),
+    ("a lenient atti- ,", " ,"), ("the dif- j ,", " j ,"), ("the re- ;", " ;"),
+    ("a plain re-", None), ("an ordinary line", None), ("the well-known", None), ("pages 12-1", None),
+    ("lost his head entirely-I", None), ("he filed his Form W-2", None),
+])
+def test_junk_glued_after_a_line_end_hyphen(line, junk):
+    span = dehyphenate.glued_junk(line)
+    assert (line[span[0]:span[1]] if span else None) == junk
+
+
+def test_a_hyphen_with_glued_junk_still_splits_the_word():
+    doc, _ = run("the unconditional re- n\ntirement of the forces\n")
+    assert breaks(doc) == {1: Hyphen.PRINTED}

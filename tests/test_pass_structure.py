@@ -3,8 +3,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from teikit.passes import blocks, structure
+from teikit.model import reading_view
+from teikit.passes import blocks, dehyphenate, structure
 from teikit.reader import document_from_text
 from teikit.report import Report
 
@@ -188,7 +191,7 @@ def test_a_footnote_before_any_title_stays_a_note():
 
 
 def test_a_signature_before_the_sections_keeps_its_own_division():
-    doc = encode("A\n\nAA\n", div_type="section", enclosing_div="article", title_case_heads=True,
+    doc = encode("A\n\nAAA\n", div_type="section", enclosing_div="article", title_case_heads=True,
                  title_page=False)
     (article,) = doc.body
     assert kinds(article) == ["div", "div"]
@@ -199,3 +202,134 @@ def test_a_salute_before_other_opening_blocks_keeps_its_place():
     doc = encode("Dear Comrade,\nTrotsky\n")
     (div,) = doc.body
     assert kinds(div)[:2] == ["opener", "byline"]
+
+
+#: a first heading and its text: what precedes a book's first heading is its title page
+OPENING = "THE BEGINNING\n\n" + PARAGRAPH + "\n"
+
+
+def heads(doc):
+    return [block.text for block in doc.blocks() if block.kind == "head"]
+
+
+@pytest.mark.parametrize("label", ["CHAPTER VII", "CHAPTER vn.", "SECTION n.", "Chapter 12.", "PART l",
+                                   "CHAP. XI1.", "LECTURE IV."])
+def test_a_chapter_label_run_into_its_first_paragraph_is_cut_off(label):
+    text = (OPENING + label + "\nTHE OLD MILL\nA Walk by the River.\n"
+            "It was a fine morning when we set out from the town and walked\n" + PARAGRAPH)
+    doc = encode(text, title_page=False)
+    assert heads(doc) == ["THE BEGINNING", label, "THE OLD MILL", "A Walk by the River."]
+    assert kinds(doc.body[-1])[:4] == ["head", "head", "head", "p"]
+    # a chapter's or section's label names its division (the schema knows no part)
+    expected = {"PART": "article", "LECTURE": "article", "CHAP.": "chapter"}
+    assert doc.body[-1].attrs["type"] == expected.get(label.split()[0], label.split()[0].lower())
+
+
+def test_a_chapter_label_may_follow_ocr_debris_in_capitals():
+    text = OPENING + "SI\nCHAPTER vn.\nOF THE TREATMENT.\nThe treatment of these complaints.\n"
+    assert heads(encode(text, title_page=False))[-2:] == ["CHAPTER vn.", "OF THE TREATMENT."]
+
+
+def test_a_chapter_label_needs_a_finished_sentence_before_it():
+    text = OPENING + "we went on with the tale of the\nChapter 12.\nand then it ended as such tales end.\n"
+    assert heads(encode(text, title_page=False)) == ["THE BEGINNING"]
+
+
+@pytest.mark.parametrize("heading, is_head", [
+    ("THEFT AND ROBBERY.", True),       # old print ends a heading with a full stop
+    ("WHAT OTHERS SAY:—", True),
+    ("CI", False), ("IT", False),       # OCR debris: no word of three letters
+    ("CONTENTS. x i", False),           # stray lower-case letters
+    ("ALL THAT I SAY IS TRUE AND NOTHING BUT THE TRUTH,", False),   # a sentence going on
+])
+def test_which_lines_in_capitals_are_headings(heading, is_head):
+    doc = encode(OPENING + heading + "\n\n" + PARAGRAPH, title_page=False)
+    assert heads(doc) == ["THE BEGINNING"] + ([heading] if is_head else [])
+
+
+NEWS_PAGE = (
+    "the last story of the page ends here.\n"
+    "BRIDGE TO BE BUILT\n"
+    "OVER THE OLD RIVER\n"
+    "Council Votes the Money at\n"
+    "Its Meeting Last Night.\n"
+    "WORK BEGINS IN SPRING\n"
+    "The town council last night voted the\n"
+    "money for a new bridge over the river.\n"
+    "Cost of the Bridge.\n"
+    "The bridge will cost more than the old\n"
+    "one did, the engineer said.\n")
+
+
+def test_newspaper_headlines_decks_and_subheads_stand_out_of_the_paragraph():
+    doc = encode(NEWS_PAGE, div_type="section", enclosing_div="article", title_case_heads=True,
+                 title_page=False, headline_decks=True)
+    assert heads(doc) == ["BRIDGE TO BE BUILT\nOVER THE OLD RIVER",
+                          "Council Votes the Money at\nIts Meeting Last Night.",
+                          "WORK BEGINS IN SPRING", "Cost of the Bridge."]
+    # a page of articles: one div per headline in capitals, subheads make sections in it
+    assert [div.attrs["type"] for div in doc.body] == ["article", "article"]
+    assert kinds(doc.body[1]) == ["head", "head", "head", "p", "div"]
+    assert doc.body[1].children[-1].attrs["type"] == "section"
+
+
+def test_headline_decks_are_left_alone_where_the_profile_says_no():
+    doc = encode(NEWS_PAGE, title_page=False)
+    assert heads(doc) == []
+
+
+def test_junk_after_a_line_end_hyphen_is_a_correction_to_nothing():
+    doc = document_from_text("the unconditional re- n\ntirement of the forces.\n")
+    dehyphenate.run(doc, dehyphenate.Options(), Report())
+    blocks.run(doc, blocks.Options(), Report())
+    structure.run(doc, structure.Options(title_page=False), Report())
+    (p,) = [block for block in doc.blocks() if block.kind == "p"]
+    (mark,) = p.marks
+    assert (p.text[mark.start:mark.end], mark.attrs["corr"]) == ("- n", "")
+    assert "retirement" in reading_view(p).text
+
+
+def test_the_rules_are_named_once_and_in_order():
+    names = [name for name, _ in structure.LEAF_RULES]
+    assert len(set(names)) == len(names)
+    # headings are cut out before tails are looked for, and marks made once no block is cut
+    assert names.index("headline decks") < names.index("glued tails") < names.index("junk after hyphens")
+    assert names[-4:] == ["kinds", "long decks", "heads within sentences", "bylines"]
+
+
+def test_a_long_deck_in_capitals_under_a_heading_is_one():
+    deck = "SPEECH OF THE MEMBER\nFOR THE NORTH RIDING\nON THE\nBILL FOR NEW ROADS.\nDELIVERED IN THE HOUSE.\n"
+    speech = "Mr. Speaker, I rise to speak of the roads\n" + PARAGRAPH
+    text = OPENING + "THE ROADS.\n\n" + deck + "\n" + speech
+    assert heads(encode(text, title_page=False))[-1] == deck.strip()
+    # the same capitals after prose, or before no prose, are no heading
+    assert heads(encode(OPENING + deck + "\n" + speech, title_page=False)) == ["THE BEGINNING"]
+    assert heads(encode(OPENING + "THE ROADS.\n\n" + deck, title_page=False))[-1] == "THE ROADS."
+
+
+def test_a_heading_inside_a_sentence_is_a_running_head():
+    text = (OPENING + "the patient complained of a pain that would not\n\n"
+            "SYMPTOMS OF THE PATIENT.\n\nleave him by day or by night.\n")
+    assert heads(encode(text, title_page=False)) == ["THE BEGINNING"]
+
+
+LINE_SHAPES = ["BRIDGE TO BE BUILT", "Council Votes the Money at", "Its Meeting Last Night.",
+               "CHAPTER vn.", "SECTION 2", "the town council voted the money for it.",
+               "and went on without a stop", "", "SI", "the re- n", "tirement of the forces"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINE_SHAPES), max_size=30), st.booleans())
+def test_the_heading_rules_keep_every_line_once_in_order(lines, decks):
+    """Cutting headings out of paragraphs never loses, doubles or reorders a line."""
+    text = "\n".join(lines) + "\n"
+    doc = document_from_text(text)
+    dehyphenate.run(doc, dehyphenate.Options(), Report())
+    blocks.run(doc, blocks.Options(), Report())
+    structure.run(doc, structure.Options(headline_decks=decks, enclosing_div="article" if decks else "",
+                                         title_case_heads=decks), Report())
+    kept = [line.n for block in doc.leaves() for line in block.text_lines]
+    assert kept == [n for n, line in enumerate(lines, 1) if line.strip()]
+    for block in doc.leaves():
+        for mark in block.marks:
+            assert 0 <= mark.start < mark.end <= len(block.text)

@@ -23,8 +23,8 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ..lexicon import Lexicon
 from ..model import Block, Document, Mark
 from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
@@ -100,46 +100,6 @@ class Options:
     min_zipf: float = 3.0
     #: a word counts as known when it stands this many times in the document
     min_attested: int = 2
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    """wordfreq's English frequencies, loaded once: a dict lookup per word is far faster
-    than `zipf_frequency`, which tokenizes each query. The arguments are the ones
-    `zipf_frequency` passes, so both share wordfreq's cached dict (building it takes 0.1 s)."""
-    import wordfreq
-
-    return wordfreq.get_frequency_dict("en", "best")
-
-
-class Lexicon:
-    """Which words are known: wordfreq's English list plus the document's own words."""
-
-    def __init__(self, doc_words: Counter, opts: Options):
-        self.freq = _frequencies()
-        self.zipf_cache: dict[str, float] = {}
-        self.word_cache: dict[str, bool] = {}
-        self.doc_words = doc_words
-        self.opts = opts
-
-    def zipf(self, word: str) -> float:
-        value = self.zipf_cache.get(word)
-        if value is None:
-            f = self.freq.get(word.lower())
-            value = self.zipf_cache[word] = math.log10(f) + 9 if f else 0.0
-        return value
-
-    def known(self, word: str) -> bool:
-        return (self.zipf(word) >= self.opts.min_zipf
-                or self.doc_words[word.lower()] >= self.opts.min_attested)
-
-    def is_word(self, part: str) -> bool:
-        """A part that can stand alone: `a`, `I`, or a common word (not `m`, `disabl`)."""
-        value = self.word_cache.get(part)
-        if value is None:
-            value = self.word_cache[part] = (
-                part in "aAI" if len(part) == 1 else self.zipf(part) >= self.opts.min_zipf)
-        return value
 
 
 class Memo(dict):
@@ -419,7 +379,7 @@ class LineCorrector:
 
     def spelling_correction(self, word: str) -> str | None:
         """The one known word a usual OCR confusion makes of an unknown `word`, or None."""
-        if self.lex.doc_words[word] > 1 or self.lex.zipf(word) > 0:
+        if self.lex.attested(word) > 1 or self.lex.zipf(word) > 0:
             return None
         candidates = set()
         for wrong, right in CONFUSIONS:
@@ -458,7 +418,8 @@ def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> No
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
-    corrector = LineCorrector(Lexicon(document_words(doc), opts), opts)
+    lexicon = Lexicon(document_words(doc), word_zipf=opts.min_zipf, min_attested=opts.min_attested)
+    corrector = LineCorrector(lexicon, opts)
     counts: Counter = Counter()
     for block in doc.leaves():
         correct_block(block, corrector, counts)

@@ -1,8 +1,12 @@
 """Words that run over a line end: set `Line.hyphen` on the line where the word starts.
 
-Two signals say a line ends inside a word. A printed hyphen (`Amer-`/`ican`, newspaper
-columns) and, in the book OCR, a missing trailing space: ordinary lines end in a space,
-while a line whose hyphen OCR dropped does not (`capital`/`ism`). Before:
+Three signals say a line ends inside a word. A printed hyphen (`Amer-`/`ican`, newspaper
+columns), also where OCR glued a speck of junk after it (`re- n`/`tirement`, recorded as a
+correction by `glued_junk`); in the book OCR, a missing trailing space: ordinary lines end
+in a space, while a line whose hyphen OCR dropped does not (`capital`/`ism`); and, in any
+text without that signal, the lexicon alone: a line ending in a letter before a line
+starting in lower case whose halves make a word far likelier than they stand apart
+(`con`/`ference`, `them`/`selves`). Before:
 
     imperialist governments to assassinate Stalin and restore capital
     ism in the Soviet Union ...
@@ -26,10 +30,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
+from ..lexicon import Lexicon
 from ..model import Document, Hyphen, Line
 from ..pipeline import PassSpec
 from ..report import Report
@@ -52,6 +54,12 @@ class Options:
     )
     compound_evidence: int = 2    #: hyphenated words with the same first part that make it one,
     compound_share: float = 0.5   #: ... when it stands this often in compounds per use alone
+    #: with no signal but the words (no hyphen, no trailing-space evidence), two words join
+    #: only where the joined word is this much more frequent (Zipf) than its second half
+    lexical_margin: float = 1.0
+    #: word endings that a lexicon counts as words (OCR and web noise) but never stand alone
+    suffixes: tuple[str, ...] = ("ness", "ment", "ments", "ly", "wards", "ous", "tion", "tions",
+                                 "ity", "ism", "ful", "ings")
 
 
 #: a word as the vocabulary counts it: letters, with inner apostrophes and hyphens
@@ -60,27 +68,45 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LAST = re.compile(r"([^\W_]+)(-?)$")
 #: the first word of the next line, a possessive or compound tail after it
 _FIRST = re.compile(r"\s*([^\W_]+)((?:['’][^\W\d_]+)?)(-?)")
+#: junk OCR glued after a line-end hyphen: a speck or two, a stray letter or digit, no word
+#: (`re- n`, `north-j:`, `re-1`, `atti- ,`, `dif- j ,`; not `entirely-I`, a dash and a word,
+#: nor `W-2`, a form's name)
+_GLUED_JUNK = re.compile(r"(?<=[^\W\d_]{2}-)(?!.*[^\W_]{2})(?!\s?[aAI]\W*$)(?:\s?[^\s-]){1,3}$")
 
 
-@lru_cache(maxsize=65536)
-def zipf(word: str, language: str) -> float:
-    return zipf_frequency(word, language)
+def glued_junk(text: str) -> tuple[int, int] | None:
+    """Where junk glued after a line-end hyphen stands in `text` (a span), if any."""
+    match = _GLUED_JUNK.search(text)
+    return match.span() if match else None
+
+
+def without_junk(text: str) -> str:
+    """The line as printed: junk after its line-end hyphen left off."""
+    span = glued_junk(text)
+    return text[:span[0]] if span else text
+
+
+def ends_in_printed_hyphen(text: str) -> bool:
+    """A hyphen ends the line (junk after it aside), not a dash (`--`)."""
+    text = without_junk(text.rstrip())
+    return text.endswith("-") and not text.endswith("--")
 
 
 @dataclass
-class Lexicon:
-    """The document's own vocabulary and the language's, for deciding a split word.
+class Evidence:
+    """What decides a split word: the lexicon, with the document's own vocabulary, and the
+    first parts of the compounds the document writes.
 
     The vocabulary leaves out the words at line ends that may be halves (`capital`, `ism`),
     so that a half never attests itself.
     """
 
-    vocabulary: Counter
+    lexicon: Lexicon
     compound_heads: Counter
     opts: Options
 
     @classmethod
-    def of(cls, doc: Document, opts: Options, lost_signal: bool) -> "Lexicon":
+    def of(cls, doc: Document, opts: Options, lost_signal: bool) -> "Evidence":
         text_lines = [line for line in doc.lines if line.kind == "text"]
         vocabulary: Counter = Counter()
         for line in text_lines:        # line by line: no list of every word of a long book
@@ -88,7 +114,7 @@ class Lexicon:
         halves: Counter = Counter()
         for line, following in zip(text_lines, text_lines[1:]):
             if ends_inside_word(line, lost_signal):
-                halves.update(w.lower() for w in _WORD.findall(line.text)[-1:])
+                halves.update(w.lower() for w in _WORD.findall(without_junk(line.text))[-1:])
                 halves.update(w.lower() for w in _WORD.findall(following.text)[:1])
         vocabulary.subtract(halves)
         heads: Counter = Counter()
@@ -96,18 +122,17 @@ class Lexicon:
             if count > 0 and "-" in word:
                 for part in word.split("-")[:-1]:
                     heads[part] += count
-        return cls(vocabulary, heads, opts)
+        return cls(Lexicon(vocabulary, language=opts.language, word_zipf=opts.word_zipf), heads, opts)
 
     def frequency(self, word: str) -> float:
-        return zipf(word.lower(), self.opts.language)
+        return self.lexicon.zipf(word)
 
     def attested(self, word: str) -> int:
-        return max(0, self.vocabulary[word.lower()])
+        return self.lexicon.attested(word)
 
     def is_word(self, word: str) -> bool:
-        if len(word) == 1:
-            return word in "aAI"
-        return self.frequency(word) >= self.opts.word_zipf or self.attested(word) > 0
+        """A word of the language, or (two letters or more) one the document writes."""
+        return self.lexicon.is_word(word) or len(word) > 1 and self.attested(word) > 0
 
     def is_function_word(self, word: str) -> bool:
         return self.frequency(word) >= self.opts.function_zipf
@@ -133,7 +158,7 @@ class Lexicon:
 def ends_inside_word(line: Line, lost_signal: bool) -> bool:
     """The line's end is a candidate split: a printed hyphen, or (book OCR) no trailing space."""
     text = line.text
-    if text.endswith("-") and not text.endswith("--"):
+    if ends_in_printed_hyphen(text):
         return True
     return lost_signal and line.orig == text and bool(text) and text[-1].isalnum()
 
@@ -146,6 +171,7 @@ class Split:
     tail: str
     printed: bool        #: the line ends in a hyphen
     tail_compound: bool  #: the tail goes on with a hyphen (`out-`/`and-out`)
+    lexical: bool = False  #: no signal at the line end: only the words say it may be split
 
     @property
     def joined(self) -> str:
@@ -156,7 +182,7 @@ class Split:
         return f"{self.head}-{self.tail}"
 
 
-def decide(split: Split, lex: Lexicon) -> tuple[Hyphen, str | None]:
+def decide(split: Split, lex: Evidence) -> tuple[Hyphen, str | None]:
     """The kind of break, and why it is doubtful (None when it is not).
 
     The document's own spelling decides first, then the lexicon; a printed hyphen is kept
@@ -165,6 +191,8 @@ def decide(split: Split, lex: Lexicon) -> tuple[Hyphen, str | None]:
     spaces, and em dashes).
     """
     head, tail = split.head, split.tail
+    if split.lexical:
+        return decide_lexical(split, lex), None
     if head.isdigit() and tail.isdigit():
         return (Hyphen.KEEP if split.printed else Hyphen.JOIN), None
     whole, hyphenated = lex.attested(split.joined), lex.hyphenated(head, tail)
@@ -198,6 +226,33 @@ def decide(split: Split, lex: Lexicon) -> tuple[Hyphen, str | None]:
     return Hyphen.JOIN, None
 
 
+def decide_lexical(split: Split, lex: Evidence) -> Hyphen:
+    """A line end with no sign of a split joins only where the joined form is a word and
+    one half is none (`con`/`ference`, `dark`/`ness`: a suffix), or where two words make
+    one far more frequent than the second stands alone (`har`/`bor`, `them`/`selves`;
+    not `in`/`to`)."""
+    joined = lex.frequency(split.joined)
+    if joined < lex.opts.joined_zipf and not lex.attested(split.joined):
+        return Hyphen.NONE
+    if min(lex.frequency(split.head), lex.frequency(split.tail)) < lex.opts.word_zipf or \
+            split.tail.lower() in lex.opts.suffixes:
+        return Hyphen.JOIN
+    return Hyphen.JOIN if joined >= lex.frequency(split.tail) + lex.opts.lexical_margin else Hyphen.NONE
+
+
+def lexical_split(line: Line, following: Line) -> Split | None:
+    """Letters end the line and lower-case letters start the next: a split only the
+    lexicon can confirm (a one-letter word, `a`, never starts one)."""
+    last, first = _LAST.search(line.text), _FIRST.match(following.text)
+    if not last or not first or last.group(2) or first.group(3):
+        return None
+    head, tail = last.group(1), first.group(1)
+    if len(head) < 2 or not head.isalpha() or not tail.isalpha() or not tail[0].islower() \
+            or first.group(2):
+        return None
+    return Split(head, tail, printed=False, tail_compound=False, lexical=True)
+
+
 def carries_trailing_space(doc: Document) -> bool:
     """Whether most text lines end in a space, so that a missing one means something."""
     text_lines = [line for line in doc.lines if line.kind == "text"]
@@ -209,8 +264,8 @@ def find_split(line: Line, following: Line, crossed_blank: bool, lost_signal: bo
                report: Report) -> Split | None:
     """The split word at the end of `line`, if the signals say there is one."""
     if not ends_inside_word(line, lost_signal):
-        return None
-    last = _LAST.search(line.text)
+        return None if lost_signal or crossed_blank else lexical_split(line, following)
+    last = _LAST.search(without_junk(line.text))
     if not last:
         return None
     printed = bool(last.group(2))
@@ -229,7 +284,7 @@ def find_split(line: Line, following: Line, crossed_blank: bool, lost_signal: bo
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
     lost_signal = opts.trailing_space_signal and carries_trailing_space(doc)
-    lex = Lexicon.of(doc, opts, lost_signal)
+    lex = Evidence.of(doc, opts, lost_signal)
     if opts.trailing_space_signal and not lost_signal:
         report.info("TK124", "most lines carry no trailing space: a missing one is not read as a split word")
     counts: Counter = Counter()

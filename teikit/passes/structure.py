@@ -9,10 +9,21 @@ each one is by its form alone, then builds divisions at the headings:
     p "Comradely,\\nL. Trotsky"          p "These lines are being ..."
                                         closer (salute "Comradely,", signed "L. Trotsky")
 
-Headings are short lines in capitals (or in title case where the profile says subheads
-are set so), datelines a lone date, letters an opening salute ("Dear Comrade Cannon,") and
-a closing salute with its signature, dialogue a run of paragraphs that open with a
-speaker's label ("Vishinsky: ..."). Heads named like front matter (PREFACE, CHRONOLOGY)
+The work is an ordered table of named rules (`LEAF_RULES` over the flat list of
+paragraphs, then the divisions, then `DIVISION_RULES`), each a small method.
+
+Headings are short lines in capitals (a full stop may end them, as old print sets them;
+OCR debris such as `CI` or `CONTENTS. x i` is none), or in title case where the profile
+says subheads are set so; a chapter label with its numeral as OCR reads it (`CHAPTER vn.`)
+is one even where OCR ran it into the paragraph after it, and so are the title lines that
+follow it. Where the profile looks for headlines (a newspaper page with no blank lines),
+a run of capitals, the title-case deck under it down to a full stop, and a title-case
+line between two sentences are cut out of the paragraph as headings, and each headline
+in capitals starts an article of its own. A heading between a paragraph that does not end
+and one that goes on in lower case is a running head, kept as a paragraph. Datelines are
+a lone date, letters an opening salute ("Dear Comrade Cannon,") and a closing salute with
+its signature, dialogue a run of paragraphs that open with a speaker's label
+("Vishinsky: ..."). Heads named like front matter (PREFACE, CHRONOLOGY)
 start divs in `front`, short lines before them make the title page, and heads named like
 back matter (NOTES, Other writings) start `back`, where numbered paragraphs become
 endnotes. Each div is then checked against TEI's div content model: a dateline, salute
@@ -32,12 +43,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
-from ..model import Block, Document, Line
+from ..model import Block, Document, Hyphen, Line, Mark
 from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
-from .blocks import MINOR_WORDS, SENTENCE_END, is_caps_line, is_title_line
+from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_LOWER, is_caps_line, is_title_line
+from .corrections import RESP
+from .dehyphenate import glued_junk
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
@@ -67,6 +81,23 @@ SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-
 IMPRINT = re.compile(r"publish|press\b|copyright|printed in|avenue|street|\bn\. ?y\.|new york|london",
                      re.IGNORECASE)
 NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z’'-]+$")
+#: a chapter's (section's, part's, lecture's, letter's) label alone on its line, its numeral
+#: as OCR reads it: `CHAPTER VII`, `Chapter 12.`, `SECTION vn.` (vii), `PART n.` (ii), `CHAP. l` (I)
+CHAPTER_LABEL = re.compile(r"^(?:CHAPTER|Chapter|CHAP\.|Chap\.|SECTION|Section|SECT\.|Sect\.|PART|Part|"
+                           r"BOOK|Book|LECTURE|Lecture|LETTER|Letter)\s*"
+                           r"(?<=\s|\.)(?:[IVXLCDMivxlcdmnu1l|!]{1,8}|\d{1,3})\s?[.:]?$")
+#: a lower-case letter standing alone: two in a line of capitals are OCR debris (`CONTENTS. x i`),
+#: while capitals OCR parted (`NATIO N S`) still make a heading
+LOWER_STRAY = re.compile(r"(?<!\S)[b-z](?!\S)")
+#: a word of three letters or more: a heading says something (not `CI`, `IT`, OCR debris)
+REAL_WORD = re.compile(r"[^\W\d_]{3,}")
+#: a heading's last line may end in a full stop: `THEFT AND ROBBERY.`, `Here Tuesday.`
+HEAD_STOP = re.compile(r"\.[\"'”’]*$")
+#: the most lines a heading may take
+HEAD_LINES = 3
+#: the most lines of a headline's deck, and the share of its major words capitalised
+DECK_LINES = 4
+DECK_CAPITALS = 0.75
 YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
 
 #: kinds TEI allows before a div's paragraphs, and after them
@@ -106,6 +137,9 @@ class Options:
     #: the `type` of the back division made of letter-spaced lines ending the text (a back
     #: cover's display type); empty: no such division
     cover_div_type: str = "colophon"
+    #: headlines in capitals and their title-case decks, and one-line subheads, stand
+    #: inside paragraphs (a newspaper page with no blank lines): cut them out as headings
+    headline_decks: bool = False
 
 
 def head_text(block: Block) -> str:
@@ -192,12 +226,20 @@ class _Classifier:
 
     def is_head(self, block: Block) -> bool:
         lines = [line.text.strip() for line in block.text_lines]
-        if not 1 <= len(lines) <= 3 or block.kind != "p":
+        if not 1 <= len(lines) <= HEAD_LINES or block.kind != "p":
             return False
         text = head_text(block)
-        if not text or SENTENCE_END.search(text) and not text.endswith(("?", "!")):
+        if len(lines) == 1 and CHAPTER_LABEL.match(lines[0]):
+            return True
+        if not text or not REAL_WORD.search(text) or len(LOWER_STRAY.findall(text)) >= 2 or \
+                text.endswith(","):      # a sentence in capitals that goes on
             return False
-        if all(is_caps_line(line) for line in lines) or self.front.match(text) or self.back.match(text):
+        if all(is_caps_line(line) for line in lines):
+            # old print ends a heading with a full stop: `THEFT AND ROBBERY.`
+            return not SENTENCE_END.search(HEAD_STOP.sub("", text)) or text.endswith(("?", "!"))
+        if SENTENCE_END.search(text) and not text.endswith(("?", "!")):
+            return False
+        if self.front.match(text) or self.back.match(text):
             return True
         return self.opts.title_case_heads and all(map(is_title_line, lines))
 
@@ -342,12 +384,109 @@ def letter_ending(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: the div types (of those the schema allows) that a label names; a part, book or lecture
+#: has none
+LABEL_DIV_TYPES = {"chapter": "chapter", "chap.": "chapter", "section": "section", "sect.": "section",
+                   "letter": "letter"}
+
+
+def label_div_type(heads: list[Block]) -> str:
+    """`chapter`, `section` or `letter` where the first heading is such a label."""
+    first = first_text(heads[0]) if heads else ""
+    return LABEL_DIV_TYPES.get(first.split()[0].lower(), "") if CHAPTER_LABEL.match(first) else ""
+
+
+def is_title(text: str) -> bool:
+    """A heading's title line: capitals, or title case (a full stop may end it)."""
+    return bool(REAL_WORD.search(text)) and (is_caps_line(text) or is_title_line(HEAD_STOP.sub("", text)))
+
+
+def is_headline(text: str) -> bool:
+    """A line of a headline set in capitals: words, not OCR debris."""
+    return is_caps_line(text) and len(REAL_WORD.findall(text)) >= 2 and len(LOWER_STRAY.findall(text)) < 2
+
+
+def is_deck_line(text: str) -> bool:
+    """A line of a headline's deck: mostly capitalised words (OCR misreads a few)."""
+    words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()]
+    major = [w for w in words if w.lower() not in MINOR_WORDS]
+    return bool(major) and words[0][:1].isupper() and len(text) <= 70 and \
+        sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
+
+
+def headline_spans(lines: list[str]) -> list[tuple[int, int]]:
+    """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
+    capitals (a headline), the title-case lines after it down to a full stop (its deck),
+    and a title-case line between two sentences (a subhead)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
+            end += 1
+        if end > i:
+            spans.append((i, end))
+            deck = end          # the deck ends at its first line with a full stop
+            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck]):
+                deck += 1
+                if HEAD_STOP.search(lines[deck - 1]):
+                    spans.append((end, deck))
+                    end = deck
+                    break
+            i = end
+            continue
+        if 0 < i < len(lines) - 1 and SENTENCE_END.search(lines[i - 1]) and \
+                is_title_line(HEAD_STOP.sub("", lines[i])) and len(REAL_WORD.findall(lines[i])) >= 2 \
+                and not DATE_LINE.match(lines[i]) and lines[i + 1][:1].isupper():
+            spans.append((i, i + 1))
+        i += 1
+    return spans
+
+
+def split_headlines(block: Block) -> list[Block]:
+    """A paragraph with headlines, decks or subheads among its lines, cut into its parts."""
+    if block.kind != "p" or len(block.text_lines) < 2:
+        return [block]
+    spans = headline_spans([line.text.strip() for line in block.text_lines])
+    if spans == [(0, len(block.text_lines))]:
+        return [block]          # a heading as it stands: the classifier names it
+    return cut_block(block, spans)
+
+
+def cut_block(block: Block, heads: list[tuple[int, int]]) -> list[Block]:
+    """`block` cut into paragraphs and headings: `heads` are [start, end) spans of its text
+    lines, in order; furniture goes with the text line after it."""
+    bounds = {0} | {at for span in heads for at in span}
+    head_starts = {start for start, _ in heads}
+    parts: list[Block] = []
+    pending: list[Line] = []
+    at = 0                  # the index of the next text line
+    for line in block.lines:
+        pending.append(line)
+        if line.kind != "text":
+            continue
+        if at in bounds:
+            parts.append(Block("head" if at in head_starts else "p", pending))
+        else:
+            parts[-1].lines.extend(pending)
+        pending = []
+        at += 1
+    if pending:
+        parts[-1].lines.extend(pending)
+    return parts
+
+
 class _Builder:
     def __init__(self, doc: Document, opts: Options, report: Report):
         self.opts = opts
         self.report = report
         self.classify = _Classifier(opts)
         self.counts: Counter = Counter()
+        self.front: list[Block] = []
+        self.body: list[Block] = []
+        self.back: list[Block] = []
+        self.preamble: list[Block] = []      #: what stands before the first heading
+        self.cover: list[Block] = []         #: a back cover's letter-spaced lines
 
     def make_div(self, div_type: str, heads: list[Block], content: list[Block]) -> Block:
         return Block("div", attrs={"type": div_type}, children=self.order(heads + content))
@@ -530,22 +669,97 @@ class _Builder:
         return kept, cover
 
     def build(self, doc: Document) -> None:
-        leaves = mark_dialogue(doc.body)
-        if self.opts.head_per_line:
-            leaves = [part for block in leaves for part in self.split_head(block)]
-        leaves = [part for block in leaves for part in split_salute(block)]
-        leaves, cover = self.split_cover(leaves)
-        leaves = self.split_glued(leaves)
+        """Run the leaf rules over the paragraphs, make the divisions, then the division rules."""
+        leaves = doc.body
+        for _name, rule in LEAF_RULES:
+            leaves = rule(self, leaves)
+        self.divide(leaves)
+        for _name, rule in DIVISION_RULES:
+            rule(self)
+        doc.front, doc.body, doc.back = self.front, self.body, self.back
+
+    # -- leaf rules: a flat list of leaf blocks in, the same list reshaped out --
+
+    def dialogue(self, leaves: list[Block]) -> list[Block]:
+        return mark_dialogue(leaves)
+
+    def heads_per_line(self, leaves: list[Block]) -> list[Block]:
+        if not self.opts.head_per_line:
+            return leaves
+        return [part for block in leaves for part in self.split_head(block)]
+
+    def salutes(self, leaves: list[Block]) -> list[Block]:
+        return [part for block in leaves for part in split_salute(block)]
+
+    def back_cover(self, leaves: list[Block]) -> list[Block]:
+        leaves, self.cover = self.split_cover(leaves)
+        return leaves
+
+    def junk_after_hyphens(self, leaves: list[Block]) -> list[Block]:
+        """Junk OCR glued after a line-end hyphen (`re- n`) reads as nothing: a correction."""
+        for block in (b for leaf in leaves for b in leaf.walk() if b.lines):
+            offset = 0
+            for line in block.text_lines:
+                span = glued_junk(line.text) if line.hyphen in (Hyphen.PRINTED, Hyphen.KEEP) else None
+                if span:
+                    start = span[0] - (line.hyphen is Hyphen.PRINTED)   # the printer's hyphen goes too
+                    block.marks.append(Mark("choice", offset + start, offset + span[1],
+                                            {"corr": "", "resp": RESP, "cert": "high"}))
+                    self.counts["junk"] += 1
+                offset += len(line.text) + 1
+        return leaves
+
+    def chapter_labels(self, leaves: list[Block]) -> list[Block]:
+        """A chapter label that OCR ran into a paragraph (no blank line after it, or before
+        it after a finished sentence or a line in capitals) leaves it, with the title lines
+        that follow it."""
+        return [part for block in leaves for part in self.split_chapter(block)]
+
+    def headline_decks(self, leaves: list[Block]) -> list[Block]:
+        if not self.opts.headline_decks:
+            return leaves
+        return [part for block in leaves for part in split_headlines(block)]
+
+    def kinds(self, leaves: list[Block]) -> list[Block]:
         for block in leaves:
             if block.kind == "p":
                 block.kind = self.classify.leaf_kind(block)
                 if block.kind == "source":
                     block.kind, block.attrs = "note", {"type": "source"}
-        leaves = self.reclassify_top(leaves)
+        return leaves
+
+    def long_decks(self, leaves: list[Block]) -> list[Block]:
+        """Capitals too long for a heading alone (a speech's title and occasion, set over
+        four to six lines) are one where they follow a heading and prose follows them."""
+        for i in range(1, len(leaves) - 1):
+            before, block, after = leaves[i - 1], leaves[i], leaves[i + 1]
+            lines = [line.text.strip() for line in block.text_lines]
+            if block.kind == "p" and before.kind == "head" and after.kind == "p" and \
+                    HEAD_LINES < len(lines) <= DECK_LINES + 2 and all(map(is_caps_line, lines)) and \
+                    len(after.text_lines) >= HEAD_LINES:
+                block.kind = "head"
+        return leaves
+
+    def heads_within_sentences(self, leaves: list[Block]) -> list[Block]:
+        """A heading never stands inside a sentence: between a paragraph that does not end
+        and one that goes on in lower case it is a page's running head, not a heading."""
+        for i in range(1, len(leaves) - 1):
+            before, block, after = leaves[i - 1], leaves[i], leaves[i + 1]
+            if block.kind == "head" and before.kind == after.kind == "p" and before.text_lines and \
+                    not SENTENCE_END.search(before.text_lines[-1].text) and \
+                    STARTS_LOWER.match(first_text(after)):
+                block.kind = "p"
+                self.counts["running_heads"] += 1
+        return leaves
+
+    # -- divisions --
+
+    def divide(self, leaves: list[Block]) -> None:
+        """Sections start at runs of heads and go to front, body or back by their names."""
         start = self.first_section(leaves)
         # sections: a run of heads starts one; what precedes the first is the preamble
         sections: list[tuple[list[Block], list[Block]]] = []
-        preamble: list[Block] = leaves[:start]
+        self.preamble = leaves[:start]
         for block in leaves[start:]:
             if block.kind == "head":
                 if sections and not sections[-1][1]:
@@ -555,12 +769,10 @@ class _Builder:
             elif sections:
                 sections[-1][1].append(block)
             else:
-                preamble.append(block)
-        front: list[Block] = []
-        body: list[Block] = []
-        back: list[Block] = []
+                self.preamble.append(block)
+        front, body, back = self.front, self.body, self.back
         where = "front"
-        titles = {normalized(" ".join(line.text for line in block.text_lines)) for block in preamble}
+        titles = {normalized(" ".join(line.text for line in block.text_lines)) for block in self.preamble}
         for heads, content in sections:
             name = " ".join(head_text(head) for head in heads)
             if where != "back" and self.classify.back.match(name):
@@ -580,7 +792,7 @@ class _Builder:
                 if div_type == "chronology":
                     content = chronology_lists(content)
             else:
-                div_type = self.opts.div_type
+                div_type = label_div_type(heads) or self.opts.div_type
                 if self.opts.dateline_starts_div:
                     *earlier, content = self.split_at_datelines(content)
                     for part in earlier:
@@ -588,32 +800,61 @@ class _Builder:
                         heads = []
             {"front": front, "body": body, "back": back}[where].append(
                 self.make_div(div_type, heads, content))
-        # endnotes at the very end with no heading of their own ("[1] See ...")
+
+    # -- division rules: they reshape self.front, self.body and self.back --
+
+    def trailing_endnotes(self) -> None:
+        """Endnotes at the very end with no heading of their own ("[1] See ...")."""
         trailing: list[Block] = []
-        tail_owner = body[-1].children if body else preamble
+        tail_owner = self.body[-1].children if self.body else self.preamble
         if self.classify.trailing_endnote:
             while tail_owner and tail_owner[-1].kind == "p" and \
                     self.classify.trailing_endnote.match(first_text(tail_owner[-1])):
                 trailing.insert(0, tail_owner.pop())
         if trailing:
-            back.insert(0, Block("div", attrs={"type": "notes"},
-                                 children=self.split_endnotes(trailing, self.classify.trailing_endnote)))
-        if preamble:
-            if self.opts.title_page and (front or body):
-                front[:0] = self.title_page(preamble)
-            elif body and not self.opts.enclosing_div:
-                first = body[0]
-                first.children[:0] = preamble
-                first.children[:] = self.order(self.reclassify_top(first.children))
-            else:
-                body.insert(0, self.make_div(self.opts.div_type, [], self.reclassify_top(preamble)))
-        if self.opts.enclosing_div and body:
-            body[:] = [self.enclose(body)]
-        if not body:
-            body.append(self.make_div(self.opts.div_type, [], []))
-        if cover:
-            back.append(self.make_div(self.opts.cover_div_type, [], cover))
-        doc.front, doc.body, doc.back = front, body, back
+            self.back.insert(0, Block("div", attrs={"type": "notes"},
+                                      children=self.split_endnotes(trailing, self.classify.trailing_endnote)))
+
+    def place_preamble(self) -> None:
+        """What precedes the first heading: a title page, or the first division's top."""
+        preamble, front, body = self.preamble, self.front, self.body
+        if not preamble:
+            return
+        if self.opts.title_page and (front or body):
+            front[:0] = self.title_page(preamble)
+        elif body and not self.opts.enclosing_div:
+            first = body[0]
+            first.children[:0] = preamble
+            first.children[:] = self.order(self.reclassify_top(first.children))
+        else:
+            body.insert(0, self.make_div(self.opts.div_type, [], self.reclassify_top(preamble)))
+
+    def enclosing_div(self) -> None:
+        if self.opts.enclosing_div and self.body:
+            self.body[:] = self.enclose(self.body)
+
+    def empty_body(self) -> None:
+        if not self.body:
+            self.body.append(self.make_div(self.opts.div_type, [], []))
+
+    def cover_div(self) -> None:
+        if self.cover:
+            self.back.append(self.make_div(self.opts.cover_div_type, [], self.cover))
+
+    def split_chapter(self, block: Block) -> list[Block]:
+        """[text before], the label, its title lines (each a heading), [the rest]."""
+        text = block.text_lines
+        if block.kind != "p" or len(text) < 2:
+            return [block]
+        at = next((i for i, line in enumerate(text) if CHAPTER_LABEL.match(line.text.strip()) and
+                   (i == 0 or SENTENCE_END.search(text[i - 1].text) or
+                    is_caps_line(text[i - 1].text.strip()))), None)
+        if at is None:
+            return [block]
+        end = at + 1
+        while end < len(text) and end - at <= HEAD_LINES and is_title(text[end].text.strip()):
+            end += 1
+        return cut_block(block, [(at, at + 1)] + [(i, i + 1) for i in range(at + 1, end)])
 
     def split_at_datelines(self, content: list[Block]) -> list[list[Block]]:
         """A div's content cut before each dateline that stands after finished text and
@@ -675,19 +916,53 @@ class _Builder:
                 break
         return blocks
 
-    def enclose(self, divs: list[Block]) -> Block:
-        """One div around the text: its leading unheaded part stays at its top."""
-        children: list[Block] = []
+    def enclose(self, divs: list[Block]) -> list[Block]:
+        """The divisions inside one enclosing div (a column with subheads), or, where
+        headlines are looked for, inside one per headline in capitals (a page of
+        articles): a leading unheaded part stays at the top, subheads make sub-divisions."""
+        articles: list[Block] = []
         for at, div in enumerate(divs):
-            has_head = any(child.kind == "head" for child in div.children)
+            heads = [child for child in div.children if child.kind == "head"]
+            if self.opts.headline_decks and heads and \
+                    all(is_caps_line(line.text.strip()) for line in heads[0].text_lines):
+                div.attrs["type"] = self.opts.enclosing_div
+                articles.append(div)
+                continue
+            if not articles:
+                articles.append(Block("div", attrs={"type": self.opts.enclosing_div}, children=[]))
             # a closing signature or closer may not precede the sections: it keeps its own div
             closed = any(child.kind in ("closer", "signed") for child in div.children)
-            if has_head or closed and at + 1 < len(divs):
+            if heads or closed and at + 1 < len(divs):
                 div.attrs["type"] = self.opts.div_type
-                children.append(div)
+                articles[-1].children.append(div)
             else:
-                children.extend(div.children)
-        return Block("div", attrs={"type": self.opts.enclosing_div}, children=children)
+                articles[-1].children.extend(div.children)
+        return articles
+
+
+#: the jobs on the flat list of paragraphs, in order (each takes and returns the list)
+LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ...] = (
+    ("dialogue", _Builder.dialogue),
+    ("heads per line", _Builder.heads_per_line),
+    ("salutes", _Builder.salutes),
+    ("back cover", _Builder.back_cover),
+    ("chapter labels", _Builder.chapter_labels),
+    ("headline decks", _Builder.headline_decks),
+    ("glued tails", _Builder.split_glued),
+    ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
+    ("kinds", _Builder.kinds),
+    ("long decks", _Builder.long_decks),
+    ("heads within sentences", _Builder.heads_within_sentences),
+    ("bylines", _Builder.reclassify_top),
+)
+#: the jobs on the divisions once made, in order
+DIVISION_RULES: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
+    ("trailing endnotes", _Builder.trailing_endnotes),
+    ("preamble", _Builder.place_preamble),
+    ("enclosing div", _Builder.enclosing_div),
+    ("empty body", _Builder.empty_body),
+    ("back cover", _Builder.cover_div),
+)
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
@@ -701,6 +976,8 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
             1 for b in doc.blocks() if b.kind == "note" and b.attrs.get("place") == "foot"),
         "endnotes": builder.counts["endnotes"], "title_page": kinds["titlePage"] > 0,
         "glued_tails_cut": builder.counts["glued"], "headless_divisions": builder.counts["headless"],
+        "hyphen_junk_corrected": builder.counts["junk"],
+        "running_heads_kept": builder.counts["running_heads"],
     }
     report.info("TK140", f"{kinds['div']} divisions, {kinds['head']} headings, "
                          f"{builder.counts['endnotes']} endnotes")

@@ -8,9 +8,22 @@ from pathlib import Path
 import yaml
 
 from ..model import Document
+from ..passes.blocks import is_caps_line
+from ..passes.dehyphenate import ends_in_printed_hyphen
 
 _HERE = Path(__file__).parent
 _ITALICS = re.compile(r"(?<![\w*])\*[A-Za-z][^*\n]{0,80}\*(?![\w*])")
+
+#: a line shorter than this (median) is a narrow column, a manuscript line or a list
+NARROW_LINE = 45
+#: a text set in justified narrow columns breaks this share of its lines at a hyphen ...
+COLUMN_HYPHENS = 0.08
+#: ... or carries headlines: this share of its lines are short lines in capitals
+COLUMN_HEADLINES = 0.01
+#: a small book's pages are numbered: this share of its lines or more are a number alone
+#: (a newspaper page has none, an issue of many pages one per thousand lines or so)
+PAGE_NUMBERS = 0.005
+_PAGE_NUMBER = re.compile(r"\d{1,4}")
 
 
 def profile_options(profile: str) -> dict[str, dict]:
@@ -20,18 +33,33 @@ def profile_options(profile: str) -> dict[str, dict]:
 
 
 def detect_profile(doc: Document) -> tuple[str, str]:
-    """The profile that fits the text's layout best, and why (for the user)."""
-    lengths = [len(line.text) for line in doc.lines if line.kind == "text"]
-    if not lengths:
+    """The profile that fits the text's layout best, and why (for the user).
+
+    Narrow lines alone do not make a newspaper: manuscript letters and diaries are
+    narrow too, and so are small books. Print set in narrow justified columns shows it by
+    its many line-end hyphens (OCR may glue junk after them) or by headlines in capitals,
+    and by having no page numbers; other narrow lines are read as a book, whose rules
+    (headings in capitals only, title page, endnotes) take nothing away that such a
+    text shows.
+    """
+    texts = [line.text for line in doc.lines if line.kind == "text"]
+    if not texts:
         return "web", "no text lines"
-    median = statistics.median(lengths)
-    if median < 45:
-        hyphenated = sum(1 for line in doc.lines if line.text.endswith("-")) / len(lengths)
-        return "newspaper", f"narrow columns (median line {median:.0f} characters, {hyphenated:.0%} end in a hyphen)"
+    median = statistics.median(len(text) for text in texts)
+    if median < NARROW_LINE:
+        hyphens = sum(1 for text in texts if ends_in_printed_hyphen(text)) / len(texts)
+        headlines = sum(1 for text in texts if is_caps_line(text.strip())) / len(texts)
+        numbers = sum(1 for text in texts if _PAGE_NUMBER.fullmatch(text.strip())) / len(texts)
+        measured = (f"median line {median:.0f} characters, {hyphens:.0%} end in a hyphen, "
+                    f"{headlines:.0%} are capitals, {numbers:.1%} page numbers")
+        if numbers >= PAGE_NUMBERS:
+            return "book", f"narrow pages with page numbers ({measured})"
+        if hyphens >= COLUMN_HYPHENS or headlines >= COLUMN_HEADLINES:
+            return "newspaper", f"narrow columns ({measured})"
+        return "book", f"narrow lines but neither the hyphens nor the headlines of columns ({measured})"
     if median < 100:
         return "book", f"printed lines (median line {median:.0f} characters)"
     italics = sum(len(_ITALICS.findall(line.orig)) for line in doc.lines)
     if italics >= 3:
         return "markdown-book", f"one paragraph per line with {italics} *italic* spans"
     return "web", f"one paragraph per line (median line {median:.0f} characters)"
-
