@@ -259,7 +259,7 @@ def test_a_head_whose_number_ocr_misread_is_read_from_the_sequence():
     lines[70] = "68 OF WEIRS AND SLUICES."          # page 63, its 6 read as 8
     doc, report = run(lines)
     assert (doc.lines[70].fw_type, doc.lines[70].page_break) == ("header", "63")
-    assert any(m.code == "TK112" and m.line == 71 for m in report.messages)
+    assert any(m.code == "TK117" and m.line == 71 for m in report.messages)
 
 
 def test_a_title_whose_note_number_is_unlike_the_missing_folio_stays_text():
