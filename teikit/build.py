@@ -8,7 +8,12 @@ from the results in edition order, whatever order they finish in.
 
 Writes are atomic per file: an edition is built into a staging folder inside `out_dir`
 and each finished file is then renamed into place, so an interrupted or failed build
-leaves every file either as it was or as the new build made it, never half written.
+leaves every file either as it was or as the new build made it, never half written. A
+build killed outright leaves its staging folder behind: the next build removes it.
+
+Editions may come from other projects: each writes only to `out_dir/<slug>` (a slug is a
+plain name, `config.check_slug`), reads only files inside its folder or the folder of
+editions (unless `allow_outside`), and its templates run in Jinja's sandbox.
 """
 from __future__ import annotations
 
@@ -23,11 +28,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import load_config
+from lxml import etree
+
+from .config import check_slug, is_inside, load_config, trusted_roots
 from .encode import encode_source, serialize
-from .errors import TeikitError, UsageError, ValidationError
+from .errors import ConfigError, OutputError, TeikitError, UsageError, ValidationError
 from .render import render_file, render_site
-from .validate import check_bytes
+from .validate import check_bytes, check_tree
+
+#: for the TEI teikit itself serialized: nothing fetched or expanded, but no size limits
+OWN_TEI_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 
 
 @dataclass
@@ -42,6 +52,9 @@ class EditionResult:
     seconds: float = 0.0                          #: wall time of this edition's build
 
 
+STAGING_PREFIX = ".staging-"
+
+
 def find_editions(editions_dir: Path) -> list[Path]:
     return sorted(p for p in Path(editions_dir).glob("*/edition.yaml"))
 
@@ -54,7 +67,7 @@ def staging(out_dir: Path, target: Path) -> Iterator[Path]:
     moves and the old output stays whole.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
     try:
         yield stage
         for staged in sorted(p for p in stage.rglob("*") if p.is_file()):
@@ -65,25 +78,49 @@ def staging(out_dir: Path, target: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def build_edition(config_path: Path, out_dir: Path) -> EditionResult:
+def prepare_output(out_dir: Path) -> None:
+    """Make `out_dir` and remove the staging folders a killed build left in it."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for leftover in out_dir.glob(STAGING_PREFIX + "*"):
+            shutil.rmtree(leftover)
+    except FileExistsError:
+        raise OutputError("is a file, not a folder for the build", file=str(out_dir)) from None
+    except OSError as exc:
+        raise OutputError(f"cannot be written: {exc.strerror or exc}", file=str(out_dir)) from None
+
+
+def edition_templates(config_path: Path, allow_outside: bool) -> list[Path]:
+    """The edition's own templates folder, if it has one inside the edition."""
+    templates = config_path.parent / "templates"
+    if not templates.is_dir():
+        return []
+    if not allow_outside and not is_inside(templates, trusted_roots(config_path.parent)):
+        raise ConfigError("the templates folder leads outside the edition (--allow-outside uses it anyway)",
+                          file=str(templates))
+    return [templates]
+
+
+def build_edition(config_path: Path, out_dir: Path, allow_outside: bool = False) -> EditionResult:
     """Encode, validate and render one edition; errors become the result, never escape."""
     started = time.perf_counter()
     slug = config_path.parent.name
     try:
-        cfg = load_config(config_path)
-        slug = cfg.slug or slug
+        cfg = load_config(config_path, allow_outside=allow_outside)
+        slug = check_slug(cfg.slug or slug, str(config_path))
         encoded = encode_source(cfg.path(cfg.source), cfg)
         data = serialize(encoded.tree)
         tei_name = f"{slug}.xml"
         validate_tei(data, out_dir / slug / tei_name)
-        templates = config_path.parent / "templates"
+        templates = edition_templates(config_path, allow_outside)
         with staging(out_dir, out_dir / slug) as stage:
             (stage / tei_name).write_bytes(data)
             html_name = render_file(stage / tei_name, stage,
-                                    template_dirs=[templates] if templates.is_dir() else []).name
+                                    template_dirs=templates).name
         summary = {"slug": slug, "title": cfg.title, "author": cfg.author, "date": cfg.date,
                    "source": _source_line(cfg), "href": f"{slug}/{html_name}", "tei": f"{slug}/{tei_name}"}
-        messages = [str(m) for m in encoded.report.messages if m.level != "info"]
+        messages = [f"{config_path}: reads {path}, outside the edition (--allow-outside)" for path in cfg.outside]
+        messages += [str(m) for m in encoded.report.messages if m.level != "info"]
         return EditionResult(slug, True, out_dir / slug / tei_name, out_dir / slug / html_name, summary, messages,
                              seconds=time.perf_counter() - started)
     except TeikitError as exc:
@@ -93,9 +130,22 @@ def build_edition(config_path: Path, out_dir: Path) -> EditionResult:
                              seconds=time.perf_counter() - started)
 
 
+def encoded_problems(data: bytes, name: str) -> list:
+    """The schema problems of TEI teikit just wrote, located by its lines.
+
+    The TEI is ours, so it is parsed with huge_tree (a source line of over 10 MB is one
+    text node); TEI from elsewhere is parsed without it (validate, text, render, export).
+    """
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, OWN_TEI_PARSER, base_url=name))
+    except etree.XMLSyntaxError:
+        return check_bytes(data, name)   # not well-formed: a bug, which check_bytes locates
+    return check_tree(tree, file=name)
+
+
 def validate_tei(data: bytes, name: Path) -> None:
     """Check the serialized TEI (so problems carry its line numbers) before anything is written."""
-    problems = check_bytes(data, str(name))
+    problems = encoded_problems(data, str(name))
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise ValidationError(f"the encoded TEI is not valid: {problems[0]}{more}")
@@ -130,21 +180,23 @@ def open_executor(jobs: int, scheduler: str | None) -> Iterator[Executor | None]
 
 def build_all(editions_dir: Path, out_dir: Path, *, jobs: int = 1, fail_fast: bool = False,
               on_result: Callable[[EditionResult], None] | None = None,
-              scheduler: str | None = None) -> list[EditionResult]:
+              scheduler: str | None = None, allow_outside: bool = False) -> list[EditionResult]:
     """Build every edition in `editions_dir`, then the site index; results in edition order.
 
     `on_result` hears of each edition as it finishes (for progress). With `scheduler` (a
     Dask scheduler address) the work runs on that cluster, whose workers must see
-    `editions_dir` and `out_dir` at the same paths (a shared file system).
+    `editions_dir` and `out_dir` at the same paths (a shared file system). With
+    `allow_outside`, editions may read files outside their folder (each is reported).
     """
     configs = find_editions(editions_dir)
     out_dir = Path(out_dir).absolute()
+    prepare_output(out_dir)
     results: dict[Path, EditionResult] = {}
     with open_executor(jobs, scheduler) as executor:
         if executor is None:
-            finished = ((config, build_edition(config, out_dir)) for config in configs)
+            finished = ((config, build_edition(config, out_dir, allow_outside)) for config in configs)
         else:
-            futures = {executor.submit(build_edition, config, out_dir): config for config in configs}
+            futures = {executor.submit(build_edition, config, out_dir, allow_outside): config for config in configs}
             finished = ((futures[future], future.result()) for future in as_completed(futures))
         for config, result in finished:
             results[config] = result

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from lxml import etree
@@ -11,11 +10,9 @@ from teikit.errors import SourceError
 from teikit.render.header import read_colophon, read_register
 from teikit.render.tei import first, local_name
 from teikit.render.text import TextWalker
+from teikit.tei.reader import deep_enough
 from teikit.tei.reader import parse_tei as read_tei
 from teikit.tei.reader import tei_document
-
-
-WALK_RECURSION_LIMIT = 5000
 
 
 def parse_tei(path: Path) -> etree._Element:
@@ -37,13 +34,8 @@ def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True
     colophon = read_colophon(root)
     walker = TextWalker(text, register, hyphenation_in_apparatus=hyphenation_in_apparatus)
     marker = walker.first_page_marker()
-    # the walk recurses a few frames per element: room for the parser's deepest nesting (256)
-    recursion_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(recursion_limit, WALK_RECURSION_LIMIT))
-    try:
+    with deep_enough():
         blocks = ([marker] if marker else []) + walker.blocks(text)
-    finally:
-        sys.setrecursionlimit(recursion_limit)
     return {
         "colophon": colophon,
         "lang": colophon["language"],

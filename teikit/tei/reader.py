@@ -21,6 +21,10 @@ reading text, so stand-off exports (JSON, Web Annotation, CSV, Markdown) share o
 from __future__ import annotations
 
 import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +32,7 @@ from lxml import etree
 
 from .. import TEI_NS, XML_NS
 from ..errors import SourceError
+from ..reader import read_bytes
 from .rules import (
     NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text,
     is_printed_line_end_hyphen, joins_word, local_name, marked_hyphen, source_side_breaks,
@@ -66,10 +71,38 @@ NAMED_TAGS = frozenset({T + "name", T + "rs"})
 ITALIC_REND = re.compile(r"(?:^|[\s#:])(?:i|it|italics?|italic)(?:$|\s)")
 
 
-def parse_tei(path, *, xinclude: bool = False) -> etree._ElementTree:
-    """Parse safely: no entities expanded, no network, no DTD.
+#: what libxml2 refuses in a file it was not told to trust (no huge_tree), said plainly
+PARSER_LIMITS = (
+    ("Excessive depth", "elements are nested more than 256 deep, the limit for TEI from elsewhere"),
+    ("huge text node", "a text node is longer than 10,000,000 characters, the limit for TEI from elsewhere"),
+    ("Text node too long", "a text node is longer than 10,000,000 characters, the limit for TEI from elsewhere"),
+)
+#: Python frames the text walks may take: a few per element, for the parser's deepest tree (256)
+WALK_RECURSION_LIMIT = 5000
 
-    With `xinclude`, XIncludes are followed, but only to files in the document's own folder.
+
+@contextmanager
+def deep_enough() -> Iterator[None]:
+    """Room on Python's stack for the deepest tree the parser lets through.
+
+    The walks over a text (and the HTML templates' block macro) recurse once per nested
+    element; the parser's depth limit, not Python's default 1000 frames, must bound them.
+    """
+    recursion_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(recursion_limit, WALK_RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(recursion_limit)
+
+
+def parse_tei(path, *, xinclude: bool = False) -> etree._ElementTree:
+    """Parse safely: no entities expanded, no network, no DTD, no huge trees; only a regular
+    file within the input size limit (`reader.read_bytes`).
+
+    TEI from other projects may repeat an xml:id: it is read all the same (the first wins
+    where a link is followed) and `duplicate_ids` says where. With `xinclude`, XIncludes
+    are followed, but only to files in the document's own folder.
     """
     tree = _parse_file(Path(path))
     if xinclude:
@@ -79,13 +112,35 @@ def parse_tei(path, *, xinclude: bool = False) -> etree._ElementTree:
 
 
 def _parse_file(path: Path) -> etree._ElementTree:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             collect_ids=False)
+    data = read_bytes(path)
     try:
-        return etree.parse(str(path), parser)
-    except OSError:
-        raise SourceError("no such file or not readable", file=str(path)) from None
+        return etree.ElementTree(etree.fromstring(data, parser, base_url=str(path)))
     except etree.XMLSyntaxError as exc:
-        raise SourceError(f"not well-formed XML: {exc.msg}", file=str(path), line=exc.lineno) from None
+        message = next((said for found, said in PARSER_LIMITS if found in exc.msg), f"not well-formed XML: {exc.msg}")
+        raise SourceError(message, file=str(path), line=exc.lineno) from None
+
+
+def duplicate_ids(tree: etree._ElementTree) -> list[tuple[str, int | None]]:
+    """Each xml:id used more than once, with the line of its second use."""
+    elements = tree.getroot().xpath("//*[@xml:id]")
+    counts = Counter(element.get(XML_ID) for element in elements)
+    seen: set[str] = set()
+    found = []
+    for element in elements:
+        value = element.get(XML_ID)
+        if counts[value] > 1 and value in seen:
+            found.append((value, element.sourceline))
+            counts[value] = 0
+        seen.add(value)
+    return found
+
+
+def duplicate_id_warnings(tree: etree._ElementTree, name: str) -> list[str]:
+    """One line per xml:id used twice (validate reports them as errors; reading goes on)."""
+    return [f"teikit: warning: {name}:{line}: xml:id {value!r} is used more than once; links go to the first"
+            for value, line in duplicate_ids(tree)]
 
 
 def _follow_xincludes(root, path: Path, folder: Path, depth: int) -> None:
@@ -102,7 +157,7 @@ def _follow_xincludes(root, path: Path, folder: Path, depth: int) -> None:
         if not target.is_file() and fallback is not None:
             replacement = [fallback.text or "", *fallback]
         elif include.get("parse") == "text":
-            replacement = [target.read_text(encoding=include.get("encoding", "utf-8"))]
+            replacement = [_included_text(target, include.get("encoding", "utf-8"), path, include.sourceline)]
         else:
             included = _parse_file(target).getroot()
             _follow_xincludes(included, target, folder, depth + 1)
@@ -115,6 +170,18 @@ def _follow_xincludes(root, path: Path, folder: Path, depth: int) -> None:
                                       file=str(path), line=include.sourceline)
             replacement = [included]
         _replace(include, replacement)
+
+
+def _included_text(target: Path, encoding: str, path: Path, line: int | None) -> str:
+    """A text file an XInclude with parse="text" names, or one line saying why it cannot be."""
+    data = read_bytes(target)
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise SourceError(f"XInclude of '{target.name}' names an unknown encoding {encoding!r}",
+                          file=str(path), line=line) from None
+    except UnicodeDecodeError:
+        raise SourceError(f"XInclude of '{target.name}' is not {encoding} text", file=str(path), line=line) from None
 
 
 def _replace(elem, replacement: list) -> None:
@@ -555,7 +622,8 @@ def reading_text(tree: etree._ElementTree) -> ReadingText:
     """The reading text (paragraphs separated by a blank line) and the spans marked in it."""
     root = text_root(tree)
     walker = _ReadingWalker(root)
-    walker.block(root)
+    with deep_enough():
+        walker.block(root)
     return walker.result()
 
 
