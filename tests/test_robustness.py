@@ -768,3 +768,21 @@ def check_tei_properties(tree_spec, folder: Path) -> None:
 @given(TEI_TREES)
 def test_any_tei_is_read_or_refused_in_one_line(tmp_path_factory, tree_spec):
     check_tei_properties(tree_spec, tmp_path_factory.mktemp("tei"))
+
+
+@pytest.mark.parametrize("tag", ["div", "hi", "persName"])
+def test_the_text_views_walk_without_pythons_stack(tag):
+    """Reading and diplomatic views (and so every export) iterate: depth costs no frames."""
+    import inspect
+
+    from teikit.tei.reader import reading_paragraphs
+
+    tree = etree.ElementTree(etree.fromstring(nested(250, tag).replace("<p>deep</p>", "deep")
+                                              if tag != "div" else nested(250)))
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 80)
+    try:
+        paragraphs, lines = reading_paragraphs(tree), diplomatic_lines(tree)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert paragraphs == ["deep"] and lines == ["deep"]

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
@@ -10,9 +13,28 @@ from teikit.errors import SourceError
 from teikit.render.header import read_colophon, read_register
 from teikit.render.tei import first, local_name
 from teikit.render.text import TextWalker
-from teikit.tei.reader import deep_enough
 from teikit.tei.reader import parse_tei as read_tei
 from teikit.tei.reader import tei_document
+
+
+#: Python frames the render may take: a few per element, for the parser's deepest tree (256)
+WALK_RECURSION_LIMIT = 5000
+
+
+@contextmanager
+def deep_enough() -> Iterator[None]:
+    """Room on Python's stack for the deepest tree the parser lets through.
+
+    The walk over the text (TextWalker) and the templates' block macro recurse once per
+    nested element; the parser's depth limit, not Python's default 1000 frames, must
+    bound them. (The text views and exports walk off an explicit stack: tei.reader.walk.)
+    """
+    recursion_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(recursion_limit, WALK_RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(recursion_limit)
 
 
 def parse_tei(path: Path) -> etree._Element:

@@ -21,8 +21,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from teikit.errors import ConfigError, TeikitError
 from teikit.files import write_atomically
-from teikit.render.context import build_context, parse_tei
-from teikit.tei.reader import deep_enough, duplicate_id_warnings
+from teikit.render.context import build_context, deep_enough, parse_tei
+from teikit.tei.reader import duplicate_id_warnings
 from teikit.resources import resource_dir
 
 STYLESHEETS = ("edition.css", "print.css")

@@ -21,10 +21,8 @@ reading text, so stand-off exports (JSON, Web Annotation, CSV, Markdown) share o
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,25 +75,6 @@ PARSER_LIMITS = (
     ("huge text node", "a text node is longer than 10,000,000 characters, the limit for TEI from elsewhere"),
     ("Text node too long", "a text node is longer than 10,000,000 characters, the limit for TEI from elsewhere"),
 )
-#: Python frames the text walks may take: a few per element, for the parser's deepest tree (256)
-WALK_RECURSION_LIMIT = 5000
-
-
-@contextmanager
-def deep_enough() -> Iterator[None]:
-    """Room on Python's stack for the deepest tree the parser lets through.
-
-    The walks over a text (and the HTML templates' block macro) recurse once per nested
-    element; the parser's depth limit, not Python's default 1000 frames, must bound them.
-    """
-    recursion_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(recursion_limit, WALK_RECURSION_LIMIT))
-    try:
-        yield
-    finally:
-        sys.setrecursionlimit(recursion_limit)
-
-
 def parse_tei(path, *, xinclude: bool = False) -> etree._ElementTree:
     """Parse safely: no entities expanded, no network, no DTD, no huge trees; only a regular
     file within the input size limit (`reader.read_bytes`).
@@ -493,8 +472,27 @@ class _ReadingBuilder:
         return ReadingText("".join(self.parts), self.paragraphs, self.spans)
 
 
+#: a step of a walk: yields the steps it needs run before it goes on
+Walk = Generator["Walk", None, None]
+
+
+def walk(step: Walk) -> None:
+    """Run a step and every step it yields, depth first, off an explicit stack."""
+    stack = [step]
+    while stack:
+        try:
+            stack.append(next(stack[-1]))
+        except StopIteration:
+            stack.pop()
+
+
 class _ReadingWalker:
-    """Walks <text> once: blocks become paragraphs, notes follow the block they stand in."""
+    """Walks <text> once: blocks become paragraphs, notes follow the block they stand in.
+
+    Each step that goes into an element is a generator that yields the steps for its
+    children to `walk`, which runs them off an explicit stack: nesting as deep as the
+    parser allows costs no Python stack.
+    """
 
     def __init__(self, root):
         self.line_ends = LineEnds(root)
@@ -503,25 +501,25 @@ class _ReadingWalker:
         self.positions: dict[str, int] = {}   # xml:id of an inline element -> its offset
         self.pointing_notes: list[tuple[Span, str]] = []
 
-    def block(self, elem, prefix: str = "") -> None:
+    def block(self, elem, prefix: str = "") -> Walk:
         if elem.tag in DIVS:
             self.depth += 1
         self.out.open_block(etree.QName(elem).localname, self.depth, prefix)
         notes: list[tuple] = []
-        self.content(elem, notes)
+        yield self.content(elem, notes)
         self.out.close_block()
         for note in notes:
-            self.note(*note)
+            yield self.note(*note)
         if elem.tag in DIVS:
             self.depth -= 1
 
-    def content(self, elem, notes: list) -> None:
+    def content(self, elem, notes: list) -> Walk:
         self.out.add(elem.text)
         for child in elem:
-            self.child(child, notes)
+            yield self.child(child, notes)
             self.out.add(child.tail)
 
-    def child(self, child, notes: list) -> None:
+    def child(self, child, notes: list) -> Walk:
         tag = child.tag if isinstance(child.tag, str) else ""
         out = self.out
         if isinstance(child, etree._Entity):
@@ -541,34 +539,34 @@ class _ReadingWalker:
             else:
                 out.line_break()
         elif _is_block(child):
-            self.block(child)
+            yield self.block(child)
         elif tag == T + "choice":
             reading, source = choice_sides(child)
             if reading is not None:
-                self.spanned("correction", _correction_attrs(reading, source), reading, notes)
+                yield self.spanned("correction", _correction_attrs(reading, source), reading, notes)
                 for source_break in source_side_breaks(child, reading):
                     self.count_break(source_break)
         elif tag == T + "app":
             lemma, _ = app_readings(child)
             if lemma is not None:
-                self.content(lemma, notes)
+                yield self.content(lemma, notes)
         elif tag in (T + "sic", T + "corr"):
             side = "source" if tag == T + "sic" else "reading"
-            self.spanned("correction", {"type": "sic", side: _string(child), **_resp(child)}, child, notes)
+            yield self.spanned("correction", {"type": "sic", side: _string(child), **_resp(child)}, child, notes)
         elif tag in PERSON_TAGS or tag in NAMED_TAGS and child.get("type") == "person":
             ref = child.get("ref") or child.get("key")
-            self.spanned("person", {"ref": ref} if ref else {}, child, notes)
+            yield self.spanned("person", {"ref": ref} if ref else {}, child, notes)
         elif tag == T + "date":
             when = {k: child.get(k) for k in ("when", "from", "to", "notBefore", "notAfter", "calendar")
                     if child.get(k) is not None}
-            self.spanned("date", when, child, notes)
+            yield self.spanned("date", when, child, notes)
         elif tag == T + "emph" or tag == T + "hi" and ITALIC_REND.search(
                 f"{child.get('rend', '')} {child.get('rendition', '')}"):
-            self.spanned("italic", {}, child, notes)
+            yield self.spanned("italic", {}, child, notes)
         elif tag == T + "ref" and (child.get("target") or "").startswith("#"):
-            self.spanned("ref", {"target": child.get("target")}, child, notes)
+            yield self.spanned("ref", {"target": child.get("target")}, child, notes)
         else:
-            self.content(child, notes)
+            yield self.content(child, notes)
         if tag and child.get(XML_ID) and not _is_block(child):
             self.positions.setdefault(child.get(XML_ID), out.length)
 
@@ -580,14 +578,14 @@ class _ReadingWalker:
             elif milestone.tag == T + "pb":
                 self.out.page = milestone.get("n")
 
-    def spanned(self, kind: str, attrs: dict | None, elem, notes: list) -> None:
+    def spanned(self, kind: str, attrs: dict | None, elem, notes: list) -> Walk:
         """Read `elem` inside a span of `kind`; no span when `attrs` is None (an app's lemma)."""
         span = self.out.open_span(kind, attrs) if attrs is not None else None
-        self.content(elem, notes)
+        yield self.content(elem, notes)
         if span is not None:
             self.out.close_span(span)
 
-    def note(self, note, anchor: int | None, line: str | None, page: str | None) -> None:
+    def note(self, note, anchor: int | None, line: str | None, page: str | None) -> Walk:
         """A note after the block it stands in, introduced by its marker unless it prints one."""
         out = self.out
         resume = out.line, out.page
@@ -602,7 +600,7 @@ class _ReadingWalker:
         pointer = (note.get("target") or note.get("corresp") or "").split()
         if anchor is None and pointer and pointer[0].startswith("#"):
             self.pointing_notes.append((span, pointer[0][1:]))
-        self.block(note, prefix="" if prints_marker else marker + " ")
+        yield self.block(note, prefix="" if prints_marker else marker + " ")
         out.close_span(span)
         out.line, out.page = resume
 
@@ -622,8 +620,7 @@ def reading_text(tree: etree._ElementTree) -> ReadingText:
     """The reading text (paragraphs separated by a blank line) and the spans marked in it."""
     root = text_root(tree)
     walker = _ReadingWalker(root)
-    with deep_enough():
-        walker.block(root)
+    walk(walker.block(root))
     return walker.result()
 
 
