@@ -461,8 +461,8 @@ class _ReadingBuilder:
         return span
 
     def close_span(self, span: Span) -> None:
-        if span.start is None:
-            self.awaiting.remove(span)
+        if span.start is None:   # by identity: two empty spans of one kind are equal
+            self.awaiting = [waiting for waiting in self.awaiting if waiting is not span]
             span.start, span.line, span.page = self.length, self.line, self.page
         span.end = self.length
         self.closed_here.append(span)
