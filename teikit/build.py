@@ -116,7 +116,7 @@ def build_edition(config_path: Path, out_dir: Path, allow_outside: bool = False)
         with staging(out_dir, out_dir / slug) as stage:
             (stage / tei_name).write_bytes(data)
             html_name = render_file(stage / tei_name, stage,
-                                    template_dirs=templates).name
+                                    template_dirs=templates, ours=True).name
         summary = {"slug": slug, "title": cfg.title, "author": cfg.author, "date": cfg.date,
                    "source": _source_line(cfg), "href": f"{slug}/{html_name}", "tei": f"{slug}/{tei_name}"}
         messages = [f"{config_path}: reads {path}, outside the edition (--allow-outside)" for path in cfg.outside]

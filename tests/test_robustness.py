@@ -798,3 +798,13 @@ def test_nested_empty_spans_of_one_kind_are_read():
     tree = etree.ElementTree(etree.fromstring(TEI_OPEN + "<p>a <persName><persName/></persName> b</p>" + TEI_CLOSE))
     spans = reading_text(tree).spans
     assert [(s.kind, s.start, s.end) for s in spans] == [("person", 1, 1), ("person", 1, 1)]
+
+
+def test_a_build_renders_its_own_tei_with_a_huge_text_node(tmp_path):
+    from teikit.render import render_file
+
+    tei = tmp_path / "huge.xml"
+    tei.write_bytes(serialize(encode_text("Hello there.").tree).replace(b"Hello there.", b"Hello there. " * 850_000))
+    with pytest.raises(TeikitError, match="longer than 10,000,000"):
+        render_file(tei, tmp_path / "html")
+    assert render_file(tei, tmp_path / "html", ours=True).stat().st_size > 10_000_000

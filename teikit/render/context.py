@@ -37,11 +37,12 @@ def deep_enough() -> Iterator[None]:
         sys.setrecursionlimit(recursion_limit)
 
 
-def parse_tei(path: Path) -> etree._Element:
+def parse_tei(path: Path, *, ours: bool = False) -> etree._Element:
     """The root of a TEI file, parsed as `teikit text` and `teikit export` parse it (safely:
-    no DTD loaded, no entity expanded, nothing fetched; namespace-less TEI moved into the TEI
-    namespace); a file that is not well-formed XML is a SourceError."""
-    return tei_document(read_tei(path))
+    no DTD loaded, no entity expanded, nothing fetched, no huge trees unless the file is
+    `ours`; namespace-less TEI moved into the TEI namespace); a file that is not well-formed
+    XML is a SourceError."""
+    return tei_document(read_tei(path, ours=ours))
 
 
 def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True) -> dict:

@@ -77,13 +77,15 @@ def edition_stem(tei_path: Path) -> str:
 
 
 def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Iterable[str | Path] = (),
-                hyphenation_in_apparatus: bool = True, warn: Callable[[str], None] = lambda line: None) -> Path:
+                hyphenation_in_apparatus: bool = True, warn: Callable[[str], None] = lambda line: None,
+                ours: bool = False) -> Path:
     """Render one TEI file to `out_dir/<name>.html` beside its stylesheets; returns the HTML path.
 
-    `warn` hears of what is rendered anyway (an xml:id used twice in TEI from elsewhere).
+    `warn` hears of what is rendered anyway (an xml:id used twice in TEI from elsewhere);
+    `ours` (TEI teikit has just written) lifts the parser's limits on huge text nodes.
     """
     tei_path, out_dir = Path(tei_path), Path(out_dir)
-    root = parse_tei(tei_path)
+    root = parse_tei(tei_path, ours=ours)
     for warning in duplicate_id_warnings(root.getroottree(), str(tei_path)):
         warn(warning)
     context = build_context(root, hyphenation_in_apparatus=hyphenation_in_apparatus)

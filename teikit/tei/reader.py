@@ -75,23 +75,24 @@ PARSER_LIMITS = (
     ("huge text node", "a text node is longer than 10,000,000 characters, the limit for TEI from elsewhere"),
     ("Text node too long", "a text node is longer than 10,000,000 characters, the limit for TEI from elsewhere"),
 )
-def parse_tei(path, *, xinclude: bool = False) -> etree._ElementTree:
-    """Parse safely: no entities expanded, no network, no DTD, no huge trees; only a regular
-    file within the input size limit (`reader.read_bytes`).
+def parse_tei(path, *, xinclude: bool = False, ours: bool = False) -> etree._ElementTree:
+    """Parse safely: no entities expanded, no network, no DTD, no huge trees (unless the file
+    is `ours`, just written by teikit); only a regular file within the input size limit
+    (`reader.read_bytes`).
 
     TEI from other projects may repeat an xml:id: it is read all the same (the first wins
     where a link is followed) and `duplicate_ids` says where. With `xinclude`, XIncludes
     are followed, but only to files in the document's own folder.
     """
-    tree = _parse_file(Path(path))
+    tree = _parse_file(Path(path), huge_tree=ours)
     if xinclude:
         folder = Path(path).resolve().parent
         _follow_xincludes(tree.getroot(), Path(path).resolve(), folder, depth=0)
     return tree
 
 
-def _parse_file(path: Path) -> etree._ElementTree:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+def _parse_file(path: Path, huge_tree: bool = False) -> etree._ElementTree:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=huge_tree,
                              collect_ids=False)
     data = read_bytes(path)
     try:
