@@ -167,7 +167,14 @@ def _expanded_size_within(root: yaml.Node, limit: int, file: str) -> None:
             stack.extend(item for pair in node.value for item in pair)
 
 
+def _is_empty(node: yaml.Node) -> bool:
+    """`key:` with nothing after it (or `~`)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
+
+
 def _strings(node: yaml.Node, key: str, file: str) -> tuple[str, ...]:
+    if _is_empty(node):
+        return ()
     if not isinstance(node, yaml.SequenceNode) or not all(isinstance(v, yaml.ScalarNode) for v in node.value):
         raise ConfigError(f"{key!r} must be a list of message codes", file=file, line=_line_of(node))
     return tuple(v.value for v in node.value)
@@ -178,6 +185,8 @@ def _pass_options(node: yaml.Node, file: str) -> dict[str, dict[str, Any]]:
     from .passes import BY_NAME
     from .pipeline import check_option
 
+    if _is_empty(node):
+        return {}
     if not isinstance(node, yaml.MappingNode):
         raise ConfigError("'passes' must map pass names to their options", file=file, line=_line_of(node))
     options: dict[str, dict[str, Any]] = {}
@@ -187,7 +196,7 @@ def _pass_options(node: yaml.Node, file: str) -> dict[str, dict[str, Any]]:
             raise ConfigError(f"no pass named {name_node.value!r}; passes: {', '.join(sorted(BY_NAME))}",
                               file=file, line=_line_of(name_node))
         options[spec.name] = {}
-        if isinstance(values_node, yaml.ScalarNode) and not values_node.value:
+        if _is_empty(values_node):
             continue
         if not isinstance(values_node, yaml.MappingNode):
             raise ConfigError(f"pass {spec.name!r} takes a mapping of options", file=file, line=_line_of(values_node))
@@ -200,7 +209,8 @@ def _pass_options(node: yaml.Node, file: str) -> dict[str, dict[str, Any]]:
     return options
 
 
-def _check_paths(values: dict[str, Any], items: dict[str, yaml.Node], path: Path, allow_outside: bool) -> tuple[str, ...]:
+def _check_paths(values: dict[str, Any], items: dict[str, yaml.Node], path: Path,
+                 allow_outside: bool) -> tuple[str, ...]:
     """The edition's files must be inside it or the project; returns those allowed outside."""
     roots = trusted_roots(path.parent)
     outside = []

@@ -50,16 +50,17 @@ def check_option(spec: PassSpec, key: str, value: Any) -> Any:
         raise ValueError(f"pass {spec.name!r} has no option {key!r}; valid options: {valid}")
     kind = hints[key]
     where = f"option {key!r} of pass {spec.name!r}"
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
     if kind is bool:
         if not isinstance(value, bool):
-            raise ValueError(f"{where} must be true or false, not {value!r}")
+            raise ValueError(f"{where} must be true or false, not {shown}")
     elif kind is int or kind is float:
         if isinstance(value, bool) or not isinstance(value, int | float) or kind is int and isinstance(value, float):
-            raise ValueError(f"{where} must be {'an integer' if kind is int else 'a number'}, not {value!r}")
+            raise ValueError(f"{where} must be {'an integer' if kind is int else 'a number'}, not {shown}")
         value = kind(value)
     elif kind is str:
         if not isinstance(value, str):
-            raise ValueError(f"{where} must be a string, not {value!r}")
+            raise ValueError(f"{where} must be a string, not {shown}")
         if key.endswith(REGEX_OPTION_SUFFIXES):
             try:
                 re.compile(value)
@@ -67,7 +68,7 @@ def check_option(spec: PassSpec, key: str, value: Any) -> Any:
                 raise ValueError(f"{where} is not a regular expression: {error}") from None
     elif typing.get_origin(kind) is tuple and typing.get_args(kind) == (str, ...):
         if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
-            raise ValueError(f"{where} must be a list of strings, not {value!r}")
+            raise ValueError(f"{where} must be a list of strings, not {shown}")
         value = tuple(value)
     elif not isinstance(value, typing.get_origin(kind) or kind):
         raise ValueError(f"{where} is set by the edition, not in 'passes'")
