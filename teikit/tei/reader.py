@@ -75,6 +75,8 @@ PARSER_LIMITS = (
     ("huge text node", "a text node is longer than 10,000,000 characters, the limit for TEI from elsewhere"),
     ("Text node too long", "a text node is longer than 10,000,000 characters, the limit for TEI from elsewhere"),
 )
+
+
 def parse_tei(path, *, xinclude: bool = False, ours: bool = False) -> etree._ElementTree:
     """Parse safely: no entities expanded, no network, no DTD, no huge trees (unless the file
     is `ours`, just written by teikit); only a regular file within the input size limit
