@@ -48,6 +48,7 @@ class EditionResult:
     html: Path | None = None
     summary: dict = field(default_factory=dict)   #: title, author, date, source for the site index
     messages: list[str] = field(default_factory=list)
+    outside: tuple[str, ...] = ()                 #: files read from outside the edition (--allow-outside)
     error: str = ""
     seconds: float = 0.0                          #: wall time of this edition's build
 
@@ -119,10 +120,9 @@ def build_edition(config_path: Path, out_dir: Path, allow_outside: bool = False)
                                     template_dirs=templates, ours=True).name
         summary = {"slug": slug, "title": cfg.title, "author": cfg.author, "date": cfg.date,
                    "source": _source_line(cfg), "href": f"{slug}/{html_name}", "tei": f"{slug}/{tei_name}"}
-        messages = [f"{config_path}: reads {path}, outside the edition (--allow-outside)" for path in cfg.outside]
-        messages += [str(m) for m in encoded.report.messages if m.level != "info"]
+        messages = [str(m) for m in encoded.report.messages if m.level != "info"]
         return EditionResult(slug, True, out_dir / slug / tei_name, out_dir / slug / html_name, summary, messages,
-                             seconds=time.perf_counter() - started)
+                             outside=cfg.outside, seconds=time.perf_counter() - started)
     except TeikitError as exc:
         return EditionResult(slug, False, error=str(exc), seconds=time.perf_counter() - started)
     except Exception:  # a bug must not stop the other editions; say where it happened

@@ -187,6 +187,8 @@ def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler
         progress = f"[{done}/{total}] {result.slug} ({result.seconds:.1f} s)"
         if result.ok:
             click.echo(f"{progress}: ok, {len(result.messages)} warnings -> {result.html}", err=True)
+            for path in result.outside:
+                click.echo(f"  note: read {path}, outside the edition (--allow-outside)", err=True)
             for message in result.messages if verbose else ():
                 click.echo(f"  {message}", err=True)
         else:

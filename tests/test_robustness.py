@@ -332,9 +332,12 @@ def test_allow_outside_reads_the_file_and_says_so(tmp_path):
     secret = tmp_path / "elsewhere.txt"
     secret.write_text(EDITION_TEXT, encoding="utf-8")
     make_edition(tmp_path, f"source: {secret}\n")
-    result = run("build", tmp_path / "editions", "-o", tmp_path / "out", "--allow-outside", "-v")
+    result = run("build", tmp_path / "editions", "-o", tmp_path / "out", "--allow-outside")
     assert result.exit_code == 0, result.output
-    assert f"reads {secret}, outside the edition" in result.output
+    assert f"read {secret}, outside the edition" in result.output
+    config = tmp_path / "editions" / "ed" / "edition.yaml"
+    result = run("encode", config.parent / "source.txt", "-o", tmp_path / "o.xml", "--allow-outside")
+    assert result.exit_code == 0 and f"reads {secret}, outside the edition" in result.output
 
 
 def test_a_symlink_out_of_the_edition_is_outside(tmp_path):
