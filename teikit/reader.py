@@ -29,8 +29,8 @@ from .model import Document, Line
 CP1252_PUNCTUATION = frozenset(range(0x91, 0x98))
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 FORM_FEED = "\f"
-#: the largest file read, in bytes (TEIKIT_MAX_INPUT_MB sets it): a book is a few MB, and
-#: encoding takes about 50 times a source's size in memory
+#: the largest file read, in megabytes (TEIKIT_MAX_INPUT_MB sets it): a book is one or two
+#: (a 1.2 MB book encodes in 110 MB of memory), so this leaves room and bounds the work
 MAX_INPUT_MB = 64
 
 
