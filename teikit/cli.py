@@ -109,7 +109,11 @@ def find_edition_config(source: Path) -> Path | None:
               help="Let edition.yaml name a register outside the edition's folder and the editions folder.")
 def encode(source: Path, config_path: Path | None, output: Path | None, encoding: str | None,
            no_corrections: bool, validate: bool, verbose: bool, allow_outside: bool):
-    """Encode an OCR'd plain-text SOURCE as TEI P5."""
+    """Encode an OCR'd plain-text SOURCE as TEI P5.
+
+    SOURCE must be a regular file of at most 64 MB (set TEIKIT_MAX_INPUT_MB to change the
+    limit, which applies to every file teikit reads).
+    """
     config_path = config_path or find_edition_config(source)
     cfg = load_config(config_path, allow_outside=allow_outside) if config_path else EditionConfig()
     for path in cfg.outside:
