@@ -112,7 +112,7 @@ def encode(source: Path, config_path: Path | None, output: Path | None, encoding
     """Encode an OCR'd plain-text SOURCE as TEI P5.
 
     SOURCE must be a regular file of at most 64 MB (set TEIKIT_MAX_INPUT_MB to change the
-    limit, which applies to every file teikit reads).
+    limit, which also applies to the TEI that text, render and export read).
     """
     config_path = config_path or find_edition_config(source)
     cfg = load_config(config_path, allow_outside=allow_outside) if config_path else EditionConfig()
