@@ -8,7 +8,12 @@ from the results in edition order, whatever order they finish in.
 
 Writes are atomic per file: an edition is built into a staging folder inside `out_dir`
 and each finished file is then renamed into place, so an interrupted or failed build
-leaves every file either as it was or as the new build made it, never half written.
+leaves every file either as it was or as the new build made it, never half written. A
+build killed outright leaves its staging folder behind: the next build removes it.
+
+Editions may come from other projects: each writes only to `out_dir/<slug>` (a slug is a
+plain name, `config.check_slug`), reads only files inside its folder or the folder of
+editions (unless `allow_outside`), and its templates run in Jinja's sandbox.
 """
 from __future__ import annotations
 
@@ -21,8 +26,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import load_config
-from .errors import TeikitError
+from .config import check_slug, is_inside, load_config, trusted_roots
+from .errors import ConfigError, OutputError, TeikitError
 from .executors import Runner, WorkerDied
 from .reader import read_bytes
 from .render import render_site
@@ -37,8 +42,12 @@ class EditionResult:
     html: Path | None = None
     summary: dict = field(default_factory=dict)   #: title, author, date, source for the site index
     messages: list[str] = field(default_factory=list)
+    outside: tuple[str, ...] = ()                 #: files read from outside the edition (--allow-outside)
     error: str = ""
     seconds: float = 0.0                          #: wall time of this edition's build
+
+
+STAGING_PREFIX = ".staging-"
 
 
 def find_editions(editions_dir: Path) -> list[Path]:
@@ -53,7 +62,7 @@ def staging(out_dir: Path, target: Path) -> Iterator[Path]:
     moves and the old output stays whole.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
     try:
         yield stage
         for staged in sorted(p for p in stage.rglob("*") if p.is_file()):
@@ -64,14 +73,38 @@ def staging(out_dir: Path, target: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def prepare_edition(config_path: Path, out_dir: Path) -> Job | Exception:
+def prepare_output(out_dir: Path) -> None:
+    """Make `out_dir` and remove the staging folders a killed build left in it."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for leftover in out_dir.glob(STAGING_PREFIX + "*"):
+            shutil.rmtree(leftover)
+    except FileExistsError:
+        raise OutputError("is a file, not a folder for the build", file=str(out_dir)) from None
+    except OSError as exc:
+        raise OutputError(f"cannot be written: {exc.strerror or exc}", file=str(out_dir)) from None
+
+
+def edition_templates(config_path: Path, allow_outside: bool) -> list[Path]:
+    """The edition's own templates folder, if it has one inside the edition."""
+    templates = config_path.parent / "templates"
+    if not templates.is_dir():
+        return []
+    if not allow_outside and not is_inside(templates, trusted_roots(config_path.parent)):
+        raise ConfigError("the templates folder leads outside the edition (--allow-outside uses it anyway)",
+                          file=str(templates))
+    return [templates]
+
+
+def prepare_edition(config_path: Path, out_dir: Path, allow_outside: bool = False) -> Job | Exception:
     """Everything the edition's build needs, read here on the client, where its paths resolve."""
     try:
-        cfg = load_config(config_path)
-        slug = cfg.slug or config_path.parent.name
+        cfg = load_config(config_path, allow_outside=allow_outside)
+        slug = check_slug(cfg.slug or config_path.parent.name, str(config_path))
         source = cfg.path(cfg.source)
+        templates = edition_templates(config_path, allow_outside)
         return Job(read_bytes(source), str(source), str(out_dir / slug / f"{slug}.xml"), cfg,
-                   read_register(cfg), read_templates(config_path.parent / "templates"), render=True)
+                   read_register(cfg), read_templates(templates[0]) if templates else (), render=True)
     except Exception as exc:  # reported with the edition, like a failure on a worker
         return exc
 
@@ -96,12 +129,12 @@ def finish_edition(config_path: Path, job: Job | Exception, outcome: Outcome | E
     summary = {"slug": slug, "title": cfg.title, "author": cfg.author, "date": cfg.date,
                "source": _source_line(cfg), "href": f"{slug}/{html_name}", "tei": f"{slug}/{target.name}"}
     return EditionResult(slug, True, target, target.parent / html_name, summary, outcome.messages,
-                         seconds=outcome.seconds)
+                         outside=cfg.outside, seconds=outcome.seconds)
 
 
-def build_edition(config_path: Path, out_dir: Path) -> EditionResult:
+def build_edition(config_path: Path, out_dir: Path, allow_outside: bool = False) -> EditionResult:
     """Encode, validate and render one edition here; errors become the result, never escape."""
-    job = prepare_edition(config_path, out_dir)
+    job = prepare_edition(config_path, out_dir, allow_outside)
     return finish_edition(config_path, job, job if isinstance(job, Exception) else run_job(job), out_dir)
 
 
@@ -119,18 +152,20 @@ def _source_line(cfg) -> str:
 
 def build_all(editions_dir: Path, out_dir: Path, *, jobs: int = 1, fail_fast: bool = False,
               on_result: Callable[[EditionResult], None] | None = None,
-              scheduler: str | None = None) -> list[EditionResult]:
+              scheduler: str | None = None, allow_outside: bool = False) -> list[EditionResult]:
     """Build every edition in `editions_dir`, then the site index; results in edition order.
 
     `on_result` hears of each edition as it finishes (for progress). With `scheduler` (a
     Dask scheduler address) the work runs on that cluster; its workers need teikit, not
     this disk: each task carries its inputs and returns its outputs (teikit/tasks.py).
+    With `allow_outside`, editions may read files outside their folder (each is reported).
     """
     configs = find_editions(editions_dir)
     out_dir = Path(out_dir).absolute()
+    prepare_output(out_dir)
     results: dict[Path, EditionResult] = {}
     with Runner(jobs, scheduler) as runner:
-        items = ((config, prepare_edition(config, out_dir)) for config in configs)
+        items = ((config, prepare_edition(config, out_dir, allow_outside)) for config in configs)
         for config, job, outcome in runner.results(run_job, items):
             result = results[config] = finish_edition(config, job, outcome, out_dir)
             if on_result:

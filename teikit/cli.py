@@ -6,6 +6,7 @@ edition.yaml), 2 wrong usage. Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import click
 from . import __version__
 from .config import PROFILES, EditionConfig, load_config
 from .encode import encode_source, serialize
-from .errors import TeikitError, ValidationError
+from .errors import TeikitError, UsageError, ValidationError
 from .files import write_atomically
 from .report import Report
 
@@ -43,10 +44,27 @@ class TeikitGroup(click.Group):
 
     def invoke(self, ctx):
         try:
+            check_environment()
             return super().invoke(ctx)
         except TeikitError as exc:
-            click.echo(f"teikit: error: {exc}", err=True)
+            click.echo(f"teikit: error: {one_line(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:   # a file system failure no command foresaw: still one line
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"teikit: error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(1)
+
+
+def one_line(message: str) -> str:
+    """A message with several lines (a YAML parser's, say) as one."""
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
+def check_environment() -> None:
+    """Settings from the environment, checked before any work (SOURCE_DATE_EPOCH is a count of seconds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip().isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, not {epoch!r}")
 
 
 @click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,9 +80,9 @@ def print_report(report: Report, verbose: bool) -> None:
 
 
 def refuse_invalid(data: bytes, name: str) -> None:
-    from .validate import check_bytes
+    from .tasks import encoded_problems
 
-    problems = check_bytes(data, name)
+    problems = encoded_problems(data, name)
     if problems:
         raise ValidationError(f"the encoded TEI is not valid, so it was not written "
                               f"({len(problems)} problems; first: {problems[0]})")
@@ -87,11 +105,19 @@ def find_edition_config(source: Path) -> Path | None:
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check the TEI against teikit's schema before writing it; never leave an invalid file.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational messages.")
+@click.option("--allow-outside", is_flag=True,
+              help="Let edition.yaml name a register outside the edition's folder and the editions folder.")
 def encode(source: Path, config_path: Path | None, output: Path | None, encoding: str | None,
-           no_corrections: bool, validate: bool, verbose: bool):
-    """Encode an OCR'd plain-text SOURCE as TEI P5."""
+           no_corrections: bool, validate: bool, verbose: bool, allow_outside: bool):
+    """Encode an OCR'd plain-text SOURCE as TEI P5.
+
+    SOURCE must be a regular file of at most 64 MB (set TEIKIT_MAX_INPUT_MB to change the
+    limit, which also applies to the TEI that text, render and export read).
+    """
     config_path = config_path or find_edition_config(source)
-    cfg = load_config(config_path) if config_path else EditionConfig()
+    cfg = load_config(config_path, allow_outside=allow_outside) if config_path else EditionConfig()
+    for path in cfg.outside:
+        click.echo(f"teikit: note: {config_path}: reads {path}, outside the edition (--allow-outside)", err=True)
     result = encode_source(source, cfg, corrections=not no_corrections, encoding=encoding)
     if not cfg.profile:
         click.echo(f"teikit: profile '{result.doc.profile}' ({result.profile_reason}); "
@@ -118,9 +144,11 @@ def encode(source: Path, config_path: Path | None, output: Path | None, encoding
 @click.option("--xinclude", is_flag=True, help="Follow XIncludes, only to files in FILE's own folder.")
 def text(file: Path, view: str, xinclude: bool):
     """Print a text view of a TEI FILE."""
-    from .tei.reader import diplomatic_lines, parse_tei, reading_paragraphs
+    from .tei.reader import diplomatic_lines, duplicate_id_warnings, parse_tei, reading_paragraphs
 
     tree = parse_tei(file, xinclude=xinclude)
+    for warning in duplicate_id_warnings(tree, str(file)):
+        click.echo(warning, err=True)
     if view == "diplomatic":
         click.echo("\n".join(diplomatic_lines(tree)))
     else:
@@ -139,14 +167,16 @@ def text(file: Path, view: str, xinclude: bool):
               help="The Dask scheduler, e.g. tcp://10.0.0.5:8786; its workers need teikit, not this disk.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first edition that fails.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every message of every edition.")
+@click.option("--allow-outside", is_flag=True,
+              help="Let editions read sources, registers and templates outside their folder and EDITIONS_DIR "
+                   "(each such file is reported).")
 def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler: str | None,
-          fail_fast: bool, verbose: bool):
+          fail_fast: bool, verbose: bool, allow_outside: bool):
     """Encode, validate and render every edition in EDITIONS_DIR (default: editions/).
 
     Prints a line per edition as it finishes; an edition that fails does not stop the others.
     """
     from .build import build_all, find_editions
-    from .errors import UsageError
 
     if (executor == "dask") != bool(scheduler):
         raise UsageError("--executor dask and --scheduler ADDRESS go together")
@@ -161,12 +191,16 @@ def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler
         progress = f"[{done}/{total}] {result.slug} ({result.seconds:.1f} s)"
         if result.ok:
             click.echo(f"{progress}: ok, {len(result.messages)} warnings -> {result.html}", err=True)
+            for path in result.outside:
+                click.echo(f"  note: read {path}, outside the edition (--allow-outside)", err=True)
             for message in result.messages if verbose else ():
                 click.echo(f"  {message}", err=True)
         else:
-            click.echo(f"{progress}: FAILED: {result.error}", err=True)
+            error = result.error if result.error.startswith("internal error") else one_line(result.error)
+            click.echo(f"{progress}: FAILED: {error}", err=True)
 
-    results = build_all(editions_dir, out_dir, jobs=jobs, fail_fast=fail_fast, on_result=say, scheduler=scheduler)
+    results = build_all(editions_dir, out_dir, jobs=jobs, fail_fast=fail_fast, on_result=say, scheduler=scheduler,
+                        allow_outside=allow_outside)
     failed = [r.slug for r in results if not r.ok]
     click.echo(f"teikit: built {len(results) - len(failed)} of {total} editions into {out_dir}/"
                + (f"; failed: {', '.join(failed)}" if failed else ""), err=True)

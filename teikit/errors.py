@@ -1,4 +1,4 @@
-"""The few exceptions teikit raises: configuration, source and validation problems.
+"""The few exceptions teikit raises: configuration, source, output and validation problems.
 
 Passes never raise on odd text (they report messages); these are for input that cannot
 be used at all. `cli.py` alone turns them into one line and an exit code.
@@ -26,6 +26,10 @@ class ConfigError(TeikitError):
 
 class SourceError(TeikitError):
     """A source file that cannot be read as text."""
+
+
+class OutputError(TeikitError):
+    """An output file or folder that cannot be written (a folder in the way, a full disk)."""
 
 
 class ValidationError(TeikitError):

@@ -8,6 +8,10 @@ the offsets, lines and pages agree between them:
 
 text, markdown, standoff (JSON), webanno (W3C Web Annotation JSON-LD), persons-csv,
 dates-csv, register-tei and register-csv; README.md ("Exchange formats") shows each.
+
+The TEI may come from anyone, and its pointers end up as links in other tools: every
+pointer exported is a relative IRI or an http(s) one (`safe_pointers`); a `javascript:`,
+`data:` or `file:` pointer is dropped.
 """
 from __future__ import annotations
 
@@ -17,18 +21,19 @@ import io
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
+from urllib.parse import quote
 
 import click
 from lxml import etree
 
 from . import TEI_NS, XML_NS
 from .files import write_atomically
-from .errors import SourceError
-from .tei.reader import ReadingText, parse_tei, reading_text, tei_document
+from .errors import SourceError, UsageError
+from .tei.reader import ReadingText, duplicate_id_warnings, parse_tei, reading_text, tei_document
 from .tei.standoff import iso_value, standoff_json, web_annotations
 
 NS = {"t": TEI_NS}
@@ -39,6 +44,28 @@ REGISTER_COLUMNS = ("id", "forename", "surname", "birth", "death", "forms", "wik
 #: Markdown's block markers, escaped where a paragraph would otherwise start with one
 BLOCK_MARKER = re.compile(r"^(?:(\d+)([.)])(?=\s)|([#>+\-=]))")
 INLINE_MARKUP = re.compile(r"([\\`*_\[\]<])")
+#: the IRI schemes an export passes on; any other pointer with a scheme is dropped
+SAFE_SCHEMES = frozenset({"http", "https"})
+IRI_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+#: attributes that hold pointers: in the spans' attrs and in a copied listPerson
+POINTER_ATTRS = ("ref", "target", "corresp", "sameAs", "source", "facs", "url", "key")
+
+
+def safe_pointers(value: str) -> str:
+    """The space-separated pointers in `value` that are relative or http(s) IRIs."""
+    return " ".join(token for token in value.split()
+                    if not (scheme := IRI_SCHEME.match(token)) or scheme[1].lower() in SAFE_SCHEMES)
+
+
+def _safe_span_attrs(attrs: dict[str, str]) -> dict[str, str]:
+    """A span's attrs with its pointers (ref, target) reduced to the safe ones, or left out."""
+    safe = dict(attrs)
+    for key in ("ref", "target"):
+        if key in safe:
+            value = safe_pointers(safe.pop(key))
+            if value:
+                safe[key] = value
+    return safe
 
 
 @dataclass
@@ -50,7 +77,10 @@ class ExportSource:
 
     @cached_property
     def reading(self) -> ReadingText:
-        return reading_text(self.tree)
+        """The reading text and its spans, with unsafe pointers dropped from the spans."""
+        reading = reading_text(self.tree)
+        reading.spans = [replace(span, attrs=_safe_span_attrs(span.attrs)) for span in reading.spans]
+        return reading
 
 
 def plain_text(source: ExportSource) -> str:
@@ -62,9 +92,11 @@ def standoff(source: ExportSource) -> str:
 
 
 def webanno(source: ExportSource) -> str:
-    stem = Path(source.name).stem
+    if safe_pointers(source.base_uri) != source.base_uri.strip():
+        raise UsageError(f"--base-uri must be an http(s) or relative IRI, not {source.base_uri!r}")
+    stem = quote(Path(source.name).stem)   # a file called "javascript:..." is a relative IRI too
     annotations = web_annotations(source.reading, text_iri=f"{source.base_uri}{stem}.txt",
-                                  tei_iri=f"{source.base_uri}{source.name}",
+                                  tei_iri=f"{source.base_uri}{quote(source.name)}",
                                   collection_iri=f"{source.base_uri}{stem}.annotations.jsonld")
     return json.dumps(annotations, ensure_ascii=False, indent=1) + "\n"
 
@@ -207,9 +239,23 @@ def register_tei(source: ExportSource) -> str:
         f"The person register of {source.name}."
     stand_off = etree.SubElement(tei, T + "standOff")
     for person_list in _person_lists(source):
-        stand_off.append(copy.deepcopy(person_list))
+        stand_off.append(_without_unsafe_pointers(copy.deepcopy(person_list)))
     etree.indent(tei, space="  ")
     return etree.tostring(tei, xml_declaration=True, encoding="UTF-8").decode() + "\n"
+
+
+def _without_unsafe_pointers(element):
+    """`element` with every pointer attribute below it reduced to its safe pointers."""
+    for node in element.iter():
+        for key in POINTER_ATTRS:
+            value = node.get(key)
+            if value is not None and safe_pointers(value) != value.strip():
+                safe = safe_pointers(value)
+                if safe:
+                    node.set(key, safe)
+                else:
+                    del node.attrib[key]
+    return element
 
 
 def register_csv(source: ExportSource) -> str:
@@ -281,7 +327,10 @@ def export_tei(tree: etree._ElementTree, to: str, *, name: str = "document.xml",
                                              "(default: relative to where the output is published).")
 def export(file: Path, to: str, output: Path | None, xinclude: bool, base_uri: str):
     """Export a TEI FILE (teikit's or another project's) to a format other tools read."""
-    data = export_tei(parse_tei(file, xinclude=xinclude), to, name=file.name, base_uri=base_uri)
+    tree = parse_tei(file, xinclude=xinclude)
+    for warning in duplicate_id_warnings(tree, str(file)):
+        click.echo(warning, err=True)
+    data = export_tei(tree, to, name=file.name, base_uri=base_uri)
     if output is None:
         click.echo(data, nl=False)
     else:

@@ -17,6 +17,8 @@ decoded by guess unless `auto` is asked for: the error says which encoding it lo
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 
 from .errors import SourceError
@@ -27,6 +29,19 @@ from .model import Document, Line
 CP1252_PUNCTUATION = frozenset(range(0x91, 0x98))
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 FORM_FEED = "\f"
+#: the largest file read, in megabytes (TEIKIT_MAX_INPUT_MB sets it): a book is one or two
+#: (a 1.2 MB book encodes in 110 MB of memory), so this leaves room and bounds the work
+MAX_INPUT_MB = 64
+
+
+def max_input_bytes() -> int:
+    """The input size limit: TEIKIT_MAX_INPUT_MB megabytes, else MAX_INPUT_MB."""
+    setting = os.environ.get("TEIKIT_MAX_INPUT_MB", "")
+    try:
+        megabytes = float(setting) if setting else MAX_INPUT_MB
+    except ValueError:
+        raise SourceError(f"TEIKIT_MAX_INPUT_MB must be a number of megabytes, not {setting!r}") from None
+    return int(megabytes * 1_000_000)
 
 
 def detect_encoding(data: bytes) -> str:
@@ -60,7 +75,8 @@ def decode_source(data: bytes, name: str, encoding: str = "utf-8") -> str:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise SourceError("this looks like a binary file (NUL byte), not text", file=name, line=line)
     try:
-        codecs.lookup(encoding)
+        if not getattr(codecs.lookup(encoding), "_is_text_encoding", True):   # hex, zlib: bytes to bytes
+            raise LookupError(encoding)
     except LookupError:
         raise SourceError(f"unknown encoding {encoding!r} (try utf-8, cp1252, latin-1 or auto)", file=name) from None
     try:
@@ -89,16 +105,36 @@ def split_lines(text: str) -> list[str]:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """A source file's bytes, or one line saying why there are none."""
-    path = Path(path)
-    if not path.exists():
-        raise SourceError("no such file", file=str(path))
-    if path.is_dir():
-        raise SourceError("is a directory, not a text file", file=str(path))
+    """A file's bytes, or one line saying why there are none.
+
+    Only a regular file is read (a device such as /dev/zero, a FIFO or a socket could give
+    bytes forever or none ever), and only up to `max_input_bytes()`.
+    """
+    path, limit = Path(path), max_input_bytes()
     try:
-        return path.read_bytes()
+        with open(path, "rb", opener=_open_without_blocking) as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise SourceError("is a directory, not a text file", file=str(path))
+            if not stat.S_ISREG(mode):
+                raise SourceError("is not a regular file (a device, pipe or socket), so it is not read",
+                                  file=str(path))
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise SourceError("no such file", file=str(path)) from None
+    except IsADirectoryError:
+        raise SourceError("is a directory, not a text file", file=str(path)) from None
     except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror}", file=str(path)) from None
+        raise SourceError(f"cannot be read: {exc.strerror or exc}", file=str(path)) from None
+    if len(data) > limit:
+        raise SourceError(f"is larger than {limit // 1_000_000} MB, the input limit "
+                          "(set TEIKIT_MAX_INPUT_MB to raise it)", file=str(path))
+    return data
+
+
+def _open_without_blocking(path: str, flags: int) -> int:
+    """Open so that a FIFO with no writer does not hang the open itself (it is refused after)."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def read_source(path: str | Path, encoding: str = "utf-8", profile: str = "book") -> Document:

@@ -1,4 +1,8 @@
-"""Shared fixtures: the corpus, the gold and the official TEI schema live in ../shared."""
+"""Shared fixtures: the corpus, the gold and the official TEI schema live in ../shared.
+
+TEIKIT_SHARED names another place for it. The tests that need it skip when it is missing
+on a developer's machine, but fail in CI (CI set), where it must be.
+"""
 from __future__ import annotations
 
 import os
@@ -13,6 +17,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TEIKIT_SHARED", ROOT.parent / "shared"))
 EDITIONS = ROOT / "editions"
 EDITION_SLUGS = sorted(p.parent.name for p in EDITIONS.glob("*/edition.yaml"))
+CORPUS = SHARED / "corpus"
+
+
+def require_shared() -> Path:
+    """The shared folder; a test that needs it skips without it, except in CI, where it fails."""
+    if not (SHARED / "corpus").is_dir() or not (SHARED / "eval" / "score.py").is_file():
+        message = f"no corpus and scorer in {SHARED} (set TEIKIT_SHARED to where ../shared is)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return SHARED
 
 
 def pytest_addoption(parser):

@@ -54,3 +54,26 @@ def test_empty_and_missing(tmp_path):
         load_config(write(tmp_path, ""))
     with pytest.raises(ConfigError, match="no such"):
         load_config(tmp_path / "missing.yaml")
+
+
+@pytest.mark.parametrize("text", ["suppress:\n", "suppress: ~\n", "passes:\n", "passes:\n  structure:\n"])
+def test_an_empty_list_or_mapping_is_allowed(tmp_path, text):
+    cfg = load_config(write(tmp_path, "title: X\n" + text))
+    assert cfg.suppress == () and all(not options for options in cfg.passes.values())
+
+
+def test_pass_options_are_typed_when_the_edition_is_read(tmp_path):
+    path = write(tmp_path, "title: X\npasses:\n  furniture:\n    min_chain: 4\n    rate_spread: 2\n"
+                           "  structure:\n    title_page: false\n    endnote_pattern: '^(\\d+)\\.'\n")
+    assert load_config(path).passes == {"furniture": {"min_chain": 4, "rate_spread": 2.0},
+                                        "structure": {"title_page": False, "endnote_pattern": r"^(\d+)\."}}
+    for option, value, said in [("title_page", '"no"', "true or false"), ("div_type", "5", "a string"),
+                                ("endnote_pattern", "'[a-'", "regular expression")]:
+        with pytest.raises(ConfigError, match=said) as info:
+            load_config(write(tmp_path, f"title: X\npasses:\n  structure:\n    {option}: {value}\n"))
+        assert info.value.line == 4 and option in str(info.value)
+
+
+@pytest.mark.parametrize("slug", ["letters-1937", "vol_2.draft", "A1"])
+def test_plain_slugs_are_taken(tmp_path, slug):
+    assert load_config(write(tmp_path, f"title: X\nslug: {slug}\n")).slug == slug

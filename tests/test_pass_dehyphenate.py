@@ -1,6 +1,5 @@
 """The dehyphenate pass: which line ends fall inside a word, and what kind of break each is."""
 import json
-from pathlib import Path
 
 import pytest
 
@@ -9,7 +8,7 @@ from teikit.passes import dehyphenate, furniture
 from teikit.reader import document_from_text, read_source
 from teikit.report import Report
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from conftest import SHARED
 
 
 def run(text: str, profile: str = "newspaper", **options):

@@ -1,5 +1,4 @@
 """The furniture pass: page numbers and running heads as fw lines, page breaks in sequence."""
-from pathlib import Path
 
 import pytest
 
@@ -7,7 +6,7 @@ from teikit.passes import furniture
 from teikit.reader import document_from_text, read_source
 from teikit.report import Report
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from conftest import CORPUS
 
 
 def page(n_lines: int, word: str = "text") -> list[str]:

@@ -1,6 +1,5 @@
 """The structure pass: headings, datelines, letters, dialogue, front and back."""
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -87,11 +86,11 @@ def test_dateline_amid_paragraphs_stays_a_paragraph():
     assert kinds(doc.body[0]) == ["head", "p", "p", "p"]
 
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from conftest import CORPUS, require_shared  # noqa: E402  (TEIKIT_SHARED honoured)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")
 def test_serge_chapters_and_footnotes():
+    require_shared()
     doc = document_from_text((CORPUS / "004_50acbb978ef62274.txt").read_text(encoding="utf-8"))
     blocks.run(doc, blocks.Options(line_per_paragraph=True, footnote_pattern=r"^\*+ ?\S"), Report())
     structure.run(doc, structure.Options(div_type="chapter", title_case_heads=True,

@@ -11,7 +11,7 @@ from teikit.errors import ConfigError
 from teikit.register import (DEFAULT_REGISTER, Register, extract_life_dates, load_register, persons,
                              suggest_persons)
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from conftest import CORPUS, require_shared
 BOOK = next(CORPUS.glob("001_*.txt"), None)
 
 NOTES = """Yours sincerely,
@@ -98,8 +98,8 @@ def test_suggest_command(tmp_path):
     assert "Gryadinsky" not in result.output     # registered already
 
 
-@pytest.mark.skipif(BOOK is None, reason="corpus not available")
 def test_extract_harvests_the_book_notes():
+    require_shared()
     entries = {e["id"]: e for e in extract_life_dates(BOOK.read_text(encoding="utf-8"))}
     assert len(entries) > 200
     assert entries["sedova-natalia"]["birth"] == "1882"

@@ -21,7 +21,8 @@ def render_command(tei_file: Path, out_dir: Path, template_dirs: tuple[Path, ...
                    hyphenation_in_apparatus: bool, pdf: bool) -> None:
     """Render FILE.xml (TEI) as a print-style HTML reading edition."""
     html_path = render_file(tei_file, out_dir, template_dirs=template_dirs,
-                            hyphenation_in_apparatus=hyphenation_in_apparatus)
+                            hyphenation_in_apparatus=hyphenation_in_apparatus,
+                            warn=lambda line: click.echo(line, err=True))
     click.echo(html_path)
     if pdf:
         click.echo(write_pdf(html_path))

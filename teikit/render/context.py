@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
@@ -15,14 +17,32 @@ from teikit.tei.reader import parse_tei as read_tei
 from teikit.tei.reader import tei_document
 
 
+#: Python frames the render may take: a few per element, for the parser's deepest tree (256)
 WALK_RECURSION_LIMIT = 5000
 
 
-def parse_tei(path: Path) -> etree._Element:
+@contextmanager
+def deep_enough() -> Iterator[None]:
+    """Room on Python's stack for the deepest tree the parser lets through.
+
+    The walk over the text (TextWalker) and the templates' block macro recurse once per
+    nested element; the parser's depth limit, not Python's default 1000 frames, must
+    bound them. (The text views and exports walk off an explicit stack: tei.reader.walk.)
+    """
+    recursion_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(recursion_limit, WALK_RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(recursion_limit)
+
+
+def parse_tei(path: Path, *, ours: bool = False) -> etree._Element:
     """The root of a TEI file, parsed as `teikit text` and `teikit export` parse it (safely:
-    no DTD loaded, no entity expanded, nothing fetched; namespace-less TEI moved into the TEI
-    namespace); a file that is not well-formed XML is a SourceError."""
-    return tei_document(read_tei(path))
+    no DTD loaded, no entity expanded, nothing fetched, no huge trees unless the file is
+    `ours`; namespace-less TEI moved into the TEI namespace); a file that is not well-formed
+    XML is a SourceError."""
+    return tei_document(read_tei(path, ours=ours))
 
 
 def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True) -> dict:
@@ -37,13 +57,8 @@ def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True
     colophon = read_colophon(root)
     walker = TextWalker(text, register, hyphenation_in_apparatus=hyphenation_in_apparatus)
     marker = walker.first_page_marker()
-    # the walk recurses a few frames per element: room for the parser's deepest nesting (256)
-    recursion_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(recursion_limit, WALK_RECURSION_LIMIT))
-    try:
+    with deep_enough():
         blocks = ([marker] if marker else []) + walker.blocks(text)
-    finally:
-        sys.setrecursionlimit(recursion_limit)
     return {
         "colophon": colophon,
         "lang": colophon["language"],

@@ -4,35 +4,64 @@ Templates are looked up in the edition's own folders first, then in teikit's def
 `{% extends "default:edition.html" %}` reaches the default one a folder overrides (the
 datasette convention). The stylesheets go through the same lookup, so an edition can
 restyle itself by dropping an `edition.css` beside its templates.
+
+An edition's templates come from whoever made the edition, so every template runs in
+Jinja's sandbox: it can lay out what it is given, never reach Python's internals (and
+through them the file system or a shell). A template that fails or tries is one line
+naming the template and its line.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import traceback
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, Template, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
 
 from teikit.errors import ConfigError, TeikitError
 from teikit.files import write_atomically
-from teikit.render.context import build_context, parse_tei
+from teikit.render.context import build_context, deep_enough, parse_tei
+from teikit.tei.reader import duplicate_id_warnings
 from teikit.resources import resource_dir
 
 STYLESHEETS = ("edition.css", "print.css")
 SITE_ENTRY_KEYS = ("title", "href", "author", "date", "source")
 
 
-def make_environment(template_dirs: Iterable[str | Path] = ()) -> Environment:
+def make_environment(template_dirs: Iterable[str | Path] = ()) -> SandboxedEnvironment:
     defaults = FileSystemLoader(str(resource_dir("templates")))
     loader = ChoiceLoader([
         FileSystemLoader([str(d) for d in template_dirs]),
         PrefixLoader({"default": defaults}, delimiter=":"),
         defaults,
     ])
-    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True)
+    return SandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined,
+                                trim_blocks=True, lstrip_blocks=True)
 
 
-def _write_stylesheets(env: Environment, out_dir: Path) -> None:
+def render_template(env: SandboxedEnvironment, name: str, **context) -> bytes:
+    """A template rendered (with room for the deepest tree), or a ConfigError naming the
+    template and line that failed: a syntax error, an undefined name, a blocked attribute."""
+    try:
+        template: Template = env.get_template(name)
+        with deep_enough():
+            return template.render(**context).encode("utf-8")
+    except TemplateError as error:
+        file, line = _template_frame(error)
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ConfigError(f"template failed: {message}", file=file or name, line=line) from None
+
+
+def _template_frame(error: TemplateError) -> tuple[str | None, int | None]:
+    """The template file and line an error came from (Jinja puts template lines in the traceback)."""
+    if getattr(error, "filename", None):
+        return error.filename, getattr(error, "lineno", None)
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if not f.filename.endswith(".py")]
+    return (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
+
+
+def _write_stylesheets(env: SandboxedEnvironment, out_dir: Path) -> None:
     for name in STYLESHEETS:
         source, _, _ = env.loader.get_source(env, name)
         write_atomically(out_dir / name, source.encode("utf-8"))
@@ -48,14 +77,22 @@ def edition_stem(tei_path: Path) -> str:
 
 
 def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Iterable[str | Path] = (),
-                hyphenation_in_apparatus: bool = True) -> Path:
-    """Render one TEI file to `out_dir/<name>.html` beside its stylesheets; returns the HTML path."""
+                hyphenation_in_apparatus: bool = True, warn: Callable[[str], None] = lambda line: None,
+                ours: bool = False) -> Path:
+    """Render one TEI file to `out_dir/<name>.html` beside its stylesheets; returns the HTML path.
+
+    `warn` hears of what is rendered anyway (an xml:id used twice in TEI from elsewhere);
+    `ours` (TEI teikit has just written) lifts the parser's limits on huge text nodes.
+    """
     tei_path, out_dir = Path(tei_path), Path(out_dir)
-    context = build_context(parse_tei(tei_path), hyphenation_in_apparatus=hyphenation_in_apparatus)
+    root = parse_tei(tei_path, ours=ours)
+    for warning in duplicate_id_warnings(root.getroottree(), str(tei_path)):
+        warn(warning)
+    context = build_context(root, hyphenation_in_apparatus=hyphenation_in_apparatus)
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path = out_dir / f"{edition_stem(tei_path)}.html"
-    write_atomically(html_path, env.get_template("edition.html").render(context).encode("utf-8"))
+    write_atomically(html_path, render_template(env, "edition.html", **context))
     _write_stylesheets(env, out_dir)
     return html_path
 
@@ -76,7 +113,7 @@ def render_site(editions: list[dict], out_dir: str | Path, *, template_dirs: Ite
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     index_path = out_dir / "index.html"
-    write_atomically(index_path, env.get_template("index.html").render(editions=entries).encode("utf-8"))
+    write_atomically(index_path, render_template(env, "index.html", editions=entries))
     _write_stylesheets(env, out_dir)
     return index_path
 

@@ -21,6 +21,8 @@ reading text, so stand-off exports (JSON, Web Annotation, CSV, Markdown) share o
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from lxml import etree
 
 from .. import TEI_NS, XML_NS
 from ..errors import SourceError
+from ..reader import read_bytes
 from .rules import (
     NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text,
     is_printed_line_end_hyphen, joins_word, local_name, marked_hyphen, source_side_breaks,
@@ -66,26 +69,60 @@ NAMED_TAGS = frozenset({T + "name", T + "rs"})
 ITALIC_REND = re.compile(r"(?:^|[\s#:])(?:i|it|italics?|italic)(?:$|\s)")
 
 
-def parse_tei(path, *, xinclude: bool = False) -> etree._ElementTree:
-    """Parse safely: no entities expanded, no network, no DTD.
+#: what libxml2 refuses in a file it was not told to trust (no huge_tree), said plainly
+PARSER_LIMITS = (
+    ("Excessive depth", "elements are nested more than 256 deep, the limit for TEI from elsewhere"),
+    ("huge text node", "a text node is longer than 10,000,000 characters, the limit for TEI from elsewhere"),
+    ("Text node too long", "a text node is longer than 10,000,000 characters, the limit for TEI from elsewhere"),
+)
 
-    With `xinclude`, XIncludes are followed, but only to files in the document's own folder.
+
+def parse_tei(path, *, xinclude: bool = False, ours: bool = False) -> etree._ElementTree:
+    """Parse safely: no entities expanded, no network, no DTD, no huge trees (unless the file
+    is `ours`, just written by teikit); only a regular file within the input size limit
+    (`reader.read_bytes`).
+
+    TEI from other projects may repeat an xml:id: it is read all the same (the first wins
+    where a link is followed) and `duplicate_ids` says where. With `xinclude`, XIncludes
+    are followed, but only to files in the document's own folder.
     """
-    tree = _parse_file(Path(path))
+    tree = _parse_file(Path(path), huge_tree=ours)
     if xinclude:
         folder = Path(path).resolve().parent
         _follow_xincludes(tree.getroot(), Path(path).resolve(), folder, depth=0)
     return tree
 
 
-def _parse_file(path: Path) -> etree._ElementTree:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+def _parse_file(path: Path, huge_tree: bool = False) -> etree._ElementTree:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=huge_tree,
+                             collect_ids=False)
+    data = read_bytes(path)
     try:
-        return etree.parse(str(path), parser)
-    except OSError:
-        raise SourceError("no such file or not readable", file=str(path)) from None
+        return etree.ElementTree(etree.fromstring(data, parser, base_url=str(path)))
     except etree.XMLSyntaxError as exc:
-        raise SourceError(f"not well-formed XML: {exc.msg}", file=str(path), line=exc.lineno) from None
+        message = next((said for found, said in PARSER_LIMITS if found in exc.msg), f"not well-formed XML: {exc.msg}")
+        raise SourceError(message, file=str(path), line=exc.lineno) from None
+
+
+def duplicate_ids(tree: etree._ElementTree) -> list[tuple[str, int | None]]:
+    """Each xml:id used more than once, with the line of its second use."""
+    elements = tree.getroot().xpath("//*[@xml:id]")
+    counts = Counter(element.get(XML_ID) for element in elements)
+    seen: set[str] = set()
+    found = []
+    for element in elements:
+        value = element.get(XML_ID)
+        if counts[value] > 1 and value in seen:
+            found.append((value, element.sourceline))
+            counts[value] = 0
+        seen.add(value)
+    return found
+
+
+def duplicate_id_warnings(tree: etree._ElementTree, name: str) -> list[str]:
+    """One line per xml:id used twice (validate reports them as errors; reading goes on)."""
+    return [f"teikit: warning: {name}:{line}: xml:id {value!r} is used more than once; links go to the first"
+            for value, line in duplicate_ids(tree)]
 
 
 def _follow_xincludes(root, path: Path, folder: Path, depth: int) -> None:
@@ -102,7 +139,7 @@ def _follow_xincludes(root, path: Path, folder: Path, depth: int) -> None:
         if not target.is_file() and fallback is not None:
             replacement = [fallback.text or "", *fallback]
         elif include.get("parse") == "text":
-            replacement = [target.read_text(encoding=include.get("encoding", "utf-8"))]
+            replacement = [_included_text(target, include.get("encoding", "utf-8"), path, include.sourceline)]
         else:
             included = _parse_file(target).getroot()
             _follow_xincludes(included, target, folder, depth + 1)
@@ -115,6 +152,18 @@ def _follow_xincludes(root, path: Path, folder: Path, depth: int) -> None:
                                       file=str(path), line=include.sourceline)
             replacement = [included]
         _replace(include, replacement)
+
+
+def _included_text(target: Path, encoding: str, path: Path, line: int | None) -> str:
+    """A text file an XInclude with parse="text" names, or one line saying why it cannot be."""
+    data = read_bytes(target)
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise SourceError(f"XInclude of '{target.name}' names an unknown encoding {encoding!r}",
+                          file=str(path), line=line) from None
+    except UnicodeDecodeError:
+        raise SourceError(f"XInclude of '{target.name}' is not {encoding} text", file=str(path), line=line) from None
 
 
 def _replace(elem, replacement: list) -> None:
@@ -415,8 +464,8 @@ class _ReadingBuilder:
         return span
 
     def close_span(self, span: Span) -> None:
-        if span.start is None:
-            self.awaiting.remove(span)
+        if span.start is None:   # by identity: two empty spans of one kind are equal
+            self.awaiting = [waiting for waiting in self.awaiting if waiting is not span]
             span.start, span.line, span.page = self.length, self.line, self.page
         span.end = self.length
         self.closed_here.append(span)
@@ -426,8 +475,27 @@ class _ReadingBuilder:
         return ReadingText("".join(self.parts), self.paragraphs, self.spans)
 
 
+#: a step of a walk: yields the steps it needs run before it goes on
+Walk = Generator["Walk", None, None]
+
+
+def walk(step: Walk) -> None:
+    """Run a step and every step it yields, depth first, off an explicit stack."""
+    stack = [step]
+    while stack:
+        try:
+            stack.append(next(stack[-1]))
+        except StopIteration:
+            stack.pop()
+
+
 class _ReadingWalker:
-    """Walks <text> once: blocks become paragraphs, notes follow the block they stand in."""
+    """Walks <text> once: blocks become paragraphs, notes follow the block they stand in.
+
+    Each step that goes into an element is a generator that yields the steps for its
+    children to `walk`, which runs them off an explicit stack: nesting as deep as the
+    parser allows costs no Python stack.
+    """
 
     def __init__(self, root):
         self.line_ends = LineEnds(root)
@@ -436,25 +504,25 @@ class _ReadingWalker:
         self.positions: dict[str, int] = {}   # xml:id of an inline element -> its offset
         self.pointing_notes: list[tuple[Span, str]] = []
 
-    def block(self, elem, prefix: str = "") -> None:
+    def block(self, elem, prefix: str = "") -> Walk:
         if elem.tag in DIVS:
             self.depth += 1
         self.out.open_block(etree.QName(elem).localname, self.depth, prefix)
         notes: list[tuple] = []
-        self.content(elem, notes)
+        yield self.content(elem, notes)
         self.out.close_block()
         for note in notes:
-            self.note(*note)
+            yield self.note(*note)
         if elem.tag in DIVS:
             self.depth -= 1
 
-    def content(self, elem, notes: list) -> None:
+    def content(self, elem, notes: list) -> Walk:
         self.out.add(elem.text)
         for child in elem:
-            self.child(child, notes)
+            yield self.child(child, notes)
             self.out.add(child.tail)
 
-    def child(self, child, notes: list) -> None:
+    def child(self, child, notes: list) -> Walk:
         tag = child.tag if isinstance(child.tag, str) else ""
         out = self.out
         if isinstance(child, etree._Entity):
@@ -474,34 +542,34 @@ class _ReadingWalker:
             else:
                 out.line_break()
         elif _is_block(child):
-            self.block(child)
+            yield self.block(child)
         elif tag == T + "choice":
             reading, source = choice_sides(child)
             if reading is not None:
-                self.spanned("correction", _correction_attrs(reading, source), reading, notes)
+                yield self.spanned("correction", _correction_attrs(reading, source), reading, notes)
                 for source_break in source_side_breaks(child, reading):
                     self.count_break(source_break)
         elif tag == T + "app":
             lemma, _ = app_readings(child)
             if lemma is not None:
-                self.content(lemma, notes)
+                yield self.content(lemma, notes)
         elif tag in (T + "sic", T + "corr"):
             side = "source" if tag == T + "sic" else "reading"
-            self.spanned("correction", {"type": "sic", side: _string(child), **_resp(child)}, child, notes)
+            yield self.spanned("correction", {"type": "sic", side: _string(child), **_resp(child)}, child, notes)
         elif tag in PERSON_TAGS or tag in NAMED_TAGS and child.get("type") == "person":
             ref = child.get("ref") or child.get("key")
-            self.spanned("person", {"ref": ref} if ref else {}, child, notes)
+            yield self.spanned("person", {"ref": ref} if ref else {}, child, notes)
         elif tag == T + "date":
             when = {k: child.get(k) for k in ("when", "from", "to", "notBefore", "notAfter", "calendar")
                     if child.get(k) is not None}
-            self.spanned("date", when, child, notes)
+            yield self.spanned("date", when, child, notes)
         elif tag == T + "emph" or tag == T + "hi" and ITALIC_REND.search(
                 f"{child.get('rend', '')} {child.get('rendition', '')}"):
-            self.spanned("italic", {}, child, notes)
+            yield self.spanned("italic", {}, child, notes)
         elif tag == T + "ref" and (child.get("target") or "").startswith("#"):
-            self.spanned("ref", {"target": child.get("target")}, child, notes)
+            yield self.spanned("ref", {"target": child.get("target")}, child, notes)
         else:
-            self.content(child, notes)
+            yield self.content(child, notes)
         if tag and child.get(XML_ID) and not _is_block(child):
             self.positions.setdefault(child.get(XML_ID), out.length)
 
@@ -513,14 +581,14 @@ class _ReadingWalker:
             elif milestone.tag == T + "pb":
                 self.out.page = milestone.get("n")
 
-    def spanned(self, kind: str, attrs: dict | None, elem, notes: list) -> None:
+    def spanned(self, kind: str, attrs: dict | None, elem, notes: list) -> Walk:
         """Read `elem` inside a span of `kind`; no span when `attrs` is None (an app's lemma)."""
         span = self.out.open_span(kind, attrs) if attrs is not None else None
-        self.content(elem, notes)
+        yield self.content(elem, notes)
         if span is not None:
             self.out.close_span(span)
 
-    def note(self, note, anchor: int | None, line: str | None, page: str | None) -> None:
+    def note(self, note, anchor: int | None, line: str | None, page: str | None) -> Walk:
         """A note after the block it stands in, introduced by its marker unless it prints one."""
         out = self.out
         resume = out.line, out.page
@@ -535,7 +603,7 @@ class _ReadingWalker:
         pointer = (note.get("target") or note.get("corresp") or "").split()
         if anchor is None and pointer and pointer[0].startswith("#"):
             self.pointing_notes.append((span, pointer[0][1:]))
-        self.block(note, prefix="" if prints_marker else marker + " ")
+        yield self.block(note, prefix="" if prints_marker else marker + " ")
         out.close_span(span)
         out.line, out.page = resume
 
@@ -555,7 +623,7 @@ def reading_text(tree: etree._ElementTree) -> ReadingText:
     """The reading text (paragraphs separated by a blank line) and the spans marked in it."""
     root = text_root(tree)
     walker = _ReadingWalker(root)
-    walker.block(root)
+    walk(walker.block(root))
     return walker.result()
 
 
