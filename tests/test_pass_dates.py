@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from teikit.model import Block, Hyphen, Mark
+from teikit.passes.date_grammar import is_calendar_day
 from teikit.passes.dates import Options, find_dates, mark_dates, run
 from teikit.reader import document_from_text
 from teikit.report import Report
@@ -34,14 +37,59 @@ def dates_in(text):
     ("in December he", ("December", {"when": "--12"})),
     ("January 3 1 ,  1 9 3 7 Coyoacan", ("January 3 1 ,  1 9 3 7", {"when": "1937-01-31"})),
     ("April 1O-17-Commission", ("April 1O-17", {"from": "--04-10", "to": "--04-17"})),
+    # ordinals, `day of`, `of the year`, a bracketed year
+    ("on the 16th of April, 1862, we", ("16th of April, 1862", {"when": "1862-04-16"})),
+    ("the 27th day of June 1828.", ("27th day of June 1828", {"when": "1828-06-27"})),
+    ("In June of the year 1865 he", ("June of the year 1865", {"when": "1865-06"})),
+    ("late in January (1872) the", ("January (1872)", {"when": "1872-01"})),
+    ("on the second day of May, 1790", ("second day of May, 1790", {"when": "1790-05-02"})),
+    ("October first 1802 at", ("October first 1802", {"when": "1802-10-01"})),
+    ("the 7 or 8th of March", ("7 or 8th of March", {"from": "--03-07", "to": "--03-08"})),
+    # short months with or without a period, `2d`, `3d`, a spaced suffix
+    ("Feby 9th 1802", ("Feby 9th 1802", {"when": "1802-02-09"})),
+    ("Jany. 3, 1802", ("Jany. 3, 1802", {"when": "1802-01-03"})),
+    ("came Apl 3, 1802", ("Apl 3, 1802", {"when": "1802-04-03"})),
+    ("on Sept 4th he", ("Sept 4th", {"when": "--09-04"})),
+    ("dated Decr 22d 1799", ("Decr 22d 1799", {"when": "1799-12-22"})),
+    ("at Mar 3, 1850 the", ("Mar 3, 1850", {"when": "1850-03-03"})),
+    ("October 14 th 1802.", ("October 14 th 1802", {"when": "1802-10-14"})),
+    # weekdays before or after, the doubtful `?`, year-first diary heads
+    ("Monday 1 October 1790 we", ("Monday 1 October 1790", {"when": "1790-10-01"})),
+    ("on 3 October, Saturday, we", ("3 October, Saturday", {"when": "--10-03"})),
+    ("May 6 ? 1790 rain", ("May 6 ? 1790", {"when": "1790-05-06"})),
+    ("1790 March 5th rain", ("1790 March 5th", {"when": "1790-03-05"})),
+    ("1790 6 March rain", ("1790 6 March", {"when": "1790-03-06"})),
+    ("1790 March rain", ("1790 March", {"when": "1790-03"})),
+    # OCR's letters in digits, numeric dates, spans of months, eras
+    ("Gazette of May 2G, 1850, a", ("May 2G, 1850", {"when": "1850-05-26"})),
+    ("in June, 18G3.", ("June, 18G3", {"when": "1863-06"})),
+    ("in June 1 843 the", ("June 1 843", {"when": "1843-06"})),
+    ("sent 25/12/1799 by post", ("25/12/1799", {"when": "1799-12-25"})),
+    ("sent 3/4/1799 by post", ("3/4/1799", {"when": "1799-03-04"})),
+    ("from May to August, 1790, we", ("May to August, 1790", {"from": "1790-05", "to": "1790-08"})),
+    ("the Chronicle, A.D. 814.", ("A.D. 814", {"when": "0814"})),
+    ("died 814 A.D. at", ("814 A.D.", {"when": "0814"})),
+    # spans across months and years
+    ("from April 24-May 2, 1790 we", ("April 24-May 2, 1790", {"from": "1790-04-24", "to": "1790-05-02"})),
+    ("December 30, 1790-January 2, 1791 x",
+     ("December 30, 1790-January 2, 1791", {"from": "1790-12-30", "to": "1791-01-02"})),
 ])
+
 def test_printed_forms(text, expected):
     assert dates_in(text) == [expected]
+
+
+def test_series_shares_its_year_where_months_run_forward():
+    assert dates_in("Minutes, June 25, Aug. 15, 1790; Dec. 28, Jan. 3, 1791.") == [
+        ("June 25", {"when": "1790-06-25"}), ("Aug. 15, 1790", {"when": "1790-08-15"}),
+        ("Dec. 28", {"when": "--12-28"}), ("Jan. 3, 1791", {"when": "1791-01-03"})]
 
 
 @pytest.mark.parametrize("text", [
     "1,000 workers", "see page 1917", "pp. 1936-37", "May I say so?", "the October Revolution",
     "his April Theses", "THE MARCH TO POWER", "the man of October", "a Trotskyist", "at 12.30",
+    "the 16th century", "the 5th regiment", "Jan Smith came", "Marseilles 5 miles", "in 18G3 it",
+    "Octr",
 ])
 def test_not_dates(text):
     assert dates_in(text) == []
@@ -95,3 +143,155 @@ def test_printed_hyphen_joined():
     mark_dates(block, Options())
     (date,) = block.marks
     assert date.attrs == {"from": "1936", "to": "1937"}
+
+
+def dated(*divs, **options):
+    """Run the pass over divs of paragraphs (one source line per `\\n`); marks in order."""
+    doc = document_from_text("\n\n".join("\n\n".join(div) for div in divs))
+    lines = iter([line for line in doc.lines if line.kind == "text"])
+    doc.body = [Block("div", children=[Block("p", lines=[next(lines) for _ in paragraph.split("\n")])
+                                       for paragraph in div]) for div in divs]
+    run(doc, Options(**options), Report())
+    return [(block.text[m.start:m.end], m.attrs) for block in doc.leaves() for m in block.marks]
+
+
+def test_dateline_dates_inst_ult_and_prox():
+    assert dated(["Bath, May 25, 1790.",
+                  "I came the 23d ultimo, saw him the 2d inst. and go the 1st proximo."]) == [
+        ("May 25, 1790", {"when": "1790-05-25"}), ("23d ultimo", {"when": "1790-04-23"}),
+        ("2d inst.", {"when": "1790-05-02"}), ("1st proximo", {"when": "1790-06-01"})]
+
+
+def test_running_year_for_months_passed_and_the_next():
+    assert dated(["June 3, 1790", "He wrote February 2 and May 30, comes July 4, sails in December."]) == [
+        ("June 3, 1790", {"when": "1790-06-03"}), ("February 2", {"when": "1790-02-02"}),
+        ("May 30", {"when": "1790-05-30"}), ("July 4", {"when": "1790-07-04"}),
+        ("December", {"when": "--12"})]
+
+
+def test_running_year_across_new_year():
+    assert dated(["January 2, 1791", "your letter of December 28 came"])[1] == (
+        "December 28", {"when": "1790-12-28"})
+    assert dated(["December 30, 1790", "we sail on January 3"])[1] == ("January 3", {"when": "1791-01-03"})
+
+
+def test_year_then_month_before_a_capital_is_no_diary_head():
+    assert dates_in("since 1790 May I say")[0] == ("1790", {"when": "1790"})
+
+
+def test_bare_diary_days_follow_the_running_date():
+    assert dated(["29th May 1790 set out", "30th rain", "2d crossed the river", "14 men came"]) == [
+        ("29th May 1790", {"when": "1790-05-29"}), ("30th", {"when": "1790-05-30"}),
+        ("2d", {"when": "1790-06-02"})]
+
+
+def test_day_alone_needs_a_month():
+    assert dated(["12 men came", "on the 16th, we left"]) == []
+
+
+def test_day_alone_before_a_verb_or_preposition():
+    assert [text for text, _ in dated(["June 3, 1790", "the boat of the 9th will sail; on the 12th by noon"])] == [
+        "June 3, 1790", "9th", "12th"]
+
+
+def test_day_alone_far_from_a_named_month_is_the_running_months():
+    far = "We went on through the hills for many days, " * 6
+    assert dated(["Bath, June 20, 1790.", "Your letter of May came. " + far + "The mail of the 16th is lost."])[1:] == [
+        ("May", {"when": "1790-05"}), ("16th", {"when": "1790-06-16"})]
+
+
+def test_day_in_prose_takes_the_month_last_named():
+    assert dated(["In September 1790, on the 1st, they left."]) == [
+        ("September 1790", {"when": "1790-09"}), ("1st", {"when": "1790-09-01"})]
+
+
+def test_each_div_dates_itself():
+    assert dated(["June 3, 1790", "rain on June 5"], ["rain on June 7"])[1:] == [
+        ("June 5", {"when": "1790-06-05"}), ("June 7", {"when": "--06-07"})]
+
+
+def test_a_section_keeps_its_letters_date():
+    doc = document_from_text("June 3, 1790\n\nrain on June 5")
+    dateline, text = [Block("p", lines=[line]) for line in doc.lines if line.kind == "text"]
+    doc.body = [Block("div", attrs={"type": "letter"},
+                      children=[dateline, Block("div", attrs={"type": "section"}, children=[text])])]
+    run(doc, Options(), Report())
+    assert text.marks[0].attrs == {"when": "1790-06-05"}
+
+
+def test_wrapped_date_after_a_lead_in_is_no_dateline():
+    assert dated(["We speak of the rising of\nOctober 25, 1790, and\nof October 26."])[1] == (
+        "October 26", {"when": "--10-26"})
+
+
+def test_no_inference_when_switched_off():
+    assert dated(["June 3, 1790", "rain on June 5", "on the 6th, we"], infer_from_context=False) == [
+        ("June 3, 1790", {"when": "1790-06-03"}), ("June 5", {"when": "--06-05"})]
+
+
+def test_impossible_days_are_no_dates():
+    assert dated(["February 1, 1790", "on February 30 we"])[1:] == [("February", {"when": "1790-02"})]
+
+
+DATE_TOKENS = st.sampled_from(["May", "Sept.", "Jany", "the", "16th", "2d", "30", "31st", "1790", "18G3",
+                               "1 843", "inst.", "ult.", "A.D.", "814", "of", "day", "Monday", ",", "?",
+                               "-", "to", "or", "12/2/1790", "(1790)", "O", "l"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_TOKENS, min_size=1, max_size=14))
+def test_any_text_gives_valid_dates_inside_it(tokens):
+    text = " ".join(tokens)
+    for i, j, attrs in find_dates(text, with_bare_days=True):
+        assert 0 <= i < j <= len(text)
+        assert all(is_calendar_day(v) for k, v in attrs.items() if not k.startswith("_"))
+    for para in (text, "June 3, 1790\n" + text):
+        for mark_text, attrs in dated([para]):
+            assert mark_text and not attrs["when" if "when" in attrs else "from"].startswith("---")
+
+
+def test_running_date_reaches_a_few_pages():
+    from teikit.passes.date_context import REACH
+    filler = "word " * (REACH // 5 + 1)
+    assert dated(["June 3, 1790", filler, "rain on June 5"])[1] == ("June 5", {"when": "--06-05"})
+
+
+def test_date_closing_a_long_block_is_no_dateline():
+    prose = "A long paragraph of a book that cites, at its very end, a letter of June 3, 1790."
+    assert dated([prose, "rain on June 5"])[1] == ("June 5", {"when": "--06-05"})
+
+
+def test_entries_before_the_first_dated_one_wait_for_it():
+    assert dated(["11th set out", "12 rain", "14th crossed", "15th May 1790 arrived"]) == [
+        ("11th", {"when": "1790-05-11"}), ("12", {"when": "1790-05-12"}), ("14th", {"when": "1790-05-14"}),
+        ("15th May 1790", {"when": "1790-05-15"})]
+
+
+def test_numbered_paragraphs_before_a_date_are_no_entries():
+    assert dated(["1 The committee met", "2 It resolved", "3 Adjourned", "4th May 1790 signed"]) == [
+        ("4th May 1790", {"when": "1790-05-04"})]
+
+
+def test_day_of_last_month_counts_from_the_dateline():
+    assert dated(["Bath, July 6, 1790.", "by the 12th of last month we knew"])[1] == (
+        "12th", {"when": "1790-06-12"})
+
+
+def test_weekday_alone_is_the_running_dates_or_the_last_before():
+    assert dated(["Bath, July 5, 1790.", "Tuesday Morning", "He fell on Friday and reads the Sunday Times; "
+                  "on Good Friday we fasted."])[1:] == [
+        ("Tuesday Morning", {"when": "1790-06-29"}), ("Friday", {"when": "1790-07-02"})]
+    assert dated(["He came on Friday."]) == []
+    assert dated(["Bath, July 5, 1790.", "On Sunday I rested"])[1] == ("Sunday", {"when": "1790-07-04"})
+
+
+def test_numbered_parts_pages_after_the_dateline_are_no_entries():
+    from teikit.passes.date_context import ENTRY_REACH
+    letter = ["23d May 1790", "word " * (ENTRY_REACH // 5 + 1), "2d Part of it", "more of the letter"]
+    assert dated(letter) == [("23d May 1790", {"when": "1790-05-23"})]
+
+
+def test_dateline_after_a_place_at_the_top_of_a_letter():
+    assert dated(["Fort William 9 June 1790 - the boats came\nyesterday, and we leave in May"
+                  " for the lakes and again in July."])[1:] == [
+        ("May", {"when": "1790-05"}), ("July", {"when": "1790-07"})]

@@ -1,0 +1,201 @@
+"""The running date of a document, and the values it completes.
+
+Letters, diaries and newspapers date a page once (a dateline, an entry head, a masthead)
+and then write `March 2`, `3d inst.`, `12 Rested`, `on Friday`. A complete date that
+begins its block or line, or closes a short block or an early line of a div (`Fort
+William, June 9, 1790.`), sets the running date. Within a few pages of it:
+- a yearless month or day takes its year where that is safe: a month up to the running
+  one (what a letter or diary tells has passed) or next to it across a new year;
+- `inst.`, `ult.`, `prox.` and `of last month` count months from it;
+- a bare day heading an entry a few days on keeps its month, or takes the next one when
+  the day goes back; entries before the first dated one wait for it;
+- a weekday alone is the running date's, or the last one before it.
+A day named alone in the prose (`on the 1st`) belongs to a month named just before, or
+the running date's. Each div
+but a section starts afresh. teikit.rng allows no `cert` on `date`, so none is written:
+the pass's facts (`doc.facts["dates"]["policy"]`) record that these rules ran.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .date_grammar import is_calendar_day
+
+#: a value with its month: 1790-06-09, 1790-06, --06-09, --06
+WITH_MONTH = re.compile(r"(\d{4}|-)-(\d\d)(?:-(\d\d))?$")
+#: a complete day: 1790-06-09
+FULL_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
+#: a yearless month or day: --08, --08-18
+MONTH_DAY = re.compile(r"--(\d\d)(?:-(\d\d))?$")
+#: a day alone: ---18
+DAY_ONLY = re.compile(r"---(\d\d)$")
+#: how far (characters of reading text) a heading date reaches: a few printed pages;
+#: a date at the top of a long text (a web page's posting date) says nothing of its end
+REACH = 12000
+#: a day alone in prose belongs to a month named this near before it (`In May, on the 1st`),
+#: else to the running date's (`the mail of the 16th` in a letter)
+NAMED_REACH = 200
+#: a bare day heads the next diary entry only this many days after the running date at most
+#: (`2d part` after `9th June` is no entry)
+ENTRY_GAP_DAYS = 10
+#: nor further on than this (characters read): diaries date entry after entry, letters
+#: number their parts (`2d Part`) pages apart
+ENTRY_REACH = 2000
+
+
+@dataclass
+class RunningDate:
+    """Where the document stands: its last heading date, and the month it last named."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    #: the month last named, and its year when known
+    named_month: int | None = None
+    named_year: int | None = None
+    #: characters read in the div up to the date at hand, to the start of its block, to the
+    #: last heading date and to the month last named
+    position: int = 0
+    block_start: int = 0
+    anchored_at: int = 0
+    named_at: int = 0
+    #: bare entry days (day, printed with a suffix, position, where) met before the first
+    #: heading date, waiting for it
+    waiting: list[tuple[int, bool, int, Any]] = field(default_factory=list)
+
+    @property
+    def known(self) -> bool:
+        return self.year is not None and self.distance <= REACH
+
+    @property
+    def distance(self) -> int:
+        """Characters read since the last heading date (or the start of the div)."""
+        return self.position - self.anchored_at
+
+    def at(self, offset: int) -> None:
+        """Stand at this offset of the block's reading text."""
+        self.position = self.block_start + offset
+
+    def read(self, characters: int) -> None:
+        """Move past a block of this many characters."""
+        self.block_start += characters
+        self.position = self.block_start
+
+    def waits_for(self, attrs: dict[str, str], place: str | None) -> bool:
+        """Whether a date is a diary entry day before any heading date (it waits for one)."""
+        return "_bare" in attrs and place == "head" and self.year is None
+
+    def wait(self, attrs: dict[str, str], printed: str, where: Any) -> None:
+        self.waiting.append((int(attrs["when"][3:]), not printed.isdigit(), self.position, where))
+
+    def settle(self) -> list[tuple[Any, dict[str, str]]]:
+        """The entries that waited, dated by the first heading date: the days of its month
+        before it, when they run forward a few days at a time up to it, mostly printed as
+        ordinals (`4th`, `5`, `7th` ... before `9th June 1790`; never numbered paragraphs)."""
+        if not self.waiting or self.year is None:
+            return []
+        waited, self.waiting = [w for w in self.waiting if w[2] + REACH >= self.position], []
+        days = [day for day, *_ in waited] + [self.day]
+        steps = [later - earlier for earlier, later in zip(days, days[1:])]
+        if not waited or not all(0 < step <= ENTRY_GAP_DAYS for step in steps) \
+                or 2 * sum(suffixed for _, suffixed, *_ in waited) < len(waited):
+            return []
+        month = f"{self.year:04d}-{self.month:02d}"
+        return [(where, {"when": f"{month}-{day:02d}"}) for day, _, _, where in waited]
+
+    def year_near(self, month: int) -> int | None:
+        """The year a yearless `month` has at the running date, or None if unsure: the months
+        next to it, across a new year too (`January` in a December letter is next year's,
+        `December` in a January one last year's), and earlier months of its year (letters
+        and diaries tell what has passed)."""
+        for shift in (1, -1):
+            year, near = shifted(self.year, self.month, shift)
+            if near == month:
+                return year
+        return self.year if month <= self.month else None
+
+    def saw(self, value: str, heads: bool) -> None:
+        """Move on past a date with this value; `heads`: it heads or closes its block or line."""
+        full, named = FULL_DAY.match(value), WITH_MONTH.match(value)
+        if full and heads:
+            self.year, self.month, self.day = map(int, full.groups())
+            self.anchored_at = self.position
+        if named:
+            self.named_month = int(named.group(2))
+            self.named_year = int(named.group(1)) if named.group(1) != "-" else None
+            self.named_at = self.position
+
+
+def shifted(year: int, month: int, shift: int) -> tuple[int, int]:
+    """The year and month `shift` months after `month` of `year`."""
+    absolute = year * 12 + month - 1 + shift
+    return absolute // 12, absolute % 12 + 1
+
+
+def _completed(when: str, running: RunningDate, relative: str | None, entry: bool) -> str:
+    """`when` with the year, or month and year, the running date gives it (or unchanged)."""
+    partial, alone = MONTH_DAY.match(when), DAY_ONLY.match(when)
+    if partial and running.known:
+        month, day = int(partial.group(1)), partial.group(2)
+        year = running.year_near(month)
+        return when if year is None else f"{year:04d}-{month:02d}" + (f"-{day}" if day else "")
+    if not alone:
+        return when
+    day = int(alone.group(1))
+    if relative is not None and running.known:
+        year, month = shifted(running.year, running.month, int(relative))
+    elif entry and running.known and running.day is not None and running.distance <= ENTRY_REACH:
+        next_entry_month = day < running.day
+        if not 0 < day + 31 * next_entry_month - running.day <= ENTRY_GAP_DAYS:
+            return when
+        year, month = shifted(running.year, running.month, int(next_entry_month))
+    elif relative is None and not entry and running.named_month \
+            and running.position - running.named_at <= NAMED_REACH:
+        if running.named_year is None:
+            return f"--{running.named_month:02d}-{day:02d}"
+        year, month = running.named_year, running.named_month
+    elif relative is None and not entry and running.known:
+        year, month = running.year, running.month
+    else:
+        return when
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _weekday_before(weekday: int, running: RunningDate) -> dict[str, str] | None:
+    """A weekday named alone is the running date's, or the last one before it (`Friday`
+    in a letter of Monday the 5th is the 2d); without a running day it is no date here."""
+    if not running.known or running.day is None:
+        return None
+    today = datetime.date(running.year, running.month, running.day)
+    return {"when": (today - datetime.timedelta(days=(today.weekday() - weekday) % 7)).isoformat()}
+
+
+def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dict[str, str] | None:
+    """The attributes of a date found at this point, completed from `running`, which moves on.
+
+    `place` is "head" where the date begins its block or line, "dateline" where it closes
+    one (both move the running date; only a head begins a diary entry). The
+    grammar's private keys (`_relative`: months after the dateline's for `inst.`, `ult.`,
+    `prox.`; `_bare`: a day printed alone at an entry's head) are consumed here. None drops
+    the date: a day whose month stays unknown (`---05` is no date teikit writes), or one
+    that does not exist.
+    """
+    attrs = dict(attrs)
+    weekday = attrs.pop("_weekday", None)
+    if weekday is not None:
+        return _weekday_before(int(weekday), running)
+    relative, entry = attrs.pop("_relative", None), attrs.pop("_bare", None) is not None
+    if entry and place != "head":
+        return None
+    printed = attrs.get("when") or attrs.get("from") or ""
+    if "when" in attrs:
+        attrs["when"] = _completed(attrs["when"], running, relative, entry)
+        if DAY_ONLY.match(attrs["when"]) or not is_calendar_day(attrs["when"]):
+            return None
+    # a head moves the running date on (a diary's next entry); a dateline only when complete
+    moves = place == "head" or place == "dateline" and FULL_DAY.match(printed) is not None
+    running.saw(attrs.get("when") or attrs.get("from") or "", moves)
+    return attrs

@@ -1,0 +1,392 @@
+"""The printed forms of English dates, 18th-20th century: an ordered table of named rules.
+
+Each rule is a regular expression over a block's reading text and a function from its
+groups to TEI attributes (or None: no date after all). `find_dates` tries them in order;
+an earlier rule wins where two overlap, so longer forms come first.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+#: short forms printed or written for each month (with or without a period): `Jan.`,
+#: `Sept`, and the contractions of letters and diaries (`Jany`, `Feby`, `Octr`)
+SHORT_MONTHS = (("Jan", "Jany", "Janry"), ("Feb", "Feby", "Febry"), ("Mar",), ("Apr", "Apl"),
+                (), ("Jun",), ("Jul",), ("Aug", "Augt"), ("Sep", "Sept", "Septr"), ("Oct", "Octr"),
+                ("Nov", "Novr"), ("Dec", "Decr"))
+#: every form, lower case -> month number
+MONTH_NUMBER = {form.lower(): n for n, (name, shorts) in enumerate(zip(FULL_MONTHS, SHORT_MONTHS), 1)
+                for form in (name, *shorts)}
+#: months that are also common words (`May I`, `the March on Rome`) at a sentence start
+AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                  "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+ORDINAL_DAY = {word: n for n, word in enumerate(_ORDINAL_WORDS, start=1)}
+ORDINAL_DAY.update({f"twenty-{w}": 20 + n for n, w in enumerate(_ORDINAL_WORDS[:9], start=1)})
+ORDINAL_DAY.update({"thirtieth": 30, "thirty-first": 31})
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: OCR's letters for digits, read as digits only inside a date that has real digits too
+OCR_DIGITS = str.maketrans("OlIGSB", "011658")
+
+
+def _alternatives(forms) -> str:
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+_FULL = _alternatives([m for name in FULL_MONTHS for m in (name, name.upper())])
+_SHORT = _alternatives([s for shorts in SHORT_MONTHS for form in shorts for s in (form, form.upper())])
+#: a month: full, or short with or without its period; never the start of a longer word
+_MONTH_FORM = rf"(?:{_FULL}|{_SHORT}\.?)(?![a-z])"
+_MONTH = rf"(?<![\w-]){_MONTH_FORM}"
+_WEEKDAY_NAME = _alternatives([d for name in WEEKDAYS for d in (name, name.upper())])
+_WEEKDAY = rf"(?:{_WEEKDAY_NAME},?\s+)"
+_ORDINAL_WORD = "(?:" + "|".join(sorted(ORDINAL_DAY, key=len, reverse=True)) + ")"
+#: a day: `5`, `05`, `23rd`, `2d`, `6 th`, OCR's `1O` and `2G`; never part of a longer number
+_SUFFIX = r"(?:\s?(?:st|nd|rd|th)|(?<=[23])d)"
+_DAY = rf"(?:[0-3]?\d|[1-3][OlIGSB])(?![\dOGSB]){_SUFFIX}?(?![\w])"
+#: after a month or a day, OCR's letter-spaced and misread years are safe to read:
+#: `1 9 3 7`, `1 843`, `18G3`
+_YEAR_LOOSE = r"(?:1\s?[\dOlIGSB]\s?[\dOlIGSB]\s?[\dOlIGSB]|20\s?\d\s?\d)"
+_YEAR = r"(?:1\d{3}|20\d{2})"
+_DAY_SPACED = r"(?:[1-3] [\dO](?=\s?,))"
+_DASH = r"\s?[-–—]\s?"
+_NUM_START = r"(?<![\d.,/:])"
+_NUM_END = r"(?![\d]|[.,]\d\d)"
+#: the end of a date: not inside a word; a dash may follow when a capital comes next
+#: (chronologies print `January 9-Trotsky arrives`, the em dash lost)
+_END = r"(?!\w)(?![-–—][a-z\d])"
+#: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`
+_TO_YEAR = r"(?:\s?,|\s\?|\s+of(?:\s+the\s+year)?)?\s+"
+#: a year that closes a day or month: `, 1937`, ` [1936]`, ` (1872)`
+_CLOSING_YEAR = rf"(?:{_TO_YEAR}(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])])"
+#: a weekday after the date it names: `1 September, Saturday`
+_TRAILING_WEEKDAY = rf"(?:,?\s+{_WEEKDAY_NAME}(?!\w))"
+
+
+def month_number(form: str) -> int:
+    return MONTH_NUMBER[form.rstrip(".").lower()]
+
+
+def day_number(text: str) -> int:
+    """The day of `23rd`, `6 th`, or of OCR's `1O` and `3 1`."""
+    return int(re.match(r"[\dOlIGSB ]+", text).group().translate(OCR_DIGITS).replace(" ", ""))
+
+
+def year_digits(text: str | None) -> str | None:
+    return re.sub(r"\s", "", text).translate(OCR_DIGITS) if text else text
+
+
+def is_calendar_day(value: str) -> bool:
+    """Whether an ISO value names days that exist: no `1873-02-29`, no `--04-31`."""
+    m = re.fullmatch(r"(?:(\d{4})|-)(?:-(\d\d)(?:-(\d\d))?)?|---(\d\d)", value)
+    if not m:
+        return False
+    if m.group(4):
+        return 1 <= int(m.group(4)) <= 31
+    year, month, day = int(m.group(1) or 2000), int(m.group(2) or 1), int(m.group(3) or 1)
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def iso(year: str | None, month: int | None = None, day: int | None = None) -> str:
+    if year is None:
+        return ("--" + f"{month:02d}" if month else "--") + (f"-{day:02d}" if day else "")
+    return year + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+
+
+def _year(g: dict) -> str | None:
+    return year_digits(g.get("year") or g.get("byear"))
+
+
+def _day_value(month: int, day: int, g: dict) -> dict[str, str] | None:
+    """A day of a month, or a span of days when `day2` is printed (`24-29`, `7 or 8th`)."""
+    year = _year(g)
+    if not 1 <= day <= 31:
+        return None
+    if g.get("day2"):
+        day2 = day_number(g["day2"])
+        if not day < day2 <= 31:
+            return None
+        return {"from": iso(year, month, day), "to": iso(year, month, day2)}
+    return {"when": iso(year, month, day)}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One printed form of a date."""
+
+    name: str
+    pattern: re.Pattern
+    value: Callable[[dict], dict[str, str] | None]
+    #: what a text must contain for the rule to be worth trying ("digit", "month")
+    needs: tuple[str, ...] = ()
+    #: a bare number that may be a page or a sum: not after `p.`, `No.`, `$`
+    numeric: bool = False
+
+
+def _month_day(g):
+    return _day_value(month_number(g["month"]), day_number(g["day"]), g)
+
+
+def _ordinal_word(g):
+    return _day_value(month_number(g["month"]), ORDINAL_DAY[g["ordinal"].lower()], g)
+
+
+def _year_first(g):
+    return {"when": iso(g["year"], month_number(g["month"]), day_number(g["day"]))} \
+        if 1 <= day_number(g["day"]) <= 31 else None
+
+
+def _month(g):
+    year, month = _year(g), month_number(g["month"])
+    if g.get("month2"):
+        return {"from": iso(year, month), "to": iso(year, month_number(g["month2"]))}
+    return {"when": iso(year, month)}
+
+
+def _numeric(g):
+    """`12/3/1790`: day and month in the order that fits, month first where both could be."""
+    first, second = int(g["first"]), int(g["second"])
+    month, day = (first, second) if first <= 12 else (second, first)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return {"when": iso(g["year"], month, day)}
+
+
+def _day_alone(g):
+    """A day without its month (`3d inst.`, `on the 1st`): the running date completes it."""
+    day = day_number(g["day"])
+    if not 1 <= day <= 31:
+        return None
+    attrs = {"when": f"---{day:02d}"}
+    relative = (g.get("relative") or g.get("month_word") or "").lower()
+    if relative:
+        attrs["_relative"] = "-1" if relative.startswith(("ult", "last")) else \
+            "1" if relative.startswith(("prox", "next")) else "0"
+    if g.get("bare"):
+        attrs["_bare"] = "1"
+    return attrs
+
+
+def _era_year(g):
+    return {"when": f"{int(g['year']):04d}"} if 0 < int(g["year"]) else None
+
+
+def _decade(g):
+    return {"from": g["decade"], "to": str(int(g["decade"]) + 9)}
+
+
+def _year_range(g):
+    start, end = g["year"], g["year2"]
+    if end is None:
+        return {"from": start}
+    if len(end) == 2:
+        end = start[:2] + end
+    if end <= start:
+        return None
+    return {"from": start, "to": end}
+
+
+#: words that follow a day printed alone (`on the 16th, we`) where it cannot be a rank
+#: (`the 16th century`, `the 5th regiment`); `of last month` counts like `ult.`
+_AFTER_DAY_ALONE = (r"(?=\s*(?:[,;:.)]|$|\s(?:and|or|but|we|I|he|she|they|it|was|were|is|will|would|"
+                    r"had|has|at|in|on|to|by|when)\b"
+                    r"|\s+of\s+(?P<month_word>this|last|next)\s+month\b))")
+
+def _month_day_span(g):
+    """`April 24-May 2, 1917`, `December 31, 1937-January 3, 1938`: the first year defaults
+    to the second's, or the year before when the months go back."""
+    month, month2 = month_number(g["month"]), month_number(g["month2"])
+    day, day2 = day_number(g["day"]), day_number(g["day2"])
+    year2 = year_digits(g["year2"])
+    year = year_digits(g["year"]) or (year2 and str(int(year2) - (month2 < month)).zfill(4))
+    start, end = iso(year, month, day), iso(year2, month2, day2)
+    if not (1 <= day <= 31 and 1 <= day2 <= 31) or (year and year2 and end <= start):
+        return None
+    return {"from": start, "to": end}
+
+
+RULES: list[Rule] = [
+    # 1790 June 4th, 1790 4 June (diary heads)
+    Rule("year_month_day", re.compile(
+        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}),?\s+(?:(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
+        rf"|(?P<day_>{_DAY})\s+(?P<month_>{_MONTH})){_TRAILING_WEEKDAY}?{_END}"),
+        lambda g: _year_first({**g, "month": g["month"] or g["month_"], "day": g["day"] or g["day_"]}),
+        ("digit", "month")),
+    # 1790 June (a diary's head); not before a day (the rule above) nor a capital (`1790 May I`)
+    Rule("year_month", re.compile(
+        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}),?\s+(?P<month>{_FULL}|{_SHORT}\.)(?![a-z]){_END}(?!\s*\d|\s+[A-Z])"),
+        _month, ("digit", "month")),
+    # April 24-May 2(, 1917), December 31, 1937-January 3, 1938
+    Rule("month_day_span", re.compile(
+        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?{_DASH}"
+        rf"(?P<month2>{_MONTH_FORM})\s+(?P<day2>{_DAY})(?:,?\s+(?P<year2>{_YEAR}){_NUM_END})?{_END}"),
+        _month_day_span, ("digit", "month")),
+    # (Tuesday) January 23(rd)(-30 | or 24)(,) (1937 | [1937] | (1937))
+    Rule("month_day", re.compile(
+        rf"(?=[A-Z])(?:{_WEEKDAY})?(?P<month>{_MONTH})\s+(?P<day>{_DAY_SPACED}|{_DAY})(?!\s\d{{3}}(?!\d))"
+        rf"(?:(?:{_DASH}|\s+(?:or|to)\s+)(?P<day2>{_DAY}))?{_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
+        _month_day, ("digit", "month")),
+    # (Tuesday) 9(-12 | or 10)( day)( of) January(,) (2024) (Saturday)
+    Rule("day_month", re.compile(
+        rf"(?=[\dMTWFS])(?:{_WEEKDAY}(?:the\s+)?)?{_NUM_START}(?P<day>{_DAY})(?:(?:{_DASH}|\s+(?:or|to)\s+)(?P<day2>{_DAY}))?"
+        rf"(?:\s+day)?(?:\s+of)?\s+(?P<month>{_MONTH}){_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
+        _month_day, ("digit", "month")),
+    # (the) first (day) of March(,) (1917)
+    Rule("ordinal_of_month", re.compile(
+        rf"\b(?=[efnst])(?P<ordinal>{_ORDINAL_WORD})(?:\s+day)?\s+of\s+(?P<month>{_MONTH}){_CLOSING_YEAR}?{_END}",
+        re.IGNORECASE), _ordinal_word, ("month",)),
+    # October first(,) 1802; March the first
+    Rule("month_ordinal", re.compile(
+        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?:the\s+)?(?P<ordinal>{_ORDINAL_WORD}){_CLOSING_YEAR}?{_END}"),
+        _ordinal_word, ("month",)),
+    # 12/3/1790
+    Rule("numeric", re.compile(
+        rf"(?=\d){_NUM_START}\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>{_YEAR})(?![\d/])"),
+        _numeric, ("digit",)),
+    # May to August, 1790 (a span of months shares its year)
+    Rule("month_span", re.compile(
+        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?:to|till|until)\s+(?P<month2>{_MONTH}){_CLOSING_YEAR}{_END}"),
+        _month, ("digit", "month")),
+    # January(-March)(,) (of the year) (1937 | (1872))
+    Rule("month", re.compile(
+        rf"(?=[A-Z])(?P<month>{_MONTH})(?:{_DASH}(?P<month2>{_MONTH_FORM}))?{_CLOSING_YEAR}?{_END}"),
+        _month, ("month",)),
+    # 3d inst., the 1st ult., 2nd proximo
+    Rule("day_relative", re.compile(
+        rf"(?=\d){_NUM_START}\b(?P<day>{_DAY})\s+(?P<relative>(?:instant|ultimo|proximo)(?!\w)|(?:inst|ult|prox)(?!\w)\.?)"),
+        _day_alone, ("digit",)),
+    # Monday(,) the 5th
+    Rule("weekday_day", re.compile(
+        rf"(?=[A-Z]){_WEEKDAY}(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
+        _day_alone, ("digit",)),
+    # on the 16th, ...
+    Rule("the_day", re.compile(
+        rf"(?<=\b[Tt]he )(?P<day>[0-3]?\d{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
+        _day_alone, ("digit",)),
+    # (on) Monday (evening): the running date tells which Monday, or it is no date here;
+    # not in a name (`the Sunday Times`, `Good Friday`)
+    Rule("weekday", re.compile(
+        rf"(?=[A-Z])\b(?P<weekday>{_WEEKDAY_NAME})(?:\s+(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight)\b)?"
+        rf"(?!\w|'s\b|\s+[Ss]chools?\b|\s+(?!I\b)[A-Z])"),
+        lambda g: {"_weekday": str(WEEKDAYS.index(g["weekday"].capitalize()))}),
+    # A.D. 814, 814 A.D.
+    Rule("era_year", re.compile(
+        r"(?:\b[Aa]\.\s?[Dd]\.\s?(?P<year>\d{1,4})|(?<![\d.,])\b(?P<year_>\d{1,4})\s?A\.\s?D\.)(?!\d)"),
+        lambda g: _era_year({"year": g["year"] or g["year_"]}), ("digit",)),
+    # 1930s
+    Rule("decade", re.compile(rf"(?=\d){_NUM_START}\b(?P<decade>1\d{{2}}0|20\d0)'?s\b"),
+         _decade, ("digit",), numeric=True),
+    # 1936-37, 1917-1923, 1882·1962, (1912- ) and (1874- ?)
+    Rule("year_range", re.compile(
+        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·](?:\s?(?P<year2>{_YEAR}|\d\d){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
+        _year_range, ("digit",), numeric=True),
+    Rule("year", re.compile(rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}){_NUM_END}(?!\s?(?:%|per cent))"),
+         lambda g: {"when": g["year"]}, ("digit",), numeric=True),
+]
+
+#: a day heading a diary entry (`11th on to the river`), kept only where the day begins its
+#: block or line and a running date gives its month (date_context)
+BARE_DAY = Rule("bare_day", re.compile(
+    rf"(?<![\w.,/:-])(?P<bare>(?P<day>[0-3]?\d{_SUFFIX}?)){_TRAILING_WEEKDAY}?(?=\s+[A-Za-z])(?!\s+(?:{_MONTH}|per\b|o'clock))"),
+    _day_alone, ("digit",))
+
+DIGIT = re.compile(r"\d")
+#: the first letters of every month form (`Apl` too), to skip texts that name no month
+MONTH_GATE = re.compile("|".join(sorted({f(form[:3]) for form in MONTH_NUMBER for f in (str.capitalize, str.upper)})))
+#: words after which a number is a page, an issue or a sum, not a year
+NOT_YEAR_BEFORE = re.compile(r"(?:\b(?:pp?|[Pp]ages?|[Nn]os?|[Nn]umbers?|[Vv]ol|[Vv]olume)\.?|[$£#])\s*$")
+#: a month followed by one of these is the name of an event, not a date
+EVENT_AFTER = re.compile(r"\s+(?:[Rr]evolution|[Tt]heses|[Dd]ays|[Ii]nsurrection|[Uu]prising|[Mm]anifesto|[Cc]oup)\b")
+#: the months that name the revolutions of 1917 on their own (`the man of October`)
+REVOLUTION_MONTHS = frozenset({"February", "October"})
+#: a capitalised word inside a sentence before a weekday makes it a name (`on Good Friday`)
+NAME_BEFORE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\s+$")
+SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*)\s*$")
+
+
+def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
+    """Whether a month printed without day or year names that month.
+
+    Not when it names an event (`the October Revolution`, `April Theses`, `the man of
+    October`), not in a heading in capitals (`THE MARCH TO POWER`), not a short form,
+    and `May`/`March` not at a sentence start (`May I ...`) unless a chronology's dash
+    follows (`May-An insurrection`).
+    """
+    before, after = text[max(0, i - 12):i], text[j:j + 16]
+    if month not in FULL_MONTHS or EVENT_AFTER.match(after):
+        return False
+    if month in REVOLUTION_MONTHS and re.search(r"\b(?:of|the)\s+$", before):
+        return False
+    if month.lower() in AMBIGUOUS_MONTHS and SENTENCE_START.search(before):
+        return bool(re.match(r"\s?[-–—]", after))
+    return True
+
+
+def _accept(rule: Rule, text: str, m: re.Match) -> bool:
+    """The checks a match must pass beyond its pattern."""
+    i, j = m.span()
+    if rule.name == "month" and not m.group("year") and not m.group("byear") and not m.group("month2"):
+        return _standalone_month_is_date(text, i, j, m.group("month"))
+    if rule.numeric:
+        return not NOT_YEAR_BEFORE.search(text[max(0, i - 12):i])
+    if rule.name == "weekday":
+        return not NAME_BEFORE.search(text[max(0, i - 16):i])
+    return True
+
+
+def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
+               with_bare_days: bool = False) -> list[tuple[int, int, dict[str, str]]]:
+    """Calendar expressions in `text` as (start, end, TEI attributes), in text order.
+
+    Years outside [earliest, latest] are no dates, except those printed with an era
+    (`A.D. 814`). With `with_bare_days`, a day alone that begins the text or a line is
+    found too (a diary entry), marked `_bare` for the running date to complete.
+
+    >>> find_dates("On January 23, 1937, in 1936-37")
+    [(3, 19, {'when': '1937-01-23'}), (24, 31, {'from': '1936', 'to': '1937'})]
+    """
+    taken = bytearray(len(text))
+    found = []
+    has = {"digit": DIGIT.search(text) is not None, "month": MONTH_GATE.search(text) is not None}
+    rules = RULES + [BARE_DAY] if with_bare_days else RULES
+    for rule in rules:
+        if not all(has[need] for need in rule.needs):
+            continue
+        for m in rule.pattern.finditer(text):
+            i, j = m.span()
+            if any(taken[i:j]) or not _accept(rule, text, m):
+                continue
+            attrs = rule.value(m.groupdict())
+            values = [v for k, v in attrs.items() if not k.startswith("_")] if attrs else []
+            if attrs is None or not all(map(is_calendar_day, values)) or (rule.name != "era_year" and any(
+                    not earliest <= int(v[:4]) <= latest for v in values if v[:1].isdigit())):
+                continue
+            taken[i:j] = b"\x01" * (j - i)
+            found.append((i, j, attrs))
+    found.sort(key=lambda f: f[0])
+    return _share_years(text, found)
+
+
+#: what parts the dates of one series: `June 25, Aug. 15, 1790`, `Dec. 3; Jan. 9, 1791`
+SERIES_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)\s*")
+YEARLESS = re.compile(r"--(\d\d)(-\d\d)?$")
+YEAR_MONTH = re.compile(r"(\d{4})-(\d\d)")
+
+
+def _share_years(text: str, found: list) -> list:
+    """Give the yearless dates of a series the year its last member prints, where the
+    months run forward to it (`June 25, Aug. 15, 1790`: June 25 is of 1790)."""
+    for k in range(len(found) - 2, -1, -1):
+        i, j, attrs = found[k]
+        after = found[k + 1][2].get("when") or found[k + 1][2].get("from") or ""
+        yearless, dated = YEARLESS.match(attrs.get("when", "")), YEAR_MONTH.match(after)
+        if yearless and dated and int(dated.group(2)) >= int(yearless.group(1)) \
+                and SERIES_GAP.fullmatch(text[j:found[k + 1][0]]):
+            found[k] = (i, j, {**attrs, "when": dated.group(1) + attrs["when"][1:]})
+    return found
