@@ -241,7 +241,7 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
             if _MANGLED.fullmatch(token) and head_key(" ".join(rest)) in heads:
                 return token, "header"
         if len(text.strip()) <= 20 and text.strip()[:1].isdigit() and not any(rule(text) for rule in CANDIDATE_RULES):
-            return "", "header"      # a mark of the sheet or gathering where the folio would be (`2d Sheet`)
+            return "", "header"      # a mark of the sheet or gathering where the folio would be (`Sheet B`)
         return None
 
     def folio_like(start: int, stop: int):
