@@ -51,11 +51,14 @@ def add_text(elem, text: str) -> None:
 
 
 def _append(elem, piece: str) -> None:
-    if len(elem):
+    """Text after the last child; `elem[-1]` is found from the end, where `len(elem)` would
+    count every child of a growing paragraph at each line (quadratic in its lines)."""
+    try:
         last = elem[-1]
-        last.tail = (last.tail or "") + piece
-    else:
+    except IndexError:
         elem.text = (elem.text or "") + piece
+        return
+    last.tail = (last.tail or "") + piece
 
 
 #: when two marks span the same text, the lower rank is the outer element
