@@ -1,6 +1,7 @@
 """The TEI writer on small hand-built documents, read back through the text views."""
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from teikit.config import EditionConfig
@@ -108,3 +109,41 @@ def test_the_header_names_source_application_and_register():
     assert root.xpath("string(//t:sourceDesc/t:bibl[@type='transcription']/t:idno[@type='sha256'])", namespaces=ns)
     person = root.xpath("//t:standOff/t:listPerson/t:person", namespaces=ns)[0]
     assert etree.tostring(person, encoding=str).count("Q33391") == 1
+
+
+def indented_continuations(doc):
+    lines = doc.lines
+    lines[0].hyphen = Hyphen.PRINTED
+    lines[1].hyphen = Hyphen.JOIN
+    paragraph_of_all(doc)
+
+
+def test_no_whitespace_stands_next_to_a_word_joining_break():
+    source = "the first newspa-\n  pers and capi\n\ttal goods\n"
+    tree, _ = build(source, indented_continuations)
+    xml = serialize(tree).decode()
+    assert 'newspa<pc force="weak">-</pc><lb n="2" break="no" rend="indent(2)"/>pers' in xml
+    assert 'capi<lb n="3" break="no" rend="indent(U+0009)"/>tal' in xml
+    assert diplomatic_lines(tree) == source.splitlines()
+    assert reading_paragraphs(tree) == ["the first newspapers and capital goods"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.text(" \t\u00a0", max_size=3), st.from_regex(r"[a-z]{1,6}-?", fullmatch=True)),
+                min_size=2, max_size=8))
+def test_whitespace_never_touches_lb_break_no(parts):
+    """Writer invariant: whatever the lines' leading space, none is written beside a joined break."""
+    source = "".join(space + word + "\n" for space, word in parts)
+
+    def all_joined(doc):
+        for line in doc.lines[:-1]:
+            line.hyphen = Hyphen.PRINTED if line.text.endswith("-") else Hyphen.JOIN
+        paragraph_of_all(doc)
+
+    tree, _ = build(source, all_joined)
+    for lb in tree.iter("{http://www.tei-c.org/ns/1.0}lb"):
+        if lb.get("break") == "no":
+            previous = lb.getprevious()
+            before = previous.tail if previous is not None else lb.getparent().text
+            assert not (before or "x")[-1].isspace() and not (lb.tail or "x")[0].isspace()
+    assert diplomatic_lines(tree) == [line.rstrip() for line in source.splitlines() if line.strip()]

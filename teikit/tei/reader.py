@@ -30,7 +30,7 @@ from .. import TEI_NS, XML_NS
 from ..errors import SourceError
 from .rules import (
     NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text,
-    is_printed_line_end_hyphen, joins_word, local_name, marked_hyphen, source_side_breaks,
+    is_printed_line_end_hyphen, joins_word, line_indent, local_name, marked_hyphen, source_side_breaks,
 )
 
 T = "{%s}" % TEI_NS
@@ -259,6 +259,8 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
                 view.stack.append((view.current, view.last_key))
             if tag == T + "lb" or starts_line(elem):
                 view.new_line(elem.get("n") if tag == T + "lb" else None, before=next_numbered_line.get(elem))
+                if tag == T + "lb":
+                    view.add(line_indent(elem))
             elif tag == T + "g" and elem.get("type") == "ctrl" and (elem.get("n") or "").startswith("U+"):
                 view.add(chr(int(elem.get("n")[2:], 16)))
             if not (numbered and _is_block(elem) and _formatting(elem.text)):

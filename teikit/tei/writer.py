@@ -17,6 +17,7 @@ from lxml import etree
 from .. import TEI_NS, XML_NS
 from ..model import Block, Document, Hyphen, Line, Mark
 from ..report import Report
+from .rules import indent_rend
 
 TEI = "{%s}" % TEI_NS
 
@@ -155,10 +156,11 @@ class BlockWriter:
             if newline < 0:
                 add_text(elem, self.text[pos:end])
                 return
-            self.write_line_end(elem, pos, newline)
-            pos = newline + 1
+            pos = self.write_line_end(elem, pos, newline, end)
 
-    def write_line_end(self, elem, pos: int, newline: int) -> None:
+    def write_line_end(self, elem, pos: int, newline: int, end: int) -> int:
+        """The break after `text[pos:newline]`; returns where the next line's text starts
+        (after the leading whitespace a word-joining break records in its `rend`)."""
         line, furniture, following = self.breaks[newline]
         hyphen = line.hyphen
         body = self.text[pos:newline]
@@ -176,7 +178,16 @@ class BlockWriter:
             write_furniture(elem, fw, joined)
         write_page_break(elem, following, joined)
         attrs = {"n": str(following.n), "break": "no"} if joined else {"n": str(following.n)}
+        start = newline + 1
+        if joined:
+            stop = start
+            while stop < end and self.text[stop].isspace():
+                stop += 1
+            if stop > start:
+                attrs["rend"] = indent_rend(self.text[start:stop])
+                start = stop
         etree.SubElement(elem, TEI + "lb", attrs)  # tei("lb", ...), the writer's most common element
+        return start
 
 
 def write_page_break(elem, line: Line, joined: bool = False) -> None:
