@@ -55,7 +55,7 @@ def test_line_breaks_hyphens_furniture_and_corrections_are_written_as_tei():
     assert 'so<supplied reason="lost-hyphen">-</supplied><fw type="pageNum">13</fw>' in xml
     assert '<pb n="14" break="no"/><fw type="header">14 Writings of Leon Trotsky (1936-37)</fw><lb n="6" break="no"/>called' in xml
     assert 'Amer<pc force="weak">-</pc><lb n="7" break="no"/>ican self-<lb n="8" break="no"/>reliance' in xml
-    assert '<choice><sic>m uch</sic><corr resp="#teikit">much</corr></choice>' in xml
+    assert '<choice><reg type="ocr" resp="#teikit">much</reg><orig>m uch</orig></choice>' in xml
     assert not report.messages
 
 

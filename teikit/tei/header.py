@@ -99,6 +99,7 @@ def write_header(root, doc: Document, cfg: EditionConfig, source_bytes: bytes, s
        "Every non-blank source line is kept: lb/@n gives its line number in the source file.")
     write_sampling(encoding, doc)
     write_editorial(encoding, doc)
+    write_renditions(encoding)
     app = tei("application", {"xml:id": "teikit", "ident": "teikit", "version": __version__},
               tei("appInfo", None, encoding))
     _child(app, "label", "teikit")
@@ -115,6 +116,19 @@ def write_header(root, doc: Document, cfg: EditionConfig, source_bytes: bytes, s
     change = tei("change", {"when": build_date(), "who": "#teikit"}, tei("revisionDesc", None, header))
     add_text(change, f"Encoded from {Path(source_name).name} by teikit {__version__}.")
     return header
+
+
+#: the rendition that hides what the OCR read where teikit corrected it
+OCR_READING = "ocr-reading"
+#: renditions in CSS that clients apply from the header (CETEIcean by their selector, the TEI
+#: Stylesheets as classes), so that a receiving project shows the text as teikit means it
+RENDITIONS = ((OCR_READING, "choice > orig", "display: none"),)
+
+
+def write_renditions(encoding) -> None:
+    tags = tei("tagsDecl", None, encoding)
+    for ident, selector, css in RENDITIONS:
+        _child(tags, "rendition", css, {"xml:id": ident, "scheme": "css", "selector": selector})
 
 
 def write_sampling(encoding, doc: Document) -> None:
@@ -134,8 +148,11 @@ def write_editorial(encoding, doc: Document) -> None:
     decl = tei("editorialDecl", None, encoding)
     corrections = doc.facts.get("corrections")
     _p(tei("correction", {"method": "markup"}, decl),
-       "OCR errors are corrected only with choice/sic/corr (resp '#teikit', cert where the reading is a guess); "
-       f"the source reading is always kept. Corrections: {_count_phrase(corrections, {})}."
+       "An OCR misreading is a transcription error, not the printer's: it is corrected only with "
+       "choice, reg type='ocr' (the corrected word; resp '#teikit', cert where the reading is a guess) "
+       "before orig (what the OCR read, kept for the diplomatic text; the rendition "
+       f"'#{OCR_READING}' hides it in clients that apply the header's CSS). "
+       f"Corrections: {_count_phrase(corrections, {})}."
        if corrections is not None else "No OCR corrections were made: the text is as the OCR read it.")
     _p(tei("normalization", None, decl),
        "Spelling, capitalisation and punctuation are those of the source; nothing is normalised silently.")

@@ -572,7 +572,8 @@ def reading_paragraphs(tree: etree._ElementTree) -> list[str]:
 
 def _correction_attrs(reading, source) -> dict | None:
     """sic/corr, orig/reg, abbr/expan in a choice: what the source read and what the edition reads."""
-    kind = CORRECTION_TYPES.get(local_name(reading))
+    kind = "ocr" if local_name(reading) == "reg" and reading.get("type") == "ocr" else \
+        CORRECTION_TYPES.get(local_name(reading))
     if kind is None:
         return None
     attrs = {"type": kind, "source": _string(source) if source is not None else "", "reading": _string(reading)}

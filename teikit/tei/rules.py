@@ -223,6 +223,11 @@ def choice_sides(choice) -> tuple:
     return (children[0] if children else None), None
 
 
+def is_ocr_correction(reading) -> bool:
+    """`reg type="ocr"`: teikit's correction of an OCR misreading (the source side is `orig`)."""
+    return local_name(reading) == "reg" and reading.get("type") == "ocr"
+
+
 def source_side_breaks(choice, shown) -> list:
     """The lb/pb of a choice's other sides when the reading shown has none: the source's line
     ends there all the same (`<sic>m<lb/>uch</sic><corr>much</corr>`)."""

@@ -136,10 +136,7 @@ class BlockWriter:
     def write_mark(self, elem, node: _Node) -> None:
         mark = node.mark
         if mark.tag == "choice":
-            attrs = {k: v for k, v in mark.attrs.items() if k != "corr"}
-            choice = tei("choice", None, elem)
-            self.write_range(tei("sic", None, choice), mark.start, mark.end, node.children)
-            add_text(tei("corr", attrs, choice), mark.attrs["corr"])
+            write_ocr_correction(elem, mark, lambda orig: self.write_range(orig, mark.start, mark.end, node.children))
             return
         child = tei(mark.tag, mark.attrs, elem)
         for inner in mark.blocks:
@@ -188,6 +185,17 @@ class BlockWriter:
                 start = stop
         etree.SubElement(elem, TEI + "lb", attrs)  # tei("lb", ...), the writer's most common element
         return start
+
+
+def write_ocr_correction(elem, mark: Mark, write_source) -> None:
+    """An OCR misreading is a transcription error, not the printer's: `reg type="ocr"` (the
+    corrected word) before `orig` (what the OCR read). The TEI Stylesheets show `reg` alone,
+    TEI Publisher shows it with `orig` on demand, CETEIcean hides `orig` by the header's
+    rendition (`header.OCR_READING`), and the diplomatic view reads `orig`."""
+    choice = tei("choice", None, elem)
+    attrs = {"type": "ocr", **{k: v for k, v in mark.attrs.items() if k != "corr"}}
+    add_text(tei("reg", attrs, choice), mark.attrs["corr"])
+    write_source(tei("orig", None, choice))
 
 
 def write_page_break(elem, line: Line, joined: bool = False) -> None:
