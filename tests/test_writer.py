@@ -91,6 +91,36 @@ def test_a_zero_width_mark_inserts_a_footnote_where_it_stands():
     assert diplomatic_lines(tree) == ["the text* goes", "* The note.", "on here."]
 
 
+def footnote_with_marker_and_label(sign: str, label: str):
+    def shape(doc):
+        lines = [l for l in doc.lines]
+        note = Block("note", lines=[lines[1]], attrs={"place": "foot", "n": sign, "xml:id": "fn1"})
+        note.marks.append(Mark("label", 0, len(label)))
+        p = Block("p", lines=[lines[0], lines[2]])
+        p.marks += [Mark("ref", 8, 8 + len(sign), {"type": "noteAnchor", "target": "#fn1"}),
+                    Mark("note", 8 + len(sign), 8 + len(sign), dict(note.attrs), [note])]
+        doc.body = [Block("div", children=[p])]
+    return shape
+
+
+def test_a_footnote_at_its_anchor_prints_its_sign_once_as_its_n():
+    source = "the text\u2020 goes\n\u2020The note.\non here.\n"
+    tree, _ = build(source, footnote_with_marker_and_label("†", "†"))
+    xml = serialize(tree).decode()
+    assert ('<lb n="1"/>the text<note place="foot" n="†" xml:id="fn1" rend="n-printed">'
+            '<lb n="2"/>The note.</note> goes') in xml
+    assert diplomatic_lines(tree) == source.splitlines()
+    assert reading_paragraphs(tree) == ["the text goes on here.", "† The note."]
+
+
+def test_a_footnote_whose_label_differs_from_its_marker_keeps_both():
+    source = "the text* goes\n1 The note.\non here.\n"
+    tree, _ = build(source, footnote_with_marker_and_label("*", "1"))
+    xml = serialize(tree).decode()
+    assert '<ref type="noteAnchor" target="#fn1">*</ref><note place="foot" n="*" xml:id="fn1"><lb n="2"/><label>1</label>' in xml
+    assert diplomatic_lines(tree) == source.splitlines()
+
+
 def test_control_characters_survive_as_g_elements():
     tree, _ = build("page\x0cbreak\n", paragraph_of_all)
     assert '<g type="ctrl" n="U+000C"/>' in serialize(tree).decode()

@@ -223,6 +223,18 @@ def choice_sides(choice) -> tuple:
     return (children[0] if children else None), None
 
 
+#: the `rend` token of a footnote teikit wrote at its anchor with neither marker nor label
+SIGN_PRINTED = "n-printed"
+
+
+def sign_printed_twice(note) -> str:
+    """The sign (@n) of a footnote with `rend="n-printed"`: the source printed it at the
+    anchor and again at the start of the note's text, and the TEI shows it once, as @n."""
+    if SIGN_PRINTED in (note.get("rend") or "").split():
+        return note.get("n") or ""
+    return ""
+
+
 def is_ocr_correction(reading) -> bool:
     """`reg type="ocr"`: teikit's correction of an OCR misreading (the source side is `orig`)."""
     return local_name(reading) == "reg" and reading.get("type") == "ocr"

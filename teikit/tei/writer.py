@@ -17,7 +17,7 @@ from lxml import etree
 from .. import TEI_NS, XML_NS
 from ..model import Block, Document, Hyphen, Line, Mark
 from ..report import Report
-from .rules import indent_rend
+from .rules import SIGN_PRINTED, indent_rend
 
 TEI = "{%s}" % TEI_NS
 
@@ -118,30 +118,57 @@ class BlockWriter:
             self.leading = pending
         self.trailing = pending
 
-    def write(self, elem) -> None:
+    def write(self, elem, drop_label: bool = False) -> None:
+        """The block's lines and marks; a footnote's opening label is left out where the
+        note's @n prints it (see `footnote_at_anchor`)."""
         if self.first_line is not None and not self.first_line.continues:
             write_page_break(elem, self.first_line)
             tei("lb", {"n": str(self.first_line.n)}, elem)
-        nodes = nest_marks(self.block.marks, self.report, self.first_line.n if self.first_line else None)
-        self.write_range(elem, 0, len(self.text), nodes)
+        marks, start = self.block.marks, 0
+        label = opening_label(self.block)
+        if drop_label and label is not None:
+            marks, start = [m for m in marks if m is not label], label.end
+        nodes = nest_marks(marks, self.report, self.first_line.n if self.first_line else None)
+        self.write_range(elem, start, len(self.text), nodes)
 
     def write_range(self, elem, start: int, end: int, nodes: list[_Node]) -> None:
         pos = start
-        for node in nodes:
+        signed_note = None      # a footnote whose marker (the node before it) is left out
+        for index, node in enumerate(nodes):
+            following = nodes[index + 1] if index + 1 < len(nodes) else None
+            if following is not None and self.footnote_at_anchor(node, following):
+                self.write_text(elem, pos, node.mark.start)
+                pos, signed_note = max(pos, node.mark.end), following
+                continue
             self.write_text(elem, pos, node.mark.start)
-            self.write_mark(elem, node)
+            self.write_mark(elem, node, drop_label=node is signed_note)
             pos = max(pos, node.mark.end)
         self.write_text(elem, pos, end)
 
-    def write_mark(self, elem, node: _Node) -> None:
+    def footnote_at_anchor(self, ref: _Node, note: _Node) -> bool:
+        """A footnote marker right before its note, printing the note's sign (`@n`) as the
+        note's opening label does: the note, standing at its anchor, is its own anchor, and
+        neither sign is written: clients print `@n` once, and `rend="n-printed"` tells the
+        diplomatic view to restore both."""
+        ref_mark, note_mark = ref.mark, note.mark
+        if not (ref_mark.tag == "ref" and note_mark.tag == "note" and note_mark.start == ref_mark.end
+                and note_mark.attrs.get("place") == "foot" and len(note_mark.blocks) == 1
+                and ref_mark.attrs.get("target") == "#" + str(note_mark.attrs.get("xml:id"))):
+            return False
+        sign = note_mark.attrs.get("n")
+        label = opening_label(note_mark.blocks[0])
+        return (not ref.children and self.text[ref_mark.start:ref_mark.end] == sign and label is not None
+                and note_mark.blocks[0].text[label.start:label.end] == sign)
+
+    def write_mark(self, elem, node: _Node, drop_label: bool = False) -> None:
         mark = node.mark
         if mark.tag == "choice":
             write_ocr_correction(elem, mark, lambda orig: self.write_range(orig, mark.start, mark.end, node.children))
             return
-        child = tei(mark.tag, mark.attrs, elem)
+        child = tei(mark.tag, {**mark.attrs, "rend": SIGN_PRINTED} if drop_label else mark.attrs, elem)
         for inner in mark.blocks:
             if len(mark.blocks) == 1 and inner.lines:
-                BlockWriter(inner, self.report).write(child)
+                BlockWriter(inner, self.report).write(child, drop_label)
             else:
                 write_block(child, inner, self.report)
         self.write_range(child, mark.start, mark.end, node.children)
@@ -185,6 +212,11 @@ class BlockWriter:
                 start = stop
         etree.SubElement(elem, TEI + "lb", attrs)  # tei("lb", ...), the writer's most common element
         return start
+
+
+def opening_label(block: Block) -> Mark | None:
+    """The `label` mark that opens a note's text (its printed sign or number), or None."""
+    return next((m for m in block.marks if m.tag == "label" and m.start == 0), None)
 
 
 def write_ocr_correction(elem, mark: Mark, write_source) -> None:
