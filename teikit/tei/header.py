@@ -122,7 +122,9 @@ def write_header(root, doc: Document, cfg: EditionConfig, source_bytes: bytes, s
 OCR_READING = "ocr-reading"
 #: renditions in CSS that clients apply from the header (CETEIcean by their selector, the TEI
 #: Stylesheets as classes), so that a receiving project shows the text as teikit means it
-RENDITIONS = ((OCR_READING, "choice > orig", "display: none"),)
+RENDITIONS = ((OCR_READING, "choice > orig", "display: none"),
+              ("footnote-sign", "note[place=foot]::before", "content: attr(n)"),
+              ("endnote-block", "note[type=endnote]", "display: block"))
 
 
 def write_renditions(encoding) -> None:

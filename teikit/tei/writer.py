@@ -214,6 +214,22 @@ class BlockWriter:
         return start
 
 
+def endnote_in_notes_section(note: Block) -> Block:
+    """An endnote of a printed Notes section, as every common client shows such a section: in
+    place, its text once and numbered once. No `place="end"` (clients collect such notes and
+    leave a row of bare links where the section was); the printed number (`label`) becomes a
+    `ref` back to the marker, as the marker's `ref` points at the note, and is the note's
+    only number (no `@n`, which the TEI Stylesheets would print before it)."""
+    attrs = {k: v for k, v in note.attrs.items() if k != "place"}
+    label = opening_label(note)
+    if label is None:
+        return Block(note.kind, note.lines, attrs, note.marks, note.children)
+    del attrs["n"]
+    back = attrs.get("corresp")
+    marks = [Mark("ref", m.start, m.end, {"target": back}) if m is label and back else m for m in note.marks]
+    return Block(note.kind, note.lines, attrs, marks, note.children)
+
+
 def opening_label(block: Block) -> Mark | None:
     """The `label` mark that opens a note's text (its printed sign or number), or None."""
     return next((m for m in block.marks if m.tag == "label" and m.start == 0), None)
@@ -252,6 +268,8 @@ def write_block(parent, block: Block, report: Report) -> None:
             write_block(elem, child, report)
         elem.tail = "\n"
         return
+    if block.kind == "note" and block.attrs.get("place") == "end":
+        block = endnote_in_notes_section(block)
     writer = BlockWriter(block, report)
     for line in writer.leading:
         write_furniture(parent, line)
