@@ -177,3 +177,17 @@ def test_whitespace_never_touches_lb_break_no(parts):
             before = previous.tail if previous is not None else lb.getparent().text
             assert not (before or "x")[-1].isspace() and not (lb.tail or "x")[0].isspace()
     assert diplomatic_lines(tree) == [line.rstrip() for line in source.splitlines() if line.strip()]
+
+
+def test_a_source_markup_character_is_an_empty_reading_of_its_orig():
+    def shape(doc):
+        paragraph_of_all(doc)
+        p = doc.body[0].children[0]
+        p.marks += [Mark("pc", 4, 5, {"type": "markup"}), Mark("hi", 5, 9, {"rend": "italic"}),
+                    Mark("pc", 9, 10, {"type": "markup"})]
+    tree, _ = build("see *Ibid* p. 4\n", shape)
+    xml = serialize(tree).decode()
+    assert ('see <choice><reg type="markup"/><orig><pc type="markup">*</pc></orig></choice>'
+            '<hi rend="italic">Ibid</hi><choice><reg type="markup"/>') in xml
+    assert diplomatic_lines(tree) == ["see *Ibid* p. 4"]
+    assert reading_paragraphs(tree) == ["see Ibid p. 4"]

@@ -30,8 +30,8 @@ from .. import TEI_NS, XML_NS
 from ..errors import SourceError
 from .rules import (
     NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text,
-    is_printed_line_end_hyphen, joins_word, line_indent, local_name, marked_hyphen,
-    sign_printed_twice, source_side_breaks,
+    is_ocr_correction, is_printed_line_end_hyphen, is_source_markup, joins_word, line_indent, local_name,
+    marked_hyphen, sign_printed_twice, source_side_breaks,
 )
 
 T = "{%s}" % TEI_NS
@@ -581,9 +581,8 @@ def reading_paragraphs(tree: etree._ElementTree) -> list[str]:
 
 def _correction_attrs(reading, source) -> dict | None:
     """sic/corr, orig/reg, abbr/expan in a choice: what the source read and what the edition reads."""
-    kind = "ocr" if local_name(reading) == "reg" and reading.get("type") == "ocr" else \
-        CORRECTION_TYPES.get(local_name(reading))
-    if kind is None:
+    kind = "ocr" if is_ocr_correction(reading) else CORRECTION_TYPES.get(local_name(reading))
+    if kind is None or is_source_markup(reading):
         return None
     attrs = {"type": kind, "source": _string(source) if source is not None else "", "reading": _string(reading)}
     return {**attrs, **_resp(reading)}

@@ -227,6 +227,11 @@ def choice_sides(choice) -> tuple:
 SIGN_PRINTED = "n-printed"
 
 
+def is_source_markup(reading) -> bool:
+    """`reg type="markup"`: the empty reading of a source's markup character (a Markdown `*`)."""
+    return local_name(reading) == "reg" and reading.get("type") == "markup"
+
+
 def sign_printed_twice(note) -> str:
     """The sign (@n) of a footnote with `rend="n-printed"`: the source printed it at the
     anchor and again at the start of the note's text, and the TEI shows it once, as @n."""

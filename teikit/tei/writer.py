@@ -165,6 +165,11 @@ class BlockWriter:
         if mark.tag == "choice":
             write_ocr_correction(elem, mark, lambda orig: self.write_range(orig, mark.start, mark.end, node.children))
             return
+        if mark.tag == "pc" and mark.attrs.get("type") == "markup":
+            choice = tei("choice", None, elem)
+            tei("reg", {"type": "markup"}, choice)
+            self.write_range(tei("pc", mark.attrs, tei("orig", None, choice)), mark.start, mark.end, node.children)
+            return
         child = tei(mark.tag, {**mark.attrs, "rend": SIGN_PRINTED} if drop_label else mark.attrs, elem)
         for inner in mark.blocks:
             if len(mark.blocks) == 1 and inner.lines:
@@ -233,6 +238,11 @@ def endnote_in_notes_section(note: Block) -> Block:
 def opening_label(block: Block) -> Mark | None:
     """The `label` mark that opens a note's text (its printed sign or number), or None."""
     return next((m for m in block.marks if m.tag == "label" and m.start == 0), None)
+
+
+# A source's markup character (a Markdown `*`) is written `<choice><reg type="markup"/><orig><pc
+# type="markup">*</pc></orig></choice>`: no client shows it (the reading is empty, `orig` hidden
+# as for a correction) and the diplomatic view restores it.
 
 
 def write_ocr_correction(elem, mark: Mark, write_source) -> None:
