@@ -27,6 +27,7 @@ from .config import load_config
 from .encode import encode_source, serialize
 from .errors import TeikitError, UsageError, ValidationError
 from .render import render_file, render_site
+from .tei.header import publish_schemas, site_schemas
 from .validate import check_bytes
 
 
@@ -70,7 +71,7 @@ def build_edition(config_path: Path, out_dir: Path) -> EditionResult:
     started = time.perf_counter()
     slug = config_path.parent.name
     try:
-        cfg = load_config(config_path)
+        cfg = site_schemas(load_config(config_path))
         slug = cfg.slug or slug
         encoded = encode_source(cfg.path(cfg.source), cfg)
         data = serialize(encoded.tree)
@@ -158,4 +159,5 @@ def build_all(editions_dir: Path, out_dir: Path, *, jobs: int = 1, fail_fast: bo
     ordered = [results[config] for config in configs if config in results]
     with staging(out_dir, out_dir) as stage:
         render_site([r.summary for r in ordered if r.ok], stage)
+        publish_schemas(stage)
     return ordered
