@@ -12,9 +12,12 @@ one linear pass (lxml.isoschematron's XSLT walks the tree once per pattern and i
 page-order rule looks back along the preceding axis for every page: 0.4 s on a book).
 `schematron_problems` runs teikit.sch itself; the tests hold the two to the same answers.
 
-libxml2 reports only the first grammar error inside a subtree; Schematron problems are
-all reported. lxml's terse grammar messages are rewritten from the grammar itself: what
-the parent element allows, which attribute values are allowed.
+libxml2 reports only the first grammar error inside a subtree, often at an ancestor; when
+it finds a file invalid, every element is also checked on its own against the grammar (its
+name in its parent, its text, its attributes), so each such error is reported at its own
+element, and libxml2's errors stay where none of those explains them (order, a missing
+child). Schematron problems are all reported. lxml's terse grammar messages are rewritten
+from the grammar itself: what the parent element allows, which attribute values are allowed.
 """
 from __future__ import annotations
 
@@ -117,9 +120,16 @@ class Grammar:
                 kind = etree.QName(node).localname
                 if kind == "element":
                     names.add(node.get("name") or "*")
-                elif kind in ("text", "mixed"):
+                elif kind in ("text", "mixed", "data", "value", "list"):
                     text = True
         return frozenset(names), text
+
+    def declares(self, element: str) -> bool:
+        return element in self._elements
+
+    @lru_cache(maxsize=None)
+    def declared_attributes(self, element: str) -> frozenset[str]:
+        return frozenset(self.attributes(element))
 
     def attributes(self, element: str) -> dict[str, etree._Element]:
         """The attribute patterns declared for `element`, by attribute name."""
@@ -344,8 +354,57 @@ def exit_code(problems: list[Problem]) -> int:
 
 
 def _grammar_problems(compiled: Grammar, tree: etree._ElementTree, file: str) -> list[Problem]:
+    """libxml2 says whether the file is valid, but names only the first error of a subtree and
+    often at an ancestor; every element is then checked on its own (`_local_problems`), and
+    libxml2's errors are kept where no local one explains them (order, a missing child)."""
     if compiled.relaxng.validate(tree):
         return []
+    local = _local_problems(compiled, tree, file)
+    explained = {ancestor for element, _ in local for ancestor in element.iterancestors()} | \
+        {element for element, _ in local}
+    return [problem for _, problem in local] + [
+        problem for node, problem in _libxml2_problems(compiled, tree, file) if node not in explained]
+
+
+def _local_problems(compiled: Grammar, tree: etree._ElementTree, file: str) -> list[tuple]:
+    """(element, problem) for each element whose name, text or attributes its grammar
+    definitions cannot allow, wherever it stands: every such error, at its own element."""
+    found = []
+    for element in tree.iter(etree.Element):
+        name, parent = _local(element), element.getparent()
+        if parent is not None and compiled.declares(_local(parent)):
+            allowed, _ = compiled.children(_local(parent))
+            if "*" not in allowed and name not in allowed:
+                found.append((element, Problem(file, element.sourceline or 0, 0, ERROR, "unexpected-element",
+                                               f"element {name} is not allowed in {_local(parent)}; "
+                                               + _allows(compiled, _local(parent)))))
+                continue
+        if not compiled.declares(name):
+            continue
+        names, text = compiled.children(name)
+        stray = (element.text or "").strip() or next((c.tail.strip() for c in element if (c.tail or "").strip()), "")
+        if stray and not text:
+            found.append((element, Problem(file, element.sourceline or 0, 0, ERROR, "unexpected-text",
+                                           f'text "{_shorten(stray)}" is not allowed directly in {name}')))
+        if element.attrib and _attributes_wrong(compiled, element):
+            found.append((element, Problem(file, element.sourceline or 0, 0, ERROR, "bad-attribute",
+                                           _explain_attributes(compiled, element))))
+    return found
+
+
+def _attributes_wrong(compiled: Grammar, element: etree._Element) -> bool:
+    declared = compiled.declared_attributes(_local(element))
+    for raw_name, value in element.attrib.items():
+        namespace = etree.QName(raw_name).namespace
+        if namespace and namespace != "http://www.w3.org/XML/1998/namespace":
+            continue    # other vocabularies' attributes: the grammar's wildcards, left to libxml2
+        name = _attribute_name(raw_name)
+        if name not in declared or compiled.accepts(_local(element), name, value) is False:
+            return True
+    return False
+
+
+def _libxml2_problems(compiled: Grammar, tree: etree._ElementTree, file: str) -> list[tuple]:
     entries = list(compiled.relaxng.error_log)
     specific = [entry for entry in entries if entry.type_name not in _CONSEQUENTIAL] or entries
     problems: list[Problem] = []
@@ -358,7 +417,7 @@ def _grammar_problems(compiled: Grammar, tree: etree._ElementTree, file: str) ->
         if node is None:
             node = _element_on_line(tree, entry.line, entry.message)
         code, message = _explain(compiled, entry, node)
-        problems.append(Problem(file, entry.line, entry.column, ERROR, code, message))
+        problems.append((node, Problem(file, entry.line, entry.column, ERROR, code, message)))
     return problems
 
 
