@@ -191,3 +191,21 @@ def test_a_source_markup_character_is_an_empty_reading_of_its_orig():
             '<hi rend="italic">Ibid</hi><choice><reg type="markup"/>') in xml
     assert diplomatic_lines(tree) == ["see *Ibid* p. 4"]
     assert reading_paragraphs(tree) == ["see Ibid p. 4"]
+
+
+def test_a_footnote_starting_a_page_gets_its_sign_back_on_its_own_line():
+    source = "the text* goes\n*The note.\non here.\n"
+
+    def shape(doc):
+        lines = doc.lines
+        lines[1].page_break = "12"
+        note = Block("note", lines=[lines[1]], attrs={"place": "foot", "n": "*", "xml:id": "fn1"})
+        note.marks.append(Mark("label", 0, 1))
+        p = Block("p", lines=[lines[0], lines[2]])
+        p.marks += [Mark("ref", 8, 9, {"type": "noteAnchor", "target": "#fn1"}),
+                    Mark("note", 9, 9, dict(note.attrs), [note])]
+        doc.body = [Block("div", children=[p])]
+
+    tree, _ = build(source, shape)
+    assert '<pb n="12"/><lb n="2"/>The note.' in serialize(tree).decode()
+    assert diplomatic_lines(tree) == source.splitlines()

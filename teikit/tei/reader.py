@@ -261,7 +261,9 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
                 pending_sign = sign_printed_twice(elem)
                 view.add(pending_sign)                  # the marker, at the anchor
                 view.stack.append((view.current, view.last_key))
-                if pending_sign and ((elem.text or "").strip() or local_name(next(iter(elem), None)) != "lb"):
+                first = next(iter(elem), None)
+                if pending_sign and ((elem.text or "").strip() or first is None
+                                     or local_name(first) not in ("lb", "pb", "fw")):
                     view.add(pending_sign)
                     pending_sign = ""
             if tag == T + "lb" or starts_line(elem):
