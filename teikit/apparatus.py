@@ -2,9 +2,9 @@
 
 A reader who wants to check the edition against the source needs the list of what the
 encoder changed: OCR corrections (`choice` with `reg type="ocr"` and `orig`, or
-`sic`/`corr`), decisions at words broken at a line end (`lb break="no"` after a printed hyphen `pc`, a restored `supplied` hyphen, a
-kept hyphen, or a plain join), and footnotes moved from the foot of the page to their
-markers. Each is listed with its source page (`pb/@n`) and line (`lb/@n`, the source
+`sic`/`corr`), decisions at words broken at a line end (`lb break="no"` after a printed
+hyphen `pc`, a restored `supplied` hyphen, a kept hyphen, or a plain join), and footnotes
+moved from the foot of the page to their markers. Each is listed with its source page (`pb/@n`) and line (`lb/@n`, the source
 line number):
 
     p.13 l.1011  much] m uch  (correction, resp #teikit, cert high)

@@ -146,7 +146,8 @@ def assert_reads_right(seen: str, expected: dict, client: str) -> None:
         for wrong in (f"[{reg}]", f"{orig} ({reg})", f"{orig}{reg}"):
             assert text.count(wrong) <= reading.count(wrong), f"{client} shows {wrong!r}"
     for sign, before, start in expected["footnotes"]:
-        for doubled in (f"{before}{sign}{sign}", f"{sign} {sign}{start}", f"{sign}{sign}{start}", f"{sign} {sign} {start}"):
+        for doubled in (f"{before}{sign}{sign}", f"{sign} {sign}{start}", f"{sign}{sign}{start}",
+                        f"{sign} {sign} {start}"):
             assert doubled not in text, f"{client} doubles the note sign: {doubled!r}"
     for number, start in expected["endnotes"]:
         times = squeezed.count("".join(start.split()))     # a line break may stand anywhere in it

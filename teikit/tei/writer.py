@@ -4,8 +4,9 @@ The writer derives every milestone from the model: `<lb n="LINE"/>` at each sour
 (n is the line number in the source file), `<pb n/>` where a line starts a page, `<fw>`
 for furniture, `<lb break="no"/>` (with `<pc force="weak">-</pc>` or a restored
 `<supplied>`) where a word runs over a line end, and the nesting of stand-off marks. No
-whitespace is written next to `<lb break="no"/>`, so renderers that ignore `@break` still
-keep the word whole.
+whitespace is written next to `<lb break="no"/>` (a continued line's leading spaces go in its
+`rend`), so renderers that ignore `@break` still keep the word whole. Corrections, notes and
+source markup take the forms other projects' TEI clients show right (tests/test_interop.py).
 """
 from __future__ import annotations
 
@@ -162,13 +163,14 @@ class BlockWriter:
 
     def write_mark(self, elem, node: _Node, drop_label: bool = False) -> None:
         mark = node.mark
-        if mark.tag == "choice":
-            write_ocr_correction(elem, mark, lambda orig: self.write_range(orig, mark.start, mark.end, node.children))
+        if mark.tag == "choice":     # an OCR misreading corrected
+            attrs = {"type": "ocr", **{k: v for k, v in mark.attrs.items() if k != "corr"}}
+            orig = write_reading(elem, attrs, mark.attrs["corr"])
+            self.write_range(orig, mark.start, mark.end, node.children)
             return
-        if mark.tag == "pc" and mark.attrs.get("type") == "markup":
-            choice = tei("choice", None, elem)
-            tei("reg", {"type": "markup"}, choice)
-            self.write_range(tei("pc", mark.attrs, tei("orig", None, choice)), mark.start, mark.end, node.children)
+        if mark.tag == "pc" and mark.attrs.get("type") == "markup":     # a Markdown asterisk
+            orig = write_reading(elem, {"type": "markup"}, "")
+            self.write_range(tei("pc", mark.attrs, orig), mark.start, mark.end, node.children)
             return
         child = tei(mark.tag, {**mark.attrs, "rend": SIGN_PRINTED} if drop_label else mark.attrs, elem)
         for inner in mark.blocks:
@@ -240,20 +242,15 @@ def opening_label(block: Block) -> Mark | None:
     return next((m for m in block.marks if m.tag == "label" and m.start == 0), None)
 
 
-# A source's markup character (a Markdown `*`) is written `<choice><reg type="markup"/><orig><pc
-# type="markup">*</pc></orig></choice>`: no client shows it (the reading is empty, `orig` hidden
-# as for a correction) and the diplomatic view restores it.
-
-
-def write_ocr_correction(elem, mark: Mark, write_source) -> None:
-    """An OCR misreading is a transcription error, not the printer's: `reg type="ocr"` (the
-    corrected word) before `orig` (what the OCR read). The TEI Stylesheets show `reg` alone,
-    TEI Publisher shows it with `orig` on demand, CETEIcean hides `orig` by the header's
-    rendition (`header.OCR_READING`), and the diplomatic view reads `orig`."""
+def write_reading(elem, attrs: dict[str, str], reading: str):
+    """`<choice><reg ATTRS>reading</reg><orig/></choice>`; returns the `orig` for the source's
+    text. An OCR misreading (`reg type="ocr"`) is a transcription error, not the printer's
+    (no `sic`); a source's markup character is the orig of an empty `reg type="markup"`. The
+    TEI Stylesheets show `reg` alone, TEI Publisher offers `orig` on demand, CETEIcean hides
+    `orig` by the header's rendition (`header.OCR_READING`); the diplomatic view reads `orig`."""
     choice = tei("choice", None, elem)
-    attrs = {"type": "ocr", **{k: v for k, v in mark.attrs.items() if k != "corr"}}
-    add_text(tei("reg", attrs, choice), mark.attrs["corr"])
-    write_source(tei("orig", None, choice))
+    add_text(tei("reg", attrs, choice), reading)
+    return tei("orig", None, choice)
 
 
 def write_page_break(elem, line: Line, joined: bool = False) -> None:
