@@ -242,3 +242,20 @@ def test_validate_reports_at_least_the_lines_jing_reports(tmp_path):
     jing_lines = {int(line.split(":")[1]) for line in jing.stdout.splitlines() if ": error:" in line}
     assert jing_lines
     assert jing_lines <= {p.line for p in validate_file(path)}
+
+
+def test_the_grammar_compiled_for_a_files_elements_gives_the_whole_grammars_verdict(tmp_path):
+    from teikit.validate import grammar
+
+    files = sorted(FIXTURES.glob("*.xml")) + [SHAPE, planted_errors(tmp_path)[0]]
+    compiled = grammar("teikit")
+    verdicts = set()
+    for file in files:
+        tree, problems = parse(file)
+        if tree is None or problems:
+            continue
+        names = frozenset(etree.QName(element).localname for element in tree.iter(etree.Element))
+        verdict = compiled.validator(names).validate(tree)
+        assert verdict == compiled.relaxng.validate(tree), file.name
+        verdicts.add(verdict)
+    assert verdicts == {True, False}
