@@ -1,10 +1,10 @@
 """`teikit apparatus FILE.xml`: every editorial intervention in a TEI file, with its place.
 
 A reader who wants to check the edition against the source needs the list of what the
-encoder changed: OCR corrections (`choice`/`sic`/`corr`), decisions at words broken at
-a line end (`lb break="no"` after a printed hyphen `pc`, a restored `supplied` hyphen, a
-kept hyphen, or a plain join), and footnotes moved from the foot of the page to their
-markers. Each is listed with its source page (`pb/@n`) and line (`lb/@n`, the source
+encoder changed: OCR corrections (`choice` with `reg type="ocr"` and `orig`, or
+`sic`/`corr`), decisions at words broken at a line end (`lb break="no"` after a printed
+hyphen `pc`, a restored `supplied` hyphen, a kept hyphen, or a plain join), and footnotes
+moved from the foot of the page to their markers. Each is listed with its source page (`pb/@n`) and line (`lb/@n`, the source
 line number):
 
     p.13 l.1011  much] m uch  (correction, resp #teikit, cert high)
@@ -22,7 +22,7 @@ import click
 
 from . import TEI_NS, XML_NS
 from .tei.reader import parse_tei, text_root
-from .tei.rules import hyphen_mark, local_name, text_after
+from .tei.rules import choice_sides, hyphen_mark, is_ocr_correction, local_name, text_after
 
 T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
@@ -85,8 +85,8 @@ def interventions(path: Path) -> list[Intervention]:
                 found.append(Intervention(kind, page, line, reading, source, ""))
             line = elem.get("n") or line
         elif tag == "choice":
-            sic, corr = elem.find(f"{T}sic"), elem.find(f"{T}corr")
-            if sic is None or corr is None:
+            corr, sic = choice_sides(elem)
+            if sic is None or not (local_name(corr) == "corr" or is_ocr_correction(corr)):
                 continue
             detail = ", ".join(f"{key} {corr.get(key)}" for key in ("resp", "cert") if corr.get(key))
             found.append(Intervention("correction", page, line, text_of(corr),

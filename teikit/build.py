@@ -32,6 +32,7 @@ from .executors import Runner, WorkerDied
 from .reader import read_bytes
 from .render import render_site
 from .tasks import Job, Outcome, read_register, read_templates, run_job
+from .tei.header import publish_schemas, site_schemas
 
 
 @dataclass
@@ -99,7 +100,7 @@ def edition_templates(config_path: Path, allow_outside: bool) -> list[Path]:
 def prepare_edition(config_path: Path, out_dir: Path, allow_outside: bool = False) -> Job | Exception:
     """Everything the edition's build needs, read here on the client, where its paths resolve."""
     try:
-        cfg = load_config(config_path, allow_outside=allow_outside)
+        cfg = site_schemas(load_config(config_path, allow_outside=allow_outside))
         slug = check_slug(cfg.slug or config_path.parent.name, str(config_path))
         source = cfg.path(cfg.source)
         templates = edition_templates(config_path, allow_outside)
@@ -175,4 +176,5 @@ def build_all(editions_dir: Path, out_dir: Path, *, jobs: int = 1, fail_fast: bo
     ordered = [results[config] for config in configs if config in results]
     with staging(out_dir, out_dir) as stage:
         render_site([r.summary for r in ordered if r.ok], stage)
+        publish_schemas(stage)
     return ordered

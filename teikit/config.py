@@ -66,6 +66,7 @@ class EditionConfig:
     date: str = ""                     #: date of the text itself (ISO), for the site index
     calendar: str = "gregorian"        #: or "julian", for dates in the source
     register: str = ""                 #: person register (YAML), relative to edition.yaml
+    schema_base: str = ""              #: where the TEI points for its schemas (URL or relative path)
     original: Bibl = field(default_factory=Bibl)
     transcription: Bibl = field(default_factory=Bibl)   #: the transcription's own origin
     exclude: tuple[Exclusion, ...] = ()

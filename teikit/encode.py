@@ -18,7 +18,7 @@ from .pipeline import build_pipeline, run_pipeline
 from .profiles import detect_profile, profile_options
 from .reader import decode_source, document_from_text, read_bytes
 from .report import Report
-from .tei.header import SCHEMA_URL, write_header, write_register
+from .tei.header import add_schema_models, write_header, write_register
 from .tei.writer import tei, write_text_element
 
 
@@ -83,8 +83,7 @@ def build_tree(doc: Document, cfg: EditionConfig, source_bytes: bytes, report: R
         part.tail = "\n"
     write_text_element(root, doc, report)
     tree = etree.ElementTree(root)
-    root.addprevious(etree.ProcessingInstruction(
-        "xml-model", f'href="{SCHEMA_URL}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'))
+    add_schema_models(tree, cfg.schema_base)
     return tree
 
 

@@ -5,23 +5,28 @@ encoder; the click command `validate` prints them as `file:line:col: ...`.
 
 Three checks, cheapest first: safe parsing (no entities, no network, no XInclude),
 RELAX NG (teikit.rng, tei_all.rng or a given .rng), and for teikit the Schematron
-rules of teikit.sch. Schemas compile once per process.
+rules of teikit.sch. A grammar is compiled for the elements a file uses (`Grammar.validator`:
+tei_all for a book in ~2 s where the whole grammar takes 7-10 s), once per set of names.
 
 teikit.sch is the specification of the rules; `rule_problems` checks the same rules in
 one linear pass (lxml.isoschematron's XSLT walks the tree once per pattern and its
 page-order rule looks back along the preceding axis for every page: 0.4 s on a book).
 `schematron_problems` runs teikit.sch itself; the tests hold the two to the same answers.
 
-libxml2 reports only the first grammar error inside a subtree; Schematron problems are
-all reported. lxml's terse grammar messages are rewritten from the grammar itself: what
-the parent element allows, which attribute values are allowed.
+libxml2 reports only the first grammar error inside a subtree, often at an ancestor; when
+it finds a file invalid, every element is also checked on its own against the grammar (its
+name in its parent, its text, its attributes), so each such error is reported at its own
+element, and libxml2's errors stay where none of those explains them (order, a missing
+child). Schematron problems are all reported. lxml's terse grammar messages are rewritten
+from the grammar itself: what the parent element allows, which attribute values are allowed.
 """
 from __future__ import annotations
 
+import copy
 import json
 import os
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import click
@@ -92,12 +97,12 @@ class Grammar:
     def __init__(self, path: Path):
         try:
             document = etree.parse(str(path), _safe_parser())
-            self.relaxng = etree.RelaxNG(document)
         except OSError as error:
             raise SchemaUnusable(f"schema {path} cannot be read: {error}") from None
-        except (etree.XMLSyntaxError, etree.RelaxNGParseError) as error:
+        except etree.XMLSyntaxError as error:
             raise SchemaUnusable(f"schema {path} is not a usable RELAX NG grammar: {error}") from None
         self.path = path
+        self.document = document
         self._defines: dict[str, list[etree._Element]] = {}
         for define in document.iter(f"{{{RNG_NS}}}define"):
             self._defines.setdefault(define.get("name"), []).append(define)
@@ -106,6 +111,29 @@ class Grammar:
             if element.get("name"):
                 self._elements.setdefault(element.get("name"), []).append(element)
         self._attribute_checkers: dict[tuple[str, str], etree.RelaxNG | None] = {}
+
+    @cached_property
+    def relaxng(self) -> etree.RelaxNG:
+        """The whole grammar compiled (tei_all: 7-10 s); `validator` is what validation uses."""
+        return self._compile(self.document)
+
+    @lru_cache(maxsize=8)
+    def validator(self, names: frozenset[str]) -> etree.RelaxNG:
+        """The grammar compiled for a document whose elements have these local names: every
+        other element's content is emptied first. An element that does not occur cannot
+        make the document invalid, so the answer is the whole grammar's, and libxml2
+        compiles tei_all for a book in a fraction of the time (benchmarks/bench_validate.py)."""
+        pruned = copy.deepcopy(self.document)
+        for element in pruned.iter(f"{{{RNG_NS}}}element"):
+            if element.get("name") and element.get("name") not in names:
+                element[:] = [etree.Element(f"{{{RNG_NS}}}empty")]
+        return self._compile(pruned)
+
+    def _compile(self, document: etree._ElementTree) -> etree.RelaxNG:
+        try:
+            return etree.RelaxNG(document)
+        except etree.RelaxNGParseError as error:
+            raise SchemaUnusable(f"schema {self.path} is not a usable RELAX NG grammar: {error}") from None
 
     @lru_cache(maxsize=None)
     def children(self, element: str) -> tuple[frozenset[str], bool]:
@@ -117,9 +145,16 @@ class Grammar:
                 kind = etree.QName(node).localname
                 if kind == "element":
                     names.add(node.get("name") or "*")
-                elif kind in ("text", "mixed"):
+                elif kind in ("text", "mixed", "data", "value", "list"):
                     text = True
         return frozenset(names), text
+
+    def declares(self, element: str) -> bool:
+        return element in self._elements
+
+    @lru_cache(maxsize=None)
+    def declared_attributes(self, element: str) -> frozenset[str]:
+        return frozenset(self.attributes(element))
 
     def attributes(self, element: str) -> dict[str, etree._Element]:
         """The attribute patterns declared for `element`, by attribute name."""
@@ -215,7 +250,7 @@ def _copy(node: etree._Element) -> etree._Element:
 
 @lru_cache(maxsize=None)
 def grammar(schema: str | os.PathLike = "teikit") -> Grammar:
-    """The compiled grammar, once per process (tei_all takes ~10 s to compile)."""
+    """The grammar and its index, once per process (compiled per file by `Grammar.validator`)."""
     path = schema_path(schema)
     if not path.is_file():
         hint = " (set TEIKIT_TEI_ALL to its path)" if schema == "tei_all" else ""
@@ -304,7 +339,10 @@ def check_tree(tree: etree._ElementTree | etree._Element, *, schema: str | os.Pa
         compiled = grammar(schema)
     except SchemaUnusable as error:
         return [Problem(file, 0, 0, FATAL, "bad-schema", str(error))]
-    problems = _grammar_problems(compiled, tree, file)
+    try:
+        problems = _grammar_problems(compiled, tree, file)
+    except SchemaUnusable as error:
+        return [Problem(file, 0, 0, FATAL, "bad-schema", str(error))]
     if schema == "teikit":
         problems += rule_problems(tree, file)
     return sorted(problems, key=lambda problem: (problem.line, problem.col))
@@ -344,9 +382,61 @@ def exit_code(problems: list[Problem]) -> int:
 
 
 def _grammar_problems(compiled: Grammar, tree: etree._ElementTree, file: str) -> list[Problem]:
-    if compiled.relaxng.validate(tree):
+    """libxml2 says whether the file is valid, but names only the first error of a subtree and
+    often at an ancestor; every element is then checked on its own (`_local_problems`), and
+    libxml2's errors are kept where no local one explains them (order, a missing child)."""
+    names = frozenset(etree.QName(element).localname for element in tree.iter(etree.Element))
+    validator = compiled.validator(names)
+    if validator.validate(tree):
         return []
-    entries = list(compiled.relaxng.error_log)
+    local = _local_problems(compiled, tree, file)
+    explained = {ancestor for element, _ in local for ancestor in element.iterancestors()} | \
+        {element for element, _ in local}
+    return [problem for _, problem in local] + [
+        problem for node, problem in _libxml2_problems(compiled, validator, tree, file) if node not in explained]
+
+
+def _local_problems(compiled: Grammar, tree: etree._ElementTree, file: str) -> list[tuple]:
+    """(element, problem) for each element whose name, text or attributes its grammar
+    definitions cannot allow, wherever it stands: every such error, at its own element."""
+    found = []
+    for element in tree.iter(etree.Element):
+        name, parent = _local(element), element.getparent()
+        if parent is not None and compiled.declares(_local(parent)):
+            allowed, _ = compiled.children(_local(parent))
+            if "*" not in allowed and name not in allowed:
+                found.append((element, Problem(file, element.sourceline or 0, 0, ERROR, "unexpected-element",
+                                               f"element {name} is not allowed in {_local(parent)}; "
+                                               + _allows(compiled, _local(parent)))))
+                continue
+        if not compiled.declares(name):
+            continue
+        names, text = compiled.children(name)
+        stray = (element.text or "").strip() or next((c.tail.strip() for c in element if (c.tail or "").strip()), "")
+        if stray and not text:
+            found.append((element, Problem(file, element.sourceline or 0, 0, ERROR, "unexpected-text",
+                                           f'text "{_shorten(stray)}" is not allowed directly in {name}')))
+        if element.attrib and _attributes_wrong(compiled, element):
+            found.append((element, Problem(file, element.sourceline or 0, 0, ERROR, "bad-attribute",
+                                           _explain_attributes(compiled, element))))
+    return found
+
+
+def _attributes_wrong(compiled: Grammar, element: etree._Element) -> bool:
+    declared = compiled.declared_attributes(_local(element))
+    for raw_name, value in element.attrib.items():
+        namespace = etree.QName(raw_name).namespace
+        if namespace and namespace != "http://www.w3.org/XML/1998/namespace":
+            continue    # other vocabularies' attributes: the grammar's wildcards, left to libxml2
+        name = _attribute_name(raw_name)
+        if name not in declared or compiled.accepts(_local(element), name, value) is False:
+            return True
+    return False
+
+
+def _libxml2_problems(compiled: Grammar, validator: etree.RelaxNG, tree: etree._ElementTree,
+                      file: str) -> list[tuple]:
+    entries = list(validator.error_log)
     specific = [entry for entry in entries if entry.type_name not in _CONSEQUENTIAL] or entries
     problems: list[Problem] = []
     lines_seen = set()
@@ -358,7 +448,7 @@ def _grammar_problems(compiled: Grammar, tree: etree._ElementTree, file: str) ->
         if node is None:
             node = _element_on_line(tree, entry.line, entry.message)
         code, message = _explain(compiled, entry, node)
-        problems.append(Problem(file, entry.line, entry.column, ERROR, code, message))
+        problems.append((node, Problem(file, entry.line, entry.column, ERROR, code, message)))
     return problems
 
 

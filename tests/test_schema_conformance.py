@@ -157,3 +157,45 @@ def test_schematron_is_valid_iso_schematron_for_jing():
 
 def test_tei_all_is_found_outside_the_repository():
     assert tei_all_path().name == "tei_all.rng"
+
+
+def schema_models(tei: Path) -> dict[str, str]:
+    """schematypens -> href of the file's xml-model processing instructions."""
+    found = {}
+    for pi in etree.parse(str(tei)).xpath("/processing-instruction('xml-model')"):
+        found[pi.get("schematypens")] = pi.get("href")
+    return found
+
+
+def test_a_built_site_publishes_the_schemas_its_editions_point_at(tmp_path):
+    from teikit import __version__
+    from teikit.build import build_all
+
+    edition = tmp_path / "editions" / "sample"
+    edition.mkdir(parents=True)
+    (edition / "source.txt").write_text("A TITLE\n\nSome text of the sample edition, in one paragraph.\n")
+    (edition / "edition.yaml").write_text("slug: sample\ntitle: Sample\nprofile: book\n")
+    site = tmp_path / "site"
+    assert build_all(tmp_path / "editions", site)[0].ok
+    published = site / "schemas" / __version__
+    assert sorted(p.name for p in published.iterdir()) == ["teikit.odd", "teikit.rng", "teikit.sch"]
+    tei = site / "sample" / "sample.xml"
+    models = schema_models(tei)
+    assert models == {"http://relaxng.org/ns/structure/1.0": f"../schemas/{__version__}/teikit.rng",
+                      "http://purl.oclc.org/dsdl/schematron": f"../schemas/{__version__}/teikit.sch"}
+    grammar_file = (tei.parent / models["http://relaxng.org/ns/structure/1.0"]).resolve()
+    assert etree.RelaxNG(etree.parse(str(grammar_file))).validate(etree.parse(str(tei)))
+    refs = etree.parse(str(tei)).xpath("//t:schemaRef/@url", namespaces={"t": TEI_NS})
+    assert refs == [f"../schemas/{__version__}/teikit.rng", f"../schemas/{__version__}/teikit.odd"]
+
+
+def test_an_encoded_file_points_at_versioned_schemas_under_a_configurable_base():
+    from teikit import __version__
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text, serialize
+
+    default = encode_text("Some text.\n").tree
+    assert default.getroot().getprevious().get("href") == \
+        f"https://teikit.github.io/schemas/{__version__}/teikit.sch"
+    chosen = serialize(encode_text("Some text.\n", EditionConfig(schema_base="https://example.org/tei")).tree)
+    assert f'href="https://example.org/tei/{__version__}/teikit.rng"'.encode() in chosen

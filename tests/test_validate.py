@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from teikit.errors import ValidationError
+from teikit.resources import resource_dir
 from teikit.validate import (
     FATAL, assert_valid, check_tree, exit_code, parse, validate_command, validate_file,
 )
@@ -200,3 +203,59 @@ def test_cli_missing_file_and_bad_schema():
     assert runner.invoke(validate_command, ["nope.xml"]).exit_code == 2
     result = runner.invoke(validate_command, ["--schema", "/nonexistent.rng", str(SHAPE)])
     assert result.exit_code == 2 and "not found" in result.output
+
+
+PLANTED = (  # (what the fixture says, the error planted in its place): two in one paragraph
+    ('<fw type="pageNum">13</fw>', '<fw type="folio">13</fw>'),
+    ('<corr resp="#teikit">November.</corr>', '<corr resp="#teikit" colour="red">November.</corr>'),
+    ('<speaker>Vishinsky:</speaker>', '<speaker>Vishinsky:<head>Q.</head></speaker>'),
+)
+
+
+def planted_errors(tmp_path) -> tuple[Path, list[int]]:
+    """The shape fixture with three grammar errors, two in one subtree, and their lines."""
+    text = (Path(__file__).parent / "fixtures" / "teikit-shape.tei.xml").read_text(encoding="utf-8")
+    lines = []
+    for original, planted in PLANTED:
+        assert text.count(original) == 1
+        lines.append(text[:text.index(original)].count("\n") + 1)
+        text = text.replace(original, planted)
+    path = tmp_path / "planted.xml"
+    path.write_text(text, encoding="utf-8")
+    return path, lines
+
+
+def test_every_planted_grammar_error_is_reported_at_its_element(tmp_path):
+    path, lines = planted_errors(tmp_path)
+    problems = validate_file(path)
+    assert sorted({p.line for p in problems}) == lines, problems
+    assert any("fw/@type=\"folio\"" in p.message for p in problems)
+    assert any("attribute colour is not allowed on corr" in p.message for p in problems)
+    assert any("element head is not allowed in speaker" in p.message for p in problems)
+
+
+@pytest.mark.skipif(shutil.which("jing") is None, reason="jing is not installed (apt-get install jing)")
+def test_validate_reports_at_least_the_lines_jing_reports(tmp_path):
+    path, _ = planted_errors(tmp_path)
+    jing = subprocess.run(["jing", str(resource_dir("schemas") / "teikit.rng"), str(path)],
+                          capture_output=True, text=True)
+    jing_lines = {int(line.split(":")[1]) for line in jing.stdout.splitlines() if ": error:" in line}
+    assert jing_lines
+    assert jing_lines <= {p.line for p in validate_file(path)}
+
+
+def test_the_grammar_compiled_for_a_files_elements_gives_the_whole_grammars_verdict(tmp_path):
+    from teikit.validate import grammar
+
+    files = sorted(FIXTURES.glob("*.xml")) + [SHAPE, planted_errors(tmp_path)[0]]
+    compiled = grammar("teikit")
+    verdicts = set()
+    for file in files:
+        tree, problems = parse(file)
+        if tree is None or problems:
+            continue
+        names = frozenset(etree.QName(element).localname for element in tree.iter(etree.Element))
+        verdict = compiled.validator(names).validate(tree)
+        assert verdict == compiled.relaxng.validate(tree), file.name
+        verdicts.add(verdict)
+    assert verdicts == {True, False}

@@ -1,6 +1,7 @@
 """The TEI writer on small hand-built documents, read back through the text views."""
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from teikit.config import EditionConfig
@@ -54,7 +55,7 @@ def test_line_breaks_hyphens_furniture_and_corrections_are_written_as_tei():
     assert 'so<supplied reason="lost-hyphen">-</supplied><fw type="pageNum">13</fw>' in xml
     assert '<pb n="14" break="no"/><fw type="header">14 Writings of Leon Trotsky (1936-37)</fw><lb n="6" break="no"/>called' in xml
     assert 'Amer<pc force="weak">-</pc><lb n="7" break="no"/>ican self-<lb n="8" break="no"/>reliance' in xml
-    assert '<choice><sic>m uch</sic><corr resp="#teikit">much</corr></choice>' in xml
+    assert '<choice><reg type="ocr" resp="#teikit">much</reg><orig>m uch</orig></choice>' in xml
     assert not report.messages
 
 
@@ -90,6 +91,37 @@ def test_a_zero_width_mark_inserts_a_footnote_where_it_stands():
     assert diplomatic_lines(tree) == ["the text* goes", "* The note.", "on here."]
 
 
+def footnote_with_marker_and_label(sign: str, label: str):
+    def shape(doc):
+        lines = [l for l in doc.lines]
+        note = Block("note", lines=[lines[1]], attrs={"place": "foot", "n": sign, "xml:id": "fn1"})
+        note.marks.append(Mark("label", 0, len(label)))
+        p = Block("p", lines=[lines[0], lines[2]])
+        p.marks += [Mark("ref", 8, 8 + len(sign), {"type": "noteAnchor", "target": "#fn1"}),
+                    Mark("note", 8 + len(sign), 8 + len(sign), dict(note.attrs), [note])]
+        doc.body = [Block("div", children=[p])]
+    return shape
+
+
+def test_a_footnote_at_its_anchor_prints_its_sign_once_as_its_n():
+    source = "the text\u2020 goes\n\u2020The note.\non here.\n"
+    tree, _ = build(source, footnote_with_marker_and_label("†", "†"))
+    xml = serialize(tree).decode()
+    assert ('<lb n="1"/>the text<note place="foot" n="†" xml:id="fn1" rend="n-printed">'
+            '<lb n="2"/>The note.</note> goes') in xml
+    assert diplomatic_lines(tree) == source.splitlines()
+    assert reading_paragraphs(tree) == ["the text goes on here.", "† The note."]
+
+
+def test_a_footnote_whose_label_differs_from_its_marker_keeps_both():
+    source = "the text* goes\n1 The note.\non here.\n"
+    tree, _ = build(source, footnote_with_marker_and_label("*", "1"))
+    xml = serialize(tree).decode()
+    assert ('<ref type="noteAnchor" target="#fn1">*</ref>'
+            '<note place="foot" n="*" xml:id="fn1"><lb n="2"/><label>1</label>') in xml
+    assert diplomatic_lines(tree) == source.splitlines()
+
+
 def test_control_characters_survive_as_g_elements():
     tree, _ = build("page\x0cbreak\n", paragraph_of_all)
     assert '<g type="ctrl" n="U+000C"/>' in serialize(tree).decode()
@@ -108,3 +140,73 @@ def test_the_header_names_source_application_and_register():
     assert root.xpath("string(//t:sourceDesc/t:bibl[@type='transcription']/t:idno[@type='sha256'])", namespaces=ns)
     person = root.xpath("//t:standOff/t:listPerson/t:person", namespaces=ns)[0]
     assert etree.tostring(person, encoding=str).count("Q33391") == 1
+
+
+def indented_continuations(doc):
+    lines = doc.lines
+    lines[0].hyphen = Hyphen.PRINTED
+    lines[1].hyphen = Hyphen.JOIN
+    paragraph_of_all(doc)
+
+
+def test_no_whitespace_stands_next_to_a_word_joining_break():
+    source = "the first newspa-\n  pers and capi\n\ttal goods\n"
+    tree, _ = build(source, indented_continuations)
+    xml = serialize(tree).decode()
+    assert 'newspa<pc force="weak">-</pc><lb n="2" break="no" rend="indent(2)"/>pers' in xml
+    assert 'capi<lb n="3" break="no" rend="indent(U+0009)"/>tal' in xml
+    assert diplomatic_lines(tree) == source.splitlines()
+    assert reading_paragraphs(tree) == ["the first newspapers and capital goods"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.text(" \t\u00a0", max_size=3), st.from_regex(r"[a-z]{1,6}-?", fullmatch=True)),
+                min_size=2, max_size=8))
+def test_whitespace_never_touches_lb_break_no(parts):
+    """Writer invariant: whatever the lines' leading space, none is written beside a joined break."""
+    source = "".join(space + word + "\n" for space, word in parts)
+
+    def all_joined(doc):
+        for line in doc.lines[:-1]:
+            line.hyphen = Hyphen.PRINTED if line.text.endswith("-") else Hyphen.JOIN
+        paragraph_of_all(doc)
+
+    tree, _ = build(source, all_joined)
+    for lb in tree.iter("{http://www.tei-c.org/ns/1.0}lb"):
+        if lb.get("break") == "no":
+            previous = lb.getprevious()
+            before = previous.tail if previous is not None else lb.getparent().text
+            assert not (before or "x")[-1].isspace() and not (lb.tail or "x")[0].isspace()
+    assert diplomatic_lines(tree) == [line.rstrip() for line in source.splitlines() if line.strip()]
+
+
+def test_a_source_markup_character_is_an_empty_reading_of_its_orig():
+    def shape(doc):
+        paragraph_of_all(doc)
+        p = doc.body[0].children[0]
+        p.marks += [Mark("pc", 4, 5, {"type": "markup"}), Mark("hi", 5, 9, {"rend": "italic"}),
+                    Mark("pc", 9, 10, {"type": "markup"})]
+    tree, _ = build("see *Ibid* p. 4\n", shape)
+    xml = serialize(tree).decode()
+    assert ('see <choice><reg type="markup"/><orig><pc type="markup">*</pc></orig></choice>'
+            '<hi rend="italic">Ibid</hi><choice><reg type="markup"/>') in xml
+    assert diplomatic_lines(tree) == ["see *Ibid* p. 4"]
+    assert reading_paragraphs(tree) == ["see Ibid p. 4"]
+
+
+def test_a_footnote_starting_a_page_gets_its_sign_back_on_its_own_line():
+    source = "the text* goes\n*The note.\non here.\n"
+
+    def shape(doc):
+        lines = doc.lines
+        lines[1].page_break = "12"
+        note = Block("note", lines=[lines[1]], attrs={"place": "foot", "n": "*", "xml:id": "fn1"})
+        note.marks.append(Mark("label", 0, 1))
+        p = Block("p", lines=[lines[0], lines[2]])
+        p.marks += [Mark("ref", 8, 9, {"type": "noteAnchor", "target": "#fn1"}),
+                    Mark("note", 9, 9, dict(note.attrs), [note])]
+        doc.body = [Block("div", children=[p])]
+
+    tree, _ = build(source, shape)
+    assert '<pb n="12"/><lb n="2"/>The note.' in serialize(tree).decode()
+    assert diplomatic_lines(tree) == source.splitlines()

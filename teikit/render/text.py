@@ -20,7 +20,8 @@ from markupsafe import Markup, escape
 from teikit.render.tei import XML_ID, XML_LANG, descendants, id_ref, local_name, plain
 from teikit.tei.rules import (
     NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text, is_entity,
-    is_printed_line_end_hyphen, joins_word, marked_hyphen, source_side_breaks, text_after,
+    is_ocr_correction, is_printed_line_end_hyphen, is_source_markup, joins_word, marked_hyphen,
+    source_side_breaks, text_after,
 )
 
 DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
@@ -442,10 +443,10 @@ class TextWalker:
         if shown is None:
             return
         attrs: dict[str, str | None] = {"class": f"tei-{local_name(shown)}"}
-        if replaced is not None:
+        if replaced is not None and not is_source_markup(shown):
             reading = plain(replaced)
-            kind, siglum = CHOICE_KINDS[local_name(shown)]
-            if kind == "correction" and self.line_ends.teikit:
+            kind, siglum = CHOICE_KINDS["corr" if is_ocr_correction(shown) else local_name(shown)]
+            if kind == "correction" and (self.line_ends.teikit or is_ocr_correction(shown)):
                 siglum = "OCR"
             cert = shown.get("cert")
             attrs["id"] = self._record(kind, plain(shown), [{"text": reading, "siglum": siglum}],

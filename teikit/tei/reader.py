@@ -33,7 +33,8 @@ from ..errors import SourceError
 from ..reader import read_bytes
 from .rules import (
     NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text,
-    is_printed_line_end_hyphen, joins_word, local_name, marked_hyphen, source_side_breaks,
+    is_ocr_correction, is_printed_line_end_hyphen, is_source_markup, joins_word, line_indent, local_name,
+    marked_hyphen, sign_printed_twice, source_side_breaks,
 )
 
 T = "{%s}" % TEI_NS
@@ -295,6 +296,7 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
     def starts_line(elem) -> bool:
         return elem.tag == T + "fw" or not numbered and _is_block(elem)
 
+    pending_sign = ""       # a footnote's sign, printed again at the start of the note's text
     skip_depth = 0
     for event, elem in etree.iterwalk(root, events=("start", "end")):
         tag = elem.tag if isinstance(elem.tag, str) else ""
@@ -305,9 +307,20 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
                 skip_depth += 1
                 continue
             if tag == T + "note":
+                pending_sign = sign_printed_twice(elem)
+                view.add(pending_sign)                  # the marker, at the anchor
                 view.stack.append((view.current, view.last_key))
+                first = next(iter(elem), None)
+                if pending_sign and ((elem.text or "").strip() or first is None
+                                     or local_name(first) not in ("lb", "pb", "fw")):
+                    view.add(pending_sign)
+                    pending_sign = ""
             if tag == T + "lb" or starts_line(elem):
                 view.new_line(elem.get("n") if tag == T + "lb" else None, before=next_numbered_line.get(elem))
+                if tag == T + "lb":
+                    view.add(line_indent(elem))
+                    view.add(pending_sign)              # the label, opening the note's first line
+                    pending_sign = ""
             elif tag == T + "g" and elem.get("type") == "ctrl" and (elem.get("n") or "").startswith("U+"):
                 view.add(chr(int(elem.get("n")[2:], 16)))
             if not (numbered and _is_block(elem) and _formatting(elem.text)):
@@ -638,8 +651,8 @@ def reading_paragraphs(tree: etree._ElementTree) -> list[str]:
 
 def _correction_attrs(reading, source) -> dict | None:
     """sic/corr, orig/reg, abbr/expan in a choice: what the source read and what the edition reads."""
-    kind = CORRECTION_TYPES.get(local_name(reading))
-    if kind is None:
+    kind = "ocr" if is_ocr_correction(reading) else CORRECTION_TYPES.get(local_name(reading))
+    if kind is None or is_source_markup(reading):
         return None
     attrs = {"type": kind, "source": _string(source) if source is not None else "", "reading": _string(reading)}
     return {**attrs, **_resp(reading)}

@@ -100,6 +100,29 @@ def joins_word(milestone) -> bool:
     return milestone.get("break") == "no" or milestone.get("type") == "hyphenInWord" or milestone.get("rend") == "-"
 
 
+_INDENT = re.compile(r"indent\((\d+|(?:U\+[0-9A-F]{4,6})+)\)")
+
+
+def indent_rend(space: str) -> str:
+    """The `rend` token of a line's leading whitespace after a word-joining break: no client
+    then shows "newspa- pers", and the diplomatic view still gives the line as printed.
+    `indent(2)` for two spaces, `indent(U+0009)` for anything else."""
+    if space.strip(" ") == "":
+        return f"indent({len(space)})"
+    return "indent(" + "".join(f"U+{ord(c):04X}" for c in space) + ")"
+
+
+def line_indent(lb) -> str:
+    """The leading whitespace an `lb` records in its `rend` (`indent_rend`), else ""."""
+    match = _INDENT.search(lb.get("rend") or "")
+    if match is None:
+        return ""
+    value = match.group(1)
+    if value.isdigit():
+        return " " * int(value)
+    return "".join(chr(int(code, 16)) for code in value.split("U+")[1:])
+
+
 def is_printed_line_end_hyphen(pc) -> bool:
     """A `pc` directly before a word-joining lb/pb (furniture and plain page breaks between
     them aside) is the hyphen the printer put at the line end: not read."""
@@ -198,6 +221,28 @@ def choice_sides(choice) -> tuple:
             return by_name[reading], by_name.get(source)
     children = element_children(choice)
     return (children[0] if children else None), None
+
+
+#: the `rend` token of a footnote teikit wrote at its anchor with neither marker nor label
+SIGN_PRINTED = "n-printed"
+
+
+def is_source_markup(reading) -> bool:
+    """`reg type="markup"`: the empty reading of a source's markup character (a Markdown `*`)."""
+    return local_name(reading) == "reg" and reading.get("type") == "markup"
+
+
+def sign_printed_twice(note) -> str:
+    """The sign (@n) of a footnote with `rend="n-printed"`: the source printed it at the
+    anchor and again at the start of the note's text, and the TEI shows it once, as @n."""
+    if SIGN_PRINTED in (note.get("rend") or "").split():
+        return note.get("n") or ""
+    return ""
+
+
+def is_ocr_correction(reading) -> bool:
+    """`reg type="ocr"`: teikit's correction of an OCR misreading (the source side is `orig`)."""
+    return local_name(reading) == "reg" and reading.get("type") == "ocr"
 
 
 def source_side_breaks(choice, shown) -> list:

@@ -4,8 +4,9 @@ The writer derives every milestone from the model: `<lb n="LINE"/>` at each sour
 (n is the line number in the source file), `<pb n/>` where a line starts a page, `<fw>`
 for furniture, `<lb break="no"/>` (with `<pc force="weak">-</pc>` or a restored
 `<supplied>`) where a word runs over a line end, and the nesting of stand-off marks. No
-whitespace is written next to `<lb break="no"/>`, so renderers that ignore `@break` still
-keep the word whole.
+whitespace is written next to `<lb break="no"/>` (a continued line's leading spaces go in its
+`rend`), so renderers that ignore `@break` still keep the word whole. Corrections, notes and
+source markup take the forms other projects' TEI clients show right (tests/test_interop.py).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from lxml import etree
 from .. import TEI_NS, XML_NS
 from ..model import Block, Document, Hyphen, Line, Mark
 from ..report import Report
+from .rules import SIGN_PRINTED, indent_rend
 
 TEI = "{%s}" % TEI_NS
 
@@ -51,11 +53,14 @@ def add_text(elem, text: str) -> None:
 
 
 def _append(elem, piece: str) -> None:
-    if len(elem):
+    """Text after the last child; `elem[-1]` is found from the end, where `len(elem)` would
+    count every child of a growing paragraph at each line (quadratic in its lines)."""
+    try:
         last = elem[-1]
-        last.tail = (last.tail or "") + piece
-    else:
+    except IndexError:
         elem.text = (elem.text or "") + piece
+        return
+    last.tail = (last.tail or "") + piece
 
 
 #: when two marks span the same text, the lower rank is the outer element
@@ -114,33 +119,63 @@ class BlockWriter:
             self.leading = pending
         self.trailing = pending
 
-    def write(self, elem) -> None:
+    def write(self, elem, drop_label: bool = False) -> None:
+        """The block's lines and marks; a footnote's opening label is left out where the
+        note's @n prints it (see `footnote_at_anchor`)."""
         if self.first_line is not None and not self.first_line.continues:
             write_page_break(elem, self.first_line)
             tei("lb", {"n": str(self.first_line.n)}, elem)
-        nodes = nest_marks(self.block.marks, self.report, self.first_line.n if self.first_line else None)
-        self.write_range(elem, 0, len(self.text), nodes)
+        marks, start = self.block.marks, 0
+        label = opening_label(self.block)
+        if drop_label and label is not None:
+            marks, start = [m for m in marks if m is not label], label.end
+        nodes = nest_marks(marks, self.report, self.first_line.n if self.first_line else None)
+        self.write_range(elem, start, len(self.text), nodes)
 
     def write_range(self, elem, start: int, end: int, nodes: list[_Node]) -> None:
         pos = start
-        for node in nodes:
+        signed_note = None      # a footnote whose marker (the node before it) is left out
+        for index, node in enumerate(nodes):
+            following = nodes[index + 1] if index + 1 < len(nodes) else None
+            if following is not None and self.footnote_at_anchor(node, following):
+                self.write_text(elem, pos, node.mark.start)
+                pos, signed_note = max(pos, node.mark.end), following
+                continue
             self.write_text(elem, pos, node.mark.start)
-            self.write_mark(elem, node)
+            self.write_mark(elem, node, drop_label=node is signed_note)
             pos = max(pos, node.mark.end)
         self.write_text(elem, pos, end)
 
-    def write_mark(self, elem, node: _Node) -> None:
+    def footnote_at_anchor(self, ref: _Node, note: _Node) -> bool:
+        """A footnote marker right before its note, printing the note's sign (`@n`) as the
+        note's opening label does: the note, standing at its anchor, is its own anchor, and
+        neither sign is written: clients print `@n` once, and `rend="n-printed"` tells the
+        diplomatic view to restore both."""
+        ref_mark, note_mark = ref.mark, note.mark
+        if not (ref_mark.tag == "ref" and note_mark.tag == "note" and note_mark.start == ref_mark.end
+                and note_mark.attrs.get("place") == "foot" and len(note_mark.blocks) == 1
+                and ref_mark.attrs.get("target") == "#" + str(note_mark.attrs.get("xml:id"))):
+            return False
+        sign = note_mark.attrs.get("n")
+        label = opening_label(note_mark.blocks[0])
+        return (not ref.children and self.text[ref_mark.start:ref_mark.end] == sign and label is not None
+                and note_mark.blocks[0].text[label.start:label.end] == sign)
+
+    def write_mark(self, elem, node: _Node, drop_label: bool = False) -> None:
         mark = node.mark
-        if mark.tag == "choice":
-            attrs = {k: v for k, v in mark.attrs.items() if k != "corr"}
-            choice = tei("choice", None, elem)
-            self.write_range(tei("sic", None, choice), mark.start, mark.end, node.children)
-            add_text(tei("corr", attrs, choice), mark.attrs["corr"])
+        if mark.tag == "choice":     # an OCR misreading corrected
+            attrs = {"type": "ocr", **{k: v for k, v in mark.attrs.items() if k != "corr"}}
+            orig = write_reading(elem, attrs, mark.attrs["corr"])
+            self.write_range(orig, mark.start, mark.end, node.children)
             return
-        child = tei(mark.tag, mark.attrs, elem)
+        if mark.tag == "pc" and mark.attrs.get("type") == "markup":     # a Markdown asterisk
+            orig = write_reading(elem, {"type": "markup"}, "")
+            self.write_range(tei("pc", mark.attrs, orig), mark.start, mark.end, node.children)
+            return
+        child = tei(mark.tag, {**mark.attrs, "rend": SIGN_PRINTED} if drop_label else mark.attrs, elem)
         for inner in mark.blocks:
             if len(mark.blocks) == 1 and inner.lines:
-                BlockWriter(inner, self.report).write(child)
+                BlockWriter(inner, self.report).write(child, drop_label)
             else:
                 write_block(child, inner, self.report)
         self.write_range(child, mark.start, mark.end, node.children)
@@ -152,10 +187,11 @@ class BlockWriter:
             if newline < 0:
                 add_text(elem, self.text[pos:end])
                 return
-            self.write_line_end(elem, pos, newline)
-            pos = newline + 1
+            pos = self.write_line_end(elem, pos, newline, end)
 
-    def write_line_end(self, elem, pos: int, newline: int) -> None:
+    def write_line_end(self, elem, pos: int, newline: int, end: int) -> int:
+        """The break after `text[pos:newline]`; returns where the next line's text starts
+        (after the leading whitespace a word-joining break records in its `rend`)."""
         line, furniture, following = self.breaks[newline]
         hyphen = line.hyphen
         body = self.text[pos:newline]
@@ -173,7 +209,48 @@ class BlockWriter:
             write_furniture(elem, fw, joined)
         write_page_break(elem, following, joined)
         attrs = {"n": str(following.n), "break": "no"} if joined else {"n": str(following.n)}
+        start = newline + 1
+        if joined:
+            stop = start
+            while stop < end and self.text[stop].isspace():
+                stop += 1
+            if stop > start:
+                attrs["rend"] = indent_rend(self.text[start:stop])
+                start = stop
         etree.SubElement(elem, TEI + "lb", attrs)  # tei("lb", ...), the writer's most common element
+        return start
+
+
+def endnote_in_notes_section(note: Block) -> Block:
+    """An endnote of a printed Notes section, as every common client shows such a section: in
+    place, its text once and numbered once. No `place="end"` (clients collect such notes and
+    leave a row of bare links where the section was); the printed number (`label`) becomes a
+    `ref` back to the marker, as the marker's `ref` points at the note, and is the note's
+    only number (no `@n`, which the TEI Stylesheets would print before it)."""
+    attrs = {k: v for k, v in note.attrs.items() if k != "place"}
+    label = opening_label(note)
+    if label is None:
+        return Block(note.kind, note.lines, attrs, note.marks, note.children)
+    del attrs["n"]
+    back = attrs.get("corresp")
+    marks = [Mark("ref", m.start, m.end, {"target": back}) if m is label and back else m for m in note.marks]
+    return Block(note.kind, note.lines, attrs, marks, note.children)
+
+
+def opening_label(block: Block) -> Mark | None:
+    """The `label` mark that opens a note's text (its printed sign or number), or None."""
+    return next((m for m in block.marks if m.tag == "label" and m.start == 0), None)
+
+
+def write_reading(elem, attrs: dict[str, str], reading: str):
+    """`<choice><reg ATTRS>reading</reg><orig/></choice>`; returns the `orig` for the source's
+    text. An OCR misreading (`reg type="ocr"`) is a transcription error, not the printer's
+    (no `sic`); a source's markup character is the orig of an empty `reg type="markup"`. The
+    TEI Stylesheets show `reg` alone, TEI Publisher offers `orig` on demand, CETEIcean hides
+    `orig` by the header's rendition (`header.OCR_READING`); the diplomatic view reads `orig`."""
+    choice = tei("choice", None, elem)
+    add_text(tei("reg", attrs, choice), reading)
+    return tei("orig", None, choice)
 
 
 def write_page_break(elem, line: Line, joined: bool = False) -> None:
@@ -198,6 +275,8 @@ def write_block(parent, block: Block, report: Report) -> None:
             write_block(elem, child, report)
         elem.tail = "\n"
         return
+    if block.kind == "note" and block.attrs.get("place") == "end":
+        block = endnote_in_notes_section(block)
     writer = BlockWriter(block, report)
     for line in writer.leading:
         write_furniture(parent, line)
