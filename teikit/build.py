@@ -26,8 +26,14 @@ from pathlib import Path
 from .config import load_config
 from .encode import encode_source, serialize
 from .errors import TeikitError, UsageError, ValidationError
+from .export import export_tei
 from .render import render_file, render_site
 from .validate import check_bytes
+
+
+#: The exports written beside each built edition's TEI: format -> (file suffix, label).
+SITE_EXPORTS = {"text": (".txt", "Plain text"), "markdown": (".md", "Markdown"),
+                "standoff": (".standoff.json", "Stand-off JSON"), "persons-csv": (".persons.csv", "Persons CSV")}
 
 
 @dataclass
@@ -77,12 +83,19 @@ def build_edition(config_path: Path, out_dir: Path) -> EditionResult:
         tei_name = f"{slug}.xml"
         validate_tei(data, out_dir / slug / tei_name)
         templates = config_path.parent / "templates"
+        exports = [{"label": label, "href": f"{slug}{suffix}", "format": to}
+                   for to, (suffix, label) in SITE_EXPORTS.items()]
         with staging(out_dir, out_dir / slug) as stage:
             (stage / tei_name).write_bytes(data)
-            html_name = render_file(stage / tei_name, stage,
+            for export in exports:
+                (stage / export["href"]).write_text(export_tei(encoded.tree, export["format"], name=tei_name),
+                                                    encoding="utf-8")
+            links = {"index": "../index.html", "tei": tei_name, "exports": exports}
+            html_name = render_file(stage / tei_name, stage, links=links,
                                     template_dirs=[templates] if templates.is_dir() else []).name
         summary = {"slug": slug, "title": cfg.title, "author": cfg.author, "date": cfg.date,
-                   "source": _source_line(cfg), "href": f"{slug}/{html_name}", "tei": f"{slug}/{tei_name}"}
+                   "source": _source_line(cfg), "href": f"{slug}/{html_name}", "tei": f"{slug}/{tei_name}",
+                   "exports": [{**export, "href": f"{slug}/{export['href']}"} for export in exports]}
         messages = [str(m) for m in encoded.report.messages if m.level != "info"]
         return EditionResult(slug, True, out_dir / slug / tei_name, out_dir / slug / html_name, summary, messages,
                              seconds=time.perf_counter() - started)

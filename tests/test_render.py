@@ -377,7 +377,7 @@ def test_pdf_without_weasyprint_is_one_clear_error(tmp_path, monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_weasyprint)
-    with pytest.raises(TeikitError, match=r"pip install teikit\[pdf\].*pango and harfbuzz") as info:
+    with pytest.raises(TeikitError, match=r"pip install 'teikit\[pdf\]'.*pango and harfbuzz") as info:
         write_pdf(page)
     assert "\n" not in str(info.value)
 

@@ -7,6 +7,7 @@ restyle itself by dropping an `edition.css` beside its templates.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from teikit.render.context import build_context, parse_tei
 from teikit.resources import resource_dir
 
 STYLESHEETS = ("edition.css", "print.css")
-SITE_ENTRY_KEYS = ("title", "href", "author", "date", "source")
+SITE_ENTRY_KEYS = ("title", "href", "author", "date", "source", "tei")
 
 
 def make_environment(template_dirs: Iterable[str | Path] = ()) -> Environment:
@@ -48,10 +49,15 @@ def edition_stem(tei_path: Path) -> str:
 
 
 def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Iterable[str | Path] = (),
-                hyphenation_in_apparatus: bool = True) -> Path:
-    """Render one TEI file to `out_dir/<name>.html` beside its stylesheets; returns the HTML path."""
+                hyphenation_in_apparatus: bool = True, links: dict | None = None) -> Path:
+    """Render one TEI file to `out_dir/<name>.html` beside its stylesheets; returns the HTML path.
+
+    `links` (see `build_context`) default to a link to the TEI file itself.
+    """
     tei_path, out_dir = Path(tei_path), Path(out_dir)
-    context = build_context(parse_tei(tei_path), hyphenation_in_apparatus=hyphenation_in_apparatus)
+    if links is None:
+        links = {"tei": Path(os.path.relpath(tei_path.absolute(), out_dir.absolute())).as_posix()}
+    context = build_context(parse_tei(tei_path), hyphenation_in_apparatus=hyphenation_in_apparatus, links=links)
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path = out_dir / f"{edition_stem(tei_path)}.html"
@@ -64,7 +70,7 @@ def render_site(editions: list[dict], out_dir: str | Path, *, template_dirs: Ite
     """Write `out_dir/index.html` linking each edition.
 
     Each dict has `title` and `href` (the edition's HTML, relative to `out_dir`) and may
-    have `author`, `date` and `source`.
+    have `author`, `date`, `source`, `tei` (the TEI file) and `exports` ({"label", "href"}).
     """
     out_dir = Path(out_dir)
     entries = []
@@ -72,7 +78,8 @@ def render_site(editions: list[dict], out_dir: str | Path, *, template_dirs: Ite
         missing = [key for key in ("title", "href") if not edition.get(key)]
         if missing:
             raise ConfigError(f"site entry {edition!r} lacks {', '.join(missing)}")
-        entries.append({key: str(edition.get(key) or "") for key in SITE_ENTRY_KEYS})
+        entries.append({**{key: str(edition.get(key) or "") for key in SITE_ENTRY_KEYS},
+                        "exports": list(edition.get("exports") or [])})
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     index_path = out_dir / "index.html"
@@ -86,7 +93,7 @@ def write_pdf(html_path: str | Path) -> Path:
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as err:
-        raise TeikitError("--pdf needs WeasyPrint: pip install teikit[pdf] "
+        raise TeikitError("--pdf needs WeasyPrint: pip install 'teikit[pdf]' "
                           f"(it also needs the system libraries pango and harfbuzz; {err})") from err
     html_path = Path(html_path)
     pdf_path = html_path.with_suffix(".pdf")
