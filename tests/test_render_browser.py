@@ -266,15 +266,17 @@ def test_edition_links_the_site_index_the_tei_and_exports(browser, tmp_path):
 def test_printing_keeps_the_margin_numbers_inside_the_page(browser, site):
     """A browser prints nothing outside the page box: the margin numbers must fall within
     the padding print.css gives the text column."""
-    page = Page(browser, site / "book-pages.html")
+    page = Page(browser, site / "book-pages.html", width=559)   # an A5 sheet, as print.css sets
     page.tab.emulate_media(media="print")
     room = page.tab.evaluate("""() => {
         const page = document.querySelector('.page'), style = getComputedStyle(page);
         const pb = getComputedStyle(document.querySelector('main .pb'), '::after');
         const ln = getComputedStyle(document.querySelector('main .ln'), '::after');
         return {padLeft: parseFloat(style.paddingLeft), padRight: parseFloat(style.paddingRight),
-                pbLeft: -parseFloat(pb.left), lnRight: -parseFloat(ln.right)};
+                pbLeft: -parseFloat(pb.left), lnRight: -parseFloat(ln.right), pbPosition: pb.position,
+                lnShown: getComputedStyle(document.querySelector('main .ln')).display !== 'none'};
     }""")
+    assert room["pbPosition"] == "absolute" and room["lnShown"], room
     assert 0 < room["pbLeft"] <= room["padLeft"] and 0 < room["lnRight"] <= room["padRight"], room
     page.tab.pdf(path=str(ARTIFACTS / "render-book-pages-print.pdf"))
     page.close()
