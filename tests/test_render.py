@@ -471,6 +471,22 @@ def test_a_page_longer_than_any_printed_page_is_located_by_source_line(tmp_path)
     path = made_up_tei(tmp_path, f'<body><pb n="9"/><p>{lines}<choice><sic>rnuch</sic><corr>much</corr></choice></p></body>')
     [entry] = context_of(path)["corrections"]
     assert entry["key"] == "l. 399"
+    doc = rendered(path, tmp_path / "out")
+    assert [ln.get("data-n") for ln in select(doc, "main .ln")][:2] == ["5", "10"]
+    assert "the line of the source file" in text_of(doc, "details.legend")
+
+
+def test_pages_whose_numbers_jump_are_located_by_source_line(tmp_path):
+    path = made_up_tei(tmp_path, '<body><pb n="7"/><p><lb n="3"/>a <choice><sic>rnuch</sic><corr>much</corr></choice>'
+                                 '</p><pb n="8"/><p><lb n="5"/>b <choice><sic>rnore</sic><corr>more</corr></choice>'
+                                 '</p><pb n="30"/><p><lb n="9"/>c</p></body>')
+    assert [entry["key"] for entry in context_of(path)["corrections"]] == ["7.1", "l. 5"]
+
+
+def test_margin_numbers_on_a_long_page_are_source_file_lines(tmp_path):
+    lines = "".join(f'<lb n="{n + 100}"/>line {n}\n' for n in range(1, 400))
+    doc = rendered(made_up_tei(tmp_path, f'<body><pb n="9"/><p>{lines}</p></body>'), tmp_path / "out")
+    assert [ln.get("data-n") for ln in select(doc, "main .ln")][:2] == ["105", "110"]
 
 
 def test_contents_list_the_headed_divisions_with_dates_and_fold_a_long_part(tmp_path):

@@ -142,9 +142,13 @@ def legend(walker: TextWalker) -> list[dict]:
                       "text": "a page of the source counted by the edition (the source prints no page numbers)"})
     if "" in pages:
         items.append({"sample": "[–]", "class": "legend-page", "text": "a page whose number the source does not print"})
-    if walker.line >= 5 or len(walker.pages) > 1:
+    if all(walker.printed_pages) and (walker.line >= 5 or len(walker.pages) > 1):
         items.append({"sample": "5", "class": "legend-line",
                       "text": "right margin: every fifth line of the source page"})
+    elif not all(walker.printed_pages):
+        items.append({"sample": "1505", "class": "legend-line",
+                      "text": "right margin, and l. in the apparatus: the line of the source file, where the "
+                              "source's pages are not printed pages (a web or e-text source)"})
     if walker.mentions:
         items.append({"sample": "Name", "class": "legend-person",
                       "text": "dotted underline: a person; point at it for the full name and dates, "

@@ -73,17 +73,21 @@ def page_labels(text_el: etree._Element) -> list[str]:
     return labels
 
 
-def printed_pages(text_el: etree._Element) -> list[bool]:
-    """Per source page (as `page_labels` counts them), whether it is a printed page: one that
-    holds no more lines than a printed page can. There `page.line`
-    locates a line; elsewhere the source file's line number (lb/@n) does."""
+def printed_pages(text_el: etree._Element, labels: list[str]) -> list[bool]:
+    """Per source page (as `page_labels` counts them), whether it is a printed page, where
+    `page.line` locates a line: it holds no more lines than a printed page can, and the next
+    page's number follows its own (a jump, 287 then 301, shows the breaks between are not
+    marked, so its lines run over several pages). Elsewhere the source file's line number
+    (lb/@n) locates a line."""
     line_counts = [0]
     for el in descendants(text_el, "pb", "lb"):
         if local_name(el) == "pb":
             line_counts.append(0)
         else:
             line_counts[-1] += 1
-    return [count <= PRINTED_PAGE_MAX_LINES for count in line_counts]
+    numbers = [int(label) if label.isdigit() else None for label in labels]
+    followed = [this is None or after is None or after == this + 1 for this, after in zip(numbers, numbers[1:] + [None])]
+    return [count <= PRINTED_PAGE_MAX_LINES and next_follows for count, next_follows in zip(line_counts, followed)]
 
 
 def _attrs(attrs: dict[str, str | None]) -> str:
@@ -104,7 +108,7 @@ class TextWalker:
         self.line_ends = LineEnds(text_el)
         self.hyphenation_in_apparatus = hyphenation_in_apparatus
         self.pages = page_labels(text_el)
-        self.printed_pages = printed_pages(text_el)
+        self.printed_pages = printed_pages(text_el, self.pages)
         self.page = 0                 #: ordinal of the current source page in `pages`
         self.line = 0                 #: lines begun since the last page break
         self.source_line = ""         #: the source file's number of the current line (lb/@n)
@@ -275,10 +279,13 @@ class TextWalker:
         self._count_line(out)
 
     def _count_line(self, out: list[str]) -> None:
+        """Every fifth line gets a margin number: its line on a printed page, else (as the
+        apparatus locates it) its line in the source file."""
         if not self._in_note:
             self.line += 1
             if self.line % 5 == 0:
-                out.append(f'<span class="ln" data-n="{self.line}"></span>')
+                n = self.line if self.printed_pages[self.page] or not self.source_line else self.source_line
+                out.append(f'<span class="ln" data-n="{escape(n)}"></span>')
 
     def _join_word(self, el: etree._Element, out: list[str]) -> None:
         """Join the two halves of a word split at a line or page end, and note how in the
