@@ -56,7 +56,10 @@ def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Ite
     """
     tei_path, out_dir = Path(tei_path), Path(out_dir)
     if links is None:
-        links = {"tei": Path(os.path.relpath(tei_path.absolute(), out_dir.absolute())).as_posix()}
+        try:
+            links = {"tei": Path(os.path.relpath(tei_path.absolute(), out_dir.absolute())).as_posix()}
+        except ValueError:   # on another drive (Windows): no relative path
+            links = {"tei": tei_path.absolute().as_uri()}
     context = build_context(parse_tei(tei_path), hyphenation_in_apparatus=hyphenation_in_apparatus, links=links)
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)

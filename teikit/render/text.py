@@ -205,11 +205,13 @@ class TextWalker:
 
     # -- inline ---------------------------------------------------------------------------
 
-    def _content(self, el: etree._Element, out: list[str]) -> None:
+    def _content(self, el: etree._Element, out: list[str], without: etree._Element | None = None) -> None:
+        """The element's text and children in order; `without` (a child shown elsewhere) left out."""
         if el.text:
             self._text(el.text, out)
         for child in el:
-            self._node(child, out)
+            if child is not without:
+                self._node(child, out)
             if child.tail:
                 self._text(child.tail, out)
 
@@ -392,13 +394,7 @@ class TextWalker:
         was_in_note, self._in_note = self._in_note, not counts_lines
         recent_text, self._recent_text = self._recent_text, ""
         out: list[str] = []
-        if note.text:
-            self._text(note.text, out)
-        for child in note:
-            if child is not without:
-                self._node(child, out)
-            if child.tail:
-                self._text(child.tail, out)
+        self._content(note, out, without)
         self._in_note, self._recent_text = was_in_note, recent_text
         return "".join(out).strip()
 
