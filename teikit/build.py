@@ -31,7 +31,7 @@ from .errors import ConfigError, OutputError, TeikitError
 from .executors import Runner, WorkerDied
 from .reader import read_bytes
 from .render import render_site
-from .tasks import Job, Outcome, read_register, read_templates, run_job
+from .tasks import Job, Outcome, read_register, read_templates, run_job, site_exports
 from .tei.header import publish_schemas, site_schemas
 
 
@@ -128,7 +128,8 @@ def finish_edition(config_path: Path, job: Job | Exception, outcome: Outcome | E
     cfg = job.config
     html_name = f"{target.name.removesuffix('.xml')}.html"
     summary = {"slug": slug, "title": cfg.title, "author": cfg.author, "date": cfg.date,
-               "source": _source_line(cfg), "href": f"{slug}/{html_name}", "tei": f"{slug}/{target.name}"}
+               "source": _source_line(cfg), "href": f"{slug}/{html_name}", "tei": f"{slug}/{target.name}",
+               "exports": [{**export, "href": f"{slug}/{export['href']}"} for export in site_exports(target.name)]}
     return EditionResult(slug, True, target, target.parent / html_name, summary, outcome.messages,
                          outside=cfg.outside, seconds=outcome.seconds)
 

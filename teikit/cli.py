@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -30,6 +31,35 @@ LAZY_COMMANDS = {
 }
 
 
+#: what each command's --help ends with: commands to copy and adapt (`persons extract`
+#: is the `extract` subcommand of `persons`)
+EXAMPLES = {
+    "encode": ["teikit encode editions/letters/source.txt -o letters.xml",
+               "teikit encode scan.txt --encoding cp1252 -o - > scan.xml"],
+    "validate": ["teikit validate letters.xml", "teikit validate --schema tei_all --format json letters.xml"],
+    "render": ["teikit render letters.xml -o _site", "teikit render letters.xml --templates my-templates --pdf"],
+    "build": ["teikit build", "teikit build editions -o _build -j 2 -v"],
+    "batch": ["teikit batch scans/ -o tei -j 2", "teikit batch 'scans/*.txt' --list more.txt --summary run.csv"],
+    "export": ["teikit export letters.xml --to markdown -o letters.md", "teikit export letters.xml --to persons-csv"],
+    "text": ["teikit text --reading letters.xml", "teikit text --diplomatic letters.xml"],
+    "apparatus": ["teikit apparatus letters.xml", "teikit apparatus --format json letters.xml"],
+    "passes": ["teikit passes", "teikit passes --profile newspaper"],
+    "persons": ["teikit persons suggest editions/letters/source.txt"],
+    "persons extract": ["teikit persons extract editions/letters/source.txt -o found.yaml"],
+    "persons suggest": ["teikit persons suggest editions/letters/source.txt -n 20"],
+    "persons import": ["teikit persons import other.xml --dry-run", "teikit persons import register.csv -r persons.yaml"],
+}
+
+
+def with_examples(command: click.Command, path: str) -> click.Command:
+    """Give the command (and a group's subcommands) its examples as the help's epilog."""
+    if path in EXAMPLES and not command.epilog:
+        command.epilog = "\b\nExamples:\n" + "\n".join(f"  {example}" for example in EXAMPLES[path])
+    for name, sub in getattr(command, "commands", {}).items():
+        with_examples(sub, f"{path} {name}")
+    return command
+
+
 class TeikitGroup(click.Group):
     """Turns teikit's own errors into one line and an exit code; loads commands lazily."""
 
@@ -39,8 +69,19 @@ class TeikitGroup(click.Group):
     def get_command(self, ctx, name):
         if name in LAZY_COMMANDS:
             module, attr = LAZY_COMMANDS[name]
-            return getattr(importlib.import_module(module), attr)
-        return super().get_command(ctx, name)
+            command = getattr(importlib.import_module(module), attr)
+        else:
+            command = super().get_command(ctx, name)
+        return with_examples(command, name) if command is not None else None
+
+    def format_commands(self, ctx, formatter):
+        """Each command with its whole first sentence (click cuts it to the terminal's width)."""
+        rows = [(name, command.get_short_help_str(limit=500))
+                for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx):
         try:
@@ -70,7 +111,14 @@ def check_environment() -> None:
 @click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teikit")
 def cli():
-    """OCR'd plain text to TEI P5 scholarly editions: encode, validate, render."""
+    """OCR'd plain text to TEI P5 scholarly editions: encode, validate, render.
+
+    \b
+    Examples:
+      teikit encode editions/letters/source.txt -o letters.xml
+      teikit render letters.xml -o _site
+      teikit build
+    """
 
 
 def print_report(report: Report, verbose: bool) -> None:
@@ -184,10 +232,12 @@ def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler
     if not total:
         raise TeikitError("no editions here (each is a folder with an edition.yaml)", file=str(editions_dir))
     done = 0
+    warned = False
 
     def say(result):
-        nonlocal done
+        nonlocal done, warned
         done += 1
+        warned = warned or bool(result.messages)
         progress = f"[{done}/{total}] {result.slug} ({result.seconds:.1f} s)"
         if result.ok:
             click.echo(f"{progress}: ok, {len(result.messages)} warnings -> {result.html}", err=True)
@@ -204,6 +254,8 @@ def build(editions_dir: Path, out_dir: Path, jobs: int, executor: str, scheduler
     failed = [r.slug for r in results if not r.ok]
     click.echo(f"teikit: built {len(results) - len(failed)} of {total} editions into {out_dir}/"
                + (f"; failed: {', '.join(failed)}" if failed else ""), err=True)
+    if warned and not verbose:
+        click.echo(f"teikit: to see the warnings: teikit build {shlex.quote(str(editions_dir))} -v", err=True)
     if failed:
         sys.exit(1)
 

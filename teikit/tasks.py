@@ -30,6 +30,7 @@ from lxml import etree
 from . import TEI_NS, __version__
 from .config import EditionConfig
 from .encode import encode_text, serialize
+from .export import export_tei
 from .errors import TeikitError, ValidationError
 from .files import write_atomically
 from .reader import decode_source
@@ -39,6 +40,9 @@ from .validate import check_bytes, check_tree
 
 #: for the TEI teikit itself serialized: nothing fetched or expanded, but no size limits
 OWN_TEI_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+#: the exports written beside each built edition's TEI: format -> (file suffix, label)
+SITE_EXPORTS = {"text": (".txt", "Plain text"), "markdown": (".md", "Markdown"),
+                "standoff": (".standoff.json", "Stand-off JSON"), "persons-csv": (".persons.csv", "Persons CSV")}
 #: what the summary counts in the TEI `text`, by column
 COUNTED = {"pages": "pb", "persons": "persName", "dates": "date", "notes": "note"}
 
@@ -130,7 +134,12 @@ def _encode(job: Job) -> Outcome:
              "warnings": encoded.report.count("warning")}
     messages = [str(m) for m in encoded.report.messages if m.level != "info"]
     tei_name = Path(job.target).name
-    files = _render(tei_name, data, job.templates) if job.render else {tei_name: data}
+    if not job.render:
+        return Outcome(True, {tei_name: data}, messages, facts)
+    exports = site_exports(tei_name)
+    files = _render(tei_name, data, job.templates, {"index": "../index.html", "tei": tei_name, "exports": exports})
+    for export in exports:
+        files[export["href"]] = export_tei(encoded.tree, export["format"], name=tei_name).encode("utf-8")
     return Outcome(True, files, messages, facts)
 
 
@@ -157,14 +166,20 @@ def tree_facts(root: etree._Element) -> dict[str, int]:
     return counts
 
 
-def _render(tei_name: str, data: bytes, templates: tuple[tuple[str, bytes], ...]) -> dict[str, bytes]:
+def site_exports(tei_name: str) -> list[dict[str, str]]:
+    """The exports a built edition offers beside its TEI (file, label, format), linked from its pages."""
+    stem = tei_name.removesuffix(".xml")
+    return [{"label": label, "href": f"{stem}{suffix}", "format": to} for to, (suffix, label) in SITE_EXPORTS.items()]
+
+
+def _render(tei_name: str, data: bytes, templates: tuple[tuple[str, bytes], ...], links: dict) -> dict[str, bytes]:
     """The TEI, its HTML and stylesheets, rendered in a scratch folder and returned as bytes."""
     with tempfile.TemporaryDirectory(prefix="teikit-job-") as scratch:
         out, own = Path(scratch) / "out", Path(scratch) / "templates"
         for name, text in templates:
             write_atomically(own / name, text)
         write_atomically(out / tei_name, data)
-        render_file(out / tei_name, out, template_dirs=[own] if templates else [], ours=True)
+        render_file(out / tei_name, out, template_dirs=[own] if templates else [], ours=True, links=links)
         return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
 
 

@@ -127,7 +127,8 @@ def test_the_work_unit_reads_no_file(tmp_path, monkeypatch):
               ("/no/such/folder/nowhere/persons.yaml", register), render=True)
     outcome = run_job(job)
     assert outcome.ok, outcome.error
-    assert sorted(outcome.files) == ["edition.css", "letter.html", "letter.xml", "print.css"]
+    assert sorted(outcome.files) == ["edition.css", "letter.html", "letter.md", "letter.persons.csv",
+                                     "letter.standoff.json", "letter.txt", "letter.xml", "print.css"]
     assert b'<persName ref="#finch">' in outcome.files["letter.xml"]
     assert list(tmp_path.iterdir()) == []
 

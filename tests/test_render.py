@@ -376,7 +376,7 @@ def test_pdf_without_weasyprint_is_one_clear_error(tmp_path, monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_weasyprint)
-    with pytest.raises(TeikitError, match=r"pip install teikit\[pdf\].*pango and harfbuzz") as info:
+    with pytest.raises(TeikitError, match=r"pip install 'teikit\[pdf\]'.*pango and harfbuzz") as info:
         write_pdf(page)
     assert "\n" not in str(info.value)
 
@@ -413,3 +413,150 @@ def test_title_page_and_closer_keep_their_lines_and_unnumbered_pages_are_counted
     assert "Yours,<br><span" in html.tostring(select(page, "div.tei-closer")[0], encoding="unicode")
     assert [pb.get("data-n") for pb in select(page, "span.pb")] == ["⟨1⟩", "⟨2⟩"]
     assert text_of(page, ".index-pages") == "⟨2⟩"
+
+
+# -- the reading edition's aids (issue 16) -------------------------------------------------
+
+def made_up_tei(tmp_path: Path, text: str, name: str = "made-up.xml") -> Path:
+    path = tmp_path / name
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>'
+                    f'</titleStmt></fileDesc></teiHeader><text>{text}</text></TEI>', encoding="utf-8")
+    return path
+
+
+def test_markup_characters_of_the_source_are_not_shown(tmp_path):
+    path = made_up_tei(tmp_path, '<body><p>The <pc type="markup">*</pc><hi rend="italic">Gazette</hi>'
+                                 '<pc type="markup">*</pc> wrote.</p></body>')
+    doc = rendered(path, tmp_path / "out")
+    assert reading_text(doc) == "The Gazette wrote."
+
+
+@pytest.mark.parametrize("note", [
+    '<ref type="noteAnchor" target="#fn1">†</ref><note place="foot" n="†" xml:id="fn1"><label>†</label>Made up.</note>',
+    '<ref type="noteAnchor" target="#fn1">†</ref><note place="foot" xml:id="fn1"><label>†</label>Made up.</note>',
+    '<note place="foot" n="†" xml:id="fn1">Made up.</note>',
+], ids=["ref-and-label", "label-only", "sign-in-n"])
+def test_a_footnote_sign_is_shown_once_at_the_call_and_once_at_the_note(tmp_path, note):
+    doc = rendered(made_up_tei(tmp_path, f'<body><p><lb n="1"/>Said so.{note} Then.</p></body>'), tmp_path / "out")
+    assert doc.text_content().count("†") == 2
+    [call] = select(doc, "main a[href='#fn1']")
+    [foot] = select(doc, ".page-notes .footnote")
+    assert foot.get("id") == "fn1"
+    assert call.text_content() == "†" and " ".join(foot.text_content().split()) == "† Made up."
+    assert foot.find(".//a").get("href") == "#" + call.get("id")
+    assert not select(doc, ".endnote")
+
+
+@pytest.mark.parametrize("choice, source", [
+    ("<choice><sic>rnuch</sic><corr>much</corr></choice>", "rnuch"),
+    ('<choice><orig>rnuch</orig><reg type="ocr">much</reg></choice>', "rnuch"),
+])
+def test_ocr_corrections_read_in_either_encoding(tmp_path, choice, source):
+    context = context_of(made_up_tei(tmp_path, f'<body><pb n="7"/><p><lb n="1"/>So {choice} more.</p></body>'))
+    [entry] = context["corrections"]
+    assert (entry["kind"], entry["key"], entry["lemma"], entry["readings"][0]["text"]) == ("correction", "7.1", "much", source)
+
+
+def test_apparatus_groups_corrections_first_and_hyphenation_apart(shape_doc):
+    corrections = select(shape_doc, ".app-corrections .app-entry")
+    hyphenation = select(shape_doc, "details#apparatus-hyphenation .app-entry")
+    assert corrections and hyphenation
+    assert not any("hyphenation" in entry.get("class") for entry in corrections)
+    assert all("app-hyphenation" in entry.get("class") for entry in hyphenation)
+
+
+def test_a_page_longer_than_any_printed_page_is_located_by_source_line(tmp_path):
+    lines = "".join(f'<lb n="{n}"/>line {n}\n' for n in range(1, 400))
+    path = made_up_tei(tmp_path, f'<body><pb n="9"/><p>{lines}<choice><sic>rnuch</sic><corr>much</corr></choice></p></body>')
+    [entry] = context_of(path)["corrections"]
+    assert entry["key"] == "l. 399"
+    doc = rendered(path, tmp_path / "out")
+    assert [ln.get("data-n") for ln in select(doc, "main .ln")][:2] == ["5", "10"]
+    assert "the line of the source file" in text_of(doc, "details.legend")
+
+
+def test_pages_whose_numbers_jump_are_located_by_source_line(tmp_path):
+    path = made_up_tei(tmp_path, '<body><pb n="7"/><p><lb n="3"/>a <choice><sic>rnuch</sic><corr>much</corr></choice>'
+                                 '</p><pb n="8"/><p><lb n="5"/>b <choice><sic>rnore</sic><corr>more</corr></choice>'
+                                 '</p><pb n="30"/><p><lb n="9"/>c</p></body>')
+    assert [entry["key"] for entry in context_of(path)["corrections"]] == ["7.1", "l. 5"]
+
+
+def test_margin_numbers_on_a_long_page_are_source_file_lines(tmp_path):
+    lines = "".join(f'<lb n="{n + 100}"/>line {n}\n' for n in range(1, 400))
+    doc = rendered(made_up_tei(tmp_path, f'<body><pb n="9"/><p>{lines}</p></body>'), tmp_path / "out")
+    assert [ln.get("data-n") for ln in select(doc, "main .ln")][:2] == ["105", "110"]
+
+
+def test_contents_list_the_headed_divisions_with_dates_and_fold_a_long_part(tmp_path):
+    articles = "".join(f'<div type="article"><head>Article {n}<note place="foot" n="*">A made-up note.</note></head>'
+                       f'<dateline>May {n}</dateline><p>Text.</p></div>' for n in range(1, 23))
+    path = made_up_tei(tmp_path, f'<front><div><head>Preface</head><p>P.</p></div></front><body>{articles}'
+                                 '<div><p>No head.</p><div><head>Inner</head><p>I.</p></div></div></body>'
+                                 '<back><div type="notes"><head>Notes</head><p>N.</p></div></back>')
+    toc = context_of(path)["toc"]
+    assert [(part["title"], part["count"], part["folded"]) for part in toc] == [
+        ("Front matter", 1, False), ("Text", 23, True), ("Back matter", 1, False)]
+    first = toc[1]["entries"][0]
+    assert (first["title"], first["date"]) == ("Article 1", "May 1")
+    assert toc[1]["entries"][-1]["title"] == "Inner"
+    doc = rendered(path, tmp_path / "out")
+    for link in select(doc, ".contents a"):
+        assert select(doc, f"main {link.get('href')}"), link.get("href")
+
+
+def test_legend_and_plain_principles_name_only_what_the_text_has(shape_doc, tmp_path):
+    legend = text_of(shape_doc, "details.legend")
+    assert "left margin" in legend and "dotted underline" in legend and "tinted underline" in legend
+    colophon = text_of(shape_doc, "footer.colophon")
+    plain_words = " ".join(dd.text_content() for dd in shape_doc.xpath('//*[@id="colophon"]//dd[not(.//details)]'))
+    assert "Words divided at the end of a line" in plain_words and "lb break" not in plain_words
+    assert "lb break" in " ".join(el.text_content() for el in select(shape_doc, "details.encoding-detail"))
+    assert "Editorial principles" in colophon
+    bare = rendered(made_up_tei(tmp_path, "<body><p>Only words.</p></body>"), tmp_path / "bare")
+    assert not select(bare, "details.legend") and not select(bare, "nav.contents")
+
+
+def test_a_standalone_render_links_its_tei_file(tmp_path):
+    path = made_up_tei(tmp_path, "<body><p>Words.</p></body>")
+    [tei_link] = select(rendered(path, tmp_path / "out"), "a.link-tei")
+    assert (tmp_path / "out" / tei_link.get("href")).resolve() == path.resolve()
+
+
+def test_the_site_index_offers_the_tei_and_exports(tmp_path):
+    index = render_site([{"title": "A", "href": "a/a.html", "tei": "a/a.xml",
+                          "exports": [{"label": "Plain text", "href": "a/a.txt"}]}], tmp_path)
+    doc = html.parse(str(index)).getroot()
+    assert [(a.text_content(), a.get("href")) for a in select(doc, ".edition-downloads a")] == [
+        ("TEI", "a/a.xml"), ("Plain text", "a/a.txt")]
+
+
+def short_lines_in_pdf_layout(html_path: Path) -> list[str]:
+    """Lines of a paragraph (not its last) that WeasyPrint ends before three quarters of
+    the column: a paragraph broken in two."""
+    weasyprint = pytest.importorskip("weasyprint", reason="WeasyPrint is absent (pip install 'teikit[pdf]')")
+    from weasyprint.formatting_structure import boxes
+
+    def walk(box):
+        stack = [box]
+        while stack:
+            box = stack.pop()
+            yield box
+            stack.extend(reversed(getattr(box, "children", None) or []))
+
+    short = []
+    for page in weasyprint.HTML(filename=str(html_path)).render().pages:
+        for box in walk(page._page_box):
+            if isinstance(box, boxes.BlockBox) and box.element_tag == "p":
+                lines = [child for child in box.children if isinstance(child, boxes.LineBox)]
+                for line in lines[:-1]:
+                    if sum(child.margin_width() for child in line.children) < 0.75 * box.width:
+                        short.append("".join(b.text for b in walk(line) if isinstance(b, boxes.TextBox)))
+    return short
+
+
+def test_the_pdf_breaks_no_paragraph_at_a_line_or_page_marker(tmp_path):
+    lines = "".join(f'<lb n="{n}"/>word{n} alpha beta gamma delta epsilon zeta eta theta\n'
+                    + (f'<pb n="{n // 30 + 1}"/>' if n % 30 == 0 else "") for n in range(1, 120))
+    html_path = render_file(made_up_tei(tmp_path, f'<body><pb n="1"/><p>{lines}</p></body>'), tmp_path / "out")
+    assert short_lines_in_pdf_layout(html_path) == []

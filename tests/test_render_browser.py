@@ -141,8 +141,12 @@ def test_endnote_marker_and_back_link(browser, site):
 
 def test_apparatus_entries_lead_to_their_place(browser, site):
     page = Page(browser, site / "teikit-shape.html")
+    visible = [text for text in page.tab.locator(".app-entry").all_inner_texts() if text]
+    assert visible[0] == "14.1 November.] November_ OCR", "the corrections come first"
+    assert "14.1 much] m uch OCR (cert. high)" in visible
+    assert not any("(printed)" in text for text in visible), "hyphenation stays behind its switch"
+    page.tab.click("#apparatus-hyphenation > summary")
     entries = page.tab.locator(".app-entry").all_inner_texts()
-    assert "14.1 much] m uch OCR (cert. high)" in entries
     assert "13.6 American] Amer-|ican (printed)" in entries
     page.tab.locator(".app-entry", has_text="m uch").locator("a.app-key").click()
     target = page.target_id()
@@ -180,4 +184,99 @@ def test_the_stylesheets_are_loaded_locally(browser, site):
     page = Page(browser, site / "teikit-shape.html")
     assert page.tab.evaluate("() => getComputedStyle(document.querySelector('.page-notes')).display") == "block"
     assert "edition.css" in {Path(url).name for url in page.requests}
+    page.close()
+
+
+def test_contents_lead_to_their_divisions_and_fold_a_long_book(browser, tmp_path):
+    articles = "".join(f'<div type="article"><head>Article {n}</head><dateline><date when="1936-01-{n:02d}">'
+                       f'January {n}, 1936</date></dateline><p>Text {n}.</p></div>' for n in range(1, 26))
+    tei = tmp_path / "long.xml"
+    tei.write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Long</title>'
+                   f'</titleStmt></fileDesc></teiHeader><text><front><div><head>Preface</head><p>P.</p></div></front>'
+                   f'<body>{articles}</body></text></TEI>', encoding="utf-8")
+    html = render_file(tei, tmp_path / "out")
+    for width, label in ((1280, "desktop"), (390, "phone")):
+        page = Page(browser, html, width=width)
+        assert page.tab.locator("#contents a", has_text="Preface").is_visible()
+        article = page.tab.locator("#contents a", has_text="Article 12")
+        assert not article.is_visible(), "a part of 25 entries starts folded"
+        page.tab.click("#contents details:has-text('Text') > summary")
+        assert article.is_visible()
+        assert page.tab.locator("#contents li", has_text="Article 12").inner_text().endswith("January 12, 1936")
+        article.click()
+        assert page.tab.locator(":target h2").inner_text() == "Article 12" and page.in_view(page.target_id())
+        overflow = page.tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{label} width scrolls sideways by {overflow}px"
+        page.tab.goto(html.as_uri())
+        page.tab.screenshot(path=str(ARTIFACTS / f"render-contents-{label}.png"))
+        page.close()
+
+
+def test_legend_explains_margins_and_highlighting(browser, site):
+    page = Page(browser, site / "book-pages.html")
+    legend = page.tab.locator("#legend")
+    assert legend.is_visible()
+    text = legend.inner_text()
+    assert "left margin" in text and "right margin" in text
+    legend.screenshot(path=str(ARTIFACTS / "render-legend.png"))
+    page.close()
+
+
+def test_no_markup_character_and_the_note_sign_once(browser, tmp_path):
+    tei = tmp_path / "signs.xml"
+    tei.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Signs</title>'
+                   '</titleStmt></fileDesc></teiHeader><text><body><p><lb n="1"/>He read '
+                   '<pc type="markup">*</pc><hi rend="italic">The Courier</hi><pc type="markup">*</pc> daily.'
+                   '<ref type="noteAnchor" target="#fn1">*</ref><note place="foot" n="*" xml:id="fn1">'
+                   '<label>*</label>A made-up note.</note> Then more.</p></body></text></TEI>', encoding="utf-8")
+    page = Page(browser, render_file(tei, tmp_path / "out"))
+    text = page.tab.locator("main").inner_text()
+    assert "He read The Courier daily.*" in text and "*The Courier*" not in text
+    assert text.count("*") == 2, text        # once at the call, once at the note
+    page.tab.click("a.note-ref")
+    assert page.target_id() == "fn1" and page.in_view("fn1")
+    page.tab.click("#fn1 a.fn-back")
+    assert page.in_view(page.target_id())
+    page.close()
+
+
+def test_edition_links_the_site_index_the_tei_and_exports(browser, tmp_path):
+    from teikit.build import build_all
+    editions = tmp_path / "editions" / "letters"
+    editions.mkdir(parents=True)
+    (editions / "edition.yaml").write_text("title: Letters\nauthor: A. Writer\nprofile: book\n", encoding="utf-8")
+    (editions / "source.txt").write_text("A made-up letter of some length.\n\nAnother paragraph.\n", encoding="utf-8")
+    out = tmp_path / "_build"
+    [result] = build_all(tmp_path / "editions", out)
+    assert result.ok, result.error
+    page = Page(browser, out / "index.html")
+    downloads = page.tab.locator(".edition-downloads a")
+    assert downloads.all_inner_texts()[0] == "TEI"
+    for href in [downloads.nth(i).get_attribute("href") for i in range(downloads.count())]:
+        assert (out / href).is_file(), href
+    page.tab.click(".edition-title")
+    assert page.tab.url.endswith("letters/letters.html")
+    for link in (".link-tei", ".link-export >> nth=0"):
+        assert (result.html.parent / page.tab.locator(link).get_attribute("href")).is_file()
+    page.tab.click(".link-index")
+    assert page.tab.url.endswith("/index.html")
+    page.close()
+
+
+def test_printing_keeps_the_margin_numbers_inside_the_page(browser, site):
+    """A browser prints nothing outside the page box: the margin numbers must fall within
+    the padding print.css gives the text column."""
+    page = Page(browser, site / "book-pages.html", width=559)   # an A5 sheet, as print.css sets
+    page.tab.emulate_media(media="print")
+    room = page.tab.evaluate("""() => {
+        const page = document.querySelector('.page'), style = getComputedStyle(page);
+        const pb = getComputedStyle(document.querySelector('main .pb'), '::after');
+        const ln = getComputedStyle(document.querySelector('main .ln'), '::after');
+        return {padLeft: parseFloat(style.paddingLeft), padRight: parseFloat(style.paddingRight),
+                pbLeft: -parseFloat(pb.left), lnRight: -parseFloat(ln.right), pbPosition: pb.position,
+                lnShown: getComputedStyle(document.querySelector('main .ln')).display !== 'none'};
+    }""")
+    assert room["pbPosition"] == "absolute" and room["lnShown"], room
+    assert 0 < room["pbLeft"] <= room["padLeft"] and 0 < room["lnRight"] <= room["padRight"], room
+    page.tab.pdf(path=str(ARTIFACTS / "render-book-pages-print.pdf"))
     page.close()

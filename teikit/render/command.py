@@ -10,13 +10,13 @@ from teikit.render.html import render_file, write_pdf
 
 @click.command("render")
 @click.argument("tei_file", metavar="FILE.xml", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("_build"),
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("_build"),
               show_default=True, help="Folder for the HTML and its stylesheets.")
 @click.option("--templates", "template_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of templates searched before teikit's own (repeatable).")
 @click.option("--hyphenation/--no-hyphenation", "hyphenation_in_apparatus", default=True, show_default=True,
               help="List the end-of-line hyphenation decisions in the apparatus.")
-@click.option("--pdf", is_flag=True, help="Also print a PDF with WeasyPrint (pip install teikit[pdf]).")
+@click.option("--pdf", is_flag=True, help="Also print a PDF with WeasyPrint (pip install 'teikit[pdf]').")
 def render_command(tei_file: Path, out_dir: Path, template_dirs: tuple[Path, ...],
                    hyphenation_in_apparatus: bool, pdf: bool) -> None:
     """Render FILE.xml (TEI) as a print-style HTML reading edition."""

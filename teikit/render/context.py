@@ -1,6 +1,7 @@
 """A TEI document -> the plain dicts and lists the templates receive (no lxml nodes)."""
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections.abc import Iterator
@@ -8,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
+from markupsafe import Markup
 
 from teikit.errors import SourceError
 from teikit.render.header import read_colophon, read_register
@@ -19,6 +21,11 @@ from teikit.tei.reader import tei_document
 
 #: Python frames the render may take: a few per element, for the parser's deepest tree (256)
 WALK_RECURSION_LIMIT = 5000
+#: A part of the table of contents with more entries than this is folded (a long book).
+TOC_UNFOLDED_MAX = 20
+TOC_PARTS = {"front": "Front matter", "body": "Text", "back": "Back matter"}
+DATE_BLOCKS = frozenset({"dateline", "docDate"})
+_NOTE_CALL = re.compile(r'<a class="(?:fn-call|note-ref)"[^>]*>.*?</a>', re.S)
 
 
 @contextmanager
@@ -45,8 +52,12 @@ def parse_tei(path: Path, *, ours: bool = False) -> etree._Element:
     return tei_document(read_tei(path, ours=ours))
 
 
-def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True) -> dict:
-    """Everything edition.html shows: colophon, text blocks, notes, apparatus, person index.
+def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True,
+                  links: dict | None = None) -> dict:
+    """Everything edition.html shows: colophon, table of contents, text blocks, notes,
+    apparatus, person index, the legend of the margins and highlighting, and `links` (to
+    the site index, the TEI file and its exports: {"index": href, "tei": href, "exports":
+    [{"label", "href"}]}, each optional).
 
     Only the TEI `text` is shown; the header goes into the colophon.
     """
@@ -59,14 +70,129 @@ def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True
     marker = walker.first_page_marker()
     with deep_enough():
         blocks = ([marker] if marker else []) + walker.blocks(text)
+    apparatus = apparatus_groups(walker.apparatus)
     return {
         "colophon": colophon,
         "lang": colophon["language"],
+        "toc": table_of_contents(blocks),
+        "links": {"index": "", "tei": "", "exports": [], **(links or {})},
         "blocks": blocks,
         "endnotes": walker.endnotes,
         "apparatus": walker.apparatus,
+        "corrections": apparatus["corrections"],
+        "hyphenation": apparatus["hyphenation"],
+        "legend": legend(walker),
+        "principles": plain_principles(walker, apparatus),
         "persons": person_index(register, walker),
     }
+
+
+def table_of_contents(blocks: list[dict]) -> list[dict]:
+    """The parts of the text (front, body, back), each with its headed divisions in order:
+    {"title", "entries": [{"id", "title", "date", "children"}], "count", "folded"}.
+
+    A division without a head is passed through (its headed divisions are listed in its
+    place); a division listed gets an id if it has none, so the entry can link to it.
+    """
+    parts = [b for b in blocks if b.get("kind") == "container" and b["tag"] in TOC_PARTS]
+    if not parts:
+        parts = [{"tag": "", "children": blocks}]
+    ids = itertools.count(1)
+    toc = []
+    for part in parts:
+        entries = _toc_entries(part["children"], ids)
+        if entries:
+            count = _count(entries)
+            toc.append({"title": TOC_PARTS.get(part["tag"], "Contents"), "entries": entries,
+                        "count": count, "folded": count > TOC_UNFOLDED_MAX})
+    return toc
+
+
+def _toc_entries(blocks: list[dict], ids) -> list[dict]:
+    entries = []
+    for block in blocks:
+        if block.get("kind") != "container" or not block["tag"].startswith("div"):
+            continue
+        leaves = [child for child in block["children"] if child.get("kind") == "leaf"]
+        head = next((leaf for leaf in leaves if leaf["tag"] == "head"), None)
+        children = _toc_entries(block["children"], ids)
+        if head is None:
+            entries.extend(children)
+            continue
+        block["id"] = block["id"] or f"tk-div-{next(ids)}"
+        date = next((leaf for leaf in leaves if leaf["tag"] in DATE_BLOCKS), None)
+        entries.append({"id": block["id"], "title": _plain_html(head["html"]),
+                        "date": _plain_html(date["html"]) if date else "", "children": children})
+    return entries
+
+
+def _count(entries: list[dict]) -> int:
+    return sum(1 + _count(entry["children"]) for entry in entries)
+
+
+def _plain_html(html: str) -> str:
+    """A heading's words without its note calls or markup."""
+    return Markup(_NOTE_CALL.sub("", str(html))).striptags()
+
+
+def apparatus_groups(entries: list[dict]) -> dict[str, list[dict]]:
+    """The apparatus in two groups: the corrections, variants and other readings first,
+    then the hyphenation decisions (many, and of less interest), each in text order."""
+    groups: dict[str, list[dict]] = {"corrections": [], "hyphenation": []}
+    for entry in entries:
+        groups["hyphenation" if entry["kind"] == "hyphenation" else "corrections"].append(entry)
+    return groups
+
+
+def legend(walker: TextWalker) -> list[dict]:
+    """What the margins and the highlighting of this edition mean: {"sample", "class", "text"},
+    only for what the text has."""
+    pages = walker.pages[1:]
+    items = []
+    if any(label and not label.startswith("⟨") for label in pages):
+        items.append({"sample": "[12]", "class": "legend-page",
+                      "text": "left margin: the page of the printed source that begins here"})
+    if any(label.startswith("⟨") for label in walker.pages):
+        items.append({"sample": "⟨3⟩", "class": "legend-page",
+                      "text": "a page of the source counted by the edition (the source prints no page numbers)"})
+    if "" in pages:
+        items.append({"sample": "[–]", "class": "legend-page", "text": "a page whose number the source does not print"})
+    if all(walker.printed_pages) and (walker.line >= 5 or len(walker.pages) > 1):
+        items.append({"sample": "5", "class": "legend-line",
+                      "text": "right margin: every fifth line of the source page"})
+    elif not all(walker.printed_pages):
+        items.append({"sample": "1505", "class": "legend-line",
+                      "text": "right margin, and l. in the apparatus: the line of the source file, where the "
+                              "source's pages are not printed pages (a web or e-text source)"})
+    if walker.mentions:
+        items.append({"sample": "Name", "class": "legend-person",
+                      "text": "dotted underline: a person; point at it for the full name and dates, "
+                              "the index of persons lists every page"})
+    if any(entry["kind"] != "hyphenation" for entry in walker.apparatus):
+        items.append({"sample": "word", "class": "legend-reading",
+                      "text": "tinted underline: the editor's reading where the source differs "
+                              "(an OCR error corrected, an abbreviation expanded); point at it to see the source, "
+                              "the apparatus lists each"})
+    return items
+
+
+def plain_principles(walker: TextWalker, apparatus: dict[str, list[dict]]) -> list[str]:
+    """The editorial principles in plain words, from what this edition does (the colophon's
+    detail keeps the encoding's own statement, in TEI terms)."""
+    principles = ["The text is the source's: its spelling, capitalisation and punctuation are kept; "
+                  "running heads, page numbers and other page furniture are left out of the reading text."]
+    if apparatus["corrections"]:
+        principles.append(f"{len(apparatus['corrections'])} places where the edition reads otherwise than the "
+                          "source (mostly OCR errors corrected) are marked in the text and listed first "
+                          "in the apparatus with what the source has.")
+    if apparatus["hyphenation"] or not walker.hyphenation_in_apparatus:
+        principles.append("Words divided at the end of a line are printed whole; a hyphen that belongs to "
+                          "the word (a compound) is kept."
+                          + (" Each decision is listed in the apparatus under Hyphenation."
+                             if apparatus["hyphenation"] else ""))
+    if walker.mentions:
+        principles.append("Persons are identified where the text names them and listed in the index of persons.")
+    return principles
 
 
 def person_index(register: dict[str, dict], walker: TextWalker) -> list[dict]:

@@ -12,6 +12,7 @@ naming the template and its line.
 """
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -26,7 +27,7 @@ from teikit.tei.reader import duplicate_id_warnings
 from teikit.resources import resource_dir
 
 STYLESHEETS = ("edition.css", "print.css")
-SITE_ENTRY_KEYS = ("title", "href", "author", "date", "source")
+SITE_ENTRY_KEYS = ("title", "href", "author", "date", "source", "tei")
 
 
 def make_environment(template_dirs: Iterable[str | Path] = ()) -> SandboxedEnvironment:
@@ -78,17 +79,23 @@ def edition_stem(tei_path: Path) -> str:
 
 def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Iterable[str | Path] = (),
                 hyphenation_in_apparatus: bool = True, warn: Callable[[str], None] = lambda line: None,
-                ours: bool = False) -> Path:
+                ours: bool = False, links: dict | None = None) -> Path:
     """Render one TEI file to `out_dir/<name>.html` beside its stylesheets; returns the HTML path.
 
     `warn` hears of what is rendered anyway (an xml:id used twice in TEI from elsewhere);
-    `ours` (TEI teikit has just written) lifts the parser's limits on huge text nodes.
+    `ours` (TEI teikit has just written) lifts the parser's limits on huge text nodes;
+    `links` (see `build_context`) default to a link to the TEI file itself.
     """
     tei_path, out_dir = Path(tei_path), Path(out_dir)
+    if links is None:
+        try:
+            links = {"tei": Path(os.path.relpath(tei_path.absolute(), out_dir.absolute())).as_posix()}
+        except ValueError:   # on another drive (Windows): no relative path
+            links = {"tei": tei_path.absolute().as_uri()}
     root = parse_tei(tei_path, ours=ours)
     for warning in duplicate_id_warnings(root.getroottree(), str(tei_path)):
         warn(warning)
-    context = build_context(root, hyphenation_in_apparatus=hyphenation_in_apparatus)
+    context = build_context(root, hyphenation_in_apparatus=hyphenation_in_apparatus, links=links)
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path = out_dir / f"{edition_stem(tei_path)}.html"
@@ -101,7 +108,7 @@ def render_site(editions: list[dict], out_dir: str | Path, *, template_dirs: Ite
     """Write `out_dir/index.html` linking each edition.
 
     Each dict has `title` and `href` (the edition's HTML, relative to `out_dir`) and may
-    have `author`, `date` and `source`.
+    have `author`, `date`, `source`, `tei` (the TEI file) and `exports` ({"label", "href"}).
     """
     out_dir = Path(out_dir)
     entries = []
@@ -109,7 +116,8 @@ def render_site(editions: list[dict], out_dir: str | Path, *, template_dirs: Ite
         missing = [key for key in ("title", "href") if not edition.get(key)]
         if missing:
             raise ConfigError(f"site entry {edition!r} lacks {', '.join(missing)}")
-        entries.append({key: str(edition.get(key) or "") for key in SITE_ENTRY_KEYS})
+        entries.append({**{key: str(edition.get(key) or "") for key in SITE_ENTRY_KEYS},
+                        "exports": list(edition.get("exports") or [])})
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     index_path = out_dir / "index.html"
@@ -123,7 +131,7 @@ def write_pdf(html_path: str | Path) -> Path:
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as err:
-        raise TeikitError("--pdf needs WeasyPrint: pip install teikit[pdf] "
+        raise TeikitError("--pdf needs WeasyPrint: pip install 'teikit[pdf]' "
                           f"(it also needs the system libraries pango and harfbuzz; {err})") from err
     html_path = Path(html_path)
     pdf_path = html_path.with_suffix(".pdf")

@@ -45,6 +45,9 @@ END_PLACES = frozenset({"end", "endnote"})
 #: the reading shown by a choice -> the apparatus kind and the siglum of what it replaces
 CHOICE_KINDS = {"corr": ("correction", "sic"), "expan": ("expansion", "abbr."), "reg": ("regularisation", "orig.")}
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+#: More lines than any printed page holds (a newspaper's columns included): the pb marks a
+#: page of a web or e-text source, and page.line would not point to a printed line.
+PRINTED_PAGE_MAX_LINES = 250
 
 _WORD_END = re.compile(r"[\w\-¬\u00ad]*$")
 _WORD_START = re.compile(r"^[\w\-]*")
@@ -71,6 +74,23 @@ def page_labels(text_el: etree._Element) -> list[str]:
     return labels
 
 
+def printed_pages(text_el: etree._Element, labels: list[str]) -> list[bool]:
+    """Per source page (as `page_labels` counts them), whether it is a printed page, where
+    `page.line` locates a line: it holds no more lines than a printed page can, and the next
+    page's number follows its own (a jump, 287 then 301, shows the breaks between are not
+    marked, so its lines run over several pages). Elsewhere the source file's line number
+    (lb/@n) locates a line."""
+    line_counts = [0]
+    for el in descendants(text_el, "pb", "lb"):
+        if local_name(el) == "pb":
+            line_counts.append(0)
+        else:
+            line_counts[-1] += 1
+    numbers = [int(label) if label.isdigit() else None for label in labels]
+    followed = [this is None or after is None or after == this + 1 for this, after in zip(numbers, numbers[1:] + [None])]
+    return [count <= PRINTED_PAGE_MAX_LINES and next_follows for count, next_follows in zip(line_counts, followed)]
+
+
 def _attrs(attrs: dict[str, str | None]) -> str:
     return "".join(f' {name}="{escape(value)}"' for name, value in attrs.items() if value)
 
@@ -89,8 +109,10 @@ class TextWalker:
         self.line_ends = LineEnds(text_el)
         self.hyphenation_in_apparatus = hyphenation_in_apparatus
         self.pages = page_labels(text_el)
+        self.printed_pages = printed_pages(text_el, self.pages)
         self.page = 0                 #: ordinal of the current source page in `pages`
         self.line = 0                 #: lines begun since the last page break
+        self.source_line = ""         #: the source file's number of the current line (lb/@n)
         self.apparatus: list[dict] = []
         self.endnotes: list[dict] = []   #: notes marked as endnotes but written inline
         self.mentions: dict[str, list[tuple[int, str]]] = {}   #: person key -> (page, anchor id)
@@ -184,11 +206,13 @@ class TextWalker:
 
     # -- inline ---------------------------------------------------------------------------
 
-    def _content(self, el: etree._Element, out: list[str]) -> None:
+    def _content(self, el: etree._Element, out: list[str], without: etree._Element | None = None) -> None:
+        """The element's text and children in order; `without` (a child shown elsewhere) left out."""
         if el.text:
             self._text(el.text, out)
         for child in el:
-            self._node(child, out)
+            if child is not without:
+                self._node(child, out)
             if child.tail:
                 self._text(child.tail, out)
 
@@ -226,8 +250,11 @@ class TextWalker:
         """Page furniture, deletions and images stay out of the reading text."""
 
     def _position(self) -> str:
-        """Where the walk is, as `page.line` (either alone when the other is unknown)."""
+        """Where the walk is, as `page.line` on a printed page (either alone when the other
+        is unknown), else as the source file's line, `l. 1504`."""
         label = self.pages[self.page]
+        if not self.printed_pages[self.page] and self.source_line:
+            return f"l. {self.source_line}"
         if label and self.line:
             return f"{label}.{self.line}"
         return label or (str(self.line) if self.line else "")
@@ -242,6 +269,8 @@ class TextWalker:
     # -- lines, pages, hyphenation ---------------------------------------------------------
 
     def _lb(self, el: etree._Element, out: list[str]) -> None:
+        if not self._in_note:
+            self.source_line = el.get("n") or self.source_line
         if self._joining:
             pass
         elif joins_word(el) or self.line_ends.bare_break_joins(el, self._recent_text):
@@ -253,10 +282,13 @@ class TextWalker:
         self._count_line(out)
 
     def _count_line(self, out: list[str]) -> None:
+        """Every fifth line gets a margin number: its line on a printed page, else (as the
+        apparatus locates it) its line in the source file."""
         if not self._in_note:
             self.line += 1
             if self.line % 5 == 0:
-                out.append(f'<span class="ln" data-n="{self.line}"></span>')
+                n = self.line if self.printed_pages[self.page] or not self.source_line else self.source_line
+                out.append(f'<span class="ln" data-n="{escape(n)}"></span>')
 
     def _join_word(self, el: etree._Element, out: list[str]) -> None:
         """Join the two halves of a word split at a line or page end, and note how in the
@@ -342,14 +374,28 @@ class TextWalker:
         return note_ids, called, backlinks
 
     def _is_endnote(self, note: etree._Element) -> bool:
-        return (note.get("place") in END_PLACES or note.get("type") == "endnote"
-                or note.get(XML_ID) in self._called_notes)
+        """Marked as an endnote, or called by a `ref` from elsewhere; a footnote written
+        where it is called (inside the text's paragraph) stays a footnote."""
+        if note.get("place") in END_PLACES or note.get("type") == "endnote":
+            return True
+        parent = note.getparent()
+        at_its_call = parent is not None and local_name(parent) not in BLOCK_CONTAINERS
+        return note.get(XML_ID) in self._called_notes and not (at_its_call and note.get("place") == "foot")
 
-    def _note_body(self, note: etree._Element, counts_lines: bool) -> str:
+    @staticmethod
+    def _leading_label(note: etree._Element) -> etree._Element | None:
+        """The note's printed sign as a `label` before any of its text, if it has one."""
+        if (note.text or "").strip():
+            return None
+        first_child = next((child for child in note if local_name(child) not in ("lb", "pb")), None)
+        return first_child if first_child is not None and local_name(first_child) == "label" else None
+
+    def _note_body(self, note: etree._Element, counts_lines: bool, without: etree._Element | None = None) -> str:
+        """The note's content; `without` (its sign, shown by the caller) is left out."""
         was_in_note, self._in_note = self._in_note, not counts_lines
         recent_text, self._recent_text = self._recent_text, ""
         out: list[str] = []
-        self._content(note, out)
+        self._content(note, out, without)
         self._in_note, self._recent_text = was_in_note, recent_text
         return "".join(out).strip()
 
@@ -372,14 +418,24 @@ class TextWalker:
                 out.append(self._note_call("note-ref", call_id, note_id, el.get("n") or str(len(self.endnotes) + 1)))
             self.endnotes.append(self._endnote(el, counts_lines=False, note_id=note_id, call_id=call_id))
         else:
-            n = el.get("n") or str(next(self._footnote_numbers))
-            note_id = el.get(XML_ID) or f"tk-fn-{next(self._ids)}"
+            self._footnote(el, out)
+
+    def _footnote(self, el: etree._Element, out: list[str]) -> None:
+        """A call in the text and the note at the foot of its page, each showing the note's
+        sign once: a `ref` before the note is its call, else one is made from @n; at the
+        foot the sign (@n, else the note's leading label) is the link back."""
+        label = self._leading_label(el)
+        n = el.get("n") or (plain(label) if label is not None else "") or str(next(self._footnote_numbers))
+        note_id = el.get(XML_ID) or f"tk-fn-{next(self._ids)}"
+        if note_id in self._called_notes:
+            call_id = self._backlinks[note_id]
+        else:
             call_id = f"tk-call-{note_id}"
             out.append(self._note_call("fn-call", call_id, note_id, n))
-            self._pending_footnotes.append(
-                f'<span class="footnote" id="{escape(note_id)}" role="doc-footnote">'
-                f'<a class="fn-back" href="#{escape(call_id)}" role="doc-backlink">{escape(n)}</a> '
-                f'{self._note_body(el, counts_lines=False)}</span>')
+        self._pending_footnotes.append(
+            f'<span class="footnote" id="{escape(note_id)}" role="doc-footnote">'
+            f'<a class="fn-back" href="#{escape(call_id)}" role="doc-backlink">{escape(n)}</a> '
+            f'{self._note_body(el, counts_lines=False, without=label)}</span>')
 
     @staticmethod
     def _note_call(css_class: str, call_id: str, note_id: str, n: str) -> str:
@@ -476,8 +532,9 @@ class TextWalker:
             self._wrap(el, out, "span", {"class": "tei-supplied", "title": f"supplied: {el.get('reason') or 'editor'}"})
 
     def _pc(self, el: etree._Element, out: list[str]) -> None:
-        """A printed line-end hyphen (`pc` before `lb break="no"`) is not read."""
-        if is_printed_line_end_hyphen(el):
+        """A printed line-end hyphen (`pc` before `lb break="no"`) is not read, nor is the
+        source's own markup (`pc type="markup"`: Markdown's asterisks around italics)."""
+        if is_printed_line_end_hyphen(el) or el.get("type") == "markup":
             return
         self._wrap(el, out, "span", {"class": "tei-pc"})
 
