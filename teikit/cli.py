@@ -25,7 +25,7 @@ from .report import Report
 LAZY_COMMANDS = {
     "apparatus": ("teikit.apparatus", "apparatus"),
     "export": ("teikit.export", "export"),
-    "persons": ("teikit.register", "persons"),
+    "persons": ("teikit.commands.persons", "persons"),
     "render": ("teikit.render", "render_command"),
     "validate": ("teikit.validate", "validate_command"),
 }
@@ -47,7 +47,13 @@ EXAMPLES = {
     "persons": ["teikit persons suggest editions/letters/source.txt"],
     "persons extract": ["teikit persons extract editions/letters/source.txt -o found.yaml"],
     "persons suggest": ["teikit persons suggest editions/letters/source.txt -n 20"],
-    "persons import": ["teikit persons import other.xml --dry-run", "teikit persons import register.csv -r persons.yaml"],
+    "persons import": ["teikit persons import other.xml -r persons.yaml --dry-run",
+                       "teikit persons import register.csv -r persons.yaml"],
+    "persons list": ["teikit persons list letters.txt", "teikit persons list letters.txt -r persons.yaml --no-model"],
+    "persons write": ["teikit persons write letters.txt -r editions/letters/persons.yaml"],
+    "persons merge": ["teikit persons merge persons.yaml smith-john smith-j"],
+    "persons rename": ["teikit persons rename persons.yaml smith-2 smith-adam"],
+    "persons confirm": ["teikit persons confirm persons.yaml smith-john smith-adam"],
 }
 
 

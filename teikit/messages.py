@@ -46,6 +46,7 @@ CODES: tuple[MessageCode, ...] = (
     MessageCode("TK168", "warning", "a footnote sign in the text has no footnote"),
     MessageCode("TK169", "warning", "a doubtful note marker, taken by its place in the sequence and the words its note names"),
     MessageCode("TK170", "warning", "the person register named by the edition was not found"),
+    MessageCode("TK171", "warning", "the statistical name recogniser is not installed: persons are found by the rules alone"),
     MessageCode("TK180", "warning", "an unknown calendar: dates are written without @calendar"),
     MessageCode("TK301", "warning", "two marks cross each other: the inner one is left out of the TEI"),
 )

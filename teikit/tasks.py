@@ -34,7 +34,6 @@ from .export import export_tei
 from .errors import TeikitError, ValidationError
 from .files import write_atomically
 from .reader import decode_source
-from .register import DEFAULT_REGISTER
 from .render import render_file
 from .validate import check_bytes, check_tree
 
@@ -83,15 +82,18 @@ class Outcome:
     seconds: float = 0.0
 
 
-def register_file(cfg: EditionConfig) -> Path:
-    """The register the persons pass would read for `cfg`, resolved on the client."""
+def register_file(cfg: EditionConfig) -> Path | None:
+    """The register the edition names, resolved on the client; None: the text's own register."""
     if cfg.register:
         return cfg.path(cfg.register)
-    return Path(cfg.passes.get("persons", {}).get("register") or DEFAULT_REGISTER)
+    named = cfg.passes.get("persons", {}).get("register")
+    return Path(named) if named else None
 
 
 def read_register(cfg: EditionConfig) -> tuple[str, bytes | None]:
     path = register_file(cfg)
+    if path is None:
+        return "", None
     return str(path), (path.read_bytes() if path.is_file() else None)
 
 

@@ -8,10 +8,12 @@ import yaml
 from click.testing import CliRunner
 
 from teikit.errors import ConfigError
-from teikit.register import (DEFAULT_REGISTER, Register, extract_life_dates, load_register, persons,
-                             suggest_persons)
+from teikit.commands.persons import persons
+from teikit.register import Register, load_register
+from teikit.register.harvest import extract_life_dates, suggest_persons
 
 from conftest import CORPUS, require_shared
+SHARED_REGISTER = Path(__file__).resolve().parents[1] / "editions" / "registers" / "persons.yaml"
 BOOK = next(CORPUS.glob("001_*.txt"), None)
 
 NOTES = """Yours sincerely,
@@ -57,7 +59,7 @@ def test_register_errors_name_the_problem(tmp_path, entry, message):
 
 
 def test_shipped_register_is_valid_and_keyed():
-    register = load_register(DEFAULT_REGISTER)
+    register = load_register(SHARED_REGISTER)
     assert len(register) > 250
     assert register["trotsky"].idno == (("wikidata", "Q33391"),)
     assert register["sedova-natalia"].birth == "1882"
@@ -93,7 +95,7 @@ def test_suggest_lists_unregistered_names():
 def test_suggest_command(tmp_path):
     source = tmp_path / "t.txt"
     source.write_text("Comrade Gryadinsky spoke; Gryadinsky again.", encoding="utf-8")
-    result = CliRunner().invoke(persons, ["suggest", str(source), "-r", str(DEFAULT_REGISTER), "-n", "5"])
+    result = CliRunner().invoke(persons, ["suggest", str(source), "-r", str(SHARED_REGISTER), "-n", "5"])
     assert result.exit_code == 0
     assert "Gryadinsky" not in result.output     # registered already
 
@@ -153,3 +155,60 @@ def test_import_csv_in_export_columns(tmp_path):
     assert loaded["kamenev-lev"].forms == ("Kamenev", "Lev Kamenev") and "added kamenev-lev" in output
     output, _ = run_import(tmp_path, "persons.csv")          # a second import changes nothing
     assert "0 added, 0 filled, 0 conflicts" in output
+
+
+# ---------------------------------------------------------------- provenance, status, editing
+
+def test_harvested_notes_name_their_source():
+    entries = {e["id"]: e for e in extract_life_dates(NOTES, "my-edition")}
+    assert entries["sedova-natalia"]["note"] == "life dates from the notes of my-edition, line 6"
+
+
+def test_auto_entries_publish_no_authority_id(tmp_path):
+    path = write(tmp_path, "persons:\n  - id: hedlund-peter\n    surname: Hedlund\n    forename: Peter\n"
+                           "    idno: {wikidata: Q1}\n    status: auto\n")
+    entry = load_register(path)["hedlund-peter"].tei_entry()
+    assert entry["idno"] == {} and entry["note"].endswith("not reviewed.")
+    with pytest.raises(ConfigError, match="status must be"):
+        load_register(write(tmp_path, "persons:\n  - id: x\n    surname: X\n    status: maybe\n"))
+
+
+def test_no_default_register_in_the_package():
+    import teikit.register as register
+    assert not hasattr(register, "DEFAULT_REGISTER")
+
+
+def invoke(*args):
+    result = CliRunner().invoke(persons, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_write_merge_rename_confirm(tmp_path):
+    source = tmp_path / "letter.txt"
+    source.write_text("Dear Sir,\n\nMr. Quentin Bramwell and Dr. Oswin Tarrant met. Bramwell spoke first;\n"
+                      "then Dr. Tarrant answered Mr. Bramwell.\n", encoding="utf-8")
+    register = tmp_path / "persons.yaml"
+    listing = invoke("list", source, "--no-model")
+    assert "bramwell-quentin  [found]" in listing and "[Quentin Bramwell]" in listing
+    invoke("write", source, "-r", register, "--no-model")
+    entries = {e["id"]: e for e in yaml.safe_load(register.read_text(encoding="utf-8"))["persons"]}
+    assert entries["bramwell-quentin"]["status"] == "auto"
+    assert set(entries["bramwell-quentin"]["forms"]) == {"Quentin Bramwell", "Bramwell"}
+    invoke("merge", register, "bramwell-quentin", "tarrant-oswin")
+    invoke("rename", register, "bramwell-quentin", "bramwell")
+    invoke("confirm", register, "bramwell")
+    entries = {e["id"]: e for e in yaml.safe_load(register.read_text(encoding="utf-8"))["persons"]}
+    assert list(entries) == ["bramwell"]
+    assert entries["bramwell"]["status"] == "confirmed" and "Tarrant" in entries["bramwell"]["forms"]
+
+
+def test_editing_refuses_an_unknown_key(tmp_path):
+    register = write(tmp_path, "persons:\n  - id: a\n    surname: A\n")
+    result = CliRunner().invoke(persons, ["rename", str(register), "b", "c"])
+    assert result.exit_code != 0 and "no person 'b'" in str(result.exception)
+
+
+def test_import_needs_a_register_path(tmp_path):
+    result = CliRunner().invoke(persons, ["import", str(FIXTURES / "persons.csv")])
+    assert result.exit_code == 2 and "--register" in result.output

@@ -1,97 +1,62 @@
-"""Mark the mentions of persons, keyed to the shared register, as TEI `<persName>`.
+"""Mark the mentions of persons as TEI `<persName ref="#key">`, and build the edition's
+register of the persons the text mentions.
 
 Before: `Vishinsky: Did you meet Trotsky's son, L. Sedov, in Berlin? asked Comrade Ulrich.`
 After:  `<persName ref="#vyshinsky">Vishinsky</persName>: Did you meet <persName ref="#trotsky">
-Trotsky</persName>'s son, <persName ref="#sedov-leon">L. Sedov</persName>, in Berlin? asked
-Comrade <persName>Ulrich</persName>.`
+Trotsky</persName>'s son, <persName ref="#sedov-l">L. Sedov</persName>, in Berlin? asked
+Comrade <persName ref="#ulrich">Ulrich</persName>.`
 
-All name forms of the register (spellings, transliterations, all-capitals) are compiled
-into one trie-shaped regex searched once over each block's reading view (line ends
-joined, OCR corrections applied), so `Trot-|sky` and `T rotsky` are found and the mark
-spans the correction whole. A match stops at a word boundary (never `Trotskyist`,
-`Leningrad`), excludes a possessive `'s`, and grows leftwards over initials (`V. I.`)
-and the person's forenames, which also choose between namesakes (`Leon Sedov`,
-`Sergei Sedov`); a bare shared surname goes to the namesake last named in full.
-Unregistered names are marked without `@ref` only on strong evidence: a title
-(`General Franco`, span without the title) or a known forename before a surname.
-The register entries of the persons mentioned go to `doc.persons`.
+Stages, each a module of its own and each testable alone, over every block's reading view
+(line ends joined, OCR corrections applied, so `Trot-|sky` reads whole):
+
+1. the register the edition names, if any (`PersonFinder`): its name forms compiled into
+   one trie-shaped regex. A mention is linked to an entry only on evidence: a full name,
+   forenames or initials here or elsewhere in the text, an entry an editor confirmed, or a
+   life that spans the years the text speaks of (`period`); otherwise the mention is a
+   person of its own;
+2. the rules (`persons_rules`): titles, initials, known forenames;
+3. the statistical recogniser (`persons_model`), only on windows around capitalised
+   words still open, filtered for OCR; an edition turns it off with `model: false`;
+4. bare surnames of the persons named in full (`persons_rules.surname_mentions`);
+5. keys (`persons_keys`): mentions of one person share a key; each person the register
+   lacks gets an entry marked as found automatically, not reviewed.
+
+Of overlapping spans an earlier stage wins, then the leftmost, then the longest.
 """
 from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Block, Document, Mark, reading_view
+from ..model import Document, Mark, reading_view
 from ..pipeline import PassSpec
-from ..register import DEFAULT_REGISTER, Register, load_register, normalise_form
+from ..register import Register, load_register, normalise_form
 from ..report import Report
+from . import persons_keys, persons_model, persons_rules
 from .dates import crosses
+from .persons_keys import Mention
+from .persons_rules import COMMON_FORENAMES, NAME_WORD, Known, Span, trie_regex
 
-#: words before a name that say a person follows; not part of the persName span
-TITLES = ("Comrade", "Comrades", "General", "Generals", "Marshal", "Admiral", "Colonel", "Captain",
-          "Lieutenant", "Commissar", "President", "Premier", "Minister", "Senator", "Judge",
-          "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Mme.", "Mlle.", "M.", "Monsieur", "Madame",
-          "Herr", "Frau", "Citizen", "Sir", "Lord", "Lady", "Tsar", "Czar", "King", "Queen", "Prince",
-          "Princess", "Count", "Countess", "Baron", "Bishop", "Father", "Don", "Señor", "Senor")
-#: forenames known without a register (common Western and Russian given names)
-COMMON_FORENAMES = frozenset("""
-Adolf Adolph Albert Alexander Alexandra Alexei Alfred Andre André Andrei Andrew Anna Anton Antonio
-Arthur Augusto Benjamin Bernard Boris Carl Carlos Charles Christian David Diego Dmitri Edgar Edmund
-Edouard Edward Elizabeth Emil Emile Emma Ernest Ernst Eugene Felix Francisco Frank Franz Fred Frederick
-Friedrich Georg George Georges Gregory Grigory Hans Harold Harry Heinrich Henri Henry Herbert Hermann
-Hugo Ignace Isaac Ivan Jacob Jacques James Jan Jean Johann John Jose José Joseph Jules Julius Karl
-Konrad Lazar Leo Leon Leonid Lev Louis Ludwig Manuel Margaret Maria Marie Martin Mary Max Maxim Michael
-Mikhail Nadezhda Natalia Nicholas Nikolai Norman Otto Paul Pavel Peter Philip Pierre Pyotr Ralph
-Richard Robert Rosa Rudolf Samuel Sergei Sidney Simon Stanley Thomas Vasili Victor Vladimir Walter
-William Willi Yakov Yuri
-""".split())
-
-NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
 #: how far before a match to look for initials, forenames or a prefix
 LOOKBACK = 40
 #: `anti-Stalin`: a lower-case prefix makes a derived word (`Marx-Engels`, `9-Trotsky` stay names)
 LOWER_PREFIX = re.compile(r"(?<![\w])[a-z]\w*[-–]$")
 INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s*)+$")
 WORD_BEFORE = re.compile(r"(?<![\w.'’-])(" + NAME_WORD + r")\s+$")
-TITLED = re.compile(
-    r"(?=[A-ZMS])(?<![\w.])(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+"
-    r"(?P<name>(?:[A-Z]\.\s*)*" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")?)(?![\w'’-]*\w)")
 #: orders full-name mentions, so a bare shared surname goes to the namesake named last
 _CLOCK = itertools.count()
-FORENAME_SURNAME = re.compile(
-    r"(?=[A-ZÀ-Þ])(?<![\w.'’-])(" + NAME_WORD + r")((?:\s+[A-Z]\.)*\s+" + NAME_WORD + r")(?![\w'’-]*\w)")
-#: a word this common in English after a title is a noun (General Staff), not a surname
-COMMON_WORD_ZIPF = 4.3
-
-
-def trie_regex(words: list[str]) -> str:
-    """One regex alternation of `words`, factored as a trie so matching is fast.
-
-    A space in a word matches any run of whitespace; a period may be followed by some.
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        branches, optional = [], "" in node
-        for ch, child in sorted(node.items(), key=lambda kv: kv[0]):
-            if ch == "":
-                continue
-            atom = r"\s+" if ch == " " else r"\.\s*" if ch == "." else re.escape(ch)
-            branches.append(atom + emit(child))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return emit(trie)
+YEAR = re.compile(r"(?<!\d)1[0-9]{3}(?!\d)")
+#: a person is of a text's period from this age on (a bare surname in an 1846 book is no one born in 1874)
+ADULT_AGE = 25
+#: a life without a death year is taken to last this long
+LIFESPAN = 80
+#: how long after a death a text still speaks of the person by surname alone
+REMEMBERED = 50
+LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 
 @dataclass
@@ -120,8 +85,9 @@ class PersonFinder:
             if forms else re.compile(r"(?!x)x")
         return cls(register, pattern, index, given, frozenset(given) | COMMON_FORENAMES)
 
-    def find(self, text: str, recent: dict[str, int]) -> list[tuple[int, int, str | None]]:
-        """Registered persons in `text` as (start, end, id); `recent` records full-name mentions."""
+    def find(self, text: str, recent: dict[str, int]) -> list[tuple[int, int, str, bool]]:
+        """Registered persons in `text` as (start, end, id, named); `named` when the mention
+        has more than a bare surname (a full form, forenames, initials); `recent` records them."""
         found = []
         for m in self.pattern.finditer(text):
             start, end = m.start(), m.end()
@@ -147,37 +113,37 @@ class PersonFinder:
                 ids = sorted(ids, key=lambda pid: recent.get(pid, -1), reverse=True)
             if named or len(ids) == 1:
                 recent[ids[0]] = next(_CLOCK)
-            found.append((start, end, ids[0]))
+            found.append((start, end, ids[0], named))
         return found
 
 
-def find_unregistered(text: str, finder: PersonFinder, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Names of persons the register lacks, where a title or a forename says so."""
-    import wordfreq
 
-    def free(i: int, j: int) -> bool:
-        return all(j <= a or b <= i for a, b in taken)
 
-    found = []
-    for m in TITLED.finditer(text):
-        i, j = m.span("name")
-        words = m.group("name").split()
-        if all(wordfreq.zipf_frequency(w, "en") >= COMMON_WORD_ZIPF for w in words if not w.endswith(".")):
-            continue
-        if free(i, j):
-            found.append((i, j))
-            taken.append((i, j))
-    for m in FORENAME_SURNAME.finditer(text):
-        if m.group(1) not in finder.forenames:
-            continue
-        surname = m.group(2).split()[-1]
-        if wordfreq.zipf_frequency(surname, "en") >= COMMON_WORD_ZIPF or surname in finder.forenames:
-            continue
-        i, j = m.span()
-        if free(i, j):
-            found.append((i, j))
-            taken.append((i, j))
-    return found
+def period(texts: list[str]) -> tuple[int, int] | None:
+    """The years a text speaks of: the 10th to the 90th percentile of the years it prints."""
+    years = sorted(int(y) for text in texts for y in YEAR.findall(text))
+    if not years:
+        return None
+    return years[len(years) // 10], years[len(years) * 9 // 10]
+
+
+def of_period(entry, years: tuple[int, int] | None) -> bool:
+    """Whether a register entry's adult life, or the REMEMBERED years after it, overlaps the
+    years of the text: never a person born too late to be its subject."""
+    if years is None or not (entry.birth or entry.death):
+        return False
+    birth = int(entry.birth) if entry.birth else int(entry.death) - LIFESPAN
+    death = int(entry.death) if entry.death else birth + LIFESPAN
+    return birth + ADULT_AGE <= years[1] and years[0] <= death + REMEMBERED
+
+
+def pick(spans: list[Span], taken: list[Span]) -> list[Span]:
+    """The spans that overlap no taken span nor each other, leftmost then longest first."""
+    chosen = []
+    for i, j in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if i < j and all(j <= a or b <= i for a, b in taken) and (not chosen or chosen[-1][1] <= i):
+            chosen.append((i, j))
+    return chosen
 
 
 @lru_cache(maxsize=8)
@@ -188,53 +154,130 @@ def _finder(path: str, mtime: float) -> PersonFinder:
 def finder_for(path: str | Path) -> PersonFinder:
     """The compiled finder of a register file, built once per process and file version."""
     path = Path(path)
-    if not path.exists():
-        return PersonFinder.build(Register())
     return _finder(str(path.resolve()), path.stat().st_mtime)
 
 
 @dataclass(frozen=True)
 class Options:
-    #: the person register (YAML); "" uses editions/registers/persons.yaml of the checkout
+    #: a register (YAML) the edition names; without one the edition's register is built from the text
     register: str = ""
-    #: also mark names the register lacks where a title or a forename makes them certain (no @ref)
+    #: also mark the names a register lacks (rules, model, surnames)
     unregistered: bool = True
+    #: run the statistical recogniser (an English NER model) where rules and register leave words open
+    model: bool = True
 
 
-def mark_persons(block: Block, finder: PersonFinder, recent: dict[str, int], unregistered: bool) -> set[str]:
-    """Add persName marks to one leaf block; returns the ids it mentions."""
-    view = reading_view(block)
-    hits = finder.find(view.text, recent)
-    if unregistered:
-        hits += [(i, j, None) for i, j in find_unregistered(view.text, finder, [(i, j) for i, j, _ in hits])]
-    mentioned = set()
-    for i, j, pid in hits:
-        start, end = view.span(i, j)
-        if crosses(block.marks, start, end):
-            continue
-        block.marks.append(Mark("persName", start, end, {"ref": f"#{pid}"} if pid else {}))
-        if pid:
-            mentioned.add(pid)
-    return mentioned
+def register_mentions(finder: PersonFinder, texts: list[str], years) -> tuple[list[Mention], list[Mention]]:
+    """The register's matches: (linked on evidence, left unlinked)."""
+    recent: dict[str, int] = {}
+    hits = [(b, i, j, pid, named) for b, text in enumerate(texts) for i, j, pid, named in finder.find(text, recent)]
+    named_ids = {pid for *_, pid, named in hits if named}
+    linked, unlinked = [], []
+    for b, i, j, pid, named in hits:
+        entry = finder.register[pid]
+        evident = named or pid in named_ids or entry.status == "confirmed" or of_period(entry, years)
+        (linked if evident else unlinked).append(Mention(b, i, j, texts[b][i:j], pid if evident else None))
+    return linked, unlinked
+
+
+def model_spans(texts: list[str], taken: dict[int, list[Span]], known: Known, report: Report) -> dict[int, list[Span]]:
+    """PERSON spans of the NER model in the windows the earlier stages leave open."""
+    nlp = persons_model.load_model()
+    if nlp is None:
+        report.warning("TK171", f"the NER model package {persons_model.MODEL_PACKAGE} is not installed: "
+                                "persons are found by rules and register alone")
+        return {}
+    seen: Counter[str] = Counter()
+    pieces = [(b, i, text[i:j]) for b, text in enumerate(texts)
+              for i, j in persons_model.open_windows(text, taken.get(b, []), known.lower_words, seen)]
+    return persons_model.person_spans(persons_model.recognise(nlp, pieces), texts, known)
+
+
+def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, report: Report) -> list[Mention]:
+    """All stages in order; the mentions of every block, in document order."""
+    linked, unlinked = register_mentions(finder, texts, period(texts)) if finder else ([], [])
+    taken: dict[int, list[Span]] = {}
+    mentions: list[Mention] = []
+
+    def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
+        for i, j in pick(spans, taken.setdefault(block, [])):
+            taken[block].append((i, j))
+            mentions.append(Mention(block, i, j, texts[block][i:j], ref, stage=stage,
+                                    sex=persons_rules.sex_of_title(texts[block], i)))
+
+    for m in linked:
+        claim(m.block, [(m.start, m.end)], "register", m.ref)
+    if opts.unregistered:
+        known = Known(finder.forenames if finder else COMMON_FORENAMES,
+                      frozenset(w for text in texts for w in LOWER_WORD.findall(text)))
+        weak: dict[int, list[Span]] = {}
+        for m in unlinked:
+            weak.setdefault(m.block, []).append((m.start, m.end))
+        titled: set[str] = set()
+        for b, text in enumerate(texts):
+            spans = persons_rules.rule_spans(text, known)
+            titled.update(text[i:j] for i, j in spans.get("titled", ()))
+            claim(b, [span for found in spans.values() for span in found] + weak.get(b, []), "rules")
+        if opts.model:
+            stems = {persons_keys.name_parts(m.text)[1] for m in mentions}
+            if finder:
+                stems |= {person.surname for person in finder.register.persons.values()}
+            for b, spans in model_spans(texts, taken, known, report).items():
+                claim(b, [(i, j) for i, j in spans if not derived_from(texts[b][i:j], stems)], "model")
+        claim_names(texts, [m for m in mentions if not m.ref], titled, known, claim)
+    return sorted(mentions, key=lambda m: (m.block, m.start))
+
+
+def derived_from(word: str, surnames: set[str]) -> bool:
+    """Whether a single word is a surname with something added (`Leningrad`, `Stalinabad`)."""
+    return " " not in word and any(word[:k] in surnames for k in range(3, len(word) - 1))
+
+
+def claim_names(texts: list[str], mentions: list[Mention], titled: set[str], known: Known, claim) -> None:
+    """The surname stage: the names found in full and their surnames, the names found after
+    a title, and single names the model found more than once, wherever else they stand;
+    never a plural of a capitalised word of the text (`Veldanians`)."""
+    full = {m.text for m in mentions if len(m.text.split()) > 1}
+    surnames = {persons_keys.name_parts(name)[1] for name in full}
+    model_names = Counter(m.text for m in mentions if m.stage == "model" and m.text not in full)
+    surnames |= titled | {name for name, count in model_names.items() if count > 1}
+    groups = persons_model.plurals(texts)
+    bare = {s for s in surnames if persons_rules.is_surname(s) and s not in groups}
+    pattern = persons_rules.surname_pattern(full, bare)
+    for b, text in enumerate(texts):
+        claim(b, persons_rules.surname_mentions(text, pattern, known), "surname")
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
-    path = opts.register or DEFAULT_REGISTER
-    if not Path(path).exists():
-        report.warning("TK170", f"person register {path} not found: only unregistered names are marked")
-    finder = finder_for(path)
-    recent: dict[str, int] = {}
-    mentioned: set[str] = set()
-    count = 0
-    for block in doc.leaves():
-        before = len(block.marks)
-        mentioned |= mark_persons(block, finder, recent, opts.unregistered)
-        count += len(block.marks) - before
-    for pid in sorted(mentioned):
+    finder = None
+    if opts.register:
+        if Path(opts.register).exists():
+            finder = finder_for(opts.register)
+        else:
+            report.warning("TK170", f"person register {opts.register} not found: the edition's register "
+                                    "is built from the text alone")
+    blocks = list(doc.leaves())
+    views = [reading_view(block) for block in blocks]
+    mentions = find_mentions([view.text for view in views], finder, opts, report)
+    found = persons_keys.assign_keys(mentions, set(finder.register.persons) if finder else set())
+    count, linked, auto = 0, set(), set()
+    for m in mentions:
+        block = blocks[m.block]
+        start, end = views[m.block].span(m.start, m.end)
+        if crosses(block.marks, start, end):
+            continue
+        block.marks.append(Mark("persName", start, end, {"ref": f"#{m.key}"}))
+        count += 1
+        (linked if m.ref else auto).add(m.key)
+    for pid in sorted(linked):
         doc.persons[pid] = finder.register[pid].tei_entry()
-    doc.facts["persons"] = {"marked": count, "registered": len(mentioned), "register": str(path),
-                            "policy": "persName on every mention of a registered person (@ref to the "
-                                      "register); unregistered names only after a title or a forename"}
+    for key in sorted(auto):
+        doc.persons[key] = found[key].entry()
+    doc.facts["persons"] = {"marked": count, "registered": len(linked),
+                            "register": str(opts.register) if finder else "",
+                            "policy": "persName with @ref on every mention of a person; linked to the register "
+                                      "the edition names only on evidence (a full name, or a life in the text's "
+                                      "period); every other person has an entry found in the text, not reviewed"}
     return doc
 
 

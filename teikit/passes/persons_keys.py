@@ -1,0 +1,143 @@
+"""The keying stage of person finding: which mentions name the same person, and the
+edition's register entry of each person.
+
+A mention with forenames or initials (`J. M. Pellworth`, `John Pellworth`) names the
+person of that surname whose forenames agree with it (an initial agrees with a forename
+it begins); a bare surname (`Pellworth`) names the person of that surname last named in
+full before it, else the first named in full after it, unless titles say one is a woman
+and the other a man (`Mrs. Pellworth`, `Sir W. Pellworth`); a forename alone names the one
+person of the text with that forename, if there is one; else it is a person of its own. Mentions
+linked to a register entry keep its id; every other person gets an entry marked as found
+automatically (`status: auto`), keyed `surname-forename` and never with a key the
+register uses for someone else.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..register import AUTO, Person, person_key
+from .persons_rules import ROMAN_NUMERAL
+
+PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "du", "da", "di", "la", "le", "ten", "ter"})
+
+
+@dataclass
+class Mention:
+    """A name found in a block's reading text; `ref` the register id it is linked to, if any."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    ref: str | None = None
+    key: str = ""
+    #: which stage found it: register, rules, model or surname
+    stage: str = ""
+    #: `f` or `m` where a title before it says so (`Mrs.`, `Sir`)
+    sex: str = ""
+
+
+def name_parts(name: str) -> tuple[tuple[str, ...], str]:
+    """(given names and initials, surname) of a name; capitals read as `Quigley`; a numeral
+    goes with the name before it (`Henry VII` is all surname)."""
+    words = [w if ROMAN_NUMERAL.fullmatch(w) else w.title() if w.isupper() and len(w.rstrip(".")) > 1 else w
+             for w in name.split()]
+    if not words:
+        return (), ""
+    k = len(words) - 1
+    if k and ROMAN_NUMERAL.fullmatch(words[k]):
+        k -= 1
+    while k > 0 and words[k - 1] in PARTICLES:
+        k -= 1
+    return tuple(words[:k]), " ".join(words[k:])
+
+
+def agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two lists of forenames can name one person: first names equal, or one an initial
+    of the other (`J.` and `John`)."""
+    x, y = a[0].rstrip("."), b[0].rstrip(".")
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return x == y
+
+
+@dataclass
+class Found:
+    """A person of this text: surname, the fullest forenames met, the forms met."""
+
+    key: str
+    surname: str
+    given: tuple[str, ...] = ()
+    forms: Counter = field(default_factory=Counter)
+    sex: str = ""
+
+    def fits(self, sex: str) -> bool:
+        """Whether a mention whose title says `sex` can name this person."""
+        return not sex or not self.sex or sex == self.sex
+
+    def entry(self) -> dict:
+        """The TEI register entry of a person teikit found and no editor has reviewed."""
+        forms = tuple(form for form, _ in self.forms.most_common())
+        forename = " ".join(self.given)
+        return Person(id=self.key, surname=self.surname, forename=forename, forms=forms, status=AUTO).tei_entry()
+
+
+def assign_keys(mentions: list[Mention], reserved: set[str]) -> dict[str, Found]:
+    """Set each mention's key (its ref where linked); returns the unlinked persons by key."""
+    persons: dict[str, Found] = {}
+    used = set(reserved)
+    by_surname: dict[str, list[Found]] = {}
+    full: dict[str, list[tuple[tuple[int, int], Found]]] = {}   # surname -> (position, person) in order
+
+    def new(surname: str, given: tuple[str, ...]) -> Found:
+        base = person_key(surname, next((g for g in given if len(g.rstrip(".")) > 1), given[0] if given else ""))
+        key, n = base, 1
+        while key in used:
+            n += 1
+            key = f"{base}-{n}"
+        used.add(key)
+        persons[key] = found = Found(key, surname, given)
+        by_surname.setdefault(surname.casefold(), []).append(found)
+        return found
+
+    bare = []
+    for mention in mentions:
+        given, surname = name_parts(mention.text)
+        if mention.ref:
+            mention.key = mention.ref
+            continue
+        if not given:
+            bare.append((mention, surname))
+            continue
+        found = next((p for p in by_surname.get(surname.casefold(), ())
+                      if p.given and agree(p.given, given) and p.fits(mention.sex)), None) or new(surname, given)
+        found.sex = found.sex or mention.sex
+        if len(" ".join(given)) > len(" ".join(found.given)):
+            found.given = given
+        found.forms[mention.text] += 1
+        mention.key = found.key
+        full.setdefault(surname.casefold(), []).append(((mention.block, mention.start), found))
+    positions = {surname: [position for position, _ in named] for surname, named in full.items()}
+    by_forename: dict[str, set[str]] = {}
+    for found in persons.values():
+        if found.given and len(found.given[0].rstrip(".")) > 1:
+            by_forename.setdefault(found.given[0].casefold(), set()).add(found.key)
+    for mention, surname in bare:
+        named = full.get(surname.casefold(), [])
+        at = bisect.bisect_left(positions.get(surname.casefold(), []), (mention.block, mention.start))
+        before = [p for _, p in reversed(named[:at]) if p.fits(mention.sex)]
+        after = [p for _, p in named[at:] if p.fits(mention.sex)]
+        alone = by_forename.get(surname.casefold(), set())
+        if before or after:
+            found = (before or after)[0]
+        elif len(alone) == 1 and not named:      # `Ambrose` alone, and one Ambrose named in full
+            found = persons[next(iter(alone))]
+        else:
+            found = next((p for p in by_surname.get(surname.casefold(), ()) if not p.given and p.fits(mention.sex)),
+                         None) or new(surname, ())
+            found.sex = found.sex or mention.sex
+        found.forms[mention.text] += 1
+        mention.key = found.key
+    return persons

