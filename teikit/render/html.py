@@ -21,8 +21,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from teikit.errors import ConfigError, TeikitError
 from teikit.files import write_atomically
-from teikit.render.context import build_context, deep_enough, parse_tei
-from teikit.tei.reader import duplicate_id_warnings
+from teikit.render.context import build_context, deep_enough
+from teikit.tei.reader import duplicate_id_warnings, parse_tei, tei_document
 from teikit.resources import resource_dir
 
 STYLESHEETS = ("edition.css", "print.css")
@@ -85,7 +85,7 @@ def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Ite
     `ours` (TEI teikit has just written) lifts the parser's limits on huge text nodes.
     """
     tei_path, out_dir = Path(tei_path), Path(out_dir)
-    root = parse_tei(tei_path, ours=ours)
+    root = tei_document(parse_tei(tei_path, ours=ours))
     for warning in duplicate_id_warnings(root.getroottree(), str(tei_path)):
         warn(warning)
     context = build_context(root, hyphenation_in_apparatus=hyphenation_in_apparatus)
