@@ -68,7 +68,7 @@ def test_spelling_confusion_has_low_certainty():
 def test_reading_view_and_facts():
     _, doc, block = corrected("it was m uch\ntoo late_")
     assert reading_view(block).text == "it was much too late."
-    assert doc.facts["corrections"] == {"split-word": 1, "underscore": 1}
+    assert doc.facts.corrections == {"split-word": 1, "underscore": 1}
 
 
 def test_existing_choice_is_not_overlapped():

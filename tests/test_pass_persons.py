@@ -100,7 +100,7 @@ def test_run_fills_register_entries_and_facts(tmp_path):
     assert doc.persons == {"trotsky": {"forename": "Leon", "surname": "Trotsky",
                                        "forms": ["Trotsky", "Leon Trotsky"], "birth": "1879",
                                        "death": "1940", "idno": {"wikidata": "Q33391"}, "note": ""}}
-    assert doc.facts["persons"]["marked"] == 2
+    assert doc.facts.persons.marked == 2
 
 
 def test_missing_register_is_a_warning():

@@ -423,7 +423,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     counts: Counter = Counter()
     for block in doc.leaves():
         correct_block(block, corrector, counts)
-    doc.facts["corrections"] = dict(sorted(counts.items()))
+    doc.facts.corrections = dict(sorted(counts.items()))
     report.info("TK150", f"{sum(counts.values())} OCR corrections recorded: "
                 + (", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"))
     return doc
