@@ -48,3 +48,15 @@ def test_namespace_helpers_are_the_packages_own():
     for module in (apparatus, export, validate, reader):
         assert module.T is teikit.T and module.XML_ID is teikit.XML_ID
     assert render_tei.XML_ID is teikit.XML_ID and writer.T is teikit.T
+
+
+def test_one_message_type_for_passes_and_validation():
+    from teikit.report import Message
+    from teikit.validate import problem, problem_dict
+
+    assert str(Message("TK161", "warning", "a note has no marker", "a.txt", 3)) == \
+        "a.txt:3: TK161 warning: a note has no marker"
+    found = problem("a.xml", 4, 2, "error", "bad-attribute", "attribute colour is not allowed on lb")
+    assert isinstance(found, Message)
+    assert str(found) == "a.xml:4:2: error bad-attribute: attribute colour is not allowed on lb"
+    assert list(problem_dict(found)) == ["file", "line", "col", "level", "code", "message"]
