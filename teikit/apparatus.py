@@ -13,19 +13,14 @@ line number):
 """
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
-import click
-
-from . import TEI_NS, XML_NS
+from . import XML_ID, T
 from .tei.reader import parse_tei, text_root
 from .tei.rules import choice_sides, hyphen_mark, is_ocr_correction, local_name, text_after
 
-T = f"{{{TEI_NS}}}"
-XML_ID = f"{{{XML_NS}}}id"
 LAST_WORD = re.compile(r"(\S*)\s*$")
 FIRST_WORD = re.compile(r"^\s*(\S*)")
 
@@ -99,17 +94,3 @@ def interventions(path: Path) -> list[Intervention]:
                                       elem.get("n") or "", "note printed at the foot of the page",
                                       f"note {elem.get(XML_ID)}" if elem.get(XML_ID) else ""))
     return found
-
-
-@click.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help="One line per intervention (default), or a JSON list.")
-def apparatus(file: Path, fmt: str):
-    """List every editorial intervention in a TEI FILE with its source page and line."""
-    items = interventions(file)
-    if fmt == "json":
-        click.echo(json.dumps([asdict(item) for item in items], ensure_ascii=False, indent=1))
-    else:
-        for item in items:
-            click.echo(str(item))

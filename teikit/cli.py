@@ -21,13 +21,13 @@ from .files import write_atomically
 from .report import Report
 
 
-#: commands that live beside the library code they drive, imported only when used
+#: the commands of teikit/commands/, imported only when used
 LAZY_COMMANDS = {
-    "apparatus": ("teikit.apparatus", "apparatus"),
-    "export": ("teikit.export", "export"),
+    "apparatus": ("teikit.commands.apparatus", "apparatus"),
+    "export": ("teikit.commands.export", "export"),
     "persons": ("teikit.commands.persons", "persons"),
-    "render": ("teikit.render", "render_command"),
-    "validate": ("teikit.validate", "validate_command"),
+    "render": ("teikit.commands.render", "render_command"),
+    "validate": ("teikit.commands.validate", "validate_command"),
 }
 
 

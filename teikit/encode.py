@@ -24,10 +24,12 @@ from .tei.writer import tei, write_text_element
 
 @dataclass
 class Encoded:
+    """What encoding a text made: the TEI, the model it was written from, the messages."""
+
     tree: etree._ElementTree
-    doc: Document
+    doc: Document            #: doc.facts says what each pass did
     report: Report
-    profile_reason: str
+    profile_reason: str      #: why this profile (detected, or set in edition.yaml)
 
 
 def pass_options(cfg: EditionConfig, profile: str) -> dict[str, dict]:
@@ -48,6 +50,8 @@ def pass_options(cfg: EditionConfig, profile: str) -> dict[str, dict]:
 
 def encode_source(path: str | Path, cfg: EditionConfig | None = None, *, corrections: bool = True,
                   encoding: str | None = None) -> Encoded:
+    """Encode a source file: `.tree` is the TEI (`serialize` gives its bytes), `.report` the
+    messages; `cfg` is an edition's configuration (`config.load_config`), default none."""
     cfg = cfg or EditionConfig()
     name = str(path)
     data = read_bytes(path)

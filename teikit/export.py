@@ -27,18 +27,14 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 
-import click
 from lxml import etree
 
-from . import TEI_NS, XML_NS
-from .files import write_atomically
+from . import TEI_NS, XML_ID, T
 from .errors import SourceError, UsageError
 from .tei.reader import ReadingText, duplicate_id_warnings, parse_tei, reading_text, tei_document
 from .tei.standoff import iso_value, standoff_json, web_annotations
 
 NS = {"t": TEI_NS}
-T = "{%s}" % TEI_NS
-XML_ID = "{%s}id" % XML_NS
 PERSON_REFS = "//t:persName/@ref | //t:name[@type='person']/@ref | //t:rs[@type='person']/@ref"
 REGISTER_COLUMNS = ("id", "forename", "surname", "birth", "death", "forms", "wikidata", "viaf")
 #: Markdown's block markers, escaped where a paragraph would otherwise start with one
@@ -317,22 +313,12 @@ def export_tei(tree: etree._ElementTree, to: str, *, name: str = "document.xml",
     return FORMATS[to][0](ExportSource(tree, name, base_uri))
 
 
-@click.command("export")
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--to", "to", required=True, type=click.Choice(list(FORMATS)),
-              help="; ".join(f"{name}: {description}" for name, (_, description) in FORMATS.items()))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
-@click.option("--xinclude", is_flag=True, help="Follow XIncludes, only to files in FILE's own folder.")
-@click.option("--base-uri", default="", help="webanno: IRI prefix for the annotations, text and TEI file "
-                                             "(default: relative to where the output is published).")
-def export(file: Path, to: str, output: Path | None, xinclude: bool, base_uri: str):
-    """Export a TEI FILE (teikit's or another project's) to a format other tools read."""
-    tree = parse_tei(file, xinclude=xinclude)
-    for warning in duplicate_id_warnings(tree, str(file)):
-        click.echo(warning, err=True)
-    data = export_tei(tree, to, name=file.name, base_uri=base_uri)
-    if output is None:
-        click.echo(data, nl=False)
-    else:
-        write_atomically(output, data.encode("utf-8"))
-        click.echo(f"teikit: wrote {output} ({to})", err=True)
+def export_file(path: str | Path, to: str, *, xinclude: bool = False, base_uri: str = "",
+                warn: Callable[[str], None] = lambda line: None) -> str:
+    """A TEI file in format `to` (a key of FORMATS), read safely (`tei.reader.parse_tei`);
+    `warn` hears of xml:ids the file repeats."""
+    path = Path(path)
+    tree = parse_tei(path, xinclude=xinclude)
+    for warning in duplicate_id_warnings(tree, str(path)):
+        warn(warning)
+    return export_tei(tree, to, name=path.name, base_uri=base_uri)

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .facts import Facts
+
 
 class Hyphen(str, Enum):
     """How a line's last word continues on the next text line."""
@@ -111,7 +113,7 @@ class Document:
     body: list[Block] = field(default_factory=list)
     back: list[Block] = field(default_factory=list)
     persons: dict[str, dict] = field(default_factory=dict)  #: register entries, by id
-    facts: dict[str, object] = field(default_factory=dict)  #: what passes did, for the header
+    facts: Facts = field(default_factory=Facts)  #: what passes did, for the header
 
     def blocks(self):
         """Every block in document order, depth first."""

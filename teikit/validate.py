@@ -1,7 +1,8 @@
 """Validate TEI files against teikit's grammar and rules, with messages people can act on.
 
-`validate_file()` and `check_tree()` return `Problem`s; `assert_valid()` raises for the
-encoder; the click command `validate` prints them as `file:line:col: ...`.
+`validate_file()` and `check_tree()` return problems (`report.Message`s with a column);
+`assert_valid()` raises for the encoder; the command `validate` (teikit/commands/) prints
+them as `file:line:col: ...`.
 
 Three checks, cheapest first: safe parsing (no entities, no network, no XInclude),
 RELAX NG (teikit.rng, tei_all.rng or a given .rng), and for teikit the Schematron
@@ -23,22 +24,19 @@ from the grammar itself: what the parent element allows, which attribute values 
 from __future__ import annotations
 
 import copy
-import json
 import os
-from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import click
 from lxml import etree
 
-from teikit import TEI_NS
+from teikit import TEI_NS, XML_ID, T
 from teikit.errors import ValidationError
+from teikit.report import Message
 from teikit.resources import resource_dir
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 ERROR, FATAL = "error", "fatal"
 """Levels: an `error` makes a file invalid (exit 1); a `fatal` one makes it unusable (exit 2)."""
@@ -52,19 +50,15 @@ _DATATYPE_HELP = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
+def problem(file: str, line: int, col: int, level: str, code: str, text: str) -> Message:
     """One thing wrong with a file, located as precisely as the checker allows."""
+    return Message(code, level, text, file, line, col)
 
-    file: str
-    line: int
-    col: int
-    level: str
-    code: str
-    message: str
 
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.level} {self.code}: {self.message}"
+def problem_dict(found: Message) -> dict:
+    """A problem as `teikit validate --format json` lists it."""
+    return {"file": found.file, "line": found.line, "col": found.col, "level": found.level,
+            "code": found.code, "message": found.text}
 
 
 class SchemaUnusable(Exception):
@@ -281,19 +275,19 @@ def _safe_parser(*, recover: bool = False) -> etree.XMLParser:
                            huge_tree=False, recover=recover)
 
 
-def parse(path: str | os.PathLike) -> tuple[etree._ElementTree | None, list[Problem]]:
+def parse(path: str | os.PathLike) -> tuple[etree._ElementTree | None, list[Message]]:
     """Parse a file safely; on failure, the one problem that says why."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        return None, [Problem(name, 0, 0, FATAL, "missing-file", "no such file")]
+        return None, [problem(name, 0, 0, FATAL, "missing-file", "no such file")]
     except OSError as error:
-        return None, [Problem(name, 0, 0, FATAL, "unreadable", error.strerror or str(error))]
+        return None, [problem(name, 0, 0, FATAL, "unreadable", error.strerror or str(error))]
     return parse_bytes(data, name)
 
 
-def parse_bytes(data: bytes, name: str) -> tuple[etree._ElementTree | None, list[Problem]]:
+def parse_bytes(data: bytes, name: str) -> tuple[etree._ElementTree | None, list[Message]]:
     """Parse serialized XML safely, so problems carry the lines of that serialization."""
     parser = _safe_parser()
     try:
@@ -307,21 +301,21 @@ def parse_bytes(data: bytes, name: str) -> tuple[etree._ElementTree | None, list
         else:
             first = entries[0] if entries else parser.error_log.last_error
             reason = first.message.split(", see xmlCtxt")[0].strip() if first else "unreadable"
-            return None, [Problem(name, first.line if first else 0, first.column if first else 0,
+            return None, [problem(name, first.line if first else 0, first.column if first else 0,
                                   FATAL, "malformed", f"not well-formed XML: {reason}")]
     return tree, _refuse_unsafe(tree, name)
 
 
-def _refuse_unsafe(tree: etree._ElementTree, name: str) -> list[Problem]:
+def _refuse_unsafe(tree: etree._ElementTree, name: str) -> list[Message]:
     """A DOCTYPE can only declare entities (bombs, local files); teikit's TEI never has one."""
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
-        return [Problem(name, 1, 0, FATAL, "doctype",
+        return [problem(name, 1, 0, FATAL, "doctype",
                         "has a DOCTYPE declaration; TEI needs none and its entities are not expanded")]
     root = tree.getroot()
-    if root.tag != f"{{{TEI_NS}}}TEI":
+    if root.tag != T + "TEI":
         found = etree.QName(root)
         where = f" in namespace {found.namespace}" if found.namespace else " (no namespace)"
-        return [Problem(name, root.sourceline or 0, 0, FATAL, "not-tei",
+        return [problem(name, root.sourceline or 0, 0, FATAL, "not-tei",
                         f"root element is {found.localname}{where}; expected TEI in {TEI_NS}")]
     return []
 
@@ -330,7 +324,7 @@ def _refuse_unsafe(tree: etree._ElementTree, name: str) -> list[Problem]:
 
 
 def check_tree(tree: etree._ElementTree | etree._Element, *, schema: str | os.PathLike = "teikit",
-               file: str | None = None) -> list[Problem]:
+               file: str | None = None) -> list[Message]:
     """Grammar, then (for teikit) Schematron problems of a parsed tree, in document order."""
     if isinstance(tree, etree._Element):
         tree = tree.getroottree()
@@ -338,23 +332,23 @@ def check_tree(tree: etree._ElementTree | etree._Element, *, schema: str | os.Pa
     try:
         compiled = grammar(schema)
     except SchemaUnusable as error:
-        return [Problem(file, 0, 0, FATAL, "bad-schema", str(error))]
+        return [problem(file, 0, 0, FATAL, "bad-schema", str(error))]
     try:
         problems = _grammar_problems(compiled, tree, file)
     except SchemaUnusable as error:
-        return [Problem(file, 0, 0, FATAL, "bad-schema", str(error))]
+        return [problem(file, 0, 0, FATAL, "bad-schema", str(error))]
     if schema == "teikit":
         problems += rule_problems(tree, file)
     return sorted(problems, key=lambda problem: (problem.line, problem.col))
 
 
-def check_bytes(data: bytes, name: str, schema: str | os.PathLike = "teikit") -> list[Problem]:
+def check_bytes(data: bytes, name: str, schema: str | os.PathLike = "teikit") -> list[Message]:
     """Problems of a file about to be written, located by its lines (the encoder's check)."""
     tree, problems = parse_bytes(data, name)
     return problems if tree is None or problems else check_tree(tree, schema=schema, file=name)
 
 
-def validate_file(path: str | os.PathLike, schema: str | os.PathLike = "teikit") -> list[Problem]:
+def validate_file(path: str | os.PathLike, schema: str | os.PathLike = "teikit") -> list[Message]:
     """All problems of one file; an empty list means valid."""
     tree, problems = parse(path)
     if tree is None or problems:
@@ -371,17 +365,17 @@ def assert_valid(tree_or_path, schema: str | os.PathLike = "teikit") -> None:
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ValidationError(f"line {first.line}: {first.message}{more}", file=first.file)
+        raise ValidationError(f"line {first.line}: {first.text}{more}", file=first.file)
 
 
-def exit_code(problems: list[Problem]) -> int:
+def exit_code(problems: list[Message]) -> int:
     """0 valid, 1 invalid, 2 unusable (missing, malformed, not TEI, bad schema)."""
     if any(problem.level == FATAL for problem in problems):
         return 2
     return 1 if problems else 0
 
 
-def _grammar_problems(compiled: Grammar, tree: etree._ElementTree, file: str) -> list[Problem]:
+def _grammar_problems(compiled: Grammar, tree: etree._ElementTree, file: str) -> list[Message]:
     """libxml2 says whether the file is valid, but names only the first error of a subtree and
     often at an ancestor; every element is then checked on its own (`_local_problems`), and
     libxml2's errors are kept where no local one explains them (order, a missing child)."""
@@ -405,7 +399,7 @@ def _local_problems(compiled: Grammar, tree: etree._ElementTree, file: str) -> l
         if parent is not None and compiled.declares(_local(parent)):
             allowed, _ = compiled.children(_local(parent))
             if "*" not in allowed and name not in allowed:
-                found.append((element, Problem(file, element.sourceline or 0, 0, ERROR, "unexpected-element",
+                found.append((element, problem(file, element.sourceline or 0, 0, ERROR, "unexpected-element",
                                                f"element {name} is not allowed in {_local(parent)}; "
                                                + _allows(compiled, _local(parent)))))
                 continue
@@ -414,10 +408,10 @@ def _local_problems(compiled: Grammar, tree: etree._ElementTree, file: str) -> l
         names, text = compiled.children(name)
         stray = (element.text or "").strip() or next((c.tail.strip() for c in element if (c.tail or "").strip()), "")
         if stray and not text:
-            found.append((element, Problem(file, element.sourceline or 0, 0, ERROR, "unexpected-text",
+            found.append((element, problem(file, element.sourceline or 0, 0, ERROR, "unexpected-text",
                                            f'text "{_shorten(stray)}" is not allowed directly in {name}')))
         if element.attrib and _attributes_wrong(compiled, element):
-            found.append((element, Problem(file, element.sourceline or 0, 0, ERROR, "bad-attribute",
+            found.append((element, problem(file, element.sourceline or 0, 0, ERROR, "bad-attribute",
                                            _explain_attributes(compiled, element))))
     return found
 
@@ -438,7 +432,7 @@ def _libxml2_problems(compiled: Grammar, validator: etree.RelaxNG, tree: etree._
                       file: str) -> list[tuple]:
     entries = list(validator.error_log)
     specific = [entry for entry in entries if entry.type_name not in _CONSEQUENTIAL] or entries
-    problems: list[Problem] = []
+    problems: list[Message] = []
     lines_seen = set()
     for entry in specific:
         if entry.line in lines_seen:
@@ -448,7 +442,7 @@ def _libxml2_problems(compiled: Grammar, validator: etree.RelaxNG, tree: etree._
         if node is None:
             node = _element_on_line(tree, entry.line, entry.message)
         code, message = _explain(compiled, entry, node)
-        problems.append((node, Problem(file, entry.line, entry.column, ERROR, code, message)))
+        problems.append((node, problem(file, entry.line, entry.column, ERROR, code, message)))
     return problems
 
 
@@ -534,7 +528,7 @@ def _shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def schematron_problems(tree: etree._ElementTree, file: str) -> list[Problem]:
+def schematron_problems(tree: etree._ElementTree, file: str) -> list[Message]:
     """The problems teikit.sch reports, run by lxml.isoschematron (in pattern order)."""
     rules = schematron()
     if rules.validate(tree):
@@ -544,24 +538,23 @@ def schematron_problems(tree: etree._ElementTree, file: str) -> list[Problem]:
         node = _node_at(tree, failure.get("location"))
         text = " ".join(failure.findtext(f"{{{SVRL_NS}}}text", "").split())
         line = node.sourceline if node is not None and node.sourceline else 0
-        problems.append(Problem(file, line, 0, ERROR, failure.get("id") or "rule", text))
+        problems.append(problem(file, line, 0, ERROR, failure.get("id") or "rule", text))
     return problems
 
 
 # ---------------------------------------------------------------- teikit.sch's rules in Python
 
-_TEI = f"{{{TEI_NS}}}"
 _NS = {"tei": TEI_NS}
 _DATE_ATTRIBUTES = frozenset({"when", "from", "to", "notBefore", "notAfter"})
 _CHECKED_ATTRIBUTES = _DATE_ATTRIBUTES | {XML_ID}
 _NINES = str.maketrans("0123456789", "9999999999")
-_CONTAINERS = tuple(_TEI + name for name in ("div", "body", "front", "back", "listPerson"))
+_CONTAINERS = tuple(T + name for name in ("div", "body", "front", "back", "listPerson"))
 _XPATH_SPACE = " \t\r\n"
 _LOOSE_TEXT_SHOWN = etree.XPath("normalize-space(text()[normalize-space()][1])")
 _XPATH_NUMBER = etree.XPath("number($value)")
 
 
-def rule_problems(tree: etree._ElementTree, file: str) -> list[Problem]:
+def rule_problems(tree: etree._ElementTree, file: str) -> list[Message]:
     """The problems teikit.sch reports, in its order: pattern by pattern, in document order.
 
     Each check below cites the rule of teikit.sch it implements; numbers are compared as
@@ -574,7 +567,7 @@ def rule_problems(tree: etree._ElementTree, file: str) -> list[Problem]:
         if names and not _CHECKED_ATTRIBUTES.isdisjoint(names):
             if XML_ID in names:
                 identified.append(element)
-            if element.tag.startswith(_TEI) and not _DATE_ATTRIBUTES.isdisjoint(names):
+            if element.tag.startswith(T) and not _DATE_ATTRIBUTES.isdisjoint(names):
                 dated.append(element)
     ids: dict[str, int] = {}
     for element in identified:
@@ -584,8 +577,8 @@ def rule_problems(tree: etree._ElementTree, file: str) -> list[Problem]:
 
     # tei:persName[starts-with(@ref, '#')]: key('ids', substring(@ref, 2));
     # tei:ref | tei:note | tei:ptr [starts-with(@target, '#')]: key('ids', substring(@target, 2))
-    for element in root.iter(_TEI + "persName", _TEI + "ref", _TEI + "note", _TEI + "ptr"):
-        if element.tag == _TEI + "persName":
+    for element in root.iter(T + "persName", T + "ref", T + "note", T + "ptr"):
+        if element.tag == T + "persName":
             ref = element.get("ref")
             if ref is not None and ref.startswith("#") and ref[1:] not in ids:
                 failures.append((element, "dangling-ref",
@@ -623,7 +616,7 @@ def rule_problems(tree: etree._ElementTree, file: str) -> list[Problem]:
 
     # tei:pb[string-length(@n) > 0 and translate(@n, '0123456789', '') = '']: greater than the
     # @n of the nearest such pb on the preceding axis
-    pages = [page for page in root.iter(_TEI + "pb") if _is_digits(page.get("n") or "")]
+    pages = [page for page in root.iter(T + "pb") if _is_digits(page.get("n") or "")]
     for k, page in enumerate(pages):
         j = k - 1
         while j >= 0 and _is_ancestor(pages[j], page):  # the preceding axis leaves ancestors out
@@ -641,7 +634,7 @@ def rule_problems(tree: etree._ElementTree, file: str) -> list[Problem]:
         failures.append((element, "stray-text", f'{_name(element)} holds loose text '
                                                 f'"{_LOOSE_TEXT_SHOWN(element)}"; put it in a p (or head)'))
 
-    return [Problem(file, element.sourceline or 0, 0, ERROR, code, " ".join(message.split()))
+    return [problem(file, element.sourceline or 0, 0, ERROR, code, " ".join(message.split()))
             for element, code, message in failures]
 
 
@@ -678,27 +671,3 @@ def _number(text: str) -> float:
 
 def _is_ancestor(candidate: etree._Element, element: etree._Element) -> bool:
     return any(ancestor is candidate for ancestor in element.iterancestors())
-
-
-# ---------------------------------------------------------------- command
-
-
-@click.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
-@click.option("--schema", default="teikit", show_default=True, metavar="teikit|tei_all|PATH",
-              help="Grammar to validate against; teikit also runs the Schematron rules of teikit.sch.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def validate_command(files: tuple[str, ...], schema: str, output_format: str) -> None:
-    """Validate TEI FILEs: exit 0 if all are valid, 1 if any is invalid, 2 if any is unusable."""
-    results = {file: validate_file(file, schema) for file in files}
-    problems = [problem for found in results.values() for problem in found]
-    if output_format == "json":
-        click.echo(json.dumps({"schema": str(schema),
-                               "files": [{"file": file, "valid": not found, "problems": [asdict(p) for p in found]}
-                                         for file, found in results.items()]}, indent=2))
-    else:
-        for problem in problems:
-            click.echo(str(problem))
-        invalid = sum(1 for found in results.values() if found)
-        click.echo(f"{len(files) - invalid} of {len(files)} file(s) valid against {schema}", err=True)
-    raise SystemExit(exit_code(problems))

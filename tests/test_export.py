@@ -12,7 +12,8 @@ from lxml import etree
 
 from conftest import EDITION_SLUGS
 from teikit.errors import SourceError
-from teikit.export import FORMATS, export, export_tei
+from teikit.commands.export import export
+from teikit.export import FORMATS, export_tei
 from teikit.tei.reader import parse_tei, reading_paragraphs
 from teikit.tei.standoff import spans_from_standoff, spans_from_tei
 

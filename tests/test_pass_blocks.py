@@ -109,7 +109,7 @@ def test_page_footnote_markers_are_handed_to_the_notes_pass():
     doc = document_from_text(PAGE_ONE)
     blocks.run(doc, blocks.Options(), Report())
     found = [(note.attrs["n"], line.n, line.text[start:end])
-             for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
+             for note, (line, start, end, plain) in doc.facts.blocks.footnote_markers]
     assert found == [("1", 1, "1"), ("2", 3, "2")]
 
 
@@ -193,7 +193,7 @@ def test_a_misread_marker_between_its_neighbours_is_placed_but_is_no_evidence():
     doc = document_from_text(text)
     blocks.run(doc, blocks.Options(), Report())
     found = [(note.attrs["n"], line.n, line.text[start:end], plain)
-             for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
+             for note, (line, start, end, plain) in doc.facts.blocks.footnote_markers]
     assert found == [("4", 1, "4", True), ("5", 1, "0", False), ("6", 2, "6", True)]
 
 
@@ -265,7 +265,7 @@ def test_raised_note_numbers_that_ocr_kept_as_superscripts():
     doc = document_from_text(text)
     blocks.run(doc, blocks.Options(), Report())
     found = [(note.attrs["n"], line.text[start:end])
-             for note, (line, start, end, plain) in doc.facts["page_footnote_markers"]]
+             for note, (line, start, end, plain) in doc.facts.blocks.footnote_markers]
     assert found == [("1", "¹"), ("2", "²")]
 
 

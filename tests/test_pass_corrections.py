@@ -68,7 +68,7 @@ def test_spelling_confusion_has_low_certainty():
 def test_reading_view_and_facts():
     _, doc, block = corrected("it was m uch\ntoo late_")
     assert reading_view(block).text == "it was much too late."
-    assert doc.facts["corrections"] == {"split-word": 1, "underscore": 1}
+    assert doc.facts.corrections == {"split-word": 1, "underscore": 1}
 
 
 def test_existing_choice_is_not_overlapped():
@@ -83,3 +83,21 @@ def test_existing_choice_is_not_overlapped():
 def test_options_turn_rules_off():
     found, _, _ = corrected("m uch November_", split_words=False)
     assert [corr for _, corr, _ in found] == ["."]
+
+
+def test_the_finders_are_a_table_each_switched_by_its_option():
+    import dataclasses
+
+    switches = {f.name for f in dataclasses.fields(corrections.Options) if f.type in (bool, "bool")}
+    assert [rule.name for rule in corrections.FINDER_RULES][:2] == ["letter_spacing", "split_words"]
+    assert corrections.FINDERS == switches
+    found, _, _ = corrected("it was m uch too late_", split_words=False)
+    assert [(sic, corr) for sic, corr, _ in found] == [("_", ".")]
+
+
+def test_a_letter_spaced_line_is_segmented_whole_not_joined_pair_by_pair():
+    found, _, _ = corrected("t h e r i v e r r o s e a g a i n s t t h e w a l l")
+    assert found and all(" " in sic and " " not in corr for sic, corr, _ in found)
+    assert [corr for _, corr, _ in found] == ["the", "river", "rose", "against", "the", "wall"]
+    pairs, _, _ = corrected("t h e r i v e r r o s e a g a i n s t t h e w a l l", letter_spacing=False)
+    assert {cert for _, _, cert in pairs} == {"high"}      # split words joined pair by pair instead

@@ -133,7 +133,7 @@ def test_julian_calendar_and_facts():
     run(doc, Options(calendar="julian"), Report())
     (date,) = doc.body[0].children[0].marks
     assert date.attrs == {"when": "1917-10-25", "calendar": "#julian"}
-    assert doc.facts["dates"]["marked"] == 1
+    assert doc.facts.dates.marked == 1
 
 
 def test_printed_hyphen_joined():

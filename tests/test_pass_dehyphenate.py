@@ -66,7 +66,7 @@ def test_lost_hyphens_in_the_book_signal():
         22: Hyphen.RESTORE,    # self|evident: self is a compound head
         23: Hyphen.JOIN,       # Scheide|mann: a name whose first half is no word
     }                          # 21, us|the: two words, an ordinary space lost
-    assert doc.facts["hyphenation"] == {"join": 3, "printed": 0, "keep": 0, "restore": 3}
+    assert doc.facts.hyphenation == {"join": 3, "printed": 0, "keep": 0, "restore": 3}
 
 
 def test_the_missing_space_means_nothing_where_no_line_carries_one():

@@ -19,8 +19,8 @@ def run(*rules):
 def test_from_a_line_that_reads_exactly_to_the_end():
     doc, _ = run(Exclusion(reason="boilerplate", starting_at="Any message or comments?"))
     assert [line.kind for line in doc.lines] == ["text", "text", "blank", "excluded", "excluded"]
-    assert doc.facts["excluded"] == [(4, "Any message or comments?", "boilerplate"),
-                                     (5, "Your post", "boilerplate")]
+    assert doc.facts.excluded == ((4, "Any message or comments?", "boilerplate"),
+                                  (5, "Your post", "boilerplate"))
 
 
 def test_by_line_numbers():

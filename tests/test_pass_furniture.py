@@ -40,7 +40,7 @@ def test_foot_number_stays_on_its_page_and_the_head_starts_the_next():
     assert furniture_lines(doc) == [
         (32, "pageNum", None), (35, "header", "14"), (69, "header", "15"),
         (135, "pageNum", None), (137, None, "18"), (169, "header", "19")]
-    assert doc.facts["pages"] == 4
+    assert doc.facts.pages == 4
 
 
 def test_ocr_noise_in_numbers_is_read_through_and_reported():
@@ -76,7 +76,7 @@ def test_a_recurring_head_is_found_without_its_number():
 def test_too_few_numbers_are_no_pagination():
     doc, _ = run(page(20) + ["", "12", ""] + page(20) + ["", "13", ""] + page(5))
     assert furniture_lines(doc) == []
-    assert doc.facts["pages"] == 0
+    assert doc.facts.pages == 0
 
 
 def test_chapter_lines_dates_and_note_markers_are_not_furniture():
@@ -103,7 +103,7 @@ def test_the_book_pages_match_the_gold_region():
     assert doc.lines[286].page_break == "19" and doc.lines[338].page_break == "22"
     # stray numbers elsewhere in the book: chronology years, titles with note numbers
     assert doc.lines[235].kind == "text" and doc.lines[6880].kind == "text"
-    assert doc.facts["pages"] >= 20
+    assert doc.facts.pages >= 20
 
 
 def pages_of(numbers, shown=None, per_page=20, layout="{n}"):

@@ -313,7 +313,7 @@ def test_run_links_on_evidence_and_builds_the_edition_register(tmp_path):
     assert [(m.start, m.end, m.attrs) for m in marks] == [(0, 12, {"ref": "#trotsky"}), (25, 31, {"ref": "#ulrich"})]
     assert doc.persons["trotsky"]["idno"] == {"wikidata": "Q33391"}
     assert doc.persons["ulrich"]["surname"] == "Ulrich" and doc.persons["ulrich"]["idno"] == {}
-    assert doc.facts["persons"]["marked"] == 2
+    assert doc.facts.persons.marked == 2
 
 
 def test_without_a_register_every_person_gets_an_entry():

@@ -98,7 +98,7 @@ def test_serge_chapters_and_footnotes():
     assert doc.front[0].kind == "titlePage"
     heads = [b.text for b in doc.blocks() if b.kind == "head"]
     assert "THE HEADLESS REVOLUTION" in heads and "A Note About The Author" in heads
-    assert doc.facts["structure"]["footnotes"] >= 45
+    assert doc.facts.structure.footnotes >= 45
 
 
 def test_heading_glued_to_the_text_before_it_is_cut_off():

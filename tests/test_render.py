@@ -10,9 +10,10 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree, html
 
+from teikit.commands.render import render_command
 from teikit.errors import ConfigError, SourceError, TeikitError
-from teikit.render import build_context, render_command, render_file, render_site, write_pdf
-from teikit.render.context import parse_tei
+from teikit.render import build_context, render_file, render_site, write_pdf
+from teikit.tei.reader import parse_tei, tei_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEIKIT_SHAPE = FIXTURES / "teikit-shape.tei.xml"
@@ -44,7 +45,7 @@ def select(doc: html.HtmlElement, css: str) -> list:
 
 
 def context_of(path: Path, **options) -> dict:
-    return build_context(parse_tei(path), **options)
+    return build_context(tei_document(parse_tei(path)), **options)
 
 
 def rendered(path: Path, out_dir: Path, **options) -> html.HtmlElement:

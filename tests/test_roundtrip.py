@@ -27,7 +27,7 @@ def test_diplomatic_round_trip_on_every_edition(encoded_editions, slug):
     encoded, _ = encoded_editions[slug]
     source = (EDITIONS / slug / "source.txt").read_text(encoding="utf-8")
     listed = {int(n) for n in encoded.tree.xpath("//t:samplingDecl//t:item/@n", namespaces=NS)}
-    assert listed == {n for n, _, _ in encoded.doc.facts.get("excluded", [])}
+    assert listed == {n for n, _, _ in encoded.doc.facts.excluded}
     assert diplomatic_lines(encoded.tree) == expected_lines(source, listed)
 
 

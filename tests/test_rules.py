@@ -9,8 +9,7 @@ import pytest
 from lxml import etree, html
 
 from teikit.render import build_context, render_file
-from teikit.render.context import parse_tei as parse_for_render
-from teikit.tei.reader import parse_tei, reading_paragraphs
+from teikit.tei.reader import parse_tei, reading_paragraphs, tei_document
 from teikit.tei.rules import LineEnds, app_readings, choice_sides, source_side_breaks
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -81,7 +80,7 @@ def test_foreign_fixtures_read_the_same_in_both_readers(tmp_path, fixture):
 
 
 def test_internal_entities_are_read_by_the_renderer_too():
-    context = build_context(parse_for_render(FIXTURES / "foreign" / "doctype-xinclude.xml"))
+    context = build_context(tei_document(parse_tei(FIXTURES / "foreign" / "doctype-xinclude.xml")))
     paragraph = next(b for b in _leaves(context["blocks"]) if b["tag"] == "p")
     assert "The verdict\u2014so " in paragraph["html"]
 

@@ -41,6 +41,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..facts import BlocksDone
 from ..model import Block, Document, Hyphen, Line
 from ..pipeline import PassSpec
 from ..report import Report
@@ -505,11 +506,10 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
         if note.marker is None:
             report.warning("TK132", f"footnote {note.n} at the page foot: no marker found above it",
                            note.lines[0].n)
-    #: for `notes`: each footnote found at a page foot and its marker (line, columns), if any
-    doc.facts["page_footnote_markers"] = [(block, note.marker) for block, note in grouper.made]
     notes = sum(1 for block in blocks if block.kind == "note")
-    doc.facts["blocks"] = {"paragraphs": len(blocks) - notes, "footnotes": notes,
-                           "line_per_paragraph": opts.line_per_paragraph}
+    doc.facts.blocks = BlocksDone(paragraphs=len(blocks) - notes, footnotes=notes,
+                                  line_per_paragraph=opts.line_per_paragraph,
+                                  footnote_markers=tuple((block, note.marker) for block, note in grouper.made))
     report.info("TK130", f"{len(blocks) - notes} paragraphs, {notes} footnotes")
     return doc
 

@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable, NamedTuple
 
 from ..lexicon import Lexicon
 from ..model import Block, Document, Mark
@@ -124,15 +125,9 @@ def joined_case(left: str, right: str) -> str | None:
     return None
 
 
-#: the correction finders of LineCorrector, by method name
-FINDERS = frozenset({"letter_spacing", "split_words", "numbers", "underscores", "glyphs",
-                     "inner_punctuation", "spelling"})
-#: finders whose test is worth making on a whole block first: it fails for most blocks
-BLOCK_TESTED = frozenset({"letter_spacing", "numbers", "underscores", "glyphs", "inner_punctuation"})
-
-
 class LineCorrector:
-    """Finds corrections on one text line; offsets are relative to the line."""
+    """Finds corrections on one text line (the finders of FINDER_RULES); offsets are
+    relative to the line."""
 
     def __init__(self, lexicon: Lexicon, opts: Options):
         self.lex = lexicon
@@ -148,40 +143,30 @@ class LineCorrector:
         self.spelling_cache: dict[str, str] = {}
         #: words checked for spelling that have no correction
         self.spelled: set[str] = set()
-        #: finder -> a test of a text that is true if the finder may find something in it
-        gates = {
-            "letter_spacing": lambda text: sum(  # every fragment's token is a SHORT_CORE_RE match
-                map(self.uncommon_short.__getitem__, SHORT_CORE_RE.findall(text))) >= 3,
-            "split_words": self.may_join,
-            "numbers": NUMBERS_GATE_RE.search,
-            "underscores": lambda text: "_" in text,
-            "glyphs": GLYPH_RE.search,
-            "inner_punctuation": INNER_PUNCT_GATE_RE.search,
-            "spelling": lambda text: not self.spelled.issuperset(LONG_LOWER_RE.findall(text)),
-        }
-        self.gates = {name: gate for name, gate in gates.items() if getattr(opts, name)}
+        #: the finders the options turn on, in table order
+        self.rules = tuple(rule for rule in FINDER_RULES if getattr(opts, rule.name))
 
-    def finders(self, text: str, among: frozenset[str] = FINDERS) -> frozenset[str]:
-        """The finders (of `among`) that are enabled and may find something in `text`.
+    def finders(self, text: str, among: frozenset[str] | None = None) -> frozenset[str]:
+        """The finders (of `among`, default all) that are enabled and may find something in `text`.
 
-        Each test is necessary for its finder to find anything in a line, and holds for a
+        Each gate is necessary for its finder to find anything in a line, and holds for a
         block's text whenever it holds for one of its lines: a block tested once spares
         its lines the tests of BLOCK_TESTED."""
-        gates = self.gates
-        return frozenset(name for name in among if name in gates and gates[name](text))
+        return frozenset(rule.name for rule in self.rules
+                         if (among is None or rule.name in among) and rule.gate(self, text))
 
-    def corrections(self, text: str, among: frozenset[str] = FINDERS) -> list[tuple[int, int, str, str, str]]:
+    def corrections(self, text: str, among: frozenset[str] | None = None) -> list[tuple[int, int, str, str, str]]:
         """(start, end, corr, kind, cert) for the line, not overlapping, in order; only the
-        finders of `among` are tried (those that may find something in the line's block)."""
+        finders of `among` (default all) are tried (those that may find something in the line's block)."""
         found: list[tuple[int, int, str, str, str]] = []
-        finders = self.finders(text, among) if among else among
-        if "letter_spacing" in finders and self.is_letter_spaced(text):
-            found += self.letter_spacing(text)
-        elif "split_words" in finders:
-            found += self.split_words(text)
-        for name in ("numbers", "underscores", "glyphs", "inner_punctuation", "spelling"):
-            if name in finders:
-                found += getattr(self, name)(text)
+        finders = self.finders(text, among)
+        replaced: set[str] = set()
+        for rule in self.rules:
+            if rule.name in finders and rule.name not in replaced:
+                made = rule.find(self, text)
+                if made is not None:
+                    found += made
+                    replaced.add(rule.replaces)
         if not found:
             return found
         found.sort()
@@ -391,6 +376,52 @@ class LineCorrector:
         return good[0] if len(good) == 1 else None
 
 
+class FinderRule(NamedTuple):
+    """One kind of OCR correction, found line by line."""
+
+    name: str       #: its switch in Options
+    #: a cheap test a text must pass for `find` to find anything in it; true of a block
+    #: whenever true of one of its lines
+    gate: Callable[[LineCorrector, str], object]
+    #: (start, end, corr, kind, cert) in a line, or None where the rule does not apply
+    find: Callable[[LineCorrector, str], list | None]
+    #: worth testing on a whole block first: the gate fails for most blocks
+    block_tested: bool = False
+    #: a rule that applies to a line takes the place of this one there
+    replaces: str = ""
+
+
+def _letter_spaced_line(corrector: LineCorrector, text: str) -> list | None:
+    return corrector.letter_spacing(text) if corrector.is_letter_spaced(text) else None
+
+
+def _may_be_letter_spaced(corrector: LineCorrector, text: str) -> bool:
+    """Every fragment's token is a SHORT_CORE_RE match: three that make no word are needed."""
+    return sum(map(corrector.uncommon_short.__getitem__, SHORT_CORE_RE.findall(text))) >= 3
+
+
+def _may_need_spelling(corrector: LineCorrector, text: str) -> bool:
+    return not corrector.spelled.issuperset(LONG_LOWER_RE.findall(text))
+
+
+#: the correction finders, in order; a line set in letter spacing is re-segmented as a
+#: whole, which takes the place of joining its split words one by one
+FINDER_RULES: tuple[FinderRule, ...] = (
+    FinderRule("letter_spacing", _may_be_letter_spaced, _letter_spaced_line, block_tested=True,
+               replaces="split_words"),
+    FinderRule("split_words", LineCorrector.may_join, LineCorrector.split_words),
+    FinderRule("numbers", lambda _, text: NUMBERS_GATE_RE.search(text), LineCorrector.numbers, block_tested=True),
+    FinderRule("underscores", lambda _, text: "_" in text, LineCorrector.underscores, block_tested=True),
+    FinderRule("glyphs", lambda _, text: GLYPH_RE.search(text), LineCorrector.glyphs, block_tested=True),
+    FinderRule("inner_punctuation", lambda _, text: INNER_PUNCT_GATE_RE.search(text),
+               LineCorrector.inner_punctuation, block_tested=True),
+    FinderRule("spelling", _may_need_spelling, LineCorrector.spelling),
+)
+#: the finders by name, and those whose gate is tried on a whole block first
+FINDERS = frozenset(rule.name for rule in FINDER_RULES)
+BLOCK_TESTED = frozenset(rule.name for rule in FINDER_RULES if rule.block_tested)
+
+
 def document_words(doc: Document) -> Counter:
     """Words of the document, the first and last of each line left out: those may be
     halves of a word hyphenated at the line end (`Coun`)."""
@@ -423,7 +454,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     counts: Counter = Counter()
     for block in doc.leaves():
         correct_block(block, corrector, counts)
-    doc.facts["corrections"] = dict(sorted(counts.items()))
+    doc.facts.corrections = dict(sorted(counts.items()))
     report.info("TK150", f"{sum(counts.values())} OCR corrections recorded: "
                 + (", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"))
     return doc

@@ -13,7 +13,7 @@ William, June 9, 1790.`), sets the running date. Within a few pages of it:
 A day named alone in the prose (`on the 1st`) belongs to a month named just before, or
 the running date's. Each div
 but a section starts afresh. teikit.rng allows no `cert` on `date`, so none is written:
-the pass's facts (`doc.facts["dates"]["policy"]`) record that these rules ran.
+the pass's facts (`doc.facts.dates.policy`) record that these rules ran.
 """
 from __future__ import annotations
 

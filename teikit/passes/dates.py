@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..facts import DatesDone
 from ..model import Block, Document, Mark, reading_view
 from ..pipeline import PassSpec
 from ..report import Report
@@ -141,13 +142,13 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
             running = RunningDate()     # each div (a letter, an article) dates itself; its sections do not
         if block.lines:
             count += mark_dates(block, opts, running)
-    doc.facts["dates"] = {"marked": count, "calendar": opts.calendar,
-                          "policy": "ISO 8601 values; a day or month without a year is --MM-DD / --MM "
-                                    "unless a dateline or diary entry head before it dates it, where "
-                                    "safe (bare entry days, inst./ult., weekdays too)"
-                                    if opts.infer_from_context else
-                                    "ISO 8601 values; a day or month without a year is --MM-DD / --MM; "
-                                    "no year is inferred from context"}
+    doc.facts.dates = DatesDone(marked=count, calendar=opts.calendar,
+                                policy="ISO 8601 values; a day or month without a year is --MM-DD / --MM "
+                                       "unless a dateline or diary entry head before it dates it, where "
+                                       "safe (bare entry days, inst./ult., weekdays too)"
+                                       if opts.infer_from_context else
+                                       "ISO 8601 values; a day or month without a year is --MM-DD / --MM; "
+                                       "no year is inferred from context")
     return doc
 
 

@@ -309,7 +309,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
                     report.warning("TK121", f"{split.head}|{split.tail}: {doubt}; taken as {kind.value}",
                                    previous.n)
         previous, crossed_blank = line, False
-    doc.facts["hyphenation"] = {kind.value: counts[kind] for kind in Hyphen if kind is not Hyphen.NONE}
+    doc.facts.hyphenation = {kind.value: counts[kind] for kind in Hyphen if kind is not Hyphen.NONE}
     return doc
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..config import Exclusion
+from ..facts import ExcludedLine
 from ..model import Document
 from ..pipeline import PassSpec
 from ..report import Report
@@ -31,7 +32,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
                 line.kind, line.reason = "excluded", rule.reason
     excluded = [line for line in doc.lines if line.kind == "excluded"]
     if excluded:
-        doc.facts["excluded"] = [(line.n, line.orig, line.reason) for line in excluded]
+        doc.facts.excluded = tuple(ExcludedLine(line.n, line.orig, line.reason) for line in excluded)
         report.info("TK102", f"{len(excluded)} lines excluded from the text ({excluded[0].reason})", excluded[0].n)
     return doc
 

@@ -499,7 +499,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
             report.info("TK111", f"{doc.lines[c.index].text.strip()!r} looks like page furniture but does not "
                         "fit the page sequence; kept as text", doc.lines[c.index].n)
     write_breaks(pages)
-    doc.facts["pages"] = sum(1 for line in doc.lines if line.page_break is not None)
+    doc.facts.pages = sum(1 for line in doc.lines if line.page_break is not None)
     return doc
 
 

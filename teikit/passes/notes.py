@@ -554,13 +554,13 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     counts: Counter = Counter()
     if opts.endnote_markers:
         counts += link_endnotes(doc, opts, report)
-    page_markers = doc.facts.pop("page_footnote_markers", [])
+    page_markers = doc.facts.blocks.footnote_markers if doc.facts.blocks else ()
     if opts.footnote_signs or page_markers:
         counts += link_footnotes(doc, opts, report, page_markers)
     if not opts.footnote_signs and opts.italics:
         for block in doc.leaves():
             star_marks(block, opts)
-    doc.facts["notes"] = dict(sorted(counts.items()))
+    doc.facts.notes = dict(sorted(counts.items()))
     return doc
 
 

@@ -45,6 +45,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
+from ..facts import StructureDone
 from ..model import Block, Document, Hyphen, Line, Mark
 from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
@@ -969,16 +970,16 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     builder = _Builder(doc, opts, report)
     builder.build(doc)
     kinds = Counter(block.kind for block in doc.blocks())
-    doc.facts["structure"] = {
-        "divs": kinds["div"], "heads": kinds["head"], "paragraphs": kinds["p"],
-        "datelines": kinds["dateline"], "bylines": kinds["byline"], "openers": kinds["opener"],
-        "closers": kinds["closer"], "speeches": kinds["sp"], "footnotes": sum(
+    doc.facts.structure = StructureDone(
+        divs=kinds["div"], heads=kinds["head"], paragraphs=kinds["p"],
+        datelines=kinds["dateline"], bylines=kinds["byline"], openers=kinds["opener"],
+        closers=kinds["closer"], speeches=kinds["sp"], footnotes=sum(
             1 for b in doc.blocks() if b.kind == "note" and b.attrs.get("place") == "foot"),
-        "endnotes": builder.counts["endnotes"], "title_page": kinds["titlePage"] > 0,
-        "glued_tails_cut": builder.counts["glued"], "headless_divisions": builder.counts["headless"],
-        "hyphen_junk_corrected": builder.counts["junk"],
-        "running_heads_kept": builder.counts["running_heads"],
-    }
+        endnotes=builder.counts["endnotes"], title_page=kinds["titlePage"] > 0,
+        glued_tails_cut=builder.counts["glued"], headless_divisions=builder.counts["headless"],
+        hyphen_junk_corrected=builder.counts["junk"],
+        running_heads_kept=builder.counts["running_heads"],
+    )
     report.info("TK140", f"{kinds['div']} divisions, {kinds['head']} headings, "
                          f"{builder.counts['endnotes']} endnotes")
     return doc

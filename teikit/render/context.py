@@ -6,7 +6,6 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from lxml import etree
 from markupsafe import Markup
@@ -15,8 +14,6 @@ from teikit.errors import SourceError
 from teikit.render.header import read_colophon, read_register
 from teikit.render.tei import first, local_name
 from teikit.render.text import TextWalker
-from teikit.tei.reader import parse_tei as read_tei
-from teikit.tei.reader import tei_document
 
 
 #: Python frames the render may take: a few per element, for the parser's deepest tree (256)
@@ -42,14 +39,6 @@ def deep_enough() -> Iterator[None]:
         yield
     finally:
         sys.setrecursionlimit(recursion_limit)
-
-
-def parse_tei(path: Path, *, ours: bool = False) -> etree._Element:
-    """The root of a TEI file, parsed as `teikit text` and `teikit export` parse it (safely:
-    no DTD loaded, no entity expanded, nothing fetched, no huge trees unless the file is
-    `ours`; namespace-less TEI moved into the TEI namespace); a file that is not well-formed
-    XML is a SourceError."""
-    return tei_document(read_tei(path, ours=ours))
 
 
 def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True,

@@ -22,8 +22,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from teikit.errors import ConfigError, TeikitError
 from teikit.files import write_atomically
-from teikit.render.context import build_context, deep_enough, parse_tei
-from teikit.tei.reader import duplicate_id_warnings
+from teikit.render.context import build_context, deep_enough
+from teikit.tei.reader import duplicate_id_warnings, parse_tei, tei_document
 from teikit.resources import resource_dir
 
 STYLESHEETS = ("edition.css", "print.css")
@@ -92,7 +92,7 @@ def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Ite
             links = {"tei": Path(os.path.relpath(tei_path.absolute(), out_dir.absolute())).as_posix()}
         except ValueError:   # on another drive (Windows): no relative path
             links = {"tei": tei_path.absolute().as_uri()}
-    root = parse_tei(tei_path, ours=ours)
+    root = tei_document(parse_tei(tei_path, ours=ours))
     for warning in duplicate_id_warnings(root.getroottree(), str(tei_path)):
         warn(warning)
     context = build_context(root, hyphenation_in_apparatus=hyphenation_in_apparatus, links=links)

@@ -9,12 +9,11 @@ import re
 
 from lxml import etree
 
-from teikit import XML_NS
+from teikit import XML_ID, XML_NS
 from teikit.tei.rules import local_name
 
 __all__ = ["XML_ID", "XML_LANG", "children", "descendants", "first", "id_ref", "local_name", "plain"]
 
-XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
 _SPACES = re.compile(r"\s+")
 

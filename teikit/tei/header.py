@@ -177,7 +177,7 @@ def write_renditions(encoding) -> None:
 
 
 def write_sampling(encoding, doc: Document) -> None:
-    excluded = doc.facts.get("excluded") or []
+    excluded = doc.facts.excluded
     if not excluded:
         return
     p = _p(tei("samplingDecl", None, encoding),
@@ -191,7 +191,7 @@ def write_sampling(encoding, doc: Document) -> None:
 
 def write_editorial(encoding, doc: Document) -> None:
     decl = tei("editorialDecl", None, encoding)
-    corrections = doc.facts.get("corrections")
+    corrections = doc.facts.corrections
     _p(tei("correction", {"method": "markup"}, decl),
        "An OCR misreading is a transcription error, not the printer's: it is corrected only with "
        "choice, reg type='ocr' (the corrected word; resp '#teikit', cert where the reading is a guess) "
@@ -201,14 +201,18 @@ def write_editorial(encoding, doc: Document) -> None:
        if corrections is not None else "No OCR corrections were made: the text is as the OCR read it.")
     _p(tei("normalization", None, decl),
        "Spelling, capitalisation and punctuation are those of the source; nothing is normalised silently.")
-    hyphens = doc.facts.get("hyphenation") or {}
-    _p(tei("hyphenation", {"eol": "all"}, decl),
-       "Words split at a line end are joined with lb break='no': a printed hyphen is kept as "
-       "pc force='weak', a compound's own hyphen stays in the text, a compound hyphen the OCR lost is "
-       f"restored as supplied. Decisions: {_count_phrase(hyphens, {})}.")
-    _p(tei("interpretation", None, decl),
-       "Persons are tagged persName with @ref to the register in standOff; calendar expressions are tagged "
-       "date with ISO 8601 values in @when, or @from and @to.")
+    if doc.facts.hyphenation is not None:
+        _p(tei("hyphenation", {"eol": "all"}, decl),
+           "Words split at a line end are joined with lb break='no': a printed hyphen is kept as "
+           "pc force='weak', a compound's own hyphen stays in the text, a compound hyphen the OCR lost is "
+           f"restored as supplied. Decisions: {_count_phrase(doc.facts.hyphenation, {})}.")
+    interpreted = [said for done, said in (
+        (doc.facts.persons, "persons are tagged persName with @ref to the register in standOff"),
+        (doc.facts.dates, "calendar expressions are tagged date with ISO 8601 values in @when, or @from and @to"),
+    ) if done is not None]
+    if interpreted:
+        text = "; ".join(interpreted)
+        _p(tei("interpretation", None, decl), f"{text[0].upper()}{text[1:]}.")
 
 
 def write_register(root, persons: dict[str, dict]) -> None:

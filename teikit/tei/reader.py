@@ -28,7 +28,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import TEI_NS, XML_NS
+from .. import TEI_NS, XML_ID, T
 from ..errors import SourceError
 from ..reader import read_bytes
 from .rules import (
@@ -37,9 +37,7 @@ from .rules import (
     marked_hyphen, sign_printed_twice, source_side_breaks,
 )
 
-T = "{%s}" % TEI_NS
 XI = "{http://www.w3.org/2001/XInclude}"
-XML_ID = "{%s}id" % XML_NS
 
 #: elements whose content starts a new line / paragraph
 BLOCKS = frozenset(

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .. import TEI_NS, XML_NS
+from .. import TEI_NS, XML_NS, T
 from ..model import Block, Document, Hyphen, Line, Mark
 from ..report import Report
 from .rules import SIGN_PRINTED, indent_rend
 
-TEI = "{%s}" % TEI_NS
 
 #: characters XML 1.0 cannot hold; written as <g type="ctrl" n="U+000C"/> so nothing is lost
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -29,12 +28,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def tei(tag: str, attrs: dict[str, str] | None = None, parent=None):
     """An element in the TEI namespace; "xml:id"-style keys go to the XML namespace."""
     if not attrs and parent is not None:
-        return etree.SubElement(parent, TEI + tag)
+        return etree.SubElement(parent, T + tag)
     attrib = {("{%s}%s" % (XML_NS, key[4:]) if key.startswith("xml:") else key): str(value)
               for key, value in (attrs or {}).items() if value is not None}
     if parent is None:
-        return etree.Element(TEI + tag, attrib, nsmap={None: TEI_NS})
-    return etree.SubElement(parent, TEI + tag, attrib)
+        return etree.Element(T + tag, attrib, nsmap={None: TEI_NS})
+    return etree.SubElement(parent, T + tag, attrib)
 
 
 def add_text(elem, text: str) -> None:
@@ -217,7 +216,7 @@ class BlockWriter:
             if stop > start:
                 attrs["rend"] = indent_rend(self.text[start:stop])
                 start = stop
-        etree.SubElement(elem, TEI + "lb", attrs)  # tei("lb", ...), the writer's most common element
+        etree.SubElement(elem, T + "lb", attrs)  # tei("lb", ...), the writer's most common element
         return start
 
 

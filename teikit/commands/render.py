@@ -1,4 +1,4 @@
-"""`teikit render`: the click command the top-level group registers."""
+"""`teikit render`: a TEI file as a print-style HTML reading edition (and a PDF)."""
 from __future__ import annotations
 
 from pathlib import Path

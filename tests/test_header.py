@@ -1,0 +1,72 @@
+"""The TEI header declares the policies of the passes that ran, from their typed facts."""
+from __future__ import annotations
+
+import pytest
+
+from teikit import T
+from teikit.config import EditionConfig
+from teikit.encode import build_tree, encode_text, pass_options
+from teikit.facts import PersonsDone
+from teikit.passes import PASSES
+from teikit.pipeline import build_pipeline, run_pipeline
+from teikit.reader import document_from_text
+from teikit.report import Report
+from teikit.validate import check_tree
+
+#: a made-up letter with a person after a title and a date
+LETTER = ("A LETTER FROM THE VALLEY\n\nMarch 3, 1921\n\n"
+          "Dear Sir, General Hollbrook came to the mill on Tuesday and spoke with the miller.\n")
+
+
+def editorial(tree):
+    return tree.getroot().find(f"{T}teiHeader/{T}encodingDesc/{T}editorialDecl")
+
+
+def said(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def encode_without(disabled: frozenset[str]):
+    cfg = EditionConfig()
+    doc = document_from_text(LETTER, "letter.txt")
+    report = Report("letter.txt")
+    doc = run_pipeline(doc, build_pipeline(PASSES, pass_options(cfg, doc.profile), disabled), report)
+    return doc, build_tree(doc, cfg, LETTER.encode(), report)
+
+
+def test_every_pass_ran_so_every_policy_is_declared():
+    tree = encode_text(LETTER, name="letter.txt").tree
+    decl = editorial(tree)
+    interpretation = said(decl.find(f"{T}interpretation"))
+    assert interpretation.startswith("Persons are tagged persName") and "date with ISO 8601" in interpretation
+    assert decl.find(f"{T}hyphenation") is not None
+
+
+@pytest.mark.parametrize(("disabled", "declared"), [
+    (frozenset({"persons"}), "Calendar expressions are tagged date"),
+    (frozenset({"dates"}), "Persons are tagged persName"),
+    (frozenset({"persons", "dates"}), None),
+])
+def test_a_pass_turned_off_is_not_declared(disabled, declared):
+    doc, tree = encode_without(disabled)
+    interpretation = editorial(tree).find(f"{T}interpretation")
+    if declared is None:
+        assert interpretation is None
+    else:
+        text = said(interpretation)
+        assert text.startswith(declared) and ";" not in text
+    assert check_tree(tree) == []
+
+
+def test_no_corrections_says_so_in_the_correction_declaration():
+    tree = encode_text(LETTER, name="letter.txt", corrections=False).tree
+    correction = said(editorial(tree).find(f"{T}correction"))
+    assert correction.startswith("No OCR corrections were made")
+
+
+def test_facts_are_typed_records_and_a_dict_write_is_checked():
+    doc, _ = encode_without(frozenset())
+    assert doc.facts.structure.paragraphs >= 1 and doc.facts.dates.marked >= 1
+    assert isinstance(doc.facts.persons, PersonsDone)
+    with pytest.raises(TypeError):
+        doc.facts["persons"] = {"marked": 1, "unknown": 2}
