@@ -36,7 +36,8 @@ LAZY_COMMANDS = {
 EXAMPLES = {
     "encode": ["teikit encode editions/letters/source.txt -o letters.xml",
                "teikit encode scan.txt --encoding cp1252 -o - > scan.xml"],
-    "validate": ["teikit validate letters.xml", "teikit validate --schema tei_all --format json letters.xml"],
+    "validate": ["teikit validate letters.xml", "teikit validate --schema tei_all --format json letters.xml",
+                 "teikit validate --fetch-tei-all --schema tei_all letters.xml"],
     "render": ["teikit render letters.xml -o _site", "teikit render letters.xml --templates my-templates --pdf"],
     "build": ["teikit build", "teikit build editions -o _build -j 2 -v"],
     "batch": ["teikit batch scans/ -o tei -j 2", "teikit batch 'scans/*.txt' --list more.txt --summary run.csv"],

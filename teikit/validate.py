@@ -31,7 +31,8 @@ from pathlib import Path
 from lxml import etree
 
 from teikit import TEI_NS, XML_ID, T
-from teikit.errors import ValidationError
+from teikit.errors import SourceError, ValidationError
+from teikit.reader import read_bytes
 from teikit.report import Message
 from teikit.resources import resource_dir
 
@@ -68,12 +69,45 @@ class SchemaUnusable(Exception):
 # ---------------------------------------------------------------- schemas
 
 
+#: where `fetch_tei_all` takes the official grammar from (TEIKIT_TEI_ALL_URL overrides it)
+TEI_ALL_URL = "https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
+
+
+def tei_all_cache() -> Path:
+    """Where a fetched tei_all.rng is kept for the user: $XDG_CACHE_HOME/teikit or ~/.cache/teikit."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "teikit" / "tei_all.rng"
+
+
 def tei_all_path() -> Path:
-    """tei_all.rng: $TEIKIT_TEI_ALL, else ../shared/vendor/tei/ beside the checkout (not shipped)."""
+    """tei_all.rng: $TEIKIT_TEI_ALL if set, else ../shared/vendor/tei/ beside a checkout, else the
+    user's cache (which `teikit validate --fetch-tei-all` fills). teikit never reads or writes
+    its own installation for it."""
     configured = os.environ.get("TEIKIT_TEI_ALL")
     if configured:
         return Path(configured)
-    return resource_dir("schemas").resolve().parent.parent / "shared" / "vendor" / "tei" / "tei_all.rng"
+    beside_checkout = resource_dir("schemas").resolve().parent.parent / "shared" / "vendor" / "tei" / "tei_all.rng"
+    return beside_checkout if beside_checkout.is_file() else tei_all_cache()
+
+
+def fetch_tei_all(url: str | None = None, target: Path | None = None) -> Path:
+    """Download the official tei_all.rng once into the user's cache; one line if that fails."""
+    import urllib.request  # only when asked: validation itself never touches the network
+
+    url = url or os.environ.get("TEIKIT_TEI_ALL_URL") or TEI_ALL_URL
+    target = target or tei_all_cache()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            data = response.read()
+        etree.fromstring(data, _safe_parser())
+    except (OSError, ValueError) as error:
+        raise SchemaUnusable(f"cannot fetch tei_all.rng from {url} ({getattr(error, 'reason', error)}): "
+                             "download it yourself and pass --schema PATH or set TEIKIT_TEI_ALL") from None
+    except etree.XMLSyntaxError:
+        raise SchemaUnusable(f"{url} did not give an XML grammar: nothing kept") from None
+    from teikit.files import write_atomically
+    write_atomically(target, data)
+    return target
 
 
 def schema_path(schema: str | os.PathLike) -> Path:
@@ -247,13 +281,14 @@ def grammar(schema: str | os.PathLike = "teikit") -> Grammar:
     """The grammar and its index, once per process (compiled per file by `Grammar.validator`)."""
     path = schema_path(schema)
     if not path.is_file():
-        hint = " (set TEIKIT_TEI_ALL to its path)" if schema == "tei_all" else ""
+        hint = (" (fetch it once with 'teikit validate --fetch-tei-all', or set TEIKIT_TEI_ALL to its path)"
+                if schema == "tei_all" else "")
         raise SchemaUnusable(f"schema {path} not found{hint}")
     return Grammar(path)
 
 
 @lru_cache(maxsize=1)
-def schematron() -> "lxml.isoschematron.Schematron":
+def schematron():
     """teikit.sch compiled to XSLT. lxml's own check of the .sch against the ISO grammar is
     skipped: libxml2's interleave support rejects valid schemas (jing accepts ours; tested)."""
     from lxml import isoschematron  # imported when needed: the encoder checks the rules itself
@@ -279,11 +314,10 @@ def parse(path: str | os.PathLike) -> tuple[etree._ElementTree | None, list[Mess
     """Parse a file safely; on failure, the one problem that says why."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return None, [problem(name, 0, 0, FATAL, "missing-file", "no such file")]
-    except OSError as error:
-        return None, [problem(name, 0, 0, FATAL, "unreadable", error.strerror or str(error))]
+        data = read_bytes(path)
+    except SourceError as error:
+        code = "missing-file" if error.message == "no such file" else "unreadable"
+        return None, [problem(name, 0, 0, FATAL, code, error.message)]
     return parse_bytes(data, name)
 
 

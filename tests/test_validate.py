@@ -260,3 +260,48 @@ def test_the_grammar_compiled_for_a_files_elements_gives_the_whole_grammars_verd
         assert verdict == compiled.relaxng.validate(tree), file.name
         verdicts.add(verdict)
     assert verdicts == {True, False}
+
+
+def test_tei_all_is_fetched_once_into_the_user_cache(tmp_path, monkeypatch):
+    from teikit.validate import fetch_tei_all, tei_all_path
+
+    official = tmp_path / "official.rng"
+    official.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="TEI">'
+                        '<empty/></element></start></grammar>', encoding="utf-8")
+    monkeypatch.delenv("TEIKIT_TEI_ALL", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    kept = fetch_tei_all(official.as_uri())
+    assert kept == tmp_path / "cache" / "teikit" / "tei_all.rng"
+    assert kept.read_bytes() == official.read_bytes()
+    monkeypatch.setattr("teikit.validate.resource_dir", lambda name: tmp_path / "installed" / "share" / name)
+    assert tei_all_path() == kept
+
+
+def test_a_failed_fetch_is_one_line_and_keeps_nothing(tmp_path, monkeypatch):
+    from teikit.validate import SchemaUnusable, fetch_tei_all
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with pytest.raises(SchemaUnusable, match="cannot fetch tei_all.rng .* --schema PATH"):
+        fetch_tei_all((tmp_path / "absent.rng").as_uri())
+    assert not (tmp_path / "cache").exists()
+
+
+def test_an_unusable_schema_never_reads_as_invalid(tmp_path):
+    from teikit.cli import cli
+
+    tei = tmp_path / "a.xml"
+    tei.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--schema", str(tmp_path / "none.rng"), str(tei)])
+    assert result.exit_code == 2
+    assert "no file checked" in result.output and "valid against" not in result.output
+
+
+def test_validate_refuses_a_fifo_without_waiting(tmp_path):
+    import os
+
+    from teikit.validate import validate_file
+
+    fifo = tmp_path / "pipe.xml"
+    os.mkfifo(fifo)
+    [problem] = validate_file(fifo)
+    assert problem.code == "unreadable" and "not a regular file" in problem.text
