@@ -67,3 +67,21 @@ def tei_all():
         return grammar("tei_all")
     except SchemaUnusable as error:
         pytest.skip(str(error))
+
+
+#: Debian's Chromium, which the browser tests (rendered editions, other projects' clients) drive
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium through Playwright, one per test module."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is absent (pip install playwright)")
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

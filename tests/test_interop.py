@@ -26,7 +26,7 @@ from conftest import EDITION_SLUGS, SHARED
 from teikit import TEI_NS
 from teikit.tei.reader import reading_text
 from teikit.tei.rules import is_ocr_correction, sign_printed_twice
-from test_render_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, sync_api
+from test_render_browser import ARTIFACTS  # and its skips where Chromium or Playwright is absent
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -50,14 +50,6 @@ def ceteicean() -> Path:
     with tarfile.open(next(CACHE.glob("*.tgz"))) as archive:
         archive.extractall(CACHE, filter="data")
     return package
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -10,27 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHROMIUM
 from teikit.render import render_file
 
-CHROMIUM = Path("/usr/bin/chromium")
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.browser
 
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is absent (pip install playwright)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+pytest.importorskip("playwright.sync_api", reason="playwright is absent (pip install playwright)")
 
 
 @pytest.fixture(scope="module")
