@@ -422,9 +422,9 @@ class _Grouper:
 
     def continues(self, block: Block, nxt: Line) -> bool:
         """Does the run starting with `nxt` continue the paragraph in `block`?"""
-        last = block.text_lines[-1]
+        last = block.last_text_line
         text = last.text.strip()
-        lines = [line.text.strip() for line in block.text_lines]
+        lines = [line.text.strip() for line in block.first_text_lines(4)]
         if len(lines) <= 3 and (all(map(is_caps_line, lines)) or all(map(is_title_line, lines))):
             # a heading goes on over a blank only into another line of capitals
             return not self.opts.line_per_paragraph and is_caps_line(nxt.text.strip()) \
@@ -473,7 +473,7 @@ class _Grouper:
                 text[0].page_break = ""     # the page ended where its footnotes did
             page_ended = page_noted = False
             if paragraph is not None and self.continues(paragraph, text[0]):
-                last = paragraph.text_lines[-1]
+                last = paragraph.last_text_line
                 if last.hyphen is Hyphen.NONE and ENDS_HYPHEN.search(last.text) \
                         and STARTS_LOWER.match(text[0].text):
                     # a word split across a footnote or a gap that `dehyphenate` left alone

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon
-from ..model import Block, Document, Mark
+from ..model import Block, Document, Mark, Spans
 from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
@@ -402,17 +402,20 @@ def document_words(doc: Document) -> Counter:
 
 
 def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> None:
-    taken = [(m.start, m.end) for m in block.marks if m.tag == "choice"]
+    """Corrections line by line; each comes after the last one made (lines in order, a
+    line's corrections sorted and apart), so only the marks already there can overlap it."""
+    earlier = Spans([(m.start, m.end) for m in block.marks if m.tag == "choice"])
+    last_end = 0
     lines = block.text_lines
     among = corrector.finders("\n".join(line.text for line in lines), BLOCK_TESTED) | (FINDERS - BLOCK_TESTED)
     offset = 0
     for line in lines:
         for start, end, corr, kind, cert in corrector.corrections(line.text, among):
             start, end = start + offset, end + offset
-            if any(s < end and start < e for s, e in taken):
+            if start < last_end or earlier.overlap(start, end):
                 continue
             block.marks.append(Mark("choice", start, end, {"corr": corr, "resp": RESP, "cert": cert}))
-            taken.append((start, end))
+            last_end = end
             counts[kind] += 1
         offset += len(line.text) + 1
 

@@ -29,10 +29,11 @@ them) but markup, not words; a reading view drops `pc[@type="markup"]`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Block, Document, Mark, reading_view
+from ..model import Block, Document, Mark, Spans, reading_view
 from ..ocr import DIGIT_LOOKALIKES
 from ..pipeline import PassSpec
 from ..report import Report
@@ -98,12 +99,22 @@ class Candidate:
     cert: str = "medium"  #: how sure a correction of its digits is
 
 
-def line_at(block: Block, offset: int) -> int:
+def line_numbers(block: Block):
+    """offset in `block.text` -> the source line number there (a line's end is on it; the
+    last line's number past the end, 0 in a block of no text), the lines listed once."""
+    ends, numbers, at = [], [], 0
     for line in block.text_lines:
-        if offset <= len(line.text):
-            return line.n
-        offset -= len(line.text) + 1
-    return block.text_lines[-1].n if block.text_lines else 0
+        at += len(line.text)
+        ends.append(at)
+        numbers.append(line.n)
+        at += 1
+    if not numbers:
+        return lambda offset: 0
+    return lambda offset: numbers[min(bisect_left(ends, offset), len(numbers) - 1)]
+
+
+def line_at(block: Block, offset: int) -> int:
+    return line_numbers(block)(offset)
 
 
 def notes_divisions(doc: Document):
@@ -154,6 +165,7 @@ def marker_candidates(doc: Document, pattern: re.Pattern) -> list[Candidate]:
     found = []
     for block in text_blocks(doc):
         view = reading_view(block)
+        text, line_of = block.text, line_numbers(block)
         last_end = -1
         for match in pattern.finditer(view.text):
             if match.start("m") < last_end or not glued_marker(match):
@@ -165,11 +177,11 @@ def marker_candidates(doc: Document, pattern: re.Pattern) -> list[Candidate]:
             elif match.group("pre").endswith((".:", ",:")):
                 m_start, marker = m_start - 1, ":" + marker   # International.:1 (= 3)
             start, end = view.span(m_start, m_end)
-            source = block.text[start:end]
+            source = text[start:end]
             digits = marker.translate(DIGIT_FOR)
             value = int(digits) if digits.isdigit() and marker[0] != ":" else None
             clean = marker.replace(" ", "").isdigit()
-            found.append(Candidate(block, start, end, source, value, clean, line_at(block, start)))
+            found.append(Candidate(block, start, end, source, value, clean, line_of(start)))
     return found
 
 
@@ -180,8 +192,8 @@ def loose_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
         spans.setdefault(id(cand.block), []).append((cand.start, cand.end))
     found = []
     for block in text_blocks(doc):
-        used = spans.get(id(block), [])
-        text = block.text
+        used = Spans(spans.get(id(block), []))
+        text, line_of = block.text, line_numbers(block)
         for match in LOOSE_MARKER_RE.finditer(text):
             name = "m" if match.group("m") else "cap"
             start, end = match.span(name)
@@ -191,9 +203,9 @@ def loose_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
                     or marker[0] == "!" and text[start - 1] not in ".,;:"
                     or marker[0] in "'’" and closes_quote(text, start)):
                 continue      # `said. It`, `Stalin's`, `don't`, `jail!!`, `'tired,'`: no markers
-            if not any(s < end and start < e for s, e in used):
+            if not used.overlap(start, end):
                 found.append(Candidate(block, start, end, match.group(name), None, False,
-                                       line_at(block, start), loose=True))
+                                       line_of(start), loose=True))
     return found
 
 
@@ -469,9 +481,9 @@ def star_anchors(doc: Document, order: list[Block], opts: Options, report: Repor
             candidate = order[back]
             if candidate.kind == "note":
                 continue
+            text, line_of = candidate.text, line_numbers(candidate)
             spans = [s for s in signs[id(candidate)] if (id(candidate), s[0]) not in used
-                     and candidate.text[s[0]:s[1]] == sign
-                     and (line is None or line_at(candidate, s[0]) < line)]
+                     and text[s[0]:s[1]] == sign and (line is None or line_of(s[0]) < line)]
             if spans:
                 found = (candidate, spans[-1])
                 break
