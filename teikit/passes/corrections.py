@@ -394,10 +394,13 @@ class LineCorrector:
 def document_words(doc: Document) -> Counter:
     """Words of the document, the first and last of each line left out: those may be
     halves of a word hyphenated at the line end (`Coun`)."""
-    words: Counter = Counter()
+    as_written: Counter = Counter()
     for line in doc.lines:          # line by line: no list of every word of a long book
         if line.kind == "text":
-            words.update(word.lower() for word in WORD_RE.findall(line.text)[1:-1])
+            as_written.update(WORD_RE.findall(line.text)[1:-1])
+    words: Counter = Counter()
+    for word, count in as_written.items():    # each spelling lowered once, not each use
+        words[word.lower()] += count
     return words
 
 

@@ -161,9 +161,9 @@ def closes_quote(text: str, at: int) -> bool:
         opened + 1 < at and text[opened + 1].isalpha()
 
 
-def marker_candidates(doc: Document, pattern: re.Pattern) -> list[Candidate]:
+def marker_candidates(blocks: list[Block], pattern: re.Pattern) -> list[Candidate]:
     found = []
-    for block in text_blocks(doc):
+    for block in blocks:
         view = reading_view(block)
         text, line_of = block.text, line_numbers(block)
         last_end = -1
@@ -185,13 +185,13 @@ def marker_candidates(doc: Document, pattern: re.Pattern) -> list[Candidate]:
     return found
 
 
-def loose_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
+def loose_candidates(blocks: list[Block], taken: list[Candidate]) -> list[Candidate]:
     """Marker-like garbage (LOOSE_MARKER_RE) not already a candidate."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for cand in taken:
         spans.setdefault(id(cand.block), []).append((cand.start, cand.end))
     found = []
-    for block in text_blocks(doc):
+    for block in blocks:
         used = Spans(spans.get(id(block), []))
         text, line_of = block.text, line_numbers(block)
         for match in LOOSE_MARKER_RE.finditer(text):
@@ -371,17 +371,18 @@ def link_endnotes(doc: Document, opts: Options, report: Report) -> Counter:
                 report.warning("TK164", f"two endnotes numbered {number}", block.text_lines[0].n)
             notes.setdefault(number, block)
     pattern = BRACKET_MARKER_RE if opts.endnote_markers == "bracketed" else GLUED_MARKER_RE
-    cands = marker_candidates(doc, pattern)
+    blocks = text_blocks(doc)
+    cands = marker_candidates(blocks, pattern)
     if not notes:
         if cands and opts.endnote_markers == "bracketed":
             report.warning("TK165", "note markers found but no endnotes: structure made none")
         return counts
     if opts.endnote_markers == "glued":
-        order = {id(block): k for k, block in enumerate(text_blocks(doc))}
-        cands = sorted(cands + loose_candidates(doc, cands),
+        order = {id(block): k for k, block in enumerate(blocks)}
+        cands = sorted(cands + loose_candidates(blocks, cands),
                        key=lambda cand: (order[id(cand.block)], cand.start))
     uses: Counter = Counter()
-    for block in text_blocks(doc):  # block by block: no list of every word of a long book
+    for block in blocks:  # block by block: no list of every word of a long book
         uses.update(WORD_RE.findall(block.text.lower()))
     terms = {number: {term for term in note_terms(note) if uses[term] <= opts.evidence_word_uses}
              for number, note in notes.items()}
