@@ -2,8 +2,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from teikit.model import Block, Line, Spans
-from teikit.passes.notes import line_numbers
+from teikit.model import Block, Line, Mark, Spans
+from teikit.passes.notes import Choices, line_numbers
 
 spans_st = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 10)).map(lambda p: (p[0], p[0] + p[1])), max_size=12)
 
@@ -34,3 +34,14 @@ def test_first_and_last_text_lines_skip_furniture():
     assert [line.n for line in block.first_text_lines(5)] == [2, 3]
     assert block.last_text_line.n == 3
     assert Block("p", [Line(1, "7", kind="fw")]).last_text_line is None
+
+
+@given(spans_st, st.integers(0, 50), st.integers(0, 10), st.integers(0, 50), st.integers(0, 6))
+def test_choices_over_a_marker_agree_with_a_scan(spans, start, width, added_start, added_width):
+    block = Block("p", marks=[Mark("choice", s, e) for s, e in spans] + [Mark("ref", 0, 60)])
+    choices = Choices()
+    choices.over(block, 0, 0)            # indexed before a correction is added
+    choices.add(block, Mark("choice", added_start, added_start + added_width))
+    end = start + width
+    expected = [m for m in block.marks if m.tag == "choice" and m.start < end and start < m.end]
+    assert sorted(map(id, choices.over(block, start, end))) == sorted(map(id, expected))

@@ -29,7 +29,7 @@ them) but markup, not words; a reading view drops `pc[@type="markup"]`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -342,17 +342,52 @@ def read_sequence(cands: list[Candidate], count: int, report: Report,
     return {number: cands[i] for number, i in accepted.items()}
 
 
-def add_ref(cand: Candidate, number: int, target: str | None, ref_id: str, report: Report) -> bool:
+class Choices:
+    """The choice marks of each block in order of start, so that the few over a marker are
+    found without a scan of a long block's marks (`longest` bounds how far back to look)."""
+
+    def __init__(self) -> None:
+        self.blocks: dict[int, tuple[list[int], list[Mark], list[int]]] = {}
+
+    def _of(self, block: Block) -> tuple[list[int], list[Mark], list[int]]:
+        if id(block) not in self.blocks:
+            marks = sorted((m for m in block.marks if m.tag == "choice"), key=lambda m: m.start)
+            self.blocks[id(block)] = ([m.start for m in marks], marks,
+                                      [max((m.end - m.start for m in marks), default=0)])
+        return self.blocks[id(block)]
+
+    def over(self, block: Block, start: int, end: int) -> list[Mark]:
+        """The choice marks that overlap block.text[start:end]."""
+        starts, marks, longest = self._of(block)
+        at = bisect_left(starts, end) - 1
+        found = []
+        while at >= 0 and starts[at] >= start - longest[0]:
+            if start < marks[at].end:
+                found.append(marks[at])
+            at -= 1
+        return found
+
+    def add(self, block: Block, mark: Mark) -> None:
+        starts, marks, longest = self._of(block)
+        at = bisect_right(starts, mark.start)
+        starts.insert(at, mark.start)
+        marks.insert(at, mark)
+        longest[0] = max(longest[0], mark.end - mark.start)
+        block.marks.append(mark)
+
+
+def add_ref(cand: Candidate, number: int, target: str | None, ref_id: str, report: Report,
+            choices_of: Choices) -> bool:
     """A ref over the marker, with a correction when OCR misread it; False if it cannot nest."""
     block = cand.block
-    choices = [m for m in block.marks if m.tag == "choice" and m.start < cand.end and cand.start < m.end]
+    choices = choices_of.over(block, cand.start, cand.end)
     if any(not (cand.start <= m.start and m.end <= cand.end) for m in choices):
         report.warning("TK163", f"note marker {cand.source!r} overlaps a correction: not linked", cand.line)
         return False
     printed = re.sub(r"\D", "", cand.source.strip("[]"))
     if not choices and (printed != str(number) or not cand.source.strip("[]").isdigit()):
-        block.marks.append(Mark("choice", cand.start, cand.end,
-                                {"corr": str(number), "resp": RESP, "cert": cand.cert}))
+        choices_of.add(block, Mark("choice", cand.start, cand.end,
+                                   {"corr": str(number), "resp": RESP, "cert": cand.cert}))
     attrs = {"type": "noteAnchor", "n": str(number), "xml:id": ref_id}
     if target:
         attrs["target"] = target
@@ -387,9 +422,10 @@ def link_endnotes(doc: Document, opts: Options, report: Report) -> Counter:
     terms = {number: {term for term in note_terms(note) if uses[term] <= opts.evidence_word_uses}
              for number, note in notes.items()}
     markers = read_sequence(cands, max(notes), report, terms)
+    choices_of = Choices()
     for number, cand in sorted(markers.items()):
         note = notes.get(number)
-        if add_ref(cand, number, f"#n{number}" if note else None, f"nr{number}", report):
+        if add_ref(cand, number, f"#n{number}" if note else None, f"nr{number}", report, choices_of):
             counts["refs"] += 1
             if note is None:
                 report.warning("TK166", f"note marker {number} has no note in the notes section", cand.line)
