@@ -97,6 +97,7 @@ class Candidate:
     line: int
     loose: bool = False   #: an unlikely shape, considered only where the sequence lacks a number
     cert: str = "medium"  #: how sure a correction of its digits is
+    before: str = ""      #: the block's text just before it (EVIDENCE_REACH characters)
 
 
 def line_numbers(block: Block):
@@ -181,7 +182,8 @@ def marker_candidates(blocks: list[Block], pattern: re.Pattern) -> list[Candidat
             digits = marker.translate(DIGIT_FOR)
             value = int(digits) if digits.isdigit() and marker[0] != ":" else None
             clean = marker.replace(" ", "").isdigit()
-            found.append(Candidate(block, start, end, source, value, clean, line_of(start)))
+            found.append(Candidate(block, start, end, source, value, clean, line_of(start),
+                                   before=text[max(0, start - EVIDENCE_REACH):start]))
     return found
 
 
@@ -204,8 +206,8 @@ def loose_candidates(blocks: list[Block], taken: list[Candidate]) -> list[Candid
                     or marker[0] in "'’" and closes_quote(text, start)):
                 continue      # `said. It`, `Stalin's`, `don't`, `jail!!`, `'tired,'`: no markers
             if not used.overlap(start, end):
-                found.append(Candidate(block, start, end, match.group(name), None, False,
-                                       line_of(start), loose=True))
+                found.append(Candidate(block, start, end, match.group(name), None, False, line_of(start),
+                                       loose=True, before=text[max(0, start - EVIDENCE_REACH):start]))
     return found
 
 
@@ -254,7 +256,7 @@ def marker_evidence(cand: Candidate, number: int, terms: set[str]) -> int:
     digits, wanted = re.sub(r"\D", "", read), str(number)
     score = 3 if read == wanted else 1 if len(digits) >= len(wanted) - 1 and digits and (
         wanted.startswith(digits) or digits[-1] == wanted[-1]) else 0
-    before = re.sub(r"[^a-z]", "", cand.block.text[max(0, cand.start - EVIDENCE_REACH):cand.start].lower())
+    before = re.sub(r"[^a-z]", "", cand.before.lower())
     return score + 2 * any(term in before for term in terms)
 
 
@@ -312,10 +314,10 @@ def read_sequence(cands: list[Candidate], count: int, report: Report,
             if value in missing and i > last:
                 accepted[value] = last = i
         left = [n for n in missing if n not in accepted]
-        spare = [i for i in between if i not in accepted.values()
-                 and cands[i].value is None and not cands[i].loose]
+        placed = set(accepted.values())
+        spare = [i for i in between if i not in placed and cands[i].value is None and not cands[i].loose]
         if left and len(left) != len(spare):     # `trial.'` and `fascists?"H` for 7 and 8
-            spare = [i for i in between if i not in accepted.values() and cands[i].value is None]
+            spare = [i for i in between if i not in placed and cands[i].value is None]
         if left and len(left) == len(spare) and all(
                 (lambda n, i: all(accepted.get(m, -1) < i for m in range(low, n)))(n, i)
                 for n, i in zip(left, spare)):
