@@ -147,11 +147,14 @@ def main(argv: list[str] | None = None) -> tuple[list[str], dict[str, float]]:
     parser.add_argument("--scales", default="1,4,16,64")
     parser.add_argument("--dims", default=",".join(DIMENSIONS))
     parser.add_argument("--unit", type=int, help="units at 1x (default: per dimension)")
+    parser.add_argument("--out", type=Path, help="write the table and verdicts here as Markdown")
     args = parser.parse_args(argv)
     rows, ratios = table(args.dims.split(","), [int(s) for s in args.scales.split(",")], args.unit)
-    for dim, ratio in ratios.items():
-        print(f"{dim}: cpu per unit at the largest scale / at the smallest = {ratio:.2f}"
-              f" ({'linear' if ratio <= 1.5 else 'SUPER-LINEAR'})")
+    verdicts = [f"- {dim}: CPU per unit at the largest scale / at the smallest = {ratio:.2f}"
+                f" ({'linear' if ratio <= 1.5 else 'SUPER-LINEAR'})" for dim, ratio in ratios.items()]
+    print("\n".join(verdicts))
+    if args.out:
+        args.out.write_text("\n".join(rows + [""] + verdicts) + "\n", encoding="utf-8")
     return rows, ratios
 
 
