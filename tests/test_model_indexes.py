@@ -1,9 +1,9 @@
-"""The model's indexes for long blocks: each agrees with the plain scan it replaces."""
+"""Indexes that keep long blocks and many notes linear: each agrees with the plain scan it replaces."""
 from hypothesis import given
 from hypothesis import strategies as st
 
 from teikit.model import Block, Line, Mark, Spans
-from teikit.passes.notes import Choices, line_numbers
+from teikit.passes.notes import Choices, in_order, line_numbers
 
 spans_st = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 10)).map(lambda p: (p[0], p[0] + p[1])), max_size=12)
 
@@ -45,3 +45,15 @@ def test_choices_over_a_marker_agree_with_a_scan(spans, start, width, added_star
     end = start + width
     expected = [m for m in block.marks if m.tag == "choice" and m.start < end and start < m.end]
     assert sorted(map(id, choices.over(block, start, end))) == sorted(map(id, expected))
+
+
+@given(st.dictionaries(st.integers(0, 30), st.integers(0, 30), max_size=10), st.integers(0, 10),
+       st.lists(st.tuples(st.integers(1, 5), st.integers(0, 30)), max_size=6))
+def test_in_order_agrees_with_checking_each_number(accepted, low, steps):
+    numbers, n = [], low
+    for step, _ in steps:
+        n += step
+        numbers.append(n)
+    indices = [index for _, index in steps]
+    expected = all(all(accepted.get(m, -1) < i for m in range(low, n)) for n, i in zip(numbers, indices))
+    assert in_order(accepted, low, numbers, indices) == expected

@@ -296,6 +296,19 @@ def fill_by_evidence(cands: list[Candidate], left: list[int], between: list[int]
     return placed
 
 
+def in_order(accepted: dict[int, int], low: int, numbers: list[int], indices: list[int]) -> bool:
+    """Would each of the rising `numbers` at its candidate index come after every number
+    from `low` up to it already placed? (A running maximum: one pass, not one per number.)"""
+    latest, upto = -1, low       # the highest index placed for the numbers low .. upto - 1
+    for number, index in zip(numbers, indices):
+        while upto < number:
+            latest = max(latest, accepted.get(upto, -1))
+            upto += 1
+        if latest >= index:
+            return False
+    return True
+
+
 def read_sequence(cands: list[Candidate], count: int, report: Report,
                   terms: dict[int, set[str]] | None = None) -> dict[int, Candidate]:
     """Which candidate is marker N: the backbone of plain numbers, then each gap filled
@@ -318,9 +331,7 @@ def read_sequence(cands: list[Candidate], count: int, report: Report,
         spare = [i for i in between if i not in placed and cands[i].value is None and not cands[i].loose]
         if left and len(left) != len(spare):     # `trial.'` and `fascists?"H` for 7 and 8
             spare = [i for i in between if i not in placed and cands[i].value is None]
-        if left and len(left) == len(spare) and all(
-                (lambda n, i: all(accepted.get(m, -1) < i for m in range(low, n)))(n, i)
-                for n, i in zip(left, spare)):
+        if left and len(left) == len(spare) and in_order(accepted, low, left, spare):
             for number, i in zip(left, spare):
                 accepted[number] = i
                 if cands[i].loose and marker_evidence(cands[i], number, terms.get(number, set())) < 3:
