@@ -379,6 +379,10 @@ class PageFootnotes:
         return [self.lines[i] for i in sorted(carried)]
 
 
+#: a block of at most this many lines, all capitals or all title case, reads as a heading
+HEADING_LINES = 3
+
+
 class _Grouper:
     def __init__(self, doc: Document, opts: Options):
         self.opts = opts
@@ -424,8 +428,8 @@ class _Grouper:
         """Does the run starting with `nxt` continue the paragraph in `block`?"""
         last = block.last_text_line
         text = last.text.strip()
-        lines = [line.text.strip() for line in block.first_text_lines(4)]
-        if len(lines) <= 3 and (all(map(is_caps_line, lines)) or all(map(is_title_line, lines))):
+        lines = [line.text.strip() for line in block.first_text_lines(HEADING_LINES + 1)]
+        if len(lines) <= HEADING_LINES and (all(map(is_caps_line, lines)) or all(map(is_title_line, lines))):
             # a heading goes on over a blank only into another line of capitals
             return not self.opts.line_per_paragraph and is_caps_line(nxt.text.strip()) \
                 and all(map(is_caps_line, lines)) and not SENTENCE_END.search(text)
