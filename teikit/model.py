@@ -8,9 +8,10 @@ derives `<pb/>`, `<lb/>`, `<fw>` and the nesting of marks from this model alone.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import accumulate, islice
 
 from .facts import Facts
 
@@ -80,6 +81,14 @@ class Block:
     def text_lines(self) -> list[Line]:
         return [line for line in self.lines if line.kind == "text"]
 
+    def first_text_lines(self, count: int) -> list[Line]:
+        """The first `count` text lines, without listing the rest of a long block."""
+        return list(islice((line for line in self.lines if line.kind == "text"), count))
+
+    @property
+    def last_text_line(self) -> Line | None:
+        return next((line for line in reversed(self.lines) if line.kind == "text"), None)
+
     @property
     def text(self) -> str:
         """The block's text lines joined by "\n": the coordinate space of its marks."""
@@ -93,6 +102,18 @@ class Block:
         for mark in self.marks:
             for inner in mark.blocks:
                 yield from inner.walk()
+
+
+class Spans:
+    """Whether a span overlaps one of some fixed spans, in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.max_end = list(accumulate((end for _, end in spans), max, initial=-1))
+
+    def overlap(self, start: int, end: int) -> bool:
+        return self.max_end[bisect_left(self.starts, end)] > start
 
 
 #: block kinds that hold blocks, never lines

@@ -2,6 +2,8 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from teikit.model import Hyphen
 from teikit.passes import dehyphenate, furniture
@@ -163,3 +165,9 @@ def test_junk_glued_after_a_line_end_hyphen(line, junk):
 def test_a_hyphen_with_glued_junk_still_splits_the_word():
     doc, _ = run("the unconditional re- n\ntirement of the forces\n")
     assert breaks(doc) == {1: Hyphen.PRINTED}
+
+
+@given(st.text("ab1 -,.j", max_size=30))
+def test_glued_junk_searched_from_the_line_end_finds_what_a_full_search_does(text):
+    full = dehyphenate._GLUED_JUNK.search(text)
+    assert dehyphenate.glued_junk(text) == (full.span() if full else None)

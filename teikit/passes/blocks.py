@@ -380,6 +380,10 @@ class PageFootnotes:
         return [self.lines[i] for i in sorted(carried)]
 
 
+#: a block of at most this many lines, all capitals or all title case, reads as a heading
+HEADING_LINES = 3
+
+
 class _Grouper:
     def __init__(self, doc: Document, opts: Options):
         self.opts = opts
@@ -423,10 +427,10 @@ class _Grouper:
 
     def continues(self, block: Block, nxt: Line) -> bool:
         """Does the run starting with `nxt` continue the paragraph in `block`?"""
-        last = block.text_lines[-1]
+        last = block.last_text_line
         text = last.text.strip()
-        lines = [line.text.strip() for line in block.text_lines]
-        if len(lines) <= 3 and (all(map(is_caps_line, lines)) or all(map(is_title_line, lines))):
+        lines = [line.text.strip() for line in block.first_text_lines(HEADING_LINES + 1)]
+        if len(lines) <= HEADING_LINES and (all(map(is_caps_line, lines)) or all(map(is_title_line, lines))):
             # a heading goes on over a blank only into another line of capitals
             return not self.opts.line_per_paragraph and is_caps_line(nxt.text.strip()) \
                 and all(map(is_caps_line, lines)) and not SENTENCE_END.search(text)
@@ -474,7 +478,7 @@ class _Grouper:
                 text[0].page_break = ""     # the page ended where its footnotes did
             page_ended = page_noted = False
             if paragraph is not None and self.continues(paragraph, text[0]):
-                last = paragraph.text_lines[-1]
+                last = paragraph.last_text_line
                 if last.hyphen is Hyphen.NONE and ENDS_HYPHEN.search(last.text) \
                         and STARTS_LOWER.match(text[0].text):
                     # a word split across a footnote or a gap that `dehyphenate` left alone

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from ..lexicon import Lexicon
-from ..model import Block, Document, Mark
+from ..model import Block, Document, Mark, Spans
 from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
@@ -425,25 +425,31 @@ BLOCK_TESTED = frozenset(rule.name for rule in FINDER_RULES if rule.block_tested
 def document_words(doc: Document) -> Counter:
     """Words of the document, the first and last of each line left out: those may be
     halves of a word hyphenated at the line end (`Coun`)."""
-    words: Counter = Counter()
+    as_written: Counter = Counter()
     for line in doc.lines:          # line by line: no list of every word of a long book
         if line.kind == "text":
-            words.update(word.lower() for word in WORD_RE.findall(line.text)[1:-1])
+            as_written.update(WORD_RE.findall(line.text)[1:-1])
+    words: Counter = Counter()
+    for word, count in as_written.items():    # each spelling lowered once, not each use
+        words[word.lower()] += count
     return words
 
 
 def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> None:
-    taken = [(m.start, m.end) for m in block.marks if m.tag == "choice"]
+    """Corrections line by line; each comes after the last one made (lines in order, a
+    line's corrections sorted and apart), so only the marks already there can overlap it."""
+    earlier = Spans([(m.start, m.end) for m in block.marks if m.tag == "choice"])
+    last_end = 0
     lines = block.text_lines
     among = corrector.finders("\n".join(line.text for line in lines), BLOCK_TESTED) | (FINDERS - BLOCK_TESTED)
     offset = 0
     for line in lines:
         for start, end, corr, kind, cert in corrector.corrections(line.text, among):
             start, end = start + offset, end + offset
-            if any(s < end and start < e for s, e in taken):
+            if start < last_end or earlier.overlap(start, end):
                 continue
             block.marks.append(Mark("choice", start, end, {"corr": corr, "resp": RESP, "cert": cert}))
-            taken.append((start, end))
+            last_end = end
             counts[kind] += 1
         offset += len(line.text) + 1
 

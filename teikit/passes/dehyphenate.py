@@ -62,6 +62,8 @@ class Options:
                                  "ity", "ism", "ful", "ings")
 
 
+#: lines whose words are counted in one go (a word never spans a line end)
+VOCABULARY_BATCH = 2000
 #: a word as the vocabulary counts it: letters, with inner apostrophes and hyphens
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: the last word of a line (letters or digits), and a printed hyphen after it
@@ -72,11 +74,16 @@ _FIRST = re.compile(r"\s*([^\W_]+)((?:['’][^\W\d_]+)?)(-?)")
 #: (`re- n`, `north-j:`, `re-1`, `atti- ,`, `dif- j ,`; not `entirely-I`, a dash and a word,
 #: nor `W-2`, a form's name)
 _GLUED_JUNK = re.compile(r"(?<=[^\W\d_]{2}-)(?!.*[^\W_]{2})(?!\s?[aAI]\W*$)(?:\s?[^\s-]){1,3}$")
+#: the most characters _GLUED_JUNK can match: three of `\s?[^\s-]`
+_GLUED_JUNK_MAX = 6
 
 
 def glued_junk(text: str) -> tuple[int, int] | None:
-    """Where junk glued after a line-end hyphen stands in `text` (a span), if any."""
-    match = _GLUED_JUNK.search(text)
+    """Where junk glued after a line-end hyphen stands in `text` (a span), if any.
+
+    The search starts where the longest junk would (its lookbehind still sees the hyphen
+    before): trying every position of a long line costs more than the rest of the pass."""
+    match = _GLUED_JUNK.search(text, max(0, len(text) - _GLUED_JUNK_MAX))
     return match.span() if match else None
 
 
@@ -109,8 +116,9 @@ class Evidence:
     def of(cls, doc: Document, opts: Options, lost_signal: bool) -> "Evidence":
         text_lines = [line for line in doc.lines if line.kind == "text"]
         vocabulary: Counter = Counter()
-        for line in text_lines:        # line by line: no list of every word of a long book
-            vocabulary.update(_WORD.findall(line.text.lower()))
+        for at in range(0, len(text_lines), VOCABULARY_BATCH):   # no list of every word of a long book
+            batch = "\n".join(line.text for line in text_lines[at:at + VOCABULARY_BATCH])
+            vocabulary.update(_WORD.findall(batch.lower()))
         halves: Counter = Counter()
         for line, following in zip(text_lines, text_lines[1:]):
             if ends_inside_word(line, lost_signal):

@@ -29,10 +29,11 @@ them) but markup, not words; a reading view drops `pc[@type="markup"]`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Block, Document, Mark, reading_view
+from ..model import Block, Document, Mark, Spans, reading_view
 from ..ocr import DIGIT_LOOKALIKES
 from ..pipeline import PassSpec
 from ..report import Report
@@ -96,14 +97,25 @@ class Candidate:
     line: int
     loose: bool = False   #: an unlikely shape, considered only where the sequence lacks a number
     cert: str = "medium"  #: how sure a correction of its digits is
+    before: str = ""      #: the block's text just before it (EVIDENCE_REACH characters)
+
+
+def line_numbers(block: Block):
+    """offset in `block.text` -> the source line number there (a line's end is on it; the
+    last line's number past the end, 0 in a block of no text), the lines listed once."""
+    ends, numbers, at = [], [], 0
+    for line in block.text_lines:
+        at += len(line.text)
+        ends.append(at)
+        numbers.append(line.n)
+        at += 1
+    if not numbers:
+        return lambda offset: 0
+    return lambda offset: numbers[min(bisect_left(ends, offset), len(numbers) - 1)]
 
 
 def line_at(block: Block, offset: int) -> int:
-    for line in block.text_lines:
-        if offset <= len(line.text):
-            return line.n
-        offset -= len(line.text) + 1
-    return block.text_lines[-1].n if block.text_lines else 0
+    return line_numbers(block)(offset)
 
 
 def notes_divisions(doc: Document):
@@ -150,10 +162,11 @@ def closes_quote(text: str, at: int) -> bool:
         opened + 1 < at and text[opened + 1].isalpha()
 
 
-def marker_candidates(doc: Document, pattern: re.Pattern) -> list[Candidate]:
+def marker_candidates(blocks: list[Block], pattern: re.Pattern) -> list[Candidate]:
     found = []
-    for block in text_blocks(doc):
+    for block in blocks:
         view = reading_view(block)
+        text, line_of = block.text, line_numbers(block)
         last_end = -1
         for match in pattern.finditer(view.text):
             if match.start("m") < last_end or not glued_marker(match):
@@ -165,23 +178,24 @@ def marker_candidates(doc: Document, pattern: re.Pattern) -> list[Candidate]:
             elif match.group("pre").endswith((".:", ",:")):
                 m_start, marker = m_start - 1, ":" + marker   # International.:1 (= 3)
             start, end = view.span(m_start, m_end)
-            source = block.text[start:end]
+            source = text[start:end]
             digits = marker.translate(DIGIT_FOR)
             value = int(digits) if digits.isdigit() and marker[0] != ":" else None
             clean = marker.replace(" ", "").isdigit()
-            found.append(Candidate(block, start, end, source, value, clean, line_at(block, start)))
+            found.append(Candidate(block, start, end, source, value, clean, line_of(start),
+                                   before=text[max(0, start - EVIDENCE_REACH):start]))
     return found
 
 
-def loose_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
+def loose_candidates(blocks: list[Block], taken: list[Candidate]) -> list[Candidate]:
     """Marker-like garbage (LOOSE_MARKER_RE) not already a candidate."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for cand in taken:
         spans.setdefault(id(cand.block), []).append((cand.start, cand.end))
     found = []
-    for block in text_blocks(doc):
-        used = spans.get(id(block), [])
-        text = block.text
+    for block in blocks:
+        used = Spans(spans.get(id(block), []))
+        text, line_of = block.text, line_numbers(block)
         for match in LOOSE_MARKER_RE.finditer(text):
             name = "m" if match.group("m") else "cap"
             start, end = match.span(name)
@@ -191,9 +205,9 @@ def loose_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
                     or marker[0] == "!" and text[start - 1] not in ".,;:"
                     or marker[0] in "'’" and closes_quote(text, start)):
                 continue      # `said. It`, `Stalin's`, `don't`, `jail!!`, `'tired,'`: no markers
-            if not any(s < end and start < e for s, e in used):
-                found.append(Candidate(block, start, end, match.group(name), None, False,
-                                       line_at(block, start), loose=True))
+            if not used.overlap(start, end):
+                found.append(Candidate(block, start, end, match.group(name), None, False, line_of(start),
+                                       loose=True, before=text[max(0, start - EVIDENCE_REACH):start]))
     return found
 
 
@@ -242,7 +256,7 @@ def marker_evidence(cand: Candidate, number: int, terms: set[str]) -> int:
     digits, wanted = re.sub(r"\D", "", read), str(number)
     score = 3 if read == wanted else 1 if len(digits) >= len(wanted) - 1 and digits and (
         wanted.startswith(digits) or digits[-1] == wanted[-1]) else 0
-    before = re.sub(r"[^a-z]", "", cand.block.text[max(0, cand.start - EVIDENCE_REACH):cand.start].lower())
+    before = re.sub(r"[^a-z]", "", cand.before.lower())
     return score + 2 * any(term in before for term in terms)
 
 
@@ -282,6 +296,19 @@ def fill_by_evidence(cands: list[Candidate], left: list[int], between: list[int]
     return placed
 
 
+def in_order(accepted: dict[int, int], low: int, numbers: list[int], indices: list[int]) -> bool:
+    """Would each of the rising `numbers` at its candidate index come after every number
+    from `low` up to it already placed? (A running maximum: one pass, not one per number.)"""
+    latest, upto = -1, low       # the highest index placed for the numbers low .. upto - 1
+    for number, index in zip(numbers, indices):
+        while upto < number:
+            latest = max(latest, accepted.get(upto, -1))
+            upto += 1
+        if latest >= index:
+            return False
+    return True
+
+
 def read_sequence(cands: list[Candidate], count: int, report: Report,
                   terms: dict[int, set[str]] | None = None) -> dict[int, Candidate]:
     """Which candidate is marker N: the backbone of plain numbers, then each gap filled
@@ -300,13 +327,11 @@ def read_sequence(cands: list[Candidate], count: int, report: Report,
             if value in missing and i > last:
                 accepted[value] = last = i
         left = [n for n in missing if n not in accepted]
-        spare = [i for i in between if i not in accepted.values()
-                 and cands[i].value is None and not cands[i].loose]
+        placed = set(accepted.values())
+        spare = [i for i in between if i not in placed and cands[i].value is None and not cands[i].loose]
         if left and len(left) != len(spare):     # `trial.'` and `fascists?"H` for 7 and 8
-            spare = [i for i in between if i not in accepted.values() and cands[i].value is None]
-        if left and len(left) == len(spare) and all(
-                (lambda n, i: all(accepted.get(m, -1) < i for m in range(low, n)))(n, i)
-                for n, i in zip(left, spare)):
+            spare = [i for i in between if i not in placed and cands[i].value is None]
+        if left and len(left) == len(spare) and in_order(accepted, low, left, spare):
             for number, i in zip(left, spare):
                 accepted[number] = i
                 if cands[i].loose and marker_evidence(cands[i], number, terms.get(number, set())) < 3:
@@ -330,17 +355,52 @@ def read_sequence(cands: list[Candidate], count: int, report: Report,
     return {number: cands[i] for number, i in accepted.items()}
 
 
-def add_ref(cand: Candidate, number: int, target: str | None, ref_id: str, report: Report) -> bool:
+class Choices:
+    """The choice marks of each block in order of start, so that the few over a marker are
+    found without a scan of a long block's marks (`longest` bounds how far back to look)."""
+
+    def __init__(self) -> None:
+        self.blocks: dict[int, tuple[list[int], list[Mark], list[int]]] = {}
+
+    def _of(self, block: Block) -> tuple[list[int], list[Mark], list[int]]:
+        if id(block) not in self.blocks:
+            marks = sorted((m for m in block.marks if m.tag == "choice"), key=lambda m: m.start)
+            self.blocks[id(block)] = ([m.start for m in marks], marks,
+                                      [max((m.end - m.start for m in marks), default=0)])
+        return self.blocks[id(block)]
+
+    def over(self, block: Block, start: int, end: int) -> list[Mark]:
+        """The choice marks that overlap block.text[start:end]."""
+        starts, marks, longest = self._of(block)
+        at = bisect_left(starts, end) - 1
+        found = []
+        while at >= 0 and starts[at] >= start - longest[0]:
+            if start < marks[at].end:
+                found.append(marks[at])
+            at -= 1
+        return found
+
+    def add(self, block: Block, mark: Mark) -> None:
+        starts, marks, longest = self._of(block)
+        at = bisect_right(starts, mark.start)
+        starts.insert(at, mark.start)
+        marks.insert(at, mark)
+        longest[0] = max(longest[0], mark.end - mark.start)
+        block.marks.append(mark)
+
+
+def add_ref(cand: Candidate, number: int, target: str | None, ref_id: str, report: Report,
+            choices_of: Choices) -> bool:
     """A ref over the marker, with a correction when OCR misread it; False if it cannot nest."""
     block = cand.block
-    choices = [m for m in block.marks if m.tag == "choice" and m.start < cand.end and cand.start < m.end]
+    choices = choices_of.over(block, cand.start, cand.end)
     if any(not (cand.start <= m.start and m.end <= cand.end) for m in choices):
         report.warning("TK163", f"note marker {cand.source!r} overlaps a correction: not linked", cand.line)
         return False
     printed = re.sub(r"\D", "", cand.source.strip("[]"))
     if not choices and (printed != str(number) or not cand.source.strip("[]").isdigit()):
-        block.marks.append(Mark("choice", cand.start, cand.end,
-                                {"corr": str(number), "resp": RESP, "cert": cand.cert}))
+        choices_of.add(block, Mark("choice", cand.start, cand.end,
+                                   {"corr": str(number), "resp": RESP, "cert": cand.cert}))
     attrs = {"type": "noteAnchor", "n": str(number), "xml:id": ref_id}
     if target:
         attrs["target"] = target
@@ -359,24 +419,26 @@ def link_endnotes(doc: Document, opts: Options, report: Report) -> Counter:
                 report.warning("TK164", f"two endnotes numbered {number}", block.text_lines[0].n)
             notes.setdefault(number, block)
     pattern = BRACKET_MARKER_RE if opts.endnote_markers == "bracketed" else GLUED_MARKER_RE
-    cands = marker_candidates(doc, pattern)
+    blocks = text_blocks(doc)
+    cands = marker_candidates(blocks, pattern)
     if not notes:
         if cands and opts.endnote_markers == "bracketed":
             report.warning("TK165", "note markers found but no endnotes: structure made none")
         return counts
     if opts.endnote_markers == "glued":
-        order = {id(block): k for k, block in enumerate(text_blocks(doc))}
-        cands = sorted(cands + loose_candidates(doc, cands),
+        order = {id(block): k for k, block in enumerate(blocks)}
+        cands = sorted(cands + loose_candidates(blocks, cands),
                        key=lambda cand: (order[id(cand.block)], cand.start))
     uses: Counter = Counter()
-    for block in text_blocks(doc):  # block by block: no list of every word of a long book
+    for block in blocks:  # block by block: no list of every word of a long book
         uses.update(WORD_RE.findall(block.text.lower()))
     terms = {number: {term for term in note_terms(note) if uses[term] <= opts.evidence_word_uses}
              for number, note in notes.items()}
     markers = read_sequence(cands, max(notes), report, terms)
+    choices_of = Choices()
     for number, cand in sorted(markers.items()):
         note = notes.get(number)
-        if add_ref(cand, number, f"#n{number}" if note else None, f"nr{number}", report):
+        if add_ref(cand, number, f"#n{number}" if note else None, f"nr{number}", report, choices_of):
             counts["refs"] += 1
             if note is None:
                 report.warning("TK166", f"note marker {number} has no note in the notes section", cand.line)
@@ -469,9 +531,9 @@ def star_anchors(doc: Document, order: list[Block], opts: Options, report: Repor
             candidate = order[back]
             if candidate.kind == "note":
                 continue
+            text, line_of = candidate.text, line_numbers(candidate)
             spans = [s for s in signs[id(candidate)] if (id(candidate), s[0]) not in used
-                     and candidate.text[s[0]:s[1]] == sign
-                     and (line is None or line_at(candidate, s[0]) < line)]
+                     and text[s[0]:s[1]] == sign and (line is None or line_of(s[0]) < line)]
             if spans:
                 found = (candidate, spans[-1])
                 break
