@@ -295,3 +295,14 @@ def test_dateline_after_a_place_at_the_top_of_a_letter():
     assert dated(["Fort William 9 June 1790 - the boats came\nyesterday, and we leave in May"
                   " for the lakes and again in July."])[1:] == [
         ("May", {"when": "1790-05"}), ("July", {"when": "1790-07"})]
+
+
+def test_a_date_never_takes_in_a_notes_printed_number():
+    from teikit.model import Block, Document, Line, Mark
+    from teikit.passes.dates import Options, mark_dates
+
+    note = Block("note", lines=[Line(1, "12 May 1850 was the day the wheel first turned.")],
+                 marks=[Mark("label", 0, 2)])
+    Document("made-up.txt", note.lines, body=[note])
+    mark_dates(note, Options())
+    assert [m.tag for m in note.marks] == ["label"]

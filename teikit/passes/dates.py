@@ -87,9 +87,11 @@ def _place(text: str, start: int, end: int, at_top: bool = False) -> str | None:
 
 
 def _add(block: Block, start: int, end: int, attrs: dict[str, str], opts: Options) -> bool:
-    """Mark [start, end) of `block` as a date unless that crosses a mark or repeats one."""
+    """Mark [start, end) of `block` as a date unless that crosses a mark, repeats one, or takes
+    in a note's printed number (`12 May 1850` opening note 12 is no 12th of May)."""
     if crosses(block.marks, start, end) or any(
-            m.tag == "date" and m.start == start and m.end == end for m in block.marks):
+            (m.tag == "date" and m.start == start and m.end == end)
+            or (m.tag == "label" and m.start < end and start < m.end) for m in block.marks):
         return False
     if opts.calendar == "julian":
         attrs = {**attrs, "calendar": "#julian"}
