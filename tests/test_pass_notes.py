@@ -157,3 +157,4 @@ def test_a_raised_marker_and_label_are_kept_as_printed():
     assert refs(para) == [("¹", "#fn1")] and not [m for m in para.marks if m.tag == "choice"]
     note = next(m for m in para.marks if m.tag == "note").blocks[0]
     assert [m.tag for m in note.marks if m.tag in ("label", "choice")] == ["label"]
+

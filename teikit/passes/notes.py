@@ -317,23 +317,25 @@ def read_sequence(cands: list[Candidate], count: int, report: Report,
     is still lacking by the evidence of digits and note words (`fill_by_evidence`)."""
     accepted = backbone(cands, max_step=10)
     chain = set(accepted)
+    placed = set(accepted.values())      # kept up to date: one set for all gaps, not one per gap
     terms = terms or {}
     for low, low_i, high, high_i in gaps(accepted, count, len(cands)):
-        missing = list(range(low + 1, high))
-        between = list(range(low_i + 1, high_i))
+        missing = range(low + 1, high)
+        between = range(low_i + 1, high_i)
         last = low_i
         for i in between:
             value = cands[i].value
-            if value in missing and i > last:
+            if value is not None and low < value < high and i > last:
                 accepted[value] = last = i
+                placed.add(i)
         left = [n for n in missing if n not in accepted]
-        placed = set(accepted.values())
         spare = [i for i in between if i not in placed and cands[i].value is None and not cands[i].loose]
         if left and len(left) != len(spare):     # `trial.'` and `fascists?"H` for 7 and 8
             spare = [i for i in between if i not in placed and cands[i].value is None]
         if left and len(left) == len(spare) and in_order(accepted, low, left, spare):
             for number, i in zip(left, spare):
                 accepted[number] = i
+                placed.add(i)
                 if cands[i].loose and marker_evidence(cands[i], number, terms.get(number, set())) < 3:
                     cands[i].cert = "low"
     for low, low_i, high, high_i in gaps(accepted, count, len(cands)):
