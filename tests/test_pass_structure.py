@@ -272,6 +272,25 @@ def test_newspaper_headlines_decks_and_subheads_stand_out_of_the_paragraph():
     assert doc.body[1].children[-1].attrs["type"] == "section"
 
 
+def test_a_division_of_prices_on_a_page_of_articles_is_an_advertisement():
+    page = NEWS_PAGE + (
+        "GREAT WINTER SALE AT THE CORNER STORE\n"
+        "Wool blankets, $2.50 the pair; flannel\n"
+        "shirts 89c; boots for men $3; tea 45c\n"
+        "the pound; lamps, $1.25 each.\n")
+    doc = encode(page, div_type="section", enclosing_div="article", title_case_heads=True,
+                 title_page=False, headline_decks=True)
+    assert [div.attrs["type"] for div in doc.body] == ["article", "article", "advertisement"]
+    assert structure.is_advertisement(doc.body[-1])
+    assert not structure.is_advertisement(doc.body[1])   # a story naming one cost stays news
+
+
+def test_sums_in_the_news_are_no_prices():
+    assert structure.PRICE.findall("a deficit of $240,000,000 and $12,500 more, or $1.5 million") == []
+    assert structure.PRICE.findall("shirts $1.25, boots $3, tea 45c, soap 5 cents") == [
+        "$1.25", "$3", "45c", "5 cents"]
+
+
 def test_headline_decks_are_left_alone_where_the_profile_says_no():
     doc = encode(NEWS_PAGE, title_page=False)
     assert heads(doc) == []

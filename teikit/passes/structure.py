@@ -65,6 +65,12 @@ CHRONOLOGY_ENTRY = re.compile(rf"^(?:{MONTHS})\b[^-]{{0,24}}(?:-[^-A-Z]{{1,12}})
 STRAY_LETTER = re.compile(r"(?<!\S)[b-zB-HJ-Z](?!\S)")
 #: a postscript: text after a letter's closing dateline that still belongs to the letter
 POSTSCRIPT = re.compile(r"^P\. ?S\.")
+#: a shop's price as papers print it: `$1.25`, `$ 12`, `25c`, `49 cents`; not a sum in the
+#: news (`$240,000`: thousands make a budget, not a price tag)
+PRICE = re.compile(r"\$\s?\d{1,3}(?:\.\d\d)?(?!\d)(?![,.]\d)|\b\d{1,3}(?:\.\d\d)?\s?(?:c\b|cts\b|cents\b|¢)",
+                   re.IGNORECASE)
+#: an article that names this many prices, at least this many per hundred words, is an advertisement
+AD_PRICES, AD_PRICES_PER_100_WORDS = 3, 2.0
 #: a glued endnote number or OCR debris after a heading's last word ("ATLANTIC18", "yl")
 HEAD_TAIL = re.compile(r"(?<=[A-Za-z?!'’\"])\s?[0-9lIoO][0-9lIoO :.,]*$")
 OPENING_SALUTE = re.compile(
@@ -400,6 +406,14 @@ def label_div_type(heads: list[Block]) -> str:
 def is_title(text: str) -> bool:
     """A heading's title line: capitals, or title case (a full stop may end it)."""
     return bool(REAL_WORD.search(text)) and (is_caps_line(text) or is_title_line(HEAD_STOP.sub("", text)))
+
+
+def is_advertisement(div: Block) -> bool:
+    """Whether a division's text is mostly prices: at least AD_PRICES of them, and
+    AD_PRICES_PER_100_WORDS for every hundred words."""
+    text = " ".join(block.text for block in div.walk() if block.lines)
+    prices = len(PRICE.findall(text))
+    return prices >= AD_PRICES and prices * 100 >= AD_PRICES_PER_100_WORDS * max(len(text.split()), 1)
 
 
 def is_headline(text: str) -> bool:
@@ -834,6 +848,15 @@ class _Builder:
         if self.opts.enclosing_div and self.body:
             self.body[:] = self.enclose(self.body)
 
+    def advertisements(self) -> None:
+        """On a page of articles, a division that is mostly prices is an advertisement
+        (`div type="advertisement"`), kept apart from the news."""
+        if not self.opts.headline_decks:
+            return
+        for div in self.body:
+            if div.kind == "div" and is_advertisement(div):
+                div.attrs["type"] = "advertisement"
+
     def empty_body(self) -> None:
         if not self.body:
             self.body.append(self.make_div(self.opts.div_type, [], []))
@@ -961,6 +984,7 @@ DIVISION_RULES: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
     ("trailing endnotes", _Builder.trailing_endnotes),
     ("preamble", _Builder.place_preamble),
     ("enclosing div", _Builder.enclosing_div),
+    ("advertisements", _Builder.advertisements),
     ("empty body", _Builder.empty_body),
     ("back cover", _Builder.cover_div),
 )
