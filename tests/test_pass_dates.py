@@ -29,6 +29,7 @@ def dates_in(text):
     ("April 24-29, 1917.", ("April 24-29, 1917", {"from": "1917-04-24", "to": "1917-04-29"})),
     ("Writings (1936-37)", ("1936-37", {"from": "1936", "to": "1937"})),
     ("in 1917-1923 there", ("1917-1923", {"from": "1917", "to": "1923"})),
+    ("the winter of 1790–'91 was", ("1790–'91", {"from": "1790", "to": "1791"})),
     ("Natalia Sedova (1882·1962)", ("1882·1962", {"from": "1882", "to": "1962"})),
     ("Pierre Naville (1904- )", ("1904-", {"from": "1904"})),
     ("in the 1930s and", ("1930s", {"from": "1930", "to": "1939"})),
@@ -53,6 +54,8 @@ def dates_in(text):
     ("dated Decr 22d 1799", ("Decr 22d 1799", {"when": "1799-12-22"})),
     ("at Mar 3, 1850 the", ("Mar 3, 1850", {"when": "1850-03-03"})),
     ("October 14 th 1802.", ("October 14 th 1802", {"when": "1802-10-14"})),
+    ("Cross Keys, May 12 th1802. Dear", ("May 12 th1802", {"when": "1802-05-12"})),
+    ("came 4 Oct Wed. and", ("4 Oct Wed.", {"when": "--10-04"})),
     # weekdays before or after, the doubtful `?`, year-first diary heads
     ("Monday 1 October 1790 we", ("Monday 1 October 1790", {"when": "1790-10-01"})),
     ("on 3 October, Saturday, we", ("3 October, Saturday", {"when": "--10-03"})),
@@ -89,7 +92,7 @@ def test_series_shares_its_year_where_months_run_forward():
     "1,000 workers", "see page 1917", "pp. 1936-37", "May I say so?", "the October Revolution",
     "his April Theses", "THE MARCH TO POWER", "the man of October", "a Trotskyist", "at 12.30",
     "the 16th century", "the 5th regiment", "Jan Smith came", "Marseilles 5 miles", "in 18G3 it",
-    "Octr",
+    "Octr", "papers 1643/58 and 1702/60",
 ])
 def test_not_dates(text):
     assert dates_in(text) == []
@@ -177,6 +180,10 @@ def test_running_year_across_new_year():
 
 def test_year_then_month_before_a_capital_is_no_diary_head():
     assert dates_in("since 1790 May I say")[0] == ("1790", {"when": "1790"})
+
+
+def test_a_diary_day_with_its_weekday_is_one_date():
+    assert dated(["29th May 1790 set out", "30th Sunday calm"])[1] == ("30th Sunday", {"when": "1790-05-30"})
 
 
 def test_bare_diary_days_follow_the_running_date():
@@ -285,6 +292,11 @@ def test_weekday_alone_is_the_running_dates_or_the_last_before():
     assert dated(["Bath, July 5, 1790.", "On Sunday I rested"])[1] == ("Sunday", {"when": "1790-07-04"})
 
 
+def test_weekday_told_in_the_future_is_the_next_one():
+    assert dated(["Bath, July 5, 1790.", "I shall ride over on Friday, and write to me by Monday"])[1:] == [
+        ("Friday", {"when": "1790-07-09"}), ("Monday", {"when": "1790-07-12"})]
+
+
 def test_numbered_parts_pages_after_the_dateline_are_no_entries():
     from teikit.passes.date_context import ENTRY_REACH
     letter = ["23d May 1790", "word " * (ENTRY_REACH // 5 + 1), "2d Part of it", "more of the letter"]
@@ -306,3 +318,38 @@ def test_a_date_never_takes_in_a_notes_printed_number():
     Document("made-up.txt", note.lines, body=[note])
     mark_dates(note, Options())
     assert [m.tag for m in note.marks] == ["label"]
+def test_a_year_stacked_under_a_marginal_day_sets_the_running_year():
+    assert dated(["9th\n1790", "the boats came up", "Augt\n3d\nrain all day", "October\ncold"])[1:] == [
+        ("Augt\n3d", {"when": "1790-08-03"}), ("October", {"when": "1790-10"})]
+
+
+def test_a_year_alone_in_its_block_ending_a_sentence_or_in_an_imprint_sets_no_year():
+    assert dated(["1790", "March 3-The fleet sails"]) == [
+        ("1790", {"when": "1790"}), ("March 3", {"when": "--03-03"})]
+    assert dated(["the war was over in\n1790.\nMarch 3 came"])[1] == ("March 3", {"when": "--03-03"})
+    assert dated(["BRISTOL\n1790\nPRINTED FOR THE AUTHOR", "we sailed in March"])[1:] == [
+        ("March", {"when": "--03"})]
+
+
+def test_an_ordinal_day_before_a_capital_heads_the_next_entry():
+    assert dated(["29th May 1790 set out", "we waited 30th The wind rose, and his 2d Battalion\n"
+                  "came on the 31st Regiment's road"]) == [
+        ("29th May 1790", {"when": "1790-05-29"}), ("30th", {"when": "1790-05-30"})]
+
+
+def test_a_dateline_after_a_place_dates_a_letter_deep_in_a_volume():
+    far = "A letter copied into the volume before this one. " * 8
+    assert dated([far, "Bath 4th June 1791. I write to say we go in July"]) == [
+        ("4th June 1791", {"when": "1791-06-04"}), ("July", {"when": "1791-07"})]
+
+
+def test_a_month_heading_an_entry_goes_forward_in_the_running_year():
+    assert dated(["3 June 1790 set out", "Augt 9th went on", "we hope to sail in December"])[1:] == [
+        ("Augt 9th", {"when": "1790-08-09"}), ("December", {"when": "--12"})]
+
+
+def test_a_date_never_holds_a_notes_label():
+    doc = document_from_text("1790 Despatch of the Governor")
+    block = Block("note", lines=doc.lines)
+    block.marks.append(Mark("label", 0, 4))
+    assert mark_dates(block, Options()) == 0

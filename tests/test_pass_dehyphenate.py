@@ -34,6 +34,8 @@ def breaks(doc) -> dict[int, Hyphen]:
     ("to an out- ", "and-out course ", Hyphen.KEEP),
     ("the years 1938- ", "39 and 1939-40 ", Hyphen.KEEP),
     ("the executioner- ", "was the monstrous ", Hyphen.NONE),       # a dash, not a split word
+    ("the song was un- ", "tuneful and loud ", Hyphen.PRINTED),     # un- is a prefix, no word
+    ("the crowd re- ", "echoed the cry ", Hyphen.KEEP),             # a hyphen kept before a vowel
 ])
 def test_printed_hyphens(first, second, kind):
     doc, _ = run(f"{first}\n{second}\n")
@@ -145,6 +147,12 @@ def test_web_texts_have_no_breaks():
     ("in the dark", "ness of the night", Hyphen.JOIN),              # a suffix, never a word
     ("his great kind", "ness to us", Hyphen.JOIN),
     ("we saw the Grand", "canal from the bridge", Hyphen.NONE),     # no word Grandcanal
+    ("the bill was still un", "settled in May", Hyphen.JOIN),       # a prefix, never a word
+    ("the old fever had re", "turned at night", Hyphen.JOIN),
+    ("in the Rue de", "la Paix", Hyphen.NONE),                      # de is no English prefix here
+    ("a most out", "going manner", Hyphen.JOIN),                    # a particle prefixing a word
+    ("we all learned over", "time to wait", Hyphen.NONE),           # time: a function word's frequency
+    ("the birds flew over", "hills and woods", Hyphen.NONE),        # no word overhills
 ])
 def test_the_lexicon_joins_a_split_whose_hyphen_ocr_dropped(first, second, kind):
     doc, _ = run(f"{first}\n{second}\n", profile="newspaper")

@@ -2,14 +2,18 @@
 
 Letters, diaries and newspapers date a page once (a dateline, an entry head, a masthead)
 and then write `March 2`, `3d inst.`, `12 Rested`, `on Friday`. A complete date that
-begins its block or line, or closes a short block or an early line of a div (`Fort
-William, June 9, 1790.`), sets the running date. Within a few pages of it:
+begins its block or line, or closes a short block, a short line or an early line of a
+div (`Fort William, June 9, 1790.`), sets the running date; a year alone on its line with
+more of its block after it (a diary's `1790` over `March`, `23d` over `1790`) sets its
+year; a year alone in its block is a section's title (a chronology's `1937`), whose
+entries stay as printed. Within a few pages of it:
 - a yearless month or day takes its year where that is safe: a month up to the running
   one (what a letter or diary tells has passed) or next to it across a new year;
 - `inst.`, `ult.`, `prox.` and `of last month` count months from it;
 - a bare day heading an entry a few days on keeps its month, or takes the next one when
   the day goes back; entries before the first dated one wait for it;
-- a weekday alone is the running date's, or the last one before it.
+- a weekday alone is the running date's, or the last one before it; told in the future
+  (`I shall come on Friday`), the next one after it.
 A day named alone in the prose (`on the 1st`) belongs to a month named just before, or
 the running date's. Each div
 but a section starts afresh. teikit.rng allows no `cert` on `date`, so none is written:
@@ -32,6 +36,8 @@ FULL_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
 MONTH_DAY = re.compile(r"--(\d\d)(?:-(\d\d))?$")
 #: a day alone: ---18
 DAY_ONLY = re.compile(r"---(\d\d)$")
+#: a year alone: 1790
+YEAR_ONLY = re.compile(r"(\d{4})$")
 #: how far (characters of reading text) a heading date reaches: a few printed pages;
 #: a date at the top of a long text (a web page's posting date) says nothing of its end
 REACH = 12000
@@ -71,6 +77,11 @@ class RunningDate:
         return self.year is not None and self.distance <= REACH
 
     @property
+    def month_known(self) -> bool:
+        """A running month too, not only a year (a diary's year heading)."""
+        return self.known and self.month is not None
+
+    @property
     def distance(self) -> int:
         """Characters read since the last heading date (or the start of the div)."""
         return self.position - self.anchored_at
@@ -95,7 +106,7 @@ class RunningDate:
         """The entries that waited, dated by the first heading date: the days of its month
         before it, when they run forward a few days at a time up to it, mostly printed as
         ordinals (`4th`, `5`, `7th` ... before `9th June 1790`; never numbered paragraphs)."""
-        if not self.waiting or self.year is None:
+        if not self.waiting or self.day is None:
             return []
         waited, self.waiting = [w for w in self.waiting if w[2] + REACH >= self.position], []
         days = [day for day, *_ in waited] + [self.day]
@@ -106,22 +117,30 @@ class RunningDate:
         month = f"{self.year:04d}-{self.month:02d}"
         return [(where, {"when": f"{month}-{day:02d}"}) for day, _, _, where in waited]
 
-    def year_near(self, month: int) -> int | None:
+    def year_near(self, month: int, heads: bool = False) -> int | None:
         """The year a yearless `month` has at the running date, or None if unsure: the months
         next to it, across a new year too (`January` in a December letter is next year's,
         `December` in a January one last year's), and earlier months of its year (letters
-        and diaries tell what has passed)."""
+        and diaries tell what has passed); any later month of its year too where the date
+        `heads` an entry (a diary goes forward); under a year heading alone, any month."""
+        if self.month is None:
+            return self.year
         for shift in (1, -1):
             year, near = shifted(self.year, self.month, shift)
             if near == month:
                 return year
-        return self.year if month <= self.month else None
+        return self.year if month <= self.month or heads else None
 
-    def saw(self, value: str, heads: bool) -> None:
-        """Move on past a date with this value; `heads`: it heads or closes its block or line."""
-        full, named = FULL_DAY.match(value), WITH_MONTH.match(value)
+    def saw(self, value: str, heads: bool, year_head: bool = False) -> None:
+        """Move on past a date with this value; `heads`: it heads or closes its block or line;
+        `year_head`: a year heads what follows (a year stacked over an entry's day or month)."""
+        full, named, year = FULL_DAY.match(value), WITH_MONTH.match(value), YEAR_ONLY.match(value)
         if full and heads:
             self.year, self.month, self.day = map(int, full.groups())
+            self.anchored_at = self.position
+        elif year and year_head:
+            if self.year != int(year.group(1)):
+                self.year, self.month, self.day = int(year.group(1)), None, None
             self.anchored_at = self.position
         if named:
             self.named_month = int(named.group(2))
@@ -135,17 +154,19 @@ def shifted(year: int, month: int, shift: int) -> tuple[int, int]:
     return absolute // 12, absolute % 12 + 1
 
 
-def _completed(when: str, running: RunningDate, relative: str | None, entry: bool) -> str:
-    """`when` with the year, or month and year, the running date gives it (or unchanged)."""
+def _completed(when: str, running: RunningDate, relative: str | None, entry: bool,
+               heads: bool = False) -> str:
+    """`when` with the year, or month and year, the running date gives it (or unchanged);
+    `heads`: the date heads its block or line."""
     partial, alone = MONTH_DAY.match(when), DAY_ONLY.match(when)
     if partial and running.known:
         month, day = int(partial.group(1)), partial.group(2)
-        year = running.year_near(month)
+        year = running.year_near(month, heads)
         return when if year is None else f"{year:04d}-{month:02d}" + (f"-{day}" if day else "")
     if not alone:
         return when
     day = int(alone.group(1))
-    if relative is not None and running.known:
+    if relative is not None and running.month_known:
         year, month = shifted(running.year, running.month, int(relative))
     elif entry and running.known and running.day is not None and running.distance <= ENTRY_REACH:
         next_entry_month = day < running.day
@@ -157,45 +178,49 @@ def _completed(when: str, running: RunningDate, relative: str | None, entry: boo
         if running.named_year is None:
             return f"--{running.named_month:02d}-{day:02d}"
         year, month = running.named_year, running.named_month
-    elif relative is None and not entry and running.known:
+    elif relative is None and not entry and running.month_known:
         year, month = running.year, running.month
     else:
         return when
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _weekday_before(weekday: int, running: RunningDate) -> dict[str, str] | None:
+def _weekday_near(weekday: int, running: RunningDate, ahead: bool) -> dict[str, str] | None:
     """A weekday named alone is the running date's, or the last one before it (`Friday`
-    in a letter of Monday the 5th is the 2d); without a running day it is no date here."""
+    in a letter of Monday the 5th is the 2d), or, `ahead` (told in the future), the next
+    one after it (the 9th); without a running day it is no date here."""
     if not running.known or running.day is None:
         return None
     today = datetime.date(running.year, running.month, running.day)
-    return {"when": (today - datetime.timedelta(days=(today.weekday() - weekday) % 7)).isoformat()}
+    days = ((weekday - today.weekday()) % 7 or 7) if ahead else -((today.weekday() - weekday) % 7)
+    return {"when": (today + datetime.timedelta(days=days)).isoformat()}
 
 
 def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dict[str, str] | None:
     """The attributes of a date found at this point, completed from `running`, which moves on.
 
     `place` is "head" where the date begins its block or line, "dateline" where it closes
-    one (both move the running date; only a head begins a diary entry). The
+    one (both move the running date; only a head begins a diary entry), "year" for a year
+    that heads what follows (it sets the running year). The
     grammar's private keys (`_relative`: months after the dateline's for `inst.`, `ult.`,
-    `prox.`; `_bare`: a day printed alone at an entry's head) are consumed here. None drops
+    `prox.`; `_bare`: a day printed alone at an entry's head; `_weekday` and `_ahead`: a
+    weekday alone, told in the future) are consumed here. None drops
     the date: a day whose month stays unknown (`---05` is no date teikit writes), or one
     that does not exist.
     """
     attrs = dict(attrs)
     weekday = attrs.pop("_weekday", None)
     if weekday is not None:
-        return _weekday_before(int(weekday), running)
+        return _weekday_near(int(weekday), running, attrs.pop("_ahead", None) is not None)
     relative, entry = attrs.pop("_relative", None), attrs.pop("_bare", None) is not None
     if entry and place != "head":
         return None
     printed = attrs.get("when") or attrs.get("from") or ""
     if "when" in attrs:
-        attrs["when"] = _completed(attrs["when"], running, relative, entry)
+        attrs["when"] = _completed(attrs["when"], running, relative, entry, place == "head")
         if DAY_ONLY.match(attrs["when"]) or not is_calendar_day(attrs["when"]):
             return None
     # a head moves the running date on (a diary's next entry); a dateline only when complete
-    moves = place == "head" or place == "dateline" and FULL_DAY.match(printed) is not None
-    running.saw(attrs.get("when") or attrs.get("from") or "", moves)
+    moves = place in ("head", "year") or place == "dateline" and FULL_DAY.match(printed) is not None
+    running.saw(attrs.get("when") or attrs.get("from") or "", moves, year_head=place == "year")
     return attrs

@@ -46,10 +46,13 @@ _MONTH_FORM = rf"(?:{_FULL}|{_SHORT}\.?)(?![a-z])"
 _MONTH = rf"(?<![\w-]){_MONTH_FORM}"
 _WEEKDAY_NAME = _alternatives([d for name in WEEKDAYS for d in (name, name.upper())])
 _WEEKDAY = rf"(?:{_WEEKDAY_NAME},?\s+)"
+#: a weekday's short form, after the date it names and with its period (`4 Oct Wed.`)
+_WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 _ORDINAL_WORD = "(?:" + "|".join(sorted(ORDINAL_DAY, key=len, reverse=True)) + ")"
-#: a day: `5`, `05`, `23rd`, `2d`, `6 th`, OCR's `1O` and `2G`; never part of a longer number
+#: a day: `5`, `05`, `23rd`, `2d`, `6 th`, OCR's `1O` and `2G`; never part of a longer number;
+#: its suffix may touch the year after it (`12 th1802`: a superscript `th` transcribed)
 _SUFFIX = r"(?:\s?(?:st|nd|rd|th)|(?<=[23])d)"
-_DAY = rf"(?:[0-3]?\d|[1-3][OlIGSB])(?![\dOGSB]){_SUFFIX}?(?![\w])"
+_DAY = rf"(?:[0-3]?\d|[1-3][OlIGSB])(?![\dOGSB])(?:{_SUFFIX}(?=1\d{{3}}(?!\d))|{_SUFFIX}?(?![\w]))"
 #: after a month or a day, OCR's letter-spaced and misread years are safe to read:
 #: `1 9 3 7`, `1 843`, `18G3`
 _YEAR_LOOSE = r"(?:1\s?[\dOlIGSB]\s?[\dOlIGSB]\s?[\dOlIGSB]|20\s?\d\s?\d)"
@@ -64,9 +67,9 @@ _END = r"(?!\w)(?![-–—][a-z\d])"
 #: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`
 _TO_YEAR = r"(?:\s?,|\s\?|\s+of(?:\s+the\s+year)?)?\s+"
 #: a year that closes a day or month: `, 1937`, ` [1936]`, ` (1872)`
-_CLOSING_YEAR = rf"(?:{_TO_YEAR}(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])])"
+_CLOSING_YEAR = rf"(?:(?:{_TO_YEAR}|(?<=[a-z]))(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])])"
 #: a weekday after the date it names: `1 September, Saturday`
-_TRAILING_WEEKDAY = rf"(?:,?\s+{_WEEKDAY_NAME}(?!\w))"
+_TRAILING_WEEKDAY = rf"(?:,?\s+(?:{_WEEKDAY_NAME}(?!\w)|{_WEEKDAY_SHORT}\.))"
 
 
 def month_number(form: str) -> int:
@@ -270,9 +273,10 @@ RULES: list[Rule] = [
         rf"(?<=\b[Tt]he )(?P<day>[0-3]?\d{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit",)),
     # (on) Monday (evening): the running date tells which Monday, or it is no date here;
-    # not in a name (`the Sunday Times`, `Good Friday`)
+    # not in a name (`the Sunday Times`, `Good Friday`), nor after a day (`19th Sunday`:
+    # a diary's entry head names both, found whole as a bare day)
     Rule("weekday", re.compile(
-        rf"(?=[A-Z])\b(?P<weekday>{_WEEKDAY_NAME})(?:\s+(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight)\b)?"
+        rf"(?=[A-Z])\b(?<!\d\s)(?<!\d(?:st|nd|rd|th)\s)(?<!\dd\s)(?P<weekday>{_WEEKDAY_NAME})(?:\s+(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight)\b)?"
         rf"(?!\w|'s\b|\s+[Ss]chools?\b|\s+(?!I\b)[A-Z])"),
         lambda g: {"_weekday": str(WEEKDAYS.index(g["weekday"].capitalize()))}),
     # A.D. 814, 814 A.D.
@@ -282,11 +286,12 @@ RULES: list[Rule] = [
     # 1930s
     Rule("decade", re.compile(rf"(?=\d){_NUM_START}\b(?P<decade>1\d{{2}}0|20\d0)'?s\b"),
          _decade, ("digit",), numeric=True),
-    # 1936-37, 1917-1923, 1882·1962, (1912- ) and (1874- ?)
+    # 1936-37, 1917-1923, 1882·1962, the winter of 1790-'91, (1912- ) and (1874- ?)
     Rule("year_range", re.compile(
-        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·](?:\s?(?P<year2>{_YEAR}|\d\d){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
+        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·](?:\s?['’]?(?P<year2>{_YEAR}|\d\d){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
         _year_range, ("digit",), numeric=True),
-    Rule("year", re.compile(rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}){_NUM_END}(?!\s?(?:%|per cent))"),
+    # not a file number (`1643/58`, the 1643rd of 1858)
+    Rule("year", re.compile(rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}){_NUM_END}(?!/\d)(?!\s?(?:%|per cent))"),
          lambda g: {"when": g["year"]}, ("digit",), numeric=True),
 ]
 
@@ -307,6 +312,10 @@ EVENT_AFTER = re.compile(r"\s+(?:[Rr]evolution|[Tt]heses|[Dd]ays|[Ii]nsurrection
 REVOLUTION_MONTHS = frozenset({"February", "October"})
 #: a capitalised word inside a sentence before a weekday makes it a name (`on Good Friday`)
 NAME_BEFORE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\s+$")
+#: a weekday named after these in its sentence lies ahead (`I shall see him on Friday`,
+#: `let me know by Saturday`, `next Monday`)
+FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|going to|next|hope|intend|expect|mean to|let me know)\b"
+                           r"[^.!?;]*$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*)\s*$")
 
 
@@ -363,6 +372,8 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
             if any(taken[i:j]) or not _accept(rule, text, m):
                 continue
             attrs = rule.value(m.groupdict())
+            if rule.name == "weekday" and FUTURE_BEFORE.search(text, max(0, i - 60), i):
+                attrs["_ahead"] = "1"
             values = [v for k, v in attrs.items() if not k.startswith("_")] if attrs else []
             if attrs is None or not all(map(is_calendar_day, values)) or (rule.name != "era_year" and any(
                     not earliest <= int(v[:4]) <= latest for v in values if v[:1].isdigit())):

@@ -27,7 +27,7 @@ from ..model import Block, Document, Mark, reading_view
 from ..pipeline import PassSpec
 from ..report import Report
 from .date_context import RunningDate, infer
-from .date_grammar import find_dates
+from .date_grammar import MONTH_NUMBER, find_dates
 
 
 def crosses(marks: list[Mark], i: int, j: int) -> bool:
@@ -67,21 +67,56 @@ DATELINE_TOP = 300
 PLACE_MAX = 40
 
 
+#: a year alone on its line: stacked with a day or month, a diary's year heading (`_stacked`)
+YEAR_LINE = re.compile(r"\d{4}[.,]?")
+#: a day with its ordinal before a capital, in running diary text: the next entry's head
+#: (`... and waited 7th The wind rose`, `19th Sunday calm`)
+ENTRY_DAY = re.compile(r"[0-3]?\d\s?(?:st|nd|rd|th|d)\b")
+NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+#: an ordinal after these ranks what follows (`his 2d Battalion`, `a 3d Edition`)
+RANK_BEFORE = re.compile(r"\b(?:a|an|his|her|its|our|their|my|your|this|that|every|each)\s+$", re.IGNORECASE)
+#: capitalised words before a date on a block's first line: a place (`Fort William`), and
+#: the date after it a letter's dateline anywhere in a document
+PLACE = re.compile(r"[A-Z][\w'.]*(?:[ ,]+[A-Z][\w'.]*)*[ ,]*")
+
+
+def _stacked(text: str, line_start: int, line_end: int) -> bool:
+    """Whether the line holds part of a date stacked over lines: an ordinal day alone
+    above it (`23d` / `1790`) or a month beginning the line below (`1790` / `Augt 3d`);
+    an imprint's or a chronology's year has neither."""
+    above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:line_start].strip()
+    below = text[line_end:line_end + 24].split(None, 1)[:1]
+    return bool(ENTRY_DAY.fullmatch(above)) or bool(below) and below[0].rstrip(".,").lower() in MONTH_NUMBER
+
+
 def _place(text: str, start: int, end: int, at_top: bool = False) -> str | None:
-    """"head" where a date begins its block, or a line of it (not a bare number, not where
-    the line before leads into it); "dateline" where it closes a short block, or, `at_top`
-    of a div or document, closes a line or follows a place on the first line (a letter's
-    `Fort William 9 June 1790 - I write`)."""
+    """"year" where a year stands alone on a line, stacked with a day or month; "head" where
+    a date begins its block, or a line of it (not a bare number, not where the line before
+    leads into it), and where an ordinal day alone goes on with a capital; "dateline" where
+    it closes a short block, where it follows a place on the block's first line (a letter's
+    `Fort William 9 June 1790 - I write`) and, `at_top` of a div or document, where it
+    closes a line or follows a few words on the first line."""
     before = text[max(0, start - 16):start]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if YEAR_LINE.fullmatch(text[line_start:line_end].strip()) and _stacked(text, line_start, line_end) \
+            and not LEAD_IN.search(text[max(0, line_start - 24):line_start].rstrip()):
+        return "year"
     if start == 0 or (before.endswith("\n") and not text[start:end].isdigit()
                       and not before.rstrip().endswith(",") and not LEAD_IN.search(before)):
         return "head"
     if LEAD_IN.search(before):
         return None
+    if ENTRY_DAY.fullmatch(text, start, end) and NEXT_CAPITAL.match(text, end) \
+            and not RANK_BEFORE.search(before):
+        return "head"
     rest = text[end:].lstrip(" .,;:)]")
     if not rest.strip() and len(text) <= DATELINE_MAX:
         return "dateline"
-    if at_top and (rest.startswith("\n") or start <= PLACE_MAX and "\n" not in text[:start]):
+    if at_top and rest.startswith("\n"):
+        return "dateline"
+    if start <= PLACE_MAX and "\n" not in text[:start] and (at_top or PLACE.fullmatch(text[:start])):
         return "dateline"
     return None
 

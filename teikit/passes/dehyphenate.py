@@ -60,6 +60,14 @@ class Options:
     #: word endings that a lexicon counts as words (OCR and web noise) but never stand alone
     suffixes: tuple[str, ...] = ("ness", "ment", "ments", "ly", "wards", "ous", "tion", "tions",
                                  "ity", "ism", "ful", "ings")
+    #: prefixes that a lexicon counts as words (abbreviations, French, Latin) but that never
+    #: end an English line as a word of their own: `un`/`settled`, `dis`/`order`, `re`/`turned`
+    bound_prefixes: tuple[str, ...] = ("un", "dis", "mis", "re", "con", "com", "pro", "pre", "sub",
+                                       "inter", "trans")
+    #: words that also prefix words (`out`/`going`, `over`/`take`, `under`/`took`): before a
+    #: tail that is no function word (`over`/`time`, `over`/`all` stay apart) they join where
+    #: the joined form is a word
+    particle_prefixes: tuple[str, ...] = ("out", "over", "under")
 
 
 #: lines whose words are counted in one go (a word never spans a line end)
@@ -142,6 +150,9 @@ class Evidence:
         """A word of the language, or (two letters or more) one the document writes."""
         return self.lexicon.is_word(word) or len(word) > 1 and self.attested(word) > 0
 
+    def is_bound_prefix(self, word: str) -> bool:
+        return word.lower() in self.opts.bound_prefixes
+
     def is_function_word(self, word: str) -> bool:
         return self.frequency(word) >= self.opts.function_zipf
 
@@ -217,6 +228,8 @@ def decide(split: Split, lex: Evidence) -> tuple[Hyphen, str | None]:
             return Hyphen.NONE, None          # a dash: executioner- | was
         if tail[0].isupper() and not tail.isupper():
             return Hyphen.KEEP, None          # anti-Soviet, Five-Year
+        if lex.is_bound_prefix(head) and tail[0].lower() not in "aeiou":
+            return Hyphen.PRINTED, None       # un-|tuneful; English keeps the hyphen before a vowel (re-enter)
         if frequency >= lex.opts.joined_zipf:
             doubt = both_words and frequency < lex.opts.sure_zipf
             return Hyphen.PRINTED, (f"{split.joined!r} or {split.hyphenated!r}?" if doubt else None)
@@ -236,14 +249,17 @@ def decide(split: Split, lex: Evidence) -> tuple[Hyphen, str | None]:
 
 def decide_lexical(split: Split, lex: Evidence) -> Hyphen:
     """A line end with no sign of a split joins only where the joined form is a word and
-    one half is none (`con`/`ference`, `dark`/`ness`: a suffix), or where two words make
-    one far more frequent than the second stands alone (`har`/`bor`, `them`/`selves`;
-    not `in`/`to`)."""
+    one half is none (`con`/`ference`, `dark`/`ness`: a suffix; `un`/`settled`: a prefix
+    before a word of three letters or more), where a particle prefixes a word (`out`/`going`),
+    or where two words make one far more frequent than the second stands alone (`har`/`bor`,
+    `them`/`selves`; not `in`/`to`)."""
     joined = lex.frequency(split.joined)
     if joined < lex.opts.joined_zipf and not lex.attested(split.joined):
         return Hyphen.NONE
     if min(lex.frequency(split.head), lex.frequency(split.tail)) < lex.opts.word_zipf or \
-            split.tail.lower() in lex.opts.suffixes:
+            split.tail.lower() in lex.opts.suffixes or \
+            lex.is_bound_prefix(split.head) and len(split.tail) >= 3 or \
+            split.head.lower() in lex.opts.particle_prefixes and not lex.is_function_word(split.tail):
         return Hyphen.JOIN
     return Hyphen.JOIN if joined >= lex.frequency(split.tail) + lex.opts.lexical_margin else Hyphen.NONE
 
