@@ -39,7 +39,7 @@ cfg.passes.setdefault("persons", {})["model"] = model
 t0, c0 = time.perf_counter(), time.process_time()
 doc = encode_source(source, cfg).doc
 print(json.dumps({"wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
-                  "persons": doc.facts["persons"]["marked"], **read}))
+                  "persons": doc.facts.persons.marked, **read}))
 """
 
 

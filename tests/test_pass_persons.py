@@ -127,7 +127,37 @@ def rules(text):
     ("signed CHAS. E. FENWICK, clerk", "forename", ["CHAS. E. FENWICK"]),
     ("met Capt Fenwick there", "titled", ["Fenwick"]),
     ("we reached Thomas Springs", "forename", []),
+    ("the wife of Walter H. Wells came", "forename", ["Walter H. Wells"]),
+    ("Walter R. Young, a son", "forename", ["Walter R. Young"]),
+    ("Walter Young, a son", "forename", []),
     ("we reached N. W. Quillabee", "initials", []),
+    ("we reached N.Q. Quillabee", "initials", []),
+    ("printed by E. A. Pellworth of London", "initials", ["E. A. Pellworth"]),
+    ("the sixth, Quintus T. Pellworth, came", "initials", ["Quintus T. Pellworth"]),
+    ("Yesterday J. Pellworth came", "initials", ["J. Pellworth"]),
+    ("the Navy. Peter D. Hedlund came", "forename", ["Peter D. Hedlund"]),
+    ("dear Miss Pellworth In this hope", "titled", ["Pellworth"]),
+    ("sent Deputy Wm. H. Quillet, who went", "titled", ["Wm. H. Quillet"]),
+    ("arrested by Sheriff Quillet today", "titled", ["Quillet"]),
+    ("then Mr. Baker rose; Mr. Chairman, I rose; the baker", "titled", ["Baker"]),
+    ("the Bishop Palace, the palace", "titled", []),
+    ("at noon Quillet said no, and He said yes", "speaker", ["Quillet"]),
+    ("a man named Pellworth came, then NATO declared", "speaker", ["Pellworth"]),
+    ("the Gazette of Quillabee writes", "speaker", []),
+    ("the Deputy Marshal, Mr. Quillet, came", "titled", ["Quillet"]),
+    ("attack (Mr. White told me) on white", "titled", ["White"]),
+    ("reading Madame de Quillet's works", "titled", ["de Quillet"]),
+    ("he married Bishop Baker, who sat in the Bishop Palace; the palace", "titled", ["Baker"]),
+    ("a General Strike; a strike", "titled", []),
+    ("his novel The Great Prince Died; he died", "titled", []),
+    ("No, Messrs. Workers, I am no friend of workers", "titled", []),
+    ("the Quillabeans replied", "speaker", []),
+    ("the Fort Louis Gazette", "forename", []),
+    ("ordered by Bishop Dame to go", "titled", ["Dame"]),
+    ("a Quillabee Major D. Pellworth of the quillabee guard", "initials", ["D. Pellworth"]),
+    ("says Hester Jane Pellworth there", "forename", ["Hester Jane Pellworth"]),
+    ("as Edie Ochiltree said of himself", "speaker", ["Edie Ochiltree"]),
+    ("with a man named Sam Pellworth, at", "speaker", ["Sam Pellworth"]),
 ])
 def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected
@@ -145,6 +175,12 @@ def test_surname_stage_finds_full_names_and_bare_surnames():
         ["Ambrose Fenwick", "FENWICK", "Fenwick"]
 
 
+def test_a_surname_after_a_places_first_word_is_the_places():
+    pattern = surname_pattern(set(), {"Quillet"})
+    text = "Quillet came to Mt. Quillet, then to Fort Quillet; Quillet left."
+    assert [text[i:j] for i, j in surname_mentions(text, pattern, Known())] == ["Quillet", "Quillet"]
+
+
 def test_words_derived_from_a_surname_are_not_persons():
     from teikit.passes.persons import derived_from
     assert derived_from("Pellworthgrad", {"Pellworth"}) and not derived_from("Pellworth", {"Pellworth"})
@@ -155,6 +191,29 @@ def test_the_surname_stage_carries_no_plural_of_a_people(monkeypatch):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     texts = ["Elder Veldanians spoke. A Veldanian came, and the Veldanians left."]
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Veldanians"]
+
+
+def test_pieces_of_one_name_found_apart_are_joined():
+    from teikit.passes.persons import join_adjacent
+    text = "President QUINTUS C QUILLET said, and Ambrose, Pellworth"
+    pieces = [Mention(0, text.index(w), text.index(w) + len(w), w) for w in ("QUINTUS", "QUILLET", "Ambrose",
+                                                                          "Pellworth")]
+    assert [m.text for m in join_adjacent(pieces, [text])] == ["QUINTUS C QUILLET", "Ambrose", "Pellworth"]
+    text = "Quillet Tulverton Pellworth J.B. Ambrose"       # a list, not a name
+    pieces = [Mention(0, 0, 27, text[:27]), Mention(0, 28, len(text), text[28:])]
+    assert len(join_adjacent(pieces, [text])) == 2
+
+
+def test_the_surname_stage_carries_no_point_of_the_compass(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Peter West came. The river flowed West, and West spoke."]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Peter West"]
+
+
+def test_a_name_that_speaks_is_found_again_unless_the_text_makes_it_a_place(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Quillet said no. We met Quillet's men.", "Tulverton declared war; we lived in Tulverton."]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Quillet", "Quillet"]
 
 
 def test_pick_prefers_leftmost_then_longest_and_never_overlaps():
@@ -185,6 +244,10 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("as told in Ch. IV of the", "Ch", False),
     ("a letter from Ames. 2 The", "Ames", True),
     ("Self- Taught Artisans", "Taught Artisans", False),
+    ("the river flowed West for days", "West", False),
+    ("camped on the Santa Quillabee that night", "Quillabee", False),
+    ("climbed Mt. Pellworth next", "Pellworth", False),
+    ("a letter from Lake Pellworth", "Lake Pellworth", False),
     ("we met Ambrose Pellworth there", "Ambrose Pellworth", True),
 ])
 def test_model_spans_are_filtered_for_print(text, span, expected):

