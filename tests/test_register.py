@@ -209,6 +209,15 @@ def test_editing_refuses_an_unknown_key(tmp_path):
     assert result.exit_code != 0 and "no person 'b'" in str(result.exception)
 
 
+@pytest.mark.parametrize("new, says", [("a", "has a person 'a' already"), ("two words", "must be an XML name"),
+                                       ("1st", "must be an XML name")])
+def test_rename_refuses_a_key_taken_or_not_an_xml_name(tmp_path, new, says):
+    register = write(tmp_path, "persons:\n  - id: a\n    surname: A\n  - id: b\n    surname: B\n")
+    result = CliRunner().invoke(persons, ["rename", str(register), "b", new])
+    assert result.exit_code != 0 and says in str(result.exception)
+    assert "id: b" in register.read_text(encoding="utf-8")
+
+
 def test_import_needs_a_register_path(tmp_path):
     result = CliRunner().invoke(persons, ["import", str(FIXTURES / "persons.csv")])
     assert result.exit_code == 2 and "--register" in result.output

@@ -11,6 +11,8 @@ Every command that writes takes the register's path: teikit never writes where i
 """
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import sys
 from collections import Counter, defaultdict
@@ -144,8 +146,14 @@ def merge_command(register_path: Path, keep: str, other: str) -> None:
 @click.argument("old")
 @click.argument("new")
 def rename_command(register_path: Path, old: str, new: str) -> None:
-    """Give the person OLD the key NEW."""
+    """Give the person OLD the key NEW (an XML name no other entry has)."""
     original, entries = read_entries(register_path)
+    if not re.fullmatch(r"[A-Za-z_][\w.-]*", new):
+        raise ConfigError(f"{new!r} cannot be a key: it must be an XML name (a letter, then letters, "
+                          "digits, '-', '_' or '.')", file=str(register_path))
+    if any(entry.get("id") == new for entry in entries):
+        raise ConfigError(f"the register has a person {new!r} already ('teikit persons merge' joins two)",
+                          file=str(register_path))
     entry_of(entries, old, register_path)["id"] = new
     save(register_path, original, entries)
     click.echo(f"renamed {old} to {new}")
