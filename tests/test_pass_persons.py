@@ -156,7 +156,7 @@ def rules(text):
     ("ordered by Bishop Dame to go", "titled", ["Dame"]),
     ("a Quillabee Major D. Pellworth of the quillabee guard", "initials", ["D. Pellworth"]),
     ("says Hester Jane Pellworth there", "forename", ["Hester Jane Pellworth"]),
-    ("as Edie Ochiltree said of himself", "speaker", ["Edie Ochiltree"]),
+    ("as Tamsin Quarrie said of herself", "speaker", ["Tamsin Quarrie"]),
     ("with a man named Sam Pellworth, at", "speaker", ["Sam Pellworth"]),
 ])
 def test_each_rule(text, rule, expected):
