@@ -22,20 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-#: words before a name that say a person follows; never part of the persName span
-TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colonel", "Col.", "Captain", "Capt.",
-          "Capt", "Lieutenant", "Lieut.", "Lieut", "Lt.", "Major", "Maj.", "Sergeant", "Sergt.",
-          "Sgt.", "Corporal", "Private",
-          "Commissar", "President", "Pres.", "Premier", "Minister", "Senator", "Sen.", "Governor", "Gov.",
-          "Judge", "Justice", "Chief", "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Messrs.",
-          "Miss", "Ms.", "Mme.", "Mlle.", "M.", "Monsieur", "Madame", "Mademoiselle", "Herr", "Frau",
-          "Citizen", "Sir", "Dame", "Lord", "Lady", "Hon.", "Honourable", "Honorable", "Rev.", "Reverend",
-          "Elder", "Bishop", "Archbishop", "Cardinal", "Pope", "Father", "Brother", "Sister", "Saint",
-          "Tsar", "Czar", "King", "Queen", "Emperor", "Empress", "Prince", "Princess", "Duke", "Duchess",
-          "Count", "Countess", "Baron", "Baroness", "Earl", "Don", "Doña", "Señor", "Senor", "Signor",
-          "Mister", "Squire", "Doctor", "Deacon", "Apostle", "Prophet", "Attorney", "Marquis", "Viscount",
-          "Sheriff", "Deputy", "Secretary", "Commodore", "Commander", "Mayor", "Ambassador",
-          "Chancellor", "Rabbi", "Vicar", "Sultan", "Surgeon", "Excellency")
+from ..names import TITLES
+
 #: titles that only ever stand before a person's name: after them even a common word is a
 #: surname (`Mr. Baker`), unless it names a role (`Mr. Chairman`)
 HONORIFICS = frozenset("""Mr. Mr Mrs. Mrs Miss Ms. Messrs. Mme. Mlle. Monsieur Madame Mademoiselle Herr Frau

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
+from ..names import TITLES as NAME_TITLES
 from .model import Register, ascii_key
 
 # ---------------------------------------------------------------- extract: life dates
@@ -16,9 +17,7 @@ LIFE_DATES = re.compile(
 NAME_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]|[A-Z]\.(?:[A-Z]\.)*|de|van|von|la|del|der|da|di)$")
 PARTICLES = frozenset({"de", "van", "von", "la", "le", "del", "der", "da", "di"})
 INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
-TITLES = frozenset({"General", "President", "Comrade", "Mr.", "Mrs.", "Dr.", "Professor", "King",
-                    "Queen", "Judge", "Senator", "Marshal", "Admiral", "Colonel", "Captain",
-                    "Premier", "Minister", "Sir", "Lord", "Lady", "Prince", "Count", "Tsar", "Czar"})
+TITLES = frozenset(NAME_TITLES)
 
 
 def _repair_ocr(text: str) -> str:

@@ -1,0 +1,21 @@
+"""The vocabulary of personal names that several parts share: the titles before a name.
+
+The persons pass takes a name after a title and leaves the title out of the span; the
+register's harvester strips the same titles from the names it reads in a notes section.
+"""
+from __future__ import annotations
+
+#: words before a name that say a person follows; never part of the persName span
+TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colonel", "Col.", "Captain", "Capt.",
+          "Capt", "Lieutenant", "Lieut.", "Lieut", "Lt.", "Major", "Maj.", "Sergeant", "Sergt.",
+          "Sgt.", "Corporal", "Private",
+          "Commissar", "President", "Pres.", "Premier", "Minister", "Senator", "Sen.", "Governor", "Gov.",
+          "Judge", "Justice", "Chief", "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Messrs.",
+          "Miss", "Ms.", "Mme.", "Mlle.", "M.", "Monsieur", "Madame", "Mademoiselle", "Herr", "Frau",
+          "Citizen", "Sir", "Dame", "Lord", "Lady", "Hon.", "Honourable", "Honorable", "Rev.", "Reverend",
+          "Elder", "Bishop", "Archbishop", "Cardinal", "Pope", "Father", "Brother", "Sister", "Saint",
+          "Tsar", "Czar", "King", "Queen", "Emperor", "Empress", "Prince", "Princess", "Duke", "Duchess",
+          "Count", "Countess", "Baron", "Baroness", "Earl", "Don", "Doña", "Señor", "Senor", "Signor",
+          "Mister", "Squire", "Doctor", "Deacon", "Apostle", "Prophet", "Attorney", "Marquis", "Viscount",
+          "Sheriff", "Deputy", "Secretary", "Commodore", "Commander", "Mayor", "Ambassador",
+          "Chancellor", "Rabbi", "Vicar", "Sultan", "Surgeon", "Excellency")
