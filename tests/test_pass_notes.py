@@ -10,6 +10,7 @@ from teikit.passes import notes
 from teikit.reader import document_from_text
 from teikit.report import Report
 from teikit.tei.reader import diplomatic_lines
+from test_pass_blocks import PAGE_ONE
 
 
 def build(paragraphs: list[str], endnotes: list[str]):
@@ -116,14 +117,7 @@ def test_possessives_closing_quotes_and_exclamations_are_not_loose_markers():
 
 
 def test_page_footnotes_moved_to_their_numbered_markers_with_labels():
-    text = ("The mill by the river was rebuilt in stone some years later. 1 The\n"
-            "miller kept it until the great flood, which carried off the wheel\n"
-            "and the sluice. 2 After that the whole of the village came to help, and\n"
-            "1 Parish register of the church, vol. 2, p. 14.\n"
-            "2 Letter of the vicar to his brother, written in\n"
-            "the spring after the flood.\n\n\n"
-            "the new wheel turned again before the harvest was in.\n")
-    doc = encode_text(text, EditionConfig(profile="book")).doc
+    doc = encode_text(PAGE_ONE, EditionConfig(profile="book")).doc
     para = next(b for b in doc.leaves() if b.kind == "p")
     assert refs(para) == [("1", "#fn1"), ("2", "#fn2")]
     inserted = sorted((m for m in para.marks if m.tag == "note"), key=lambda m: m.start)
