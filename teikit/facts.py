@@ -74,12 +74,3 @@ class Facts:
     notes: dict[str, int] | None = None
     persons: PersonsDone | None = None
     dates: DatesDone | None = None
-
-    def __setitem__(self, name: str, values: dict) -> None:
-        """A pass that writes its facts as a dict (the persons pass, for now) gets its record
-        built and checked: an unknown or missing key is a TypeError."""
-        setattr(self, name, DICT_RECORDS[name](**values))
-
-
-#: the record of each pass that still writes its facts as a dict (`doc.facts["persons"] = {...}`)
-DICT_RECORDS = {"persons": PersonsDone}

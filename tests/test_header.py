@@ -64,9 +64,7 @@ def test_no_corrections_says_so_in_the_correction_declaration():
     assert correction.startswith("No OCR corrections were made")
 
 
-def test_facts_are_typed_records_and_a_dict_write_is_checked():
+def test_facts_are_typed_records():
     doc, _ = encode_without(frozenset())
     assert doc.facts.structure.paragraphs >= 1 and doc.facts.dates.marked >= 1
     assert isinstance(doc.facts.persons, PersonsDone)
-    with pytest.raises(TypeError):
-        doc.facts["persons"] = {"marked": 1, "unknown": 2}

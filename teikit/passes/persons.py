@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..facts import PersonsDone
 from ..model import Document, Mark, reading_view
 from ..pipeline import PassSpec
 from ..register import Register, load_register, normalise_form
@@ -300,11 +301,11 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
         doc.persons[pid] = finder.register[pid].tei_entry()
     for key in sorted(auto):
         doc.persons[key] = found[key].entry()
-    doc.facts["persons"] = {"marked": count, "registered": len(linked),
-                            "register": str(opts.register) if finder else "",
-                            "policy": "persName with @ref on every mention of a person; linked to the register "
-                                      "the edition names only on evidence (a full name, or a life in the text's "
-                                      "period); every other person has an entry found in the text, not reviewed"}
+    doc.facts.persons = PersonsDone(
+        marked=count, registered=len(linked), register=str(opts.register) if finder else "",
+        policy="persName with @ref on every mention of a person; linked to the register the edition names "
+               "only on evidence (a full name, or a life in the text's period); every other person has an "
+               "entry found in the text, not reviewed")
     return doc
 
 
