@@ -32,6 +32,7 @@ from lxml import etree
 
 from teikit import TEI_NS, XML_ID, T
 from teikit.errors import SourceError, ValidationError
+from teikit.files import write_atomically
 from teikit.reader import read_bytes
 from teikit.report import Message
 from teikit.resources import resource_dir
@@ -105,7 +106,6 @@ def fetch_tei_all(url: str | None = None, target: Path | None = None) -> Path:
                              "download it yourself and pass --schema PATH or set TEIKIT_TEI_ALL") from None
     except etree.XMLSyntaxError:
         raise SchemaUnusable(f"{url} did not give an XML grammar: nothing kept") from None
-    from teikit.files import write_atomically
     write_atomically(target, data)
     return target
 
