@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from teikit.errors import ConfigError
 from teikit.commands.persons import persons
-from teikit.register import Register, load_register
+from teikit.register import Register, load_register, read_entries
+from teikit.register.edit import add_found, confirm_entries, merge_entries, save_register
 from teikit.register.harvest import extract_life_dates, suggest_persons
 
 from conftest import CORPUS, require_shared
@@ -221,3 +222,45 @@ def test_rename_refuses_a_key_taken_or_not_an_xml_name(tmp_path, new, says):
 def test_import_needs_a_register_path(tmp_path):
     result = CliRunner().invoke(persons, ["import", str(FIXTURES / "persons.csv")])
     assert result.exit_code == 2 and "--register" in result.output
+
+
+# ---------------------------------------------------------------- register.edit, without the commands
+
+def test_add_found_adds_new_persons_as_auto_and_new_forms_to_known_ones():
+    entries = [{"id": "fenwick-ada", "surname": "Fenwick", "forename": "Ada", "forms": ["Ada Fenwick"]}]
+    found = {"fenwick-ada": {"forename": "Ada", "surname": "Fenwick", "forms": ["Ada Fenwick", "Miss Fenwick"]},
+             "orde-basil": {"forename": "Basil", "surname": "Orde", "forms": ["Basil Orde"]}}
+    assert add_found(entries, found) == 1
+    assert entries[0]["forms"] == ["Ada Fenwick", "Miss Fenwick"]
+    assert entries[1] == {"id": "orde-basil", "forename": "Basil", "surname": "Orde", "forms": ["Basil Orde"],
+                          "status": "auto"}
+
+
+def test_merge_entries_joins_forms_and_fills_only_gaps(tmp_path):
+    entries = [{"id": "a", "surname": "Orde", "forms": ["Orde"], "birth": "1801"},
+               {"id": "b", "surname": "Ord", "forename": "Basil", "forms": ["Basil Ord", "Orde"], "birth": "1802"}]
+    merge_entries(entries, "a", "b", tmp_path / "r.yaml")
+    assert entries == [{"id": "a", "surname": "Orde", "forms": ["Orde", "Basil Ord"], "birth": "1801",
+                        "forename": "Basil"}]
+
+
+def test_save_register_refuses_a_duplicate_id_and_writes_nothing(tmp_path):
+    path = write(tmp_path, "# my register\npersons:\n  - id: a\n    surname: A\n")
+    original, entries = read_entries(path)
+    confirm_entries(entries, ["a"], path)
+    assert save_register(path, original, entries) == 0
+    assert path.read_text(encoding="utf-8").startswith("# my register\n") and "confirmed" in path.read_text()
+    entries.append({"id": "a", "surname": "B"})
+    with pytest.raises(ConfigError, match="'a' would be used twice"):
+        save_register(path, original, entries)
+    assert path.read_text(encoding="utf-8").count("id: a") == 1
+
+
+def test_extract_writes_through_the_atomic_writer(tmp_path):
+    source = tmp_path / "book.txt"
+    source.write_text(NOTES, encoding="utf-8")
+    out = tmp_path / "new" / "harvest.yaml"
+    result = CliRunner().invoke(persons, ["extract", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.parent.iterdir()] == ["harvest.yaml"]      # no temporary file left
+    assert out.stat().st_mode & 0o644 == 0o644

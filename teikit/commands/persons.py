@@ -11,20 +11,16 @@ Every command that writes takes the register's path: teikit never writes where i
 """
 from __future__ import annotations
 
-import re
-
-import dataclasses
 import sys
-from collections import Counter, defaultdict
 from pathlib import Path
 
 import click
 import yaml
 
-from ..errors import ConfigError
 from ..files import write_atomically
-from ..register import AUTO, Register, dump_register, load_register, person_from_dict, read_entries
-from ..register.harvest import extract_life_dates, suggest_persons
+from ..register import Register, load_register, read_entries
+from ..register.edit import add_found, confirm_entries, merge_entries, rename_entry, save_register
+from ..register.harvest import extract_life_dates, persons_found, source_label, suggest_persons
 
 REGISTER_OPTION = click.option("-r", "--register", "register_path", required=True,
                                type=click.Path(dir_okay=False, path_type=Path), help="the register file (YAML)")
@@ -35,33 +31,6 @@ def persons() -> None:
     """Build and review a person register."""
 
 
-def source_label(source: Path) -> str:
-    """The name a harvested note gives its source: the edition folder, else the file."""
-    return source.parent.name if (source.parent / "edition.yaml").is_file() else source.name
-
-
-def found_persons(source: Path, register: Path | None, model: bool) -> tuple[dict, dict[str, list[str]]]:
-    """Encode SOURCE (with the edition.yaml beside it) and return its persons and, per key,
-    the texts of its mentions with a little context."""
-    from ..config import EditionConfig, load_config
-    from ..encode import encode_source
-
-    config_path = source.parent / "edition.yaml"
-    cfg = load_config(config_path) if config_path.is_file() else EditionConfig()
-    if register:
-        cfg = dataclasses.replace(cfg, register=str(register.resolve()))
-    cfg.passes.setdefault("persons", {})["model"] = model
-    doc = encode_source(source, cfg).doc
-    mentions: dict[str, list[str]] = defaultdict(list)
-    for block in doc.leaves():
-        text = block.text.replace("\n", " ")
-        for mark in block.marks:
-            if mark.tag == "persName":
-                before, name = text[max(0, mark.start - 40):mark.start], text[mark.start:mark.end]
-                mentions[mark.attrs["ref"].lstrip("#")].append(f"{before}[{name}]{text[mark.end:mark.end + 40]}")
-    return doc.persons, mentions
-
-
 @persons.command("list")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-r", "--register", "register_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -70,7 +39,7 @@ def found_persons(source: Path, register: Path | None, model: bool) -> tuple[dic
 @click.option("--contexts", type=int, default=2, show_default=True, help="contexts shown per person")
 def list_command(source: Path, register_path: Path | None, no_model: bool, contexts: int) -> None:
     """List the persons found in SOURCE: key, mentions, forms, and where they stand."""
-    entries, mentions = found_persons(source, register_path, not no_model)
+    entries, mentions = persons_found(source, register_path, not no_model)
     for key in sorted(entries, key=lambda k: (-len(mentions[k]), k)):
         entry = entries[key]
         state = "register" if not entry.get("note", "").endswith("not reviewed.") else "found"
@@ -86,41 +55,17 @@ def list_command(source: Path, register_path: Path | None, no_model: bool, conte
 def write_command(source: Path, register_path: Path, no_model: bool) -> None:
     """Add the persons found in SOURCE to the register, marked `status: auto` for review."""
     original, entries = read_entries(register_path)
-    known = {entry["id"]: entry for entry in entries}
-    found, _ = found_persons(source, register_path if original else None, not no_model)
-    added = 0
-    for key, entry in found.items():
-        if key in known:
-            forms = known[key].setdefault("forms", [])
-            forms += [form for form in entry["forms"] if form not in forms]
-            continue
-        new = {"id": key, "forename": entry["forename"], "surname": entry["surname"], "forms": entry["forms"],
-               "status": AUTO}
-        entries.append({k: v for k, v in new.items() if v})
-        added += 1
+    found, _ = persons_found(source, register_path if original else None, not no_model)
+    added = add_found(entries, found)
     save(register_path, original, entries)
     click.echo(f"{added} persons added to {register_path} ({len(entries)} in all)")
 
 
 def save(path: Path, original: str, entries: list[dict]) -> None:
-    """Check every entry, then write the register atomically."""
-    ids = Counter(entry.get("id") for entry in entries)
-    twice = [pid for pid, n in ids.items() if n > 1]
-    if twice:
-        raise ConfigError(f"person id {twice[0]!r} would be used twice", file=str(path))
-    for entry in entries:
-        person_from_dict(entry, str(path))
-    text, lost = dump_register(original, entries)
-    write_atomically(path, text.encode("utf-8"))
+    """Write the register; say what PyYAML could not keep."""
+    lost = save_register(path, original, entries)
     if lost:
         click.echo(f"{lost} comment lines below the header could not be kept (PyYAML drops comments)", err=True)
-
-
-def entry_of(entries: list[dict], pid: str, path: Path) -> dict:
-    found = next((entry for entry in entries if entry.get("id") == pid), None)
-    if found is None:
-        raise ConfigError(f"no person {pid!r} in the register", file=str(path))
-    return found
 
 
 @persons.command("merge")
@@ -130,13 +75,7 @@ def entry_of(entries: list[dict], pid: str, path: Path) -> dict:
 def merge_command(register_path: Path, keep: str, other: str) -> None:
     """Make OTHER one person with KEEP: its forms join KEEP's, its other fields fill KEEP's gaps."""
     original, entries = read_entries(register_path)
-    kept, gone = entry_of(entries, keep, register_path), entry_of(entries, other, register_path)
-    for key, value in gone.items():
-        if key == "forms":
-            kept["forms"] = list(dict.fromkeys(list(kept.get("forms") or []) + list(value)))
-        elif key != "id" and value and not kept.get(key):
-            kept[key] = value
-    entries.remove(gone)
+    merge_entries(entries, keep, other, register_path)
     save(register_path, original, entries)
     click.echo(f"merged {other} into {keep}")
 
@@ -148,13 +87,7 @@ def merge_command(register_path: Path, keep: str, other: str) -> None:
 def rename_command(register_path: Path, old: str, new: str) -> None:
     """Give the person OLD the key NEW (an XML name no other entry has)."""
     original, entries = read_entries(register_path)
-    if not re.fullmatch(r"[A-Za-z_][\w.-]*", new):
-        raise ConfigError(f"{new!r} cannot be a key: it must be an XML name (a letter, then letters, "
-                          "digits, '-', '_' or '.')", file=str(register_path))
-    if any(entry.get("id") == new for entry in entries):
-        raise ConfigError(f"the register has a person {new!r} already ('teikit persons merge' joins two)",
-                          file=str(register_path))
-    entry_of(entries, old, register_path)["id"] = new
+    rename_entry(entries, old, new, register_path)
     save(register_path, original, entries)
     click.echo(f"renamed {old} to {new}")
 
@@ -166,8 +99,7 @@ def confirm_command(register_path: Path, keys: tuple[str, ...]) -> None:
     """Mark the entries KEYS as reviewed: their forms then name them wherever they stand,
     and their authority ids are published."""
     original, entries = read_entries(register_path)
-    for key in keys:
-        entry_of(entries, key, register_path)["status"] = "confirmed"
+    confirm_entries(entries, keys, register_path)
     save(register_path, original, entries)
     click.echo(f"confirmed {', '.join(keys)}")
 
@@ -181,7 +113,7 @@ def extract_command(source: Path, output: str | None) -> None:
     text = ("# Harvested by `teikit persons extract`: review ids, forms and dates before use.\n"
             + yaml.safe_dump({"persons": entries}, allow_unicode=True, sort_keys=False, width=100))
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_atomically(output, text.encode("utf-8"))
         click.echo(f"{len(entries)} entries written to {output}", err=True)
     else:
         sys.stdout.write(text)

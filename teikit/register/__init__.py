@@ -1,6 +1,7 @@
 """The person register: model and loader (`model`), what is harvested from a text
-(`harvest`), and merging other registers in (`merge`). The passes read only the model;
-the `teikit persons` commands live in `teikit.commands.persons`."""
+(`harvest`), an editor's changes (`edit`) and merging other registers in (`merge`).
+The passes read only the model; the `teikit persons` commands live in
+`teikit.commands.persons` and only parse arguments."""
 from __future__ import annotations
 
 from .model import (AUTO, ENTRY_KEYS, ID_PATTERN, Person, Register, ascii_key, dump_register, load_register,

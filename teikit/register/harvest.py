@@ -3,11 +3,42 @@ capitalised names that look like persons the register lacks, for an editor to re
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from ..names import TITLES as NAME_TITLES
 from .model import Register, ascii_key
+
+# ---------------------------------------------------------------- found: what an encoding links
+
+def source_label(source: Path) -> str:
+    """The name a harvested entry gives its source: the edition folder, else the file."""
+    return source.parent.name if (source.parent / "edition.yaml").is_file() else source.name
+
+
+def persons_found(source: Path, register: Path | None, model: bool) -> tuple[dict, dict[str, list[str]]]:
+    """Encode SOURCE (with the edition.yaml beside it) and return its persons and, per key,
+    the texts of its mentions with a little context, for an editor to review."""
+    from ..config import EditionConfig, load_config
+    from ..encode import encode_source
+
+    config_path = source.parent / "edition.yaml"
+    cfg = load_config(config_path) if config_path.is_file() else EditionConfig()
+    if register:
+        cfg = dataclasses.replace(cfg, register=str(register.resolve()))
+    cfg.passes.setdefault("persons", {})["model"] = model
+    doc = encode_source(source, cfg).doc
+    mentions: dict[str, list[str]] = defaultdict(list)
+    for block in doc.leaves():
+        text = block.text.replace("\n", " ")
+        for mark in block.marks:
+            if mark.tag == "persName":
+                before, name = text[max(0, mark.start - 40):mark.start], text[mark.start:mark.end]
+                mentions[mark.attrs["ref"].lstrip("#")].append(f"{before}[{name}]{text[mark.end:mark.end + 40]}")
+    return doc.persons, mentions
+
 
 # ---------------------------------------------------------------- extract: life dates
 
