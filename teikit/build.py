@@ -9,7 +9,9 @@ from the results in edition order, whatever order they finish in.
 Writes are atomic per file: an edition is built into a staging folder inside `out_dir`
 and each finished file is then renamed into place, so an interrupted or failed build
 leaves every file either as it was or as the new build made it, never half written. A
-build killed outright leaves its staging folder behind: the next build removes it.
+build killed outright leaves its staging folder behind: the next build removes it. A
+staging folder is named after its host and process, so two builds into one folder at
+the same time leave each other's alone.
 
 Editions may come from other projects: each writes only to `out_dir/<slug>` (a slug is a
 plain name, `config.check_slug`), reads only files inside its folder or the folder of
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import tempfile
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -49,6 +53,8 @@ class EditionResult:
 
 
 STAGING_PREFIX = ".staging-"
+#: a staging folder of another host is taken for a leftover only when it is this old
+FOREIGN_STAGING_AGE = 24 * 3600
 
 
 def find_editions(editions_dir: Path) -> list[Path]:
@@ -63,7 +69,7 @@ def staging(out_dir: Path, target: Path) -> Iterator[Path]:
     moves and the old output stays whole.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+    stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{socket.gethostname()}-{os.getpid()}-", dir=out_dir))
     try:
         yield stage
         for staged in sorted(p for p in stage.rglob("*") if p.is_file()):
@@ -74,12 +80,30 @@ def staging(out_dir: Path, target: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
 
 
+def is_leftover(stage: Path) -> bool:
+    """Whether a staging folder belongs to no running build: its process on this host is
+    gone, it names no process, or it is another host's and a day old."""
+    host, _, rest = stage.name[len(STAGING_PREFIX):].rpartition("-")[0].rpartition("-")
+    if not rest.isdigit():
+        return True
+    if host != socket.gethostname():
+        return time.time() - stage.stat().st_mtime > FOREIGN_STAGING_AGE
+    try:
+        os.kill(int(rest), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:                       # alive, owned by another user
+        return False
+    return False
+
+
 def prepare_output(out_dir: Path) -> None:
     """Make `out_dir` and remove the staging folders a killed build left in it."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for leftover in out_dir.glob(STAGING_PREFIX + "*"):
-            shutil.rmtree(leftover)
+        for stage in out_dir.glob(STAGING_PREFIX + "*"):
+            if is_leftover(stage):
+                shutil.rmtree(stage, ignore_errors=True)
     except FileExistsError:
         raise OutputError("is a file, not a folder for the build", file=str(out_dir)) from None
     except OSError as exc:

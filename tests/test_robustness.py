@@ -812,3 +812,22 @@ def test_a_build_renders_its_own_tei_with_a_huge_text_node(tmp_path):
     with pytest.raises(TeikitError, match="longer than 10,000,000"):
         render_file(tei, tmp_path / "html")
     assert render_file(tei, tmp_path / "html", ours=True).stat().st_size > 10_000_000
+
+
+def test_a_running_builds_staging_folder_is_left_alone(tmp_path):
+    """Two builds into one folder at once: the second must not remove the first's staging."""
+    import socket
+    from teikit.build import STAGING_PREFIX, is_leftover
+
+    out = tmp_path / "out"
+    running = out / f"{STAGING_PREFIX}{socket.gethostname()}-{os.getpid()}-abc123"
+    running.mkdir(parents=True)
+    other_host = out / f"{STAGING_PREFIX}another-host-7-abc123"
+    other_host.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = out / f"{STAGING_PREFIX}{socket.gethostname()}-{gone.stdout.strip()}-abc123"
+    dead.mkdir()
+    assert (is_leftover(running), is_leftover(other_host), is_leftover(dead)) == (False, False, True)
+    make_edition(tmp_path, "")
+    build_all(tmp_path / "editions", out)
+    assert sorted(p.name for p in out.glob(STAGING_PREFIX + "*")) == sorted([running.name, other_host.name])
