@@ -29,7 +29,7 @@ from .config import EditionConfig
 from .errors import SourceError, UsageError
 from .executors import Runner
 from .files import write_atomically
-from .tasks import COUNTED, Job, read_register, run_job, tree_facts
+from .tasks import COUNTED, Job, read_register, run_job, tree_facts, warm_up
 
 SUMMARY_COLUMNS = ("source", "status", "profile", *COUNTED, "warnings", "seconds", "error")
 #: the TEI header facts that say which source and which teikit made an output
@@ -187,7 +187,7 @@ def run_batch(pairs: list[tuple[str, str]], cfg: EditionConfig | None = None, *,
                 continue
             yield (source, target), Job(data, source, target, cfg, register)
 
-    with Runner(jobs, scheduler) as runner:
+    with Runner(jobs, scheduler, warm_up) as runner:
         for (source, target), _, outcome in runner.results(run_job, jobs_to_run()):
             finish(_written(source, target, outcome))
     return [rows[source] for source, _ in pairs]

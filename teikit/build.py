@@ -35,7 +35,7 @@ from .errors import ConfigError, OutputError, TeikitError
 from .executors import Runner, WorkerDied
 from .reader import read_bytes
 from .render import render_site
-from .tasks import Job, Outcome, read_register, read_templates, run_job, site_exports
+from .tasks import Job, Outcome, read_register, read_templates, run_job, site_exports, warm_up
 from .tei.header import publish_schemas, site_schemas
 
 
@@ -190,7 +190,7 @@ def build_all(editions_dir: Path, out_dir: Path, *, jobs: int = 1, fail_fast: bo
     out_dir = Path(out_dir).absolute()
     prepare_output(out_dir)
     results: dict[Path, EditionResult] = {}
-    with Runner(jobs, scheduler) as runner:
+    with Runner(jobs, scheduler, warm_up) as runner:
         items = ((config, prepare_edition(config, out_dir, allow_outside)) for config in configs)
         for config, job, outcome in runner.results(run_job, items):
             result = results[config] = finish_edition(config, job, outcome, out_dir)

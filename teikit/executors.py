@@ -9,6 +9,7 @@ worker died by itself and gives up with KilledWorker, which is reported the same
 """
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -26,10 +27,12 @@ class Runner:
     """Serial for `jobs == 1`, a process pool for `jobs > 1`, a Dask cluster for `scheduler`.
 
     `results(work, items)` yields `(key, arg, result or exception)` as each finishes.
+    `warm` loads what every task needs (a model, a word list) once in this process before
+    a pool forks, so the workers share it instead of each loading its own.
     """
 
-    def __init__(self, jobs: int = 1, scheduler: str | None = None):
-        self.jobs, self.scheduler = jobs, scheduler
+    def __init__(self, jobs: int = 1, scheduler: str | None = None, warm: Callable[[], None] | None = None):
+        self.jobs, self.scheduler, self.warm = jobs, scheduler, warm
         self.client = self.executor = None
         self.window = 1
 
@@ -39,6 +42,8 @@ class Runner:
             self.executor = self.client.get_executor(pure=False)
             self.window = max(4, 2 * sum(self.client.nthreads().values()))
         elif self.jobs > 1:
+            if self.warm is not None and multiprocessing.get_start_method() == "fork":
+                self.warm()
             self.executor = ProcessPoolExecutor(max_workers=self.jobs)
             self.window = 2 * self.jobs
         return self

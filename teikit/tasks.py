@@ -104,6 +104,16 @@ def read_templates(folder: Path) -> tuple[tuple[str, bytes], ...]:
                  for p in sorted(folder.rglob("*")) if p.is_file())
 
 
+def warm_up() -> None:
+    """Load the persons model and the English word list, which every job would load lazily:
+    called before a process pool forks, so its workers share one copy (~1 s each saved)."""
+    from .lexicon import frequencies
+    from .passes.persons_model import load_model
+
+    load_model()
+    frequencies("en")
+
+
 def run_job(job: Job) -> Outcome:
     """Encode (validate, render) one text; every error becomes the outcome, none escapes."""
     started = time.perf_counter()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -188,3 +189,31 @@ def test_a_task_dask_gave_up_on_is_reported_as_a_dead_worker():
     assert isinstance(lost, WorkerDied) and "Dask gave up" in describe(lost)
     other = ValueError("odd")
     assert _lost_worker(other) is other
+
+
+def _pid_and_warmth(_arg) -> tuple[int, bool]:
+    return os.getpid(), WARMED["done"]
+
+
+WARMED = {"done": False}
+
+
+def test_a_pool_is_warmed_once_in_the_client_before_it_forks(monkeypatch):
+    """What every task loads lazily (the persons model) is loaded once before the pool
+    forks, so the workers share it; a serial run loads it only if a task needs it."""
+    calls = []
+
+    def warm():
+        calls.append(os.getpid())
+        WARMED["done"] = True
+
+    monkeypatch.setitem(WARMED, "done", False)
+    with Runner(1, warm=warm) as runner:
+        assert [r for _, _, r in runner.results(_pid_and_warmth, [(1, 1)])] == [(os.getpid(), False)]
+    assert calls == []
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("workers are not forked here: nothing to share")
+    with Runner(2, warm=warm) as runner:
+        seen = [r for _, _, r in runner.results(_pid_and_warmth, [(i, i) for i in range(4)])]
+    assert calls == [os.getpid()]
+    assert all(warm_in_worker for _, warm_in_worker in seen) and {pid for pid, _ in seen} - {os.getpid()}
