@@ -1,0 +1,103 @@
+"""One walk over a TEI document: the events every reader of the TEI consumes.
+
+The diplomatic and reading views (`tei/reader.py`), the HTML renderer (`render/text.py`)
+and the list of interventions (`apparatus.py`) all read the same tree in document order.
+They share this walk, which yields one event per step and keeps no state of its own
+beyond the open elements:
+
+    <p>Amer<pc>-</pc><lb break="no"/>ican</p>
+    -> (START, p) (TEXT, p) (START, pc) (TEXT, pc) (END, pc) (START, lb) (END, lb) (TAIL, lb) (END, p)
+
+TEXT is an element's `.text`, TAIL its `.tail` (never the tail of the element the walk
+started at, which lies outside it); ENTITY an unexpanded entity reference, whose tail
+follows as TAIL. Comments and processing instructions give only their tail. A consumer
+that does not read an element's content calls `skip()` on its START: the element's END
+and tail still come. The walk runs off an explicit stack, so nesting as deep as the
+parser allows costs no Python stack.
+
+What a line or page break means for the word it falls in is decided here too, once
+(`line_end`), for every reader.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from .rules import LineEnds, ends_with_plain_hyphen, joins_word, marked_hyphen, text_after
+
+START, END, TEXT, TAIL, ENTITY = "start", "end", "text", "tail", "entity"
+
+#: how a break falls in a word (`line_end`): "" between words, else how the halves join
+BETWEEN_WORDS = ""
+PRINTED_HYPHEN = "printed"      #: a hyphen the printer set at the line end: not read
+RESTORED_HYPHEN = "restored"    #: a hyphen the OCR lost, supplied by the editor: read
+DROPPED_HYPHEN = "dropped"      #: a plain hyphen the rules find the printer's: not read
+COMPOUND_HYPHEN = "compound"    #: a plain hyphen that belongs to the word: read
+JOINED = "joined"               #: the halves meet with no hyphen
+
+
+class Walk:
+    """The events of `root` and everything in it, in document order (see the module doc)."""
+
+    def __init__(self, root: etree._Element):
+        self.root = root
+        self._skipping = False
+
+    def skip(self) -> None:
+        """Leave out the content of the element whose START was just yielded."""
+        self._skipping = True
+
+    def _entered(self) -> bool:
+        """Whether the content of the element just started is to be read (and reset `skip`)."""
+        skipped, self._skipping = self._skipping, False
+        return not skipped
+
+    def __iter__(self) -> Iterator[tuple[str, etree._Element]]:
+        self._skipping = False
+        yield START, self.root
+        if not self._entered():
+            yield END, self.root
+            return
+        if self.root.text:
+            yield TEXT, self.root
+        stack = [(self.root, iter(self.root))]
+        while stack:
+            parent, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                yield END, parent
+                if stack and parent.tail:
+                    yield TAIL, parent
+                continue
+            if not isinstance(child.tag, str):
+                if isinstance(child, etree._Entity):
+                    yield ENTITY, child
+                if child.tail:
+                    yield TAIL, child
+                continue
+            yield START, child
+            if self._entered():
+                if child.text:
+                    yield TEXT, child
+                stack.append((child, iter(child)))
+            else:
+                yield END, child
+                if child.tail:
+                    yield TAIL, child
+
+
+def line_end(milestone: etree._Element, before: str, rules: LineEnds, after: str | None = None) -> str:
+    """How a line, page or column break falls in the word around it, given the text read
+    `before` it (and `after` it, by default the text the tree has there): one of the
+    constants above. The one place where teikit decides this, for every view."""
+    if not (joins_word(milestone) or rules.bare_break_joins(milestone, before)):
+        return BETWEEN_WORDS
+    marked = marked_hyphen(milestone)
+    if marked:
+        return PRINTED_HYPHEN if marked == "pc" else RESTORED_HYPHEN
+    if ends_with_plain_hyphen(before):
+        following = text_after(milestone) if after is None else after
+        return DROPPED_HYPHEN if rules.drops_plain_hyphen(before, following) else COMPOUND_HYPHEN
+    return JOINED
