@@ -19,10 +19,10 @@ from markupsafe import Markup, escape
 
 from teikit.render.tei import XML_ID, XML_LANG, descendants, id_ref, local_name, plain
 from teikit.tei.rules import (
-    NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text, is_entity,
-    is_ocr_correction, is_printed_line_end_hyphen, is_source_markup, joins_word, marked_hyphen,
-    source_side_breaks, text_after,
+    NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_entity, is_ocr_correction,
+    is_printed_line_end_hyphen, is_source_markup, source_side_breaks,
 )
+from teikit.tei.walk import BETWEEN_WORDS, DROPPED_HYPHEN, PRINTED_HYPHEN, line_end, split_word
 
 DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
 BLOCK_LEAVES = frozenset({
@@ -49,8 +49,6 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 #: page of a web or e-text source, and page.line would not point to a printed line.
 PRINTED_PAGE_MAX_LINES = 250
 
-_WORD_END = re.compile(r"[\w\-¬\u00ad]*$")
-_WORD_START = re.compile(r"^[\w\-]*")
 _SCHEME = re.compile(r"^([a-zA-Z][\w+.-]*):")
 _HTML_DATE = re.compile(r"^(\d{4,}(-\d\d(-\d\d)?)?|(--)?\d\d-\d\d)$")
 
@@ -273,8 +271,8 @@ class TextWalker:
             self.source_line = el.get("n") or self.source_line
         if self._joining:
             pass
-        elif joins_word(el) or self.line_ends.bare_break_joins(el, self._recent_text):
-            self._join_word(el, out)
+        elif (how := line_end(el, self._recent_text, self.line_ends)) != BETWEEN_WORDS:
+            self._join_word(el, how, out)
         elif self._keep_lines and self._last_text_piece(out) is not None:
             out.append("<br>")
         else:
@@ -290,31 +288,23 @@ class TextWalker:
                 n = self.line if self.printed_pages[self.page] or not self.source_line else self.source_line
                 out.append(f'<span class="ln" data-n="{escape(n)}"></span>')
 
-    def _join_word(self, el: etree._Element, out: list[str]) -> None:
-        """Join the two halves of a word split at a line or page end, and note how in the
-        apparatus: a printed hyphen (`pc`, or a plain one the rules find the printer's) is
-        dropped, a restored one (`supplied`) and a compound's own are kept."""
+    def _join_word(self, el: etree._Element, how: str, out: list[str]) -> None:
+        """Join the two halves of a word split at a line or page end (`how`, as
+        `walk.line_end` finds it), and note how in the apparatus: a printed hyphen (`pc`, or
+        a plain one the rules find the printer's) is dropped, a restored one (`supplied`)
+        and a compound's own are kept."""
         self._joining = self._strip_next_text = True
         last = self._last_text_piece(out)
         if last is not None:
             out[last] = out[last].rstrip()
-        marked = marked_hyphen(el)
-        if marked:
-            how = {"pc": "printed", "supplied": "restored"}[marked]
-        elif ends_with_plain_hyphen(self._recent_text):
-            if self.line_ends.drops_plain_hyphen(self._recent_text, text_after(el)):
-                how = "printed"
-                if last is not None:
-                    out[last] = out[last][:-1]
-                self._recent_text = self._recent_text.rstrip()[:-1]
-            else:
-                how = "compound"
-        else:
-            how = "joined"
+        if how == DROPPED_HYPHEN:
+            how = PRINTED_HYPHEN
+            if last is not None:
+                out[last] = out[last][:-1]
+            self._recent_text = self._recent_text.rstrip()[:-1]
         if not self.hyphenation_in_apparatus:
             return
-        before = _WORD_END.search(self._recent_text.rstrip()).group()
-        after = _WORD_START.match(text_after(el).lstrip()).group()
+        before, after = split_word(self._recent_text, el)
         source = {"printed": f"{before}-|{after}", "restored": f"{before[:-1]}|{after}"}.get(how, f"{before}|{after}")
         anchor = self._record("hyphenation", before + after, [{"text": source, "siglum": ""}], how)
         out.append(f'<span class="hyph" id="{anchor}"></span>')
@@ -328,8 +318,8 @@ class TextWalker:
         return None
 
     def _pb(self, el: etree._Element, out: list[str]) -> None:
-        if not self._joining and (joins_word(el) or self.line_ends.bare_break_joins(el, self._recent_text)):
-            self._join_word(el, out)
+        if not self._joining and (how := line_end(el, self._recent_text, self.line_ends)) != BETWEEN_WORDS:
+            self._join_word(el, how, out)
         self._turn_page(out)
 
     def _turn_page(self, out: list[str]) -> None:

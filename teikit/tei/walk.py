@@ -20,6 +20,7 @@ What a line or page break means for the word it falls in is decided here too, on
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -35,6 +36,9 @@ RESTORED_HYPHEN = "restored"    #: a hyphen the OCR lost, supplied by the editor
 DROPPED_HYPHEN = "dropped"      #: a plain hyphen the rules find the printer's: not read
 COMPOUND_HYPHEN = "compound"    #: a plain hyphen that belongs to the word: read
 JOINED = "joined"               #: the halves meet with no hyphen
+
+_WORD_END = re.compile(r"[\w\-¬\u00ad]*$")
+_WORD_START = re.compile(r"^[\w\-]*")
 
 
 class Walk:
@@ -101,3 +105,9 @@ def line_end(milestone: etree._Element, before: str, rules: LineEnds, after: str
         following = text_after(milestone) if after is None else after
         return DROPPED_HYPHEN if rules.drops_plain_hyphen(before, following) else COMPOUND_HYPHEN
     return JOINED
+
+
+def split_word(before: str, milestone: etree._Element) -> tuple[str, str]:
+    """The two halves of the word a break splits: the end of the text read `before` it and
+    the start of the text after it, as an apparatus shows them (`Amer-`, `ican`)."""
+    return _WORD_END.search(before.rstrip()).group(), _WORD_START.match(text_after(milestone).lstrip()).group()
