@@ -15,8 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from teikit.render.context import build_context, parse_tei
+from teikit.render.context import build_context
 from teikit.render.html import make_environment
+from teikit.tei.reader import parse_tei
 
 HEADER = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
