@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree
 from markupsafe import Markup, escape
 
 from teikit.render.tei import XML_ID, XML_LANG, descendants, id_ref, local_name, plain
 from teikit.tei.rules import (
-    NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_entity, is_ocr_correction,
+    NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_ocr_correction,
     is_printed_line_end_hyphen, is_source_markup, source_side_breaks,
 )
-from teikit.tei.walk import BETWEEN_WORDS, DROPPED_HYPHEN, PRINTED_HYPHEN, line_end, split_word
+from teikit.tei.walk import (
+    BETWEEN_WORDS, DROPPED_HYPHEN, END, ENTITY, PRINTED_HYPHEN, TAIL, TEXT, Walk, line_end, split_word,
+)
 
 DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
 BLOCK_LEAVES = frozenset({
@@ -99,6 +102,15 @@ def _safe_href(target: str) -> str:
     return target if scheme is None or scheme.group(1).lower() in SAFE_SCHEMES else ""
 
 
+@dataclass
+class _Here:
+    """The element a handler is reading: what closes it, and whether its content is read
+    in place (else the walk skips it)."""
+    element: etree._Element
+    closings: list = field(default_factory=list)
+    reads_content: bool = False
+
+
 class TextWalker:
     """One pass over a TEI `text` in document order; read the results from its attributes."""
 
@@ -125,6 +137,9 @@ class TextWalker:
         self._footnote_numbers = itertools.count(1)
         self._note_ids, self._called_notes, self._backlinks = self._link_notes(text_el)
         self._generated_ref_ids: set[str] = set()
+        self._streams: list = []            #: the walks being read, innermost last (`_read`)
+        self._closings: list[list] = []     #: per element open in them: markup or calls for its end
+        self._here: _Here | None = None     #: the element whose handler runs
         self._handlers = {
             **{name: self._skip for name in NOT_READ},
             "lb": self._lb, "pb": self._pb, "milestone": self._skip, "cb": self._skip,
@@ -206,26 +221,54 @@ class TextWalker:
 
     def _content(self, el: etree._Element, out: list[str], without: etree._Element | None = None) -> None:
         """The element's text and children in order; `without` (a child shown elsewhere) left out."""
-        if el.text:
-            self._text(el.text, out)
-        for child in el:
-            if child is not without:
-                self._node(child, out)
-            if child.tail:
-                self._text(child.tail, out)
+        self._read(el, out, without, as_node=False)
 
     def _node(self, el: etree._Element, out: list[str]) -> None:
-        name = local_name(el)
-        if not name:
-            if is_entity(el):
-                self._text(entity_text(el), out)
-            return
-        self._strip_next_text = False
-        handler = self._handlers.get(name)
-        if handler is None:
-            self._wrap(el, out, "span", {"class": f"tei-{name}"})
+        """The element itself, by its handler, as it stands among its siblings."""
+        self._read(el, out, None, as_node=True)
+
+    def _read(self, el: etree._Element, out: list[str], without: etree._Element | None, as_node: bool) -> None:
+        """Read off `tei.walk`: an element's content is read when its handler wraps it
+        (`_wrap`), and a part read in an element's place (a choice's reading) is a walk of
+        its own pushed on `_streams`, so no nesting costs Python stack. A note's body read
+        into its own list (`_note_body`) comes back here, once per level of notes."""
+        depth, here = len(self._streams), self._here
+        self._push(el, out, without, as_node)
+        while len(self._streams) > depth:
+            step = next(self._streams[-1], None)
+            if step is None:
+                self._streams.pop()
+            else:
+                self._step(*step)
+        self._here = here
+
+    def _push(self, el: etree._Element, out: list[str], without=None, as_node: bool = False) -> None:
+        walk = Walk(el)
+        self._streams.append((walk, out, without, as_node, event, node) for event, node in walk)
+
+    def _step(self, walk: Walk, out: list[str], without, as_node: bool, event: str, node) -> None:
+        if event == TEXT:
+            self._text(node.text, out)
+        elif event == TAIL:
+            self._text(node.tail, out)
+        elif event == ENTITY:
+            self._text(entity_text(node), out)
+        elif event == END:
+            for closing in self._closings.pop():
+                if isinstance(closing, str):
+                    out.append(closing)
+                else:
+                    closing()
+        elif node is walk.root and not as_node:
+            self._closings.append([])
         else:
-            handler(el, out)
+            here = self._here = _Here(node)
+            if node is not without:
+                self._strip_next_text = False
+                self._handlers.get(local_name(node), self._span)(node, out)
+            if not here.reads_content:
+                walk.skip()
+            self._closings.append(here.closings)
 
     def _text(self, text: str, out: list[str]) -> None:
         if self._strip_next_text:
@@ -239,10 +282,17 @@ class TextWalker:
         self._recent_text = (self._recent_text + text)[-64:]
 
     def _wrap(self, el: etree._Element, out: list[str], tag: str, attrs: dict[str, str | None]) -> None:
+        """`el`'s content in a `tag`: the element being read, or a part read in its place."""
         attrs.setdefault("id", el.get(XML_ID))
         out.append(f"<{tag}{_attrs(attrs)}>")
-        self._content(el, out)
-        out.append(f"</{tag}>")
+        self._here.closings.append(f"</{tag}>")
+        if el is self._here.element:
+            self._here.reads_content = True
+        else:
+            self._push(el, out)
+
+    def _span(self, el: etree._Element, out: list[str]) -> None:
+        self._wrap(el, out, "span", {"class": f"tei-{local_name(el)}"})
 
     def _skip(self, el: etree._Element, out: list[str]) -> None:
         """Page furniture, deletions and images stay out of the reading text."""
@@ -348,7 +398,8 @@ class TextWalker:
     @staticmethod
     def _link_notes(text_el: etree._Element) -> tuple[set[str], set[str], dict[str, str]]:
         """Note ids, the notes some `ref` calls, and where each such note links back to:
-        its @target when that names an element, else the (first) ref calling it."""
+        its @target or @corresp (teikit's notes pass writes the call's id there) when that
+        names an element, else the (first) ref calling it."""
         ids = set(text_el.xpath(".//@xml:id"))
         note_ids = {n.get(XML_ID) for n in descendants(text_el, "note") if n.get(XML_ID)}
         backlinks: dict[str, str] = {}
@@ -358,7 +409,7 @@ class TextWalker:
                 backlinks.setdefault(target, ref.get(XML_ID) or f"tk-ref-{target}")
         called = set(backlinks)
         for note in descendants(text_el, "note"):
-            back = id_ref(note.get("target"))
+            back = id_ref(note.get("target") or note.get("corresp"))
             if note.get(XML_ID) and back in ids:
                 backlinks[note.get(XML_ID)] = back
         return note_ids, called, backlinks
@@ -499,7 +550,13 @@ class TextWalker:
                                        f"cert. {cert}" if cert else "")
             attrs["title"] = f"{siglum}: {reading}"
         self._wrap(shown, out, "span", attrs)
-        for source_break in source_side_breaks(el, shown):
+        source_breaks = source_side_breaks(el, shown)
+        if source_breaks:
+            self._here.closings.append(lambda: self._count_source_breaks(source_breaks, out))
+
+    def _count_source_breaks(self, source_breaks: list[etree._Element], out: list[str]) -> None:
+        """The line and page breaks only the source side of a choice has still count."""
+        for source_break in source_breaks:
             if local_name(source_break) == "lb":
                 self._count_line(out)
             else:
