@@ -180,3 +180,10 @@ def test_the_walk_gives_the_elements_in_lxmls_order_and_every_text_not_skipped(s
             del elem[:]
     assert starts == list(root.iter())
     assert "".join(texts) == "".join(root.itertext())
+
+
+def test_a_note_whose_xml_id_is_no_name_carries_no_id_into_the_exports():
+    tree = tei('<p>The weir held.<note n="1"/></p>', teikit=False)
+    first(tree.getroot(), "note").set("{http://www.w3.org/XML/1998/namespace}id", "javascript:alert(1)")
+    note = next(span for span in reading_text(tree).spans if span.kind == "note")
+    assert note.attrs == {"n": "1"}

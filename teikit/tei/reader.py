@@ -65,6 +65,8 @@ NOT_DIPLOMATIC = NOT_READ_TAGS - {T + "fw"}
 CORRECTION_TYPES = {"corr": "sic", "reg": "orig", "expan": "abbr"}
 PERSON_TAGS = frozenset({T + "persName"})
 NAMED_TAGS = frozenset({T + "name", T + "rs"})
+#: what an xml:id must be (TEI from elsewhere, read without checking ids, may hold anything)
+NCNAME = re.compile(r"[^\W\d][\w.\-]*")
 ITALIC_REND = re.compile(r"(?:^|[\s#:])(?:i|it|italics?|italic)(?:$|\s)")
 
 
@@ -607,7 +609,7 @@ class _ReadingWalker:
             out.line, out.page = line, page
             marker = note.get("n") or ""
             attrs = {k: note.get(k) for k in ("n", "place", "type") if note.get(k)}
-            if note.get(XML_ID):
+            if NCNAME.fullmatch(note.get(XML_ID) or ""):
                 attrs["id"] = note.get(XML_ID)
             span = out.open_span("note", attrs)
             span.anchor = anchor
