@@ -18,10 +18,10 @@ from pathlib import Path
 
 from . import XML_ID, T
 from .tei.reader import parse_tei, text_root
-from .tei.rules import NOT_READ, LineEnds, choice_sides, is_ocr_correction, is_printed_line_end_hyphen, local_name
+from .tei.rules import NOT_READ, LineEnds, is_printed_line_end_hyphen, local_name
 from .tei.walk import (
     BETWEEN_WORDS, DROPPED_HYPHEN, PRINTED_HYPHEN, RESTORED_HYPHEN, START, TAIL, TEXT, Walk,
-    line_end, split_word,
+    choice_intervention, line_end, split_word,
 )
 
 #: how a break joins a word (`walk.line_end`) -> how the apparatus names it
@@ -99,12 +99,13 @@ def interventions_in(root) -> list[Intervention]:
             else:
                 line = elem.get("n") or line
         elif tag == "choice":
-            corr, sic = choice_sides(elem)
-            if sic is None or not (local_name(corr) == "corr" or is_ocr_correction(corr)):
+            exchanged = choice_intervention(elem)
+            if exchanged is None or exchanged.kind != "correction":
                 continue
+            corr = exchanged.shown
             detail = ", ".join(f"{key} {corr.get(key)}" for key in ("resp", "cert") if corr.get(key))
             found.append(Intervention("correction", page, line, text_of(corr),
-                                      " ".join(text_of(sic).split()), detail))
+                                      " ".join(text_of(exchanged.replaced).split()), detail))
         elif tag == "note" and elem.get("place") in ("foot", "bottom") and \
                 elem.getparent() is not None and elem.getparent().tag not in (f"{T}div", f"{T}back"):
             first = elem.find(f".//{T}lb")

@@ -12,7 +12,7 @@ from teikit.tei.reader import diplomatic_lines, reading_text, text_root
 from teikit.tei.rules import LineEnds, local_name
 from teikit.tei.walk import (
     BETWEEN_WORDS, COMPOUND_HYPHEN, DROPPED_HYPHEN, END, ENTITY, JOINED, PRINTED_HYPHEN, RESTORED_HYPHEN, START,
-    TAIL, TEXT, Walk, line_end,
+    TAIL, TEXT, Walk, choice_intervention, line_end,
 )
 
 TEIKIT_HEADER = ('<teiHeader><encodingDesc><appInfo><application ident="teikit" version="0"><label>teikit'
@@ -104,6 +104,19 @@ def test_a_plain_hyphen_at_a_bare_break_in_tei_from_elsewhere_is_weighed_by_the_
     assert decide("<p>the win-<lb/>dow</p>", "the win-", teikit=False) == DROPPED_HYPHEN
     assert decide("<p>a well-<lb/>known</p>", "a well-", teikit=False) == COMPOUND_HYPHEN
     assert decide("<p>the win-<lb/>dow</p>", "the win-", teikit=True) == BETWEEN_WORDS
+
+
+def test_a_choice_is_an_intervention_only_where_it_exchanges_a_reading_for_the_source():
+    def kind(xml: str):
+        found = choice_intervention(fragment(f"<choice>{xml}</choice>")[0])
+        return found and (found.kind, found.ocr)
+
+    assert kind("<sic>tbe</sic><corr>the</corr>") == ("correction", False)
+    assert kind('<orig>tlie</orig><reg type="ocr">the</reg>') == ("correction", True)
+    assert kind("<abbr>Capt.</abbr><expan>Captain</expan>") == ("expansion", False)
+    assert kind("<orig>shew</orig><reg>show</reg>") == ("regularisation", False)
+    assert kind('<orig><pc type="markup">*</pc></orig><reg type="markup"/>') is None
+    assert kind("<corr>the</corr>") is None
 
 
 # -- the views and the apparatus off the walk ----------------------------------------------------

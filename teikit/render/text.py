@@ -20,11 +20,11 @@ from markupsafe import Markup, escape
 
 from teikit.render.tei import XML_ID, XML_LANG, descendants, id_ref, local_name, plain
 from teikit.tei.rules import (
-    NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_ocr_correction,
-    is_printed_line_end_hyphen, is_source_markup, source_side_breaks,
+    NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_printed_line_end_hyphen, source_side_breaks,
 )
 from teikit.tei.walk import (
-    BETWEEN_WORDS, DROPPED_HYPHEN, END, ENTITY, PRINTED_HYPHEN, TAIL, TEXT, Walk, line_end, split_word,
+    BETWEEN_WORDS, DROPPED_HYPHEN, END, ENTITY, PRINTED_HYPHEN, TAIL, TEXT, Walk, choice_intervention, line_end,
+    split_word,
 )
 
 DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
@@ -45,8 +45,8 @@ LINE_KEEPING = frozenset({"titlePage", "opener", "closer", "address", "docImprin
 PAGE_SECTION_ENDS = frozenset({"front", "body", "back", "text"})
 MARGIN_PLACES = frozenset({"margin", "left", "right", "inner", "outer", "marginLeft", "marginRight"})
 END_PLACES = frozenset({"end", "endnote"})
-#: the reading shown by a choice -> the apparatus kind and the siglum of what it replaces
-CHOICE_KINDS = {"corr": ("correction", "sic"), "expan": ("expansion", "abbr."), "reg": ("regularisation", "orig.")}
+#: the kind of a choice's intervention (`walk.choice_intervention`) -> the siglum of what it replaces
+SIGLA = {"correction": "sic", "expansion": "abbr.", "regularisation": "orig."}
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 #: More lines than any printed page holds (a newspaper's columns included): the pb marks a
 #: page of a web or e-text source, and page.line would not point to a printed line.
@@ -540,13 +540,14 @@ class TextWalker:
         if shown is None:
             return
         attrs: dict[str, str | None] = {"class": f"tei-{local_name(shown)}"}
-        if replaced is not None and not is_source_markup(shown):
+        exchanged = choice_intervention(el)
+        if exchanged is not None:
             reading = plain(replaced)
-            kind, siglum = CHOICE_KINDS["corr" if is_ocr_correction(shown) else local_name(shown)]
-            if kind == "correction" and (self.line_ends.teikit or is_ocr_correction(shown)):
+            siglum = SIGLA[exchanged.kind]
+            if exchanged.kind == "correction" and (self.line_ends.teikit or exchanged.ocr):
                 siglum = "OCR"
             cert = shown.get("cert")
-            attrs["id"] = self._record(kind, plain(shown), [{"text": reading, "siglum": siglum}],
+            attrs["id"] = self._record(exchanged.kind, plain(shown), [{"text": reading, "siglum": siglum}],
                                        f"cert. {cert}" if cert else "")
             attrs["title"] = f"{siglum}: {reading}"
         self._wrap(shown, out, "span", attrs)

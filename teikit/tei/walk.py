@@ -15,17 +15,21 @@ that does not read an element's content calls `skip()` on its START: the element
 and tail still come. The walk runs off an explicit stack, so nesting as deep as the
 parser allows costs no Python stack.
 
-What a line or page break means for the word it falls in is decided here too, once
-(`line_end`), for every reader.
+What a line or page break means for the word it falls in (`line_end`), and what an editor
+exchanged in a `choice` (`choice_intervention`), are decided here too, once, for every reader.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lxml import etree
 
-from .rules import LineEnds, ends_with_plain_hyphen, joins_word, marked_hyphen, text_after
+from .rules import (
+    LineEnds, choice_sides, ends_with_plain_hyphen, is_ocr_correction, is_source_markup, joins_word, local_name,
+    marked_hyphen, text_after,
+)
 
 START, END, TEXT, TAIL, ENTITY = "start", "end", "text", "tail", "entity"
 
@@ -36,6 +40,9 @@ RESTORED_HYPHEN = "restored"    #: a hyphen the OCR lost, supplied by the editor
 DROPPED_HYPHEN = "dropped"      #: a plain hyphen the rules find the printer's: not read
 COMPOUND_HYPHEN = "compound"    #: a plain hyphen that belongs to the word: read
 JOINED = "joined"               #: the halves meet with no hyphen
+
+#: the reading a choice shows -> the kind of intervention
+CHOICE_KINDS = {"corr": "correction", "expan": "expansion", "reg": "regularisation"}
 
 _WORD_END = re.compile(r"[\w\-¬\u00ad]*$")
 _WORD_START = re.compile(r"^[\w\-]*")
@@ -111,3 +118,22 @@ def split_word(before: str, milestone: etree._Element) -> tuple[str, str]:
     """The two halves of the word a break splits: the end of the text read `before` it and
     the start of the text after it, as an apparatus shows them (`Amer-`, `ican`)."""
     return _WORD_END.search(before.rstrip()).group(), _WORD_START.match(text_after(milestone).lstrip()).group()
+
+
+@dataclass(frozen=True)
+class ChoiceIntervention:
+    """What an editor exchanged in a `choice`: the reading `shown` for the source's `replaced`."""
+    kind: str                  #: correction, expansion or regularisation
+    shown: etree._Element
+    replaced: etree._Element
+    ocr: bool                  #: an OCR misreading corrected (`reg type="ocr"`)
+
+
+def choice_intervention(choice: etree._Element) -> ChoiceIntervention | None:
+    """The intervention a `choice` records, or None when it exchanges nothing (one side
+    only, or the empty reading of a source's markup character)."""
+    shown, replaced = choice_sides(choice)
+    if shown is None or replaced is None or is_source_markup(shown):
+        return None
+    ocr = is_ocr_correction(shown)
+    return ChoiceIntervention(CHOICE_KINDS["corr" if ocr else local_name(shown)], shown, replaced, ocr)
