@@ -6,8 +6,10 @@ because a Jinja macro call per inline element is far too slow on a book-length t
 same walk counts pages and lines, so it also gathers the apparatus (keyed page.line), the
 footnotes of each source page and the pages where each person is mentioned.
 
-What is read (hyphens at line ends, choice, app, furniture, entities) follows the rules in
-`teikit/tei/rules.py`, shared with `teikit text` and `teikit export`.
+Each block's content is read off the one walk of TEI (`teikit/tei/walk.py`), which also
+decides how a break falls in a word and what a choice exchanges, for `teikit text`,
+`teikit export` and `teikit apparatus` too; what is read (choice, app, furniture,
+entities) follows the rules in `teikit/tei/rules.py`.
 """
 from __future__ import annotations
 
