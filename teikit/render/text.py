@@ -25,7 +25,7 @@ from teikit.tei.rules import (
     NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_printed_line_end_hyphen, source_side_breaks,
 )
 from teikit.tei.walk import (
-    BETWEEN_WORDS, DROPPED_HYPHEN, END, ENTITY, PRINTED_HYPHEN, TAIL, TEXT, Walk, choice_intervention, line_end,
+    BETWEEN_WORDS, DROPPED_HYPHEN, END, PRINTED_HYPHEN, START, TAIL, TEXT, Walk, choice_intervention, line_end,
     split_word,
 )
 
@@ -104,7 +104,7 @@ def _safe_href(target: str) -> str:
     return target if scheme is None or scheme.group(1).lower() in SAFE_SCHEMES else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Here:
     """The element a handler is reading: what closes it, and whether its content is read
     in place (else the walk skips it)."""
@@ -234,43 +234,48 @@ class TextWalker:
         (`_wrap`), and a part read in an element's place (a choice's reading) is a walk of
         its own pushed on `_streams`, so no nesting costs Python stack. A note's body read
         into its own list (`_note_body`) comes back here, once per level of notes."""
-        depth, here = len(self._streams), self._here
+        streams, depth, here = self._streams, len(self._streams), self._here
         self._push(el, out, without, as_node)
-        while len(self._streams) > depth:
-            step = next(self._streams[-1], None)
+        while len(streams) > depth:
+            walk, events, out, without, as_node = streams[-1]
+            step = next(events, None)
             if step is None:
-                self._streams.pop()
+                streams.pop()
+                continue
+            event, node = step
+            if event == TEXT:
+                self._text(node.text, out)
+            elif event == TAIL:
+                self._text(node.tail, out)
+            elif event == START:
+                self._start(walk, node, out, without, as_node)
+            elif event == END:
+                closings = self._closings.pop()
+                for closing in closings:
+                    if isinstance(closing, str):
+                        out.append(closing)
+                    else:
+                        closing()
             else:
-                self._step(*step)
+                self._text(entity_text(node), out)
         self._here = here
 
     def _push(self, el: etree._Element, out: list[str], without=None, as_node: bool = False) -> None:
         walk = Walk(el)
-        self._streams.append((walk, out, without, as_node, event, node) for event, node in walk)
+        self._streams.append((walk, iter(walk), out, without, as_node))
 
-    def _step(self, walk: Walk, out: list[str], without, as_node: bool, event: str, node) -> None:
-        if event == TEXT:
-            self._text(node.text, out)
-        elif event == TAIL:
-            self._text(node.tail, out)
-        elif event == ENTITY:
-            self._text(entity_text(node), out)
-        elif event == END:
-            for closing in self._closings.pop():
-                if isinstance(closing, str):
-                    out.append(closing)
-                else:
-                    closing()
-        elif node is walk.root and not as_node:
+    def _start(self, walk: Walk, node: etree._Element, out: list[str], without, as_node: bool) -> None:
+        """An element's start: its handler runs (the walk's own root only when read `as_node`)."""
+        if node is walk.root and not as_node:
             self._closings.append([])
-        else:
-            here = self._here = _Here(node)
-            if node is not without:
-                self._strip_next_text = False
-                self._handlers.get(local_name(node), self._span)(node, out)
-            if not here.reads_content:
-                walk.skip()
-            self._closings.append(here.closings)
+            return
+        here = self._here = _Here(node)
+        if node is not without:
+            self._strip_next_text = False
+            self._handlers.get(local_name(node), self._span)(node, out)
+        if not here.reads_content:
+            walk.skip()
+        self._closings.append(here.closings)
 
     def _text(self, text: str, out: list[str]) -> None:
         if self._strip_next_text:

@@ -59,15 +59,11 @@ class Walk:
         """Leave out the content of the element whose START was just yielded."""
         self._skipping = True
 
-    def _entered(self) -> bool:
-        """Whether the content of the element just started is to be read (and reset `skip`)."""
-        skipped, self._skipping = self._skipping, False
-        return not skipped
-
     def __iter__(self) -> Iterator[tuple[str, etree._Element]]:
         self._skipping = False
         yield START, self.root
-        if not self._entered():
+        if self._skipping:
+            self._skipping = False
             yield END, self.root
             return
         if self.root.text:
@@ -89,14 +85,15 @@ class Walk:
                     yield TAIL, child
                 continue
             yield START, child
-            if self._entered():
-                if child.text:
-                    yield TEXT, child
-                stack.append((child, iter(child)))
-            else:
+            if self._skipping:
+                self._skipping = False
                 yield END, child
                 if child.tail:
                     yield TAIL, child
+            else:
+                if child.text:
+                    yield TEXT, child
+                stack.append((child, iter(child)))
 
 
 def line_end(milestone: etree._Element, before: str, rules: LineEnds, after: str | None = None) -> str:
