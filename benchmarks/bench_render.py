@@ -3,20 +3,29 @@
     .venv/bin/python benchmarks/bench_render.py                 # synthesise ~3 MB, render it
     .venv/bin/python benchmarks/bench_render.py book.tei.xml    # render a real edition
     .venv/bin/python benchmarks/bench_render.py --mb 1 --mb 3 --mb 6   # growth with size
+    .venv/bin/python benchmarks/bench_render.py --memory --mb 20 --mb 100   # `teikit render`'s peak memory
 
 The synthetic text has what costs time in a real edition: a line break per source line,
 page breaks with furniture, split words, corrections, persons, dates, footnotes and
 endnotes. The aim is under 2 s for 3 MB; the phases are timed apart so a slow one shows.
+With --memory each file is rendered once by `teikit render` in a process of its own, and its
+wall time and peak resident memory are reported, also as a multiple of the file's size
+(issue 17 asks for under 5x at 100 MB).
 """
 from __future__ import annotations
 
 import argparse
+import math
+import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from teikit.render.context import build_context, parse_tei
+from teikit.render.context import build_context
 from teikit.render.html import make_environment
+from teikit.tei.reader import parse_tei
 
 HEADER = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
@@ -112,11 +121,27 @@ def time_render(tei_path: Path, out_dir: Path) -> dict[str, float]:
     return times
 
 
+def peak_render(tei_path: Path, out_dir: Path) -> dict[str, float]:
+    """`teikit render` of one file in a child process: wall seconds and peak resident MB."""
+    size_mb = tei_path.stat().st_size / 1e6
+    env = {**os.environ, "TEIKIT_MAX_INPUT_MB": str(max(64, math.ceil(size_mb) + 1))}
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "teikit", "render", str(tei_path), "-o", str(out_dir)],
+                             env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"teikit render failed on {tei_path.name} (exit {child.returncode})")
+    peak_mb = usage.ru_maxrss / 1024   # kilobytes on Linux
+    return {"wall s": time.perf_counter() - start, "peak MB": peak_mb, "peak / size": peak_mb / size_mb}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tei", nargs="?", type=Path, help="a TEI file; default: synthesise one")
     parser.add_argument("--mb", type=float, action="append", help="size of the synthetic TEI in MB (repeatable)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per file; the best is reported")
+    parser.add_argument("--memory", action="store_true", help="peak memory of `teikit render`, once per file")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
@@ -129,6 +154,11 @@ def main() -> None:
                 path.write_text(synthesize(int(mb * 1_000_000)), encoding="utf-8")
                 inputs.append(path)
         for path in inputs:
+            if args.memory:
+                measured = peak_render(path, tmp_dir / "html")
+                print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB  "
+                      + "  ".join(f"{name} {value:.1f}" for name, value in measured.items()))
+                continue
             runs = [time_render(path, tmp_dir) for _ in range(args.repeat)]
             best = min(runs, key=lambda run: run["total"])
             phases = "  ".join(f"{name} {seconds:.2f}s" for name, seconds in best.items())

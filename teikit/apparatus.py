@@ -13,16 +13,22 @@ line number):
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import XML_ID, T
 from .tei.reader import parse_tei, text_root
-from .tei.rules import choice_sides, hyphen_mark, is_ocr_correction, local_name, text_after
+from .tei.rules import NOT_READ, LineEnds, is_printed_line_end_hyphen, local_name
+from .tei.walk import (
+    BETWEEN_WORDS, DROPPED_HYPHEN, PRINTED_HYPHEN, RESTORED_HYPHEN, START, TAIL, TEXT, Walk,
+    choice_intervention, line_end, split_word,
+)
 
-LAST_WORD = re.compile(r"(\S*)\s*$")
-FIRST_WORD = re.compile(r"^\s*(\S*)")
+#: how a break joins a word (`walk.line_end`) -> how the apparatus names it
+LINE_END_KINDS = {PRINTED_HYPHEN: "printed hyphen dropped", DROPPED_HYPHEN: "printed hyphen dropped",
+                  RESTORED_HYPHEN: "lost hyphen restored"}
+#: text kept of what was read lately: enough for the word before a break
+RECENT = 64
 
 
 @dataclass
@@ -44,48 +50,62 @@ def text_of(elem) -> str:
     return "".join(elem.itertext())
 
 
-def text_before(elem) -> str:
-    previous = elem.getprevious()
-    if previous is not None:
-        return previous.tail or (text_of(previous) if previous.tag != f"{T}lb" else "")
-    parent = elem.getparent()
-    return (parent.text or "") if parent is not None else ""
-
-
-def line_end_decision(lb) -> tuple[str, str, str]:
-    """(kind, reading, source) for an `lb break="no"`."""
-    mark = hyphen_mark(lb)
-    before = LAST_WORD.search(text_before(mark if mark is not None else lb)).group(1)
-    after = FIRST_WORD.match(text_after(lb)).group(1)
-    if mark is not None and local_name(mark) == "pc":
-        return "printed hyphen dropped", before + after, f"{before}-|{after}"
-    if mark is not None:
-        return "lost hyphen restored", f"{before}-{after}", f"{before}|{after}"
-    if before.endswith("-"):
-        return "hyphen kept", before + after, f"{before}|{after}"
-    return "line-end join", before + after, f"{before}|{after}"
+def line_end_decision(how: str, before_text: str, milestone) -> tuple[str, str, str]:
+    """(kind, reading, source) for a break inside a word, joined `how` (`walk.line_end`)."""
+    before, after = split_word(before_text, milestone)
+    kind = LINE_END_KINDS.get(how) or ("hyphen kept" if before.endswith("-") else "line-end join")
+    if how == PRINTED_HYPHEN:
+        return kind, before + after, f"{before}-|{after}"
+    if how == DROPPED_HYPHEN:
+        return kind, before[:-1] + after, f"{before}|{after}"
+    if how == RESTORED_HYPHEN:
+        return kind, f"{before}-{after}", f"{before}|{after}"
+    return kind, before + after, f"{before}|{after}"
 
 
 def interventions(path: Path) -> list[Intervention]:
-    root = text_root(parse_tei(path))
+    """Every intervention in the TEI file at `path`, in text order."""
+    return interventions_in(text_root(parse_tei(path)))
+
+
+def interventions_in(root) -> list[Intervention]:
+    """Every intervention in a TEI `text`, off one walk; what is not read (furniture, a
+    printed hyphen) holds none and is not the word before a break."""
+    rules = LineEnds(root)
     page = line = None
+    recent = ""
+    joining = False      # after a break inside a word, up to its next text: a break there is the same join
     found: list[Intervention] = []
-    for elem in root.iter(f"{T}pb", f"{T}lb", f"{T}choice", f"{T}note"):
-        tag = elem.tag[len(T):]
-        if tag == "pb":
-            page = elem.get("n") or page
-        elif tag == "lb":
-            if elem.get("break") == "no":   # listed on the line where the word starts
-                kind, reading, source = line_end_decision(elem)
+    walk = Walk(root)
+    for event, elem in walk:
+        if event in (TEXT, TAIL):
+            text = elem.text if event == TEXT else elem.tail
+            recent = (recent + text)[-RECENT:]
+            joining = joining and not text.strip()
+            continue
+        if event != START:
+            continue
+        tag = local_name(elem)
+        if tag in NOT_READ or tag in ("pc", "supplied") and is_printed_line_end_hyphen(elem):
+            walk.skip()
+        elif tag in ("pb", "lb"):
+            how = line_end(elem, recent, rules)
+            if how != BETWEEN_WORDS and not joining:   # listed on the line where the word starts
+                kind, reading, source = line_end_decision(how, recent, elem)
                 found.append(Intervention(kind, page, line, reading, source, ""))
-            line = elem.get("n") or line
+            joining = joining or how != BETWEEN_WORDS
+            if tag == "pb":
+                page = elem.get("n") or page
+            else:
+                line = elem.get("n") or line
         elif tag == "choice":
-            corr, sic = choice_sides(elem)
-            if sic is None or not (local_name(corr) == "corr" or is_ocr_correction(corr)):
+            exchanged = choice_intervention(elem)
+            if exchanged is None or exchanged.kind != "correction":
                 continue
+            corr = exchanged.shown
             detail = ", ".join(f"{key} {corr.get(key)}" for key in ("resp", "cert") if corr.get(key))
             found.append(Intervention("correction", page, line, text_of(corr),
-                                      " ".join(text_of(sic).split()), detail))
+                                      " ".join(text_of(exchanged.replaced).split()), detail))
         elif tag == "note" and elem.get("place") in ("foot", "bottom") and \
                 elem.getparent() is not None and elem.getparent().tag not in (f"{T}div", f"{T}back"):
             first = elem.find(f".//{T}lb")

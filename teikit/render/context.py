@@ -29,9 +29,9 @@ _NOTE_CALL = re.compile(r'<a class="(?:fn-call|note-ref)"[^>]*>.*?</a>', re.S)
 def deep_enough() -> Iterator[None]:
     """Room on Python's stack for the deepest tree the parser lets through.
 
-    The walk over the text (TextWalker) and the templates' block macro recurse once per
-    nested element; the parser's depth limit, not Python's default 1000 frames, must
-    bound them. (The text views and exports walk off an explicit stack: tei.reader.walk.)
+    The templates' block macro recurses once per nested block; the parser's depth limit,
+    not Python's default 1000 frames, must bound it. (The text is read off an explicit
+    stack: tei.walk.)
     """
     recursion_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(recursion_limit, WALK_RECURSION_LIMIT))
@@ -57,8 +57,7 @@ def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True
     colophon = read_colophon(root)
     walker = TextWalker(text, register, hyphenation_in_apparatus=hyphenation_in_apparatus)
     marker = walker.first_page_marker()
-    with deep_enough():
-        blocks = ([marker] if marker else []) + walker.blocks(text)
+    blocks = ([marker] if marker else []) + walker.blocks(text)
     apparatus = apparatus_groups(walker.apparatus)
     return {
         "colophon": colophon,

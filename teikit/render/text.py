@@ -6,22 +6,27 @@ because a Jinja macro call per inline element is far too slow on a book-length t
 same walk counts pages and lines, so it also gathers the apparatus (keyed page.line), the
 footnotes of each source page and the pages where each person is mentioned.
 
-What is read (hyphens at line ends, choice, app, furniture, entities) follows the rules in
-`teikit/tei/rules.py`, shared with `teikit text` and `teikit export`.
+Each block's content is read off the one walk of TEI (`teikit/tei/walk.py`), which also
+decides how a break falls in a word and what a choice exchanges, for `teikit text`,
+`teikit export` and `teikit apparatus` too; what is read (choice, app, furniture,
+entities) follows the rules in `teikit/tei/rules.py`.
 """
 from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree
 from markupsafe import Markup, escape
 
 from teikit.render.tei import XML_ID, XML_LANG, descendants, id_ref, local_name, plain
 from teikit.tei.rules import (
-    NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text, is_entity,
-    is_ocr_correction, is_printed_line_end_hyphen, is_source_markup, joins_word, marked_hyphen,
-    source_side_breaks, text_after,
+    NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_printed_line_end_hyphen, source_side_breaks,
+)
+from teikit.tei.walk import (
+    BETWEEN_WORDS, DROPPED_HYPHEN, END, PRINTED_HYPHEN, START, TAIL, TEXT, Walk, choice_intervention, line_end,
+    split_word,
 )
 
 DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
@@ -42,15 +47,13 @@ LINE_KEEPING = frozenset({"titlePage", "opener", "closer", "address", "docImprin
 PAGE_SECTION_ENDS = frozenset({"front", "body", "back", "text"})
 MARGIN_PLACES = frozenset({"margin", "left", "right", "inner", "outer", "marginLeft", "marginRight"})
 END_PLACES = frozenset({"end", "endnote"})
-#: the reading shown by a choice -> the apparatus kind and the siglum of what it replaces
-CHOICE_KINDS = {"corr": ("correction", "sic"), "expan": ("expansion", "abbr."), "reg": ("regularisation", "orig.")}
+#: the kind of a choice's intervention (`walk.choice_intervention`) -> the siglum of what it replaces
+SIGLA = {"correction": "sic", "expansion": "abbr.", "regularisation": "orig."}
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 #: More lines than any printed page holds (a newspaper's columns included): the pb marks a
 #: page of a web or e-text source, and page.line would not point to a printed line.
 PRINTED_PAGE_MAX_LINES = 250
 
-_WORD_END = re.compile(r"[\w\-¬\u00ad]*$")
-_WORD_START = re.compile(r"^[\w\-]*")
 _SCHEME = re.compile(r"^([a-zA-Z][\w+.-]*):")
 _HTML_DATE = re.compile(r"^(\d{4,}(-\d\d(-\d\d)?)?|(--)?\d\d-\d\d)$")
 
@@ -101,6 +104,15 @@ def _safe_href(target: str) -> str:
     return target if scheme is None or scheme.group(1).lower() in SAFE_SCHEMES else ""
 
 
+@dataclass(slots=True)
+class _Here:
+    """The element a handler is reading: what closes it, and whether its content is read
+    in place (else the walk skips it)."""
+    element: etree._Element
+    closings: list = field(default_factory=list)
+    reads_content: bool = False
+
+
 class TextWalker:
     """One pass over a TEI `text` in document order; read the results from its attributes."""
 
@@ -127,6 +139,9 @@ class TextWalker:
         self._footnote_numbers = itertools.count(1)
         self._note_ids, self._called_notes, self._backlinks = self._link_notes(text_el)
         self._generated_ref_ids: set[str] = set()
+        self._streams: list = []            #: the walks being read, innermost last (`_read`)
+        self._closings: list[list] = []     #: per element open in them: markup or calls for its end
+        self._here: _Here | None = None     #: the element whose handler runs
         self._handlers = {
             **{name: self._skip for name in NOT_READ},
             "lb": self._lb, "pb": self._pb, "milestone": self._skip, "cb": self._skip,
@@ -208,26 +223,59 @@ class TextWalker:
 
     def _content(self, el: etree._Element, out: list[str], without: etree._Element | None = None) -> None:
         """The element's text and children in order; `without` (a child shown elsewhere) left out."""
-        if el.text:
-            self._text(el.text, out)
-        for child in el:
-            if child is not without:
-                self._node(child, out)
-            if child.tail:
-                self._text(child.tail, out)
+        self._read(el, out, without, as_node=False)
 
     def _node(self, el: etree._Element, out: list[str]) -> None:
-        name = local_name(el)
-        if not name:
-            if is_entity(el):
-                self._text(entity_text(el), out)
+        """The element itself, by its handler, as it stands among its siblings."""
+        self._read(el, out, None, as_node=True)
+
+    def _read(self, el: etree._Element, out: list[str], without: etree._Element | None, as_node: bool) -> None:
+        """Read off `tei.walk`: an element's content is read when its handler wraps it
+        (`_wrap`), and a part read in an element's place (a choice's reading) is a walk of
+        its own pushed on `_streams`, so no nesting costs Python stack. A note's body read
+        into its own list (`_note_body`) comes back here, once per level of notes."""
+        streams, depth, here = self._streams, len(self._streams), self._here
+        self._push(el, out, without, as_node)
+        while len(streams) > depth:
+            walk, events, out, without, as_node = streams[-1]
+            step = next(events, None)
+            if step is None:
+                streams.pop()
+                continue
+            event, node = step
+            if event == TEXT:
+                self._text(node.text, out)
+            elif event == TAIL:
+                self._text(node.tail, out)
+            elif event == START:
+                self._start(walk, node, out, without, as_node)
+            elif event == END:
+                closings = self._closings.pop()
+                for closing in closings:
+                    if isinstance(closing, str):
+                        out.append(closing)
+                    else:
+                        closing()
+            else:
+                self._text(entity_text(node), out)
+        self._here = here
+
+    def _push(self, el: etree._Element, out: list[str], without=None, as_node: bool = False) -> None:
+        walk = Walk(el)
+        self._streams.append((walk, iter(walk), out, without, as_node))
+
+    def _start(self, walk: Walk, node: etree._Element, out: list[str], without, as_node: bool) -> None:
+        """An element's start: its handler runs (the walk's own root only when read `as_node`)."""
+        if node is walk.root and not as_node:
+            self._closings.append([])
             return
-        self._strip_next_text = False
-        handler = self._handlers.get(name)
-        if handler is None:
-            self._wrap(el, out, "span", {"class": f"tei-{name}"})
-        else:
-            handler(el, out)
+        here = self._here = _Here(node)
+        if node is not without:
+            self._strip_next_text = False
+            self._handlers.get(local_name(node), self._span)(node, out)
+        if not here.reads_content:
+            walk.skip()
+        self._closings.append(here.closings)
 
     def _text(self, text: str, out: list[str]) -> None:
         if self._strip_next_text:
@@ -241,10 +289,17 @@ class TextWalker:
         self._recent_text = (self._recent_text + text)[-64:]
 
     def _wrap(self, el: etree._Element, out: list[str], tag: str, attrs: dict[str, str | None]) -> None:
+        """`el`'s content in a `tag`: the element being read, or a part read in its place."""
         attrs.setdefault("id", el.get(XML_ID))
         out.append(f"<{tag}{_attrs(attrs)}>")
-        self._content(el, out)
-        out.append(f"</{tag}>")
+        self._here.closings.append(f"</{tag}>")
+        if el is self._here.element:
+            self._here.reads_content = True
+        else:
+            self._push(el, out)
+
+    def _span(self, el: etree._Element, out: list[str]) -> None:
+        self._wrap(el, out, "span", {"class": f"tei-{local_name(el)}"})
 
     def _skip(self, el: etree._Element, out: list[str]) -> None:
         """Page furniture, deletions and images stay out of the reading text."""
@@ -273,8 +328,8 @@ class TextWalker:
             self.source_line = el.get("n") or self.source_line
         if self._joining:
             pass
-        elif joins_word(el) or self.line_ends.bare_break_joins(el, self._recent_text):
-            self._join_word(el, out)
+        elif (how := line_end(el, self._recent_text, self.line_ends)) != BETWEEN_WORDS:
+            self._join_word(el, how, out)
         elif self._keep_lines and self._last_text_piece(out) is not None:
             out.append("<br>")
         else:
@@ -290,31 +345,23 @@ class TextWalker:
                 n = self.line if self.printed_pages[self.page] or not self.source_line else self.source_line
                 out.append(f'<span class="ln" data-n="{escape(n)}"></span>')
 
-    def _join_word(self, el: etree._Element, out: list[str]) -> None:
-        """Join the two halves of a word split at a line or page end, and note how in the
-        apparatus: a printed hyphen (`pc`, or a plain one the rules find the printer's) is
-        dropped, a restored one (`supplied`) and a compound's own are kept."""
+    def _join_word(self, el: etree._Element, how: str, out: list[str]) -> None:
+        """Join the two halves of a word split at a line or page end (`how`, as
+        `walk.line_end` finds it), and note how in the apparatus: a printed hyphen (`pc`, or
+        a plain one the rules find the printer's) is dropped, a restored one (`supplied`)
+        and a compound's own are kept."""
         self._joining = self._strip_next_text = True
         last = self._last_text_piece(out)
         if last is not None:
             out[last] = out[last].rstrip()
-        marked = marked_hyphen(el)
-        if marked:
-            how = {"pc": "printed", "supplied": "restored"}[marked]
-        elif ends_with_plain_hyphen(self._recent_text):
-            if self.line_ends.drops_plain_hyphen(self._recent_text, text_after(el)):
-                how = "printed"
-                if last is not None:
-                    out[last] = out[last][:-1]
-                self._recent_text = self._recent_text.rstrip()[:-1]
-            else:
-                how = "compound"
-        else:
-            how = "joined"
+        if how == DROPPED_HYPHEN:
+            how = PRINTED_HYPHEN
+            if last is not None:
+                out[last] = out[last][:-1]
+            self._recent_text = self._recent_text.rstrip()[:-1]
         if not self.hyphenation_in_apparatus:
             return
-        before = _WORD_END.search(self._recent_text.rstrip()).group()
-        after = _WORD_START.match(text_after(el).lstrip()).group()
+        before, after = split_word(self._recent_text, el)
         source = {"printed": f"{before}-|{after}", "restored": f"{before[:-1]}|{after}"}.get(how, f"{before}|{after}")
         anchor = self._record("hyphenation", before + after, [{"text": source, "siglum": ""}], how)
         out.append(f'<span class="hyph" id="{anchor}"></span>')
@@ -328,8 +375,8 @@ class TextWalker:
         return None
 
     def _pb(self, el: etree._Element, out: list[str]) -> None:
-        if not self._joining and (joins_word(el) or self.line_ends.bare_break_joins(el, self._recent_text)):
-            self._join_word(el, out)
+        if not self._joining and (how := line_end(el, self._recent_text, self.line_ends)) != BETWEEN_WORDS:
+            self._join_word(el, how, out)
         self._turn_page(out)
 
     def _turn_page(self, out: list[str]) -> None:
@@ -358,7 +405,8 @@ class TextWalker:
     @staticmethod
     def _link_notes(text_el: etree._Element) -> tuple[set[str], set[str], dict[str, str]]:
         """Note ids, the notes some `ref` calls, and where each such note links back to:
-        its @target when that names an element, else the (first) ref calling it."""
+        its @target or @corresp (teikit's notes pass writes the call's id there) when that
+        names an element, else the (first) ref calling it."""
         ids = set(text_el.xpath(".//@xml:id"))
         note_ids = {n.get(XML_ID) for n in descendants(text_el, "note") if n.get(XML_ID)}
         backlinks: dict[str, str] = {}
@@ -368,7 +416,7 @@ class TextWalker:
                 backlinks.setdefault(target, ref.get(XML_ID) or f"tk-ref-{target}")
         called = set(backlinks)
         for note in descendants(text_el, "note"):
-            back = id_ref(note.get("target"))
+            back = id_ref(note.get("target") or note.get("corresp"))
             if note.get(XML_ID) and back in ids:
                 backlinks[note.get(XML_ID)] = back
         return note_ids, called, backlinks
@@ -499,17 +547,24 @@ class TextWalker:
         if shown is None:
             return
         attrs: dict[str, str | None] = {"class": f"tei-{local_name(shown)}"}
-        if replaced is not None and not is_source_markup(shown):
+        exchanged = choice_intervention(el)
+        if exchanged is not None:
             reading = plain(replaced)
-            kind, siglum = CHOICE_KINDS["corr" if is_ocr_correction(shown) else local_name(shown)]
-            if kind == "correction" and (self.line_ends.teikit or is_ocr_correction(shown)):
+            siglum = SIGLA[exchanged.kind]
+            if exchanged.kind == "correction" and (self.line_ends.teikit or exchanged.ocr):
                 siglum = "OCR"
             cert = shown.get("cert")
-            attrs["id"] = self._record(kind, plain(shown), [{"text": reading, "siglum": siglum}],
+            attrs["id"] = self._record(exchanged.kind, plain(shown), [{"text": reading, "siglum": siglum}],
                                        f"cert. {cert}" if cert else "")
             attrs["title"] = f"{siglum}: {reading}"
         self._wrap(shown, out, "span", attrs)
-        for source_break in source_side_breaks(el, shown):
+        source_breaks = source_side_breaks(el, shown)
+        if source_breaks:
+            self._here.closings.append(lambda: self._count_source_breaks(source_breaks, out))
+
+    def _count_source_breaks(self, source_breaks: list[etree._Element], out: list[str]) -> None:
+        """The line and page breaks only the source side of a choice has still count."""
+        for source_break in source_breaks:
             if local_name(source_break) == "lb":
                 self._count_line(out)
             else:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Generator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,10 +32,10 @@ from .. import TEI_NS, XML_ID, T
 from ..errors import SourceError
 from ..reader import read_bytes
 from .rules import (
-    NOT_READ, LineEnds, app_readings, choice_sides, ends_with_plain_hyphen, entity_text,
-    is_ocr_correction, is_printed_line_end_hyphen, is_source_markup, joins_word, line_indent, local_name,
-    marked_hyphen, sign_printed_twice, source_side_breaks,
+    NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_ocr_correction, is_printed_line_end_hyphen,
+    is_source_markup, line_indent, local_name, sign_printed_twice, source_side_breaks,
 )
+from .walk import BETWEEN_WORDS, DROPPED_HYPHEN, ENTITY, START, TAIL, TEXT, Walk, line_end
 
 XI = "{http://www.w3.org/2001/XInclude}"
 
@@ -65,6 +65,8 @@ NOT_DIPLOMATIC = NOT_READ_TAGS - {T + "fw"}
 CORRECTION_TYPES = {"corr": "sic", "reg": "orig", "expan": "abbr"}
 PERSON_TAGS = frozenset({T + "persName"})
 NAMED_TAGS = frozenset({T + "name", T + "rs"})
+#: what an xml:id must be (TEI from elsewhere, read without checking ids, may hold anything)
+NCNAME = re.compile(r"[^\W\d][\w.\-]*")
 ITALIC_REND = re.compile(r"(?:^|[\s#:])(?:i|it|italics?|italic)(?:$|\s)")
 
 
@@ -295,15 +297,21 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
         return elem.tag == T + "fw" or not numbered and _is_block(elem)
 
     pending_sign = ""       # a footnote's sign, printed again at the start of the note's text
-    skip_depth = 0
-    for event, elem in etree.iterwalk(root, events=("start", "end")):
-        tag = elem.tag if isinstance(elem.tag, str) else ""
-        if event == "start":
-            if not skip_depth and isinstance(elem, etree._Entity):
-                view.add(entity_text(elem))
-            if skip_depth or tag in EDITORIAL or tag in NOT_DIPLOMATIC or not tag:
-                skip_depth += 1
-                continue
+    walk = Walk(root)
+    for event, elem in walk:
+        if event == ENTITY:
+            view.add(entity_text(elem))
+        elif event == TEXT:
+            if not (numbered and _is_block(elem) and _formatting(elem.text)):
+                view.add(elem.text)
+        elif event == TAIL:
+            if not (numbered and _is_block(elem) and _formatting(elem.tail)):
+                view.add(elem.tail)
+        elif elem.tag in EDITORIAL or elem.tag in NOT_DIPLOMATIC:
+            if event == START:
+                walk.skip()
+        elif event == START:
+            tag = elem.tag
             if tag == T + "note":
                 pending_sign = sign_printed_twice(elem)
                 view.add(pending_sign)                  # the marker, at the anchor
@@ -321,20 +329,10 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
                     pending_sign = ""
             elif tag == T + "g" and elem.get("type") == "ctrl" and (elem.get("n") or "").startswith("U+"):
                 view.add(chr(int(elem.get("n")[2:], 16)))
-            if not (numbered and _is_block(elem) and _formatting(elem.text)):
-                view.add(elem.text)
-        else:
-            if skip_depth:
-                skip_depth -= 1
-                if skip_depth == 0 and elem is not root:
-                    view.add(elem.tail)
-                continue
-            if tag == T + "note" and view.stack:
-                view.current, view.last_key = view.stack.pop()
-            elif starts_line(elem) and tag != T + "note":
-                view.new_line(None)
-            if elem is not root and not (numbered and _is_block(elem) and _formatting(elem.tail)):
-                view.add(elem.tail)
+        elif elem.tag == T + "note" and view.stack:
+            view.current, view.last_key = view.stack.pop()
+        elif starts_line(elem) and elem.tag != T + "note":
+            view.new_line(None)
     return view.result()
 
 
@@ -378,14 +376,13 @@ class _ReadingBuilder:
     """Appends words to the reading text, collapsing whitespace lazily so that offsets recorded
     while walking are the final ones (a span starts at the first character it contributes)."""
 
-    def __init__(self, line_ends: LineEnds):
-        self.line_ends = line_ends
+    def __init__(self):
         self.parts: list[str] = []
         self.length = 0
         self.separator = ""              # " " or "\n\n" owed before the next word
         self.prefix = ""                 # a note's marker, owed at the start of its paragraph
         self.joining = False             # after a word-joining break: no space up to the next word
-        self.hyphen_at_break = ""        # the text before a plain hyphen at a join: dropped or not at the next word
+        self.drop_hyphen = False         # a plain hyphen before a join, the printer's: dropped at the next word
         self.awaiting: list[Span] = []   # opened spans that have no character yet
         self.closed_here: list[Span] = []
         self.spans: list[Span] = []
@@ -406,12 +403,12 @@ class _ReadingBuilder:
                 self._emit(piece)
 
     def _emit(self, word: str) -> None:
-        if self.hyphen_at_break and self.line_ends.drops_plain_hyphen(self.hyphen_at_break, word):
+        if self.drop_hyphen:
             self.parts[-1] = self.parts[-1][:-1]
             self.length -= 1
             for span in self.closed_here:
                 span.end = self.length
-        self.hyphen_at_break = ""
+        self.drop_hyphen = False
         self.joining = False
         if self.length and self.separator:
             self._append(self.separator)
@@ -442,11 +439,10 @@ class _ReadingBuilder:
         if not self.joining:
             self.separator = self.separator or " "
 
-    def join(self, plain_hyphen: bool) -> None:
-        """A break inside a word: no space up to the next word, which decides whether a
-        plain hyphen before the break is the printer's (rules.LineEnds)."""
-        if plain_hyphen:
-            self.hyphen_at_break = self.recent_text()
+    def join(self, drop_hyphen: bool) -> None:
+        """A break inside a word: no space up to the next word; a plain hyphen before the
+        break that is the printer's (`walk.line_end`) goes when that word comes."""
+        self.drop_hyphen = drop_hyphen
         self.separator = ""
         self.joining = True
 
@@ -465,7 +461,7 @@ class _ReadingBuilder:
             self.open_paragraph = None
             self.separator = "\n\n"
         self.joining = False
-        self.hyphen_at_break = ""
+        self.drop_hyphen = False
         self.prefix = ""
 
     def open_span(self, kind: str, attrs: dict[str, str]) -> Span:
@@ -486,103 +482,165 @@ class _ReadingBuilder:
         return ReadingText("".join(self.parts), self.paragraphs, self.spans)
 
 
-#: a step of a walk: yields the steps it needs run before it goes on
-Walk = Generator["Walk", None, None]
-
-
-def walk(step: Walk) -> None:
-    """Run a step and every step it yields, depth first, off an explicit stack."""
-    stack = [step]
-    while stack:
-        try:
-            stack.append(next(stack[-1]))
-        except StopIteration:
-            stack.pop()
+#: what an element's END does, set when its START is read (None: nothing)
+Closing = Callable[[], None] | None
+#: a stream of events and how to read the element it starts at: as a block opened with
+#: this prefix (a note's marker), or, for None, only its content (a choice's reading)
+Stream = Iterator[tuple[Walk, str | None, str, etree._Element]]
 
 
 class _ReadingWalker:
-    """Walks <text> once: blocks become paragraphs, notes follow the block they stand in.
+    """Reads <text> once off `tei.walk`: blocks become paragraphs, notes follow the block
+    they stand in, a choice and an app give only their reading.
 
-    Each step that goes into an element is a generator that yields the steps for its
-    children to `walk`, which runs them off an explicit stack: nesting as deep as the
-    parser allows costs no Python stack.
+    A note, a choice's reading and an app's lemma are read by a walk of their own, pushed
+    on a stack of streams whose top is read first: no recursion, however deep the tree.
     """
 
     def __init__(self, root):
         self.line_ends = LineEnds(root)
-        self.out = _ReadingBuilder(self.line_ends)
+        self.out = _ReadingBuilder()
         self.depth = 0
         self.positions: dict[str, int] = {}   # xml:id of an inline element -> its offset
         self.pointing_notes: list[tuple[Span, str]] = []
+        self.closings: list[Closing] = []     # one per open element
+        self.block_notes: list[list[tuple]] = []   # per open block: the notes that follow it
+        self.streams: list[Stream] = []
 
-    def block(self, elem, prefix: str = "") -> Walk:
-        if elem.tag in DIVS:
-            self.depth += 1
-        self.out.open_block(etree.QName(elem).localname, self.depth, prefix)
-        notes: list[tuple] = []
-        yield self.content(elem, notes)
-        self.out.close_block()
-        for note in notes:
-            yield self.note(*note)
-        if elem.tag in DIVS:
-            self.depth -= 1
-
-    def content(self, elem, notes: list) -> Walk:
-        self.out.add(elem.text)
-        for child in elem:
-            yield self.child(child, notes)
-            self.out.add(child.tail)
-
-    def child(self, child, notes: list) -> Walk:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        out = self.out
-        if isinstance(child, etree._Entity):
-            out.add(entity_text(child))
-        elif not tag or tag in NOT_READ_TAGS:
-            pass
-        elif tag == T + "note":
-            anchor = None if child.getparent().tag in STRUCTURAL else out.length
-            notes.append((child, anchor, out.line, out.page))
-        elif tag == T + "pc" and is_printed_line_end_hyphen(child):
-            pass
-        elif tag in (T + "lb", T + "pb", T + "cb"):
-            self.count_break(child)
-            before = out.recent_text()
-            if joins_word(child) or self.line_ends.bare_break_joins(child, before):
-                out.join(plain_hyphen=not marked_hyphen(child) and ends_with_plain_hyphen(before))
+    def read(self, root) -> None:
+        self.push(Walk(root), "")
+        while self.streams:
+            step = next(self.streams[-1], None)
+            if step is None:
+                self.streams.pop()
             else:
+                self.step(*step)
+
+    def push(self, walk: Walk, prefix: str | None) -> None:
+        self.streams.append((walk, prefix, event, elem) for event, elem in walk)
+
+    def step(self, walk: Walk, prefix: str | None, event: str, elem) -> None:
+        out = self.out
+        if event == TEXT:
+            out.add(elem.text)
+        elif event == TAIL:
+            out.add(elem.tail)
+        elif event == ENTITY:
+            out.add(entity_text(elem))
+        elif event == START:
+            if elem is not walk.root:
+                self.closings.append(self.start(walk, elem))
+            else:
+                self.closings.append(self.open_block(elem, prefix) if prefix is not None else None)
+        else:
+            closing = self.closings.pop()
+            if closing is not None:
+                closing()
+            if elem is not walk.root and not _is_block(elem) and elem.get(XML_ID):
+                self.positions.setdefault(elem.get(XML_ID), out.length)
+
+    def start(self, walk: Walk, elem) -> Closing:
+        """Read the start of an element inside the walk; returns what its end does."""
+        tag, out = elem.tag, self.out
+        if tag in NOT_READ_TAGS or tag == T + "pc" and is_printed_line_end_hyphen(elem):
+            walk.skip()
+        elif tag == T + "note":
+            anchor = None if elem.getparent().tag in STRUCTURAL else out.length
+            self.block_notes[-1].append((elem, anchor, out.line, out.page))
+            walk.skip()
+        elif tag in (T + "lb", T + "pb", T + "cb"):
+            self.count_break(elem)
+            how = line_end(elem, out.recent_text(), self.line_ends)
+            if how == BETWEEN_WORDS:
                 out.line_break()
-        elif _is_block(child):
-            yield self.block(child)
+            else:
+                out.join(drop_hyphen=how == DROPPED_HYPHEN)
+            walk.skip()
+        elif _is_block(elem):
+            return self.open_block(elem, "")
         elif tag == T + "choice":
-            reading, source = choice_sides(child)
+            walk.skip()
+            reading, source = choice_sides(elem)
             if reading is not None:
-                yield self.spanned("correction", _correction_attrs(reading, source), reading, notes)
-                for source_break in source_side_breaks(child, reading):
-                    self.count_break(source_break)
+                return self.read_only(reading, "correction", _correction_attrs(reading, source),
+                                      source_side_breaks(elem, reading))
         elif tag == T + "app":
-            lemma, _ = app_readings(child)
+            walk.skip()
+            lemma, _ = app_readings(elem)
             if lemma is not None:
-                yield self.content(lemma, notes)
+                return self.read_only(lemma, "", None, [])
         elif tag in (T + "sic", T + "corr"):
             side = "source" if tag == T + "sic" else "reading"
-            yield self.spanned("correction", {"type": "sic", side: _string(child), **_resp(child)}, child, notes)
-        elif tag in PERSON_TAGS or tag in NAMED_TAGS and child.get("type") == "person":
-            ref = child.get("ref") or child.get("key")
-            yield self.spanned("person", {"ref": ref} if ref else {}, child, notes)
+            return self.spanned("correction", {"type": "sic", side: _string(elem), **_resp(elem)})
+        elif tag in PERSON_TAGS or tag in NAMED_TAGS and elem.get("type") == "person":
+            ref = elem.get("ref") or elem.get("key")
+            return self.spanned("person", {"ref": ref} if ref else {})
         elif tag == T + "date":
-            when = {k: child.get(k) for k in ("when", "from", "to", "notBefore", "notAfter", "calendar")
-                    if child.get(k) is not None}
-            yield self.spanned("date", when, child, notes)
+            when = {k: elem.get(k) for k in ("when", "from", "to", "notBefore", "notAfter", "calendar")
+                    if elem.get(k) is not None}
+            return self.spanned("date", when)
         elif tag == T + "emph" or tag == T + "hi" and ITALIC_REND.search(
-                f"{child.get('rend', '')} {child.get('rendition', '')}"):
-            yield self.spanned("italic", {}, child, notes)
-        elif tag == T + "ref" and (child.get("target") or "").startswith("#"):
-            yield self.spanned("ref", {"target": child.get("target")}, child, notes)
-        else:
-            yield self.content(child, notes)
-        if tag and child.get(XML_ID) and not _is_block(child):
-            self.positions.setdefault(child.get(XML_ID), out.length)
+                f"{elem.get('rend', '')} {elem.get('rendition', '')}"):
+            return self.spanned("italic", {})
+        elif tag == T + "ref" and (elem.get("target") or "").startswith("#"):
+            return self.spanned("ref", {"target": elem.get("target")})
+        return None
+
+    def open_block(self, elem, prefix: str) -> Closing:
+        """A paragraph (or container) of its own; the notes in it are read after its end."""
+        leaves_div = elem.tag in DIVS
+        self.depth += leaves_div
+        self.out.open_block(etree.QName(elem).localname, self.depth, prefix)
+        notes: list[tuple] = []
+        self.block_notes.append(notes)
+
+        def close() -> None:
+            self.out.close_block()
+            self.block_notes.pop()
+            self.streams.append(self.notes_after_block(notes, leaves_div))
+        return close
+
+    def notes_after_block(self, notes: list[tuple], leaves_div: bool) -> Stream:
+        """Each note after the block it stands in, introduced by its marker unless it prints
+        one, then (the block a division) the division's end."""
+        out = self.out
+        for note, anchor, line, page in notes:
+            resume = out.line, out.page
+            out.line, out.page = line, page
+            marker = note.get("n") or ""
+            attrs = {k: note.get(k) for k in ("n", "place", "type") if note.get(k)}
+            if NCNAME.fullmatch(note.get(XML_ID) or ""):
+                attrs["id"] = note.get(XML_ID)
+            span = out.open_span("note", attrs)
+            span.anchor = anchor
+            pointer = (note.get("target") or note.get("corresp") or "").split()
+            if anchor is None and pointer and pointer[0].startswith("#"):
+                self.pointing_notes.append((span, pointer[0][1:]))
+            walk = Walk(note)
+            prefix = "" if _string(note).startswith(marker) else marker + " "
+            for event, elem in walk:
+                yield walk, prefix, event, elem
+            out.close_span(span)
+            out.line, out.page = resume
+        self.depth -= leaves_div
+
+    def read_only(self, part, kind: str, attrs: dict | None, source_breaks: list) -> Closing:
+        """Read one part of an element (a choice's reading, an app's lemma) by a walk of its
+        own, inside a span of `kind` unless `attrs` is None; the breaks that stand only in
+        the source side still count."""
+        span = self.out.open_span(kind, attrs) if attrs is not None else None
+        self.push(Walk(part), None)
+
+        def close() -> None:
+            if span is not None:
+                self.out.close_span(span)
+            for source_break in source_breaks:
+                self.count_break(source_break)
+        return close
+
+    def spanned(self, kind: str, attrs: dict) -> Closing:
+        span = self.out.open_span(kind, attrs)
+        return lambda: self.out.close_span(span)
 
     def count_break(self, milestone) -> None:
         """The source line (lb/@n) or page (pb/@n) from here on."""
@@ -591,32 +649,6 @@ class _ReadingWalker:
                 self.out.line = milestone.get("n")
             elif milestone.tag == T + "pb":
                 self.out.page = milestone.get("n")
-
-    def spanned(self, kind: str, attrs: dict | None, elem, notes: list) -> Walk:
-        """Read `elem` inside a span of `kind`; no span when `attrs` is None (an app's lemma)."""
-        span = self.out.open_span(kind, attrs) if attrs is not None else None
-        yield self.content(elem, notes)
-        if span is not None:
-            self.out.close_span(span)
-
-    def note(self, note, anchor: int | None, line: str | None, page: str | None) -> Walk:
-        """A note after the block it stands in, introduced by its marker unless it prints one."""
-        out = self.out
-        resume = out.line, out.page
-        out.line, out.page = line, page
-        marker = note.get("n") or ""
-        prints_marker = _string(note).startswith(marker)
-        attrs = {k: note.get(k) for k in ("n", "place", "type") if note.get(k)}
-        if note.get(XML_ID):
-            attrs["id"] = note.get(XML_ID)
-        span = out.open_span("note", attrs)
-        span.anchor = anchor
-        pointer = (note.get("target") or note.get("corresp") or "").split()
-        if anchor is None and pointer and pointer[0].startswith("#"):
-            self.pointing_notes.append((span, pointer[0][1:]))
-        yield self.block(note, prefix="" if prints_marker else marker + " ")
-        out.close_span(span)
-        out.line, out.page = resume
 
     def result(self) -> ReadingText:
         """Endnotes are anchored where a ref points to them, or where they point (@target, @corresp)."""
@@ -634,7 +666,7 @@ def reading_text(tree: etree._ElementTree) -> ReadingText:
     """The reading text (paragraphs separated by a blank line) and the spans marked in it."""
     root = text_root(tree)
     walker = _ReadingWalker(root)
-    walk(walker.block(root))
+    walker.read(root)
     return walker.result()
 
 
