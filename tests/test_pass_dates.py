@@ -148,6 +148,11 @@ def test_printed_hyphen_joined():
     assert date.attrs == {"from": "1936", "to": "1937"}
 
 
+def inferred(value):
+    """The attributes of a date whose value the running date completed."""
+    return {"when": value, "cert": "medium"}
+
+
 def dated(*divs, **options):
     """Run the pass over divs of paragraphs (one source line per `\\n`); marks in order."""
     doc = document_from_text("\n\n".join("\n\n".join(div) for div in divs))
@@ -161,21 +166,21 @@ def dated(*divs, **options):
 def test_dateline_dates_inst_ult_and_prox():
     assert dated(["Bath, May 25, 1790.",
                   "I came the 23d ultimo, saw him the 2d inst. and go the 1st proximo."]) == [
-        ("May 25, 1790", {"when": "1790-05-25"}), ("23d ultimo", {"when": "1790-04-23"}),
-        ("2d inst.", {"when": "1790-05-02"}), ("1st proximo", {"when": "1790-06-01"})]
+        ("May 25, 1790", {"when": "1790-05-25"}), ("23d ultimo", inferred("1790-04-23")),
+        ("2d inst.", inferred("1790-05-02")), ("1st proximo", inferred("1790-06-01"))]
 
 
 def test_running_year_for_months_passed_and_the_next():
     assert dated(["June 3, 1790", "He wrote February 2 and May 30, comes July 4, sails in December."]) == [
-        ("June 3, 1790", {"when": "1790-06-03"}), ("February 2", {"when": "1790-02-02"}),
-        ("May 30", {"when": "1790-05-30"}), ("July 4", {"when": "1790-07-04"}),
+        ("June 3, 1790", {"when": "1790-06-03"}), ("February 2", inferred("1790-02-02")),
+        ("May 30", inferred("1790-05-30")), ("July 4", inferred("1790-07-04")),
         ("December", {"when": "--12"})]
 
 
 def test_running_year_across_new_year():
     assert dated(["January 2, 1791", "your letter of December 28 came"])[1] == (
-        "December 28", {"when": "1790-12-28"})
-    assert dated(["December 30, 1790", "we sail on January 3"])[1] == ("January 3", {"when": "1791-01-03"})
+        "December 28", inferred("1790-12-28"))
+    assert dated(["December 30, 1790", "we sail on January 3"])[1] == ("January 3", inferred("1791-01-03"))
 
 
 def test_year_then_month_before_a_capital_is_no_diary_head():
@@ -183,13 +188,13 @@ def test_year_then_month_before_a_capital_is_no_diary_head():
 
 
 def test_a_diary_day_with_its_weekday_is_one_date():
-    assert dated(["29th May 1790 set out", "30th Sunday calm"])[1] == ("30th Sunday", {"when": "1790-05-30"})
+    assert dated(["29th May 1790 set out", "30th Sunday calm"])[1] == ("30th Sunday", inferred("1790-05-30"))
 
 
 def test_bare_diary_days_follow_the_running_date():
     assert dated(["29th May 1790 set out", "30th rain", "2d crossed the river", "14 men came"]) == [
-        ("29th May 1790", {"when": "1790-05-29"}), ("30th", {"when": "1790-05-30"}),
-        ("2d", {"when": "1790-06-02"})]
+        ("29th May 1790", {"when": "1790-05-29"}), ("30th", inferred("1790-05-30")),
+        ("2d", inferred("1790-06-02"))]
 
 
 def test_day_alone_needs_a_month():
@@ -204,17 +209,17 @@ def test_day_alone_before_a_verb_or_preposition():
 def test_day_alone_far_from_a_named_month_is_the_running_months():
     far = "We went on through the hills for many days, " * 6
     assert dated(["Bath, June 20, 1790.", "Your letter of May came. " + far + "The mail of the 16th is lost."])[1:] == [
-        ("May", {"when": "1790-05"}), ("16th", {"when": "1790-06-16"})]
+        ("May", inferred("1790-05")), ("16th", inferred("1790-06-16"))]
 
 
 def test_day_in_prose_takes_the_month_last_named():
     assert dated(["In September 1790, on the 1st, they left."]) == [
-        ("September 1790", {"when": "1790-09"}), ("1st", {"when": "1790-09-01"})]
+        ("September 1790", {"when": "1790-09"}), ("1st", inferred("1790-09-01"))]
 
 
 def test_each_div_dates_itself():
     assert dated(["June 3, 1790", "rain on June 5"], ["rain on June 7"])[1:] == [
-        ("June 5", {"when": "1790-06-05"}), ("June 7", {"when": "--06-07"})]
+        ("June 5", inferred("1790-06-05")), ("June 7", {"when": "--06-07"})]
 
 
 def test_a_section_keeps_its_letters_date():
@@ -223,7 +228,7 @@ def test_a_section_keeps_its_letters_date():
     doc.body = [Block("div", attrs={"type": "letter"},
                       children=[dateline, Block("div", attrs={"type": "section"}, children=[text])])]
     run(doc, Options(), Report())
-    assert text.marks[0].attrs == {"when": "1790-06-05"}
+    assert text.marks[0].attrs == inferred("1790-06-05")
 
 
 def test_wrapped_date_after_a_lead_in_is_no_dateline():
@@ -237,7 +242,7 @@ def test_no_inference_when_switched_off():
 
 
 def test_impossible_days_are_no_dates():
-    assert dated(["February 1, 1790", "on February 30 we"])[1:] == [("February", {"when": "1790-02"})]
+    assert dated(["February 1, 1790", "on February 30 we"])[1:] == [("February", inferred("1790-02"))]
 
 
 DATE_TOKENS = st.sampled_from(["May", "Sept.", "Jany", "the", "16th", "2d", "30", "31st", "1790", "18G3",
@@ -270,7 +275,7 @@ def test_date_closing_a_long_block_is_no_dateline():
 
 def test_entries_before_the_first_dated_one_wait_for_it():
     assert dated(["11th set out", "12 rain", "14th crossed", "15th May 1790 arrived"]) == [
-        ("11th", {"when": "1790-05-11"}), ("12", {"when": "1790-05-12"}), ("14th", {"when": "1790-05-14"}),
+        ("11th", inferred("1790-05-11")), ("12", inferred("1790-05-12")), ("14th", inferred("1790-05-14")),
         ("15th May 1790", {"when": "1790-05-15"})]
 
 
@@ -281,20 +286,20 @@ def test_numbered_paragraphs_before_a_date_are_no_entries():
 
 def test_day_of_last_month_counts_from_the_dateline():
     assert dated(["Bath, July 6, 1790.", "by the 12th of last month we knew"])[1] == (
-        "12th", {"when": "1790-06-12"})
+        "12th", inferred("1790-06-12"))
 
 
 def test_weekday_alone_is_the_running_dates_or_the_last_before():
     assert dated(["Bath, July 5, 1790.", "Tuesday Morning", "He fell on Friday and reads the Sunday Times; "
                   "on Good Friday we fasted."])[1:] == [
-        ("Tuesday Morning", {"when": "1790-06-29"}), ("Friday", {"when": "1790-07-02"})]
+        ("Tuesday Morning", inferred("1790-06-29")), ("Friday", inferred("1790-07-02"))]
     assert dated(["He came on Friday."]) == []
-    assert dated(["Bath, July 5, 1790.", "On Sunday I rested"])[1] == ("Sunday", {"when": "1790-07-04"})
+    assert dated(["Bath, July 5, 1790.", "On Sunday I rested"])[1] == ("Sunday", inferred("1790-07-04"))
 
 
 def test_weekday_told_in_the_future_is_the_next_one():
     assert dated(["Bath, July 5, 1790.", "I shall ride over on Friday, and write to me by Monday"])[1:] == [
-        ("Friday", {"when": "1790-07-09"}), ("Monday", {"when": "1790-07-12"})]
+        ("Friday", inferred("1790-07-09")), ("Monday", inferred("1790-07-12"))]
 
 
 def test_numbered_parts_pages_after_the_dateline_are_no_entries():
@@ -306,7 +311,7 @@ def test_numbered_parts_pages_after_the_dateline_are_no_entries():
 def test_dateline_after_a_place_at_the_top_of_a_letter():
     assert dated(["Fort William 9 June 1790 - the boats came\nyesterday, and we leave in May"
                   " for the lakes and again in July."])[1:] == [
-        ("May", {"when": "1790-05"}), ("July", {"when": "1790-07"})]
+        ("May", inferred("1790-05")), ("July", inferred("1790-07"))]
 
 
 def test_a_date_never_takes_in_a_notes_printed_number():
@@ -320,7 +325,7 @@ def test_a_date_never_takes_in_a_notes_printed_number():
     assert [m.tag for m in note.marks] == ["label"]
 def test_a_year_stacked_under_a_marginal_day_sets_the_running_year():
     assert dated(["9th\n1790", "the boats came up", "Augt\n3d\nrain all day", "October\ncold"])[1:] == [
-        ("Augt\n3d", {"when": "1790-08-03"}), ("October", {"when": "1790-10"})]
+        ("Augt\n3d", inferred("1790-08-03")), ("October", inferred("1790-10"))]
 
 
 def test_a_year_alone_in_its_block_ending_a_sentence_or_in_an_imprint_sets_no_year():
@@ -334,18 +339,18 @@ def test_a_year_alone_in_its_block_ending_a_sentence_or_in_an_imprint_sets_no_ye
 def test_an_ordinal_day_before_a_capital_heads_the_next_entry():
     assert dated(["29th May 1790 set out", "we waited 30th The wind rose, and his 2d Battalion\n"
                   "came on the 31st Regiment's road"]) == [
-        ("29th May 1790", {"when": "1790-05-29"}), ("30th", {"when": "1790-05-30"})]
+        ("29th May 1790", {"when": "1790-05-29"}), ("30th", inferred("1790-05-30"))]
 
 
 def test_a_dateline_after_a_place_dates_a_letter_deep_in_a_volume():
     far = "A letter copied into the volume before this one. " * 8
     assert dated([far, "Bath 4th June 1791. I write to say we go in July"]) == [
-        ("4th June 1791", {"when": "1791-06-04"}), ("July", {"when": "1791-07"})]
+        ("4th June 1791", {"when": "1791-06-04"}), ("July", inferred("1791-07"))]
 
 
 def test_a_month_heading_an_entry_goes_forward_in_the_running_year():
     assert dated(["3 June 1790 set out", "Augt 9th went on", "we hope to sail in December"])[1:] == [
-        ("Augt 9th", {"when": "1790-08-09"}), ("December", {"when": "--12"})]
+        ("Augt 9th", inferred("1790-08-09")), ("December", {"when": "--12"})]
 
 
 def test_a_date_never_holds_a_notes_label():
@@ -353,3 +358,17 @@ def test_a_date_never_holds_a_notes_label():
     block = Block("note", lines=doc.lines)
     block.marks.append(Mark("label", 0, 4))
     assert mark_dates(block, Options()) == 0
+
+
+def test_a_completed_value_is_valid_and_declared_in_the_header():
+    from teikit.encode import encode_text
+    from teikit.validate import check_tree
+
+    tree = encode_text("Dunmore, March 9, 1790.\n\nYour parcel came the 4th inst. and Tuesday.\n",
+                       name="made-up.txt").tree
+    dates = [(d.text, d.get("when"), d.get("cert")) for d in tree.iter("{http://www.tei-c.org/ns/1.0}date")
+             if d.getparent().tag != "{http://www.tei-c.org/ns/1.0}publicationStmt"]
+    assert dates[-2:] == [("4th inst.", "1790-03-04", "medium"), ("Tuesday", "1790-03-09", "medium")]
+    interpretation = "".join(next(tree.iter("{http://www.tei-c.org/ns/1.0}interpretation")).itertext())
+    assert "cert='medium'" in interpretation
+    assert check_tree(tree) == []

@@ -16,8 +16,8 @@ entries stay as printed. Within a few pages of it:
   (`I shall come on Friday`), the next one after it.
 A day named alone in the prose (`on the 1st`) belongs to a month named just before, or
 the running date's. Each div
-but a section starts afresh. teikit.rng allows no `cert` on `date`, so none is written:
-the pass's facts (`doc.facts.dates.policy`) record that these rules ran.
+but a section starts afresh. A value the running date completed carries `cert="medium"`
+(`INFERRED`): the printed words alone do not say it.
 """
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ MONTH_DAY = re.compile(r"--(\d\d)(?:-(\d\d))?$")
 DAY_ONLY = re.compile(r"---(\d\d)$")
 #: a year alone: 1790
 YEAR_ONLY = re.compile(r"(\d{4})$")
+#: the certainty of a value that the running date completed
+INFERRED = {"cert": "medium"}
 #: how far (characters of reading text) a heading date reaches: a few printed pages;
 #: a date at the top of a long text (a web page's posting date) says nothing of its end
 REACH = 12000
@@ -115,7 +117,7 @@ class RunningDate:
                 or 2 * sum(suffixed for _, suffixed, *_ in waited) < len(waited):
             return []
         month = f"{self.year:04d}-{self.month:02d}"
-        return [(where, {"when": f"{month}-{day:02d}"}) for day, _, _, where in waited]
+        return [(where, {"when": f"{month}-{day:02d}", **INFERRED}) for day, _, _, where in waited]
 
     def year_near(self, month: int, heads: bool = False) -> int | None:
         """The year a yearless `month` has at the running date, or None if unsure: the months
@@ -193,7 +195,7 @@ def _weekday_near(weekday: int, running: RunningDate, ahead: bool) -> dict[str, 
         return None
     today = datetime.date(running.year, running.month, running.day)
     days = ((weekday - today.weekday()) % 7 or 7) if ahead else -((today.weekday() - weekday) % 7)
-    return {"when": (today + datetime.timedelta(days=days)).isoformat()}
+    return {"when": (today + datetime.timedelta(days=days)).isoformat(), **INFERRED}
 
 
 def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dict[str, str] | None:
@@ -217,9 +219,11 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
         return None
     printed = attrs.get("when") or attrs.get("from") or ""
     if "when" in attrs:
-        attrs["when"] = _completed(attrs["when"], running, relative, entry, place == "head")
-        if DAY_ONLY.match(attrs["when"]) or not is_calendar_day(attrs["when"]):
+        completed = _completed(attrs["when"], running, relative, entry, place == "head")
+        if DAY_ONLY.match(completed) or not is_calendar_day(completed):
             return None
+        if completed != attrs["when"]:
+            attrs.update(when=completed, **INFERRED)
     # a head moves the running date on (a diary's next entry); a dateline only when complete
     moves = place in ("head", "year") or place == "dateline" and FULL_DAY.match(printed) is not None
     running.saw(attrs.get("when") or attrs.get("from") or "", moves, year_head=place == "year")

@@ -12,7 +12,7 @@ of small named rules (`RULES`, grammar in `date_grammar`); earlier rules win ove
 A day without a year is `--01-23`, a month alone `--12`, unless the document itself says
 which: a dateline, a masthead or a diary entry head sets the running date, which dates
 later yearless days and months, bare entry days, `3d inst.`, `on the 16th` and weekdays
-where that is safe (see `date_context`). A bare number is a year only in the years a
+where that is safe (see `date_context`), with `cert="medium"`. A bare number is a year only in the years a
 text of this kind talks about and not after `page`, `No.` or a currency sign; `1930s`
 is the span 1930-1939. A source in the Julian calendar gets `calendar="#julian"` on every
 date (the header declares the calendar).
@@ -179,10 +179,11 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
             running = RunningDate()     # each div (a letter, an article) dates itself; its sections do not
         if block.lines:
             count += mark_dates(block, opts, running)
-    doc.facts.dates = DatesDone(marked=count, calendar=opts.calendar,
+    inferred = sum(mark.tag == "date" and "cert" in mark.attrs for block in doc.blocks() for mark in block.marks)
+    doc.facts.dates = DatesDone(marked=count, calendar=opts.calendar, inferred=inferred,
                                 policy="ISO 8601 values; a day or month without a year is --MM-DD / --MM "
                                        "unless a dateline or diary entry head before it dates it, where "
-                                       "safe (bare entry days, inst./ult., weekdays too)"
+                                       "safe (bare entry days, inst./ult., weekdays too), with cert='medium'"
                                        if opts.infer_from_context else
                                        "ISO 8601 values; a day or month without a year is --MM-DD / --MM; "
                                        "no year is inferred from context")
