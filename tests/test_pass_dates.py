@@ -372,3 +372,48 @@ def test_a_completed_value_is_valid_and_declared_in_the_header():
     interpretation = "".join(next(tree.iter("{http://www.tei-c.org/ns/1.0}interpretation")).itertext())
     assert "cert='medium'" in interpretation
     assert check_tree(tree) == []
+
+
+def test_last_or_next_month_counts_from_the_running_date():
+    assert dated(["Kelford, August 12, 1790.", "She stayed there last September and comes next July,"
+                  " or next October."])[1:] == [
+        ("last September", inferred("1789-09")), ("next July", inferred("1791-07")),
+        ("next October", inferred("1790-10"))]
+    assert dated(["She stayed there last September."]) == [("last September", {"when": "--09"})]
+    assert dates_in("in last September 1790 we") == [("September 1790", {"when": "1790-09"})]
+
+
+def test_a_contractions_raised_letter_printed_apart():
+    assert dates_in("sent Dec r\n1790. Jan yelled") == [("Dec r\n1790", {"when": "1790-12"})]
+
+
+def test_a_margins_date_stacked_month_year_day():
+    assert dates_in("Augt 1790 12th we rested") == [("Augt 1790 12th", {"when": "1790-08-12"})]
+    assert dates_in("in August 1790 12 men") == [("August 1790", {"when": "1790-08"})]
+
+
+def test_a_margins_lone_day_goes_on_in_the_running_month():
+    assert dated(["4th May 1790 set out", "19th", "we rested", "19th", "the rain", "28th", "wind", "2d",
+                  "crossed", "1st", "back"])[1:] == [
+        ("19th", inferred("1790-05-19")), ("19th", inferred("1790-05-19")), ("28th", inferred("1790-05-28")),
+        ("2d", inferred("1790-06-02"))]
+
+
+def test_an_entry_day_before_the_next_entrys_date():
+    assert dated(["29th May 1790 set out", "31st 1 June 1790 came"])[1:] == [
+        ("31st", inferred("1790-05-31")), ("1 June 1790", {"when": "1790-06-01"})]
+
+
+def test_a_day_after_on_without_its_article():
+    assert dated(["Bath, May 3, 1790.", "we waited and on 5th our boat came; on 5th Avenue"])[1:] == [
+        ("5th", inferred("1790-05-05"))]
+
+
+def test_a_dateline_after_a_leafs_number_and_a_place():
+    assert dated(["12\nI Kelford9th January 1790. The parcel of 2d Decr came"]) == [
+        ("9th January 1790", {"when": "1790-01-09"}), ("2d Decr", inferred("1789-12-02"))]
+
+
+def test_a_margins_day_run_into_the_paragraph():
+    assert dated(["4th May 1790 set out and we went on to the ford\n19th\nand found it dry; 28 men came"])[1:] == [
+        ("19th", inferred("1790-05-19"))]

@@ -156,10 +156,21 @@ def shifted(year: int, month: int, shift: int) -> tuple[int, int]:
     return absolute // 12, absolute % 12 + 1
 
 
+def _last_or_next(month: int, running: RunningDate, direction: int) -> str | None:
+    """The year-month of `last September` (the latest September before the running month)
+    or `next March` (the first after it), or None without a running month."""
+    if not running.month_known:
+        return None
+    passed = month < running.month if direction < 0 else month > running.month
+    return f"{running.year + (0 if passed else direction):04d}-{month:02d}"
+
+
 def _completed(when: str, running: RunningDate, relative: str | None, entry: bool,
-               heads: bool = False) -> str:
+               heads: bool = False, margin: bool = False) -> str:
     """`when` with the year, or month and year, the running date gives it (or unchanged);
-    `heads`: the date heads its block or line."""
+    `heads`: the date heads its block or line; `margin`: an entry day is all its line holds
+    (a diary's margin), so it may go on any number of days in the running month, or repeat
+    the running day, as far as the running date reaches."""
     partial, alone = MONTH_DAY.match(when), DAY_ONLY.match(when)
     if partial and running.known:
         month, day = int(partial.group(1)), partial.group(2)
@@ -170,9 +181,10 @@ def _completed(when: str, running: RunningDate, relative: str | None, entry: boo
     day = int(alone.group(1))
     if relative is not None and running.month_known:
         year, month = shifted(running.year, running.month, int(relative))
-    elif entry and running.known and running.day is not None and running.distance <= ENTRY_REACH:
+    elif entry and running.known and running.day is not None and (margin or running.distance <= ENTRY_REACH):
         next_entry_month = day < running.day
-        if not 0 < day + 31 * next_entry_month - running.day <= ENTRY_GAP_DAYS:
+        gap = day + 31 * next_entry_month - running.day
+        if not (0 < gap <= ENTRY_GAP_DAYS or margin and (gap == 0 or not next_entry_month)):
             return when
         year, month = shifted(running.year, running.month, int(next_entry_month))
     elif relative is None and not entry and running.named_month \
@@ -205,8 +217,9 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     one (both move the running date; only a head begins a diary entry), "year" for a year
     that heads what follows (it sets the running year). The
     grammar's private keys (`_relative`: months after the dateline's for `inst.`, `ult.`,
-    `prox.`; `_bare`: a day printed alone at an entry's head; `_weekday` and `_ahead`: a
-    weekday alone, told in the future) are consumed here. None drops
+    `prox.`; `_direction`: -1 for `last September`, 1 for `next March`; `_bare`: a day
+    printed alone at an entry's head, `_margin` where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
+    future) are consumed here. None drops
     the date: a day whose month stays unknown (`---05` is no date teikit writes), or one
     that does not exist.
     """
@@ -215,11 +228,14 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     if weekday is not None:
         return _weekday_near(int(weekday), running, attrs.pop("_ahead", None) is not None)
     relative, entry = attrs.pop("_relative", None), attrs.pop("_bare", None) is not None
+    margin = attrs.pop("_margin", None) is not None
+    direction = attrs.pop("_direction", None)
     if entry and place != "head":
         return None
     printed = attrs.get("when") or attrs.get("from") or ""
     if "when" in attrs:
-        completed = _completed(attrs["when"], running, relative, entry, place == "head")
+        completed = _completed(attrs["when"], running, relative, entry, place == "head", margin) if direction is None \
+            else _last_or_next(int(printed[2:]), running, int(direction)) or printed
         if DAY_ONLY.match(completed) or not is_calendar_day(completed):
             return None
         if completed != attrs["when"]:

@@ -40,7 +40,11 @@ def _alternatives(forms) -> str:
 
 
 _FULL = _alternatives([m for name in FULL_MONTHS for m in (name, name.upper())])
-_SHORT = _alternatives([s for shorts in SHORT_MONTHS for form in shorts for s in (form, form.upper())])
+#: a contraction's raised last letter, transcribed apart from the rest (`Dec r`, `Aug t`)
+SPACED_CONTRACTIONS = tuple(f"{form[:-1]} {form[-1]}" for shorts in SHORT_MONTHS for form in shorts
+                            if len(form) > 3 and form[-1] in "rty")
+_SHORT = _alternatives([s for form in (*(f for shorts in SHORT_MONTHS for f in shorts), *SPACED_CONTRACTIONS)
+                        for s in (form, form.upper())])
 #: a month: full, or short with or without its period; never the start of a longer word
 _MONTH_FORM = rf"(?:{_FULL}|{_SHORT}\.?)(?![a-z])"
 _MONTH = rf"(?<![\w-]){_MONTH_FORM}"
@@ -73,7 +77,7 @@ _TRAILING_WEEKDAY = rf"(?:,?\s+(?:{_WEEKDAY_NAME}(?!\w)|{_WEEKDAY_SHORT}\.))"
 
 
 def month_number(form: str) -> int:
-    return MONTH_NUMBER[form.rstrip(".").lower()]
+    return MONTH_NUMBER[form.rstrip(".").replace(" ", "").lower()]
 
 
 def day_number(text: str) -> int:
@@ -176,6 +180,13 @@ def _day_alone(g):
     return attrs
 
 
+def _month_last_or_next(g):
+    """`last September`, `next March`: the month's latest before the running date, or its
+    first after it (date_context); `--09` where no running date says which."""
+    return {"when": iso(None, month_number(g["month"])),
+            "_direction": "-1" if g["direction"].lower() == "last" else "1"}
+
+
 def _era_year(g):
     return {"when": f"{int(g['year']):04d}"} if 0 < int(g["year"]) else None
 
@@ -197,8 +208,8 @@ def _year_range(g):
 
 #: words that follow a day printed alone (`on the 16th, we`) where it cannot be a rank
 #: (`the 16th century`, `the 5th regiment`); `of last month` counts like `ult.`
-_AFTER_DAY_ALONE = (r"(?=\s*(?:[,;:.)]|$|\s(?:and|or|but|we|I|he|she|they|it|was|were|is|will|would|"
-                    r"had|has|at|in|on|to|by|when)\b"
+_AFTER_DAY_ALONE = (r"(?=\s*(?:[,;:.)]|$|\s(?:and|or|but|we|I|he|she|they|it|our|my|his|her|their|"
+                    r"was|were|is|will|would|had|has|at|in|on|to|by|when)\b"
                     r"|\s+of\s+(?P<month_word>this|last|next)\s+month\b))")
 
 def _month_day_span(g):
@@ -215,6 +226,10 @@ def _month_day_span(g):
 
 
 RULES: list[Rule] = [
+    # March 1790 12th: a margin's date stacked over lines, month, year, then the day's ordinal
+    Rule("month_year_day", re.compile(
+        rf"(?=[A-Z])(?P<month>{_MONTH})[.,]?\s+(?P<year>{_YEAR})[.,]?\s+(?P<day>[0-3]?\d{_SUFFIX}){_END}"),
+        _year_first, ("digit", "month")),
     # 1790 June 4th, 1790 4 June (diary heads)
     Rule("year_month_day", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}),?\s+(?:(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
@@ -256,6 +271,10 @@ RULES: list[Rule] = [
     Rule("month_span", re.compile(
         rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?:to|till|until)\s+(?P<month2>{_MONTH}){_CLOSING_YEAR}{_END}"),
         _month, ("digit", "month")),
+    # last September, next March (no year printed: the running date tells which)
+    Rule("month_last_or_next", re.compile(
+        rf"\b(?P<direction>[Ll]ast|[Nn]ext)\s+(?P<month>{_FULL}|{_SHORT}\.)(?![a-z]){_END}(?![\s,]*\d)"),
+        _month_last_or_next, ("month",)),
     # January(-March)(,) (of the year) (1937 | (1872))
     Rule("month", re.compile(
         rf"(?=[A-Z])(?P<month>{_MONTH})(?:{_DASH}(?P<month2>{_MONTH_FORM}))?{_CLOSING_YEAR}?{_END}"),
@@ -268,9 +287,9 @@ RULES: list[Rule] = [
     Rule("weekday_day", re.compile(
         rf"(?=[A-Z]){_WEEKDAY}(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit",)),
-    # on the 16th, ...
+    # on the 16th, ...; a diary's `on 5th our march`
     Rule("the_day", re.compile(
-        rf"(?<=\b[Tt]he )(?P<day>[0-3]?\d{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
+        rf"(?:(?<=\b[Tt]he )|(?<=\b[Oo]n ))(?P<day>[0-3]?\d{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit",)),
     # (on) Monday (evening): the running date tells which Monday, or it is no date here;
     # not in a name (`the Sunday Times`, `Good Friday`), nor after a day (`19th Sunday`:
@@ -296,9 +315,11 @@ RULES: list[Rule] = [
 ]
 
 #: a day heading a diary entry (`11th on to the river`), kept only where the day begins its
-#: block or line and a running date gives its month (date_context)
+#: block or line and a running date gives its month (date_context); with its suffix, it may
+#: stand alone (a margin's `26th`) or before the next entry's date (`31st 1 Sept`)
 BARE_DAY = Rule("bare_day", re.compile(
-    rf"(?<![\w.,/:-])(?P<bare>(?P<day>[0-3]?\d{_SUFFIX}?)){_TRAILING_WEEKDAY}?(?=\s+[A-Za-z])(?!\s+(?:{_MONTH}|per\b|o'clock))"),
+    rf"(?<![\w.,/:-])(?P<bare>(?P<day>[0-3]?\d{_SUFFIX}?)){_TRAILING_WEEKDAY}?"
+    rf"(?:(?=\s+[A-Za-z])|(?<=[a-z.])(?=\s+\d|\s*$))(?!\s+(?:{_MONTH}|per\b|o'clock))"),
     _day_alone, ("digit",))
 
 DIGIT = re.compile(r"\d")

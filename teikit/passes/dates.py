@@ -78,6 +78,9 @@ RANK_BEFORE = re.compile(r"\b(?:a|an|his|her|its|our|their|my|your|this|that|eve
 #: capitalised words before a date on a block's first line: a place (`Fort William`), and
 #: the date after it a letter's dateline anywhere in a document
 PLACE = re.compile(r"[A-Z][\w'.]*(?:[ ,]+[A-Z][\w'.]*)*[ ,]*")
+#: lines without a letter that open a block (a leaf's or a section's number above a letter's
+#: dateline): the block's first line of words comes after them
+WORDLESS_LINES = re.compile(r"(?:[^\n\w]*\d*[^\n\w]*\n)*")
 
 
 def _stacked(text: str, line_start: int, line_end: int) -> bool:
@@ -116,9 +119,18 @@ def _place(text: str, start: int, end: int, at_top: bool = False) -> str | None:
         return "dateline"
     if at_top and rest.startswith("\n"):
         return "dateline"
-    if start <= PLACE_MAX and "\n" not in text[:start] and (at_top or PLACE.fullmatch(text[:start])):
+    first = WORDLESS_LINES.match(text).end()
+    if 0 <= start - first <= PLACE_MAX and "\n" not in text[first:start] \
+            and (at_top or PLACE.fullmatch(text[first:start])):
         return "dateline"
     return None
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is all its line holds: a diary's day in the margin, which the
+    layout may have run into the paragraph beside it."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end:len(text) if line_end < 0 else line_end].strip()
 
 
 def _add(block: Block, start: int, end: int, attrs: dict[str, str], opts: Options) -> bool:
@@ -146,6 +158,8 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None) 
     for i, j, attrs in find_dates(view.text, opts.earliest_year, opts.latest_year,
                                   with_bare_days=running is not None):
         start, end = view.span(i, j)
+        if "_bare" in attrs and _alone_on_its_line(block.text, start, end):
+            attrs = {**attrs, "_margin": "1"}
         if running is not None:
             running.at(i)
             place = _place(block.text, start, end, running.distance <= DATELINE_TOP)
