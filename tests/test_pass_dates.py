@@ -76,6 +76,17 @@ def dates_in(text):
     ("from April 24-May 2, 1790 we", ("April 24-May 2, 1790", {"from": "1790-04-24", "to": "1790-05-02"})),
     ("December 30, 1790-January 2, 1791 x",
      ("December 30, 1790-January 2, 1791", {"from": "1790-12-30", "to": "1791-01-02"})),
+    # `to` spans, `from` year spans, a one-digit range end
+    ("from Augt 3 to Sept 9, 1790 we", ("Augt 3 to Sept 9, 1790", {"from": "1790-08-03", "to": "1790-09-09"})),
+    ("from the 3d to the 7th of May, 1790,", ("3d to the 7th of May, 1790", {"from": "1790-05-03", "to": "1790-05-07"})),
+    ("the winter 1790-1 was", ("1790-1", {"from": "1790", "to": "1791"})),
+    # capitals' suffixes, `Mch.`, `Jan'y`, a year after a bare comma or an era, OCR's `l6`
+    ("SAILED MARCH 1ST, 1790", ("MARCH 1ST, 1790", {"when": "1790-03-01"})),
+    ("dated Mch. 3, 1790", ("Mch. 3, 1790", {"when": "1790-03-03"})),
+    ("dated Jan'y 3, 1790", ("Jan'y 3, 1790", {"when": "1790-01-03"})),
+    ("on April 16,1790 we", ("April 16,1790", {"when": "1790-04-16"})),
+    ("the 16th day of April, A.D. 1790, we", ("16th day of April, A.D. 1790", {"when": "1790-04-16"})),
+    ("on April l6, 1790 we", ("April l6, 1790", {"when": "1790-04-16"})),
 ])
 
 def test_printed_forms(text, expected):
@@ -92,10 +103,14 @@ def test_series_shares_its_year_where_months_run_forward():
     "1,000 workers", "see page 1917", "pp. 1936-37", "May I say so?", "the October Revolution",
     "his April Theses", "THE MARCH TO POWER", "the man of October", "a Trotskyist", "at 12.30",
     "the 16th century", "the 5th regiment", "Jan Smith came", "Marseilles 5 miles", "in 18G3 it",
-    "Octr", "papers 1643/58 and 1702/60",
+    "Octr", "papers 1643/58 and 1702/60", "pages 3,1790", "No. 1790-3",
 ])
 def test_not_dates(text):
     assert dates_in(text) == []
+
+
+def test_years_from_and_to_are_two_dates():
+    assert dates_in("from 1790 to 1795 he") == [("1790", {"when": "1790"}), ("1795", {"when": "1795"})]
 
 
 def test_year_in_text_and_reversed_range_is_no_span():
@@ -417,3 +432,8 @@ def test_a_dateline_after_a_leafs_number_and_a_place():
 def test_a_margins_day_run_into_the_paragraph():
     assert dated(["4th May 1790 set out and we went on to the ford\n19th\nand found it dry; 28 men came"])[1:] == [
         ("19th", inferred("1790-05-19"))]
+
+
+def test_a_date_before_an_em_dash_and_a_lower_case_word():
+    assert dates_in("the night of February 27th—when it fell—and a May-pole") == [
+        ("February 27th", {"when": "--02-27"})]

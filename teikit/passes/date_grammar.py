@@ -15,7 +15,7 @@ FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "
                "September", "October", "November", "December")
 #: short forms printed or written for each month (with or without a period): `Jan.`,
 #: `Sept`, and the contractions of letters and diaries (`Jany`, `Feby`, `Octr`)
-SHORT_MONTHS = (("Jan", "Jany", "Janry"), ("Feb", "Feby", "Febry"), ("Mar",), ("Apr", "Apl"),
+SHORT_MONTHS = (("Jan", "Jany", "Janry"), ("Feb", "Feby", "Febry"), ("Mar", "Mch"), ("Apr", "Apl"),
                 (), ("Jun",), ("Jul",), ("Aug", "Augt"), ("Sep", "Sept", "Septr"), ("Oct", "Octr"),
                 ("Nov", "Novr"), ("Dec", "Decr"))
 #: every form, lower case -> month number
@@ -40,10 +40,11 @@ def _alternatives(forms) -> str:
 
 
 _FULL = _alternatives([m for name in FULL_MONTHS for m in (name, name.upper())])
-#: a contraction's raised last letter, transcribed apart from the rest (`Dec r`, `Aug t`)
-SPACED_CONTRACTIONS = tuple(f"{form[:-1]} {form[-1]}" for shorts in SHORT_MONTHS for form in shorts
-                            if len(form) > 3 and form[-1] in "rty")
-_SHORT = _alternatives([s for form in (*(f for shorts in SHORT_MONTHS for f in shorts), *SPACED_CONTRACTIONS)
+#: a contraction's raised last letter, transcribed apart from the rest or after an
+#: apostrophe (`Dec r`, `Jan'y`, `Aug’t`)
+RAISED_LETTER_FORMS = tuple(f"{form[:-1]}{mark}{form[-1]}" for shorts in SHORT_MONTHS for form in shorts
+                            if len(form) > 3 and form[-1] in "rty" for mark in " '’")
+_SHORT = _alternatives([s for form in (*(f for shorts in SHORT_MONTHS for f in shorts), *RAISED_LETTER_FORMS)
                         for s in (form, form.upper())])
 #: a month: full, or short with or without its period; never the start of a longer word
 _MONTH_FORM = rf"(?:{_FULL}|{_SHORT}\.?)(?![a-z])"
@@ -55,8 +56,8 @@ _WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 _ORDINAL_WORD = "(?:" + "|".join(sorted(ORDINAL_DAY, key=len, reverse=True)) + ")"
 #: a day: `5`, `05`, `23rd`, `2d`, `6 th`, OCR's `1O` and `2G`; never part of a longer number;
 #: its suffix may touch the year after it (`12 th1802`: a superscript `th` transcribed)
-_SUFFIX = r"(?:\s?(?:st|nd|rd|th)|(?<=[23])d)"
-_DAY = rf"(?:[0-3]?\d|[1-3][OlIGSB])(?![\dOGSB])(?:{_SUFFIX}(?=1\d{{3}}(?!\d))|{_SUFFIX}?(?![\w]))"
+_SUFFIX = r"(?:\s?(?:st|nd|rd|th|ST|ND|RD|TH)|(?<=[23])[dD])"
+_DAY = rf"(?:[0-3]?\d|[1-3][OlIGSB]|[lI]\d)(?![\dOGB]|S(?!T))(?:{_SUFFIX}(?=1\d{{3}}(?!\d))|{_SUFFIX}?(?![\w]))"
 #: after a month or a day, OCR's letter-spaced and misread years are safe to read:
 #: `1 9 3 7`, `1 843`, `18G3`
 _YEAR_LOOSE = r"(?:1\s?[\dOlIGSB]\s?[\dOlIGSB]\s?[\dOlIGSB]|20\s?\d\s?\d)"
@@ -66,10 +67,11 @@ _DASH = r"\s?[-–—]\s?"
 _NUM_START = r"(?<![\d.,/:])"
 _NUM_END = r"(?![\d]|[.,]\d\d)"
 #: the end of a date: not inside a word; a dash may follow when a capital comes next
-#: (chronologies print `January 9-Trotsky arrives`, the em dash lost)
-_END = r"(?!\w)(?![-–—][a-z\d])"
+#: (chronologies print `January 9-Trotsky arrives`, the em dash lost), an em dash before
+#: any word (`February 27th—when`), but a hyphen never before a small letter (`May-pole`)
+_END = r"(?!\w)(?![-–][a-z\d]|—\d)"
 #: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`
-_TO_YEAR = r"(?:\s?,|\s\?|\s+of(?:\s+the\s+year)?)?\s+"
+_TO_YEAR = r"(?:\s?,\s*|(?:\s\?|\s+of(?:\s+the\s+year)?)?\s+)(?:[Aa]\.\s?[Dd]\.\s?)?"
 #: a year that closes a day or month: `, 1937`, ` [1936]`, ` (1872)`
 _CLOSING_YEAR = rf"(?:(?:{_TO_YEAR}|(?<=[a-z]))(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])])"
 #: a weekday after the date it names: `1 September, Saturday`
@@ -77,12 +79,13 @@ _TRAILING_WEEKDAY = rf"(?:,?\s+(?:{_WEEKDAY_NAME}(?!\w)|{_WEEKDAY_SHORT}\.))"
 
 
 def month_number(form: str) -> int:
-    return MONTH_NUMBER[form.rstrip(".").replace(" ", "").lower()]
+    return MONTH_NUMBER[re.sub(r"[ '’]", "", form.rstrip(".")).lower()]
 
 
 def day_number(text: str) -> int:
     """The day of `23rd`, `6 th`, or of OCR's `1O` and `3 1`."""
-    return int(re.match(r"[\dOlIGSB ]+", text).group().translate(OCR_DIGITS).replace(" ", ""))
+    digits = re.sub(r"\s?(?:st|nd|rd|th|d)$", "", text, flags=re.IGNORECASE)
+    return int(re.match(r"[\dOlIGSB ]+", digits).group().translate(OCR_DIGITS).replace(" ", ""))
 
 
 def year_digits(text: str | None) -> str | None:
@@ -199,8 +202,8 @@ def _year_range(g):
     start, end = g["year"], g["year2"]
     if end is None:
         return {"from": start}
-    if len(end) == 2:
-        end = start[:2] + end
+    if len(end) < 4:
+        end = start[:4 - len(end)] + end
     if end <= start:
         return None
     return {"from": start, "to": end}
@@ -240,9 +243,9 @@ RULES: list[Rule] = [
     Rule("year_month", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}),?\s+(?P<month>{_FULL}|{_SHORT}\.)(?![a-z]){_END}(?!\s*\d|\s+[A-Z])"),
         _month, ("digit", "month")),
-    # April 24-May 2(, 1917), December 31, 1937-January 3, 1938
+    # April 24-May 2(, 1917), April 24 to May 2, December 31, 1937-January 3, 1938
     Rule("month_day_span", re.compile(
-        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?{_DASH}"
+        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?(?:{_DASH}|\s+(?:to|till|until)\s+)"
         rf"(?P<month2>{_MONTH_FORM})\s+(?P<day2>{_DAY})(?:,?\s+(?P<year2>{_YEAR}){_NUM_END})?{_END}"),
         _month_day_span, ("digit", "month")),
     # (Tuesday) January 23(rd)(-30 | or 24)(,) (1937 | [1937] | (1937))
@@ -250,9 +253,9 @@ RULES: list[Rule] = [
         rf"(?=[A-Z])(?:{_WEEKDAY})?(?P<month>{_MONTH})\s+(?P<day>{_DAY_SPACED}|{_DAY})(?!\s\d{{3}}(?!\d))"
         rf"(?:(?:{_DASH}|\s+(?:or|to)\s+)(?P<day2>{_DAY}))?{_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
         _month_day, ("digit", "month")),
-    # (Tuesday) 9(-12 | or 10)( day)( of) January(,) (2024) (Saturday)
+    # (Tuesday) 9(-12 | or 10 | to the 12th)( day)( of) January(,) (2024) (Saturday)
     Rule("day_month", re.compile(
-        rf"(?=[\dMTWFS])(?:{_WEEKDAY}(?:the\s+)?)?{_NUM_START}(?P<day>{_DAY})(?:(?:{_DASH}|\s+(?:or|to)\s+)(?P<day2>{_DAY}))?"
+        rf"(?=[\dMTWFS])(?:{_WEEKDAY}(?:the\s+)?)?{_NUM_START}(?P<day>{_DAY})(?:(?:{_DASH}|\s+(?:or|to)\s+(?:the\s+)?)(?P<day2>{_DAY}))?"
         rf"(?:\s+day)?(?:\s+of)?\s+(?P<month>{_MONTH}){_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
         _month_day, ("digit", "month")),
     # (the) first (day) of March(,) (1917)
@@ -305,9 +308,9 @@ RULES: list[Rule] = [
     # 1930s
     Rule("decade", re.compile(rf"(?=\d){_NUM_START}\b(?P<decade>1\d{{2}}0|20\d0)'?s\b"),
          _decade, ("digit",), numeric=True),
-    # 1936-37, 1917-1923, 1882·1962, the winter of 1790-'91, (1912- ) and (1874- ?)
+    # 1936-37, 1917-1923, 1862-3, 1882·1962, the winter of 1790-'91, (1912- ) and (1874- ?)
     Rule("year_range", re.compile(
-        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·](?:\s?['’]?(?P<year2>{_YEAR}|\d\d){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
+        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·](?:\s?['’]?(?P<year2>{_YEAR}|\d\d|\d){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
         _year_range, ("digit",), numeric=True),
     # not a file number (`1643/58`, the 1643rd of 1858)
     Rule("year", re.compile(rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}){_NUM_END}(?!/\d)(?!\s?(?:%|per cent))"),
