@@ -109,6 +109,10 @@ def test_not_dates(text):
     assert dates_in(text) == []
 
 
+def test_a_one_digit_range_end_is_no_digit_of_a_spaced_number():
+    assert dates_in("in 1790-4 1 , and") == [("1790", {"when": "1790"})]
+
+
 def test_years_from_and_to_are_two_dates():
     assert dates_in("from 1790 to 1795 he") == [("1790", {"when": "1790"}), ("1795", {"when": "1795"})]
 

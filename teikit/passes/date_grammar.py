@@ -56,7 +56,7 @@ _WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 _ORDINAL_WORD = "(?:" + "|".join(sorted(ORDINAL_DAY, key=len, reverse=True)) + ")"
 #: a day: `5`, `05`, `23rd`, `2d`, `6 th`, OCR's `1O` and `2G`; never part of a longer number;
 #: its suffix may touch the year after it (`12 th1802`: a superscript `th` transcribed)
-_SUFFIX = r"(?:\s?(?:st|nd|rd|th|ST|ND|RD|TH)|(?<=[23])[dD])"
+_SUFFIX = r"(?:\s?(?:st|nd|rd|th|ST|ND|RD|TH)|(?<=[23])d)"
 _DAY = rf"(?:[0-3]?\d|[1-3][OlIGSB]|[lI]\d)(?![\dOGB]|S(?!T))(?:{_SUFFIX}(?=1\d{{3}}(?!\d))|{_SUFFIX}?(?![\w]))"
 #: after a month or a day, OCR's letter-spaced and misread years are safe to read:
 #: `1 9 3 7`, `1 843`, `18G3`
@@ -310,7 +310,7 @@ RULES: list[Rule] = [
          _decade, ("digit",), numeric=True),
     # 1936-37, 1917-1923, 1862-3, 1882·1962, the winter of 1790-'91, (1912- ) and (1874- ?)
     Rule("year_range", re.compile(
-        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·](?:\s?['’]?(?P<year2>{_YEAR}|\d\d|\d){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
+        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·](?:\s?['’]?(?P<year2>{_YEAR}|\d\d|\d(?!\s\d)){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
         _year_range, ("digit",), numeric=True),
     # not a file number (`1643/58`, the 1643rd of 1858)
     Rule("year", re.compile(rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}){_NUM_END}(?!/\d)(?!\s?(?:%|per cent))"),
