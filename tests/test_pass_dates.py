@@ -441,3 +441,9 @@ def test_a_margins_day_run_into_the_paragraph():
 def test_a_date_before_an_em_dash_and_a_lower_case_word():
     assert dates_in("the night of February 27th—when it fell—and a May-pole") == [
         ("February 27th", {"when": "--02-27"})]
+
+
+def test_a_two_digit_year_takes_the_running_dates_century_where_near():
+    assert dated(["Bath, May 3, 1791.", "Yours ever\n12/2/90", "the sum of 1/2/30 parts"])[1:] == [
+        ("12/2/90", inferred("1790-12-02"))]
+    assert dated(["Yours ever\n12/2/90"]) == []

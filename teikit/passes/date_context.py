@@ -40,6 +40,8 @@ DAY_ONLY = re.compile(r"---(\d\d)$")
 YEAR_ONLY = re.compile(r"(\d{4})$")
 #: the certainty of a value that the running date completed
 INFERRED = {"cert": "medium"}
+#: a two-digit year (`12/3/90`) is of the running date's century this many years near it
+DECADE_NEAR = 10
 #: how far (characters of reading text) a heading date reaches: a few printed pages;
 #: a date at the top of a long text (a web page's posting date) says nothing of its end
 REACH = 12000
@@ -199,6 +201,15 @@ def _completed(when: str, running: RunningDate, relative: str | None, entry: boo
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _short_year(when: str, decade: str, running: RunningDate) -> str | None:
+    """`--03-12` of `12/3/90` in the running date's century, where that year lies near the
+    running year (`90` in a letter of 1791 is 1790); None where it does not."""
+    if not running.known:
+        return None
+    year = running.year // 100 * 100 + int(decade)
+    return f"{year:04d}{when[1:]}" if abs(year - running.year) <= DECADE_NEAR else None
+
+
 def _weekday_near(weekday: int, running: RunningDate, ahead: bool) -> dict[str, str] | None:
     """A weekday named alone is the running date's, or the last one before it (`Friday`
     in a letter of Monday the 5th is the 2d), or, `ahead` (told in the future), the next
@@ -217,7 +228,8 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     one (both move the running date; only a head begins a diary entry), "year" for a year
     that heads what follows (it sets the running year). The
     grammar's private keys (`_relative`: months after the dateline's for `inst.`, `ult.`,
-    `prox.`; `_direction`: -1 for `last September`, 1 for `next March`; `_bare`: a day
+    `prox.`; `_direction`: -1 for `last September`, 1 for `next March`; `_decade`: the
+    two digits of `12/3/90`; `_bare`: a day
     printed alone at an entry's head, `_margin` where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
     future) are consumed here. None drops
     the date: a day whose month stays unknown (`---05` is no date teikit writes), or one
@@ -230,8 +242,12 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     relative, entry = attrs.pop("_relative", None), attrs.pop("_bare", None) is not None
     margin = attrs.pop("_margin", None) is not None
     direction = attrs.pop("_direction", None)
+    decade = attrs.pop("_decade", None)
     if entry and place != "head":
         return None
+    if decade is not None:
+        value = _short_year(attrs["when"], decade, running)
+        return None if value is None else {**attrs, "when": value, **INFERRED}
     printed = attrs.get("when") or attrs.get("from") or ""
     if "when" in attrs:
         completed = _completed(attrs["when"], running, relative, entry, place == "head", margin) if direction is None \

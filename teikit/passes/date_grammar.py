@@ -160,11 +160,14 @@ def _month(g):
 
 
 def _numeric(g):
-    """`12/3/1790`: day and month in the order that fits, month first where both could be."""
+    """`12/3/1790`: day and month in the order that fits, month first where both could be;
+    `12/3/90` waits for the running date to give its century (`_decade`)."""
     first, second = int(g["first"]), int(g["second"])
     month, day = (first, second) if first <= 12 else (second, first)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
+    if g.get("short"):
+        return {"when": iso(None, month, day), "_decade": g["short"]}
     return {"when": iso(g["year"], month, day)}
 
 
@@ -270,6 +273,10 @@ RULES: list[Rule] = [
     Rule("numeric", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>{_YEAR})(?![\d/])"),
         _numeric, ("digit",)),
+    # 12/3/90: only where the running date is of the same century and a few years near
+    Rule("numeric_short_year", re.compile(
+        rf"(?=\d){_NUM_START}\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<short>\d\d)(?![\d/])"),
+        _numeric, ("digit",), numeric=True),
     # May to August, 1790 (a span of months shares its year)
     Rule("month_span", re.compile(
         rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?:to|till|until)\s+(?P<month2>{_MONTH}){_CLOSING_YEAR}{_END}"),

@@ -169,8 +169,8 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None) 
             attrs = infer(attrs, running, place)
             if attrs is None:
                 continue
-        elif attrs.get("when", "---").startswith("---") and "from" not in attrs:
-            continue    # a day or weekday alone, with no running date to date it
+        elif attrs.get("when", "---").startswith("---") and "from" not in attrs or "_decade" in attrs:
+            continue    # a day, a weekday or a two-digit year alone, with no running date to date it
         else:
             attrs = {key: value for key, value in attrs.items() if not key.startswith("_")}
         added += _add(block, start, end, attrs, opts)
