@@ -210,6 +210,17 @@ def _short_year(when: str, decade: str, running: RunningDate) -> str | None:
     return f"{year:04d}{when[1:]}" if abs(year - running.year) <= DECADE_NEAR else None
 
 
+def _completed_span(start: str, end: str, running: RunningDate, heads: bool) -> dict[str, str]:
+    """A yearless span (`the 5 or 6th of February`, `May to August`) with the year its start
+    takes from the running date; its end in the same year, or the next where its month is
+    earlier (`December 30-January 2`). Unchanged where the start stays yearless."""
+    dated = _completed(start, running, None, False, heads)
+    if dated == start:
+        return {}
+    year = int(dated[:4]) + (int(end[2:4]) < int(start[2:4]))
+    return {"from": dated, "to": f"{year:04d}{end[1:]}", **INFERRED}
+
+
 def _weekday_near(weekday: int, running: RunningDate, ahead: bool) -> dict[str, str] | None:
     """A weekday named alone is the running date's, or the last one before it (`Friday`
     in a letter of Monday the 5th is the 2d), or, `ahead` (told in the future), the next
@@ -256,6 +267,8 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
             return None
         if completed != attrs["when"]:
             attrs.update(when=completed, **INFERRED)
+    elif MONTH_DAY.match(attrs.get("from", "")) and MONTH_DAY.match(attrs.get("to", "")):
+        attrs.update(_completed_span(attrs["from"], attrs["to"], running, place == "head"))
     # a head moves the running date on (a diary's next entry); a dateline only when complete
     moves = place in ("head", "year") or place == "dateline" and FULL_DAY.match(printed) is not None
     running.saw(attrs.get("when") or attrs.get("from") or "", moves, year_head=place == "year")
