@@ -87,6 +87,9 @@ def dates_in(text):
     ("on April 16,1790 we", ("April 16,1790", {"when": "1790-04-16"})),
     ("the 16th day of April, A.D. 1790, we", ("16th day of April, A.D. 1790", {"when": "1790-04-16"})),
     ("on April l6, 1790 we", ("April l6, 1790", {"when": "1790-04-16"})),
+    # a weekday's short form before the date, a month's period with no space after it
+    ("Mon., Jan. 4, 1790 came", ("Mon., Jan. 4, 1790", {"when": "1790-01-04"})),
+    ("sent Sept.1, 1790 by", ("Sept.1, 1790", {"when": "1790-09-01"})),
 ])
 
 def test_printed_forms(text, expected):

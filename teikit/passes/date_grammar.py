@@ -50,9 +50,10 @@ _SHORT = _alternatives([s for form in (*(f for shorts in SHORT_MONTHS for f in s
 _MONTH_FORM = rf"(?:{_FULL}|{_SHORT}\.?)(?![a-z])"
 _MONTH = rf"(?<![\w-]){_MONTH_FORM}"
 _WEEKDAY_NAME = _alternatives([d for name in WEEKDAYS for d in (name, name.upper())])
-_WEEKDAY = rf"(?:{_WEEKDAY_NAME},?\s+)"
-#: a weekday's short form, after the date it names and with its period (`4 Oct Wed.`)
+#: a weekday's short form, with its period (`4 Oct Wed.`, `Mon., Jan. 3`)
 _WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
+#: a weekday before the date it names
+_WEEKDAY = rf"(?:(?:{_WEEKDAY_NAME}|{_WEEKDAY_SHORT}\.),?\s+)"
 _ORDINAL_WORD = "(?:" + "|".join(sorted(ORDINAL_DAY, key=len, reverse=True)) + ")"
 #: a day: `5`, `05`, `23rd`, `2d`, `6 th`, OCR's `1O` and `2G`; never part of a longer number;
 #: its suffix may touch the year after it (`12 th1802`: a superscript `th` transcribed)
@@ -251,9 +252,9 @@ RULES: list[Rule] = [
         rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?(?:{_DASH}|\s+(?:to|till|until)\s+)"
         rf"(?P<month2>{_MONTH_FORM})\s+(?P<day2>{_DAY})(?:,?\s+(?P<year2>{_YEAR}){_NUM_END})?{_END}"),
         _month_day_span, ("digit", "month")),
-    # (Tuesday) January 23(rd)(-30 | or 24)(,) (1937 | [1937] | (1937))
+    # (Tuesday | Tues.) January 23(rd)(-30 | or 24)(,) (1937 | [1937] | (1937)); OCR's `Sept.1`
     Rule("month_day", re.compile(
-        rf"(?=[A-Z])(?:{_WEEKDAY})?(?P<month>{_MONTH})\s+(?P<day>{_DAY_SPACED}|{_DAY})(?!\s\d{{3}}(?!\d))"
+        rf"(?=[A-Z])(?:{_WEEKDAY})?(?P<month>{_MONTH})(?:\s+|(?<=\.))(?P<day>{_DAY_SPACED}|{_DAY})(?!\s\d{{3}}(?!\d))"
         rf"(?:(?:{_DASH}|\s+(?:or|to)\s+)(?P<day2>{_DAY}))?{_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
         _month_day, ("digit", "month")),
     # (Tuesday) 9(-12 | or 10 | to the 12th)( day)( of) January(,) (2024) (Saturday)
