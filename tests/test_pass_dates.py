@@ -453,6 +453,7 @@ def test_a_two_digit_year_takes_the_running_dates_century_where_near():
 
 
 def test_a_yearless_span_takes_the_running_year():
-    assert dated(["Bath, January 9, 1791.", "The mail leaves the 5 or 6th of February; we stay December 30-January 2"])[1:] == [
+    assert dated(["Bath, January 9, 1791.",
+                  "The mail leaves the 5 or 6th of February; we stay December 30-January 2"])[1:] == [
         ("5 or 6th of February", {"from": "1791-02-05", "to": "1791-02-06", "cert": "medium"}),
         ("December 30-January 2", {"from": "1790-12-30", "to": "1791-01-02", "cert": "medium"})]

@@ -211,7 +211,7 @@ def _short_year(when: str, decade: str, running: RunningDate) -> str | None:
 
 
 def _completed_span(start: str, end: str, running: RunningDate, heads: bool) -> dict[str, str]:
-    """A yearless span (`the 5 or 6th of February`, `May to August`) with the year its start
+    """A yearless span (`the 5 or 6th of February`, `January-March`) with the year its start
     takes from the running date; its end in the same year, or the next where its month is
     earlier (`December 30-January 2`). Unchanged where the start stays yearless."""
     dated = _completed(start, running, None, False, heads)
@@ -240,8 +240,8 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     that heads what follows (it sets the running year). The
     grammar's private keys (`_relative`: months after the dateline's for `inst.`, `ult.`,
     `prox.`; `_direction`: -1 for `last September`, 1 for `next March`; `_decade`: the
-    two digits of `12/3/90`; `_bare`: a day
-    printed alone at an entry's head, `_margin` where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
+    two digits of `12/3/90`; `_bare`: a day printed alone at an entry's head, `_margin`
+    where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
     future) are consumed here. None drops
     the date: a day whose month stays unknown (`---05` is no date teikit writes), or one
     that does not exist.
@@ -261,8 +261,10 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
         return None if value is None else {**attrs, "when": value, **INFERRED}
     printed = attrs.get("when") or attrs.get("from") or ""
     if "when" in attrs:
-        completed = _completed(attrs["when"], running, relative, entry, place == "head", margin) if direction is None \
-            else _last_or_next(int(printed[2:]), running, int(direction)) or printed
+        if direction is None:
+            completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
+        else:
+            completed = _last_or_next(int(printed[2:]), running, int(direction)) or printed
         if DAY_ONLY.match(completed) or not is_calendar_day(completed):
             return None
         if completed != attrs["when"]:

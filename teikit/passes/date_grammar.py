@@ -249,17 +249,20 @@ RULES: list[Rule] = [
         _month, ("digit", "month")),
     # April 24-May 2(, 1917), April 24 to May 2, December 31, 1937-January 3, 1938
     Rule("month_day_span", re.compile(
-        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?(?:{_DASH}|\s+(?:to|till|until)\s+)"
+        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
+        rf"(?:{_DASH}|\s+(?:to|till|until)\s+)"
         rf"(?P<month2>{_MONTH_FORM})\s+(?P<day2>{_DAY})(?:,?\s+(?P<year2>{_YEAR}){_NUM_END})?{_END}"),
         _month_day_span, ("digit", "month")),
     # (Tuesday | Tues.) January 23(rd)(-30 | or 24)(,) (1937 | [1937] | (1937)); OCR's `Sept.1`
     Rule("month_day", re.compile(
-        rf"(?=[A-Z])(?:{_WEEKDAY})?(?P<month>{_MONTH})(?:\s+|(?<=\.))(?P<day>{_DAY_SPACED}|{_DAY})(?!\s\d{{3}}(?!\d))"
+        rf"(?=[A-Z])(?:{_WEEKDAY})?(?P<month>{_MONTH})(?:\s+|(?<=\.))(?P<day>{_DAY_SPACED}|{_DAY})"
+        rf"(?!\s\d{{3}}(?!\d))"
         rf"(?:(?:{_DASH}|\s+(?:or|to)\s+)(?P<day2>{_DAY}))?{_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
         _month_day, ("digit", "month")),
     # (Tuesday) 9(-12 | or 10 | to the 12th)( day)( of) January(,) (2024) (Saturday)
     Rule("day_month", re.compile(
-        rf"(?=[\dMTWFS])(?:{_WEEKDAY}(?:the\s+)?)?{_NUM_START}(?P<day>{_DAY})(?:(?:{_DASH}|\s+(?:or|to)\s+(?:the\s+)?)(?P<day2>{_DAY}))?"
+        rf"(?=[\dMTWFS])(?:{_WEEKDAY}(?:the\s+)?)?{_NUM_START}(?P<day>{_DAY})"
+        rf"(?:(?:{_DASH}|\s+(?:or|to)\s+(?:the\s+)?)(?P<day2>{_DAY}))?"
         rf"(?:\s+day)?(?:\s+of)?\s+(?P<month>{_MONTH}){_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
         _month_day, ("digit", "month")),
     # (the) first (day) of March(,) (1917)
@@ -318,7 +321,8 @@ RULES: list[Rule] = [
          _decade, ("digit",), numeric=True),
     # 1936-37, 1917-1923, 1862-3, 1882·1962, the winter of 1790-'91, (1912- ) and (1874- ?)
     Rule("year_range", re.compile(
-        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·](?:\s?['’]?(?P<year2>{_YEAR}|\d\d|\d(?!\s\d)){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
+        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·]"
+        rf"(?:\s?['’]?(?P<year2>{_YEAR}|\d\d|\d(?!\s\d)){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
         _year_range, ("digit",), numeric=True),
     # not a file number (`1643/58`, the 1643rd of 1858)
     Rule("year", re.compile(rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}){_NUM_END}(?!/\d)(?!\s?(?:%|per cent))"),

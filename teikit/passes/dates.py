@@ -12,9 +12,9 @@ of small named rules (`RULES`, grammar in `date_grammar`); earlier rules win ove
 A day without a year is `--01-23`, a month alone `--12`, unless the document itself says
 which: a dateline, a masthead or a diary entry head sets the running date, which dates
 later yearless days and months, bare entry days, `3d inst.`, `on the 16th` and weekdays
-where that is safe (see `date_context`), with `cert="medium"`. A bare number is a year only in the years a
-text of this kind talks about and not after `page`, `No.` or a currency sign; `1930s`
-is the span 1930-1939. A source in the Julian calendar gets `calendar="#julian"` on every
+where that is safe (see `date_context`), with `cert="medium"`. A bare number is a year
+only in the years a text of this kind talks about and not after `page`, `No.` or a
+currency sign; `1930s` is the span 1930-1939. A source in the Julian calendar gets `calendar="#julian"` on every
 date (the header declares the calendar).
 """
 from __future__ import annotations
