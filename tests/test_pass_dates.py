@@ -269,7 +269,8 @@ def test_impossible_days_are_no_dates():
 
 DATE_TOKENS = st.sampled_from(["May", "Sept.", "Jany", "the", "16th", "2d", "30", "31st", "1790", "18G3",
                                "1 843", "inst.", "ult.", "A.D.", "814", "of", "day", "Monday", ",", "?",
-                               "-", "to", "or", "12/2/1790", "(1790)", "O", "l"])
+                               "-", "to", "or", "12/2/1790", "(1790)", "O", "l", "last", "next", "12/2/90",
+                               "Mch.", "Jan'y", "Dec r", "1ST", "Tues."])
 
 
 @settings(max_examples=300, deadline=None)
