@@ -59,6 +59,8 @@ class DatesDone:
     marked: int
     calendar: str
     policy: str
+    #: how many of the marked values the running date completed (written with cert="medium")
+    inferred: int = 0
 
 
 @dataclass(slots=True)

@@ -76,6 +76,20 @@ def dates_in(text):
     ("from April 24-May 2, 1790 we", ("April 24-May 2, 1790", {"from": "1790-04-24", "to": "1790-05-02"})),
     ("December 30, 1790-January 2, 1791 x",
      ("December 30, 1790-January 2, 1791", {"from": "1790-12-30", "to": "1791-01-02"})),
+    # `to` spans, `from` year spans, a one-digit range end
+    ("from Augt 3 to Sept 9, 1790 we", ("Augt 3 to Sept 9, 1790", {"from": "1790-08-03", "to": "1790-09-09"})),
+    ("from the 3d to the 7th of May, 1790,", ("3d to the 7th of May, 1790", {"from": "1790-05-03", "to": "1790-05-07"})),
+    ("the winter 1790-1 was", ("1790-1", {"from": "1790", "to": "1791"})),
+    # capitals' suffixes, `Mch.`, `Jan'y`, a year after a bare comma or an era, OCR's `l6`
+    ("SAILED MARCH 1ST, 1790", ("MARCH 1ST, 1790", {"when": "1790-03-01"})),
+    ("dated Mch. 3, 1790", ("Mch. 3, 1790", {"when": "1790-03-03"})),
+    ("dated Jan'y 3, 1790", ("Jan'y 3, 1790", {"when": "1790-01-03"})),
+    ("on April 16,1790 we", ("April 16,1790", {"when": "1790-04-16"})),
+    ("the 16th day of April, A.D. 1790, we", ("16th day of April, A.D. 1790", {"when": "1790-04-16"})),
+    ("on April l6, 1790 we", ("April l6, 1790", {"when": "1790-04-16"})),
+    # a weekday's short form before the date, a month's period with no space after it
+    ("Mon., Jan. 4, 1790 came", ("Mon., Jan. 4, 1790", {"when": "1790-01-04"})),
+    ("sent Sept.1, 1790 by", ("Sept.1, 1790", {"when": "1790-09-01"})),
 ])
 
 def test_printed_forms(text, expected):
@@ -92,10 +106,18 @@ def test_series_shares_its_year_where_months_run_forward():
     "1,000 workers", "see page 1917", "pp. 1936-37", "May I say so?", "the October Revolution",
     "his April Theses", "THE MARCH TO POWER", "the man of October", "a Trotskyist", "at 12.30",
     "the 16th century", "the 5th regiment", "Jan Smith came", "Marseilles 5 miles", "in 18G3 it",
-    "Octr", "papers 1643/58 and 1702/60",
+    "Octr", "papers 1643/58 and 1702/60", "pages 3,1790", "No. 1790-3",
 ])
 def test_not_dates(text):
     assert dates_in(text) == []
+
+
+def test_a_one_digit_range_end_is_no_digit_of_a_spaced_number():
+    assert dates_in("in 1790-4 1 , and") == [("1790", {"when": "1790"})]
+
+
+def test_years_from_and_to_are_two_dates():
+    assert dates_in("from 1790 to 1795 he") == [("1790", {"when": "1790"}), ("1795", {"when": "1795"})]
 
 
 def test_year_in_text_and_reversed_range_is_no_span():
@@ -148,6 +170,11 @@ def test_printed_hyphen_joined():
     assert date.attrs == {"from": "1936", "to": "1937"}
 
 
+def inferred(value):
+    """The attributes of a date whose value the running date completed."""
+    return {"when": value, "cert": "medium"}
+
+
 def dated(*divs, **options):
     """Run the pass over divs of paragraphs (one source line per `\\n`); marks in order."""
     doc = document_from_text("\n\n".join("\n\n".join(div) for div in divs))
@@ -161,21 +188,21 @@ def dated(*divs, **options):
 def test_dateline_dates_inst_ult_and_prox():
     assert dated(["Bath, May 25, 1790.",
                   "I came the 23d ultimo, saw him the 2d inst. and go the 1st proximo."]) == [
-        ("May 25, 1790", {"when": "1790-05-25"}), ("23d ultimo", {"when": "1790-04-23"}),
-        ("2d inst.", {"when": "1790-05-02"}), ("1st proximo", {"when": "1790-06-01"})]
+        ("May 25, 1790", {"when": "1790-05-25"}), ("23d ultimo", inferred("1790-04-23")),
+        ("2d inst.", inferred("1790-05-02")), ("1st proximo", inferred("1790-06-01"))]
 
 
 def test_running_year_for_months_passed_and_the_next():
     assert dated(["June 3, 1790", "He wrote February 2 and May 30, comes July 4, sails in December."]) == [
-        ("June 3, 1790", {"when": "1790-06-03"}), ("February 2", {"when": "1790-02-02"}),
-        ("May 30", {"when": "1790-05-30"}), ("July 4", {"when": "1790-07-04"}),
+        ("June 3, 1790", {"when": "1790-06-03"}), ("February 2", inferred("1790-02-02")),
+        ("May 30", inferred("1790-05-30")), ("July 4", inferred("1790-07-04")),
         ("December", {"when": "--12"})]
 
 
 def test_running_year_across_new_year():
     assert dated(["January 2, 1791", "your letter of December 28 came"])[1] == (
-        "December 28", {"when": "1790-12-28"})
-    assert dated(["December 30, 1790", "we sail on January 3"])[1] == ("January 3", {"when": "1791-01-03"})
+        "December 28", inferred("1790-12-28"))
+    assert dated(["December 30, 1790", "we sail on January 3"])[1] == ("January 3", inferred("1791-01-03"))
 
 
 def test_year_then_month_before_a_capital_is_no_diary_head():
@@ -183,13 +210,13 @@ def test_year_then_month_before_a_capital_is_no_diary_head():
 
 
 def test_a_diary_day_with_its_weekday_is_one_date():
-    assert dated(["29th May 1790 set out", "30th Sunday calm"])[1] == ("30th Sunday", {"when": "1790-05-30"})
+    assert dated(["29th May 1790 set out", "30th Sunday calm"])[1] == ("30th Sunday", inferred("1790-05-30"))
 
 
 def test_bare_diary_days_follow_the_running_date():
     assert dated(["29th May 1790 set out", "30th rain", "2d crossed the river", "14 men came"]) == [
-        ("29th May 1790", {"when": "1790-05-29"}), ("30th", {"when": "1790-05-30"}),
-        ("2d", {"when": "1790-06-02"})]
+        ("29th May 1790", {"when": "1790-05-29"}), ("30th", inferred("1790-05-30")),
+        ("2d", inferred("1790-06-02"))]
 
 
 def test_day_alone_needs_a_month():
@@ -204,17 +231,17 @@ def test_day_alone_before_a_verb_or_preposition():
 def test_day_alone_far_from_a_named_month_is_the_running_months():
     far = "We went on through the hills for many days, " * 6
     assert dated(["Bath, June 20, 1790.", "Your letter of May came. " + far + "The mail of the 16th is lost."])[1:] == [
-        ("May", {"when": "1790-05"}), ("16th", {"when": "1790-06-16"})]
+        ("May", inferred("1790-05")), ("16th", inferred("1790-06-16"))]
 
 
 def test_day_in_prose_takes_the_month_last_named():
     assert dated(["In September 1790, on the 1st, they left."]) == [
-        ("September 1790", {"when": "1790-09"}), ("1st", {"when": "1790-09-01"})]
+        ("September 1790", {"when": "1790-09"}), ("1st", inferred("1790-09-01"))]
 
 
 def test_each_div_dates_itself():
     assert dated(["June 3, 1790", "rain on June 5"], ["rain on June 7"])[1:] == [
-        ("June 5", {"when": "1790-06-05"}), ("June 7", {"when": "--06-07"})]
+        ("June 5", inferred("1790-06-05")), ("June 7", {"when": "--06-07"})]
 
 
 def test_a_section_keeps_its_letters_date():
@@ -223,7 +250,7 @@ def test_a_section_keeps_its_letters_date():
     doc.body = [Block("div", attrs={"type": "letter"},
                       children=[dateline, Block("div", attrs={"type": "section"}, children=[text])])]
     run(doc, Options(), Report())
-    assert text.marks[0].attrs == {"when": "1790-06-05"}
+    assert text.marks[0].attrs == inferred("1790-06-05")
 
 
 def test_wrapped_date_after_a_lead_in_is_no_dateline():
@@ -237,12 +264,13 @@ def test_no_inference_when_switched_off():
 
 
 def test_impossible_days_are_no_dates():
-    assert dated(["February 1, 1790", "on February 30 we"])[1:] == [("February", {"when": "1790-02"})]
+    assert dated(["February 1, 1790", "on February 30 we"])[1:] == [("February", inferred("1790-02"))]
 
 
 DATE_TOKENS = st.sampled_from(["May", "Sept.", "Jany", "the", "16th", "2d", "30", "31st", "1790", "18G3",
                                "1 843", "inst.", "ult.", "A.D.", "814", "of", "day", "Monday", ",", "?",
-                               "-", "to", "or", "12/2/1790", "(1790)", "O", "l"])
+                               "-", "to", "or", "12/2/1790", "(1790)", "O", "l", "last", "next", "12/2/90",
+                               "Mch.", "Jan'y", "Dec r", "1ST", "Tues."])
 
 
 @settings(max_examples=300, deadline=None)
@@ -270,7 +298,7 @@ def test_date_closing_a_long_block_is_no_dateline():
 
 def test_entries_before_the_first_dated_one_wait_for_it():
     assert dated(["11th set out", "12 rain", "14th crossed", "15th May 1790 arrived"]) == [
-        ("11th", {"when": "1790-05-11"}), ("12", {"when": "1790-05-12"}), ("14th", {"when": "1790-05-14"}),
+        ("11th", inferred("1790-05-11")), ("12", inferred("1790-05-12")), ("14th", inferred("1790-05-14")),
         ("15th May 1790", {"when": "1790-05-15"})]
 
 
@@ -281,20 +309,20 @@ def test_numbered_paragraphs_before_a_date_are_no_entries():
 
 def test_day_of_last_month_counts_from_the_dateline():
     assert dated(["Bath, July 6, 1790.", "by the 12th of last month we knew"])[1] == (
-        "12th", {"when": "1790-06-12"})
+        "12th", inferred("1790-06-12"))
 
 
 def test_weekday_alone_is_the_running_dates_or_the_last_before():
     assert dated(["Bath, July 5, 1790.", "Tuesday Morning", "He fell on Friday and reads the Sunday Times; "
                   "on Good Friday we fasted."])[1:] == [
-        ("Tuesday Morning", {"when": "1790-06-29"}), ("Friday", {"when": "1790-07-02"})]
+        ("Tuesday Morning", inferred("1790-06-29")), ("Friday", inferred("1790-07-02"))]
     assert dated(["He came on Friday."]) == []
-    assert dated(["Bath, July 5, 1790.", "On Sunday I rested"])[1] == ("Sunday", {"when": "1790-07-04"})
+    assert dated(["Bath, July 5, 1790.", "On Sunday I rested"])[1] == ("Sunday", inferred("1790-07-04"))
 
 
 def test_weekday_told_in_the_future_is_the_next_one():
     assert dated(["Bath, July 5, 1790.", "I shall ride over on Friday, and write to me by Monday"])[1:] == [
-        ("Friday", {"when": "1790-07-09"}), ("Monday", {"when": "1790-07-12"})]
+        ("Friday", inferred("1790-07-09")), ("Monday", inferred("1790-07-12"))]
 
 
 def test_numbered_parts_pages_after_the_dateline_are_no_entries():
@@ -306,7 +334,7 @@ def test_numbered_parts_pages_after_the_dateline_are_no_entries():
 def test_dateline_after_a_place_at_the_top_of_a_letter():
     assert dated(["Fort William 9 June 1790 - the boats came\nyesterday, and we leave in May"
                   " for the lakes and again in July."])[1:] == [
-        ("May", {"when": "1790-05"}), ("July", {"when": "1790-07"})]
+        ("May", inferred("1790-05")), ("July", inferred("1790-07"))]
 
 
 def test_a_date_never_takes_in_a_notes_printed_number():
@@ -320,7 +348,7 @@ def test_a_date_never_takes_in_a_notes_printed_number():
     assert [m.tag for m in note.marks] == ["label"]
 def test_a_year_stacked_under_a_marginal_day_sets_the_running_year():
     assert dated(["9th\n1790", "the boats came up", "Augt\n3d\nrain all day", "October\ncold"])[1:] == [
-        ("Augt\n3d", {"when": "1790-08-03"}), ("October", {"when": "1790-10"})]
+        ("Augt\n3d", inferred("1790-08-03")), ("October", inferred("1790-10"))]
 
 
 def test_a_year_alone_in_its_block_ending_a_sentence_or_in_an_imprint_sets_no_year():
@@ -334,18 +362,18 @@ def test_a_year_alone_in_its_block_ending_a_sentence_or_in_an_imprint_sets_no_ye
 def test_an_ordinal_day_before_a_capital_heads_the_next_entry():
     assert dated(["29th May 1790 set out", "we waited 30th The wind rose, and his 2d Battalion\n"
                   "came on the 31st Regiment's road"]) == [
-        ("29th May 1790", {"when": "1790-05-29"}), ("30th", {"when": "1790-05-30"})]
+        ("29th May 1790", {"when": "1790-05-29"}), ("30th", inferred("1790-05-30"))]
 
 
 def test_a_dateline_after_a_place_dates_a_letter_deep_in_a_volume():
     far = "A letter copied into the volume before this one. " * 8
     assert dated([far, "Bath 4th June 1791. I write to say we go in July"]) == [
-        ("4th June 1791", {"when": "1791-06-04"}), ("July", {"when": "1791-07"})]
+        ("4th June 1791", {"when": "1791-06-04"}), ("July", inferred("1791-07"))]
 
 
 def test_a_month_heading_an_entry_goes_forward_in_the_running_year():
     assert dated(["3 June 1790 set out", "Augt 9th went on", "we hope to sail in December"])[1:] == [
-        ("Augt 9th", {"when": "1790-08-09"}), ("December", {"when": "--12"})]
+        ("Augt 9th", inferred("1790-08-09")), ("December", {"when": "--12"})]
 
 
 def test_a_date_never_holds_a_notes_label():
@@ -353,3 +381,80 @@ def test_a_date_never_holds_a_notes_label():
     block = Block("note", lines=doc.lines)
     block.marks.append(Mark("label", 0, 4))
     assert mark_dates(block, Options()) == 0
+
+
+def test_a_completed_value_is_valid_and_declared_in_the_header():
+    from teikit.encode import encode_text
+    from teikit.validate import check_tree
+
+    tree = encode_text("Dunmore, March 9, 1790.\n\nYour parcel came the 4th inst. and Tuesday.\n",
+                       name="made-up.txt").tree
+    dates = [(d.text, d.get("when"), d.get("cert")) for d in tree.iter("{http://www.tei-c.org/ns/1.0}date")
+             if d.getparent().tag != "{http://www.tei-c.org/ns/1.0}publicationStmt"]
+    assert dates[-2:] == [("4th inst.", "1790-03-04", "medium"), ("Tuesday", "1790-03-09", "medium")]
+    interpretation = "".join(next(tree.iter("{http://www.tei-c.org/ns/1.0}interpretation")).itertext())
+    assert "cert='medium'" in interpretation
+    assert check_tree(tree) == []
+
+
+def test_last_or_next_month_counts_from_the_running_date():
+    assert dated(["Kelford, August 12, 1790.", "She stayed there last September and comes next July,"
+                  " or next October."])[1:] == [
+        ("last September", inferred("1789-09")), ("next July", inferred("1791-07")),
+        ("next October", inferred("1790-10"))]
+    assert dated(["She stayed there last September."]) == [("last September", {"when": "--09"})]
+    assert dates_in("in last September 1790 we") == [("September 1790", {"when": "1790-09"})]
+
+
+def test_a_contractions_raised_letter_printed_apart():
+    assert dates_in("sent Dec r\n1790. Jan yelled") == [("Dec r\n1790", {"when": "1790-12"})]
+
+
+def test_a_margins_date_stacked_month_year_day():
+    assert dates_in("Augt 1790 12th we rested") == [("Augt 1790 12th", {"when": "1790-08-12"})]
+    assert dates_in("in August 1790 12 men") == [("August 1790", {"when": "1790-08"})]
+
+
+def test_a_margins_lone_day_goes_on_in_the_running_month():
+    assert dated(["4th May 1790 set out", "19th", "we rested", "19th", "the rain", "28th", "wind", "2d",
+                  "crossed", "1st", "back"])[1:] == [
+        ("19th", inferred("1790-05-19")), ("19th", inferred("1790-05-19")), ("28th", inferred("1790-05-28")),
+        ("2d", inferred("1790-06-02"))]
+
+
+def test_an_entry_day_before_the_next_entrys_date():
+    assert dated(["29th May 1790 set out", "31st 1 June 1790 came"])[1:] == [
+        ("31st", inferred("1790-05-31")), ("1 June 1790", {"when": "1790-06-01"})]
+
+
+def test_a_day_after_on_without_its_article():
+    assert dated(["Bath, May 3, 1790.", "we waited and on 5th our boat came; on 5th Avenue"])[1:] == [
+        ("5th", inferred("1790-05-05"))]
+
+
+def test_a_dateline_after_a_leafs_number_and_a_place():
+    assert dated(["12\nI Kelford9th January 1790. The parcel of 2d Decr came"]) == [
+        ("9th January 1790", {"when": "1790-01-09"}), ("2d Decr", inferred("1789-12-02"))]
+
+
+def test_a_margins_day_run_into_the_paragraph():
+    assert dated(["4th May 1790 set out and we went on to the ford\n19th\nand found it dry; 28 men came"])[1:] == [
+        ("19th", inferred("1790-05-19"))]
+
+
+def test_a_date_before_an_em_dash_and_a_lower_case_word():
+    assert dates_in("the night of February 27th—when it fell—and a May-pole") == [
+        ("February 27th", {"when": "--02-27"})]
+
+
+def test_a_two_digit_year_takes_the_running_dates_century_where_near():
+    assert dated(["Bath, May 3, 1791.", "Yours ever\n12/2/90", "the sum of 1/2/30 parts"])[1:] == [
+        ("12/2/90", inferred("1790-12-02"))]
+    assert dated(["Yours ever\n12/2/90"]) == []
+
+
+def test_a_yearless_span_takes_the_running_year():
+    assert dated(["Bath, January 9, 1791.",
+                  "The mail leaves the 5 or 6th of February; we stay December 30-January 2"])[1:] == [
+        ("5 or 6th of February", {"from": "1791-02-05", "to": "1791-02-06", "cert": "medium"}),
+        ("December 30-January 2", {"from": "1790-12-30", "to": "1791-01-02", "cert": "medium"})]

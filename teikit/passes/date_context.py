@@ -16,8 +16,8 @@ entries stay as printed. Within a few pages of it:
   (`I shall come on Friday`), the next one after it.
 A day named alone in the prose (`on the 1st`) belongs to a month named just before, or
 the running date's. Each div
-but a section starts afresh. teikit.rng allows no `cert` on `date`, so none is written:
-the pass's facts (`doc.facts.dates.policy`) record that these rules ran.
+but a section starts afresh. A value the running date completed carries `cert="medium"`
+(`INFERRED`): the printed words alone do not say it.
 """
 from __future__ import annotations
 
@@ -38,6 +38,10 @@ MONTH_DAY = re.compile(r"--(\d\d)(?:-(\d\d))?$")
 DAY_ONLY = re.compile(r"---(\d\d)$")
 #: a year alone: 1790
 YEAR_ONLY = re.compile(r"(\d{4})$")
+#: the certainty of a value that the running date completed
+INFERRED = {"cert": "medium"}
+#: a two-digit year (`12/3/90`) is of the running date's century this many years near it
+DECADE_NEAR = 10
 #: how far (characters of reading text) a heading date reaches: a few printed pages;
 #: a date at the top of a long text (a web page's posting date) says nothing of its end
 REACH = 12000
@@ -115,7 +119,7 @@ class RunningDate:
                 or 2 * sum(suffixed for _, suffixed, *_ in waited) < len(waited):
             return []
         month = f"{self.year:04d}-{self.month:02d}"
-        return [(where, {"when": f"{month}-{day:02d}"}) for day, _, _, where in waited]
+        return [(where, {"when": f"{month}-{day:02d}", **INFERRED}) for day, _, _, where in waited]
 
     def year_near(self, month: int, heads: bool = False) -> int | None:
         """The year a yearless `month` has at the running date, or None if unsure: the months
@@ -154,10 +158,21 @@ def shifted(year: int, month: int, shift: int) -> tuple[int, int]:
     return absolute // 12, absolute % 12 + 1
 
 
+def _last_or_next(month: int, running: RunningDate, direction: int) -> str | None:
+    """The year-month of `last September` (the latest September before the running month)
+    or `next March` (the first after it), or None without a running month."""
+    if not running.month_known:
+        return None
+    passed = month < running.month if direction < 0 else month > running.month
+    return f"{running.year + (0 if passed else direction):04d}-{month:02d}"
+
+
 def _completed(when: str, running: RunningDate, relative: str | None, entry: bool,
-               heads: bool = False) -> str:
+               heads: bool = False, margin: bool = False) -> str:
     """`when` with the year, or month and year, the running date gives it (or unchanged);
-    `heads`: the date heads its block or line."""
+    `heads`: the date heads its block or line; `margin`: an entry day is all its line holds
+    (a diary's margin), so it may go on any number of days in the running month, or repeat
+    the running day, as far as the running date reaches."""
     partial, alone = MONTH_DAY.match(when), DAY_ONLY.match(when)
     if partial and running.known:
         month, day = int(partial.group(1)), partial.group(2)
@@ -168,9 +183,10 @@ def _completed(when: str, running: RunningDate, relative: str | None, entry: boo
     day = int(alone.group(1))
     if relative is not None and running.month_known:
         year, month = shifted(running.year, running.month, int(relative))
-    elif entry and running.known and running.day is not None and running.distance <= ENTRY_REACH:
+    elif entry and running.known and running.day is not None and (margin or running.distance <= ENTRY_REACH):
         next_entry_month = day < running.day
-        if not 0 < day + 31 * next_entry_month - running.day <= ENTRY_GAP_DAYS:
+        gap = day + 31 * next_entry_month - running.day
+        if not (0 < gap <= ENTRY_GAP_DAYS or margin and (gap == 0 or not next_entry_month)):
             return when
         year, month = shifted(running.year, running.month, int(next_entry_month))
     elif relative is None and not entry and running.named_month \
@@ -185,6 +201,26 @@ def _completed(when: str, running: RunningDate, relative: str | None, entry: boo
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _short_year(when: str, decade: str, running: RunningDate) -> str | None:
+    """`--03-12` of `12/3/90` in the running date's century, where that year lies near the
+    running year (`90` in a letter of 1791 is 1790); None where it does not."""
+    if not running.known:
+        return None
+    year = running.year // 100 * 100 + int(decade)
+    return f"{year:04d}{when[1:]}" if abs(year - running.year) <= DECADE_NEAR else None
+
+
+def _completed_span(start: str, end: str, running: RunningDate, heads: bool) -> dict[str, str]:
+    """A yearless span (`the 5 or 6th of February`, `January-March`) with the year its start
+    takes from the running date; its end in the same year, or the next where its month is
+    earlier (`December 30-January 2`). Unchanged where the start stays yearless."""
+    dated = _completed(start, running, None, False, heads)
+    if dated == start:
+        return {}
+    year = int(dated[:4]) + (int(end[2:4]) < int(start[2:4]))
+    return {"from": dated, "to": f"{year:04d}{end[1:]}", **INFERRED}
+
+
 def _weekday_near(weekday: int, running: RunningDate, ahead: bool) -> dict[str, str] | None:
     """A weekday named alone is the running date's, or the last one before it (`Friday`
     in a letter of Monday the 5th is the 2d), or, `ahead` (told in the future), the next
@@ -193,7 +229,7 @@ def _weekday_near(weekday: int, running: RunningDate, ahead: bool) -> dict[str, 
         return None
     today = datetime.date(running.year, running.month, running.day)
     days = ((weekday - today.weekday()) % 7 or 7) if ahead else -((today.weekday() - weekday) % 7)
-    return {"when": (today + datetime.timedelta(days=days)).isoformat()}
+    return {"when": (today + datetime.timedelta(days=days)).isoformat(), **INFERRED}
 
 
 def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dict[str, str] | None:
@@ -203,8 +239,10 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     one (both move the running date; only a head begins a diary entry), "year" for a year
     that heads what follows (it sets the running year). The
     grammar's private keys (`_relative`: months after the dateline's for `inst.`, `ult.`,
-    `prox.`; `_bare`: a day printed alone at an entry's head; `_weekday` and `_ahead`: a
-    weekday alone, told in the future) are consumed here. None drops
+    `prox.`; `_direction`: -1 for `last September`, 1 for `next March`; `_decade`: the
+    two digits of `12/3/90`; `_bare`: a day printed alone at an entry's head, `_margin`
+    where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
+    future) are consumed here. None drops
     the date: a day whose month stays unknown (`---05` is no date teikit writes), or one
     that does not exist.
     """
@@ -213,13 +251,26 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     if weekday is not None:
         return _weekday_near(int(weekday), running, attrs.pop("_ahead", None) is not None)
     relative, entry = attrs.pop("_relative", None), attrs.pop("_bare", None) is not None
+    margin = attrs.pop("_margin", None) is not None
+    direction = attrs.pop("_direction", None)
+    decade = attrs.pop("_decade", None)
     if entry and place != "head":
         return None
+    if decade is not None:
+        value = _short_year(attrs["when"], decade, running)
+        return None if value is None else {**attrs, "when": value, **INFERRED}
     printed = attrs.get("when") or attrs.get("from") or ""
     if "when" in attrs:
-        attrs["when"] = _completed(attrs["when"], running, relative, entry, place == "head")
-        if DAY_ONLY.match(attrs["when"]) or not is_calendar_day(attrs["when"]):
+        if direction is None:
+            completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
+        else:
+            completed = _last_or_next(int(printed[2:]), running, int(direction)) or printed
+        if DAY_ONLY.match(completed) or not is_calendar_day(completed):
             return None
+        if completed != attrs["when"]:
+            attrs.update(when=completed, **INFERRED)
+    elif MONTH_DAY.match(attrs.get("from", "")) and MONTH_DAY.match(attrs.get("to", "")):
+        attrs.update(_completed_span(attrs["from"], attrs["to"], running, place == "head"))
     # a head moves the running date on (a diary's next entry); a dateline only when complete
     moves = place in ("head", "year") or place == "dateline" and FULL_DAY.match(printed) is not None
     running.saw(attrs.get("when") or attrs.get("from") or "", moves, year_head=place == "year")

@@ -15,7 +15,7 @@ FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "
                "September", "October", "November", "December")
 #: short forms printed or written for each month (with or without a period): `Jan.`,
 #: `Sept`, and the contractions of letters and diaries (`Jany`, `Feby`, `Octr`)
-SHORT_MONTHS = (("Jan", "Jany", "Janry"), ("Feb", "Feby", "Febry"), ("Mar",), ("Apr", "Apl"),
+SHORT_MONTHS = (("Jan", "Jany", "Janry"), ("Feb", "Feby", "Febry"), ("Mar", "Mch"), ("Apr", "Apl"),
                 (), ("Jun",), ("Jul",), ("Aug", "Augt"), ("Sep", "Sept", "Septr"), ("Oct", "Octr"),
                 ("Nov", "Novr"), ("Dec", "Decr"))
 #: every form, lower case -> month number
@@ -40,19 +40,25 @@ def _alternatives(forms) -> str:
 
 
 _FULL = _alternatives([m for name in FULL_MONTHS for m in (name, name.upper())])
-_SHORT = _alternatives([s for shorts in SHORT_MONTHS for form in shorts for s in (form, form.upper())])
+#: a contraction's raised last letter, transcribed apart from the rest or after an
+#: apostrophe (`Dec r`, `Jan'y`, `Aug’t`)
+RAISED_LETTER_FORMS = tuple(f"{form[:-1]}{mark}{form[-1]}" for shorts in SHORT_MONTHS for form in shorts
+                            if len(form) > 3 and form[-1] in "rty" for mark in " '’")
+_SHORT = _alternatives([s for form in (*(f for shorts in SHORT_MONTHS for f in shorts), *RAISED_LETTER_FORMS)
+                        for s in (form, form.upper())])
 #: a month: full, or short with or without its period; never the start of a longer word
 _MONTH_FORM = rf"(?:{_FULL}|{_SHORT}\.?)(?![a-z])"
 _MONTH = rf"(?<![\w-]){_MONTH_FORM}"
 _WEEKDAY_NAME = _alternatives([d for name in WEEKDAYS for d in (name, name.upper())])
-_WEEKDAY = rf"(?:{_WEEKDAY_NAME},?\s+)"
-#: a weekday's short form, after the date it names and with its period (`4 Oct Wed.`)
+#: a weekday's short form, with its period (`4 Oct Wed.`, `Mon., Jan. 3`)
 _WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
+#: a weekday before the date it names
+_WEEKDAY = rf"(?:(?:{_WEEKDAY_NAME}|{_WEEKDAY_SHORT}\.),?\s+)"
 _ORDINAL_WORD = "(?:" + "|".join(sorted(ORDINAL_DAY, key=len, reverse=True)) + ")"
 #: a day: `5`, `05`, `23rd`, `2d`, `6 th`, OCR's `1O` and `2G`; never part of a longer number;
 #: its suffix may touch the year after it (`12 th1802`: a superscript `th` transcribed)
-_SUFFIX = r"(?:\s?(?:st|nd|rd|th)|(?<=[23])d)"
-_DAY = rf"(?:[0-3]?\d|[1-3][OlIGSB])(?![\dOGSB])(?:{_SUFFIX}(?=1\d{{3}}(?!\d))|{_SUFFIX}?(?![\w]))"
+_SUFFIX = r"(?:\s?(?:st|nd|rd|th|ST|ND|RD|TH)|(?<=[23])d)"
+_DAY = rf"(?:[0-3]?\d|[1-3][OlIGSB]|[lI]\d)(?![\dOGB]|S(?!T))(?:{_SUFFIX}(?=1\d{{3}}(?!\d))|{_SUFFIX}?(?![\w]))"
 #: after a month or a day, OCR's letter-spaced and misread years are safe to read:
 #: `1 9 3 7`, `1 843`, `18G3`
 _YEAR_LOOSE = r"(?:1\s?[\dOlIGSB]\s?[\dOlIGSB]\s?[\dOlIGSB]|20\s?\d\s?\d)"
@@ -62,10 +68,11 @@ _DASH = r"\s?[-–—]\s?"
 _NUM_START = r"(?<![\d.,/:])"
 _NUM_END = r"(?![\d]|[.,]\d\d)"
 #: the end of a date: not inside a word; a dash may follow when a capital comes next
-#: (chronologies print `January 9-Trotsky arrives`, the em dash lost)
-_END = r"(?!\w)(?![-–—][a-z\d])"
+#: (chronologies print `January 9-Trotsky arrives`, the em dash lost), an em dash before
+#: any word (`February 27th—when`), but a hyphen never before a small letter (`May-pole`)
+_END = r"(?!\w)(?![-–][a-z\d]|—\d)"
 #: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`
-_TO_YEAR = r"(?:\s?,|\s\?|\s+of(?:\s+the\s+year)?)?\s+"
+_TO_YEAR = r"(?:\s?,\s*|(?:\s\?|\s+of(?:\s+the\s+year)?)?\s+)(?:[Aa]\.\s?[Dd]\.\s?)?"
 #: a year that closes a day or month: `, 1937`, ` [1936]`, ` (1872)`
 _CLOSING_YEAR = rf"(?:(?:{_TO_YEAR}|(?<=[a-z]))(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])])"
 #: a weekday after the date it names: `1 September, Saturday`
@@ -73,12 +80,13 @@ _TRAILING_WEEKDAY = rf"(?:,?\s+(?:{_WEEKDAY_NAME}(?!\w)|{_WEEKDAY_SHORT}\.))"
 
 
 def month_number(form: str) -> int:
-    return MONTH_NUMBER[form.rstrip(".").lower()]
+    return MONTH_NUMBER[re.sub(r"[ '’]", "", form.rstrip(".")).lower()]
 
 
 def day_number(text: str) -> int:
     """The day of `23rd`, `6 th`, or of OCR's `1O` and `3 1`."""
-    return int(re.match(r"[\dOlIGSB ]+", text).group().translate(OCR_DIGITS).replace(" ", ""))
+    digits = re.sub(r"\s?(?:st|nd|rd|th|d)$", "", text, flags=re.IGNORECASE)
+    return int(re.match(r"[\dOlIGSB ]+", digits).group().translate(OCR_DIGITS).replace(" ", ""))
 
 
 def year_digits(text: str | None) -> str | None:
@@ -153,11 +161,14 @@ def _month(g):
 
 
 def _numeric(g):
-    """`12/3/1790`: day and month in the order that fits, month first where both could be."""
+    """`12/3/1790`: day and month in the order that fits, month first where both could be;
+    `12/3/90` waits for the running date to give its century (`_decade`)."""
     first, second = int(g["first"]), int(g["second"])
     month, day = (first, second) if first <= 12 else (second, first)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
+    if g.get("short"):
+        return {"when": iso(None, month, day), "_decade": g["short"]}
     return {"when": iso(g["year"], month, day)}
 
 
@@ -176,6 +187,13 @@ def _day_alone(g):
     return attrs
 
 
+def _month_last_or_next(g):
+    """`last September`, `next March`: the month's latest before the running date, or its
+    first after it (date_context); `--09` where no running date says which."""
+    return {"when": iso(None, month_number(g["month"])),
+            "_direction": "-1" if g["direction"].lower() == "last" else "1"}
+
+
 def _era_year(g):
     return {"when": f"{int(g['year']):04d}"} if 0 < int(g["year"]) else None
 
@@ -188,8 +206,8 @@ def _year_range(g):
     start, end = g["year"], g["year2"]
     if end is None:
         return {"from": start}
-    if len(end) == 2:
-        end = start[:2] + end
+    if len(end) < 4:
+        end = start[:4 - len(end)] + end
     if end <= start:
         return None
     return {"from": start, "to": end}
@@ -197,8 +215,8 @@ def _year_range(g):
 
 #: words that follow a day printed alone (`on the 16th, we`) where it cannot be a rank
 #: (`the 16th century`, `the 5th regiment`); `of last month` counts like `ult.`
-_AFTER_DAY_ALONE = (r"(?=\s*(?:[,;:.)]|$|\s(?:and|or|but|we|I|he|she|they|it|was|were|is|will|would|"
-                    r"had|has|at|in|on|to|by|when)\b"
+_AFTER_DAY_ALONE = (r"(?=\s*(?:[,;:.)]|$|\s(?:and|or|but|we|I|he|she|they|it|our|my|his|her|their|"
+                    r"was|were|is|will|would|had|has|at|in|on|to|by|when)\b"
                     r"|\s+of\s+(?P<month_word>this|last|next)\s+month\b))")
 
 def _month_day_span(g):
@@ -215,6 +233,10 @@ def _month_day_span(g):
 
 
 RULES: list[Rule] = [
+    # March 1790 12th: a margin's date stacked over lines, month, year, then the day's ordinal
+    Rule("month_year_day", re.compile(
+        rf"(?=[A-Z])(?P<month>{_MONTH})[.,]?\s+(?P<year>{_YEAR})[.,]?\s+(?P<day>[0-3]?\d{_SUFFIX}){_END}"),
+        _year_first, ("digit", "month")),
     # 1790 June 4th, 1790 4 June (diary heads)
     Rule("year_month_day", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}),?\s+(?:(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
@@ -225,19 +247,22 @@ RULES: list[Rule] = [
     Rule("year_month", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}),?\s+(?P<month>{_FULL}|{_SHORT}\.)(?![a-z]){_END}(?!\s*\d|\s+[A-Z])"),
         _month, ("digit", "month")),
-    # April 24-May 2(, 1917), December 31, 1937-January 3, 1938
+    # April 24-May 2(, 1917), April 24 to May 2, December 31, 1937-January 3, 1938
     Rule("month_day_span", re.compile(
-        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?{_DASH}"
+        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
+        rf"(?:{_DASH}|\s+(?:to|till|until)\s+)"
         rf"(?P<month2>{_MONTH_FORM})\s+(?P<day2>{_DAY})(?:,?\s+(?P<year2>{_YEAR}){_NUM_END})?{_END}"),
         _month_day_span, ("digit", "month")),
-    # (Tuesday) January 23(rd)(-30 | or 24)(,) (1937 | [1937] | (1937))
+    # (Tuesday | Tues.) January 23(rd)(-30 | or 24)(,) (1937 | [1937] | (1937)); OCR's `Sept.1`
     Rule("month_day", re.compile(
-        rf"(?=[A-Z])(?:{_WEEKDAY})?(?P<month>{_MONTH})\s+(?P<day>{_DAY_SPACED}|{_DAY})(?!\s\d{{3}}(?!\d))"
+        rf"(?=[A-Z])(?:{_WEEKDAY})?(?P<month>{_MONTH})(?:\s+|(?<=\.))(?P<day>{_DAY_SPACED}|{_DAY})"
+        rf"(?!\s\d{{3}}(?!\d))"
         rf"(?:(?:{_DASH}|\s+(?:or|to)\s+)(?P<day2>{_DAY}))?{_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
         _month_day, ("digit", "month")),
-    # (Tuesday) 9(-12 | or 10)( day)( of) January(,) (2024) (Saturday)
+    # (Tuesday) 9(-12 | or 10 | to the 12th)( day)( of) January(,) (2024) (Saturday)
     Rule("day_month", re.compile(
-        rf"(?=[\dMTWFS])(?:{_WEEKDAY}(?:the\s+)?)?{_NUM_START}(?P<day>{_DAY})(?:(?:{_DASH}|\s+(?:or|to)\s+)(?P<day2>{_DAY}))?"
+        rf"(?=[\dMTWFS])(?:{_WEEKDAY}(?:the\s+)?)?{_NUM_START}(?P<day>{_DAY})"
+        rf"(?:(?:{_DASH}|\s+(?:or|to)\s+(?:the\s+)?)(?P<day2>{_DAY}))?"
         rf"(?:\s+day)?(?:\s+of)?\s+(?P<month>{_MONTH}){_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
         _month_day, ("digit", "month")),
     # (the) first (day) of March(,) (1917)
@@ -252,10 +277,18 @@ RULES: list[Rule] = [
     Rule("numeric", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>{_YEAR})(?![\d/])"),
         _numeric, ("digit",)),
+    # 12/3/90: only where the running date is of the same century and a few years near
+    Rule("numeric_short_year", re.compile(
+        rf"(?=\d){_NUM_START}\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<short>\d\d)(?![\d/])"),
+        _numeric, ("digit",), numeric=True),
     # May to August, 1790 (a span of months shares its year)
     Rule("month_span", re.compile(
         rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?:to|till|until)\s+(?P<month2>{_MONTH}){_CLOSING_YEAR}{_END}"),
         _month, ("digit", "month")),
+    # last September, next March (no year printed: the running date tells which)
+    Rule("month_last_or_next", re.compile(
+        rf"\b(?P<direction>[Ll]ast|[Nn]ext)\s+(?P<month>{_FULL}|{_SHORT}\.)(?![a-z]){_END}(?![\s,]*\d)"),
+        _month_last_or_next, ("month",)),
     # January(-March)(,) (of the year) (1937 | (1872))
     Rule("month", re.compile(
         rf"(?=[A-Z])(?P<month>{_MONTH})(?:{_DASH}(?P<month2>{_MONTH_FORM}))?{_CLOSING_YEAR}?{_END}"),
@@ -268,9 +301,9 @@ RULES: list[Rule] = [
     Rule("weekday_day", re.compile(
         rf"(?=[A-Z]){_WEEKDAY}(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit",)),
-    # on the 16th, ...
+    # on the 16th, ...; a diary's `on 5th our march`
     Rule("the_day", re.compile(
-        rf"(?<=\b[Tt]he )(?P<day>[0-3]?\d{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
+        rf"(?:(?<=\b[Tt]he )|(?<=\b[Oo]n ))(?P<day>[0-3]?\d{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit",)),
     # (on) Monday (evening): the running date tells which Monday, or it is no date here;
     # not in a name (`the Sunday Times`, `Good Friday`), nor after a day (`19th Sunday`:
@@ -286,9 +319,10 @@ RULES: list[Rule] = [
     # 1930s
     Rule("decade", re.compile(rf"(?=\d){_NUM_START}\b(?P<decade>1\d{{2}}0|20\d0)'?s\b"),
          _decade, ("digit",), numeric=True),
-    # 1936-37, 1917-1923, 1882·1962, the winter of 1790-'91, (1912- ) and (1874- ?)
+    # 1936-37, 1917-1923, 1862-3, 1882·1962, the winter of 1790-'91, (1912- ) and (1874- ?)
     Rule("year_range", re.compile(
-        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·](?:\s?['’]?(?P<year2>{_YEAR}|\d\d){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
+        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·]"
+        rf"(?:\s?['’]?(?P<year2>{_YEAR}|\d\d|\d(?!\s\d)){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
         _year_range, ("digit",), numeric=True),
     # not a file number (`1643/58`, the 1643rd of 1858)
     Rule("year", re.compile(rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}){_NUM_END}(?!/\d)(?!\s?(?:%|per cent))"),
@@ -296,9 +330,11 @@ RULES: list[Rule] = [
 ]
 
 #: a day heading a diary entry (`11th on to the river`), kept only where the day begins its
-#: block or line and a running date gives its month (date_context)
+#: block or line and a running date gives its month (date_context); with its suffix, it may
+#: stand alone (a margin's `26th`) or before the next entry's date (`31st 1 Sept`)
 BARE_DAY = Rule("bare_day", re.compile(
-    rf"(?<![\w.,/:-])(?P<bare>(?P<day>[0-3]?\d{_SUFFIX}?)){_TRAILING_WEEKDAY}?(?=\s+[A-Za-z])(?!\s+(?:{_MONTH}|per\b|o'clock))"),
+    rf"(?<![\w.,/:-])(?P<bare>(?P<day>[0-3]?\d{_SUFFIX}?)){_TRAILING_WEEKDAY}?"
+    rf"(?:(?=\s+[A-Za-z])|(?<=[a-z.])(?=\s+\d|\s*$))(?!\s+(?:{_MONTH}|per\b|o'clock))"),
     _day_alone, ("digit",))
 
 DIGIT = re.compile(r"\d")

@@ -12,9 +12,9 @@ of small named rules (`RULES`, grammar in `date_grammar`); earlier rules win ove
 A day without a year is `--01-23`, a month alone `--12`, unless the document itself says
 which: a dateline, a masthead or a diary entry head sets the running date, which dates
 later yearless days and months, bare entry days, `3d inst.`, `on the 16th` and weekdays
-where that is safe (see `date_context`). A bare number is a year only in the years a
-text of this kind talks about and not after `page`, `No.` or a currency sign; `1930s`
-is the span 1930-1939. A source in the Julian calendar gets `calendar="#julian"` on every
+where that is safe (see `date_context`), with `cert="medium"`. A bare number is a year
+only in the years a text of this kind talks about and not after `page`, `No.` or a
+currency sign; `1930s` is the span 1930-1939. A source in the Julian calendar gets `calendar="#julian"` on every
 date (the header declares the calendar).
 """
 from __future__ import annotations
@@ -78,6 +78,9 @@ RANK_BEFORE = re.compile(r"\b(?:a|an|his|her|its|our|their|my|your|this|that|eve
 #: capitalised words before a date on a block's first line: a place (`Fort William`), and
 #: the date after it a letter's dateline anywhere in a document
 PLACE = re.compile(r"[A-Z][\w'.]*(?:[ ,]+[A-Z][\w'.]*)*[ ,]*")
+#: lines without a letter that open a block (a leaf's or a section's number above a letter's
+#: dateline): the block's first line of words comes after them
+WORDLESS_LINES = re.compile(r"(?:[^\n\w]*\d*[^\n\w]*\n)*")
 
 
 def _stacked(text: str, line_start: int, line_end: int) -> bool:
@@ -116,9 +119,18 @@ def _place(text: str, start: int, end: int, at_top: bool = False) -> str | None:
         return "dateline"
     if at_top and rest.startswith("\n"):
         return "dateline"
-    if start <= PLACE_MAX and "\n" not in text[:start] and (at_top or PLACE.fullmatch(text[:start])):
+    first = WORDLESS_LINES.match(text).end()
+    if 0 <= start - first <= PLACE_MAX and "\n" not in text[first:start] \
+            and (at_top or PLACE.fullmatch(text[first:start])):
         return "dateline"
     return None
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is all its line holds: a diary's day in the margin, which the
+    layout may have run into the paragraph beside it."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end:len(text) if line_end < 0 else line_end].strip()
 
 
 def _add(block: Block, start: int, end: int, attrs: dict[str, str], opts: Options) -> bool:
@@ -146,6 +158,8 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None) 
     for i, j, attrs in find_dates(view.text, opts.earliest_year, opts.latest_year,
                                   with_bare_days=running is not None):
         start, end = view.span(i, j)
+        if "_bare" in attrs and _alone_on_its_line(block.text, start, end):
+            attrs = {**attrs, "_margin": "1"}
         if running is not None:
             running.at(i)
             place = _place(block.text, start, end, running.distance <= DATELINE_TOP)
@@ -155,8 +169,8 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None) 
             attrs = infer(attrs, running, place)
             if attrs is None:
                 continue
-        elif attrs.get("when", "---").startswith("---") and "from" not in attrs:
-            continue    # a day or weekday alone, with no running date to date it
+        elif attrs.get("when", "---").startswith("---") and "from" not in attrs or "_decade" in attrs:
+            continue    # a day, a weekday or a two-digit year alone, with no running date to date it
         else:
             attrs = {key: value for key, value in attrs.items() if not key.startswith("_")}
         added += _add(block, start, end, attrs, opts)
@@ -179,10 +193,11 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
             running = RunningDate()     # each div (a letter, an article) dates itself; its sections do not
         if block.lines:
             count += mark_dates(block, opts, running)
-    doc.facts.dates = DatesDone(marked=count, calendar=opts.calendar,
+    inferred = sum(mark.tag == "date" and "cert" in mark.attrs for block in doc.blocks() for mark in block.marks)
+    doc.facts.dates = DatesDone(marked=count, calendar=opts.calendar, inferred=inferred,
                                 policy="ISO 8601 values; a day or month without a year is --MM-DD / --MM "
                                        "unless a dateline or diary entry head before it dates it, where "
-                                       "safe (bare entry days, inst./ult., weekdays too)"
+                                       "safe (bare entry days, inst./ult., weekdays too), with cert='medium'"
                                        if opts.infer_from_context else
                                        "ISO 8601 values; a day or month without a year is --MM-DD / --MM; "
                                        "no year is inferred from context")

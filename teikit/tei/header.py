@@ -206,9 +206,13 @@ def write_editorial(encoding, doc: Document) -> None:
            "Words split at a line end are joined with lb break='no': a printed hyphen is kept as "
            "pc force='weak', a compound's own hyphen stays in the text, a compound hyphen the OCR lost is "
            f"restored as supplied. Decisions: {_count_phrase(doc.facts.hyphenation, {})}.")
+    dates = "calendar expressions are tagged date with ISO 8601 values in @when, or @from and @to"
+    if doc.facts.dates is not None and doc.facts.dates.inferred:
+        dates += (" (cert='medium' where the year, month or day is not printed with the date but taken from "
+                  "the document's running date: a dateline, a masthead, a diary entry head)")
     interpreted = [said for done, said in (
         (doc.facts.persons, "persons are tagged persName with @ref to the register in standOff"),
-        (doc.facts.dates, "calendar expressions are tagged date with ISO 8601 values in @when, or @from and @to"),
+        (doc.facts.dates, dates),
     ) if done is not None]
     if interpreted:
         text = "; ".join(interpreted)
