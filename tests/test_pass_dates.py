@@ -387,7 +387,7 @@ def test_a_completed_value_is_valid_and_declared_in_the_header():
     from teikit.encode import encode_text
     from teikit.validate import check_tree
 
-    tree = encode_text("Dunmore, March 9, 1790.\n\nYour parcel came the 4th inst. and Tuesday.\n",
+    tree = encode_text("Quillbury, March 9, 1790.\n\nYour parcel came the 4th inst. and Tuesday.\n",
                        name="made-up.txt").tree
     dates = [(d.text, d.get("when"), d.get("cert")) for d in tree.iter("{http://www.tei-c.org/ns/1.0}date")
              if d.getparent().tag != "{http://www.tei-c.org/ns/1.0}publicationStmt"]
