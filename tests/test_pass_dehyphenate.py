@@ -195,3 +195,23 @@ def test_a_hyphen_opening_the_next_line_carries_the_compound_on(first, second, k
 def test_a_carried_hyphen_after_a_blank_line_needs_one_before_it():
     doc, _ = run("the old miller was broken\n\n-hearted after the flood\n", profile="newspaper")
     assert breaks(doc) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speck of junk between the halves, on a line of its own: the word goes on past it
+    ("the miller was at-\n\ni\n\ntacked on the road\n", {1: Hyphen.PRINTED, 3: Hyphen.JOIN}),
+    ("the miller was at-\n' .\ntacked on the road\n", {1: Hyphen.PRINTED, 2: Hyphen.JOIN}),
+    # no word goes on past it: the lines are read as they stand
+    ("the last word is pre-\n\ni\n\nThe next paragraph.\n", {}),
+])
+def test_a_speck_after_a_line_end_hyphen(text, expected):
+    doc, _ = run(text, profile="newspaper")
+    assert breaks(doc) == expected
+
+
+@pytest.mark.parametrize("text, speck", [
+    ("i", True), (",", True), ("' .", True), ("  ;  ", True),
+    ("", False), ("to", False), ("i2", False), ("a, b", False), ("...", False),
+])
+def test_what_a_speck_is(text, speck):
+    assert dehyphenate.is_speck(text) is speck

@@ -88,6 +88,7 @@ _CARRIED_HYPHEN = re.compile(r"\s*-(?=[^\W\d_])")
 #: (`re- n`, `north-j:`, `re-1`, `atti- ,`, `dif- j ,`; not `entirely-I`, a dash and a word,
 #: nor `W-2`, a form's name)
 _GLUED_JUNK = re.compile(r"(?<=[^\W\d_]{2}-)(?!.*[^\W_]{2})(?!\s?[aAI]\W*$)(?:\s?[^\s-]){1,3}$")
+_ALNUM = re.compile(r"[^\W_]")
 #: the most characters _GLUED_JUNK can match: three of `\s?[^\s-]`
 _GLUED_JUNK_MAX = 6
 
@@ -105,6 +106,12 @@ def without_junk(text: str) -> str:
     """The line as printed: junk after its line-end hyphen left off."""
     span = glued_junk(text)
     return text[:span[0]] if span else text
+
+
+def is_speck(text: str) -> bool:
+    """A line that is only a speck OCR read (`i`, `,`, `' .`): a mark or two, no word."""
+    marks = text.split()
+    return 0 < len("".join(marks)) <= 2 and len(_ALNUM.findall(text)) <= 1
 
 
 def ends_in_printed_hyphen(text: str) -> bool:
@@ -339,7 +346,21 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     if opts.trailing_space_signal and not lost_signal:
         report.info("TK124", "most lines carry no trailing space: a missing one is not read as a split word")
     counts: Counter = Counter()
+
+    def settle(previous: Line, line: Line, crossed_blank: bool) -> Hyphen:
+        """Decide the break at the end of `previous`, which `line` may go on."""
+        split = find_split(previous, line, crossed_blank, lost_signal, report)
+        if split is None:
+            return Hyphen.NONE
+        kind, doubt = decide(split, lex)
+        previous.hyphen = kind
+        counts[kind] += 1
+        if doubt:
+            report.warning("TK121", f"{split.head}|{split.tail}: {doubt}; taken as {kind.value}", previous.n)
+        return kind
+
     previous: Line | None = None
+    speck: tuple[Line, bool] | None = None   # a speck after previous's hyphen, and a blank before it
     crossed_blank = False
     for line in doc.lines:
         if line.kind == "blank":
@@ -348,18 +369,21 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
         if line.kind == "fw":
             continue
         if line.kind != "text":
-            previous = None        # excluded lines end what came before
+            previous, speck = None, None        # excluded lines end what came before
             continue
+        if previous is not None and speck is None and is_speck(line.text) \
+                and ends_in_printed_hyphen(previous.text):
+            speck, crossed_blank = (line, crossed_blank), False
+            continue                            # the word may go on past it
         if previous is not None:
-            split = find_split(previous, line, crossed_blank, lost_signal, report)
-            if split is not None:
-                kind, doubt = decide(split, lex)
-                previous.hyphen = kind
-                counts[kind] += 1
-                if doubt:
-                    report.warning("TK121", f"{split.head}|{split.tail}: {doubt}; taken as {kind.value}",
-                                   previous.n)
-        previous, crossed_blank = line, False
+            if speck is None:
+                settle(previous, line, crossed_blank)
+            elif settle(previous, line, True) is not Hyphen.NONE:
+                speck[0].hyphen = Hyphen.JOIN   # the speck reads as nothing inside the word
+            else:                               # no word goes on past it: an ordinary line
+                settle(previous, *speck)
+                settle(speck[0], line, crossed_blank)
+        previous, speck, crossed_blank = line, None, False
     doc.facts.hyphenation = {kind.value: counts[kind] for kind in Hyphen if kind is not Hyphen.NONE}
     return doc
 
