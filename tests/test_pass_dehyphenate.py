@@ -183,6 +183,8 @@ def test_glued_junk_searched_from_the_line_end_finds_what_a_full_search_does(tex
 
 @pytest.mark.parametrize("first, second, kind", [
     ("the old miller was broken", "-hearted after the flood", Hyphen.JOIN),
+    ("we thanked her for her kind", "-ness to the children", Hyphen.JOIN),     # a suffix
+    ("it was the most", "-welcome news of the year", Hyphen.NONE),   # no word, no printed hyphen
     ("a plump and well-", "-fed brown pony", Hyphen.PRINTED),      # the hyphen set on both lines
     ("the storm came in the night", "-and then it was gone", Hyphen.NONE),   # a dash
     ("the river was wide", "- a list item follows", Hyphen.NONE),
@@ -211,7 +213,7 @@ def test_a_speck_after_a_line_end_hyphen(text, expected):
 
 @pytest.mark.parametrize("text, speck", [
     ("i", True), (",", True), ("' .", True), ("  ;  ", True),
-    ("", False), ("to", False), ("i2", False), ("a, b", False), ("...", False),
+    ("", False), ("to", False), ("i2", False), ("a, b", False), ("...", False), ("9", False),
 ])
 def test_what_a_speck_is(text, speck):
     assert dehyphenate.is_speck(text) is speck

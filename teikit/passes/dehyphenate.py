@@ -89,6 +89,7 @@ _CARRIED_HYPHEN = re.compile(r"\s*-(?=[^\W\d_])")
 #: nor `W-2`, a form's name)
 _GLUED_JUNK = re.compile(r"(?<=[^\W\d_]{2}-)(?!.*[^\W_]{2})(?!\s?[aAI]\W*$)(?:\s?[^\s-]){1,3}$")
 _ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
 #: the most characters _GLUED_JUNK can match: three of `\s?[^\s-]`
 _GLUED_JUNK_MAX = 6
 
@@ -109,9 +110,10 @@ def without_junk(text: str) -> str:
 
 
 def is_speck(text: str) -> bool:
-    """A line that is only a speck OCR read (`i`, `,`, `' .`): a mark or two, no word."""
-    marks = text.split()
-    return 0 < len("".join(marks)) <= 2 and len(_ALNUM.findall(text)) <= 1
+    """A line that is only a speck OCR read (`i`, `,`, `' .`): a mark or two, no word, and
+    no digit (a digit alone may be a folio or a note's number)."""
+    marks = "".join(text.split())
+    return 0 < len(marks) <= 2 and len(_ALNUM.findall(marks)) <= 1 and not _DIGIT.search(marks)
 
 
 def ends_in_printed_hyphen(text: str) -> bool:
@@ -229,7 +231,10 @@ def decide(split: Split, lex: Evidence) -> tuple[Hyphen, str | None]:
     if split.carried:     # the hyphen that stays is the one on the next line
         if lex.is_function_word(tail):
             return Hyphen.NONE, None          # a dash before a word: the night | -and then
-        return (Hyphen.PRINTED if split.printed else Hyphen.JOIN), None
+        if split.printed or tail.lower() in lex.opts.suffixes or lex.hyphenated(head, tail) \
+                or lex.frequency(split.joined) >= lex.opts.joined_zipf:
+            return (Hyphen.PRINTED if split.printed else Hyphen.JOIN), None
+        return Hyphen.NONE, None              # a dash or a speck: the most | -welcome news
     if head.isdigit() and tail.isdigit():
         return (Hyphen.KEEP if split.printed else Hyphen.JOIN), None
     whole, hyphenated = lex.attested(split.joined), lex.hyphenated(head, tail)
