@@ -274,3 +274,27 @@ def test_note_numbers_in_brackets():
             "kept it until the great flood carried off the wheel.2 Then\n"
             "(1) Parish register.\n2) Letter of the vicar.\n\n\n")
     assert footnotes(text) == [("1", [3]), ("2", [4])]
+
+
+def letter_page(note: str, text: str):
+    """A made-up page of a letter: the folio (furniture), a note at the top, the text."""
+    doc = document_from_text("the ferry was late again and we\n\n12\n\n" + note + "\n\n" + text)
+    doc.lines[2].kind, doc.lines[2].fw_type = "fw", "pageNum"
+    blocks.run(doc, blocks.Options(), Report())
+    return doc
+
+
+def test_a_note_written_at_the_top_of_a_page_above_its_marker():
+    doc = letter_page("* The old ferryman, who would not\nhurry for anyone",
+                      "waited on the bank until noon. * Then the\nboat came over and we crossed.\n")
+    assert [(b.kind, line_numbers(b)) for b in doc.body] == [("p", [1, 8, 9]), ("note", [5, 6])]
+    ((note, (line, start, end, plain)),) = doc.facts.blocks.footnote_markers
+    assert (line.n, line.text[start:end], plain) == (8, "*", True)
+    assert doc.lines[7].page_break is None         # a note at the top ends no page
+
+
+def test_no_note_at_the_top_of_a_page_without_one_marker_below():
+    for text in ("waited on the bank until noon. Then the\nboat came over.\n",          # no marker
+                 "waited on the bank. * Then the\nboat came over * and we crossed.\n"):  # two
+        doc = letter_page("* The old ferryman, who would not\nhurry for anyone", text)
+        assert "note" not in [b.kind for b in doc.body]

@@ -169,6 +169,7 @@ class PageNote:
     n: str                  #: its number (as the sequence reads it) or sign
     printed: str            #: the number or sign as printed at its start
     marker: tuple[Line, int, int, bool] | None  #: where its marker stands (`place_markers`)
+    above: bool = False     #: set at the top of its page, above its marker (`notes_above`)
 
 
 def plain_number(printed: str) -> str:
@@ -202,7 +203,7 @@ def marker_spans(text: str, marker: str, bound: int) -> list[tuple[int, int, boo
             continue
         if last.rstrip(".").lower().lstrip("(") in REFERENCE_WORDS:
             continue
-        plain = last[-1] in MARKER_AFTER or not after.strip()
+        plain = last[-1] in MARKER_AFTER or not after.strip() or not marker.isdigit()   # a sign is no count
         found.append((start, end, plain))
     return found
 
@@ -327,7 +328,48 @@ class PageFootnotes:
                 segment = []
         if segment and blanks < 2:
             self.close(segment, page)
+        self.notes_above()
         return self.notes
+
+    def notes_above(self) -> None:
+        """Notes set at the top of a page above their markers, as a writer puts a note where
+        there is room: the page's first lines, standing apart (a blank line after them),
+        open with a sign (`*`, `†`) that stands plainly as a marker once in the page's
+        text below."""
+        taken = {id(line) for note in self.notes for line in note.lines}
+        for segments in self.pages():
+            head, below = segments[0], [line for part in segments[1:] for line in part]
+            opening = NOTE_START_RE.match(head[0].text)
+            if not below or len(head) > CARRIED_MAX_LINES or not opening or not opening.group("sign") \
+                    or not opens_note(opening.group("word")) or any(id(line) in taken for line in head):
+                continue
+            below = [line for line in below if id(line) not in taken]
+            sign = opening.group("sign")
+            text = "\n".join(line.text for line in below)
+            if sum(1 for span in marker_spans(text, sign, len(text)) if span[2]) != 1:
+                continue
+            (marker,) = place_markers(below, [sign])
+            self.notes.append(PageNote(head, sign, sign, marker, above=True))
+
+    def pages(self) -> list[list[list[Line]]]:
+        """Each page (parted by furniture and page breaks) as its runs of text lines between
+        blank lines."""
+        pages: list[list[list[Line]]] = []
+        segments: list[list[Line]] = []
+        for line in self.lines:
+            if line.kind == "fw" or line.page_break is not None:
+                if segments:
+                    pages.append(segments)
+                segments = []
+            if line.kind == "blank" and segments and segments[-1]:
+                segments.append([])
+            elif line.kind == "text":
+                if not segments:
+                    segments.append([])
+                segments[-1].append(line)
+        if segments:
+            pages.append(segments)
+        return [[part for part in page if part] for page in pages]
 
     def close(self, segment: list[int], page: list[Line]) -> bool:
         """Take the notes that end `segment`, if the page above shows their markers (or,
@@ -463,7 +505,7 @@ class _Grouper:
                 pending_fw.extend(run)
                 continue
             if page_note:      # the page's furniture stays with the text it parts
-                page_noted = True
+                page_noted = page_noted or not page_note.above
                 if page_note.lines[0] is not run[0]:      # run over from the page before
                     made[id(page_note)].lines.extend(run)
                     continue
