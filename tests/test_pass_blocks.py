@@ -298,3 +298,31 @@ def test_no_note_at_the_top_of_a_page_without_one_marker_below():
                  "waited on the bank. * Then the\nboat came over * and we crossed.\n"):  # two
         doc = letter_page("* The old ferryman, who would not\nhurry for anyone", text)
         assert "note" not in [b.kind for b in doc.body]
+
+
+# a made-up newspaper column whose paragraphs are parted by no blank line
+COLUMN = ("The council met on Monday to hear the\n"
+          "report of the bridge committee, which\n"
+          "asked for a survey.\n"                       # 3: ends a paragraph, short
+          "The mayor said the town could not pay\n"
+          "for a survey before the spring rates\n"
+          "came in.\n"                                  # 6
+          "Mr. Dobbin of the mill objected that\n"
+          "the old bridge would not last a year.\n"     # 8: full width, ends a sentence
+          "Work on the Roads.\n"                        # 9: a subhead, left to `structure`
+          "Most of the roads are in poor repair,\n"
+          "and the quarry carts do not help them.\n"
+          "Nobody disputed it.\n"                       # 12
+          "The meeting rose at nine o'clock.\n")
+
+
+def test_a_short_line_ending_a_sentence_ends_a_paragraph_where_no_blank_line_does():
+    assert [line_numbers(b) for b in group(COLUMN)] == [
+        [1, 2, 3], [4, 5, 6], [7, 8, 9, 10, 11, 12], [13]]
+    assert [line_numbers(b) for b in group(COLUMN, short_line_paragraphs=False)] == [list(range(1, 14))]
+
+
+def test_short_lines_end_no_paragraph_where_blank_lines_part_them():
+    text = COLUMN.replace("survey.\n", "survey.\n\n").replace("it.\n", "it.\n\n")
+    # `came in.` ends a paragraph inside a run, but the document parts two by blank lines
+    assert line_numbers(group(text)[1])[:4] == [5, 6, 7, 8]

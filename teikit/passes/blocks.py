@@ -74,6 +74,9 @@ class Options:
     #: whose markers stand in the same page above them; off where `footnote_pattern` says
     #: how the source prints its footnotes
     page_footnotes: bool = True
+    #: where the document ends its paragraphs without blank lines (newspaper columns), a
+    #: short line ending a sentence before a line opening with a capital ends one
+    short_line_paragraphs: bool = True
 
 
 def caps_ratio(text: str) -> float:
@@ -103,6 +106,37 @@ def is_title_line(text: str) -> bool:
         return False
     return words[0][:1].isupper() and all(
         word[:1].isupper() or word.lower() in MINOR_WORDS or not word[:1].isalpha() for word in words)
+
+
+#: a paragraph's first line: a capital, maybe after a quote or bracket
+STARTS_CAPITAL = re.compile(r"""^[\s"'“‘(\[]*[A-Z]""")
+
+
+def ends_paragraph(line: Line, nxt: Line, full: float) -> bool:
+    """A line of prose that ends a sentence short of the full width, before a line of prose
+    opening with a capital: where a paragraph ends in text that parts none by blank lines."""
+    text, following = line.text.strip(), nxt.text.strip()
+    return line.hyphen is Hyphen.NONE and len(text) < full and bool(SENTENCE_END.search(text)) \
+        and bool(STARTS_CAPITAL.match(following)) and not is_caps_line(text) \
+        and not is_title_line(text.rstrip(".")) and not is_caps_line(following) \
+        and not is_title_line(following)     # headings are `structure`'s to cut out
+
+
+def parts_paragraphs_by_short_lines(lines: list[Line], full: float) -> bool:
+    """Whether the document ends its paragraphs without a blank line (newspaper columns,
+    some book OCR): such paragraph ends are more often found inside a run of lines than
+    before a blank line."""
+    inside = apart = 0
+    previous, blank = None, False
+    for line in lines:
+        if line.kind == "blank":
+            blank = True
+        elif line.kind == "text":
+            if previous is not None and ends_paragraph(previous, line, full):
+                apart += blank
+                inside += not blank
+            previous, blank = line, False
+    return inside >= 3 and inside > apart
 
 
 def usual_width(lines: list[Line]) -> int:
@@ -441,6 +475,29 @@ class _Grouper:
             if opts.page_footnotes and not self.footnote else []
         #: the note blocks made from `page_notes`, with their notes
         self.made: list[tuple[Block, PageNote]] = []
+        #: paragraphs end at a short line inside a run of lines (`ends_paragraph`)
+        self.short_line_ends = opts.short_line_paragraphs and not opts.line_per_paragraph and \
+            parts_paragraphs_by_short_lines(doc.lines, opts.full_width * self.width)
+
+    def paragraphs(self, runs: list[tuple[list[Line], PageNote | None]]):
+        """The runs, each cut after the lines that end a paragraph inside it (where the
+        document parts its paragraphs so), furniture going with the text after it."""
+        full = self.opts.full_width * self.width
+        for run, note in runs:
+            if not self.short_line_ends or note is not None:
+                yield run, note
+                continue
+            part: list[Line] = []
+            last: Line | None = None
+            for line in run:
+                if line.kind == "text":
+                    if last is not None and ends_paragraph(last, line, full):
+                        cut = part.index(last) + 1
+                        yield part[:cut], None
+                        part = part[cut:]
+                    last = line
+                part.append(line)
+            yield part, None
 
     def runs(self, lines: list[Line]) -> list[tuple[list[Line], PageNote | None]]:
         """Maximal runs of text and furniture lines; blank and excluded lines part them, and
@@ -499,7 +556,7 @@ class _Grouper:
         page_ended = False                  # a footnote closed the printed page
         page_noted = False                  # so did footnotes found at a page foot
         made: dict[int, Block] = {}         # id(page note) -> its block
-        for run, page_note in self.runs(lines):
+        for run, page_note in self.paragraphs(self.runs(lines)):
             text = [line for line in run if line.kind == "text"]
             if not text:
                 pending_fw.extend(run)
