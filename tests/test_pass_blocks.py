@@ -326,3 +326,10 @@ def test_short_lines_end_no_paragraph_where_blank_lines_part_them():
     text = COLUMN.replace("survey.\n", "survey.\n\n").replace("it.\n", "it.\n\n")
     # `came in.` ends a paragraph inside a run, but the document parts two by blank lines
     assert line_numbers(group(text)[1])[:4] == [5, 6, 7, 8]
+
+
+def test_furniture_at_a_paragraph_end_inside_a_run_goes_with_the_text_after_it():
+    doc = document_from_text(COLUMN.replace("survey.\n", "survey.\nTHE DAILY COURIER\n"))
+    doc.lines[3].kind, doc.lines[3].fw_type = "fw", "header"
+    blocks.run(doc, blocks.Options(), Report())
+    assert [[line.n for line in b.lines] for b in doc.body][:2] == [[1, 2, 3], [4, 5, 6, 7]]

@@ -489,14 +489,16 @@ class _Grouper:
                 continue
             part: list[Line] = []
             last: Line | None = None
+            after_last = 0          # where in `part` the line after `last` stands
             for line in run:
                 if line.kind == "text":
                     if last is not None and ends_paragraph(last, line, full):
-                        cut = part.index(last) + 1
-                        yield part[:cut], None
-                        part = part[cut:]
+                        yield part[:after_last], None
+                        part = part[after_last:]
                     last = line
                 part.append(line)
+                if line is last:
+                    after_last = len(part)
             yield part, None
 
     def runs(self, lines: list[Line]) -> list[tuple[list[Line], PageNote | None]]:
