@@ -45,7 +45,7 @@ from ..facts import BlocksDone
 from ..model import Block, Document, Hyphen, Line
 from ..pipeline import PassSpec
 from ..report import Report
-from .dehyphenate import is_speck
+from .dehyphenate import is_inner_speck
 
 #: a line that ends a sentence: final punctuation, then closing quotes or brackets
 SENTENCE_END = re.compile(r"""[.!?:;…]["'”’)\]*_]*\s*$""")
@@ -145,11 +145,6 @@ def usual_width(lines: list[Line]) -> int:
     if not lengths:
         return 0
     return lengths[int(len(lengths) * 0.8)]
-
-
-def is_inner_speck(line: Line) -> bool:
-    """A speck of junk that `dehyphenate` found inside a split word (`at-`/`,`/`tacked`)."""
-    return line.hyphen is Hyphen.JOIN and is_speck(line.text)
 
 
 def footnote_n(text: str) -> str:
@@ -541,7 +536,7 @@ class _Grouper:
             # a heading goes on over a blank only into another line of capitals
             return not self.opts.line_per_paragraph and is_caps_line(nxt.text.strip()) \
                 and all(map(is_caps_line, lines)) and not SENTENCE_END.search(text)
-        if STARTS_LOWER.match(nxt.text) or last.hyphen is not Hyphen.NONE and is_inner_speck(nxt):
+        if STARTS_LOWER.match(nxt.text) or is_inner_speck(last, nxt):
             return True
         if SENTENCE_END.search(text):
             following = nxt.text.strip()

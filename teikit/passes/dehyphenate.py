@@ -88,8 +88,6 @@ _CARRIED_HYPHEN = re.compile(r"\s*-(?=[^\W\d_])")
 #: (`re- n`, `north-j:`, `re-1`, `atti- ,`, `dif- j ,`; not `entirely-I`, a dash and a word,
 #: nor `W-2`, a form's name)
 _GLUED_JUNK = re.compile(r"(?<=[^\W\d_]{2}-)(?!.*[^\W_]{2})(?!\s?[aAI]\W*$)(?:\s?[^\s-]){1,3}$")
-_ALNUM = re.compile(r"[^\W_]")
-_DIGIT = re.compile(r"\d")
 #: the most characters _GLUED_JUNK can match: three of `\s?[^\s-]`
 _GLUED_JUNK_MAX = 6
 
@@ -113,7 +111,14 @@ def is_speck(text: str) -> bool:
     """A line that is only a speck OCR read (`i`, `,`, `' .`): a mark or two, no word, and
     no digit (a digit alone may be a folio or a note's number)."""
     marks = "".join(text.split())
-    return 0 < len(marks) <= 2 and len(_ALNUM.findall(marks)) <= 1 and not _DIGIT.search(marks)
+    return 0 < len(marks) <= 2 and sum(ch.isalnum() for ch in marks) <= 1 \
+        and not any(ch.isdigit() for ch in marks)
+
+
+def is_inner_speck(before: Line, line: Line) -> bool:
+    """A speck that `run` found inside a split word (`at-`/`i`/`tacked`): the word goes on
+    past the line before it, and past it."""
+    return before.hyphen is not Hyphen.NONE and line.hyphen is Hyphen.JOIN and is_speck(line.text)
 
 
 def ends_in_printed_hyphen(text: str) -> bool:
@@ -383,7 +388,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
         if previous is not None:
             if speck is None:
                 settle(previous, line, crossed_blank)
-            elif settle(previous, line, True) is not Hyphen.NONE:
+            elif settle(previous, line, True) is not Hyphen.NONE:   # the speck parts them as a gap would
                 speck[0].hyphen = Hyphen.JOIN   # the speck reads as nothing inside the word
             else:                               # no word goes on past it: an ordinary line
                 settle(previous, *speck)
