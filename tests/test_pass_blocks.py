@@ -274,3 +274,62 @@ def test_note_numbers_in_brackets():
             "kept it until the great flood carried off the wheel.2 Then\n"
             "(1) Parish register.\n2) Letter of the vicar.\n\n\n")
     assert footnotes(text) == [("1", [3]), ("2", [4])]
+
+
+def letter_page(note: str, text: str):
+    """A made-up page of a letter: the folio (furniture), a note at the top, the text."""
+    doc = document_from_text("the ferry was late again and we\n\n12\n\n" + note + "\n\n" + text)
+    doc.lines[2].kind, doc.lines[2].fw_type = "fw", "pageNum"
+    blocks.run(doc, blocks.Options(), Report())
+    return doc
+
+
+def test_a_note_written_at_the_top_of_a_page_above_its_marker():
+    doc = letter_page("* The old ferryman, who would not\nhurry for anyone",
+                      "waited on the bank until noon. * Then the\nboat came over and we crossed.\n")
+    assert [(b.kind, line_numbers(b)) for b in doc.body] == [("p", [1, 8, 9]), ("note", [5, 6])]
+    ((note, (line, start, end, plain)),) = doc.facts.blocks.footnote_markers
+    assert (line.n, line.text[start:end], plain) == (8, "*", True)
+    assert doc.lines[7].page_break is None         # a note at the top ends no page
+
+
+def test_no_note_at_the_top_of_a_page_without_one_marker_below():
+    for text in ("waited on the bank until noon. Then the\nboat came over.\n",          # no marker
+                 "waited on the bank. * Then the\nboat came over * and we crossed.\n"):  # two
+        doc = letter_page("* The old ferryman, who would not\nhurry for anyone", text)
+        assert "note" not in [b.kind for b in doc.body]
+
+
+# a made-up newspaper column whose paragraphs are parted by no blank line
+COLUMN = ("The council met on Monday to hear the\n"
+          "report of the bridge committee, which\n"
+          "asked for a survey.\n"                       # 3: ends a paragraph, short
+          "The mayor said the town could not pay\n"
+          "for a survey before the spring rates\n"
+          "came in.\n"                                  # 6
+          "Mr. Dobbin of the mill objected that\n"
+          "the old bridge would not last a year.\n"     # 8: full width, ends a sentence
+          "Work on the Roads.\n"                        # 9: a subhead, left to `structure`
+          "Most of the roads are in poor repair,\n"
+          "and the quarry carts do not help them.\n"
+          "Nobody disputed it.\n"                       # 12
+          "The meeting rose at nine o'clock.\n")
+
+
+def test_a_short_line_ending_a_sentence_ends_a_paragraph_where_no_blank_line_does():
+    assert [line_numbers(b) for b in group(COLUMN)] == [
+        [1, 2, 3], [4, 5, 6], [7, 8, 9, 10, 11, 12], [13]]
+    assert [line_numbers(b) for b in group(COLUMN, short_line_paragraphs=False)] == [list(range(1, 14))]
+
+
+def test_short_lines_end_no_paragraph_where_blank_lines_part_them():
+    text = COLUMN.replace("survey.\n", "survey.\n\n").replace("it.\n", "it.\n\n")
+    # `came in.` ends a paragraph inside a run, but the document parts two by blank lines
+    assert line_numbers(group(text)[1])[:4] == [5, 6, 7, 8]
+
+
+def test_furniture_at_a_paragraph_end_inside_a_run_goes_with_the_text_after_it():
+    doc = document_from_text(COLUMN.replace("survey.\n", "survey.\nTHE DAILY COURIER\n"))
+    doc.lines[3].kind, doc.lines[3].fw_type = "fw", "header"
+    blocks.run(doc, blocks.Options(), Report())
+    assert [[line.n for line in b.lines] for b in doc.body][:2] == [[1, 2, 3], [4, 5, 6, 7]]

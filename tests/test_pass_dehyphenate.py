@@ -179,3 +179,41 @@ def test_a_hyphen_with_glued_junk_still_splits_the_word():
 def test_glued_junk_searched_from_the_line_end_finds_what_a_full_search_does(text):
     full = dehyphenate._GLUED_JUNK.search(text)
     assert dehyphenate.glued_junk(text) == (full.span() if full else None)
+
+
+@pytest.mark.parametrize("first, second, kind", [
+    ("the old miller was broken", "-hearted after the flood", Hyphen.JOIN),
+    ("we thanked her for her kind", "-ness to the children", Hyphen.JOIN),     # a suffix
+    ("it was the most", "-welcome news of the year", Hyphen.NONE),   # no word, no printed hyphen
+    ("a plump and well-", "-fed brown pony", Hyphen.PRINTED),      # the hyphen set on both lines
+    ("the storm came in the night", "-and then it was gone", Hyphen.NONE),   # a dash
+    ("the river was wide", "- a list item follows", Hyphen.NONE),
+])
+def test_a_hyphen_opening_the_next_line_carries_the_compound_on(first, second, kind):
+    doc, _ = run(f"{first}\n{second}\n", profile="newspaper")
+    assert breaks(doc).get(1, Hyphen.NONE) is kind
+
+
+def test_a_carried_hyphen_after_a_blank_line_needs_one_before_it():
+    doc, _ = run("the old miller was broken\n\n-hearted after the flood\n", profile="newspaper")
+    assert breaks(doc) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speck of junk between the halves, on a line of its own: the word goes on past it
+    ("the miller was at-\n\ni\n\ntacked on the road\n", {1: Hyphen.PRINTED, 3: Hyphen.JOIN}),
+    ("the miller was at-\n' .\ntacked on the road\n", {1: Hyphen.PRINTED, 2: Hyphen.JOIN}),
+    # no word goes on past it: the lines are read as they stand
+    ("the last word is pre-\n\ni\n\nThe next paragraph.\n", {}),
+])
+def test_a_speck_after_a_line_end_hyphen(text, expected):
+    doc, _ = run(text, profile="newspaper")
+    assert breaks(doc) == expected
+
+
+@pytest.mark.parametrize("text, speck", [
+    ("i", True), (",", True), ("' .", True), ("  ;  ", True),
+    ("", False), ("to", False), ("i2", False), ("a, b", False), ("...", False), ("9", False),
+])
+def test_what_a_speck_is(text, speck):
+    assert dehyphenate.is_speck(text) is speck

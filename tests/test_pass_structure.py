@@ -307,6 +307,17 @@ def test_junk_after_a_line_end_hyphen_is_a_correction_to_nothing():
     assert "retirement" in reading_view(p).text
 
 
+def test_a_speck_on_its_own_line_inside_a_split_word_is_a_correction_to_nothing():
+    doc = document_from_text("the miller was at-\n\n\n,\n\n\ntacked on the road by thieves.\n")
+    dehyphenate.run(doc, dehyphenate.Options(), Report())
+    blocks.run(doc, blocks.Options(), Report())
+    structure.run(doc, structure.Options(title_page=False), Report())
+    (p,) = [block for block in doc.blocks() if block.kind == "p"]
+    (mark,) = p.marks
+    assert (p.text[mark.start:mark.end], mark.attrs["corr"]) == (",", "")
+    assert "attacked" in reading_view(p).text
+
+
 def test_the_rules_are_named_once_and_in_order():
     names = [name for name, _ in structure.LEAF_RULES]
     assert len(set(names)) == len(names)

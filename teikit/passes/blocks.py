@@ -45,6 +45,7 @@ from ..facts import BlocksDone
 from ..model import Block, Document, Hyphen, Line
 from ..pipeline import PassSpec
 from ..report import Report
+from .dehyphenate import is_inner_speck
 
 #: a line that ends a sentence: final punctuation, then closing quotes or brackets
 SENTENCE_END = re.compile(r"""[.!?:;…]["'”’)\]*_]*\s*$""")
@@ -73,6 +74,9 @@ class Options:
     #: whose markers stand in the same page above them; off where `footnote_pattern` says
     #: how the source prints its footnotes
     page_footnotes: bool = True
+    #: where the document ends its paragraphs without blank lines (newspaper columns), a
+    #: short line ending a sentence before a line opening with a capital ends one
+    short_line_paragraphs: bool = True
 
 
 def caps_ratio(text: str) -> float:
@@ -102,6 +106,37 @@ def is_title_line(text: str) -> bool:
         return False
     return words[0][:1].isupper() and all(
         word[:1].isupper() or word.lower() in MINOR_WORDS or not word[:1].isalpha() for word in words)
+
+
+#: a paragraph's first line: a capital, maybe after a quote or bracket
+STARTS_CAPITAL = re.compile(r"""^[\s"'“‘(\[]*[A-Z]""")
+
+
+def ends_paragraph(line: Line, nxt: Line, full: float) -> bool:
+    """A line of prose that ends a sentence short of the full width, before a line of prose
+    opening with a capital: where a paragraph ends in text that parts none by blank lines."""
+    text, following = line.text.strip(), nxt.text.strip()
+    return line.hyphen is Hyphen.NONE and len(text) < full and bool(SENTENCE_END.search(text)) \
+        and bool(STARTS_CAPITAL.match(following)) and not is_caps_line(text) \
+        and not is_title_line(text.rstrip(".")) and not is_caps_line(following) \
+        and not is_title_line(following)     # headings are `structure`'s to cut out
+
+
+def parts_paragraphs_by_short_lines(lines: list[Line], full: float) -> bool:
+    """Whether the document ends its paragraphs without a blank line (newspaper columns,
+    some book OCR): such paragraph ends are more often found inside a run of lines than
+    before a blank line."""
+    inside = apart = 0
+    previous, blank = None, False
+    for line in lines:
+        if line.kind == "blank":
+            blank = True
+        elif line.kind == "text":
+            if previous is not None and ends_paragraph(previous, line, full):
+                apart += blank
+                inside += not blank
+            previous, blank = line, False
+    return inside >= 3 and inside > apart
 
 
 def usual_width(lines: list[Line]) -> int:
@@ -163,6 +198,7 @@ class PageNote:
     n: str                  #: its number (as the sequence reads it) or sign
     printed: str            #: the number or sign as printed at its start
     marker: tuple[Line, int, int, bool] | None  #: where its marker stands (`place_markers`)
+    above: bool = False     #: set at the top of its page, above its marker (`notes_above`)
 
 
 def plain_number(printed: str) -> str:
@@ -196,7 +232,7 @@ def marker_spans(text: str, marker: str, bound: int) -> list[tuple[int, int, boo
             continue
         if last.rstrip(".").lower().lstrip("(") in REFERENCE_WORDS:
             continue
-        plain = last[-1] in MARKER_AFTER or not after.strip()
+        plain = last[-1] in MARKER_AFTER or not after.strip() or not marker.isdigit()   # a sign is no count
         found.append((start, end, plain))
     return found
 
@@ -321,7 +357,48 @@ class PageFootnotes:
                 segment = []
         if segment and blanks < 2:
             self.close(segment, page)
+        self.notes_above()
         return self.notes
+
+    def notes_above(self) -> None:
+        """Notes set at the top of a page above their markers, as a writer puts a note where
+        there is room: the page's first lines, standing apart (a blank line after them),
+        open with a sign (`*`, `†`) that stands plainly as a marker once in the page's
+        text below."""
+        taken = {id(line) for note in self.notes for line in note.lines}
+        for segments in self.pages():
+            head, below = segments[0], [line for part in segments[1:] for line in part]
+            opening = NOTE_START_RE.match(head[0].text)
+            if not below or len(head) > CARRIED_MAX_LINES or not opening or not opening.group("sign") \
+                    or not opens_note(opening.group("word")) or any(id(line) in taken for line in head):
+                continue
+            below = [line for line in below if id(line) not in taken]
+            sign = opening.group("sign")
+            text = "\n".join(line.text for line in below)
+            if sum(1 for span in marker_spans(text, sign, len(text)) if span[2]) != 1:
+                continue
+            (marker,) = place_markers(below, [sign])
+            self.notes.append(PageNote(head, sign, sign, marker, above=True))
+
+    def pages(self) -> list[list[list[Line]]]:
+        """Each page (parted by furniture and page breaks) as its runs of text lines between
+        blank lines."""
+        pages: list[list[list[Line]]] = []
+        segments: list[list[Line]] = []
+        for line in self.lines:
+            if line.kind == "fw" or line.page_break is not None:
+                if segments:
+                    pages.append(segments)
+                segments = []
+            if line.kind == "blank" and segments and segments[-1]:
+                segments.append([])
+            elif line.kind == "text":
+                if not segments:
+                    segments.append([])
+                segments[-1].append(line)
+        if segments:
+            pages.append(segments)
+        return [[part for part in page if part] for page in pages]
 
     def close(self, segment: list[int], page: list[Line]) -> bool:
         """Take the notes that end `segment`, if the page above shows their markers (or,
@@ -393,6 +470,31 @@ class _Grouper:
             if opts.page_footnotes and not self.footnote else []
         #: the note blocks made from `page_notes`, with their notes
         self.made: list[tuple[Block, PageNote]] = []
+        #: paragraphs end at a short line inside a run of lines (`ends_paragraph`)
+        self.short_line_ends = opts.short_line_paragraphs and not opts.line_per_paragraph and \
+            parts_paragraphs_by_short_lines(doc.lines, opts.full_width * self.width)
+
+    def paragraphs(self, runs: list[tuple[list[Line], PageNote | None]]):
+        """The runs, each cut after the lines that end a paragraph inside it (where the
+        document parts its paragraphs so), furniture going with the text after it."""
+        full = self.opts.full_width * self.width
+        for run, note in runs:
+            if not self.short_line_ends or note is not None:
+                yield run, note
+                continue
+            part: list[Line] = []
+            last: Line | None = None
+            after_last = 0          # where in `part` the line after `last` stands
+            for line in run:
+                if line.kind == "text":
+                    if last is not None and ends_paragraph(last, line, full):
+                        yield part[:after_last], None
+                        part = part[after_last:]
+                    last = line
+                part.append(line)
+                if line is last:
+                    after_last = len(part)
+            yield part, None
 
     def runs(self, lines: list[Line]) -> list[tuple[list[Line], PageNote | None]]:
         """Maximal runs of text and furniture lines; blank and excluded lines part them, and
@@ -434,7 +536,7 @@ class _Grouper:
             # a heading goes on over a blank only into another line of capitals
             return not self.opts.line_per_paragraph and is_caps_line(nxt.text.strip()) \
                 and all(map(is_caps_line, lines)) and not SENTENCE_END.search(text)
-        if STARTS_LOWER.match(nxt.text):
+        if STARTS_LOWER.match(nxt.text) or is_inner_speck(last, nxt):
             return True
         if SENTENCE_END.search(text):
             following = nxt.text.strip()
@@ -451,13 +553,13 @@ class _Grouper:
         page_ended = False                  # a footnote closed the printed page
         page_noted = False                  # so did footnotes found at a page foot
         made: dict[int, Block] = {}         # id(page note) -> its block
-        for run, page_note in self.runs(lines):
+        for run, page_note in self.paragraphs(self.runs(lines)):
             text = [line for line in run if line.kind == "text"]
             if not text:
                 pending_fw.extend(run)
                 continue
             if page_note:      # the page's furniture stays with the text it parts
-                page_noted = True
+                page_noted = page_noted or not page_note.above
                 if page_note.lines[0] is not run[0]:      # run over from the page before
                     made[id(page_note)].lines.extend(run)
                     continue

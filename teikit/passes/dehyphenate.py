@@ -6,7 +6,9 @@ correction by `glued_junk`); in the book OCR, a missing trailing space: ordinary
 in a space, while a line whose hyphen OCR dropped does not (`capital`/`ism`); and, in any
 text without that signal, the lexicon alone: a line ending in a letter before a line
 starting in lower case whose halves make a word far likelier than they stand apart
-(`con`/`ference`, `them`/`selves`). Before:
+(`con`/`ference`, `them`/`selves`). A hyphen that opens the next line, glued to a word in
+lower case, is a compound's, set there by the hand or the printer (`broken`/`-hearted`,
+`well-`/`-known`): the word goes on, and that hyphen stays. Before:
 
     imperialist governments to assassinate Stalin and restore capital
     ism in the Soviet Union ...
@@ -78,6 +80,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LAST = re.compile(r"([^\W_]+)(-?)$")
 #: the first word of the next line, a possessive or compound tail after it
 _FIRST = re.compile(r"\s*([^\W_]+)((?:['’][^\W\d_]+)?)(-?)")
+#: the next line goes on with a hyphen glued to its first word in lower case: a compound's
+#: hyphen set at the start of the line (`broken`/`-hearted`), or repeated there after the
+#: line-end one (`well-`/`-known`), as some hands and orthographies set it
+_CARRIED_HYPHEN = re.compile(r"\s*-(?=[^\W\d_])")
 #: junk OCR glued after a line-end hyphen: a speck or two, a stray letter or digit, no word
 #: (`re- n`, `north-j:`, `re-1`, `atti- ,`, `dif- j ,`; not `entirely-I`, a dash and a word,
 #: nor `W-2`, a form's name)
@@ -99,6 +105,20 @@ def without_junk(text: str) -> str:
     """The line as printed: junk after its line-end hyphen left off."""
     span = glued_junk(text)
     return text[:span[0]] if span else text
+
+
+def is_speck(text: str) -> bool:
+    """A line that is only a speck OCR read (`i`, `,`, `' .`): a mark or two, no word, and
+    no digit (a digit alone may be a folio or a note's number)."""
+    marks = "".join(text.split())
+    return 0 < len(marks) <= 2 and sum(ch.isalnum() for ch in marks) <= 1 \
+        and not any(ch.isdigit() for ch in marks)
+
+
+def is_inner_speck(before: Line, line: Line) -> bool:
+    """A speck that `run` found inside a split word (`at-`/`i`/`tacked`): the word goes on
+    past the line before it, and past it."""
+    return before.hyphen is not Hyphen.NONE and line.hyphen is Hyphen.JOIN and is_speck(line.text)
 
 
 def ends_in_printed_hyphen(text: str) -> bool:
@@ -191,6 +211,7 @@ class Split:
     printed: bool        #: the line ends in a hyphen
     tail_compound: bool  #: the tail goes on with a hyphen (`out-`/`and-out`)
     lexical: bool = False  #: no signal at the line end: only the words say it may be split
+    carried: bool = False  #: the compound's hyphen starts the next line (`broken`/`-hearted`)
 
     @property
     def joined(self) -> str:
@@ -212,6 +233,13 @@ def decide(split: Split, lex: Evidence) -> tuple[Hyphen, str | None]:
     head, tail = split.head, split.tail
     if split.lexical:
         return decide_lexical(split, lex), None
+    if split.carried:     # the hyphen that stays is the one on the next line
+        if lex.is_function_word(tail):
+            return Hyphen.NONE, None          # a dash before a word: the night | -and then
+        if split.printed or tail.lower() in lex.opts.suffixes or lex.hyphenated(head, tail) \
+                or lex.frequency(split.joined) >= lex.opts.joined_zipf:
+            return (Hyphen.PRINTED if split.printed else Hyphen.JOIN), None
+        return Hyphen.NONE, None              # a dash or a speck: the most | -welcome news
     if head.isdigit() and tail.isdigit():
         return (Hyphen.KEEP if split.printed else Hyphen.JOIN), None
     whole, hyphenated = lex.attested(split.joined), lex.hyphenated(head, tail)
@@ -277,6 +305,20 @@ def lexical_split(line: Line, following: Line) -> Split | None:
     return Split(head, tail, printed=False, tail_compound=False, lexical=True)
 
 
+def carried_hyphen_split(line: Line, following: Line, crossed_blank: bool) -> Split | None:
+    """A word that goes on after a hyphen at the start of the next line (`broken`/`-hearted`,
+    `well-`/`-known`); across a blank line only after a line-end hyphen too."""
+    carried = _CARRIED_HYPHEN.match(following.text)
+    last = _LAST.search(line.text)
+    if not carried or not last or not last.group(1)[-1].isalpha():
+        return None
+    printed = bool(last.group(2))
+    first = _FIRST.match(following.text, carried.end())
+    if not first or not first.group(1)[0].islower() or crossed_blank and not printed:
+        return None
+    return Split(last.group(1), first.group(1), printed, tail_compound=False, carried=True)
+
+
 def carries_trailing_space(doc: Document) -> bool:
     """Whether most text lines end in a space, so that a missing one means something."""
     text_lines = [line for line in doc.lines if line.kind == "text"]
@@ -287,6 +329,8 @@ def carries_trailing_space(doc: Document) -> bool:
 def find_split(line: Line, following: Line, crossed_blank: bool, lost_signal: bool,
                report: Report) -> Split | None:
     """The split word at the end of `line`, if the signals say there is one."""
+    if split := carried_hyphen_split(line, following, crossed_blank):
+        return split
     if not ends_inside_word(line, lost_signal):
         return None if lost_signal or crossed_blank else lexical_split(line, following)
     last = _LAST.search(without_junk(line.text))
@@ -312,7 +356,21 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     if opts.trailing_space_signal and not lost_signal:
         report.info("TK124", "most lines carry no trailing space: a missing one is not read as a split word")
     counts: Counter = Counter()
+
+    def settle(previous: Line, line: Line, crossed_blank: bool) -> Hyphen:
+        """Decide the break at the end of `previous`, which `line` may go on."""
+        split = find_split(previous, line, crossed_blank, lost_signal, report)
+        if split is None:
+            return Hyphen.NONE
+        kind, doubt = decide(split, lex)
+        previous.hyphen = kind
+        counts[kind] += 1
+        if doubt:
+            report.warning("TK121", f"{split.head}|{split.tail}: {doubt}; taken as {kind.value}", previous.n)
+        return kind
+
     previous: Line | None = None
+    speck: tuple[Line, bool] | None = None   # a speck after previous's hyphen, and a blank before it
     crossed_blank = False
     for line in doc.lines:
         if line.kind == "blank":
@@ -321,18 +379,21 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
         if line.kind == "fw":
             continue
         if line.kind != "text":
-            previous = None        # excluded lines end what came before
+            previous, speck = None, None        # excluded lines end what came before
             continue
+        if previous is not None and speck is None and is_speck(line.text) \
+                and ends_in_printed_hyphen(previous.text):
+            speck, crossed_blank = (line, crossed_blank), False
+            continue                            # the word may go on past it
         if previous is not None:
-            split = find_split(previous, line, crossed_blank, lost_signal, report)
-            if split is not None:
-                kind, doubt = decide(split, lex)
-                previous.hyphen = kind
-                counts[kind] += 1
-                if doubt:
-                    report.warning("TK121", f"{split.head}|{split.tail}: {doubt}; taken as {kind.value}",
-                                   previous.n)
-        previous, crossed_blank = line, False
+            if speck is None:
+                settle(previous, line, crossed_blank)
+            elif settle(previous, line, True) is not Hyphen.NONE:   # the speck parts them as a gap would
+                speck[0].hyphen = Hyphen.JOIN   # the speck reads as nothing inside the word
+            else:                               # no word goes on past it: an ordinary line
+                settle(previous, *speck)
+                settle(speck[0], line, crossed_blank)
+        previous, speck, crossed_blank = line, None, False
     doc.facts.hyphenation = {kind.value: counts[kind] for kind in Hyphen if kind is not Hyphen.NONE}
     return doc
 

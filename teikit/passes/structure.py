@@ -52,7 +52,7 @@ from ..pipeline import PassSpec
 from ..report import Report
 from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_LOWER, is_caps_line, is_title_line
 from .corrections import RESP
-from .dehyphenate import glued_junk
+from .dehyphenate import glued_junk, is_inner_speck
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
@@ -711,17 +711,21 @@ class _Builder:
         return leaves
 
     def junk_after_hyphens(self, leaves: list[Block]) -> list[Block]:
-        """Junk OCR glued after a line-end hyphen (`re- n`) reads as nothing: a correction."""
+        """Junk OCR glued after a line-end hyphen (`re- n`), or left on a line of its own
+        inside the split word (`at-`/`i`/`tacked`), reads as nothing: a correction."""
         for block in (b for leaf in leaves for b in leaf.walk() if b.lines):
-            offset = 0
+            offset, before = 0, None
             for line in block.text_lines:
                 span = glued_junk(line.text) if line.hyphen in (Hyphen.PRINTED, Hyphen.KEEP) else None
                 if span:
-                    start = span[0] - (line.hyphen is Hyphen.PRINTED)   # the printer's hyphen goes too
-                    block.marks.append(Mark("choice", offset + start, offset + span[1],
+                    span = (span[0] - (line.hyphen is Hyphen.PRINTED), span[1])   # the printer's hyphen goes too
+                elif before is not None and is_inner_speck(before, line):
+                    span = (0, len(line.text))
+                if span:
+                    block.marks.append(Mark("choice", offset + span[0], offset + span[1],
                                             {"corr": "", "resp": RESP, "cert": "high"}))
                     self.counts["junk"] += 1
-                offset += len(line.text) + 1
+                offset, before = offset + len(line.text) + 1, line
         return leaves
 
     def chapter_labels(self, leaves: list[Block]) -> list[Block]:
