@@ -45,6 +45,10 @@ class Line:
         self.text = self.orig.rstrip()
 
 
+#: who made an intervention teikit records (`choice/@resp`): the application in the header
+RESP = "#teikit"
+
+
 @dataclass(slots=True)
 class Mark:
     """Stand-off inline markup over `Block.text[start:end]`.

@@ -42,7 +42,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..facts import BlocksDone
-from ..model import Block, Document, Hyphen, Line
+from ..model import RESP, Block, Document, Hyphen, Line, Mark
 from ..pipeline import PassSpec
 from ..report import Report
 from .dehyphenate import is_inner_speck
@@ -198,7 +198,23 @@ class PageNote:
     n: str                  #: its number (as the sequence reads it) or sign
     printed: str            #: the number or sign as printed at its start
     marker: tuple[Line, int, int, bool] | None  #: where its marker stands (`place_markers`)
+    label: tuple[int, int]  #: the span of its printed opening (`12.`, `(3)`, `*`) in its first line
+    printed_at: tuple[int, int]  #: the span of the number or sign itself
     above: bool = False     #: set at the top of its page, above its marker (`notes_above`)
+
+    @classmethod
+    def opened_by(cls, lines: list[Line], n: str, opening: re.Match, marker, above: bool = False) -> PageNote:
+        """The note whose first line `NOTE_START_RE` matched: its opening read here, once."""
+        name = next(name for name in ("num", "sign", "raised", "odd") if opening.group(name))
+        return cls(lines, n, opening.group(name), marker, opening.span("label"), opening.span(name), above)
+
+    def marks(self) -> list[Mark]:
+        """`label` over its printed opening and, where OCR misread the number its place in
+        the sequence gives (`I 3` for 13), a correction to that number."""
+        marks = [Mark("label", *self.label)]
+        if plain_number(self.printed) != self.n:
+            marks.append(Mark("choice", *self.printed_at, {"corr": self.n, "resp": RESP, "cert": "medium"}))
+        return marks
 
 
 def plain_number(printed: str) -> str:
@@ -378,7 +394,7 @@ class PageFootnotes:
             if sum(1 for span in marker_spans(text, sign, len(text)) if span[2]) != 1:
                 continue
             (marker,) = place_markers(below, [sign])
-            self.notes.append(PageNote(head, sign, sign, marker, above=True))
+            self.notes.append(PageNote.opened_by(head, sign, opening, marker, above=True))
 
     def pages(self) -> list[list[list[Line]]]:
         """Each page (parted by furniture and page breaks) as its runs of text lines between
@@ -426,9 +442,7 @@ class PageFootnotes:
             ends = [i for i, _ in sequence[1:]] + [segment[-1] + 1]
             for (i, n), end, marker in zip(sequence, ends, markers):
                 opening = NOTE_START_RE.match(self.lines[i].text)
-                printed = next(opening.group(name) for name in ("num", "sign", "raised", "odd")
-                               if opening.group(name))
-                note = PageNote([self.lines[j] for j in range(i, end)], n, printed, marker)
+                note = PageNote.opened_by([self.lines[j] for j in range(i, end)], n, opening, marker)
                 self.notes.append(note)
             if not SENTENCE_END.search(note.lines[-1].text):
                 self.unfinished = note
@@ -606,6 +620,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     blocks = grouper.group(doc.lines)
     doc.body = blocks
     for block, note in grouper.made:
+        block.marks.extend(note.marks())
         if plain_number(note.printed) != note.n:
             report.info("TK131", f"footnote opening {note.printed!r} read as {note.n} "
                                  "by its place in the sequence", note.lines[0].n)

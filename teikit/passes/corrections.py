@@ -26,12 +26,11 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from ..lexicon import Lexicon
-from ..model import Block, Document, Mark, Spans
+from ..model import RESP, Block, Document, Mark, Spans
 from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
 
-RESP = "#teikit"
 WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]+")
 TOKEN_RE = re.compile(r"\S+")
 #: a token's core: leading and trailing punctuation aside

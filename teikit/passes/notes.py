@@ -33,13 +33,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Block, Document, Mark, Spans, reading_view
+from ..model import RESP, Block, Document, Mark, Spans, reading_view
 from ..ocr import DIGIT_LOOKALIKES
 from ..pipeline import PassSpec
 from ..report import Report
-from .blocks import NOTE_START_RE, plain_number
+from .blocks import plain_number
 
-RESP = "#teikit"
 #: characters OCR reads for the digits of a small raised number
 #: markers add i and ! for 1, and lose punctuation and spaces OCR put between their digits
 DIGIT_FOR = str.maketrans({**DIGIT_LOOKALIKES, "i": "1", "!": "1", ":": None, "'": None, "’": None, " ": None})
@@ -449,12 +448,13 @@ def link_endnotes(doc: Document, opts: Options, report: Report) -> Counter:
         if number in markers:
             note.attrs["corresp"] = f"#nr{number}"
         counts["endnotes"] += 1
-        label_note_number(note)
     return counts
 
 
 def label_note_number(note: Block) -> None:
-    """The printed number or sign that opens a note: `<label>`."""
+    """The printed number or sign that opens a note: `<label>`. Read once, by the pass that
+    finds the note (an endnote in `structure`, a footnote here); a page-foot footnote comes
+    labelled from `blocks`."""
     match = re.match(r"\s*(\[\d+\]|\d+\.|\*+)", note.text)
     if match and not any(m.tag == "label" for m in note.marks):
         note.marks.append(Mark("label", match.start(1), match.end(1)))
@@ -559,25 +559,11 @@ def page_anchors(order: list[Block], page_markers: list):
     where = line_offsets(block for block in order if block.kind != "note")
     anchors = []
     for note, marker in page_markers:
-        label_page_note(note)
         if marker is None or id(marker[0]) not in where:
             continue
         host, at = where[id(marker[0])]
         anchors.append((note, host, (at + marker[1], at + marker[2])))
     return anchors
-
-
-def label_page_note(note: Block) -> None:
-    """The number or sign that opens a footnote found at a page foot: `<label>`, with the
-    number its place in the sequence gives where OCR misread it (`I 3` for 13)."""
-    opening = NOTE_START_RE.match(note.text)
-    if opening:
-        name = next(name for name in ("num", "sign", "raised", "odd") if opening.group(name))
-        note.marks.append(Mark("label", *opening.span("label")))
-        start, end = opening.span(name)
-        if plain_number(opening.group(name)) != note.attrs["n"]:
-            note.marks.append(Mark("choice", start, end,
-                                   {"corr": note.attrs["n"], "resp": RESP, "cert": "medium"}))
 
 
 def link_footnotes(doc: Document, opts: Options, report: Report, page_markers: list) -> Counter:

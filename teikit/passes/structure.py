@@ -46,13 +46,13 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..facts import StructureDone
-from ..model import Block, Document, Hyphen, Line, Mark
+from ..model import RESP, Block, Document, Hyphen, Line, Mark
 from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
 from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_LOWER, is_caps_line, is_title_line
-from .corrections import RESP
 from .dehyphenate import glued_junk, is_inner_speck
+from .notes import label_note_number
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
@@ -586,8 +586,10 @@ class _Builder:
                     out.append(Block("p", furniture))
                 else:
                     current.lines.extend(furniture)
-        self.counts["endnotes"] += sum(1 for block in out if block.kind == "note" and
-                                       block.attrs.get("type") == "endnote")
+        endnotes = [block for block in out if block.kind == "note" and block.attrs.get("type") == "endnote"]
+        for note in endnotes:
+            label_note_number(note)
+        self.counts["endnotes"] += len(endnotes)
         return out
 
     def title_page(self, blocks: list[Block]) -> list[Block]:
