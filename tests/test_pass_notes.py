@@ -1,11 +1,13 @@
 """The notes pass: markers linked to their notes, mangled ones read by the sequence,
 footnotes moved to their markers, `*italics*` as hi."""
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from teikit.config import EditionConfig
 from teikit.encode import encode_text
-from teikit.model import Block
+from teikit.model import Block, Line
 from teikit.passes import notes
 from teikit.reader import document_from_text
 from teikit.report import Report
@@ -152,3 +154,24 @@ def test_a_raised_marker_and_label_are_kept_as_printed():
     note = next(m for m in para.marks if m.tag == "note").blocks[0]
     assert [m.tag for m in note.marks if m.tag in ("label", "choice")] == ["label"]
 
+
+def test_endnotes_follow_their_sequence_through_ocr_noise():
+    pattern = re.compile(r"^\s*(\d{1,3})\s?\.\s+\S")
+    assert notes.endnote_number("59. Alexei Rykov", pattern, 58) == 59
+    assert notes.endnote_number("60_ Felix Dzerzhinsky", pattern, 59) == 60
+    assert notes.endnote_number("2:39. Nicola Sacco", pattern, 238) == 239
+    assert notes.endnote_number(" 31 L The French Radicals", pattern, 310) == 311
+    assert notes.endnote_number("24. 1937.", pattern, 120) == 0          # a date inside note 120
+    assert notes.endnote_number("6O. A note", pattern, 12) == 0           # noise only where expected
+    assert notes.endnote_number("15. A note", pattern, 12) == 15          # a note OCR lost between
+
+
+def test_split_endnotes_reads_each_number_once_into_a_label():
+    lines = [Line(k, text) for k, text in enumerate(["1. Mara Quillet wrote it.", "more of it.",
+                                                      "2. Another note.", "[3] not this pattern's."], 1)]
+    pattern = re.compile(r"^\s*(\d{1,3})\s?\.\s+\S")
+    out = notes.split_endnotes([Block("p", lines)], pattern)
+    assert [(b.kind, b.attrs.get("n")) for b in out] == [("note", "1"), ("note", "2")]
+    labels = [[b.text[m.start:m.end] for m in b.marks if m.tag == "label"] for b in out]
+    assert labels == [["1."], ["2."]]
+    assert out[1].text.endswith("[3] not this pattern's.")

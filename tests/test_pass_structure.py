@@ -164,17 +164,6 @@ def test_body_heading_repeating_the_title_is_a_half_title():
         [("titlepage", ["head"]), ("chapter", ["head", "head", "p"])]
 
 
-def test_endnotes_follow_their_sequence_through_ocr_noise():
-    pattern = re.compile(r"^\s*(\d{1,3})\s?\.\s+\S")
-    assert structure.endnote_number("59. Alexei Rykov", pattern, 58) == 59
-    assert structure.endnote_number("60_ Felix Dzerzhinsky", pattern, 59) == 60
-    assert structure.endnote_number("2:39. Nicola Sacco", pattern, 238) == 239
-    assert structure.endnote_number(" 31 L The French Radicals", pattern, 310) == 311
-    assert structure.endnote_number("24. 1937.", pattern, 120) == 0          # a date inside note 120
-    assert structure.endnote_number("6O. A note", pattern, 12) == 0           # noise only where expected
-    assert structure.endnote_number("15. A note", pattern, 12) == 15          # a note OCR lost between
-
-
 def test_an_indented_speaker_label_keeps_the_whole_line():
     doc = encode("\t VISHINSKY: the question\n\nPYATAKOV: the answer\n", {"line_per_paragraph": True})
     speaker = next(block for block in doc.blocks() if block.kind == "speaker")

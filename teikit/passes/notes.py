@@ -8,7 +8,8 @@ mangled one also records its correction:
     trial.'        ->  trial.<ref ...><choice><sic>'</sic><corr ...>7</corr></choice></ref>
     [1]            ->  <ref type="noteAnchor" target="#n1" xml:id="nr1">[1]</ref>
 
-and the note (made by `structure`) gets `xml:id="n5"` and `corresp="#nr5"`, the link
+and the note (split off in a notes division by `split_endnotes` below, which `structure`
+calls when it meets one) gets `xml:id="n5"` and `corresp="#nr5"`, the link
 back. Where the sequence lacks a number, garbage at a marker's place (`capitulation.3H`,
 `Leipzig trialY`) is taken only with evidence: its digits, or a word its note names just
 before it; taken without digits it is a `cert="low"` correction and a TK169 warning. A
@@ -33,8 +34,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import RESP, Block, Document, Mark, Spans, reading_view
-from ..ocr import DIGIT_LOOKALIKES
+from ..model import RESP, Block, Document, Line, Mark, Spans, reading_view
+from ..ocr import DIGIT_LOOKALIKES, OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
 from .blocks import plain_number
@@ -449,6 +450,70 @@ def link_endnotes(doc: Document, opts: Options, report: Report) -> Counter:
             note.attrs["corresp"] = f"#nr{number}"
         counts["endnotes"] += 1
     return counts
+
+
+# ---------------------------------------------------------------- endnotes: read in a notes division
+
+#: the number opening an endnote as OCR may read it: `12.`, `6O.`, `1 12.`, `60_`, `2:39.`, `31 L`
+NOISY_NOTE_NUMBER = re.compile(r"^\s*([0-9OolIL:](?: ?[0-9OolIL:]){0,3})\s?[.,_]?\s+\S")
+#: how far past the last note's number a numbered line may jump (notes OCR lost)
+ENDNOTE_GAP = 5
+
+
+def endnote_number(text: str, pattern: re.Pattern, last: int) -> int:
+    """The endnote this line starts (0 if none): the next few numbers after `last` only."""
+    match = pattern.match(text)
+    digits = match.group(1) if match else None
+    if digits is None:
+        noisy = NOISY_NOTE_NUMBER.match(text)
+        if not noisy:
+            return 0
+        letters = noisy.group(1).replace(" ", "").translate(OCR_DIGITS).replace("L", "1")
+        readings = {letters.replace(":", "3"), letters.replace(":", "")}
+        if str(last + 1) not in readings:
+            return 0      # read through noise only where the sequence expects exactly it
+        digits = str(last + 1)
+    number = int(digits)
+    return number if last < number <= last + ENDNOTE_GAP else 0
+
+
+def split_endnotes(blocks: list[Block], pattern: re.Pattern) -> list[Block]:
+    """Each numbered paragraph of a notes division becomes an endnote.
+
+    Notes run in sequence: a numbered line starts the next note only if its number
+    (OCR's letters for digits read through: `6O.`, `1 12.`) comes right after the last
+    note's, or a little later; `24. 1937.` inside note 120 stays in note 120.
+    """
+    out: list[Block] = []
+    last = 0
+    for block in blocks:
+        if block.kind != "p":
+            out.append(block)
+            continue
+        current: Block | None = None
+        furniture: list[Line] = []     # furniture goes with the text line after it
+        for line in block.lines:
+            if line.kind != "text":
+                furniture.append(line)
+                continue
+            number = endnote_number(line.text, pattern, last)
+            if number or current is None:
+                current = Block("note", [], {"n": str(number), "type": "endnote", "place": "end"}) \
+                    if number else Block("p", [])
+                last = number or last
+                out.append(current)
+            current.lines.extend(furniture + [line])
+            furniture = []
+        if furniture:
+            if current is None:
+                out.append(Block("p", furniture))
+            else:
+                current.lines.extend(furniture)
+    for note in out:
+        if note.kind == "note" and note.attrs.get("type") == "endnote":
+            label_note_number(note)
+    return out
+
 
 
 def label_note_number(note: Block) -> None:

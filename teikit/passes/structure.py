@@ -26,7 +26,7 @@ its signature, dialogue a run of paragraphs that open with a speaker's label
 ("Vishinsky: ..."). Heads named like front matter (PREFACE, CHRONOLOGY)
 start divs in `front`, short lines before them make the title page, and heads named like
 back matter (NOTES, Other writings) start `back`, where numbered paragraphs become
-endnotes. Each div is then checked against TEI's div content model: a dateline, salute
+endnotes (`notes.split_endnotes` reads their numbers and labels them). Each div is then checked against TEI's div content model: a dateline, salute
 or signature that stands amid paragraphs is kept as a paragraph.
 
 OCR often loses the blank line before an article's heading or dateline, gluing it to the
@@ -47,12 +47,11 @@ from typing import Callable
 
 from ..facts import StructureDone
 from ..model import RESP, Block, Document, Hyphen, Line, Mark
-from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
 from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_LOWER, is_caps_line, is_title_line
 from .dehyphenate import glued_junk, is_inner_speck
-from .notes import label_note_number
+from .notes import split_endnotes
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
@@ -266,29 +265,6 @@ class _Classifier:
         if self.source_note and self.source_note.match(lines[0]):
             return "source"
         return "p"
-
-
-#: the number opening an endnote as OCR may read it: `12.`, `6O.`, `1 12.`, `60_`, `2:39.`, `31 L`
-NOISY_NOTE_NUMBER = re.compile(r"^\s*([0-9OolIL:](?: ?[0-9OolIL:]){0,3})\s?[.,_]?\s+\S")
-#: how far past the last note's number a numbered line may jump (notes OCR lost)
-ENDNOTE_GAP = 5
-
-
-def endnote_number(text: str, pattern: re.Pattern, last: int) -> int:
-    """The endnote this line starts (0 if none): the next few numbers after `last` only."""
-    match = pattern.match(text)
-    digits = match.group(1) if match else None
-    if digits is None:
-        noisy = NOISY_NOTE_NUMBER.match(text)
-        if not noisy:
-            return 0
-        letters = noisy.group(1).replace(" ", "").translate(OCR_DIGITS).replace("L", "1")
-        readings = {letters.replace(":", "3"), letters.replace(":", "")}
-        if str(last + 1) not in readings:
-            return 0      # read through noise only where the sequence expects exactly it
-        digits = str(last + 1)
-    number = int(digits)
-    return number if last < number <= last + ENDNOTE_GAP else 0
 
 
 #: front-matter divisions named by their heading; anything else in front is a "section"
@@ -554,43 +530,12 @@ class _Builder:
         self.counts["opener"] += sum(1 for block in out if block.kind == "opener")
         return out
 
-    def split_endnotes(self, blocks: list[Block], pattern: re.Pattern) -> list[Block]:
-        """Each numbered paragraph of a notes division becomes an endnote.
-
-        Notes run in sequence: a numbered line starts the next note only if its number
-        (OCR's letters for digits read through: `6O.`, `1 12.`) comes right after the last
-        note's, or a little later; `24. 1937.` inside note 120 stays in note 120.
-        """
-        out: list[Block] = []
-        last = 0
-        for block in blocks:
-            if block.kind != "p":
-                out.append(block)
-                continue
-            current: Block | None = None
-            furniture: list[Line] = []     # furniture goes with the text line after it
-            for line in block.lines:
-                if line.kind != "text":
-                    furniture.append(line)
-                    continue
-                number = endnote_number(line.text, pattern, last)
-                if number or current is None:
-                    current = Block("note", [], {"n": str(number), "type": "endnote", "place": "end"}) \
-                        if number else Block("p", [])
-                    last = number or last
-                    out.append(current)
-                current.lines.extend(furniture + [line])
-                furniture = []
-            if furniture:
-                if current is None:
-                    out.append(Block("p", furniture))
-                else:
-                    current.lines.extend(furniture)
-        endnotes = [block for block in out if block.kind == "note" and block.attrs.get("type") == "endnote"]
-        for note in endnotes:
-            label_note_number(note)
-        self.counts["endnotes"] += len(endnotes)
-        return out
+    def endnotes(self, blocks: list[Block], pattern: re.Pattern) -> list[Block]:
+        """A notes division's numbered paragraphs as endnotes (`notes.split_endnotes`), counted."""
+        blocks = split_endnotes(blocks, pattern)
+        self.counts["endnotes"] += sum(1 for block in blocks if block.kind == "note" and
+                                       block.attrs.get("type") == "endnote")
+        return blocks
 
     def title_page(self, blocks: list[Block]) -> list[Block]:
         """Short lines before the first heading: the title page (anything else stays a p)."""
@@ -806,7 +751,7 @@ class _Builder:
                     heads = heads[1:]
             self.counts["heads"] += len(heads)
             if where == "back":
-                content = self.split_endnotes(content, self.classify.endnote)
+                content = self.endnotes(content, self.classify.endnote)
                 div_type = "notes" if re.match(r"notes?\b", name, re.IGNORECASE) else "appendix"
             elif where == "front":
                 div_type = front_div_type(name)
@@ -834,7 +779,7 @@ class _Builder:
                 trailing.insert(0, tail_owner.pop())
         if trailing:
             self.back.insert(0, Block("div", attrs={"type": "notes"},
-                                      children=self.split_endnotes(trailing, self.classify.trailing_endnote)))
+                                      children=self.endnotes(trailing, self.classify.trailing_endnote)))
 
     def place_preamble(self) -> None:
         """What precedes the first heading: a title page, or the first division's top."""
