@@ -158,6 +158,15 @@ def rules(text):
     ("says Hester Jane Pellworth there", "forename", ["Hester Jane Pellworth"]),
     ("as Tamsin Quarrie said of herself", "speaker", ["Tamsin Quarrie"]),
     ("with a man named Sam Pellworth, at", "speaker", ["Sam Pellworth"]),
+    ("the court of Judge PELLWORTH'S district, and O'QUILLET spoke", "titled", ["PELLWORTH"]),
+    ("the life of Mr. Bishop, and Mrs. Deacon; the Deputy Marshal", "titled", ["Bishop", "Deacon"]),
+    ("the case for you, Mr. Minister: and Madame Ambassador", "titled", []),
+    ("a letter from Mr P. and Mrs Q's note, and Mr. R. Pellworth", "abbreviated", ["P.", "Q"]),
+    ("a kinswoman of St. Quellan, and like St Brannoc at", "saint", ["Quellan", "Brannoc"]),
+    ("we sailed to St. Quellan, then from St Brannoc home", "saint", []),
+    ("in front of St. Quellan church; St. Brannoc's was shut", "saint", []),
+    ("camped on the St. Quellan by St. Ambrosius' Well", "saint", []),
+    ("the St. Quellan Gazette, on Quill St Brannoc", "saint", []),
 ])
 def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected
@@ -210,6 +219,25 @@ def test_the_surname_stage_carries_no_point_of_the_compass(monkeypatch):
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Peter West"]
 
 
+@pytest.mark.parametrize("text", ["We went down the Quillabee, then home.", "the Quillabee in flood",
+                                  "beyond the Quillabee range", "Quillabee mountains rise"])
+def test_a_word_where_things_stand_is_a_place(text):
+    assert persons_model.place_words([text], persons_model.THING_CONTEXTS) == {"Quillabee"}
+
+
+@pytest.mark.parametrize("text", ["the Pellworth of old", "the Pellworth Act", "Pellworth's village"])
+def test_a_name_before_of_a_capital_or_as_an_owner_is_no_place(text):
+    assert persons_model.place_words([text]) == set()
+
+
+def test_the_surname_stage_carries_no_place_but_trusts_a_name_after_at(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Peter Quillabee spoke of the Quillabee range; Quillabee was high.",
+             "Peter Pellworth came; they fired at Pellworth, and Pellworth fell."]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == [
+        "Peter Quillabee", "Peter Pellworth", "Pellworth", "Pellworth"]
+
+
 def test_a_name_that_speaks_is_found_again_unless_the_text_makes_it_a_place(monkeypatch):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     texts = ["Quillet said no. We met Quillet's men.", "Tulverton declared war; we lived in Tulverton."]
@@ -255,6 +283,24 @@ def test_model_spans_are_filtered_for_print(text, span, expected):
     assert persons_model.plausible(text, start, start + len(span), Known()) is expected
 
 
+@pytest.mark.parametrize("text, span, expected", [
+    ("a narrow part. Below Quillabee the river", "Below Quillabee", "Quillabee"),
+    ("the tale of Bill Pellworth below", "Bill Pellworth", "Bill Pellworth"),
+    ("the hill. Ambrose Pellworth came below", "Ambrose Pellworth", "Ambrose Pellworth"),
+])
+def test_a_common_word_opening_a_sentence_is_no_part_of_a_name(text, span, expected):
+    start = text.index(span)
+    known = Known(forenames=frozenset({"Ambrose"}), lower_words=frozenset({"below", "bill"}))
+    i, j = persons_model.without_common_first_word(text, start, start + len(span), known)
+    assert text[i:j] == expected
+
+
+@pytest.mark.parametrize("name", ["QUILLABEE ABBEY", "Quillabee Church", "St. Ambrose Chapel"])
+def test_a_name_ending_in_a_church_is_a_place(name):
+    from teikit.passes.persons_rules import names_a_place
+    assert names_a_place(name)
+
+
 def test_trim_keeps_the_owner_of_a_possessive():
     text = "see Pellworth's Calendar here"
     i, j = persons_model.trim(text, 4, 21)
@@ -280,6 +326,11 @@ def test_a_plural_of_a_capitalised_word_is_no_person():
     texts = ["The Veldanians came; a Veldanian spoke."]
     entities = [persons_model.Entity(0, 4, 14, "Veldanians", "PERSON")]
     assert persons_model.person_spans(entities, texts, Known()) == {}
+
+
+def test_a_word_met_only_as_an_owner_makes_no_plural():
+    assert persons_model.plurals(["Pellwort's train came; a man named Pellworts led it."]) == set()
+    assert persons_model.plurals(["Pellwort came; a man named Pellworts led it."]) == {"Pellworts"}
 
 
 def test_a_name_the_model_mostly_calls_a_place_is_dropped():
@@ -310,15 +361,49 @@ def test_without_the_model_package_the_rules_work_alone(monkeypatch):
 def test_a_forename_alone_names_the_one_person_of_that_forename():
     names = ["Ambrose Fenwick", "Ambrose", "Quentin Pellworth", "Quentin Tarrant", "Quentin"]
     mentions = [Mention(k, 0, 1, name) for k, name in enumerate(names)]
-    assign_keys(mentions, set())
+    assign_keys(mentions, set(), [m.text for m in mentions])
     assert [m.key for m in mentions] == ["fenwick-ambrose", "fenwick-ambrose", "pellworth-quentin", "tarrant-quentin",
                                          "quentin"]
+
+
+@pytest.mark.parametrize("text, words, keys", [
+    ("his children Peter and Sarah. Later Peter came", ["Peter", "Sarah", "Peter"],
+     ["peter", "sarah", "tarrant-peter"]),
+    ("the two Tarrants, Peter and Quentin. Later Peter came", ["Peter", "Quentin", "Peter"],
+     ["tarrant-peter", "tarrant-quentin", "tarrant-peter"]),
+    ("agents (Pellworth, Peter) said", ["Pellworth", "Peter"], ["pellworth", "tarrant-peter"]),
+])
+def test_forenames_in_a_list_are_a_familys_not_the_namesake_in_full(text, words, keys):
+    named = [Mention(0, 0, 13, "Peter Tarrant"), Mention(0, 14, 29, "Quentin Tarrant")]
+    listed, at = [], 0
+    for word in words:
+        at = text.index(word, at)
+        listed.append(Mention(1, at, at + len(word), word))
+        at += len(word)
+    assign_keys(named + listed, set(), ["Peter Tarrant Quentin Tarrant", text])
+    assert [m.key for m in listed] == keys
+
+
+def test_a_bare_surname_names_the_one_the_text_does_not_call_by_forename():
+    names = ["Quentin Pellworth", "Ambrose Pellworth", "Ambrose", "Pellworth"]
+    mentions = [Mention(k, 0, 1, name) for k, name in enumerate(names)]
+    assign_keys(mentions, set(), [m.text for m in mentions])
+    assert [m.key for m in mentions] == ["pellworth-quentin", "pellworth-ambrose", "pellworth-ambrose",
+                                         "pellworth-quentin"]
+
+
+def test_an_initial_alone_names_the_person_of_that_initial_last_met():
+    names = ["Quentin Pellworth", "P.", "Ambrose Tarrant", "Peter Prosser", "P.", "T.", "Z."]
+    mentions = [Mention(k, 0, 1, name) for k, name in enumerate(names)]
+    assign_keys(mentions, set(), names)
+    assert [m.key for m in mentions] == ["pellworth-quentin", "pellworth-quentin", "tarrant-ambrose", "prosser-peter",
+                                         "prosser-peter", "tarrant-ambrose", "z"]
 
 
 def test_titles_keep_a_woman_and_a_man_of_one_surname_apart():
     mentions = [Mention(0, 0, 1, "W. Pellworth", sex="m"), Mention(1, 0, 1, "Pellworth", sex="f"),
                 Mention(2, 0, 1, "Pellworth", sex="m"), Mention(3, 0, 1, "Pellworth")]
-    assign_keys(mentions, set())
+    assign_keys(mentions, set(), [m.text for m in mentions])
     assert [m.key for m in mentions] == ["pellworth-w", "pellworth", "pellworth-w", "pellworth-w"]
 
 
@@ -339,7 +424,7 @@ def test_name_parts_and_agreement():
 def test_mentions_of_one_person_share_a_key():
     names = ["Mr. Pellworth", "John Pellworth", "J. Pellworth", "Pellworth", "James Pellworth", "Pellworth", "Tarrant"]
     mentions = [Mention(k, 0, 1, name.removeprefix("Mr. ")) for k, name in enumerate(names)]
-    found = assign_keys(mentions, reserved={"tarrant"})
+    found = assign_keys(mentions, {"tarrant"}, [m.text for m in mentions])
     assert [m.key for m in mentions] == ["pellworth-john", "pellworth-john", "pellworth-john", "pellworth-john",
                                          "pellworth-james", "pellworth-james", "tarrant-2"]
     assert found["pellworth-john"].entry()["note"].endswith("not reviewed.")
@@ -415,7 +500,7 @@ NAMEISH = st.lists(st.sampled_from(["Mr.", "Mrs.", "J.", "M.", "Pellworth", "PEL
 @given(st.lists(st.one_of(NAMEISH, st.text(max_size=60)), min_size=1, max_size=4))
 def test_mentions_lie_inside_their_text_and_never_overlap(texts):
     mentions = find_mentions(texts, None, Options(model=False), Report())
-    assign_keys(mentions, set())
+    assign_keys(mentions, set(), [m.text for m in mentions])
     for m in mentions:
         assert 0 <= m.start < m.end <= len(texts[m.block]) and m.key
     spans = sorted((m.block, m.start, m.end) for m in mentions)

@@ -219,7 +219,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)
             spans["speaker"] = [(i, j) for i, j in spans["speaker"] if text[i:j] not in places]   # `Moscow said`
-            attested.update(text[i:j] for rule in ("titled", "speaker") for i, j in spans.get(rule, ()))
+            attested.update(text[i:j] for rule in ("titled", "speaker", "saint") for i, j in spans.get(rule, ()))
             claim(b, [span for found in spans.values() for span in found] + weak.get(b, []), "rules")
         if opts.model:
             stems = {persons_keys.name_parts(m.text)[1] for m in mentions}
@@ -262,13 +262,14 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], k
     """The surname stage: the names found in full and their surnames, the names found after
     a title or speaking (`Quillet said`), and single names the model found more than once,
     wherever else they stand;
-    never a plural of a capitalised word of the text (`Veldanians`) nor a point of the
-    compass (`Quintus West` names a person, `West` alone a direction)."""
+    never a plural of a capitalised word of the text (`Veldanians`), a word the text puts
+    where things stand (`the Quillabee range`), nor a point of the compass (`Quintus West`
+    names a person, `West` alone a direction)."""
     full = {m.text for m in mentions if len(m.text.split()) > 1}
     surnames = {persons_keys.name_parts(name)[1] for name in full}
     model_names = Counter(m.text for m in mentions if m.stage == "model" and m.text not in full)
     surnames |= attested | {name for name, count in model_names.items() if count > 1}
-    groups = persons_model.plurals(texts)
+    groups = persons_model.plurals(texts) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
     bare = {s for s in surnames
             if persons_rules.is_surname(s) and s not in groups and not persons_rules.names_a_place(s)}
     pattern = persons_rules.surname_pattern(full, bare)
@@ -286,8 +287,9 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
                                     "is built from the text alone")
     blocks = list(doc.leaves())
     views = [reading_view(block) for block in blocks]
-    mentions = find_mentions([view.text for view in views], finder, opts, report)
-    found = persons_keys.assign_keys(mentions, set(finder.register.persons) if finder else set())
+    texts = [view.text for view in views]
+    mentions = find_mentions(texts, finder, opts, report)
+    found = persons_keys.assign_keys(mentions, set(finder.register.persons) if finder else set(), texts)
     count, linked, auto = 0, set(), set()
     for m in mentions:
         block = blocks[m.block]

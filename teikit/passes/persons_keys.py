@@ -5,8 +5,11 @@ A mention with forenames or initials (`J. M. Pellworth`, `John Pellworth`) names
 person of that surname whose forenames agree with it (an initial agrees with a forename
 it begins); a bare surname (`Pellworth`) names the person of that surname last named in
 full before it, else the first named in full after it, unless titles say one is a woman
-and the other a man (`Mrs. Pellworth`, `Sir W. Pellworth`); a forename alone names the one
-person of the text with that forename, if there is one; else it is a person of its own. Mentions
+and the other a man (`Mrs. Pellworth`, `Sir W. Pellworth`), passing over one the text calls
+by forename alone (`Ambrose`, a son); a forename alone names the one person of the text with
+that forename, if there is one, unless it stands in a list of forenames (`sons named Ambrose
+and Quentin`); a surname abbreviated to its initial (`Mr. P.`) names the person of that
+initial last met; else it is a person of its own. Mentions
 linked to a register entry keep its id; every other person gets an entry marked as found
 automatically (`status: auto`), keyed `surname-forename` and never with a key the
 register uses for someone else.
@@ -14,11 +17,12 @@ register uses for someone else.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..register import AUTO, Person, person_key
-from .persons_rules import ROMAN_NUMERAL
+from .persons_rules import COMMON_FORENAMES, ROMAN_NUMERAL
 
 PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "du", "da", "di", "la", "le", "ten", "ter"})
 
@@ -84,8 +88,40 @@ class Found:
         return Person(id=self.key, surname=self.surname, forename=forename, forms=forms, status=AUTO).tei_entry()
 
 
-def assign_keys(mentions: list[Mention], reserved: set[str]) -> dict[str, Found]:
-    """Set each mention's key (its ref where linked); returns the unlinked persons by key."""
+#: what parts two names of one list: a comma, `and`, `or`, `&` (`Ambrose, Quentin and Hester`)
+LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
+
+
+def surname_holder(candidates: list[Found], called_by_forename: set[str]) -> Found:
+    """Of the persons a bare surname may name, nearest first, the nearest whom the text does
+    not call by forename alone: in a family the text calls `Ambrose` by his forename, and
+    his father by the surname."""
+    return next((p for p in candidates if p.key not in called_by_forename), candidates[0])
+
+
+def in_lists(mentions: list[Mention], texts: list[str], owners: dict[str, set[str]]) -> set[int]:
+    """The ids of forenames alone listed together (`sons named Ambrose and Quentin`): a
+    family's, not those of whoever the text named in full with them, unless all are of one
+    surname named in full (`the two Pellworths, Ambrose and Quentin`). `owners` gives the
+    surnames named in full with each forename; a word no forename makes no list (`Pellworth,
+    Ambrose`)."""
+    def forename(m: Mention) -> bool:
+        return not m.ref and " " not in m.text and (m.text.title() in COMMON_FORENAMES or m.text.casefold() in owners)
+
+    listed = set()
+    for a, b in zip(mentions, mentions[1:]):
+        if a.block != b.block or not (forename(a) and forename(b)) \
+                or not LIST_SEPARATOR.fullmatch(texts[a.block], a.end, b.start):
+            continue
+        family = owners.get(a.text.casefold(), set()) | owners.get(b.text.casefold(), set())
+        if len(family) != 1 or not {a.text.casefold(), b.text.casefold()} <= owners.keys():
+            listed |= {id(a), id(b)}
+    return listed
+
+
+def assign_keys(mentions: list[Mention], reserved: set[str], texts: list[str]) -> dict[str, Found]:
+    """Set each mention's key (its ref where linked); returns the unlinked persons by key.
+    `texts` are the blocks' texts the mentions lie in."""
     persons: dict[str, Found] = {}
     used = set(reserved)
     by_surname: dict[str, list[Found]] = {}
@@ -124,15 +160,22 @@ def assign_keys(mentions: list[Mention], reserved: set[str]) -> dict[str, Found]
     for found in persons.values():
         if found.given and len(found.given[0].rstrip(".")) > 1:
             by_forename.setdefault(found.given[0].casefold(), set()).add(found.key)
+    called_by_forename = {next(iter(by_forename[word.casefold()])) for _, word in bare
+                          if len(by_forename.get(word.casefold(), ())) == 1 and word.casefold() not in full}
+    owners = {forename: {persons[key].surname.casefold() for key in keys} for forename, keys in by_forename.items()}
+    listed = in_lists(mentions, texts, owners)
+    initials = [(mention, surname) for mention, surname in bare if INITIAL_ALONE.fullmatch(surname)]
     for mention, surname in bare:
+        if INITIAL_ALONE.fullmatch(surname):
+            continue
         named = full.get(surname.casefold(), [])
         at = bisect.bisect_left(positions.get(surname.casefold(), []), (mention.block, mention.start))
         before = [p for _, p in reversed(named[:at]) if p.fits(mention.sex)]
         after = [p for _, p in named[at:] if p.fits(mention.sex)]
         alone = by_forename.get(surname.casefold(), set())
         if before or after:
-            found = (before or after)[0]
-        elif len(alone) == 1 and not named:      # `Ambrose` alone, and one Ambrose named in full
+            found = surname_holder(before or after, called_by_forename)
+        elif len(alone) == 1 and not named and id(mention) not in listed:   # `Ambrose` alone, one Ambrose named
             found = persons[next(iter(alone))]
         else:
             found = next((p for p in by_surname.get(surname.casefold(), ()) if not p.given and p.fits(mention.sex)),
@@ -140,4 +183,28 @@ def assign_keys(mentions: list[Mention], reserved: set[str]) -> dict[str, Found]
             found.sex = found.sex or mention.sex
         found.forms[mention.text] += 1
         mention.key = found.key
+    met: dict[str, list[tuple[int, int]]] = {}
+    for mention in mentions:
+        if mention.key in persons:
+            met.setdefault(mention.key, []).append((mention.block, mention.start))
+    for mention, initial in initials:
+        found = initial_holder(mention, initial, [persons[key] for key in met], met) or new(initial, ())
+        found.forms[mention.text] += 1
+        mention.key = found.key
     return persons
+
+
+#: a surname abbreviated to its initial (`Mr. P.`)
+INITIAL_ALONE = re.compile(r"[A-Z]\.?")
+
+
+def initial_holder(mention: Mention, initial: str, candidates: list[Found],
+                   met: dict[str, list[tuple[int, int]]]) -> Found | None:
+    """The person an abbreviated surname (`Mr. P.`) names: of the persons whose surname begins
+    with the initial, the one last met before it, else the first met after it."""
+    at = (mention.block, mention.start)
+    fitting = [p for p in candidates if len(p.surname) > 1 and p.surname[0] == initial[0] and p.fits(mention.sex)]
+    before = [(max(pos for pos in met[p.key] if pos < at), p) for p in fitting if met[p.key][0] < at]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return min(fitting, key=lambda p: met[p.key][0], default=None)

