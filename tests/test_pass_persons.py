@@ -5,6 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from teikit import TEI_NS
+from teikit.encode import encode_text
 from teikit.model import Block, Hyphen, Mark
 from teikit.passes import persons_model
 from teikit.passes.persons import (Options, PersonFinder, find_mentions, of_period, period, pick,
@@ -412,6 +414,22 @@ def test_the_sex_a_title_says():
     text = "Mrs. Pellworth and Sir W. Pellworth and Dr. Pellworth"
     assert [sex_of_title(text, text.index(name)) for name in ("Pellworth", "W. Pellworth", "Dr.")] == ["f", "m", ""]
     assert sex_of_title(text, text.rindex("Pellworth")) == ""
+
+
+def test_the_sex_a_forename_says_only_in_a_name_of_several_words():
+    from teikit.passes.persons_rules import sex_of_forename
+    assert [sex_of_forename(name) for name in ("Ann Pellworth", "Thos. Pellworth", "John Q. Tarrant",
+                                               "Jean Pellworth", "George", "Quentin Pellworth")] == \
+        ["f", "m", "m", "", "", ""]
+
+
+def test_a_man_called_by_his_surname_is_not_the_woman_named_in_full_before():
+    encoded = encode_text("Ann Pellworth wrote first.\n\nThen Mr. Pellworth answered her, and Ann Pellworth "
+                       "wrote again.\n", name="letters.txt")
+    refs = [(e.text, e.get("ref")) for e in encoded.tree.getroot().iter(f"{{{TEI_NS}}}persName")
+            if e.getparent().tag != f"{{{TEI_NS}}}person"]
+    assert refs[0] == refs[2] == ("Ann Pellworth", "#pellworth-ann")
+    assert refs[1][0] == "Pellworth" and refs[1][1] != "#pellworth-ann"
 
 
 def test_name_parts_and_agreement():

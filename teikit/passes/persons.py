@@ -204,7 +204,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         for i, j in pick(spans, taken.setdefault(block, [])):
             taken[block].append((i, j))
             mentions.append(Mention(block, i, j, texts[block][i:j], ref, stage=stage,
-                                    sex=persons_rules.sex_of_title(texts[block], i)))
+                                    sex=persons_rules.sex_of_title(texts[block], i)
+                                    or persons_rules.sex_of_forename(texts[block][i:j])))
 
     for m in linked:
         claim(m.block, [(m.start, m.end)], "register", m.ref)

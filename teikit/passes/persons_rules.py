@@ -57,9 +57,16 @@ Max Maxim Michael Mikhail Nadezhda Natalia Nathaniel Nicholas Nikolai Norman Ott
 Peter Philip Pierre Pyotr Ralph Rebecca Richard Robert Rosa Rudolf Samuel Sarah Sergei Sidney Simon
 Stanley Stephen Susan Thomas Timothy Vasili Victor Vladimir Walter William Willi Yakov Yuri
 """.split())
+#: the forenames above (and abbreviated ones) that name a woman, and those that name a man;
+#: a name borne by both (`Jean`, `Jan`) is in neither
+FEMALE_FORENAMES = frozenset("""Alexandra Alice Ann Anna Anne Caroline Catherine Charlotte Eleanor Elizabeth Ellen
+Emily Emma Frances Harriet Jane Louisa Lucy Margaret Maria Marie Martha Mary Nadezhda Natalia Rebecca Rosa Sarah
+Susan Eliz. Margt.""".split())
+MALE_FORENAMES = COMMON_FORENAMES - FEMALE_FORENAMES - {"Jean", "Jan"}
 #: forenames as abbreviated in print (`Wm. Pellworth`, `Chas. Fenwick`)
 ABBREVIATED_FORENAMES = frozenset("""Wm. Geo. Chas. Thos. Jas. Jno. Benj. Robt. Saml. Richd. Edw. Alex. Fred. Hy.
 Jos. Danl. Nathl. Wmn. Eliz. Margt. Mich. Steph. Theo. Ed.""".split())
+ABBREVIATED_MALE = ABBREVIATED_FORENAMES - FEMALE_FORENAMES
 #: last words that make a name a place (`Thomas Springs`, `Quill River`), not a person: features
 #: of the land and churches, in forms that are rarely surnames, in any case (`QUILL CHAPEL`)
 PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay
@@ -140,6 +147,14 @@ def sex_of_title(text: str, start: int) -> str:
     title = TITLE_BEFORE.search(text, max(0, start - 16), start)
     word = title.group(1) if title else ""
     return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else ""
+
+
+def sex_of_forename(name: str) -> str:
+    """`f` or `m` when a name of several words opens with a forename borne by women or by
+    men only (`Ann Pellworth`); a name alone may be a surname (`Mrs. George`), and says nothing."""
+    words = name.split()
+    first = words[0].title() if len(words) > 1 else ""
+    return "f" if first in FEMALE_FORENAMES else "m" if first in MALE_FORENAMES or first in ABBREVIATED_MALE else ""
 
 
 def titled(text: str, known: Known) -> list[Span]:
