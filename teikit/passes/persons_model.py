@@ -26,7 +26,9 @@ NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "W
 #: how far a window reaches on either side of an open word (characters, then to a space): the
 #: model's tokens see four tokens either side, so a few words of context decide
 REACH = 30
-BATCH = 256
+#: windows per call of the model: its working arrays grow with the batch (256 held ~60 MB
+#: more at the peak of a book's encode than 32), its speed and answers do not
+BATCH = 32
 #: how many occurrences of one open word the model reads
 WINDOWS_PER_WORD = 2
 #: a capitalised word this common (`French`, `January`) opens no window
