@@ -192,11 +192,13 @@ def plurals(texts: list[str]) -> set[str]:
     return {word for word in words if word.endswith("s") and word[:-1] in words}
 
 
-def person_spans(entities: list[Entity], texts: list[str], known: Known) -> dict[int, list[Span]]:
+def person_spans(entities: list[Entity], texts: list[str], known: Known,
+                 places: set[str] | None = None) -> dict[int, list[Span]]:
     """The PERSON entities that pass the filters, by block. Dropped too: a name the model
     labels as something else more often than as a person, and a single word the text puts
-    after a preposition of place or uses as a plural, anywhere in the document."""
-    places = place_words(texts) | plurals(texts)
+    after a preposition of place or uses as a plural, anywhere in the document (`places`,
+    when the caller has read them from `texts` already)."""
+    places = place_words(texts) | plurals(texts) if places is None else places
     votes: Counter[tuple[str, bool]] = Counter()
     for e in entities:
         if e.label == "PERSON" or e.label in NOT_PERSON_LABELS:
