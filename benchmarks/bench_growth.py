@@ -90,7 +90,7 @@ def divisions_text(n: int) -> str:
 DIMENSIONS = {
     "lines": (lines_text, 500),
     "paragraphs": (paragraphs_text, 150),
-    "pages": (pages_text, 30),
+    "pages": (pages_text, 20),     # 64x stays under furniture's max_page (1500): a larger folio reads as a year
     "notes": (notes_text, 150),
     "persons": (persons_text, 150),
     "corrections": (corrections_text, 150),
