@@ -6,7 +6,8 @@ Dimensions: lines of one paragraph (no blank line; with corrections and note mar
 paragraphs, pages (running head,
 folio, form feed), notes (endnote markers and their notes), persons (distinct names),
 corrections (OCR-spaced words to join), divisions (chapters with heads). Each run encodes
-and serialises in a fresh process (so its peak RSS is its own) and reports CPU seconds and
+and serialises in a fresh process (so its peak RSS is its own) and reports CPU seconds (best
+of three under a second, so the small scales are not at the mercy of other jobs) and
 peak RSS *per unit* after subtracting the same process's cost for a 1-unit text; the
 verdict is the ratio of the per-unit cost at the largest scale to that at the smallest
 (linear: about 1, the target: within 1.5).
@@ -89,7 +90,7 @@ def divisions_text(n: int) -> str:
 DIMENSIONS = {
     "lines": (lines_text, 500),
     "paragraphs": (paragraphs_text, 150),
-    "pages": (pages_text, 30),
+    "pages": (pages_text, 20),     # 64x stays under furniture's max_page (1500): a larger folio reads as a year
     "notes": (notes_text, 150),
     "persons": (persons_text, 150),
     "corrections": (corrections_text, 150),
@@ -115,6 +116,8 @@ base_cpu = min(run(base_text) for _ in range(3))
 base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 cpu = run(text)
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+if cpu < 1.0:                        # a short run is at the mercy of the other jobs: best of three
+    cpu = min([cpu] + [run(text) for _ in range(2)])
 print(json.dumps({{"cpu": cpu - base_cpu, "rss_kb": rss - base_rss, "chars": len(text)}}))
 """
 

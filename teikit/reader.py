@@ -113,13 +113,15 @@ def read_bytes(path: str | Path) -> bytes:
     path, limit = Path(path), max_input_bytes()
     try:
         with open(path, "rb", opener=_open_without_blocking) as handle:
-            mode = os.fstat(handle.fileno()).st_mode
+            info = os.fstat(handle.fileno())
+            mode = info.st_mode
             if stat.S_ISDIR(mode):
                 raise SourceError("is a directory, not a text file", file=str(path))
             if not stat.S_ISREG(mode):
                 raise SourceError("is not a regular file (a device, pipe or socket), so it is not read",
                                   file=str(path))
-            data = handle.read(limit + 1)
+            # sized by the file (a read of `limit` bytes would first reserve all of them)
+            data = handle.read(min(limit, info.st_size) + 1)
     except FileNotFoundError:
         raise SourceError("no such file", file=str(path)) from None
     except IsADirectoryError:

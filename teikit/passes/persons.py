@@ -181,7 +181,8 @@ def register_mentions(finder: PersonFinder, texts: list[str], years) -> tuple[li
     return linked, unlinked
 
 
-def model_spans(texts: list[str], taken: dict[int, list[Span]], known: Known, report: Report) -> dict[int, list[Span]]:
+def model_spans(texts: list[str], taken: dict[int, list[Span]], known: Known, places: set[str],
+                report: Report) -> dict[int, list[Span]]:
     """PERSON spans of the NER model in the windows the earlier stages leave open."""
     nlp = persons_model.load_model()
     if nlp is None:
@@ -191,7 +192,7 @@ def model_spans(texts: list[str], taken: dict[int, list[Span]], known: Known, re
     seen: Counter[str] = Counter()
     pieces = [(b, i, text[i:j]) for b, text in enumerate(texts)
               for i, j in persons_model.open_windows(text, taken.get(b, []), known.lower_words, seen)]
-    return persons_model.person_spans(persons_model.recognise(nlp, pieces), texts, known)
+    return persons_model.person_spans(persons_model.recognise(nlp, pieces), texts, known, places)
 
 
 def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, report: Report) -> list[Mention]:
@@ -226,7 +227,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
             stems = {persons_keys.name_parts(m.text)[1] for m in mentions}
             if finder:
                 stems |= {person.surname for person in finder.register.persons.values()}
-            for b, spans in model_spans(texts, taken, known, report).items():
+            for b, spans in model_spans(texts, taken, known, places, report).items():
                 claim(b, [(i, j) for i, j in spans if not derived_from(texts[b][i:j], stems)], "model")
         claim_names(texts, [m for m in mentions if not m.ref], attested, known, claim)
     return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts)

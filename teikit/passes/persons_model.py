@@ -26,7 +26,9 @@ NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "W
 #: how far a window reaches on either side of an open word (characters, then to a space): the
 #: model's tokens see four tokens either side, so a few words of context decide
 REACH = 30
-BATCH = 256
+#: windows per call of the model: its working arrays grow with the batch (256 held ~60 MB
+#: more at the peak of a book's encode than 32), its speed and answers do not
+BATCH = 32
 #: how many occurrences of one open word the model reads
 WINDOWS_PER_WORD = 2
 #: a capitalised word this common (`French`, `January`) opens no window
@@ -222,11 +224,13 @@ def plurals(texts: list[str]) -> set[str]:
     return {word for word in words if word.endswith("s") and word[:-1] in words}
 
 
-def person_spans(entities: list[Entity], texts: list[str], known: Known) -> dict[int, list[Span]]:
+def person_spans(entities: list[Entity], texts: list[str], known: Known,
+                 places: set[str] | None = None) -> dict[int, list[Span]]:
     """The PERSON entities that pass the filters, by block. Dropped too: a name the model
     labels as something else more often than as a person, and a single word the text puts
-    after a preposition of place or uses as a plural, anywhere in the document."""
-    places = place_words(texts) | plurals(texts)
+    after a preposition of place or uses as a plural, anywhere in the document (`places`,
+    when the caller has read them from `texts` already)."""
+    places = place_words(texts) | plurals(texts) if places is None else places
     votes: Counter[tuple[str, bool]] = Counter()
     for e in entities:
         if e.label == "PERSON" or e.label in NOT_PERSON_LABELS:
