@@ -31,6 +31,7 @@ from lxml import etree
 
 from . import TEI_NS, XML_ID, T
 from .errors import SourceError, UsageError
+from .tei.persons import AUTHORITIES, authority_id, names_of, squeezed
 from .tei.reader import ReadingText, duplicate_id_warnings, parse_tei, reading_text, tei_document
 from .tei.standoff import iso_value, standoff_json, web_annotations
 
@@ -261,38 +262,21 @@ def register_csv(source: ExportSource) -> str:
 
 
 def _person_row(person) -> tuple[str, ...]:
-    names = person.findall(T + "persName")
-    main = next((n for n in names if n.get("type") == "main"), names[0] if names else None)
+    names, main = names_of(person)
 
     def parts(tag: str) -> str:
-        return " ".join(_squeeze(e) for e in main.iter(T + tag)) if main is not None else ""
+        return " ".join(squeezed(e) for e in main.iter(T + tag)) if main is not None else ""
 
     def life_date(tag: str) -> str:
         event = person.find(T + tag)
         if event is None:
             return ""
         dated = {k: event.get(k) for k in ("when", "from", "to", "notBefore", "notAfter") if event.get(k)}
-        return iso_value(dated) if dated else _squeeze(event)
+        return iso_value(dated) if dated else squeezed(event)
 
-    forms = list(dict.fromkeys(_squeeze(n) for n in names))
+    forms = list(dict.fromkeys(squeezed(n) for n in names))
     return (person.get(XML_ID, ""), parts("forename"), parts("surname"), life_date("birth"), life_date("death"),
-            " | ".join(forms), _authority_id(person, "wikidata", r"Q\d+"), _authority_id(person, "viaf", r"\d+"))
-
-
-def _authority_id(person, authority: str, pattern: str) -> str:
-    """An idno of that type, or an idno/@ref/@sameAs URL on its site: the bare identifier."""
-    candidates = [_squeeze(i) for i in person.iter(T + "idno") if (i.get("type") or "").lower() == authority]
-    candidates += [value for value in [_squeeze(i) for i in person.iter(T + "idno")]
-                   + person.xpath(".//@ref | .//@sameAs") if authority in value.lower()]
-    for candidate in candidates:
-        found = re.findall(pattern, candidate)
-        if found:
-            return found[-1]
-    return ""
-
-
-def _squeeze(elem) -> str:
-    return re.sub(r"\s+", " ", "".join(elem.itertext())).strip()
+            " | ".join(forms), *(authority_id(person, kind, pattern) for kind, pattern in AUTHORITIES))
 
 
 #: format name -> (exporter, one-line description for --help)

@@ -35,32 +35,31 @@ def persons_from_tei(path: str | Path) -> list[dict]:
     """Register entries for every TEI `person` of a file (standOff, particDesc or a
     standalone listPerson): xml:id, persName (forename/surname or plain text, the first
     `type="main"` one leading), birth/death (@when or text), idno wikidata/viaf or their URLs."""
-    from ..export import T, XML_ID, _authority_id, _squeeze
+    from .. import T, XML_ID
+    from ..tei.persons import AUTHORITIES, authority_id, names_of, squeezed
     from ..tei.reader import parse_tei
 
     entries = []
     for person in parse_tei(path).getroot().iter(T + "person"):
-        names = person.findall(T + "persName")
-        main = next((n for n in names if n.get("type") == "main"), names[0] if names else None)
+        names, main = names_of(person)
         forename = surname = ""
         if main is not None:
-            forename = " ".join(_squeeze(e) for e in main.iter(T + "forename"))
-            surname = " ".join(_squeeze(e) for e in main.iter(T + "surname"))
-            if not surname and _squeeze(main):              # <persName>Leon Trotsky</persName>
-                *given, surname = _squeeze(main).split()
+            forename = " ".join(squeezed(e) for e in main.iter(T + "forename"))
+            surname = " ".join(squeezed(e) for e in main.iter(T + "surname"))
+            if not surname and squeezed(main):              # <persName>Leon Trotsky</persName>
+                *given, surname = squeezed(main).split()
                 forename = forename or " ".join(given)
         dates = {}
         for tag in ("birth", "death"):
             event = person.find(T + tag)
             dates[tag] = "" if event is None else next(
-                (event.get(k) for k in ("when", "notBefore", "from") if event.get(k)), _squeeze(event))
+                (event.get(k) for k in ("when", "notBefore", "from") if event.get(k)), squeezed(event))
         note = person.find(T + "note")
         structured = main is not None and main.find(T + "surname") is not None
-        forms = [_squeeze(n) for n in names if n is not main or not structured]
+        forms = [squeezed(n) for n in names if n is not main or not structured]
         entries.append(_entry(person.get(XML_ID, ""), forename, surname, forms, dates["birth"], dates["death"],
-                              {kind: _authority_id(person, kind, pattern)
-                               for kind, pattern in (("wikidata", r"Q\d+"), ("viaf", r"\d+"))},
-                              "" if note is None else _squeeze(note)))
+                              {kind: authority_id(person, kind, pattern) for kind, pattern in AUTHORITIES},
+                              "" if note is None else squeezed(note)))
     return entries
 
 
