@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, Template, TemplateError
@@ -28,6 +28,8 @@ from teikit.resources import resource_dir
 
 STYLESHEETS = ("edition.css", "print.css")
 SITE_ENTRY_KEYS = ("title", "href", "author", "date", "source", "tei")
+#: characters of rendered HTML gathered before they are written
+WRITE_PIECE = 1 << 16
 
 
 def make_environment(template_dirs: Iterable[str | Path] = ()) -> SandboxedEnvironment:
@@ -41,13 +43,22 @@ def make_environment(template_dirs: Iterable[str | Path] = ()) -> SandboxedEnvir
                                 trim_blocks=True, lstrip_blocks=True)
 
 
-def render_template(env: SandboxedEnvironment, name: str, **context) -> bytes:
-    """A template rendered (with room for the deepest tree), or a ConfigError naming the
-    template and line that failed: a syntax error, an undefined name, a blocked attribute."""
+def render_template(env: SandboxedEnvironment, name: str, **context) -> Iterator[bytes]:
+    """A template's output in pieces of about WRITE_PIECE characters, as it renders (with
+    room for the deepest tree), for `write_atomically` to write as they come: a book's page
+    is never whole in memory. A failure (a syntax error, an undefined name, a blocked
+    attribute) is a ConfigError naming the template and line, raised where it happens."""
     try:
         template: Template = env.get_template(name)
         with deep_enough():
-            return template.render(**context).encode("utf-8")
+            pieces, size = [], 0
+            for piece in template.generate(**context):
+                pieces.append(piece)
+                size += len(piece)
+                if size >= WRITE_PIECE:
+                    yield "".join(pieces).encode("utf-8")
+                    pieces, size = [], 0
+            yield "".join(pieces).encode("utf-8")
     except TemplateError as error:
         file, line = _template_frame(error)
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
@@ -96,6 +107,7 @@ def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Ite
     for warning in duplicate_id_warnings(root.getroottree(), str(tei_path)):
         warn(warning)
     context = build_context(root, hyphenation_in_apparatus=hyphenation_in_apparatus, links=links)
+    del root   # the context holds plain dicts: the tree is freed before the page is written
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path = out_dir / f"{edition_stem(tei_path)}.html"
