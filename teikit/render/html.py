@@ -22,8 +22,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from teikit.errors import ConfigError, TeikitError
 from teikit.files import write_atomically
-from teikit.render.context import build_context, deep_enough
-from teikit.tei.reader import duplicate_id_warnings, parse_tei, tei_document
+from teikit.render.context import deep_enough, stream_context
+from teikit.render.stream import DocumentScan, Spool
+from teikit.tei.reader import iterparse_tei
 from teikit.resources import resource_dir
 
 STYLESHEETS = ("edition.css", "print.css")
@@ -103,15 +104,20 @@ def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Ite
             links = {"tei": Path(os.path.relpath(tei_path.absolute(), out_dir.absolute())).as_posix()}
         except ValueError:   # on another drive (Windows): no relative path
             links = {"tei": tei_path.absolute().as_uri()}
-    root = tei_document(parse_tei(tei_path, ours=ours))
-    for warning in duplicate_id_warnings(root.getroottree(), str(tei_path)):
+    scan = DocumentScan(release=True)
+    scan.feed(iterparse_tei(tei_path, ours=ours))
+    for warning in scan.finish().duplicate_id_warnings(str(tei_path)):
         warn(warning)
-    context = build_context(root, hyphenation_in_apparatus=hyphenation_in_apparatus, links=links)
-    del root   # the context holds plain dicts: the tree is freed before the page is written
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path = out_dir / f"{edition_stem(tei_path)}.html"
-    write_atomically(html_path, render_template(env, "edition.html", **context))
+    spool, events = Spool(), iterparse_tei(tei_path, ours=ours)
+    try:
+        context = stream_context(events, scan, spool, hyphenation_in_apparatus=hyphenation_in_apparatus, links=links)
+        events.close()
+        write_atomically(html_path, render_template(env, "edition.html", **context))
+    finally:
+        spool.close()
     _write_stylesheets(env, out_dir)
     return html_path
 

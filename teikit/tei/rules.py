@@ -178,10 +178,14 @@ def ends_with_plain_hyphen(text: str) -> bool:
 class LineEnds:
     """The hyphenation rules of one document (see the module doc)."""
 
-    def __init__(self, el):
-        root = el.getroottree().getroot()
-        self.teikit = is_teikit_tei(root)
-        self.lang = text_language(root).split("-")[0].lower()
+    def __init__(self, el=None, *, teikit: bool = False, language: str = "en"):
+        """The rules of the document `el` is in, or (for a file read as it streams by) of
+        one known to be `teikit`'s or not, in `language`."""
+        if el is not None:
+            root = el.getroottree().getroot()
+            teikit, language = is_teikit_tei(root), text_language(root)
+        self.teikit = teikit
+        self.lang = language.split("-")[0].lower()
 
     def bare_break_joins(self, milestone, text_before: str) -> bool:
         """Whether a break without @break, after `text_before`, still splits one word."""
