@@ -162,7 +162,8 @@ def text_after(milestone) -> str:
         if (node.tail or "").strip():
             return node.tail
         node = node.getnext()
-        if node is not None and local_name(node) not in NOT_READ and local_name(node) not in BREAKS:
+        name = local_name(node) if node is not None else ""   # "" for a comment: no text to read
+        if name and name not in NOT_READ and name not in BREAKS:
             text = "".join(node.itertext())
             if text.strip():
                 return text
