@@ -195,8 +195,9 @@ class StreamedText:
     """The walker's source for a file being parsed (`events`, from `iterparse_tei`): the
     text's parts and their children are handed over as they are parsed, then freed.
 
-    lxml builds the tree a little ahead of the events it gives, so an element is taken to
-    be whole only once its end event has come.
+    lxml builds the tree a little ahead of the events it gives (a READ_PIECE of the file),
+    so an element is taken to be begun only once its start event has come, and whole only
+    once its end event has.
     """
 
     def __init__(self, events: Iterator[tuple[str, etree._Element]], scan: DocumentScan, spool: Spool):
@@ -205,6 +206,7 @@ class StreamedText:
         self._ordinals: dict[etree._Element, int] = {}    #: a part of the text -> its ordinal there
         self._text_children = 0
         self._parents: dict[etree._Element, bool] = {}    #: a parent streamed -> still being parsed
+        self._started: set[etree._Element] = set()        #: its children whose start has come
         self._ended: set[etree._Element] = set()          #: its children parsed whole
         self.keep = spool.keep
         self.text: etree._Element | None = None
@@ -219,6 +221,8 @@ class StreamedText:
         event, el = step
         parent = el.getparent()
         if event == "start":
+            if parent in self._parents:
+                self._started.add(el)
             if self.text is None and local_name(el) == "text":
                 self.text = el
                 self._parents[el] = True
@@ -268,6 +272,8 @@ class StreamedText:
         whole, anything else (a break, a note, a phrase between blocks, which may look at
         its neighbours) once a later sibling with text is whole too."""
         name = local_name(child)
+        while name and child not in self._started and self._pull():
+            pass
         if child in self._parents:
             return
         while not self._whole(child, parent) and self._pull():
@@ -291,6 +297,7 @@ class StreamedText:
         return False
 
     def _forget(self, dropped: etree._Element) -> None:
+        self._started.discard(dropped)
         self._ended.discard(dropped)
         self._parents.pop(dropped, None)
 
