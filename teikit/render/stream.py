@@ -1,6 +1,7 @@
 """Rendering a TEI file without holding its tree: what the renderer reads, as it is parsed.
 
-`teikit render` reads a file twice with lxml's iterparse, and the tree never stands whole:
+`teikit render` reads a file twice as it is parsed (`tei.reader.iterparse_tei`), and the
+tree never stands whole:
 
 1. `DocumentScan` gathers what the page needs before (and around) the text: the colophon,
    the register of persons, the page numbers and lines per page, which notes are called
@@ -16,8 +17,10 @@ The blocks' HTML goes to a `Spool` (a temporary file the size of the page's text
 is made, and the context the templates receive holds a `SpooledHtml` in its place:
 `{{ block.html }}` reads it back as it is written out. A SpooledHtml is Markup to Jinja
 (`__html__`) and its text to `str()`, so filters that take a string (`striptags`,
-`truncate`, `length` of `block.html|string`) work in an edition's own templates; it is
-not a `str` itself.
+`truncate`, `string`) work in an edition's own templates; it is not a `str` itself
+(`block.html|string|length`, not `block.html|length`). The lists of blocks are plain
+lists, and the page is written as it renders: lay the blocks out with an include (as
+`_block.html` does), since a macro's output is built whole before it is written.
 """
 from __future__ import annotations
 
@@ -31,9 +34,9 @@ from markupsafe import Markup
 from teikit import XML_ID
 from teikit.render.header import person_entry, read_colophon
 from teikit.render.tei import id_ref, local_name, plain
-from teikit.tei.reader import repeated_ids
-from teikit.tei.rules import BREAKS, NOT_READ, text_language
 from teikit.render.text import BLOCK_NAMES, is_container
+from teikit.tei.reader import repeated_id_warnings, repeated_ids
+from teikit.tei.rules import BREAKS, NOT_READ, text_language
 
 #: the parts of a TEI text whose children are handed over one by one
 PARTS = frozenset({"front", "body", "back"})
@@ -60,11 +63,13 @@ class DocumentScan:
         self.teikit = False
         self.register: dict[str, dict | None] = {}
         self.ids: list[tuple[str, int | None]] = []     #: every xml:id and its line, in order
-        self.pages = [""]              #: the printed number of each source page (see page_labels)
+        #: the printed number of each source page, index 0 the stretch before the first pb: its
+        #: pb/@n, else a `fw type="pageNum"` on it; ⟨1⟩, ⟨2⟩... when no page is numbered
+        self.pages = [""]
         self.page_lines = [0]          #: lines per source page
         self.text_ids: set[str] = set()
         self.note_ids: set[str] = set()
-        self.calls: list[tuple[str, str]] = []          #: (note id called, id of the ref) in order
+        self.calls: list[tuple[str, str]] = []          #: (what a ref or ptr points to, its own id)
         self.note_backs: list[tuple[str, str]] = []     #: (note id, what its @target/@corresp names)
         self.part_containers: dict[int, bool] = {}      #: text's n-th element child -> holds blocks
         self._in_text = False
@@ -167,8 +172,7 @@ class DocumentScan:
         return self.note_ids, called, backlinks
 
     def duplicate_id_warnings(self, name: str) -> list[str]:
-        return [f"teikit: warning: {name}:{line}: xml:id {value!r} is used more than once; links go to the first"
-                for value, line in repeated_ids(self.ids)]
+        return repeated_id_warnings(repeated_ids(self.ids), name)
 
 
 class WholeText:
@@ -208,6 +212,7 @@ class StreamedText:
         self._parents: dict[etree._Element, bool] = {}    #: a parent streamed -> still being parsed
         self._started: set[etree._Element] = set()        #: its children whose start has come
         self._ended: set[etree._Element] = set()          #: its children parsed whole
+        self._text_ahead: dict[etree._Element, etree._Element] = {}   #: parent -> a child with text, not yet read
         self.keep = spool.keep
         self.text: etree._Element | None = None
         while self.text is None and self._pull():
@@ -263,6 +268,8 @@ class StreamedText:
             child = following
             self._wait_for(parent, child)
             yield child
+            if self._text_ahead.get(parent) is child:
+                del self._text_ahead[parent]
             if local_name(child) in BLOCK_NAMES:
                 _drop_before(child, self._forget)
                 child.clear(keep_tail=True)
@@ -278,28 +285,36 @@ class StreamedText:
             return
         while not self._whole(child, parent) and self._pull():
             pass
-        if name in BLOCK_NAMES or name in NOT_READ and name != "gap":
-            return
-        while not self._text_follows(parent, child) and self._pull():
-            pass
+        if not (name in BLOCK_NAMES or name in NOT_READ and name != "gap"):
+            self._wait_for_text_after(parent, child)
 
-    def _text_follows(self, parent: etree._Element, el: etree._Element) -> bool:
-        """Whether a sibling after `el`, parsed whole, has text to read (`rules.text_after`
-        looks no further), or the parent is parsed whole."""
-        if not self._parents[parent]:
-            return True
-        following = el.getnext()
-        while following is not None and self._whole(following, parent):
-            name = local_name(following)
-            if name and name not in NOT_READ and name not in BREAKS and "".join(following.itertext()).strip():
-                return True
-            following = following.getnext()
-        return False
+    def _wait_for_text_after(self, parent: etree._Element, el: etree._Element) -> None:
+        """Parse until a sibling after `el` with text to read is whole (`rules.text_after`
+        looks no further), or the parent is. Each sibling is looked at once: the one found
+        serves the children before it too."""
+        if parent in self._text_ahead:
+            return
+        last = el
+        while self._parents[parent]:
+            following = last.getnext()
+            if following is not None and self._whole(following, parent):
+                if _has_text(following):
+                    self._text_ahead[parent] = following
+                    return
+                last = following
+            elif not self._pull():
+                return
 
     def _forget(self, dropped: etree._Element) -> None:
         self._started.discard(dropped)
         self._ended.discard(dropped)
         self._parents.pop(dropped, None)
+        self._text_ahead.pop(dropped, None)
+
+
+def _has_text(el: etree._Element) -> bool:
+    name = local_name(el)
+    return bool(name) and name not in NOT_READ and name not in BREAKS and bool("".join(el.itertext()).strip())
 
 
 def _drop_before(el: etree._Element, forget=lambda dropped: None) -> None:

@@ -154,8 +154,13 @@ def repeated_ids(ids: Iterable[tuple[str, int | None]]) -> list[tuple[str, int |
 
 def duplicate_id_warnings(tree: etree._ElementTree, name: str) -> list[str]:
     """One line per xml:id used twice (validate reports them as errors; reading goes on)."""
+    return repeated_id_warnings(duplicate_ids(tree), name)
+
+
+def repeated_id_warnings(repeated: list[tuple[str, int | None]], name: str) -> list[str]:
+    """The warning lines for `repeated_ids` found in the file `name`."""
     return [f"teikit: warning: {name}:{line}: xml:id {value!r} is used more than once; links go to the first"
-            for value, line in duplicate_ids(tree)]
+            for value, line in repeated]
 
 
 def _follow_xincludes(root, path: Path, folder: Path, depth: int) -> None:
