@@ -2,6 +2,7 @@
 page rendered from the whole tree, byte for byte, whatever the shape of the TEI."""
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -118,3 +119,21 @@ def test_a_division_is_freed_once_walked(tmp_path):
     body = next(iter(source.children(source.text)))
     walked = [body.index(division) for division in source.children(body)]
     assert len(walked) == 50 and max(walked) <= 1
+
+
+def test_an_editions_template_may_still_lay_out_blocks_with_the_macros(tmp_path):
+    """`layout.render_blocks` (a macro, whose output is built whole) gives what the default
+    page's include gives, and a block's spooled HTML reads as a string in filters."""
+    shape = TESTS / "fixtures" / "teikit-shape.tei.xml"
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "edition.html").write_text(
+        '{% import "_blocks.html" as layout %}<main>{{ layout.render_blocks(blocks) }}</main>'
+        '{% for b in blocks recursive %}{% if b.children is defined %}{{ loop(b.children) }}'
+        '{% elif b.kind == "leaf" %}<p class="short">{{ b.html|striptags|truncate(12, leeway=0) }}</p>{% endif %}{% endfor %}')
+    default = streamed_page(shape, tmp_path / "default").decode("utf-8")
+    own_page = render_file(shape, tmp_path / "own", links=LINKS, template_dirs=[own]).read_text(encoding="utf-8")
+    main = own_page[len("<main>"):own_page.index("</main>")]
+    assert main and main in default
+    shortened = re.findall(r'<p class="short">([^<]*)</p>', own_page)
+    assert shortened and all(len(text) <= 12 for text in shortened) and any(text.endswith("...") for text in shortened)
