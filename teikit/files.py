@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OutputError
@@ -17,8 +18,12 @@ def current_umask() -> int:
     return mask
 
 
-def write_atomically(path: str | Path, data: bytes) -> None:
+def write_atomically(path: str | Path, data: bytes | Iterable[bytes]) -> None:
     """Write to a temporary file beside `path`, then rename: never half a file.
+
+    `data` may come in pieces (a template rendering as it goes): each is written as it
+    comes, so the whole need never be in memory, and an exception raised while they come
+    removes the temporary file and leaves the old `path` as it was.
 
     The file gets the mode a plain `open` would give it (0644 under the usual umask), not
     the temporary file's 0600, so a web server running as another user can serve it. A
@@ -33,7 +38,8 @@ def write_atomically(path: str | Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                out.write(piece)
             os.fchmod(out.fileno(), 0o666 & ~current_umask())
         os.replace(tmp, path)
     except OSError as exc:

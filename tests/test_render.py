@@ -13,6 +13,7 @@ from lxml import etree, html
 from teikit.commands.render import render_command
 from teikit.errors import ConfigError, SourceError, TeikitError
 from teikit.render import build_context, render_file, render_site, write_pdf
+from teikit.render.html import WRITE_PIECE
 from teikit.tei.reader import parse_tei, tei_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -335,6 +336,24 @@ def test_templates_fail_loudly_on_undefined_names(tmp_path):
     (own / "edition.html").write_text("{{ no_such_value }}")
     with pytest.raises(ConfigError, match="edition.html:1: template failed: 'no_such_value' is undefined"):
         render_file(TEIKIT_SHAPE, tmp_path / "out", template_dirs=[own])
+
+
+def test_a_template_failing_midway_leaves_the_old_page_whole(tmp_path):
+    """The page is written as it renders: a failure after some pieces went to disk still
+    leaves the page of the last good render, and no temporary file."""
+    own = tmp_path / "templates"
+    own.mkdir()
+    out = tmp_path / "out"
+    render_file(TEIKIT_SHAPE, out)
+    good = (out / "teikit-shape.html").read_bytes()
+    (own / "edition.html").write_text(
+        '{% extends "default:edition.html" %}'
+        f'{{% block colophon %}}{{% for n in range({WRITE_PIECE}) %}}<i>{{{{ n }}}}</i>{{% endfor %}}'
+        '{{ colophon.no_such_fact }}{% endblock %}')
+    with pytest.raises(ConfigError, match="no_such_fact"):
+        render_file(TEIKIT_SHAPE, out, template_dirs=[own])
+    assert (out / "teikit-shape.html").read_bytes() == good
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
 
 
 def test_site_index_links_each_edition(tmp_path):

@@ -11,7 +11,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from teikit.errors import SourceError
-from teikit.render.header import read_colophon, read_register
+from teikit.render.stream import DocumentScan, Spool, StreamedText, WholeText
 from teikit.render.tei import first, local_name
 from teikit.render.text import TextWalker
 
@@ -48,20 +48,35 @@ def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True
     the site index, the TEI file and its exports: {"index": href, "tei": href, "exports":
     [{"label", "href"}]}, each optional).
 
-    Only the TEI `text` is shown; the header goes into the colophon.
+    Only the TEI `text` is shown; the header goes into the colophon. `stream_context` gives
+    the same from a file, without holding its tree.
     """
     text = root if local_name(root) == "text" else first(root, "text")
     if text is None:
         raise SourceError("no <text> element: nothing to render")
-    register = read_register(root)
-    colophon = read_colophon(root)
-    walker = TextWalker(text, register, hyphenation_in_apparatus=hyphenation_in_apparatus)
+    scan = DocumentScan()
+    scan.feed(etree.iterwalk(root, events=("start", "end")))
+    return _context(scan.finish(), WholeText(text), hyphenation_in_apparatus, links)
+
+
+def stream_context(events: Iterator[tuple[str, etree._Element]], scan: DocumentScan, spool: Spool, *,
+                   hyphenation_in_apparatus: bool = True, links: dict | None = None) -> dict:
+    """`build_context` of a file as it is parsed (`events`, a second `tei.reader.iterparse_tei`
+    after `scan` has read it once), the blocks' HTML in `spool` (see `render.stream`)."""
+    source = StreamedText(events, scan, spool)
+    if source.text is None:
+        raise SourceError("no <text> element: nothing to render")
+    return _context(scan, source, hyphenation_in_apparatus, links)
+
+
+def _context(scan: DocumentScan, source, hyphenation_in_apparatus: bool, links: dict | None) -> dict:
+    walker = TextWalker(scan, source, hyphenation_in_apparatus=hyphenation_in_apparatus)
     marker = walker.first_page_marker()
-    blocks = ([marker] if marker else []) + walker.blocks(text)
+    blocks = ([marker] if marker else []) + walker.blocks(source.text)
     apparatus = apparatus_groups(walker.apparatus)
     return {
-        "colophon": colophon,
-        "lang": colophon["language"],
+        "colophon": scan.colophon,
+        "lang": scan.colophon["language"],
         "toc": table_of_contents(blocks),
         "links": {"index": "", "tei": "", "exports": [], **(links or {})},
         "blocks": blocks,
@@ -71,7 +86,7 @@ def build_context(root: etree._Element, *, hyphenation_in_apparatus: bool = True
         "hyphenation": apparatus["hyphenation"],
         "legend": legend(walker),
         "principles": plain_principles(walker, apparatus),
-        "persons": person_index(register, walker),
+        "persons": person_index(scan.register, walker),
     }
 
 

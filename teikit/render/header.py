@@ -1,4 +1,4 @@
-"""The teiHeader facts a reader needs (the colophon) and the register of persons."""
+"""The teiHeader facts a reader needs (the colophon) and the entries of the register of persons."""
 from __future__ import annotations
 
 from lxml import etree
@@ -33,12 +33,8 @@ def read_colophon(root: etree._Element) -> dict:
     }
 
 
-def read_register(root: etree._Element) -> dict[str, dict]:
-    """Every `person` with an xml:id in any listPerson (standOff, particDesc, back), by id."""
-    return {p.get(XML_ID): _person(p) for p in descendants(root, "person") if p.get(XML_ID)}
-
-
-def _person(person: etree._Element) -> dict:
+def person_entry(person: etree._Element) -> dict:
+    """A register entry as the index and the tooltips show it: name, index name, life dates, ids."""
     name = next(iter(children(person, "persName")), None)
     forename, surname = first(name, "forename"), first(name, "surname")
     display = plain(name) or person.get(XML_ID)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, Template, TemplateError
@@ -22,12 +22,15 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from teikit.errors import ConfigError, TeikitError
 from teikit.files import write_atomically
-from teikit.render.context import build_context, deep_enough
-from teikit.tei.reader import duplicate_id_warnings, parse_tei, tei_document
+from teikit.render.context import deep_enough, stream_context
+from teikit.render.stream import DocumentScan, Spool
+from teikit.tei.reader import iterparse_tei
 from teikit.resources import resource_dir
 
 STYLESHEETS = ("edition.css", "print.css")
 SITE_ENTRY_KEYS = ("title", "href", "author", "date", "source", "tei")
+#: characters of rendered HTML gathered before they are written
+WRITE_PIECE = 1 << 16
 
 
 def make_environment(template_dirs: Iterable[str | Path] = ()) -> SandboxedEnvironment:
@@ -41,13 +44,22 @@ def make_environment(template_dirs: Iterable[str | Path] = ()) -> SandboxedEnvir
                                 trim_blocks=True, lstrip_blocks=True)
 
 
-def render_template(env: SandboxedEnvironment, name: str, **context) -> bytes:
-    """A template rendered (with room for the deepest tree), or a ConfigError naming the
-    template and line that failed: a syntax error, an undefined name, a blocked attribute."""
+def render_template(env: SandboxedEnvironment, name: str, **context) -> Iterator[bytes]:
+    """A template's output in pieces of about WRITE_PIECE characters, as it renders (with
+    room for the deepest tree), for `write_atomically` to write as they come: a book's page
+    is never whole in memory. A failure (a syntax error, an undefined name, a blocked
+    attribute) is a ConfigError naming the template and line, raised where it happens."""
     try:
         template: Template = env.get_template(name)
         with deep_enough():
-            return template.render(**context).encode("utf-8")
+            pieces, size = [], 0
+            for piece in template.generate(**context):
+                pieces.append(piece)
+                size += len(piece)
+                if size >= WRITE_PIECE:
+                    yield "".join(pieces).encode("utf-8")
+                    pieces, size = [], 0
+            yield "".join(pieces).encode("utf-8")
     except TemplateError as error:
         file, line = _template_frame(error)
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
@@ -92,14 +104,20 @@ def render_file(tei_path: str | Path, out_dir: str | Path, *, template_dirs: Ite
             links = {"tei": Path(os.path.relpath(tei_path.absolute(), out_dir.absolute())).as_posix()}
         except ValueError:   # on another drive (Windows): no relative path
             links = {"tei": tei_path.absolute().as_uri()}
-    root = tei_document(parse_tei(tei_path, ours=ours))
-    for warning in duplicate_id_warnings(root.getroottree(), str(tei_path)):
+    scan = DocumentScan(release=True)
+    scan.feed(iterparse_tei(tei_path, ours=ours))
+    for warning in scan.finish().duplicate_id_warnings(str(tei_path)):
         warn(warning)
-    context = build_context(root, hyphenation_in_apparatus=hyphenation_in_apparatus, links=links)
     env = make_environment(template_dirs)
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path = out_dir / f"{edition_stem(tei_path)}.html"
-    write_atomically(html_path, render_template(env, "edition.html", **context))
+    spool, events = Spool(), iterparse_tei(tei_path, ours=ours)
+    try:
+        context = stream_context(events, scan, spool, hyphenation_in_apparatus=hyphenation_in_apparatus, links=links)
+        events.close()
+        write_atomically(html_path, render_template(env, "edition.html", **context))
+    finally:
+        spool.close()
     _write_stylesheets(env, out_dir)
     return html_path
 

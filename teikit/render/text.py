@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from markupsafe import Markup, escape
 
-from teikit.render.tei import XML_ID, XML_LANG, descendants, id_ref, local_name, plain
+from teikit.render.tei import XML_ID, XML_LANG, id_ref, local_name, plain
 from teikit.tei.rules import (
     NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_printed_line_end_hyphen, source_side_breaks,
 )
@@ -58,40 +58,29 @@ _SCHEME = re.compile(r"^([a-zA-Z][\w+.-]*):")
 _HTML_DATE = re.compile(r"^(\d{4,}(-\d\d(-\d\d)?)?|(--)?\d\d-\d\d)$")
 
 
-def page_labels(text_el: etree._Element) -> list[str]:
-    """The printed number of each source page; index 0 is the stretch before the first pb.
-
-    A page whose pb has no @n (and that first stretch) takes the number from a
-    `fw type="pageNum"` on it, which teikit places where the source printed it. A source
-    that numbers none of its pages is counted, ⟨1⟩, ⟨2⟩...: an index and an apparatus need
-    a locator the margin shows too.
-    """
-    labels = [""]
-    for el in descendants(text_el, "pb", "fw"):
-        if local_name(el) == "pb":
-            labels.append(el.get("n", ""))
-        elif el.get("type") == "pageNum" and not labels[-1]:
-            labels[-1] = plain(el)
-    if len(labels) > 1 and not any(labels):
-        return [f"⟨{ordinal}⟩" for ordinal in range(1, len(labels) + 1)]
-    return labels
-
-
-def printed_pages(text_el: etree._Element, labels: list[str]) -> list[bool]:
-    """Per source page (as `page_labels` counts them), whether it is a printed page, where
+def printed_pages(labels: list[str], line_counts: list[int]) -> list[bool]:
+    """Per source page (`labels`: the printed number of each, index 0 the stretch before
+    the first pb; `line_counts`: the lines on each), whether it is a printed page, where
     `page.line` locates a line: it holds no more lines than a printed page can, and the next
     page's number follows its own (a jump, 287 then 301, shows the breaks between are not
     marked, so its lines run over several pages). Elsewhere the source file's line number
     (lb/@n) locates a line."""
-    line_counts = [0]
-    for el in descendants(text_el, "pb", "lb"):
-        if local_name(el) == "pb":
-            line_counts.append(0)
-        else:
-            line_counts[-1] += 1
     numbers = [int(label) if label.isdigit() else None for label in labels]
     followed = [this is None or after is None or after == this + 1 for this, after in zip(numbers, numbers[1:] + [None])]
     return [count <= PRINTED_PAGE_MAX_LINES and next_follows for count, next_follows in zip(line_counts, followed)]
+
+
+def is_container(el: etree._Element) -> bool:
+    """Holds blocks and no text of its own (a closer of salute and signed, not a closer
+    with `Yours,<lb/>L. T.` in it)."""
+    if (el.text or "").strip():
+        return False
+    holds_blocks = False
+    for child in el:
+        if (child.tail or "").strip():
+            return False
+        holds_blocks = holds_blocks or local_name(child) in BLOCK_NAMES
+    return holds_blocks
 
 
 def _attrs(attrs: dict[str, str | None]) -> str:
@@ -116,12 +105,16 @@ class _Here:
 class TextWalker:
     """One pass over a TEI `text` in document order; read the results from its attributes."""
 
-    def __init__(self, text_el: etree._Element, register: dict[str, dict], *, hyphenation_in_apparatus: bool):
-        self.register = register
-        self.line_ends = LineEnds(text_el)
+    def __init__(self, scan, source, *, hyphenation_in_apparatus: bool):
+        """`scan` (a `render.stream.DocumentScan`) knows the document as a whole: register,
+        page numbers, which notes are called from where; `source` gives the elements (their
+        children, whether they hold blocks) and keeps the HTML made of them (`render.stream`)."""
+        self.source = source
+        self.register = scan.register
+        self.line_ends = LineEnds(teikit=scan.teikit, language=scan.language)
         self.hyphenation_in_apparatus = hyphenation_in_apparatus
-        self.pages = page_labels(text_el)
-        self.printed_pages = printed_pages(text_el, self.pages)
+        self.pages = scan.pages
+        self.printed_pages = printed_pages(scan.pages, scan.page_lines)
         self.page = 0                 #: ordinal of the current source page in `pages`
         self.line = 0                 #: lines begun since the last page break
         self.source_line = ""         #: the source file's number of the current line (lb/@n)
@@ -137,7 +130,7 @@ class TextWalker:
         self._recent_text = ""
         self._ids = itertools.count(1)
         self._footnote_numbers = itertools.count(1)
-        self._note_ids, self._called_notes, self._backlinks = self._link_notes(text_el)
+        self._note_ids, self._called_notes, self._backlinks = scan.note_links()
         self._generated_ref_ids: set[str] = set()
         self._streams: list = []            #: the walks being read, innermost last (`_read`)
         self._closings: list[list] = []     #: per element open in them: markup or calls for its end
@@ -157,7 +150,7 @@ class TextWalker:
     def blocks(self, parent: etree._Element, div_depth: int = 0) -> list[dict]:
         """The block dicts for the children of a container element."""
         result = []
-        for child in parent:
+        for child in self.source.children(parent):
             name = local_name(child)
             if not name or name in NOT_READ and name != "gap":
                 continue
@@ -180,7 +173,7 @@ class TextWalker:
     def block(self, el: etree._Element, div_depth: int) -> dict:
         name = local_name(el)
         block = {"tag": name, "id": el.get(XML_ID, ""), "classes": self._classes(el, name)}
-        if self._is_container(el):
+        if self.source.is_container(el):
             nested = self.blocks(el, div_depth + (name in DIVS))
             if name in PAGE_SECTION_ENDS and self._pending_footnotes:
                 nested.append(self._milestone(self._flush_footnotes()))
@@ -192,20 +185,8 @@ class TextWalker:
             self._content(el, out)
         else:
             self._node(el, out)
-        return {**block, "kind": "leaf", "level": min(div_depth + 1, 6), "html": Markup("".join(out).strip())}
-
-    @staticmethod
-    def _is_container(el: etree._Element) -> bool:
-        """Holds blocks and no text of its own (a closer of salute and signed, not a closer
-        with `Yours,<lb/>L. T.` in it)."""
-        if (el.text or "").strip():
-            return False
-        holds_blocks = False
-        for child in el:
-            if (child.tail or "").strip():
-                return False
-            holds_blocks = holds_blocks or local_name(child) in BLOCK_NAMES
-        return holds_blocks
+        return {**block, "kind": "leaf", "level": min(div_depth + 1, 6),
+                "html": self.source.keep(Markup("".join(out).strip()))}
 
     @staticmethod
     def _classes(el: etree._Element, name: str) -> str:
@@ -215,9 +196,8 @@ class TextWalker:
         classes.extend(f"rend-{token}" for token in (el.get("rend") or "").split())
         return " ".join(classes)
 
-    @staticmethod
-    def _milestone(html: str) -> dict:
-        return {"kind": "milestone", "tag": "", "id": "", "classes": "", "html": Markup(html)}
+    def _milestone(self, html: str) -> dict:
+        return {"kind": "milestone", "tag": "", "id": "", "classes": "", "html": self.source.keep(Markup(html))}
 
     # -- inline ---------------------------------------------------------------------------
 
@@ -402,25 +382,6 @@ class TextWalker:
 
     # -- notes and links -------------------------------------------------------------------
 
-    @staticmethod
-    def _link_notes(text_el: etree._Element) -> tuple[set[str], set[str], dict[str, str]]:
-        """Note ids, the notes some `ref` calls, and where each such note links back to:
-        its @target or @corresp (teikit's notes pass writes the call's id there) when that
-        names an element, else the (first) ref calling it."""
-        ids = set(text_el.xpath(".//@xml:id"))
-        note_ids = {n.get(XML_ID) for n in descendants(text_el, "note") if n.get(XML_ID)}
-        backlinks: dict[str, str] = {}
-        for ref in descendants(text_el, "ref", "ptr"):
-            target = id_ref(ref.get("target"))
-            if target in note_ids:
-                backlinks.setdefault(target, ref.get(XML_ID) or f"tk-ref-{target}")
-        called = set(backlinks)
-        for note in descendants(text_el, "note"):
-            back = id_ref(note.get("target") or note.get("corresp"))
-            if note.get(XML_ID) and back in ids:
-                backlinks[note.get(XML_ID)] = back
-        return note_ids, called, backlinks
-
     def _is_endnote(self, note: etree._Element) -> bool:
         """Marked as an endnote, or called by a `ref` from elsewhere; a footnote written
         where it is called (inside the text's paragraph) stays a footnote."""
@@ -451,7 +412,7 @@ class TextWalker:
         note_id = note_id or note.get(XML_ID) or f"tk-note-{next(self._ids)}"
         return {"kind": "endnote", "tag": "note", "id": note_id, "classes": "endnote",
                 "back": self._backlinks.get(note_id, call_id),
-                "html": Markup(self._note_body(note, counts_lines))}
+                "html": self.source.keep(Markup(self._note_body(note, counts_lines)))}
 
     def _note(self, el: etree._Element, out: list[str]) -> None:
         place = el.get("place") or ""

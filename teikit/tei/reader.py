@@ -21,8 +21,7 @@ reading text, so stand-off exports (JSON, Web Annotation, CSV, Markdown) share o
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from lxml import etree
 
 from .. import TEI_NS, XML_ID, T
 from ..errors import SourceError
-from ..reader import read_bytes
+from ..reader import max_input_bytes, read_bytes
 from .rules import (
     NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_ocr_correction, is_printed_line_end_hyphen,
     is_source_markup, line_indent, local_name, sign_printed_twice, source_side_breaks,
@@ -95,35 +94,73 @@ def parse_tei(path, *, xinclude: bool = False, ours: bool = False) -> etree._Ele
 
 
 def _parse_file(path: Path, huge_tree: bool = False) -> etree._ElementTree:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=huge_tree,
-                             collect_ids=False)
+    parser = etree.XMLParser(**_safe_parsing(huge_tree))
     data = read_bytes(path)
     try:
         return etree.ElementTree(etree.fromstring(data, parser, base_url=str(path)))
     except etree.XMLSyntaxError as exc:
-        message = next((said for found, said in PARSER_LIMITS if found in exc.msg), f"not well-formed XML: {exc.msg}")
-        raise SourceError(message, file=str(path), line=exc.lineno) from None
+        raise _not_read(exc, path) from None
+
+
+#: bytes of a file parsed at a time by `iterparse_tei` (lxml's own iterparse ignores
+#: collect_ids=False, and so refuses a file that repeats an xml:id)
+READ_PIECE = 1 << 16
+
+
+def iterparse_tei(path, *, ours: bool = False) -> Iterator[tuple[str, etree._Element]]:
+    """The start and end events of a file as it is read, parsed as safely as `parse_tei`
+    and refused for the same reasons (not a regular file, over the input size limit). The
+    tree is built as the events come: a reader done with part of it may clear it."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size > max_input_bytes():
+        read_bytes(path)   # says why the file is not read
+    parser = etree.XMLPullParser(events=("start", "end"), **_safe_parsing(huge_tree=ours))
+    with open(path, "rb") as handle:
+        try:
+            for data in iter(lambda: handle.read(READ_PIECE), b""):
+                parser.feed(data)
+                yield from parser.read_events()
+            parser.close()
+            yield from parser.read_events()
+        except etree.XMLSyntaxError as exc:
+            raise _not_read(exc, path) from None
+
+
+def _safe_parsing(huge_tree: bool) -> dict:
+    return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": huge_tree,
+            "collect_ids": False}
+
+
+def _not_read(exc: etree.XMLSyntaxError, path: Path) -> SourceError:
+    message = next((said for found, said in PARSER_LIMITS if found in exc.msg), f"not well-formed XML: {exc.msg}")
+    return SourceError(message, file=str(path), line=exc.lineno)
 
 
 def duplicate_ids(tree: etree._ElementTree) -> list[tuple[str, int | None]]:
     """Each xml:id used more than once, with the line of its second use."""
-    elements = tree.getroot().xpath("//*[@xml:id]")
-    counts = Counter(element.get(XML_ID) for element in elements)
+    return repeated_ids((element.get(XML_ID), element.sourceline) for element in tree.getroot().xpath("//*[@xml:id]"))
+
+
+def repeated_ids(ids: Iterable[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+    """Of (xml:id, line) pairs in document order, each id met again, with the line of its second use."""
     seen: set[str] = set()
-    found = []
-    for element in elements:
-        value = element.get(XML_ID)
-        if counts[value] > 1 and value in seen:
-            found.append((value, element.sourceline))
-            counts[value] = 0
+    found: dict[str, int | None] = {}
+    for value, line in ids:
+        if value in seen and value not in found:
+            found[value] = line
         seen.add(value)
-    return found
+    return list(found.items())
 
 
 def duplicate_id_warnings(tree: etree._ElementTree, name: str) -> list[str]:
     """One line per xml:id used twice (validate reports them as errors; reading goes on)."""
+    return repeated_id_warnings(duplicate_ids(tree), name)
+
+
+def repeated_id_warnings(repeated: list[tuple[str, int | None]], name: str) -> list[str]:
+    """The warning lines for `repeated_ids` found in the file `name`."""
     return [f"teikit: warning: {name}:{line}: xml:id {value!r} is used more than once; links go to the first"
-            for value, line in duplicate_ids(tree)]
+            for value, line in repeated]
 
 
 def _follow_xincludes(root, path: Path, folder: Path, depth: int) -> None:

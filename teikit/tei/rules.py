@@ -162,7 +162,8 @@ def text_after(milestone) -> str:
         if (node.tail or "").strip():
             return node.tail
         node = node.getnext()
-        if node is not None and local_name(node) not in NOT_READ and local_name(node) not in BREAKS:
+        name = local_name(node) if node is not None else ""   # "" for a comment: no text to read
+        if name and name not in NOT_READ and name not in BREAKS:
             text = "".join(node.itertext())
             if text.strip():
                 return text
@@ -178,10 +179,14 @@ def ends_with_plain_hyphen(text: str) -> bool:
 class LineEnds:
     """The hyphenation rules of one document (see the module doc)."""
 
-    def __init__(self, el):
-        root = el.getroottree().getroot()
-        self.teikit = is_teikit_tei(root)
-        self.lang = text_language(root).split("-")[0].lower()
+    def __init__(self, el=None, *, teikit: bool = False, language: str = "en"):
+        """The rules of the document `el` is in, or (for a file read as it streams by) of
+        one known to be `teikit`'s or not, in `language`."""
+        if el is not None:
+            root = el.getroottree().getroot()
+            teikit, language = is_teikit_tei(root), text_language(root)
+        self.teikit = teikit
+        self.lang = language.split("-")[0].lower()
 
     def bare_break_joins(self, milestone, text_before: str) -> bool:
         """Whether a break without @break, after `text_before`, still splits one word."""
