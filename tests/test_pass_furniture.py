@@ -158,6 +158,13 @@ def test_a_mangled_folio_is_read_from_the_sequence_and_reported():
     assert {m.line for m in report.messages if m.code == "TK117"} == {48, 94}
 
 
+@pytest.mark.parametrize("wreck", ["]()", "1 G", "(]"])
+def test_a_folio_ocr_made_into_brackets_or_letters_is_read_from_the_sequence(wreck):
+    doc, report = run(pages_of(range(8, 14), shown={10: wreck}))
+    assert [n for _, n in breaks(doc)] == ["8", "9", "10", "11", "12", "13"]
+    assert {m.line for m in report.messages if m.code == "TK117"} == {48}
+
+
 def test_a_year_where_a_folio_is_missing_stays_text():
     doc, _ = run(pages_of([20, 21, 22, 23, 24], shown={22: "1848"}))
     assert doc.lines[47].kind == "text"
@@ -182,6 +189,20 @@ def test_a_printers_signature_before_the_next_folio_is_furniture():
     lines[46:46] = ["", "B 2"]
     doc, _ = run(lines)
     assert (doc.lines[47].kind, doc.lines[47].fw_type) == ("fw", "sig")
+
+
+def test_a_signature_read_in_lower_case_before_the_next_folio_is_furniture():
+    lines = pages_of(range(30, 35))
+    lines[46:46] = ["", "d"]
+    doc, _ = run(lines)
+    assert (doc.lines[47].kind, doc.lines[47].fw_type) == ("fw", "sig")
+
+
+def test_a_lone_word_before_the_next_folio_stays_text():
+    lines = pages_of(range(30, 35))
+    lines[46:46] = ["", "me"]
+    doc, _ = run(lines)
+    assert doc.lines[47].kind == "text"
 
 
 def test_heads_in_capitals_beside_the_folios_are_furniture():

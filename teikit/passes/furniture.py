@@ -68,8 +68,9 @@ _NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_N
 #: digits and the letters and marks OCR gives for them
 _WRECKED_DIGIT = rf"[\d{re.escape(DIGIT_WRECKAGE)}]"
 _MANGLED = re.compile(rf"\s*{_WRECKED_DIGIT}(?: ?{_WRECKED_DIGIT}){{0,3}}\s*")
-#: a printer's signature: a gathering's letters and its leaf number (`B 2`, `Aa 3`)
-_SIGNATURE = re.compile(r"\s*(?:[A-Za-z]{1,3} ?[1-9]|[A-HJ-Z]{1,2})\s*")
+#: a printer's signature: a gathering's letters and its leaf number (`B 2`, `Aa 3`); OCR
+#: reads a signature set in small capitals as a lower-case letter (`c`)
+_SIGNATURE = re.compile(r"\s*(?:[A-Za-z]{1,3} ?[1-9]|[A-HJ-Z]{1,2}|[a-hj-z])\s*")
 #: a division label, `CHAPTER IV.` or `Part 2`: a heading, never a running head
 _DIVISION = re.compile(r"\W*[A-Za-z]{3,}\.?\s+(?:[IVXLC]+|\d+)\b")
 _LOWER = re.compile(r"[a-z]")
