@@ -165,6 +165,35 @@ def test_a_folio_ocr_made_into_brackets_or_letters_is_read_from_the_sequence(wre
     assert {m.line for m in report.messages if m.code == "TK117"} == {48}
 
 
+def folios_apart(numbers, lost=(), per_page=20):
+    """A made-up book whose folios stand between runs of blank lines, paragraphs parted by
+    one blank line; the folios in `lost` OCR dropped, leaving their blank lines."""
+    lines = []
+    for number in numbers:
+        lines += ["", "", ""] if number in lost else ["", "", str(number), "", ""]
+        lines += page(per_page // 2) + [""] + page(per_page // 2)
+    return lines
+
+
+def test_a_page_whose_folio_ocr_lost_starts_after_its_blank_lines():
+    doc, report = run(folios_apart(range(40, 46), lost={42}))
+    assert [n for _, n in breaks(doc)] == ["40", "41", "42", "43", "44", "45"]
+    start = next(n for n, label in breaks(doc) if label == "42")
+    assert doc.lines[start - 1].kind == "text" and doc.lines[start - 2].kind == "blank"
+    assert [m.line for m in report.messages if m.code == "TK118"] == [start]
+
+
+def test_paragraphs_parted_by_runs_of_blank_lines_make_no_pages_without_folio():
+    lines = []
+    for number in range(40, 46):
+        lines += ["", "", "", str(number), "", "", ""] if number != 42 else ["", "", ""]
+        for _ in range(4):
+            lines += page(5) + ["", ""]
+    doc, report = run(lines)
+    assert "42" not in [n for _, n in breaks(doc)]
+    assert not any(m.code == "TK118" for m in report.messages)
+
+
 def test_a_year_where_a_folio_is_missing_stays_text():
     doc, _ = run(pages_of([20, 21, 22, 23, 24], shown={22: "1848"}))
     assert doc.lines[47].kind == "text"
