@@ -375,10 +375,26 @@ def hill_layout(verso_head: str = "THE MILLER.") -> list[str]:
 def test_a_verso_head_without_its_folio_starts_its_page():
     doc, _ = run(hill_layout())
     heads = [line.n for line in doc.lines if line.text == "THE MILLER."]
-    assert all(doc.lines[n - 1].fw_type == "header" and doc.lines[n - 1].page_break == "" for n in heads)
-    assert [n for _, n in breaks(doc) if n] == [str(n) for n in range(41, 53, 2)]
+    assert all(doc.lines[n - 1].fw_type == "header" for n in heads)
+    # each verso takes the number its rectos leave for it; the last, after 51, has none to prove it
+    assert [doc.lines[n - 1].page_break for n in heads] == [str(n) for n in range(42, 52, 2)] + [""]
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(41, 52)] + [""]
     # the last page has no page after it to prove its signature
     assert [line.text for line in doc.lines if line.fw_type == "sig"] == ["E", "D 2", "E", "E", "E"]
+
+
+@pytest.mark.parametrize("tops, numbered", [
+    ({1: "20", 24: "", 47: "22"}, {1: "20", 24: "21", 47: "22"}),
+    ({1: "20", 24: "", 40: "", 47: "22"}, {1: "20", 24: "", 40: "", 47: "22"}),   # one page too many
+    ({1: "20", 24: "", 47: "23"}, {1: "20", 24: "", 47: "23"}),                   # one too few
+])
+def test_a_page_without_number_takes_it_only_where_the_count_of_pages_fits(tops, numbered):
+    doc, _ = run(page(60))
+    pages = furniture.Pages(doc.lines, furniture.Options(), Report())
+    pages.tops = dict(tops)
+    furniture.number_pages_between(pages, [])
+    assert pages.tops == numbered
+    assert sum(m.code == "TK119" for m in pages.report.messages) == (tops != numbered)
 
 
 def test_a_speakers_name_recurring_on_every_page_is_not_a_head():

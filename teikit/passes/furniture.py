@@ -493,6 +493,22 @@ def find_blank_line_pages(pages: Pages, cands: list[Candidate]) -> None:
             pages.tops[i] = ""
 
 
+def number_pages_between(pages: Pages, cands: list[Candidate]) -> None:
+    """Pages found without a number (a verso head whose folio OCR lost) take the numbers
+    their neighbours leave for them, where exactly as many pages stand between two numbered
+    ones as the numbers skip: one unnumbered page between 12 and 14 is 13."""
+    starts = sorted(pages.tops)
+    numbered = [k for k, i in enumerate(starts) if pages.tops[i].isdigit()]
+    for a, b in zip(numbered, numbered[1:]):
+        first, last = int(pages.tops[starts[a]]), int(pages.tops[starts[b]])
+        between = starts[a + 1:b]
+        if between and last - first - 1 == len(between) and not any(pages.tops[i] for i in between):
+            for number, i in enumerate(between, first + 1):
+                pages.tops[i] = str(number)
+                pages.report.info("TK119", f"page {number} has no number printed; read from the pages "
+                                  "around it", pages.lines[i].n)
+
+
 RULES = (
     ("chain folios", chain_folios),
     ("read mangled folios", read_mangled_folios),
@@ -505,6 +521,7 @@ RULES = (
     ("heads apart", find_heads_apart),
     ("signatures", find_signatures),
     ("blank-line pages", find_blank_line_pages),
+    ("number pages between", number_pages_between),
 )
 
 
