@@ -27,6 +27,8 @@ CODES: tuple[MessageCode, ...] = (
     MessageCode("TK115", "info", "a running head found beside the page number"),
     MessageCode("TK116", "warning", "a mark (a sheet's, a gathering's) stands where the sequence expects a missing page number: it starts that page"),
     MessageCode("TK117", "warning", "a page number OCR mangled past reading (not a digit look-alike), taken from the page sequence"),
+    MessageCode("TK118", "warning", "a page whose number OCR lost is found where the sequence expects it, after the blank lines that part the document's pages"),
+    MessageCode("TK119", "info", "a page without a printed number takes the one its neighbours leave for it"),
     MessageCode("TK121", "warning", "a word split at a line end could be one word or a compound: the printed form is kept"),
     MessageCode("TK122", "info", "a line ends with a hyphen but the next line does not go on with a word"),
     MessageCode("TK123", "info", "a hyphen at the end of a paragraph: not joined"),

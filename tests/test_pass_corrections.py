@@ -50,6 +50,19 @@ def test_numbers_underscores_and_inner_punctuation():
         ("1O-17", "10-17"), ("_", "."), ("havi,ng", "having"), ("no't", "not"), ("1 937", "1937")]
 
 
+def test_a_word_hyphenated_inside_a_reflowed_line_is_joined():
+    found, _, _ = corrected("the old mill was re- built in stone by the care- ful hands of the vil- lagers")
+    assert [(sic, corr, cert) for sic, corr, cert in found] == [
+        ("re- built", "rebuilt", "high"), ("care- ful", "careful", "high"), ("vil- lagers", "villagers", "high")]
+
+
+def test_suspended_compounds_and_unknown_joins_keep_their_hyphen():
+    found, _, _ = corrected("the pre- and post-war mills, a two- or three-storey barn, the corn- sheds")
+    assert found == []
+    found, _, _ = corrected("the mill was re- built", inline_hyphens=False)
+    assert found == []
+
+
 def test_contractions_and_elisions_are_not_errors():
     found, _, _ = corrected("it's what they don't know about d'une or l'homme")
     assert found == []

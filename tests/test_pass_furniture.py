@@ -158,6 +158,42 @@ def test_a_mangled_folio_is_read_from_the_sequence_and_reported():
     assert {m.line for m in report.messages if m.code == "TK117"} == {48, 94}
 
 
+@pytest.mark.parametrize("wreck", ["]()", "1 G", "(]"])
+def test_a_folio_ocr_made_into_brackets_or_letters_is_read_from_the_sequence(wreck):
+    doc, report = run(pages_of(range(8, 14), shown={10: wreck}))
+    assert [n for _, n in breaks(doc)] == ["8", "9", "10", "11", "12", "13"]
+    assert {m.line for m in report.messages if m.code == "TK117"} == {48}
+
+
+def folios_apart(numbers, lost=(), per_page=20):
+    """A made-up book whose folios stand between runs of blank lines, paragraphs parted by
+    one blank line; the folios in `lost` OCR dropped, leaving their blank lines."""
+    lines = []
+    for number in numbers:
+        lines += ["", "", ""] if number in lost else ["", "", str(number), "", ""]
+        lines += page(per_page // 2) + [""] + page(per_page // 2)
+    return lines
+
+
+def test_a_page_whose_folio_ocr_lost_starts_after_its_blank_lines():
+    doc, report = run(folios_apart(range(40, 46), lost={42}))
+    assert [n for _, n in breaks(doc)] == ["40", "41", "42", "43", "44", "45"]
+    start = next(n for n, label in breaks(doc) if label == "42")
+    assert doc.lines[start - 1].kind == "text" and doc.lines[start - 2].kind == "blank"
+    assert [m.line for m in report.messages if m.code == "TK118"] == [start]
+
+
+def test_paragraphs_parted_by_runs_of_blank_lines_make_no_pages_without_folio():
+    lines = []
+    for number in range(40, 46):
+        lines += ["", "", "", str(number), "", "", ""] if number != 42 else ["", "", ""]
+        for _ in range(4):
+            lines += page(5) + ["", ""]
+    doc, report = run(lines)
+    assert "42" not in [n for _, n in breaks(doc)]
+    assert not any(m.code == "TK118" for m in report.messages)
+
+
 def test_a_year_where_a_folio_is_missing_stays_text():
     doc, _ = run(pages_of([20, 21, 22, 23, 24], shown={22: "1848"}))
     assert doc.lines[47].kind == "text"
@@ -182,6 +218,20 @@ def test_a_printers_signature_before_the_next_folio_is_furniture():
     lines[46:46] = ["", "B 2"]
     doc, _ = run(lines)
     assert (doc.lines[47].kind, doc.lines[47].fw_type) == ("fw", "sig")
+
+
+def test_a_signature_read_in_lower_case_before_the_next_folio_is_furniture():
+    lines = pages_of(range(30, 35))
+    lines[46:46] = ["", "d"]
+    doc, _ = run(lines)
+    assert (doc.lines[47].kind, doc.lines[47].fw_type) == ("fw", "sig")
+
+
+def test_a_lone_word_before_the_next_folio_stays_text():
+    lines = pages_of(range(30, 35))
+    lines[46:46] = ["", "me"]
+    doc, _ = run(lines)
+    assert doc.lines[47].kind == "text"
 
 
 def test_heads_in_capitals_beside_the_folios_are_furniture():
@@ -325,10 +375,26 @@ def hill_layout(verso_head: str = "THE MILLER.") -> list[str]:
 def test_a_verso_head_without_its_folio_starts_its_page():
     doc, _ = run(hill_layout())
     heads = [line.n for line in doc.lines if line.text == "THE MILLER."]
-    assert all(doc.lines[n - 1].fw_type == "header" and doc.lines[n - 1].page_break == "" for n in heads)
-    assert [n for _, n in breaks(doc) if n] == [str(n) for n in range(41, 53, 2)]
+    assert all(doc.lines[n - 1].fw_type == "header" for n in heads)
+    # each verso takes the number its rectos leave for it; the last, after 51, has none to prove it
+    assert [doc.lines[n - 1].page_break for n in heads] == [str(n) for n in range(42, 52, 2)] + [""]
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(41, 52)] + [""]
     # the last page has no page after it to prove its signature
     assert [line.text for line in doc.lines if line.fw_type == "sig"] == ["E", "D 2", "E", "E", "E"]
+
+
+@pytest.mark.parametrize("tops, numbered", [
+    ({1: "20", 24: "", 47: "22"}, {1: "20", 24: "21", 47: "22"}),
+    ({1: "20", 24: "", 40: "", 47: "22"}, {1: "20", 24: "", 40: "", 47: "22"}),   # one page too many
+    ({1: "20", 24: "", 47: "23"}, {1: "20", 24: "", 47: "23"}),                   # one too few
+])
+def test_a_page_without_number_takes_it_only_where_the_count_of_pages_fits(tops, numbered):
+    doc, _ = run(page(60))
+    pages = furniture.Pages(doc.lines, furniture.Options(), Report())
+    pages.tops = dict(tops)
+    furniture.number_pages_between(pages, [])
+    assert pages.tops == numbered
+    assert sum(m.code == "TK119" for m in pages.report.messages) == (tops != numbered)
 
 
 def test_a_speakers_name_recurring_on_every_page_is_not_a_head():

@@ -8,6 +8,7 @@ Only errors whose correction the text itself proves are corrected; every correct
     ta�ght  ■evealing               ->  taught  revealing              (glyph)
     April 1O-17  1�36  (September 25, 1 937)  ->  10-17  1936  1937    (number)
     November_                       ->  November.                      (underscore)
+    the mill- wright  was re- built  ->  millwright  rebuilt           (inline-hyphen)
     havi,ng  no't                   ->  having  not                    (inner-punctuation)
     constanf  recogrlize            ->  constant  recognize            (spelling, cert low)
 
@@ -42,6 +43,9 @@ GLYPH_WORD_RE = re.compile(rf"[A-Za-z]*[{GLYPHS}][A-Za-z]*")
 LOST_NINE_RE = re.compile(r"(?<![\w.,])1�(\d\d)(?!\w)")
 #: a year whose first digit OCR set apart: 1 937
 SPLIT_YEAR_RE = re.compile(r"(?<![\w,.])1 ([89]\d\d)(?![\w-])")
+#: a word hyphenated at a line end in print, its lines since run together (reflowed OCR):
+#: letters, a hyphen and a space, then the rest of the word in lower case
+INLINE_HYPHEN_RE = re.compile(r"(?<![\w'’-])([A-Za-z]+)- ([a-z]+)(?![\w'’-])")
 #: `_` for a full stop at a word's end
 UNDERSCORE_RE = re.compile(r"(?<=[A-Za-z])_(?=[\s\"'”’)]|$)")
 #: a comma or apostrophe inside a lower-case word: havi,ng  no't
@@ -90,6 +94,9 @@ class Options:
     glyphs: bool = True
     #: letters read for digits inside numbers (1O-17), split years (1 937), 1�36
     numbers: bool = True
+    #: a word split by a hyphen and a space inside a line (reflowed text: `re- built`),
+    #: joined where the joined word is known; `pre- and post-war` stays as printed
+    inline_hyphens: bool = True
     #: `_` read for a full stop at a word's end (November_)
     underscores: bool = True
     #: a comma or apostrophe inside a word that is no contraction (havi,ng, no't)
@@ -315,6 +322,15 @@ class LineCorrector:
             out.append((match.start(), match.end(), "1" + match.group(1), "number", "medium"))
         return out
 
+    def inline_hyphens(self, text: str):
+        out = []
+        for m in INLINE_HYPHEN_RE.finditer(text):
+            word = m.group(1) + m.group(2)
+            if self.lex.known(word):
+                cert = "high" if self.lex.zipf(word) >= self.opts.min_zipf else "medium"
+                out.append((m.start(), m.end(), word, "inline-hyphen", cert))
+        return out
+
     def underscores(self, text: str):
         return [(m.start(), m.end(), ".", "underscore", "high") for m in UNDERSCORE_RE.finditer(text)]
 
@@ -410,6 +426,7 @@ FINDER_RULES: tuple[FinderRule, ...] = (
                replaces="split_words"),
     FinderRule("split_words", LineCorrector.may_join, LineCorrector.split_words),
     FinderRule("numbers", lambda _, text: NUMBERS_GATE_RE.search(text), LineCorrector.numbers, block_tested=True),
+    FinderRule("inline_hyphens", lambda _, text: "- " in text, LineCorrector.inline_hyphens, block_tested=True),
     FinderRule("underscores", lambda _, text: "_" in text, LineCorrector.underscores, block_tested=True),
     FinderRule("glyphs", lambda _, text: GLYPH_RE.search(text), LineCorrector.glyphs, block_tested=True),
     FinderRule("inner_punctuation", lambda _, text: INNER_PUNCT_GATE_RE.search(text),

@@ -68,8 +68,9 @@ _NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_N
 #: digits and the letters and marks OCR gives for them
 _WRECKED_DIGIT = rf"[\d{re.escape(DIGIT_WRECKAGE)}]"
 _MANGLED = re.compile(rf"\s*{_WRECKED_DIGIT}(?: ?{_WRECKED_DIGIT}){{0,3}}\s*")
-#: a printer's signature: a gathering's letters and its leaf number (`B 2`, `Aa 3`)
-_SIGNATURE = re.compile(r"\s*(?:[A-Za-z]{1,3} ?[1-9]|[A-HJ-Z]{1,2})\s*")
+#: a printer's signature: a gathering's letters and its leaf number (`B 2`, `Aa 3`); OCR
+#: reads a signature set in small capitals as a lower-case letter (`c`)
+_SIGNATURE = re.compile(r"\s*(?:[A-Za-z]{1,3} ?[1-9]|[A-HJ-Z]{1,2}|[a-hj-z])\s*")
 #: a division label, `CHAPTER IV.` or `Part 2`: a heading, never a running head
 _DIVISION = re.compile(r"\W*[A-Za-z]{3,}\.?\s+(?:[IVXLC]+|\d+)\b")
 _LOWER = re.compile(r"[a-z]")
@@ -279,6 +280,48 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
         pages.chain = sorted(pages.chain + added, key=lambda c: c.index)
 
 
+def find_pages_without_folio(pages: Pages, cands: list[Candidate]) -> None:
+    """Where the folios alone stand apart by runs of blank lines, and such runs are rare
+    elsewhere (fewer than one a page: paragraphs are parted by one blank line), a run where the sequence
+    expects a missing folio is that page's edge: OCR lost the number, not the page. In a
+    book whose folios stand at the foot, the page found there is the one after the lost folio's."""
+    lines, chain = pages.lines, [c for c in pages.chain if not c.roman]
+    folios = [c for c in chain if c.kind == "pageNum"]
+    if len(folios) < pages.opts.min_chain or len(chain) < 2:
+        return
+    if sum(blanks_before(lines, c.index) >= 2 or blanks_after(lines, c.index) >= 2 for c in folios) \
+            < 2 / 3 * len(folios):
+        return
+    furniture = {c.index for c in pages.chain} | set(pages.tops)
+    near_furniture = {k for i in furniture for k in range(i - 4, i + 5)}
+    edges = [i for i in range(chain[0].index, len(lines)) if lines[i].kind == "text"
+             and blanks_before(lines, i) >= 2 and i not in near_furniture]
+    if len(edges) > chain[-1].number - chain[0].number:
+        return               # more than one a page: runs of blank lines part paragraphs here
+
+    def edges_between(start: int, stop: int):
+        return (i for i in edges if start < i < stop)
+
+    offset = 1 if pages.position == "foot" else 0
+    for i, number in fill_gaps(chain, edges_between, lambda i, number: True):
+        pages.tops[i] = str(number + offset)
+        pages.report.warning("TK118", f"page {number + offset} starts here; OCR lost its number", lines[i].n)
+
+
+def blanks_before(lines: list[Line], i: int) -> int:
+    k = i - 1
+    while k >= 0 and lines[k].kind == "blank":
+        k -= 1
+    return i - 1 - k
+
+
+def blanks_after(lines: list[Line], i: int) -> int:
+    k = i + 1
+    while k < len(lines) and lines[k].kind == "blank":
+        k += 1
+    return k - i - 1
+
+
 def report_noisy_numbers(pages: Pages, cands: list[Candidate]) -> None:
     for c in pages.chain:
         if c.shown and not c.roman and c.shown.replace(" ", "") != str(c.number) \
@@ -450,6 +493,22 @@ def find_blank_line_pages(pages: Pages, cands: list[Candidate]) -> None:
             pages.tops[i] = ""
 
 
+def number_pages_between(pages: Pages, cands: list[Candidate]) -> None:
+    """Pages found without a number (a verso head whose folio OCR lost) take the numbers
+    their neighbours leave for them, where exactly as many pages stand between two numbered
+    ones as the numbers skip: one unnumbered page between 12 and 14 is 13."""
+    starts = sorted(pages.tops)
+    numbered = [k for k, i in enumerate(starts) if pages.tops[i].isdigit()]
+    for a, b in zip(numbered, numbered[1:]):
+        first, last = int(pages.tops[starts[a]]), int(pages.tops[starts[b]])
+        between = starts[a + 1:b]
+        if between and last - first - 1 == len(between) and not any(pages.tops[i] for i in between):
+            for number, i in enumerate(between, first + 1):
+                pages.tops[i] = str(number)
+                pages.report.info("TK119", f"page {number} has no number printed; read from the pages "
+                                  "around it", pages.lines[i].n)
+
+
 RULES = (
     ("chain folios", chain_folios),
     ("read mangled folios", read_mangled_folios),
@@ -458,9 +517,11 @@ RULES = (
     ("recurring heads", find_recurring_heads),
     ("heads beside folios", find_heads_beside_folios),
     ("place breaks", place_breaks),
+    ("pages without folio", find_pages_without_folio),
     ("heads apart", find_heads_apart),
     ("signatures", find_signatures),
     ("blank-line pages", find_blank_line_pages),
+    ("number pages between", number_pages_between),
 )
 
 
