@@ -147,7 +147,9 @@ def main() -> None:
     parser.add_argument("--mb", type=float, action="append", help="size of the synthetic TEI in MB (repeatable)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per file; the best is reported")
     parser.add_argument("--memory", action="store_true", help="peak memory of `teikit render`, once per file")
+    parser.add_argument("--out", type=Path, help="with --memory: write the figures here as a Markdown table")
     args = parser.parse_args()
+    table = ["| TEI | MB | wall s | peak MB | peak / size |", "|---|---|---|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
         if args.tei:
@@ -163,12 +165,16 @@ def main() -> None:
             if args.memory:
                 measured = peak_render(path, tmp_dir / "html")
                 print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB  "
-                      + "  ".join(f"{name} {value:.1f}" for name, value in measured.items()))
+                      + "  ".join(f"{name} {value:.1f}" for name, value in measured.items()), flush=True)
+                table.append(f"| {path.name} | {path.stat().st_size / 1e6:.1f} | "
+                             + " | ".join(f"{value:.1f}" for value in measured.values()) + " |")
                 continue
             runs = [time_render(path, tmp_dir) for _ in range(args.repeat)]
             best = min(runs, key=lambda run: run["total"])
             phases = "  ".join(f"{name} {seconds:.2f}s" for name, seconds in best.items())
             print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB  {phases}")
+    if args.out and args.memory:
+        args.out.write_text("\n".join(table) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
