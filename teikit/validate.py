@@ -13,6 +13,10 @@ teikit.sch is the specification of the rules; `rule_problems` checks the same ru
 one linear pass (lxml.isoschematron's XSLT walks the tree once per pattern and its
 page-order rule looks back along the preceding axis for every page: 0.4 s on a book).
 `schematron_problems` runs teikit.sch itself; the tests hold the two to the same answers.
+The rules read start and end events (`RuleCheck`), so the same code checks a tree and a
+file too big for one: over `STREAM_BYTES`, where jing is installed, a file is read once as
+it is parsed (refused as `parse` refuses, the rules checked, each element freed) and jing
+then checks the grammar, streaming too (a 100 MB TEI: 1.2 GB -> about 0.4 GB at most).
 
 libxml2 reports only the first grammar error inside a subtree, often at an ancestor; when
 it finds a file invalid, every element is also checked on its own against the grammar (its
@@ -25,6 +29,9 @@ from __future__ import annotations
 
 import copy
 import os
+import re
+import shutil
+import subprocess
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -36,6 +43,7 @@ from teikit.files import write_atomically
 from teikit.reader import read_bytes
 from teikit.report import Message
 from teikit.resources import resource_dir
+from teikit.tei.reader import iterparse_tei
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
@@ -382,12 +390,54 @@ def check_bytes(data: bytes, name: str, schema: str | os.PathLike = "teikit") ->
     return problems if tree is None or problems else check_tree(tree, schema=schema, file=name)
 
 
+#: a file larger than this is validated as it is read, where jing is installed: the grammar
+#: by jing (which streams), the rules by `streamed_rule_problems`; the messages are jing's
+STREAM_BYTES = 32 * 2**20
+#: jing needs little memory, but a JVM grows its heap lazily up to a quarter of the machine
+JING_HEAP = "-Xmx256m"
+JING_LINE = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<level>error|fatal): (?P<text>.*)$")
+
+
 def validate_file(path: str | os.PathLike, schema: str | os.PathLike = "teikit") -> list[Message]:
     """All problems of one file; an empty list means valid."""
+    jing = shutil.which("jing")
+    if jing and os.path.isfile(path) and os.path.getsize(path) > STREAM_BYTES:
+        return validate_streamed(path, schema, jing)
     tree, problems = parse(path)
     if tree is None or problems:
         return problems
     return check_tree(tree, schema=schema, file=str(path))
+
+
+def validate_streamed(path: str | os.PathLike, schema: str | os.PathLike, jing: str) -> list[Message]:
+    """`validate_file` for a file too big to hold as a tree: one safe pass reads it as it is
+    parsed (refusing what `parse` refuses, checking teikit's rules), then jing checks the
+    grammar, streaming too. jing runs only on a file that pass found safe (no DOCTYPE, so no
+    entity can make it read another file)."""
+    name = str(path)
+    grammar_file = schema_path(schema)
+    if not grammar_file.is_file():
+        return [problem(name, 0, 0, FATAL, "bad-schema", f"schema {grammar_file} not found")]
+    rules = RuleCheck(free=True)
+    try:
+        for event, element in iterparse_tei(path, ours=True):
+            if event == "start" and element.getparent() is None:
+                refused = _refuse_unsafe(element.getroottree(), name)
+                if refused:
+                    return refused
+            rules.feed(event, element)
+    except SourceError as error:
+        said = re.sub(r"(?:, see xmlCtxt.*|, line \d+, column \d+)$", "", error.message)   # as `parse` says it
+        return [problem(name, error.line or 0, 0, FATAL, "malformed", said)]
+    said = subprocess.run([jing, str(grammar_file), name], capture_output=True, text=True,
+                          env={"JAVA_TOOL_OPTIONS": JING_HEAP, **os.environ})
+    problems = [problem(name, int(m["line"]), int(m["col"]), ERROR, "schema", m["text"])
+                for m in map(JING_LINE.match, said.stdout.splitlines()) if m]
+    if said.returncode and not problems:
+        return [problem(name, 0, 0, FATAL, "bad-schema", f"jing failed: {(said.stderr or said.stdout).strip()[:200]}")]
+    if schema == "teikit":
+        problems += rules.problems(name)
+    return sorted(problems, key=lambda found: (found.line, found.col))
 
 
 def assert_valid(tree_or_path, schema: str | os.PathLike = "teikit") -> None:
@@ -589,87 +639,129 @@ _XPATH_NUMBER = etree.XPath("number($value)")
 
 
 def rule_problems(tree: etree._ElementTree, file: str) -> list[Message]:
-    """The problems teikit.sch reports, in its order: pattern by pattern, in document order.
+    """The problems teikit.sch reports, in its order: pattern by pattern, in document order."""
+    rules = RuleCheck()
+    for event, element in etree.iterwalk(tree.getroot(), events=("start", "end")):
+        rules.feed(event, element)
+    return rules.problems(file)
 
-    Each check below cites the rule of teikit.sch it implements; numbers are compared as
-    XPath's number() reads them."""
-    root = tree.getroot()
-    identified: list[etree._Element] = []   # *[@xml:id], in document order
-    dated: list[etree._Element] = []        # tei:*[@when or @from or @to or @notBefore or @notAfter]
-    for element in root.iter(etree.Element):
-        names = element.keys()
-        if names and not _CHECKED_ATTRIBUTES.isdisjoint(names):
-            if XML_ID in names:
-                identified.append(element)
-            if element.tag.startswith(T) and not _DATE_ATTRIBUTES.isdisjoint(names):
-                dated.append(element)
-    ids: dict[str, int] = {}
-    for element in identified:
-        value = element.get(XML_ID)
-        ids[value] = ids.get(value, 0) + 1
-    failures: list[tuple[etree._Element, str, str]] = []
 
-    # tei:persName[starts-with(@ref, '#')]: key('ids', substring(@ref, 2));
-    # tei:ref | tei:note | tei:ptr [starts-with(@target, '#')]: key('ids', substring(@target, 2))
-    for element in root.iter(T + "persName", T + "ref", T + "note", T + "ptr"):
-        if element.tag == T + "persName":
-            ref = element.get("ref")
-            if ref is not None and ref.startswith("#") and ref[1:] not in ids:
-                failures.append((element, "dangling-ref",
-                                 f'persName/@ref="{ref}" points to no xml:id in this file'))
+def streamed_rule_problems(path: str | os.PathLike) -> list[Message]:
+    """`rule_problems` of a file read as it is parsed, each element freed once checked: what
+    stays in memory is the open elements and the ids and references the rules compare."""
+    rules = RuleCheck(free=True)
+    for event, element in iterparse_tei(path, ours=True):
+        rules.feed(event, element)
+    return rules.problems(str(path))
+
+
+#: teikit.sch's patterns in its order; a problem list gives each pattern's in document order
+RULE_PATTERNS = ("references", "duplicate-id", "bad-date", "date-range-reversed", "page-order", "stray-text")
+
+
+class RuleCheck:
+    """teikit.sch's rules over the start and end events of a document, in one pass.
+
+    Each check cites the rule of teikit.sch it implements; numbers are compared as XPath's
+    number() reads them. With `free`, an element is emptied at its end, its tail kept (its
+    container's stray-text rule reads it), and dropped from its parent once that is checked.
+    """
+
+    def __init__(self, free: bool = False):
+        self.free = free
+        self.order = 0                                        # elements started so far
+        self.ids: dict[str, int] = {}
+        self.identified: list[tuple[int, int, str]] = []      # (order, line, xml:id)
+        self.pointers: list[tuple[int, int, str | None, str]] = []   # (order, line, name, pointer)
+        self.found: dict[str, list[tuple[int, int, str, str]]] = {name: [] for name in RULE_PATTERNS}
+        self.open: list[int] = []                             # the order of each open element
+        self.last_page: tuple[int, float, str] | None = None  # of the closed numbered pbs, the last started
+
+    def feed(self, event: str, element: etree._Element) -> None:
+        if not isinstance(element.tag, str):
+            return
+        if event == "start":
+            self.order += 1
+            self.open.append(self.order)
+            self.start(element)
         else:
-            target = element.get("target")
-            if target is not None and target.startswith("#") and target[1:] not in ids:
-                failures.append((element, "dangling-target",
-                                 f'{_name(element)}/@target="{target}" points to no xml:id in this file'))
+            self.end(element, self.open.pop())
 
-    # *[@xml:id]: count(key('ids', @xml:id)) = 1
-    for element in identified:
-        value = element.get(XML_ID)
-        if ids[value] != 1:
-            failures.append((element, "duplicate-id", f'xml:id="{value}" is used {ids[value]} times'))
+    def fail(self, pattern: str, order: int, element: etree._Element, code: str, message: str) -> None:
+        self.found[pattern].append((order, element.sourceline or 0, code, message))
 
-    # tei:*[@when or @from or @to or @notBefore or @notAfter]: the first attribute that is no ISO date
-    for element in dated:
+    def start(self, element: etree._Element) -> None:
+        tag, names = element.tag, element.keys()
+        if XML_ID in names:
+            value = element.get(XML_ID)
+            self.ids[value] = self.ids.get(value, 0) + 1
+            self.identified.append((self.order, element.sourceline or 0, value))
+        # tei:persName[starts-with(@ref, '#')]; tei:ref | tei:note | tei:ptr [starts-with(@target, '#')]
+        pointer = element.get("ref") if tag == T + "persName" else \
+            element.get("target") if tag in (T + "ref", T + "note", T + "ptr") else None
+        if pointer is not None and pointer.startswith("#"):   # teikit.sch names persName unprefixed
+            self.pointers.append((self.order, element.sourceline or 0,
+                                  None if tag == T + "persName" else _name(element), pointer))
+        if tag.startswith(T) and not _DATE_ATTRIBUTES.isdisjoint(names):
+            self.dates(element)
+        if tag == T + "pb" and _is_digits(element.get("n") or ""):
+            self.page(element)
+
+    def dates(self, element: etree._Element) -> None:
+        # tei:*[@when or @from or @to or @notBefore or @notAfter]: the first attribute that is no ISO date
         for name, value in element.attrib.items():
             if name in _DATE_ATTRIBUTES and not _iso_date(value):
-                failures.append((element, "bad-date", f'{_name(element)}/@{name}="{value}" is not an ISO date '
-                                                      "(YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD or --MM)"))
+                self.fail("bad-date", self.order, element, "bad-date",
+                          f'{_name(element)}/@{name}="{value}" is not an ISO date '
+                          "(YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD or --MM)")
                 break
-
-    # tei:*[@from and @to and starts-with(@from, '--') = starts-with(@to, '--')]:
-    # both cut to the shorter length, dashes removed, compared as numbers
-    for element in dated:
+        # tei:*[@from and @to and starts-with(@from, '--') = starts-with(@to, '--')]:
+        # both cut to the shorter length, dashes removed, compared as numbers
         start, end = element.get("from"), element.get("to")
         if start is None or end is None or start.startswith("--") != end.startswith("--"):
-            continue
+            return
         length = min(len(start), len(end))
         if _number(start[:length].replace("-", "")) > _number(end[:length].replace("-", "")):
-            failures.append((element, "date-range-reversed",
-                             f'{_name(element)}/@from="{start}" is after @to="{end}"'))
+            self.fail("date-range-reversed", self.order, element, "date-range-reversed",
+                      f'{_name(element)}/@from="{start}" is after @to="{end}"')
 
-    # tei:pb[string-length(@n) > 0 and translate(@n, '0123456789', '') = '']: greater than the
-    # @n of the nearest such pb on the preceding axis
-    pages = [page for page in root.iter(T + "pb") if _is_digits(page.get("n") or "")]
-    for k, page in enumerate(pages):
-        j = k - 1
-        while j >= 0 and _is_ancestor(pages[j], page):  # the preceding axis leaves ancestors out
-            j -= 1
-        previous = pages[j] if j >= 0 else None
-        if previous is not None and not _number(page.get("n")) > _number(previous.get("n")):
-            failures.append((page, "page-order", f'pb/@n="{page.get("n")}" does not follow the previous '
-                                                 f'page number {previous.get("n")}'))
+    def page(self, element: etree._Element) -> None:
+        # tei:pb[string-length(@n) > 0 and translate(@n, '0123456789', '') = '']: greater than the
+        # @n of the nearest such pb on the preceding axis, which leaves ancestors out: of the
+        # numbered pbs closed before this one starts, the one that started last
+        previous = self.last_page
+        if previous is not None and not _number(element.get("n")) > previous[1]:
+            self.fail("page-order", self.order, element, "page-order",
+                      f'pb/@n="{element.get("n")}" does not follow the previous page number {previous[2]}')
 
-    # tei:div | tei:body | tei:front | tei:back | tei:listPerson: not(text()[normalize-space()])
-    for element in root.iter(*_CONTAINERS):
-        if not (element.text or "").strip(_XPATH_SPACE) and \
-                not any((child.tail or "").strip(_XPATH_SPACE) for child in element):
-            continue
-        failures.append((element, "stray-text", f'{_name(element)} holds loose text '
-                                                f'"{_LOOSE_TEXT_SHOWN(element)}"; put it in a p (or head)'))
+    def end(self, element: etree._Element, started: int) -> None:
+        number = element.get("n") or ""
+        if element.tag == T + "pb" and _is_digits(number) and \
+                (self.last_page is None or started > self.last_page[0]):
+            self.last_page = (started, _number(number), number)
+        # tei:div | tei:body | tei:front | tei:back | tei:listPerson: not(text()[normalize-space()])
+        if element.tag in _CONTAINERS:
+            loose = next((text for text in [element.text] + [child.tail for child in element]
+                          if text and text.strip(_XPATH_SPACE)), None)
+            if loose is not None:
+                shown = " ".join(part for part in re.split(f"[{_XPATH_SPACE}]+", loose) if part)
+                self.fail("stray-text", started, element, "stray-text",
+                          f'{_name(element)} holds loose text "{shown}"; put it in a p (or head)')
+        if self.free:
+            element.clear(keep_tail=True)
 
-    return [problem(file, element.sourceline or 0, 0, ERROR, code, " ".join(message.split()))
-            for element, code, message in failures]
+    def problems(self, file: str) -> list[Message]:
+        for order, line, name, pointer in self.pointers:
+            if pointer[1:] in self.ids:
+                continue
+            code, what = ("dangling-ref", "persName/@ref") if name is None else ("dangling-target", f"{name}/@target")
+            self.found["references"].append((order, line, code, f'{what}="{pointer}" points to no xml:id in this file'))
+        for order, line, value in self.identified:
+            if self.ids[value] != 1:
+                self.found["duplicate-id"].append(
+                    (order, line, "duplicate-id", f'xml:id="{value}" is used {self.ids[value]} times'))
+        return [problem(file, line, 0, ERROR, code, " ".join(message.split()))
+                for pattern in RULE_PATTERNS for _, line, code, message in sorted(self.found[pattern])]
 
 
 def _name(element: etree._Element) -> str:

@@ -305,3 +305,43 @@ def test_validate_refuses_a_fifo_without_waiting(tmp_path):
     os.mkfifo(fifo)
     [problem] = validate_file(fifo)
     assert problem.code == "unreadable" and "not a regular file" in problem.text
+
+
+# ---------------------------------------------------------------- a file too big for a tree
+
+needs_jing = pytest.mark.skipif(shutil.which("jing") is None, reason="jing is not installed (apt-get install jing)")
+
+
+@needs_jing
+def test_a_big_file_is_validated_as_it_is_read_with_the_same_lines(tmp_path, monkeypatch):
+    """Over STREAM_BYTES, jing checks the grammar and the rules run as the file is parsed:
+    every line the tree validation reports is reported, the rules' problems word for word."""
+    import teikit.validate as validate
+
+    path, planted = planted_errors(tmp_path)
+    text = path.read_text(encoding="utf-8").replace(   # and a rule broken: one xml:id twice
+        "</body>", '<div><p xml:id="twice">a</p><p xml:id="twice">b</p></div></body>')
+    path.write_text(text, encoding="utf-8")
+    whole = validate_file(path)
+    monkeypatch.setattr(validate, "STREAM_BYTES", 0)
+    streamed = validate_file(path)
+    assert {p.line for p in streamed} == {p.line for p in whole}
+    rule_codes = {"dangling-ref", "dangling-target", "duplicate-id", "bad-date", "date-range-reversed",
+                  "page-order", "stray-text"}
+    rules = {(p.line, p.code, p.text) for p in whole if p.code in rule_codes}
+    assert rules and rules <= {(p.line, p.code, p.text) for p in streamed}
+    assert {p.code for p in streamed} - {p.code for p in whole} == {"schema"}
+    assert exit_code(streamed) == exit_code(whole) == 1
+
+
+@needs_jing
+@pytest.mark.parametrize("name", ["external_entity.xml", "billion_laughs.xml", "malformed.xml", "not_tei.xml"])
+def test_a_big_file_is_refused_as_a_small_one_is_before_jing_reads_it(name, monkeypatch):
+    import teikit.validate as validate
+
+    whole = validate_file(FIXTURES / name)
+    monkeypatch.setattr(validate, "STREAM_BYTES", 0)
+    monkeypatch.setattr(validate.subprocess, "run", lambda *a, **k: pytest.fail("jing ran on an unsafe file"))
+    streamed = validate_file(FIXTURES / name)
+    assert [(p.level, p.code, p.text) for p in streamed] == [(p.level, p.code, p.text) for p in whole]
+    assert streamed[0].level == FATAL

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from teikit.validate import parse, parse_bytes, rule_problems, schematron_problems
+from teikit.validate import parse, parse_bytes, rule_problems, schematron_problems, streamed_rule_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARSEABLE = [path for path in sorted((FIXTURES / "validate").glob("*.xml")) + [FIXTURES / "teikit-shape.tei.xml"]
@@ -34,10 +34,17 @@ def agree(tree, name: str) -> list:
     return expected
 
 
+def agree_streamed(path: Path) -> None:
+    """The rules read off a file as it is parsed, each element freed, say what they say of its tree."""
+    tree, _ = parse(path)
+    assert streamed_rule_problems(path) == rule_problems(tree, str(path))
+
+
 @pytest.mark.parametrize("path", PARSEABLE, ids=lambda path: path.name)
 def test_fixtures(path):
     tree, _ = parse(path)
     agree(tree, str(path))
+    agree_streamed(path)
 
 
 def test_edges_of_every_rule():
@@ -49,7 +56,14 @@ def test_edges_of_every_rule():
         "page-order", "stray-text"}
 
 
+def test_edges_of_every_rule_streamed(tmp_path):
+    path = tmp_path / "edges.xml"
+    path.write_text(EDGES, encoding="utf-8")
+    agree_streamed(path)
+
+
 def test_encoded_editions(encoded_editions):
     for _, path in encoded_editions.values():
         tree, _ = parse(path)
         agree(tree, str(path))
+        agree_streamed(path)
