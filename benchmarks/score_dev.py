@@ -1,12 +1,13 @@
 """Score teikit on the generalisation dev set in one go: texts teikit was not built on.
 
-    python3 benchmarks/score_dev.py [--shared DIR] [--json OUT.json] [FOLDER...]
+    python3 benchmarks/score_dev.py [--shared DIR] [--json OUT.json] [--no-model] [FOLDER...]
 
 Each `<name>.txt` under `external-dev/<folder>/` is encoded as a new user would encode it
 (no edition.yaml, the profile teikit picks), then scored by `eval/score.py` against every
 gold file of that text. Counts are summed per folder (micro-averaged), so a folder's F1 is
 that of all its mentions together. Nothing from the dev set is kept: outputs go to a
-temporary folder.
+temporary folder. `--no-model` encodes with the persons pass's statistical recogniser off
+(an edition.yaml saying only `passes: {persons: {model: false}}`), to weigh what it adds.
 """
 from __future__ import annotations
 
@@ -29,9 +30,10 @@ COLUMNS = ("persons", "keys", "dates", "values", "forme", "pages", "heads", "not
            "note_texts", "breaks", "text", "corr")
 
 
-def encode(source: Path, out: Path) -> tuple[int, str]:
+def encode(source: Path, out: Path, config: Path | None = None) -> tuple[int, str]:
     """Encode like a new user: `teikit encode SOURCE -o OUT`; return exit code and stderr."""
-    proc = subprocess.run([sys.executable, "-m", "teikit", "encode", str(source), "-o", str(out)],
+    options = ["-c", str(config)] if config else []
+    proc = subprocess.run([sys.executable, "-m", "teikit", "encode", str(source), "-o", str(out), *options],
                           capture_output=True, text=True, cwd=ROOT)
     return proc.returncode, proc.stderr
 
@@ -114,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folders", nargs="*", help="folders of external-dev to score (default: all)")
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--json", type=Path, help="also write the per-file metrics here")
+    ap.add_argument("--no-model", action="store_true", help="persons without the statistical recogniser")
     args = ap.parse_args(argv)
     dev = args.shared / "external-dev"
     score_py = args.shared / "eval" / "score.py"
@@ -124,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     failures = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
+        config = None
+        if args.no_model:
+            config = Path(tmp) / "edition.yaml"
+            config.write_text("passes:\n  persons:\n    model: false\n", encoding="utf-8")
         for folder in folders:
             tally = tallies[folder] = Tally()
             for source in sorted((dev / folder).glob("*.txt")):
@@ -131,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not golds:
                     continue
                 out = Path(tmp) / (source.stem + ".xml")
-                code, stderr = encode(source, out)
+                code, stderr = encode(source, out, config)
                 if code or not out.exists():
                     last = stderr.strip().splitlines()[-1:] or ["(no message)"]
                     failures.append(f"{folder}/{source.name}: exit {code}: {last[0]}")
