@@ -30,7 +30,7 @@ FLOORS = {
     "heads_f1": 0.969,
     "persons_f1": 0.995,
     "person_keys_f1": 1.00,
-    "dates_f1": 0.996,
+    "dates_f1": 1.0,
     "date_values_acc": 1.00,
     "note_refs_f1": 1.00,
     "note_texts_f1": 0.952,
