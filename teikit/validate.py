@@ -628,13 +628,10 @@ def schematron_problems(tree: etree._ElementTree, file: str) -> list[Message]:
 
 # ---------------------------------------------------------------- teikit.sch's rules in Python
 
-_NS = {"tei": TEI_NS}
 _DATE_ATTRIBUTES = frozenset({"when", "from", "to", "notBefore", "notAfter"})
-_CHECKED_ATTRIBUTES = _DATE_ATTRIBUTES | {XML_ID}
 _NINES = str.maketrans("0123456789", "9999999999")
 _CONTAINERS = tuple(T + name for name in ("div", "body", "front", "back", "listPerson"))
 _XPATH_SPACE = " \t\r\n"
-_LOOSE_TEXT_SHOWN = etree.XPath("normalize-space(text()[normalize-space()][1])")
 _XPATH_NUMBER = etree.XPath("number($value)")
 
 
@@ -793,7 +790,3 @@ def _number(text: str) -> float:
     if len(text) <= 15 and _is_digits(text):
         return float(int(text))
     return float(_XPATH_NUMBER(etree.Element("x"), value=text))
-
-
-def _is_ancestor(candidate: etree._Element, element: etree._Element) -> bool:
-    return any(ancestor is candidate for ancestor in element.iterancestors())
