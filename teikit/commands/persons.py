@@ -12,6 +12,7 @@ Every command that writes takes the register's path: teikit never writes where i
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -68,16 +69,22 @@ def save(path: Path, original: str, entries: list[dict]) -> None:
         click.echo(f"{lost} comment lines below the header could not be kept (PyYAML drops comments)", err=True)
 
 
+def edit(path: Path, change: Callable[[list[dict]], None], done: str) -> None:
+    """Read the register, make one change to its entries, write it back, say what was done."""
+    original, entries = read_entries(path)
+    change(entries)
+    save(path, original, entries)
+    click.echo(done)
+
+
 @persons.command("merge")
 @click.argument("register_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("keep")
 @click.argument("other")
 def merge_command(register_path: Path, keep: str, other: str) -> None:
     """Make OTHER one person with KEEP: its forms join KEEP's, its other fields fill KEEP's gaps."""
-    original, entries = read_entries(register_path)
-    merge_entries(entries, keep, other, register_path)
-    save(register_path, original, entries)
-    click.echo(f"merged {other} into {keep}")
+    edit(register_path, lambda entries: merge_entries(entries, keep, other, register_path),
+         f"merged {other} into {keep}")
 
 
 @persons.command("rename")
@@ -86,10 +93,7 @@ def merge_command(register_path: Path, keep: str, other: str) -> None:
 @click.argument("new")
 def rename_command(register_path: Path, old: str, new: str) -> None:
     """Give the person OLD the key NEW (an XML name no other entry has)."""
-    original, entries = read_entries(register_path)
-    rename_entry(entries, old, new, register_path)
-    save(register_path, original, entries)
-    click.echo(f"renamed {old} to {new}")
+    edit(register_path, lambda entries: rename_entry(entries, old, new, register_path), f"renamed {old} to {new}")
 
 
 @persons.command("confirm")
@@ -98,10 +102,8 @@ def rename_command(register_path: Path, old: str, new: str) -> None:
 def confirm_command(register_path: Path, keys: tuple[str, ...]) -> None:
     """Mark the entries KEYS as reviewed: their forms then name them wherever they stand,
     and their authority ids are published."""
-    original, entries = read_entries(register_path)
-    confirm_entries(entries, keys, register_path)
-    save(register_path, original, entries)
-    click.echo(f"confirmed {', '.join(keys)}")
+    edit(register_path, lambda entries: confirm_entries(entries, keys, register_path),
+         f"confirmed {', '.join(keys)}")
 
 
 @persons.command("extract")
