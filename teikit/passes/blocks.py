@@ -122,21 +122,25 @@ def ends_paragraph(line: Line, nxt: Line, full: float) -> bool:
         and not is_title_line(following)     # headings are `structure`'s to cut out
 
 
-def parts_paragraphs_by_short_lines(lines: list[Line], full: float) -> bool:
-    """Whether the document ends its paragraphs without a blank line (newspaper columns,
-    some book OCR): such paragraph ends are more often found inside a run of lines than
-    before a blank line."""
-    inside = apart = 0
+def paragraph_ends_inside_runs(lines: list[Line], full: float) -> set[int]:
+    """The ids of the lines that end a paragraph inside a run of lines (`ends_paragraph`),
+    where the document ends its paragraphs without a blank line (newspaper columns, some
+    book OCR): such ends are more often found inside a run than before a blank line.
+    Elsewhere none: a short line there is a verse or a list."""
+    inside: set[int] = set()
+    apart = 0
     previous, blank = None, False
     for line in lines:
         if line.kind == "blank":
             blank = True
         elif line.kind == "text":
             if previous is not None and ends_paragraph(previous, line, full):
-                apart += blank
-                inside += not blank
+                if blank:
+                    apart += 1
+                else:
+                    inside.add(id(previous))
             previous, blank = line, False
-    return inside >= 3 and inside > apart
+    return inside if len(inside) >= 3 and len(inside) > apart else set()
 
 
 def usual_width(lines: list[Line]) -> int:
@@ -484,16 +488,15 @@ class _Grouper:
             if opts.page_footnotes and not self.footnote else []
         #: the note blocks made from `page_notes`, with their notes
         self.made: list[tuple[Block, PageNote]] = []
-        #: paragraphs end at a short line inside a run of lines (`ends_paragraph`)
-        self.short_line_ends = opts.short_line_paragraphs and not opts.line_per_paragraph and \
-            parts_paragraphs_by_short_lines(doc.lines, opts.full_width * self.width)
+        #: the lines that end a paragraph inside a run of lines (`paragraph_ends_inside_runs`)
+        self.paragraph_ends = paragraph_ends_inside_runs(doc.lines, opts.full_width * self.width) \
+            if opts.short_line_paragraphs and not opts.line_per_paragraph else set()
 
     def paragraphs(self, runs: list[tuple[list[Line], PageNote | None]]):
         """The runs, each cut after the lines that end a paragraph inside it (where the
         document parts its paragraphs so), furniture going with the text after it."""
-        full = self.opts.full_width * self.width
         for run, note in runs:
-            if not self.short_line_ends or note is not None:
+            if not self.paragraph_ends or note is not None:
                 yield run, note
                 continue
             part: list[Line] = []
@@ -501,7 +504,7 @@ class _Grouper:
             after_last = 0          # where in `part` the line after `last` stands
             for line in run:
                 if line.kind == "text":
-                    if last is not None and ends_paragraph(last, line, full):
+                    if last is not None and id(last) in self.paragraph_ends:
                         yield part[:after_last], None
                         part = part[after_last:]
                     last = line
