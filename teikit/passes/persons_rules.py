@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ..lexicon import word_zipf
 from ..names import TITLES
 
 #: titles that only ever stand before a person's name: after them even a common word is a
@@ -133,16 +133,8 @@ class Known:
     def is_common(self, word: str) -> bool:
         """A common English word rather than a name: very frequent, or frequent and also
         written in lower case in this text."""
-        frequency = zipf(word)
+        frequency = word_zipf(word)
         return frequency >= VERY_COMMON_ZIPF or (frequency >= COMMON_WORD_ZIPF and word.lower() in self.lower_words)
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    """How common a word is in English (wordfreq's Zipf scale, 0 for unknown words)."""
-    import wordfreq
-
-    return wordfreq.zipf_frequency(word, "en")
 
 
 def sex_of_title(text: str, start: int) -> str:
@@ -192,7 +184,7 @@ def without_function_words(text: str, start: int, end: int) -> Span:
     """A name span without the words at its end that are function words (`Miss Fairhurst In this`:
     `In` starts the next sentence)."""
     words = text[start:end].split()
-    while len(words) > 1 and zipf(words[-1]) >= FUNCTION_WORD_ZIPF:
+    while len(words) > 1 and word_zipf(words[-1]) >= FUNCTION_WORD_ZIPF:
         end = start + len(text[start:text.rindex(words.pop(), start, end)].rstrip())
     return start, end
 
@@ -201,7 +193,7 @@ def abbreviation_after(text: str, end: int) -> bool:
     """Whether a lower-case abbreviation follows `end` (`R. Ferri sulph.`, `Quill gr. 2`), as
     in a prescription; a common word before a full stop ends a sentence (`Tarrant agreed.`)."""
     after = LATIN_ABBREVIATION.match(text, end)
-    return bool(after) and (len(after["word"]) <= ABBREVIATION_LENGTH or zipf(after["word"]) < ABBREVIATION_ZIPF)
+    return bool(after) and (len(after["word"]) <= ABBREVIATION_LENGTH or word_zipf(after["word"]) < ABBREVIATION_ZIPF)
 
 
 def initials(text: str, known: Known) -> list[Span]:
@@ -210,7 +202,7 @@ def initials(text: str, known: Known) -> list[Span]:
     found = []
     for m in INITIALS.finditer(text):
         surname = m.group().split()[-1]
-        if zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or abbreviation_after(text, m.end()):
+        if word_zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or abbreviation_after(text, m.end()):
             continue
         found.append((forename_before(text, m.start(), known), m.end()))
     return found
@@ -230,7 +222,7 @@ def forename_before(text: str, start: int, known: Known) -> int:
     name = word.group(1)
     if word.group(2):
         return word.start(1) if (name + ".").title() in ABBREVIATED_FORENAMES else start
-    sentence_word = zipf(name) >= COMMON_WORD_ZIPF and opens_sentence(text, word.start(1))
+    sentence_word = word_zipf(name) >= COMMON_WORD_ZIPF and opens_sentence(text, word.start(1))
     if name.title() in known.forenames or not (known.is_common(name) or name.lower() in known.lower_words
                                                or sentence_word):
         return word.start(1)
@@ -252,7 +244,7 @@ def forename(text: str, known: Known) -> list[Span]:
     while m:
         first = m.group("first")
         surname = m.group().split()[-1]
-        common = zipf(surname) >= FUNCTION_WORD_ZIPF if INITIAL_WORD.search(m.group()) else known.is_common(surname)
+        common = word_zipf(surname) >= FUNCTION_WORD_ZIPF if INITIAL_WORD.search(m.group()) else known.is_common(surname)
         if (first.title() not in ABBREVIATED_FORENAMES and first.title() not in known.forenames) \
                 or common or surname.title() in known.forenames or DERIVED.search(surname):
             m = FORENAME.search(text, m.start() + len(first))

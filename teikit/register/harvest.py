@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from ..lexicon import word_zipf
 from ..names import TITLES as NAME_TITLES
 from .model import Register, ascii_key
 
@@ -75,8 +76,6 @@ def extract_life_dates(text: str, source: str = "") -> list[dict]:
     saying where they were found (`source`, the text's name, and the line), so that a
     register shared by several editions says whose notes; an editor reviews them.
     """
-    import wordfreq
-
     first, lines = notes_section(text.splitlines())
     pieces = [re.sub(r"\s+", " ", _repair_ocr(line)).strip() for line in lines]
     starts, pos = [], 0
@@ -96,7 +95,7 @@ def extract_life_dates(text: str, source: str = "") -> list[dict]:
         if not name or name[-1].lower() in PARTICLES or name[-1].endswith("."):
             continue
         surname = name[-1]
-        if len(name) == 1 and wordfreq.zipf_frequency(surname, "en") >= 4.0:
+        if len(name) == 1 and word_zipf(surname) >= 4.0:
             continue
         birth = re.sub(r"\s", "", m.group("birth"))
         death = re.sub(r"\s", "", m.group("death") or "")
@@ -139,8 +138,6 @@ def suggest_persons(text: str, register: Register, limit: int = 0) -> list[tuple
     a forename, an initial or a title (`Comrade Ulrich`) come first; each comes with its
     count and up to three contexts for an editor to judge.
     """
-    import wordfreq
-
     known = {w for form in register.forms() for w in form.split()}
     given = {w for person in register.persons.values() for w in person.given_names}
     lower_words = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
@@ -154,7 +151,7 @@ def suggest_persons(text: str, register: Register, limit: int = 0) -> list[tuple
         if len(word) < 3 or word in known or word.lower() in lower_words or word.isupper() \
                 or DERIVED.search(word) or any(word.startswith(k) for k in known if len(k) > 3):
             continue
-        if wordfreq.zipf_frequency(word, "en") >= 4.0:
+        if word_zipf(word) >= 4.0:
             continue
         counts[word] += 1
         if len(words) > 1 and (words[-2] in given or words[-2] in TITLES or INITIALS.match(words[-2])):

@@ -29,6 +29,7 @@ from functools import lru_cache
 from lxml import etree
 
 from .. import XML_NS
+from ..lexicon import word_zipf
 
 XML_LANG = f"{{{XML_NS}}}lang"
 #: characters that print a word split at a line end
@@ -205,10 +206,9 @@ class LineEnds:
 @lru_cache(maxsize=4096)
 def _compound(before: str, after: str, lang: str) -> bool:
     """`well|known`: both halves are words and the joined form is rarer than either."""
-    from wordfreq import zipf_frequency
     try:
-        joined = zipf_frequency(before + after, lang)
-        rarer_half = min(zipf_frequency(before, lang), zipf_frequency(after, lang))
+        joined = word_zipf(before + after, lang)
+        rarer_half = min(word_zipf(before, lang), word_zipf(after, lang))
     except LookupError:   # a language wordfreq does not know: the hyphen is the printer's
         return False
     return joined < rarer_half
