@@ -175,3 +175,9 @@ def test_split_endnotes_reads_each_number_once_into_a_label():
     labels = [[b.text[m.start:m.end] for m in b.marks if m.tag == "label"] for b in out]
     assert labels == [["1."], ["2."]]
     assert out[1].text.endswith("[3] not this pattern's.")
+
+
+def test_a_number_glued_to_a_word_in_capitals_is_left_to_the_marker_sequence():
+    assert notes.glued_number_start("HARBOURl") == 7                 # 1 read as l
+    assert notes.glued_number_start("LAW12") == 3
+    assert notes.glued_number_start("HARBOUR") == 7                  # nothing glued on

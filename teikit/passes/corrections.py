@@ -31,6 +31,7 @@ from ..model import RESP, Block, Document, Mark, Spans
 from ..ocr import OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
+from .notes import glued_number_start
 
 WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]+")
 TOKEN_RE = re.compile(r"\S+")
@@ -58,8 +59,6 @@ PAIR_RE = re.compile(r"(?<![\w'’.,-])([A-Za-z]+) (?=([A-Za-z]+[0-9]*)(?![\w.-]
 FRAGMENT_RE = re.compile(r"(?<!\S)[A-Za-z]{1,2}(?!\S)")
 #: a number, possibly with letters read for digits, not glued to a word (markers are)
 NUMBER_TOKEN_RE = re.compile(r"(?<![\w.,:;'’])[0-9OolI]*[0-9][0-9OolI]*(?:[-–][0-9OolI]+)*(?![\w])")
-#: characters a note number glued to a heading word may be read as: NORWA yl = NORWAY 1
-MARKER_TAIL_RE = re.compile(r"[0-9lI]+$")
 #: a word of two letters made by a join must be this common (i n -> in, not j u -> ju)
 SHORT_WORD_ZIPF = 5.5
 #: a lower-case word long enough to be checked for spelling
@@ -228,9 +227,9 @@ class LineCorrector:
         if left_is_word and self.lex.is_word(right) and not (left.isupper() and len(left) > 1):
             return None
         parts = [right]
-        tail = MARKER_TAIL_RE.search(right)
-        if tail and tail.start() > 0 and left.isupper() and len(left) > 1:
-            parts.append(right[:tail.start()])
+        number_at = glued_number_start(right)
+        if 0 < number_at < len(right) and left.isupper() and len(left) > 1:
+            parts.append(right[:number_at])
         for part in parts:
             if not part.isalpha():
                 continue

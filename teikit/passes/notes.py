@@ -49,6 +49,8 @@ DIGIT_FOR = str.maketrans({**DIGIT_LOOKALIKES, "i": "1", "!": "1", ":": None, "'
 GLUED_MARKER_RE = re.compile(  # all in a lookahead: matches may overlap (Oslo.2)
     r"(?=(?P<pre>[A-Za-z][.,;:!?\"'’”)]{0,2})(?P<gap> ?)"
     r"(?P<m>[0-9lIi!:'’](?:[0-9lIio!:'’]| [0-9]){0,2})(?=[\s\"”’)\].,;:]|$))")
+#: the end of a word in capitals that can be a note number glued on (NORWAYl, LAW12)
+CAPITALS_NUMBER_TAIL_RE = re.compile(r"[0-9lI]+$")
 BRACKET_MARKER_RE = re.compile(r"\[(?P<m>\d{1,3})\]")
 #: what else OCR leaves of a marker: `capitulation.3H`, `others. a6`, `Bolsheviks,ltI`,
 #: `trialY`, `(l907-09).\ufffd9`; looked for only where the sequence lacks a number, and
@@ -152,6 +154,14 @@ def glued_marker(match: re.Match) -> bool:
         return bool(punct) and not match.group("gap") and marker != ":" and not (
             marker in "'’" and closes_quote(match.string, match.start("m")))
     return True
+
+
+def glued_number_start(word: str) -> int:
+    """Where a note number glued to the end of a word in capitals begins, as this pass
+    will read it (`len(word)` if none): `corrections` joins `NORWA yl` into NORWAY and
+    leaves the `l` to the marker sequence."""
+    tail = CAPITALS_NUMBER_TAIL_RE.search(word)
+    return tail.start() if tail else len(word)
 
 
 def closes_quote(text: str, at: int) -> bool:
