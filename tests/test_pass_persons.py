@@ -186,6 +186,15 @@ def test_surname_stage_finds_full_names_and_bare_surnames():
         ["Ambrose Fenwick", "FENWICK", "Fenwick"]
 
 
+def test_a_common_word_surname_of_a_person_named_in_full_is_found_in_running_prose():
+    pattern = surname_pattern({"Osric Glass"}, {"Glass"})
+    text = "Osric Glass came. We spoke with Glass, and Glass left. Glass broke; a glass; THE GLASS AGE."
+    known = Known(lower_words=frozenset({"glass"}))
+    found = [text[i:j] for i, j in surname_mentions(text, pattern, known, frozenset({"Glass"}))]
+    assert found == ["Osric Glass", "Glass", "Glass"]            # not at a sentence's start nor in capitals
+    assert [text[i:j] for i, j in surname_mentions(text, pattern, known)] == ["Osric Glass"]
+
+
 def test_a_surname_after_a_places_first_word_is_the_places():
     pattern = surname_pattern(set(), {"Quillet"})
     text = "Quillet came to Mt. Quillet, then to Fort Quillet; Quillet left."

@@ -58,6 +58,8 @@ LIFESPAN = 80
 #: how long after a death a text still speaks of the person by surname alone
 REMEMBERED = 50
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+#: an initial in a name (`L.`, or `L` where OCR lost the stop)
+INITIAL = re.compile(r"[A-Z]\.?")
 
 
 @dataclass
@@ -229,7 +231,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
                 stems |= {person.surname for person in finder.register.persons.values()}
             for b, spans in model_spans(texts, taken, known, places, report).items():
                 claim(b, [(i, j) for i, j in spans if not derived_from(texts[b][i:j], stems)], "model")
-        claim_names(texts, [m for m in mentions if not m.ref], attested, known, claim)
+        claim_names(texts, mentions, attested, known, claim)
     return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts)
 
 
@@ -263,20 +265,26 @@ def derived_from(word: str, surnames: set[str]) -> bool:
 def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], known: Known, claim) -> None:
     """The surname stage: the names found in full and their surnames, the names found after
     a title or speaking (`Quillet said`), and single names the model found more than once,
-    wherever else they stand;
+    wherever else they stand (a surname that is also a word only where one person named in
+    full bears it: `Osric Glass` and `Tobias Glass` leave `Glass` open);
     never a plural of a capitalised word of the text (`Veldanians`), a word the text puts
     where things stand (`the Quillabee range`), nor a point of the compass (`Quintus West`
-    names a person, `West` alone a direction)."""
-    full = {m.text for m in mentions if len(m.text.split()) > 1}
+    names a person, `West` alone a direction). `mentions` are all found so far; those the
+    register linked are its own to follow."""
+    full = {m.text for m in mentions if not m.ref and len(m.text.split()) > 1}
     surnames = {persons_keys.name_parts(name)[1] for name in full}
-    model_names = Counter(m.text for m in mentions if m.stage == "model" and m.text not in full)
+    model_names = Counter(m.text for m in mentions if not m.ref and m.stage == "model" and m.text not in full)
     surnames |= attested | {name for name, count in model_names.items() if count > 1}
     groups = persons_model.plurals(texts) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
     bare = {s for s in surnames
             if persons_rules.is_surname(s) and s not in groups and not persons_rules.names_a_place(s)}
+    everyone_in_full = {m.text for m in mentions if len(m.text.split()) > 1}
+    bearers = Counter(surname for given, surname in map(persons_keys.name_parts, everyone_in_full)
+                      if given and (given[0] in known.forenames or len(given) > 1 and INITIAL.fullmatch(given[-1])))
+    forenamed = frozenset(surname for surname, count in bearers.items() if count == 1)
     pattern = persons_rules.surname_pattern(full, bare)
     for b, text in enumerate(texts):
-        claim(b, persons_rules.surname_mentions(text, pattern, known), "surname")
+        claim(b, persons_rules.surname_mentions(text, pattern, known, forenamed), "surname")
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:

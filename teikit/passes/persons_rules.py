@@ -408,9 +408,16 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\n)\s*$")
 PROPER_NOUN_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
-def surname_mentions(text: str, pattern: re.Pattern | None, known: Known) -> list[Span]:
+#: a lower-case word (and a comma) right before a word: running prose, where a capital
+#: marks a name rather than a sentence's start or a heading set in title case
+PROSE_BEFORE = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*,?[ \t]+$")
+
+
+def surname_mentions(text: str, pattern: re.Pattern | None, known: Known,
+                     named_in_full: frozenset[str] = frozenset()) -> list[Span]:
     """Full names and bare surnames found elsewhere; a bare surname neither before another
-    capitalised word nor a common word."""
+    capitalised word nor a common word, unless the text names its bearer in full with a
+    forename and it is capitalised in running prose (`Osric L. Glass ... with Glass`)."""
     if pattern is None:
         return []
     found = []
@@ -420,7 +427,8 @@ def surname_mentions(text: str, pattern: re.Pattern | None, known: Known) -> lis
         before = text[max(0, m.start() - 6):m.start()]
         if before.rstrip().endswith((" the", " a", " an")) or before.rstrip() in ("the", "The"):
             continue
-        if m.groupdict().get("bare") and (known.is_common(m.group()) or in_place_name(text, m.start())):
+        if m.groupdict().get("bare") and (in_place_name(text, m.start()) or known.is_common(m.group()) and not (
+                m.group() in named_in_full and PROSE_BEFORE.search(text, max(0, m.start() - 30), m.start()))):
             continue
         found.append(m.span())
     return found
