@@ -45,6 +45,7 @@ EXAMPLES = {
     "text": ["teikit text --reading letters.xml", "teikit text --diplomatic letters.xml"],
     "apparatus": ["teikit apparatus letters.xml", "teikit apparatus --format json letters.xml"],
     "passes": ["teikit passes", "teikit passes --profile newspaper"],
+    "messages": ["teikit messages", "teikit messages | grep TK16"],
     "persons": ["teikit persons suggest editions/letters/source.txt"],
     "persons extract": ["teikit persons extract editions/letters/source.txt -o found.yaml"],
     "persons suggest": ["teikit persons suggest editions/letters/source.txt -n 20"],
@@ -335,6 +336,16 @@ def passes_command(profile: str | None):
         for option in dataclasses.fields(spec.options):
             value = overrides.get(spec.name, {}).get(option.name, option.default)
             click.echo(f"    {option.name} = {value!r}")
+
+
+@cli.command("messages")
+def messages_command():
+    """List every message code a pass or the writer reports: code, level, meaning.
+
+    An edition silences a code with `suppress: [TK121]` in its edition.yaml."""
+    from .messages import table
+
+    click.echo(table())
 
 
 def main() -> None:

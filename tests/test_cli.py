@@ -89,3 +89,12 @@ def test_text_views_of_a_missing_or_broken_file(tmp_path):
     broken = tmp_path / "broken.xml"
     broken.write_text("<TEI><text><body><p>unclosed</body></TEI>", encoding="utf-8")
     one_line_error(run("text", broken), 1, f"{broken}:1: not well-formed XML")
+
+
+def test_messages_lists_every_code():
+    from teikit.messages import CODES
+
+    result = run("messages")
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [line for line in result.output.splitlines() if line.startswith("TK")]
+    assert len(result.output.splitlines()) == len(CODES)
