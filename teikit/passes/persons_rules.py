@@ -356,11 +356,15 @@ def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
 SURNAME = re.compile(NAME_WORD)
 #: a regnal or family number (`Henry VII`, `John Smith III`): part of a name, never one alone
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+#: the Latin of references and notes, capitalised where a citation opens (`Ibid., p. 14`)
+CITATION_WORDS = frozenset("""Ibid Ib Ibidem Idem Id Cf Op Loc Viz Vide Passim Sic Supra Infra Seq Sqq Etc""".split())
 
 
 def is_surname(word: str) -> bool:
-    """Whether a word can stand alone for a person: a name word, not a lone initial nor a numeral."""
-    return bool(SURNAME.fullmatch(word)) and not ROMAN_NUMERAL.fullmatch(word)
+    """Whether a word can stand alone for a person: a name word, not a lone initial, a numeral
+    nor the Latin of a citation (`Ibid.`)."""
+    return bool(SURNAME.fullmatch(word)) and not ROMAN_NUMERAL.fullmatch(word) \
+        and word.rstrip(".").title() not in CITATION_WORDS
 
 
 def trie_regex(words: list[str]) -> str:
