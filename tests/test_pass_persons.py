@@ -285,6 +285,7 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("see his Memoirs, Vol. 2, p. 40", "Vol", False),
     ("as told in Ch. IV of the", "Ch", False),
     ("2 Ibid., p. 14; Idem, p. 9", "Ibid", False),                     # the Latin of a citation
+    ("QUILLABEE QUAY CONCERT.", "QUILLABEE QUAY", False),             # capitals: the model reads them poorly
     ("2 Ibid., p. 14; Idem, p. 9", "Idem", False),
     ("a letter from Ames. 2 The", "Ames", True),
     ("Self- Taught Artisans", "Taught Artisans", False),

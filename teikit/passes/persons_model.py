@@ -189,13 +189,15 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     word (`N. Y.`) or is derived (`Trotskyism`); a single common English word; `the`, a
     ship's noun or emphasis before it (ships, places, bodies, titles of works); a preposition
     of place before a single word; a short word abbreviated before a number (`Vol. 2`); the
-    end of a hyphenated compound (`Self- Made Men`);
-    words the text all writes in lower case too
+    end of a hyphenated compound (`Self- Made Men`); a span in capitals (`QUILLABEE QUAY
+    CONCERT`: the model, trained on mixed case, reads headings and headlines poorly; the
+    rules and the surname stage find names in capitals); words the text all writes in lower case too
     (`Indicting Accusers`); a lower-case abbreviation after it (`R. Ferri sulph.`).
     """
     span = text[start:end]
     words = span.split()
-    if not words or any(ch.isdigit() for ch in span) or not is_surname(words[-1]) or DERIVED.search(words[-1]) \
+    if not words or span.isupper() or any(ch.isdigit() for ch in span) or not is_surname(words[-1]) \
+            or DERIVED.search(words[-1]) \
             or all(word.lower() in known.lower_words for word in words):
         return False
     if any(not w[0].isupper() and w not in PARTICLES for w in words):
