@@ -165,6 +165,7 @@ def rules(text):
     ("the case for you, Mr. Minister: and Madame Ambassador", "titled", []),
     ("a letter from Mr P. and Mrs Q's note, and Mr. R. Pellworth", "abbreviated", ["P.", "Q"]),
     ("a kinswoman of St. Quellan, and like St Brannoc at", "saint", ["Quellan", "Brannoc"]),
+    ("sworn before Osric Quillet, J.P. Tulverton, and J.P. Pellworth", "initials", ["J.P. Pellworth"]),
     ("we sailed to St. Quellan, then from St Brannoc home", "saint", []),
     ("in front of St. Quellan church; St. Brannoc's was shut", "saint", []),
     ("camped on the St. Quellan by St. Ambrosius' Well", "saint", []),
@@ -337,6 +338,15 @@ def test_a_word_the_text_puts_after_a_preposition_of_place_is_no_person():
     entities = [persons_model.Entity(0, 0, 6, "Pellworth", "PERSON"),
                 persons_model.Entity(0, 16, 25, "Tulverton", "PERSON")]
     assert persons_model.person_spans(entities, texts, Known()) == {0: [(0, 6)]}
+
+
+def test_a_constituency_is_no_person():
+    texts = ["Pellworth replied to the Hon. member\nfor Tulverton and the members for Quillabee."]
+    at = texts[0].index("Tulverton")
+    entities = [persons_model.Entity(0, 0, 9, "Pellworth", "PERSON"),
+                persons_model.Entity(0, at, at + 9, "Tulverton", "PERSON")]
+    assert persons_model.place_words(texts) >= {"Tulverton", "Quillabee"}
+    assert persons_model.person_spans(entities, texts, Known()) == {0: [(0, 9)]}
 
 
 def test_a_plural_of_a_capitalised_word_is_no_person():

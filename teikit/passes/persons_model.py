@@ -46,8 +46,10 @@ SHIP_BEFORE = re.compile(r"\b(?:ship|steamer|steamship|tanker|vessel|boat|schoon
                          r"sloop|yacht|cruiser|liner|S\.\s?S\.|H\.\s?M\.\s?S\.)\s+$", re.IGNORECASE)
 #: prepositions of place before a single word (`in Tula`, `at Verdun`)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
-#: a capitalised word after a preposition of place, not a possessive (`at Smith's` may be a person's)
-AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Tt]owards|[Aa]cross|[Tt]hrough)\s+"
+#: a capitalised word after a preposition of place, not a possessive (`at Smith's` may be a person's),
+#: or a constituency (`the member for Quillabee`)
+AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Tt]owards|[Aa]cross|[Tt]hrough|"
+                                     r"[Mm]embers?\s+for)\s+"
                                      rf"({NAME_WORD})(?![\w'’])")
 #: a capitalised word after a lower-case `the` that ends a phrase (`down the Quillabee, then`,
 #: `the Quillabee in flood`): a river, a country, a thing; never before `of` (`the Pellworth of

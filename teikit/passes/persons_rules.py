@@ -196,13 +196,23 @@ def abbreviation_after(text: str, end: int) -> bool:
     return bool(after) and (len(after["word"]) <= ABBREVIATION_LENGTH or word_zipf(after["word"]) < ABBREVIATION_ZIPF)
 
 
+#: letters after a name and its comma that say an office or a degree (`Quillet, J.P.`,
+#: `Pellworth, M.D.`), set close as initials never are; the word after them is no surname
+POST_NOMINAL_BEFORE = re.compile(r",\s*$")
+POST_NOMINALS = frozenset("""J.P. M.P. M.D. D.D. LL.D. K.C. Q.C. F.R.S. M.A. B.A. D.C.L. R.N. U.S.N. C.B.
+K.C.B. F.S.A. Ph.D. S.J.""".split())
+
+
 def initials(text: str, known: Known) -> list[Span]:
     """`J. M. Pellworth`: initials and a surname that is not a very common word, unless a
-    Latin abbreviation follows."""
+    Latin abbreviation follows, or the initials are an office or degree after a name
+    (`Quillet, J.P. Quillabee`: a justice of the peace, then a place)."""
     found = []
     for m in INITIALS.finditer(text):
         surname = m.group().split()[-1]
         if word_zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or abbreviation_after(text, m.end()):
+            continue
+        if m.group()[:-len(surname)].strip() in POST_NOMINALS and POST_NOMINAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue
         found.append((forename_before(text, m.start(), known), m.end()))
     return found
