@@ -361,6 +361,17 @@ def test_numbers_a_few_lines_apart_count_items_not_pages():
     assert breaks(doc) == []
 
 
+def test_a_table_of_contents_longer_than_the_pages_does_not_hide_their_folios():
+    # a short book's contents: more entries, each a few lines apart, than the book has pages
+    lines = ["CONTENTS.", ""]
+    for n, title in enumerate(["Of Quillabee", "Of Pellworth", "Of Mills"] * 6):
+        lines += [title, "", "-", "", str(2 * n + 1), ""]
+    lines += pages_of(range(1, 6))
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == ["1", "2", "3", "4", "5"]
+    assert not any(line.kind == "fw" for line in doc.lines[:len(lines) - len(pages_of(range(1, 6)))])
+
+
 def hill_layout(verso_head: str = "THE MILLER.") -> list[str]:
     """Paragraphs on one line each; the recto's head above its folio, the verso's head alone."""
     lines = []
