@@ -183,6 +183,31 @@ def test_a_page_whose_folio_ocr_lost_starts_after_its_blank_lines():
     assert [m.line for m in report.messages if m.code == "TK118"] == [start]
 
 
+def test_the_furniture_of_a_page_whose_folio_ocr_lost_is_furniture():
+    # capitals heads beside the folios; page 23's folio OCR misread beyond reading ("86")
+    heads = ["OF QUILLABEE.", "THE MILLS.", "OF PELLWORTH.", "RAIN AND WEIRS.", "THE SLUICE.", "OF RIVERS."]
+    lines = []
+    for number, head in zip(range(20, 26), heads):
+        top = [head, "", "", "86"] if number == 23 else [str(number), "", "", head]
+        lines += ["", ""] + top + [""] + page(10) + [""] + page(10)
+    doc, report = run(lines)
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(20, 26)]
+    assert [line.fw_type for line in doc.lines if line.text in ("RAIN AND WEIRS.", "86")] == ["header", "pageNum"]
+    assert {m.code for m in report.messages} >= {"TK117", "TK118"}
+
+
+def test_a_known_running_head_where_ocr_lost_the_folio_is_furniture():
+    # the recto's head recurs too seldom to be known as a head apart
+    lines = []
+    for number in range(30, 35):
+        top = ["", "", "QUILLABEE ON MILLS.", ""] if number == 33 else \
+            ([str(number), "", "", "OF PELLWORTH.", ""] if number % 2 == 0 else ["QUILLABEE ON MILLS.", "", "", str(number), ""])
+        lines += ["", ""] + top + page(10) + [""] + page(10)
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(30, 35)]
+    assert [line.fw_type for line in doc.lines if line.text == "QUILLABEE ON MILLS."] == ["header", "header"]
+
+
 def test_paragraphs_parted_by_runs_of_blank_lines_make_no_pages_without_folio():
     lines = []
     for number in range(40, 46):

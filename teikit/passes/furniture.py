@@ -306,6 +306,35 @@ def find_pages_without_folio(pages: Pages, cands: list[Candidate]) -> None:
     for i, number in fill_gaps(chain, edges_between, lambda i, number: True):
         pages.tops[i] = str(number + offset)
         pages.report.warning("TK118", f"page {number + offset} starts here; OCR lost its number", lines[i].n)
+        mark_top_furniture(pages, i, number + offset)
+
+
+def mark_top_furniture(pages: Pages, i: int, number: int) -> None:
+    """The lines that open a page found without its folio are that page's furniture where
+    they are what the other pages show there: a running head already known beside the
+    folios; or, where heads in capitals stand beside the folios at the head of the page, such
+    a head together with a short line of digits or their wreckage (the folio, misread)."""
+    lines, opts = pages.lines, pages.opts
+    heads = [line.text for line in lines if line.kind == "fw" and line.fw_type == "header"]
+    known = {head_key(text) for text in heads} - {""}
+    capitals = pages.position == "head" and sum(is_page_head(text, opts) for text in heads) >= 2
+    top, k = [], i
+    while k is not None and len(top) < 2 and lines[k].kind == "text" and is_blank(lines, k + 1) \
+            and len(lines[k].text) <= opts.max_head_chars:
+        top.append(k)
+        k = pages.text_near(k, 1)
+    folio = [k for k in top if _MANGLED.fullmatch(lines[k].text) and not _ANY_ROMAN.fullmatch(lines[k].text)]
+    head = [k for k in top if k not in folio and (head_key(lines[k].text) in known
+                                                   or capitals and folio and is_page_head(lines[k].text, opts))]
+    if not head or top[0] not in head + folio:
+        return
+    for k in head:
+        pages.mark(k, "header")
+        pages.report.info("TK113", f"running head without its page number: {lines[k].text.strip()!r}", lines[k].n)
+    for k in folio[:1]:
+        pages.mark(k, "pageNum")
+        pages.report.warning("TK117", f"page number {lines[k].text.strip()!r} read as {number} from the "
+                             "page sequence", lines[k].n)
 
 
 def blanks_before(lines: list[Line], i: int) -> int:
