@@ -238,6 +238,26 @@ def test_numbers_of_sections_or_poems_alone_are_not_roman_folios():
     assert breaks(doc) == []
 
 
+def test_roman_folios_in_capitals_beside_a_recurring_head_are_folios():
+    # the preface's folios in capitals as OCR reads them (`Vl` for VI, `VU` for VII), each
+    # beside the head PREFACE., then the book's arabic folios
+    lines = []
+    for shown, head_first in (("IV", False), ("V", True), ("Vl", False), ("VU", True)):
+        top = ["QUILLABEE'S PREFACE.", "", shown] if head_first else [shown, "", "QUILLABEE'S PREFACE."]
+        lines += ["", ""] + top + [""] + page(20)
+    doc, report = run(lines + pages_of(range(1, 4)))
+    assert [n for _, n in breaks(doc)] == ["iv", "v", "vi", "vii", "1", "2", "3"]
+    assert all(line.fw_type == "header" for line in doc.lines if line.text == "QUILLABEE'S PREFACE.")
+
+
+def test_roman_numerals_in_capitals_beside_changing_titles_stay_text():
+    lines = []
+    for number, title in zip(("I", "II", "III", "IV", "V"), ("PELLWORTH.", "THE MILL.", "RAIN.", "WEIRS.", "DUSK.")):
+        lines += ["", number, "", title, ""] + page(14)
+    doc, _ = run(lines)
+    assert breaks(doc) == []
+
+
 def test_a_printers_signature_before_the_next_folio_is_furniture():
     lines = pages_of(range(30, 35))
     lines[46:46] = ["", "B 2"]
