@@ -94,7 +94,12 @@ def find_pagination(cands: list[Candidate], low: float, high: float, window: int
     if median is None:
         return chain
     if median < 2 * low:
-        return []        # numbers a few lines apart count items or rows, not pages
+        # numbers a few lines apart count items or rows (a table of contents, an index),
+        # not pages; the pages may be numbered elsewhere: look again without that stretch
+        rest = [c for c in cands if not chain[0].index <= c.index <= chain[-1].index]
+        if len(rest) < len(cands):
+            return find_pagination(rest, low, high, window, spread, penalty, jump_cost)
+        return []
     return best_chain(cands, Rates(max(low, median / spread), min(high, median * spread), median,
                                    penalty, jump_cost), window)
 

@@ -183,6 +183,31 @@ def test_a_page_whose_folio_ocr_lost_starts_after_its_blank_lines():
     assert [m.line for m in report.messages if m.code == "TK118"] == [start]
 
 
+def test_the_furniture_of_a_page_whose_folio_ocr_lost_is_furniture():
+    # capitals heads beside the folios; page 23's folio OCR misread beyond reading ("86")
+    heads = ["OF QUILLABEE.", "THE MILLS.", "OF PELLWORTH.", "RAIN AND WEIRS.", "THE SLUICE.", "OF RIVERS."]
+    lines = []
+    for number, head in zip(range(20, 26), heads):
+        top = [head, "", "", "86"] if number == 23 else [str(number), "", "", head]
+        lines += ["", ""] + top + [""] + page(10) + [""] + page(10)
+    doc, report = run(lines)
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(20, 26)]
+    assert [line.fw_type for line in doc.lines if line.text in ("RAIN AND WEIRS.", "86")] == ["header", "pageNum"]
+    assert {m.code for m in report.messages} >= {"TK117", "TK118"}
+
+
+def test_a_known_running_head_where_ocr_lost_the_folio_is_furniture():
+    # the recto's head recurs too seldom to be known as a head apart
+    lines = []
+    for number in range(30, 35):
+        top = ["", "", "QUILLABEE ON MILLS.", ""] if number == 33 else \
+            ([str(number), "", "", "OF PELLWORTH.", ""] if number % 2 == 0 else ["QUILLABEE ON MILLS.", "", "", str(number), ""])
+        lines += ["", ""] + top + page(10) + [""] + page(10)
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(30, 35)]
+    assert [line.fw_type for line in doc.lines if line.text == "QUILLABEE ON MILLS."] == ["header", "header"]
+
+
 def test_paragraphs_parted_by_runs_of_blank_lines_make_no_pages_without_folio():
     lines = []
     for number in range(40, 46):
@@ -209,6 +234,26 @@ def test_numbers_of_sections_or_poems_alone_are_not_roman_folios():
     lines = []
     for number in ("I.", "II.", "III.", "IV", "V"):
         lines += ["", number, ""] + page(14)
+    doc, _ = run(lines)
+    assert breaks(doc) == []
+
+
+def test_roman_folios_in_capitals_beside_a_recurring_head_are_folios():
+    # the preface's folios in capitals as OCR reads them (`Vl` for VI, `VU` for VII), each
+    # beside the head PREFACE., then the book's arabic folios
+    lines = []
+    for shown, head_first in (("IV", False), ("V", True), ("Vl", False), ("VU", True)):
+        top = ["QUILLABEE'S PREFACE.", "", shown] if head_first else [shown, "", "QUILLABEE'S PREFACE."]
+        lines += ["", ""] + top + [""] + page(20)
+    doc, report = run(lines + pages_of(range(1, 4)))
+    assert [n for _, n in breaks(doc)] == ["iv", "v", "vi", "vii", "1", "2", "3"]
+    assert all(line.fw_type == "header" for line in doc.lines if line.text == "QUILLABEE'S PREFACE.")
+
+
+def test_roman_numerals_in_capitals_beside_changing_titles_stay_text():
+    lines = []
+    for number, title in zip(("I", "II", "III", "IV", "V"), ("PELLWORTH.", "THE MILL.", "RAIN.", "WEIRS.", "DUSK.")):
+        lines += ["", number, "", title, ""] + page(14)
     doc, _ = run(lines)
     assert breaks(doc) == []
 
@@ -359,6 +404,17 @@ def test_numbers_a_few_lines_apart_count_items_not_pages():
         lines += ["", str(n), "", "an item of the list"]
     doc, _ = run(lines + page(10))
     assert breaks(doc) == []
+
+
+def test_a_table_of_contents_longer_than_the_pages_does_not_hide_their_folios():
+    # a short book's contents: more entries, each a few lines apart, than the book has pages
+    lines = ["CONTENTS.", ""]
+    for n, title in enumerate(["Of Quillabee", "Of Pellworth", "Of Mills"] * 6):
+        lines += [title, "", "-", "", str(2 * n + 1), ""]
+    lines += pages_of(range(1, 6))
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == ["1", "2", "3", "4", "5"]
+    assert not any(line.kind == "fw" for line in doc.lines[:len(lines) - len(pages_of(range(1, 6)))])
 
 
 def hill_layout(verso_head: str = "THE MILLER.") -> list[str]:

@@ -355,6 +355,16 @@ def test_a_plural_of_a_capitalised_word_is_no_person():
     assert persons_model.person_spans(entities, texts, Known()) == {}
 
 
+def test_the_models_spans_in_a_block_in_title_case_are_dropped():
+    # a contents entry, a heading: every long word capitalised; the same words in prose stay
+    texts = ["Disorders of the Quillabee Vein", "Remedies", "They sent for Quillabee Vein at once."]
+    entities = [persons_model.Entity(0, 17, 31, "Quillabee Vein", "PERSON"),
+                persons_model.Entity(2, 14, 28, "Quillabee Vein", "PERSON")]
+    assert persons_model.person_spans(entities, texts, Known()) == {2: [(14, 28)]}
+    assert not persons_model.in_title_case("Remedies")       # one word proves nothing
+    assert not persons_model.in_title_case("Take of Pellworth Tonic, one ounce")
+
+
 def test_a_word_met_only_as_an_owner_makes_no_plural():
     assert persons_model.plurals(["Pellwort's train came; a man named Pellworts led it."]) == set()
     assert persons_model.plurals(["Pellwort came; a man named Pellworts led it."]) == {"Pellworts"}

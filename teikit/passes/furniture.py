@@ -60,6 +60,8 @@ _ALONE = re.compile(rf"\s*(?:[-–—]\s*|[\[(])?({_NUMBER})(?:\s*[-–—]|[\])
 _ROMAN_ALONE = re.compile(r"\s*[\[(]?((?:[ivxl] ?){0,5}[ivxl])[\])]?\.?\s*")
 #: a section's number, which no mangled folio is taken for
 _ANY_ROMAN = re.compile(_ROMAN_ALONE.pattern, re.IGNORECASE)
+#: a roman folio in capitals as OCR reads it: `l` for I, `U` for II (`Vlll`, `VU`)
+_CAPITAL_ROMAN = re.compile(r"\s*[\[(]?([IVXlU]{1,6})[\])]?\.?\s*")
 _NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+([A-Z\"'“‘(].*?)\s*")
 #: the head may end in a number (`Notes for Pages 103-125 529`) but not in a lone digit,
 #: which would be part of a spaced-out date (`January 3 1 ,  1 9 3 7`)
@@ -216,12 +218,50 @@ def chain_folios(pages: Pages, cands: list[Candidate]) -> None:
 
     arabic = chain_of([c for c in cands if not c.roman])
     start = arabic[0].index if len(arabic) >= opts.min_chain else len(pages.lines)
-    roman = chain_of([c for c in cands if c.roman and c.index < start])
+    front, heads = roman_front_matter(pages, [c for c in cands if c.roman and c.index < start], start)
+    roman = chain_of(front)
     chain = (roman if len(roman) >= 2 else []) + (arabic if len(arabic) >= 2 else [])
     if len(chain) >= opts.min_chain:
         pages.chain = chain
         for c in chain:
             pages.mark(c.index, c.kind)
+        for c in roman if len(roman) >= 2 else ():
+            for k in heads.get(c.index, ()):
+                pages.mark(k, "header")
+                pages.report.info("TK115", f"running head beside the page number: {pages.lines[k].text.strip()!r}",
+                                  pages.lines[k].n)
+
+
+def read_capital_roman(shown: str) -> int | None:
+    letters = shown.replace("l", "I").replace("U", "II")
+    return read_roman(letters.lower()) if letters.isupper() else None
+
+
+def roman_front_matter(pages: Pages, small: list[Candidate], start: int) -> tuple[list[Candidate], dict[int, list[int]]]:
+    """The front matter's roman folios and the running heads that recur beside them
+    (`PREFACE.`, `CONTENTS.`): folios in small letters, and in capitals where such a head
+    stands beside them (capitals alone number sections and poems; OCR reads their I as `l`,
+    their II as `U`)."""
+    lines, found = pages.lines, list(small)
+    for i in range(start):
+        line = lines[i]
+        if line.kind == "text" and (m := _CAPITAL_ROMAN.fullmatch(line.text)) and is_blank(lines, i - 1) \
+                and is_blank(lines, i + 1) and not _ROMAN_ALONE.fullmatch(line.text) \
+                and (number := read_capital_roman(m.group(1))):
+            found.append(Candidate(i, number, m.group(1), "pageNum", "", 2.0, roman=True, strong=True))
+    beside: dict[int, list[int]] = {}
+    for c in found:
+        for step in (-1, 1):
+            k = pages.text_near(c.index, step, 10)
+            if k is not None and lines[k].kind == "text" and is_blank(lines, k + step) \
+                    and len(lines[k].text) <= pages.opts.max_head_chars and _LETTERS.search(lines[k].text) \
+                    and not _DIVISION.match(lines[k].text.strip()) and not _ANY_ROMAN.fullmatch(lines[k].text):
+                beside.setdefault(c.index, []).append(k)
+    recurring = Counter(head_key(lines[k].text) for ks in beside.values() for k in ks)
+    heads = {i: [k for k in ks if recurring[head_key(lines[k].text)] >= 2] for i, ks in beside.items()}
+    heads = {i: ks for i, ks in heads.items() if ks}
+    small_at = {c.index for c in small}
+    return sorted((c for c in found if c.index in small_at or c.index in heads), key=lambda c: c.index), heads
 
 
 def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
@@ -306,6 +346,35 @@ def find_pages_without_folio(pages: Pages, cands: list[Candidate]) -> None:
     for i, number in fill_gaps(chain, edges_between, lambda i, number: True):
         pages.tops[i] = str(number + offset)
         pages.report.warning("TK118", f"page {number + offset} starts here; OCR lost its number", lines[i].n)
+        mark_top_furniture(pages, i, number + offset)
+
+
+def mark_top_furniture(pages: Pages, i: int, number: int) -> None:
+    """The lines that open a page found without its folio are that page's furniture where
+    they are what the other pages show there: a running head already known beside the
+    folios; or, where heads in capitals stand beside the folios at the head of the page, such
+    a head together with a short line of digits or their wreckage (the folio, misread)."""
+    lines, opts = pages.lines, pages.opts
+    heads = [line.text for line in lines if line.kind == "fw" and line.fw_type == "header"]
+    known = {head_key(text) for text in heads} - {""}
+    capitals = pages.position == "head" and sum(is_page_head(text, opts) for text in heads) >= 2
+    top, k = [], i
+    while k is not None and len(top) < 2 and lines[k].kind == "text" and is_blank(lines, k + 1) \
+            and len(lines[k].text) <= opts.max_head_chars:
+        top.append(k)
+        k = pages.text_near(k, 1)
+    folio = [k for k in top if _MANGLED.fullmatch(lines[k].text) and not _ANY_ROMAN.fullmatch(lines[k].text)]
+    head = [k for k in top if k not in folio and (head_key(lines[k].text) in known
+                                                   or capitals and folio and is_page_head(lines[k].text, opts))]
+    if not head or top[0] not in head + folio:
+        return
+    for k in head:
+        pages.mark(k, "header")
+        pages.report.info("TK113", f"running head without its page number: {lines[k].text.strip()!r}", lines[k].n)
+    for k in folio[:1]:
+        pages.mark(k, "pageNum")
+        pages.report.warning("TK117", f"page number {lines[k].text.strip()!r} read as {number} from the "
+                             "page sequence", lines[k].n)
 
 
 def blanks_before(lines: list[Line], i: int) -> int:

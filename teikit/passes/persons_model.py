@@ -76,6 +76,17 @@ ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 #: before a span, the opening mark of emphasis in a marked-up text (`*Jeune Garde*`: a title)
 EMPHASIS = "*_"
 PARTICLES = frozenset({"van", "von", "de", "del", "der", "da", "di", "la", "le"})
+#: a word long enough to be no article, preposition or conjunction (`of`, `the`, `and`)
+LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def in_title_case(text: str) -> bool:
+    """A block whose long words are all capitalised, two at least: a heading, a title, an
+    entry of a contents list (`Sores of the Quillabee Vein`). The model, trained on running
+    prose, reads each such word as a name; the rules (forenames, initials, titles) and the
+    surname stage still find names there."""
+    words = LONG_WORD.findall(text)
+    return len(words) >= 2 and all(word[0].isupper() for word in words)
 
 
 @lru_cache(maxsize=1)
@@ -242,7 +253,7 @@ def person_spans(entities: list[Entity], texts: list[str], known: Known,
             votes[(e.text, e.label == "PERSON")] += 1
     spans: dict[int, list[Span]] = {}
     for e in entities:
-        if e.label != "PERSON" or votes[(e.text, False)] > votes[(e.text, True)]:
+        if e.label != "PERSON" or votes[(e.text, False)] > votes[(e.text, True)] or in_title_case(texts[e.block]):
             continue
         span = trim(texts[e.block], e.start, e.end)
         span = span and without_common_first_word(texts[e.block], *span, known)
