@@ -3,7 +3,7 @@
 Each generated book has pages of prose with their furniture set one way: the folio alone
 at the head or the foot, or beside a running head on either side (verso and recto heads
 that alternate, or on lines of their own beside the folio), roman folios in the front matter, printer's signatures, footnotes, folios missing
-or mangled by OCR. The encoded TEI must validate, its page numbers must rise, and the CLI
+or mangled by OCR; some open with an old title page. The encoded TEI must validate, its page numbers must rise, and the CLI
 must write it without being told to skip validation.
 """
 from __future__ import annotations
@@ -21,6 +21,8 @@ from teikit.validate import check_bytes
 
 WORDS = "the river ran past a quiet mill where seven old men sat and spoke of rain".split()
 STYLES = ("alone-head", "alone-foot", "number-first", "number-last", "alternating", "heads-apart")
+TITLE_PAGE = ["A", "", "TREATISE", "ON THE", "MILLS OF THE RIVER.", "BY A. QUILLET, M.D.", "LONDON:",
+              "PRINTED FOR J. PELLWORTH.", "1834.", "PREFACE.", "Digitized by the Internet Archive", "in 2015"]
 MANGLE = str.maketrans("0123456789", "OlZ3A5b7B9")
 
 
@@ -35,6 +37,8 @@ def book(draw) -> tuple[str, list[int]]:
     gap = ["", ""] if draw(st.booleans()) else [""]
     lines: list[str] = []
     printed: list[int] = []
+    if draw(st.booleans()):      # an old title page: capitals that close with full stops
+        lines += draw(st.lists(st.sampled_from(TITLE_PAGE), min_size=1, max_size=8)) + ["", "", ""]
     for k in range(romans):
         lines += gap + [to_roman(k + 1)] + gap + prose(draw, per_page)
     for number in range(first, first + draw(st.integers(2, 14))):

@@ -351,3 +351,22 @@ def test_the_heading_rules_keep_every_line_once_in_order(lines, decks):
     for block in doc.leaves():
         for mark in block.marks:
             assert 0 <= mark.start < mark.end <= len(block.text)
+
+
+# an old book's title page: its lines in capitals close with full stops
+OLD_TITLE_PAGE = ("A\n\nTREATISE\n\nON THE\n\nDISEASES OF THE HARBOUR.\n\n\n\nBY AMBROSE QUILLET, M.D.\n\n"
+                  "LATE SURGEON TO THE QUILLABEE INFIRMARY.\n\n\n\nLONDON:\n\nPRINTED FOR J. PELLWORTH, "
+                  "12, FLEET STREET.\n\n1834.\n\n\n\nPREFACE.\n\n" + PARAGRAPH + "\nCHAPTER I.\n\n"
+                  "OF THE HARBOUR IN GENERAL.\n\n" + PARAGRAPH * 3)
+
+
+def test_an_old_title_page_in_capitals_and_a_preface_named_with_a_full_stop():
+    doc = encode(OLD_TITLE_PAGE)
+    page = doc.front[0]
+    assert page.kind == "titlePage"
+    assert [(part.kind, part.text.split()[0]) for part in page.children] == [
+        ("titlePart", "A"), ("titlePart", "TREATISE"), ("byline", "BY"), ("titlePart", "LATE"),
+        ("docImprint", "LONDON:"), ("docImprint", "PRINTED"), ("docDate", "1834.")]
+    assert [(div.kind, div.attrs.get("type")) for div in doc.front[1:]] == [("div", "preface")]
+    assert doc.body[0].attrs["type"] == "chapter"
+

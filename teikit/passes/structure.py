@@ -83,6 +83,8 @@ SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|v
 BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
 #: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q."
 SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}:|[QA]\.))\s+\S""")
+#: a year alone on a title page, the imprint's date (`1834.`, `MDCCCXXXIV.`)
+TITLE_PAGE_YEAR = re.compile(r"(?:1[4-9]\d\d|20\d\d|M[DCLXVI]{2,12})\.?")
 #: a title page's imprint: publisher, place, copyright
 IMPRINT = re.compile(r"publish|press\b|copyright|printed in|avenue|street|\bn\. ?y\.|new york|london",
                      re.IGNORECASE)
@@ -227,8 +229,9 @@ class _Classifier:
         self.trailing_endnote = re.compile(opts.trailing_endnote_pattern) \
             if opts.trailing_endnote_pattern else None
         self.source_note = re.compile(opts.source_note_pattern) if opts.source_note_pattern else None
-        self.front = re.compile(rf"(?:{opts.front_heads})$", re.IGNORECASE)
-        self.back = re.compile(rf"(?:{opts.back_heads})$", re.IGNORECASE)
+        # a heading named so may close with the full stop older books print (`PREFACE.`)
+        self.front = re.compile(rf"(?:{opts.front_heads})\.?$", re.IGNORECASE)
+        self.back = re.compile(rf"(?:{opts.back_heads})\.?$", re.IGNORECASE)
 
     def is_head(self, block: Block) -> bool:
         lines = [line.text.strip() for line in block.text_lines]
@@ -273,7 +276,8 @@ FRONT_DIV_TYPES = {"preface": "preface", "chronology": "chronology", "introducti
 
 
 def front_div_type(heading: str) -> str:
-    return FRONT_DIV_TYPES.get(re.sub(r"\s+", " ", heading.strip().lower()), "section")
+    """The type of a front division named by its heading (`PREFACE.` -> preface)."""
+    return FRONT_DIV_TYPES.get(re.sub(r"\s+", " ", heading.strip().lower()).rstrip("."), "section")
 
 
 def close_div(ending: list[Block]) -> list[Block]:
@@ -538,18 +542,23 @@ class _Builder:
         return blocks
 
     def title_page(self, blocks: list[Block]) -> list[Block]:
-        """Short lines before the first heading: the title page (anything else stays a p)."""
+        """Short lines before the first heading: the title page (anything else stays a p).
+        A title page sets its lines in capitals, full stops and all (`DISEASES OF THE
+        HARBOUR.`, `BY A. QUILLET, M.D.`): those are its parts, not sentences."""
         parts = []
         for block in blocks:
             text = " ".join(line.text.strip() for line in block.text_lines)
+            in_capitals = all(is_caps_line(line.text.strip()) for line in block.text_lines)
             if block.kind == "note" or len(text) > 200:
                 parts.append(("p", block))
             elif IMPRINT.search(text):
                 parts.append(("docImprint", block))
-            elif len(text) > 80 or SENTENCE_END.search(text) and not is_name(text):
-                parts.append(("p", block))
-            elif BYLINE.search(text) or text.lower().startswith("translated"):
+            elif TITLE_PAGE_YEAR.fullmatch(text):
+                parts.append(("docDate", block))
+            elif len(text) <= 80 and (BYLINE.search(text) or text.lower().startswith("translated")):
                 parts.append(("byline", block))
+            elif len(text) > 80 and not in_capitals or SENTENCE_END.search(text) and not (is_name(text) or in_capitals):
+                parts.append(("p", block))
             elif is_name(text):
                 parts.append(("docAuthor", block))
             else:
@@ -563,6 +572,8 @@ class _Builder:
         page: Block | None = None
         for kind, block in parts:
             if kind == "p":
+                if block.kind != "note":
+                    block.kind = "p"        # a heading of the preamble too: front holds no bare head
                 out.append(block)
                 page = None
                 continue
