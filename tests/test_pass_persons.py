@@ -319,6 +319,11 @@ def test_a_name_ending_in_a_church_is_a_place(name):
     assert names_a_place(name)
 
 
+def test_trim_leaves_nothing_of_a_span_of_spaces_of_any_kind():
+    assert persons_model.trim("a \x85\xa0 b", 1, 5) is None
+    assert persons_model.trim("Quillet\x85", 0, 8) == (0, 7)
+
+
 def test_trim_keeps_the_owner_of_a_possessive():
     text = "see Pellworth's Calendar here"
     i, j = persons_model.trim(text, 4, 21)

@@ -14,7 +14,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 import yaml
 from lxml import etree
@@ -197,6 +197,7 @@ def check_encoding_properties(text: str, profile: str) -> None:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ADVERSARIAL_TEXT, PROFILES)
+@example("the Churchill\n!--\x85\x85$", "book")    # a name the model ends in NEL characters (fuzz_encode)
 def test_adversarial_text_encodes_validly_and_round_trips(text, profile):
     check_encoding_properties(text, profile)
 

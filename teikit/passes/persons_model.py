@@ -41,6 +41,8 @@ POSSESSIVE = re.compile(r"\s*['’]s?$")
 OWNER_AFTER = re.compile(r"['’]s\b")
 INNER_POSSESSIVE = re.compile(r"['’]s\s")
 EDGE_PUNCTUATION = ",;:()[]\"“”‘’-—*_"
+#: every character str.split() parts words at (`\x85`, no-break spaces too): a span of them alone is empty
+WHITESPACE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 #: nouns before a ship's name (`the tanker Ruth`)
 SHIP_BEFORE = re.compile(r"\b(?:ship|steamer|steamship|tanker|vessel|boat|schooner|brig|barque|bark|frigate|"
                          r"sloop|yacht|cruiser|liner|S\.\s?S\.|H\.\s?M\.\s?S\.)\s+$", re.IGNORECASE)
@@ -172,9 +174,9 @@ def trim(text: str, start: int, end: int) -> Span | None:
     if owner:                                    # `Pellworth's Calendar` -> `Pellworth`
         end = start + owner.start()
         span = text[start:end]
-    stripped = POSSESSIVE.sub("", span.rstrip(EDGE_PUNCTUATION + " "))
-    lead = len(stripped) - len(stripped.lstrip(EDGE_PUNCTUATION + " "))
-    stripped = stripped.strip(EDGE_PUNCTUATION + " ")
+    stripped = POSSESSIVE.sub("", span.rstrip(EDGE_PUNCTUATION + WHITESPACE))
+    lead = len(stripped) - len(stripped.lstrip(EDGE_PUNCTUATION + WHITESPACE))
+    stripped = stripped.strip(EDGE_PUNCTUATION + WHITESPACE)
     if not stripped:
         return None
     start += lead
