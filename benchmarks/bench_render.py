@@ -126,19 +126,42 @@ def time_render(tei_path: Path, out_dir: Path) -> dict[str, float]:
     return times
 
 
-def peak_render(tei_path: Path, out_dir: Path) -> dict[str, float]:
-    """`teikit render` of one file in a child process: wall seconds and peak resident MB."""
+def peak_teikit(tei_path: Path, *command: str) -> dict[str, float]:
+    """`teikit COMMAND` run on one file in a child process (the file's name follows the
+    command's first word): wall seconds and peak resident MB, also as a multiple of the file."""
     size_mb = tei_path.stat().st_size / 1e6
     env = {**os.environ, "TEIKIT_MAX_INPUT_MB": str(max(64, math.ceil(size_mb) + 1))}
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "teikit", "render", str(tei_path), "-o", str(out_dir)],
+    child = subprocess.Popen([sys.executable, "-m", "teikit", command[0], str(tei_path), *command[1:]],
                              env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode:
-        raise SystemExit(f"teikit render failed on {tei_path.name} (exit {child.returncode})")
+        raise SystemExit(f"teikit {command[0]} failed on {tei_path.name} (exit {child.returncode})")
     peak_mb = usage.ru_maxrss / 1024   # kilobytes on Linux
     return {"wall s": time.perf_counter() - start, "peak MB": peak_mb, "peak / size": peak_mb / size_mb}
+
+
+def synthetic_files(sizes_mb: list[float], folder: Path) -> list[Path]:
+    """One synthetic TEI per size, written into `folder`."""
+    paths = []
+    for mb in sizes_mb:
+        path = folder / f"synthetic-{mb:g}mb.tei.xml"
+        with path.open("w", encoding="utf-8") as out:
+            out.writelines(synthesize(int(mb * 1_000_000)))
+        paths.append(path)
+    return paths
+
+
+def memory_row(tei_path: Path, measured: dict[str, float]) -> str:
+    """Prints a file's figures and returns them as a row of the Markdown table (`MEMORY_TABLE`)."""
+    size = tei_path.stat().st_size / 1e6
+    print(f"{tei_path.name}: {size:.1f} MB  " + "  ".join(f"{name} {value:.1f}" for name, value in measured.items()),
+          flush=True)
+    return f"| {tei_path.name} | {size:.1f} | " + " | ".join(f"{value:.1f}" for value in measured.values()) + " |"
+
+
+MEMORY_TABLE = ["| TEI | MB | wall s | peak MB | peak / size |", "|---|---|---|---|---|"]
 
 
 def main() -> None:
@@ -149,25 +172,13 @@ def main() -> None:
     parser.add_argument("--memory", action="store_true", help="peak memory of `teikit render`, once per file")
     parser.add_argument("--out", type=Path, help="with --memory: write the figures here as a Markdown table")
     args = parser.parse_args()
-    table = ["| TEI | MB | wall s | peak MB | peak / size |", "|---|---|---|---|---|"]
+    table = list(MEMORY_TABLE)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
-        if args.tei:
-            inputs = [args.tei]
-        else:
-            inputs = []
-            for mb in args.mb or [3.0]:
-                path = tmp_dir / f"synthetic-{mb:g}mb.tei.xml"
-                with path.open("w", encoding="utf-8") as out:
-                    out.writelines(synthesize(int(mb * 1_000_000)))
-                inputs.append(path)
+        inputs = [args.tei] if args.tei else synthetic_files(args.mb or [3.0], tmp_dir)
         for path in inputs:
             if args.memory:
-                measured = peak_render(path, tmp_dir / "html")
-                print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB  "
-                      + "  ".join(f"{name} {value:.1f}" for name, value in measured.items()), flush=True)
-                table.append(f"| {path.name} | {path.stat().st_size / 1e6:.1f} | "
-                             + " | ".join(f"{value:.1f}" for value in measured.values()) + " |")
+                table.append(memory_row(path, peak_teikit(path, "render", "-o", str(tmp_dir / "html"))))
                 continue
             runs = [time_render(path, tmp_dir) for _ in range(args.repeat)]
             best = min(runs, key=lambda run: run["total"])
