@@ -124,17 +124,22 @@ def line_indent(lb) -> str:
     return "".join(chr(int(code, 16)) for code in value.split("U+")[1:])
 
 
-def is_printed_line_end_hyphen(pc) -> bool:
+def stands_between_hyphen_and_break(node) -> bool:
+    """Furniture, or a page break that does not join, with no text after it: a line-end
+    hyphen and its break may stand either side of it (`Amer<pc>-</pc><fw>12</fw><lb break="no"/>`)."""
+    name = local_name(node)
+    return (name == "fw" or name == "pb" and not joins_word(node)) and not (node.tail or "").strip()
+
+
+def is_printed_line_end_hyphen(pc, next_sibling=etree._Element.getnext) -> bool:
     """A `pc` directly before a word-joining lb/pb (furniture and plain page breaks between
-    them aside) is the hyphen the printer put at the line end: not read."""
+    them aside) is the hyphen the printer put at the line end: not read. `next_sibling` is
+    how the siblings after it are reached (a tree still being parsed parses them first)."""
     if (pc.tail or "").strip():
         return False
-    following = pc.getnext()
-    while following is not None and (local_name(following) == "fw"
-                                      or local_name(following) == "pb" and not joins_word(following)):
-        if (following.tail or "").strip():
-            return False
-        following = following.getnext()
+    following = next_sibling(pc)
+    while following is not None and stands_between_hyphen_and_break(following):
+        following = next_sibling(following)
     return following is not None and local_name(following) in ("lb", "pb") and joins_word(following)
 
 
@@ -142,8 +147,7 @@ def hyphen_mark(milestone):
     """The `pc` or `supplied` standing right before a break (furniture and plain page breaks
     between them aside, no text), or None."""
     previous = milestone.getprevious()
-    while previous is not None and not (previous.tail or "").strip() and (
-            local_name(previous) == "fw" or local_name(previous) == "pb" and not joins_word(previous)):
+    while previous is not None and stands_between_hyphen_and_break(previous):
         previous = previous.getprevious()
     if previous is None or (previous.tail or "").strip():
         return None
@@ -156,13 +160,14 @@ def marked_hyphen(milestone) -> str:
     return local_name(mark) if mark is not None else ""
 
 
-def text_after(milestone) -> str:
-    """The text that follows a break, up to the next text-bearing sibling (`<lb/><hi>ican</hi>`)."""
+def text_after(milestone, next_sibling=etree._Element.getnext) -> str:
+    """The text that follows a break, up to the next text-bearing sibling (`<lb/><hi>ican</hi>`);
+    `next_sibling` as for `is_printed_line_end_hyphen`."""
     node = milestone
     while node is not None:
         if (node.tail or "").strip():
             return node.tail
-        node = node.getnext()
+        node = next_sibling(node)
         name = local_name(node) if node is not None else ""   # "" for a comment: no text to read
         if name and name not in NOT_READ and name not in BREAKS:
             text = "".join(node.itertext())

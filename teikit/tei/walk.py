@@ -13,7 +13,8 @@ started at, which lies outside it); ENTITY an unexpanded entity reference, whose
 follows as TAIL. Comments and processing instructions give only their tail. A consumer
 that does not read an element's content calls `skip()` on its START: the element's END
 and tail still come. The walk runs off an explicit stack, so nesting as deep as the
-parser allows costs no Python stack.
+parser allows costs no Python stack. It reads a tree parsed whole (`WholeTree`) or one
+still growing as its file is parsed (`tei.growing.GrowingTree`).
 
 What a line or page break means for the word it falls in (`line_end`), and what an editor
 exchanged in a `choice` (`choice_intervention`), are decided here too, once, for every reader.
@@ -21,7 +22,7 @@ exchanged in a `choice` (`choice_intervention`), are decided here too, once, for
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -48,11 +49,20 @@ _WORD_END = re.compile(r"[\w\-¬\u00ad]*$")
 _WORD_START = re.compile(r"^[\w\-]*")
 
 
-class Walk:
-    """The events of `root` and everything in it, in document order (see the module doc)."""
+class WholeTree:
+    """How a walk reads a tree parsed whole: an element's children and next sibling as they
+    stand (`tei.growing.GrowingTree` reads a tree still being parsed)."""
+    children = staticmethod(iter)
+    next_sibling = staticmethod(etree._Element.getnext)
 
-    def __init__(self, root: etree._Element):
+
+class Walk:
+    """The events of `root` and everything in it, in document order (see the module doc),
+    its elements' children read through `tree`."""
+
+    def __init__(self, root: etree._Element, tree=WholeTree):
         self.root = root
+        self.children = tree.children
         self._skipping = False
 
     def skip(self) -> None:
@@ -68,7 +78,7 @@ class Walk:
             return
         if self.root.text:
             yield TEXT, self.root
-        stack = [(self.root, iter(self.root))]
+        stack = [(self.root, self.children(self.root))]
         while stack:
             parent, children = stack[-1]
             child = next(children, None)
@@ -93,20 +103,21 @@ class Walk:
             else:
                 if child.text:
                     yield TEXT, child
-                stack.append((child, iter(child)))
+                stack.append((child, self.children(child)))
 
 
-def line_end(milestone: etree._Element, before: str, rules: LineEnds, after: str | None = None) -> str:
+def line_end(milestone: etree._Element, before: str, rules: LineEnds,
+             next_sibling: Callable[[etree._Element], etree._Element | None] = WholeTree.next_sibling) -> str:
     """How a line, page or column break falls in the word around it, given the text read
-    `before` it (and `after` it, by default the text the tree has there): one of the
-    constants above. The one place where teikit decides this, for every view."""
+    `before` it (and the text after it, reached by `next_sibling`): one of the constants
+    above. The one place where teikit decides this, for every view."""
     if not (joins_word(milestone) or rules.bare_break_joins(milestone, before)):
         return BETWEEN_WORDS
     marked = marked_hyphen(milestone)
     if marked:
         return PRINTED_HYPHEN if marked == "pc" else RESTORED_HYPHEN
     if ends_with_plain_hyphen(before):
-        following = text_after(milestone) if after is None else after
+        following = text_after(milestone, next_sibling)
         return DROPPED_HYPHEN if rules.drops_plain_hyphen(before, following) else COMPOUND_HYPHEN
     return JOINED
 
