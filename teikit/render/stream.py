@@ -35,6 +35,7 @@ from teikit import XML_ID
 from teikit.render.header import person_entry, read_colophon
 from teikit.render.tei import id_ref, local_name, plain
 from teikit.render.text import BLOCK_NAMES, is_container
+from teikit.tei.growing import drop_before
 from teikit.tei.reader import repeated_id_warnings, repeated_ids
 from teikit.tei.rules import BREAKS, NOT_READ, text_language
 
@@ -102,7 +103,7 @@ class DocumentScan:
         if self._in_text:
             self._start_in_text(el, name, parent)
         if self.release and parent is not None and not self._reading_whole and parent not in self._parts:
-            _drop_before(el)
+            drop_before(el)
         if name in READ_WHOLE:
             self._reading_whole += 1
 
@@ -271,7 +272,7 @@ class StreamedText:
             if self._text_ahead.get(parent) is child:
                 del self._text_ahead[parent]
             if local_name(child) in BLOCK_NAMES:
-                _drop_before(child, self._forget)
+                drop_before(child, self._forget)
                 child.clear(keep_tail=True)
 
     def _wait_for(self, parent: etree._Element, child: etree._Element) -> None:
@@ -315,14 +316,6 @@ class StreamedText:
 def _has_text(el: etree._Element) -> bool:
     name = local_name(el)
     return bool(name) and name not in NOT_READ and name not in BREAKS and bool("".join(el.itertext()).strip())
-
-
-def _drop_before(el: etree._Element, forget=lambda dropped: None) -> None:
-    """Remove the siblings before `el` from the tree (`forget` hears of each first)."""
-    parent = el.getparent()
-    while el.getprevious() is not None:
-        forget(parent[0])
-        del parent[0]
 
 
 class Spool:
