@@ -375,13 +375,14 @@ def diplomatic_lines(tree: etree._ElementTree) -> list[str]:
 
 # --- the reading view and its spans ---------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A stretch of the reading text that the TEI marks, at offsets a stand-off export can carry.
 
     kind: person, date, note, correction (exchanged); italic, ref (what Markdown also needs).
     `line`/`page` are the lb/@n and pb/@n in force where the span starts; a note's `anchor`
     is the reading-text offset of its point of attachment (None for an unreferenced endnote).
+    Spans of one kind with the same `attrs` share that dict: replace it, never change it.
     """
     kind: str
     start: int | None
@@ -392,7 +393,7 @@ class Span:
     anchor: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """One block of the reading text: `kind` is the TEI element (p, head, item...), `depth`
     the number of divs around it (a heading's level)."""
@@ -413,7 +414,12 @@ class _ReadingBuilder:
     """Appends words to the reading text, collapsing whitespace lazily so that offsets recorded
     while walking are the final ones (a span starts at the first character it contributes)."""
 
+    #: words and spaces kept apart before all but the last three (`recent_text`) are joined:
+    #: a string per word would cost a book's text several times over
+    PARTS_KEPT = 4096
+
     def __init__(self):
+        self.joined: list[str] = []      # the text before `parts`, in long pieces
         self.parts: list[str] = []
         self.length = 0
         self.separator = ""              # " " or "\n\n" owed before the next word
@@ -423,6 +429,9 @@ class _ReadingBuilder:
         self.awaiting: list[Span] = []   # opened spans that have no character yet
         self.closed_here: list[Span] = []
         self.spans: list[Span] = []
+        #: one attrs dict per distinct kind and attributes, which a book's spans share (a person
+        #: named a thousand times, a footnote sign): a span's attrs are read, never changed
+        self.shared_attrs: dict[tuple[str, ...], dict[str, str]] = {}
         self.paragraphs: list[Paragraph] = []
         self.open_paragraph: Paragraph | None = None
         self.blocks: list[tuple[str, int]] = []
@@ -430,14 +439,22 @@ class _ReadingBuilder:
         self.page: str | None = None
 
     def add(self, text: str | None) -> None:
-        for piece in re.split(r"(\s+)", text or ""):
-            if not piece:
-                continue
-            if piece.isspace():
-                if not self.joining and not self.separator:
-                    self.separator = " "
-            else:
-                self._emit(piece)
+        words = (text or "").split()
+        if text and (not words or text[0].isspace()) and not self.joining and not self.separator:
+            self.separator = " "
+        if not words:
+            return
+        self._emit(words[0])
+        if len(words) > 1:   # each word after the first follows one space, as `_emit` would append them
+            spaced = [" "] * (2 * len(words) - 2)
+            spaced[1::2] = words[1:]
+            self.parts += spaced
+            self.length += sum(map(len, spaced))
+        if text[-1].isspace():
+            self.separator = " "
+        if len(self.parts) >= self.PARTS_KEPT:
+            self.joined.append("".join(self.parts[:-3]))
+            del self.parts[:-3]
 
     def _emit(self, word: str) -> None:
         if self.drop_hyphen:
@@ -502,6 +519,7 @@ class _ReadingBuilder:
         self.prefix = ""
 
     def open_span(self, kind: str, attrs: dict[str, str]) -> Span:
+        attrs = self.shared_attrs.setdefault((kind, *attrs, *attrs.values()), attrs)
         span = Span(kind, None, None, attrs)
         self.spans.append(span)
         self.awaiting.append(span)
@@ -516,7 +534,8 @@ class _ReadingBuilder:
 
     def result(self) -> ReadingText:
         self.end_paragraph()
-        return ReadingText("".join(self.parts), self.paragraphs, self.spans)
+        self.joined += self.parts
+        return ReadingText("".join(self.joined), self.paragraphs, self.spans)
 
 
 #: what an element's END does, set when its START is read (None: nothing)
@@ -627,7 +646,7 @@ class _ReadingWalker:
         """A paragraph (or container) of its own; the notes in it are read after its end."""
         leaves_div = elem.tag in DIVS
         self.depth += leaves_div
-        self.out.open_block(etree.QName(elem).localname, self.depth, prefix)
+        self.out.open_block(local_name(elem), self.depth, prefix)
         notes: list[tuple] = []
         self.block_notes.append(notes)
 
