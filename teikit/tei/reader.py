@@ -115,7 +115,12 @@ def iterparse_tei(path, *, ours: bool = False) -> Iterator[tuple[str, etree._Ele
     if not path.is_file() or path.stat().st_size > max_input_bytes():
         read_bytes(path)   # says why the file is not read
     parser = etree.XMLPullParser(events=("start", "end"), **_safe_parsing(huge_tree=ours))
-    with open(path, "rb") as handle:
+    try:
+        handle = open(path, "rb")
+    except OSError:
+        read_bytes(path)   # says why the file cannot be read
+        raise
+    with handle:
         try:
             for data in iter(lambda: handle.read(READ_PIECE), b""):
                 parser.feed(data)
