@@ -12,7 +12,8 @@ What is read and what is not (hyphens at line ends, choice, app, furniture, enti
 decided by the shared rules in `tei/rules.py`, which the HTML renderer follows too.
 
 The reading view also records where persons, dates, notes and corrections stand in the
-reading text, so stand-off exports (JSON, Web Annotation, CSV, Markdown) share one walk:
+reading text, so stand-off exports (JSON, Web Annotation, CSV, Markdown) share one walk,
+of a parsed tree (`reading_text`) or of a file as it is parsed (`file_reading_text`):
 
     <p><lb n="7"/>where <persName ref="#trotsky">Leon Trotsky</persName> Amer-<lb n="8"/>ican</p>
     -> text "where Leon Trotsky American",
@@ -30,11 +31,12 @@ from lxml import etree
 from .. import TEI_NS, XML_ID, T
 from ..errors import SourceError
 from ..reader import max_input_bytes, read_bytes
+from .growing import GrowingTree, drop_before, move_into_namespace
 from .rules import (
-    NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_ocr_correction, is_printed_line_end_hyphen,
-    is_source_markup, line_indent, local_name, sign_printed_twice, source_side_breaks,
+    NOT_READ, XML_LANG, LineEnds, app_readings, choice_sides, entity_text, is_ocr_correction,
+    is_printed_line_end_hyphen, is_source_markup, line_indent, local_name, sign_printed_twice, source_side_breaks,
 )
-from .walk import BETWEEN_WORDS, DROPPED_HYPHEN, ENTITY, START, TAIL, TEXT, Walk, line_end
+from .walk import BETWEEN_WORDS, DROPPED_HYPHEN, ENTITY, START, TAIL, TEXT, Walk, WholeTree, line_end
 
 XI = "{http://www.w3.org/2001/XInclude}"
 
@@ -235,9 +237,7 @@ def tei_document(tree: etree._ElementTree):
     """The root element, with namespace-less (old) TEI moved into the TEI namespace in place."""
     root = tree.getroot()
     if not root.tag.startswith("{"):
-        for node in root.iter():
-            if isinstance(node.tag, str) and not node.tag.startswith("{"):
-                node.tag = T + node.tag
+        move_into_namespace(root.iter(), T)
     return root
 
 
@@ -556,10 +556,13 @@ class _ReadingWalker:
 
     A note, a choice's reading and an app's lemma are read by a walk of their own, pushed
     on a stack of streams whose top is read first: no recursion, however deep the tree.
+    The text's walk reads it through `tree`: a tree parsed whole, or one growing as its
+    file is parsed (`growing.GrowingTree`), which hands a note or a choice over whole.
     """
 
-    def __init__(self, root):
-        self.line_ends = LineEnds(root)
+    def __init__(self, line_ends: LineEnds, tree=WholeTree):
+        self.line_ends = line_ends
+        self.tree = tree
         self.out = _ReadingBuilder()
         self.depth = 0
         self.positions: dict[str, int] = {}   # xml:id of an inline element -> its offset
@@ -569,7 +572,7 @@ class _ReadingWalker:
         self.streams: list[Stream] = []
 
     def read(self, root) -> None:
-        self.push(Walk(root), "")
+        self.push(Walk(root, self.tree), "")
         while self.streams:
             step = next(self.streams[-1], None)
             if step is None:
@@ -603,7 +606,7 @@ class _ReadingWalker:
     def start(self, walk: Walk, elem) -> Closing:
         """Read the start of an element inside the walk; returns what its end does."""
         tag, out = elem.tag, self.out
-        if tag in NOT_READ_TAGS or tag == T + "pc" and is_printed_line_end_hyphen(elem):
+        if tag in NOT_READ_TAGS or tag == T + "pc" and is_printed_line_end_hyphen(elem, self.tree.next_sibling):
             walk.skip()
         elif tag == T + "note":
             anchor = None if elem.getparent().tag in STRUCTURAL else out.length
@@ -611,7 +614,7 @@ class _ReadingWalker:
             walk.skip()
         elif tag in (T + "lb", T + "pb", T + "cb"):
             self.count_break(elem)
-            how = line_end(elem, out.recent_text(), self.line_ends)
+            how = line_end(elem, out.recent_text(), self.line_ends, self.tree.next_sibling)
             if how == BETWEEN_WORDS:
                 out.line_break()
             else:
@@ -726,7 +729,7 @@ class _ReadingWalker:
 def reading_text(tree: etree._ElementTree) -> ReadingText:
     """The reading text (paragraphs separated by a blank line) and the spans marked in it."""
     root = text_root(tree)
-    walker = _ReadingWalker(root)
+    walker = _ReadingWalker(LineEnds(root))
     walker.read(root)
     return walker.result()
 
@@ -738,6 +741,92 @@ def reading_paragraphs(tree: etree._ElementTree) -> list[str]:
     """
     reading = reading_text(tree)
     return [reading.text[p.start:p.end] for p in reading.paragraphs]
+
+
+# --- the reading view of a file read as it is parsed ---------------------------------
+
+def file_reading_text(path, *, ours: bool = False) -> tuple[ReadingText, list[tuple[str, int | None]]]:
+    """`reading_text` of the TEI file at `path`, read as it is parsed (`iterparse_tei`, as
+    safely as `parse_tei`) and never held whole (`growing.GrowingTree`), and the xml:ids the
+    file repeats (`repeated_ids`).
+
+    Whether teikit wrote the file (which decides some hyphens, `rules.LineEnds`) is known
+    from what comes before the text; a file that names teikit only after it is read again.
+    """
+    reading = _FileReading(path, ours)
+    text = reading.read()
+    if reading.teikit and not reading.teikit_before_text:
+        text = _FileReading(path, ours).read(teikit=True)
+    return text, repeated_ids(reading.ids)
+
+
+#: blocks the reading walk enters where they stand (a note is read after its block, furniture not at all)
+READ_IN_PLACE = BLOCKS - NOT_READ_TAGS - {T + "note"}
+
+
+def _read_in_place(elem) -> bool:
+    """What a file read as it is parsed hands to the reading walk before it is whole."""
+    return elem.tag in READ_IN_PLACE or elem.tag in BLOCK_ONLY_IN and _is_block(elem)
+
+
+class _FileReading:
+    """One reading of a file as it is parsed. The events before the text tell whether teikit
+    wrote it and its language, every event its xml:ids; what lies outside the text is freed
+    once parsed, and the text is walked as it grows (namespace-less TEI moved into TEI's
+    namespace as it is walked, as `tei_document` moves a whole tree)."""
+
+    def __init__(self, path, ours: bool):
+        self.path = Path(path)
+        self.root = self.text = None
+        self.teikit = self.teikit_before_text = False
+        self.ids: list[tuple[str, int | None]] = []
+        self._first_text_language: str | None = None   # of the first element named text, as `text_language` reads
+        self._namespaceless = False
+        self._in_text = False
+        self._events = self._seen(iterparse_tei(self.path, ours=ours))
+
+    def read(self, teikit: bool | None = None) -> ReadingText:
+        """The reading text, by teikit's rules for hyphens if `teikit` (by default: if the
+        file named teikit before its text)."""
+        while self.text is None and next(self._events, None) is not None:
+            pass
+        if self.text is None:
+            raise SourceError("no <text> element: is this a TEI document?", file=str(self.path))
+        self.teikit_before_text = self.teikit
+        language = self._first_text_language or self.root.get(XML_LANG) or "en"
+        tree = GrowingTree(self._events, _read_in_place, T if self._namespaceless else None)
+        walker = _ReadingWalker(LineEnds(teikit=self.teikit if teikit is None else teikit, language=language), tree)
+        tree.enter(self.text)
+        walker.read(self.text)
+        for _ in self._events:   # the rest of the file: well-formed? its xml:ids
+            pass
+        return walker.result()
+
+    def _seen(self, events: Iterator[tuple[str, etree._Element]]) -> Iterator[tuple[str, etree._Element]]:
+        for event, elem in events:
+            if event == "start":
+                if elem.get(XML_ID) is not None:
+                    self.ids.append((elem.get(XML_ID), elem.sourceline))
+                if local_name(elem) == "application" and elem.get("ident") == "teikit":
+                    self.teikit = True
+                if not self._in_text:
+                    self._start_outside_text(elem)
+            elif elem is self.text:
+                self._in_text = False
+            elif not self._in_text and elem is not self.root:
+                elem.clear(keep_tail=True)
+            yield event, elem
+
+    def _start_outside_text(self, elem) -> None:
+        if self.root is None:
+            self.root = elem
+            self._namespaceless = not elem.tag.startswith("{")
+        if local_name(elem) == "text" and self._first_text_language is None:
+            self._first_text_language = elem.get(XML_LANG) or ""
+        if self.text is None and (elem.tag == T + "text" or self._namespaceless and elem.tag == "text"):
+            self.text, self._in_text = elem, True
+        elif elem is not self.root:
+            drop_before(elem)
 
 
 def _correction_attrs(reading, source) -> dict | None:
