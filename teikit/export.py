@@ -1,13 +1,16 @@
 """`teikit export`: a TEI file (teikit's or another project's) in the formats other tools read.
 
 Every span-based format is built from one walk of the TEI (`tei.reader.reading_text`), so
-the offsets, lines and pages agree between them:
+the offsets, lines and pages agree between them. A file is read for them as it is parsed
+(`tei.reader.file_reading_text`), never whole, and their text is written in pieces as it
+is made: a 100 MB TEI exports in a few times its size in memory.
 
     teikit export edition.xml --to standoff -o edition.json
     teikit export edition.xml --to persons-csv      # ref,name,page,line
 
 text, markdown, standoff (JSON), webanno (W3C Web Annotation JSON-LD), persons-csv,
-dates-csv, register-tei and register-csv; README.md ("Exchange formats") shows each.
+dates-csv, register-tei and register-csv (these two, and --xinclude, parse the file whole);
+README.md ("Exchange formats") shows each.
 
 The TEI may come from anyone, and its pointers end up as links in other tools: every
 pointer exported is a relative IRI or an http(s) one (`safe_pointers`); a `javascript:`,
@@ -18,22 +21,25 @@ from __future__ import annotations
 import copy
 import csv
 import io
-import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
 from urllib.parse import quote
 
 from lxml import etree
 
 from . import TEI_NS, XML_ID, T
 from .errors import SourceError, UsageError
+from .files import SLICE, slices
 from .tei.persons import AUTHORITIES, authority_id, names_of, squeezed
-from .tei.reader import ReadingText, duplicate_id_warnings, parse_tei, reading_text, tei_document
-from .tei.standoff import iso_value, standoff_json, web_annotations
+from .tei.reader import (
+    ReadingText, duplicate_id_warnings, file_reading_text, parse_tei, reading_text, repeated_id_warnings,
+    tei_document,
+)
+from .tei.standoff import iso_value, standoff_pieces, web_annotation_pieces
 
 NS = {"t": TEI_NS}
 PERSON_REFS = "//t:persName/@ref | //t:name[@type='person']/@ref | //t:rs[@type='person']/@ref"
@@ -67,49 +73,57 @@ def _safe_span_attrs(attrs: dict[str, str]) -> dict[str, str]:
 
 @dataclass
 class ExportSource:
-    """A parsed TEI file and what the exports ask of it."""
-    tree: etree._ElementTree
+    """A TEI file and what the exports ask of it: the file's tree, or only its reading text
+    (`read_as_parsed`: a file read as it was parsed has no tree)."""
     name: str
     base_uri: str = ""
+    tree: etree._ElementTree | None = None
+    read_as_parsed: ReadingText | None = None
 
     @cached_property
     def reading(self) -> ReadingText:
         """The reading text and its spans, with unsafe pointers dropped from the spans."""
-        reading = reading_text(self.tree)
-        reading.spans = [replace(span, attrs=_safe_span_attrs(span.attrs)) for span in reading.spans]
+        reading = self.read_as_parsed if self.read_as_parsed is not None else reading_text(self.tree)
+        for span in reading.spans:
+            if "ref" in span.attrs or "target" in span.attrs:
+                span.attrs = _safe_span_attrs(span.attrs)
         return reading
 
 
-def plain_text(source: ExportSource) -> str:
-    return source.reading.text + "\n"
+def plain_text(source: ExportSource) -> Iterable[str]:
+    return source.reading.text, "\n"
 
 
-def standoff(source: ExportSource) -> str:
-    return json.dumps(standoff_json(source.reading, source.name), ensure_ascii=False, indent=1) + "\n"
+def standoff(source: ExportSource) -> Iterable[str]:
+    return _ending_line(standoff_pieces(source.reading, source.name))
 
 
-def webanno(source: ExportSource) -> str:
+def webanno(source: ExportSource) -> Iterable[str]:
     if safe_pointers(source.base_uri) != source.base_uri.strip():
         raise UsageError(f"--base-uri must be an http(s) or relative IRI, not {source.base_uri!r}")
     stem = quote(Path(source.name).stem)   # a file called "javascript:..." is a relative IRI too
-    annotations = web_annotations(source.reading, text_iri=f"{source.base_uri}{stem}.txt",
-                                  tei_iri=f"{source.base_uri}{quote(source.name)}",
-                                  collection_iri=f"{source.base_uri}{stem}.annotations.jsonld")
-    return json.dumps(annotations, ensure_ascii=False, indent=1) + "\n"
+    return _ending_line(web_annotation_pieces(source.reading, text_iri=f"{source.base_uri}{stem}.txt",
+                                              tei_iri=f"{source.base_uri}{quote(source.name)}",
+                                              collection_iri=f"{source.base_uri}{stem}.annotations.jsonld"))
 
 
-def persons_csv(source: ExportSource) -> str:
+def _ending_line(pieces: Iterator[str]) -> Iterator[str]:
+    yield from pieces
+    yield "\n"
+
+
+def persons_csv(source: ExportSource) -> Iterable[str]:
     text = source.reading.text
     rows = [(s.attrs.get("ref", ""), text[s.start:s.end], s.page, s.line)
             for s in source.reading.spans if s.kind == "person"]
-    return _csv(("ref", "name", "page", "line"), rows)
+    return [_csv(("ref", "name", "page", "line"), rows)]
 
 
-def dates_csv(source: ExportSource) -> str:
+def dates_csv(source: ExportSource) -> Iterable[str]:
     text = source.reading.text
     rows = [(text[s.start:s.end], s.attrs.get("when"), s.attrs.get("from"), s.attrs.get("to"), s.page, s.line)
             for s in source.reading.spans if s.kind == "date"]
-    return _csv(("text", "when", "from", "to", "page", "line"), rows)
+    return [_csv(("text", "when", "from", "to", "page", "line"), rows)]
 
 
 def _csv(header: tuple[str, ...], rows) -> str:
@@ -122,7 +136,7 @@ def _csv(header: tuple[str, ...], rows) -> str:
 
 # --- Markdown ------------------------------------------------------------------------
 
-def markdown(source: ExportSource) -> str:
+def markdown(source: ExportSource) -> Iterable[str]:
     """Headings as #, paragraphs, italics as *...*, attached notes as [^n] footnotes.
 
     A note that nothing points to (an endnote without a reference) stays a paragraph.
@@ -153,7 +167,7 @@ def markdown(source: ExportSource) -> str:
         parts = [renderer.render(max(reading.paragraphs[i].start, start), min(reading.paragraphs[i].end, note.end))
                  for i in in_notes[id(note)]]
         blocks.append(f"{labels[id(note)]}: " + "\n\n    ".join(parts))
-    return "\n\n".join(blocks) + "\n"
+    return ["\n\n".join(blocks) + "\n"]
 
 
 def _printed_marker_length(text: str, note) -> int:
@@ -223,7 +237,7 @@ def _person_lists(source: ExportSource) -> list:
     return lists
 
 
-def register_tei(source: ExportSource) -> str:
+def register_tei(source: ExportSource) -> Iterable[str]:
     """The file's person register as a TEI document of its own (teiHeader + standOff)."""
     title = tei_document(source.tree).xpath("string(//t:titleStmt/t:title[1])", namespaces=NS).strip()
     tei = etree.Element(T + "TEI", nsmap={None: TEI_NS})
@@ -238,7 +252,7 @@ def register_tei(source: ExportSource) -> str:
     for person_list in _person_lists(source):
         stand_off.append(_without_unsafe_pointers(copy.deepcopy(person_list)))
     etree.indent(tei, space="  ")
-    return etree.tostring(tei, xml_declaration=True, encoding="UTF-8").decode() + "\n"
+    return [etree.tostring(tei, xml_declaration=True, encoding="UTF-8").decode() + "\n"]
 
 
 def _without_unsafe_pointers(element):
@@ -255,10 +269,10 @@ def _without_unsafe_pointers(element):
     return element
 
 
-def register_csv(source: ExportSource) -> str:
+def register_csv(source: ExportSource) -> Iterable[str]:
     rows = [_person_row(person) for person_list in _person_lists(source)
             for person in person_list.iter(T + "person")]
-    return _csv(REGISTER_COLUMNS, rows)
+    return [_csv(REGISTER_COLUMNS, rows)]
 
 
 def _person_row(person) -> tuple[str, ...]:
@@ -279,8 +293,9 @@ def _person_row(person) -> tuple[str, ...]:
             " | ".join(forms), *(authority_id(person, kind, pattern) for kind, pattern in AUTHORITIES))
 
 
-#: format name -> (exporter, one-line description for --help)
-FORMATS: dict[str, tuple[Callable[[ExportSource], str], str]] = {
+#: format name -> (exporter: the export's text in pieces, one-line description for --help); an
+#: exporter raises what is wrong with its source before it gives its first piece
+FORMATS: dict[str, tuple[Callable[[ExportSource], Iterable[str]], str]] = {
     "text": (plain_text, "the reading text, paragraphs separated by a blank line"),
     "markdown": (markdown, "headings, paragraphs, italics and [^n] footnotes"),
     "standoff": (standoff, "JSON: the reading text and the spans of persons, dates, notes, corrections"),
@@ -292,17 +307,58 @@ FORMATS: dict[str, tuple[Callable[[ExportSource], str], str]] = {
 }
 
 
+#: the formats that read the file's tree, not only its reading text: they parse it whole
+TREE_FORMATS = frozenset({"register-tei", "register-csv"})
+#: characters of output handed on at once, at least (a write to a file or to stdout)
+BATCH = 1 << 16
+
+
 def export_tei(tree: etree._ElementTree, to: str, *, name: str = "document.xml", base_uri: str = "") -> str:
     """The TEI `tree` (read from a file called `name`) in format `to` (a key of FORMATS)."""
-    return FORMATS[to][0](ExportSource(tree, name, base_uri))
+    return "".join(FORMATS[to][0](ExportSource(name, base_uri, tree=tree)))
 
 
 def export_file(path: str | Path, to: str, *, xinclude: bool = False, base_uri: str = "",
                 warn: Callable[[str], None] = lambda line: None) -> str:
-    """A TEI file in format `to` (a key of FORMATS), read safely (`tei.reader.parse_tei`);
-    `warn` hears of xml:ids the file repeats."""
+    """A TEI file in format `to` (a key of FORMATS): `export_pieces` joined."""
+    return "".join(export_pieces(path, to, xinclude=xinclude, base_uri=base_uri, warn=warn))
+
+
+def export_pieces(path: str | Path, to: str, *, xinclude: bool = False, base_uri: str = "",
+                  warn: Callable[[str], None] = lambda line: None) -> Iterator[str]:
+    """A TEI file in format `to` (a key of FORMATS), in pieces to write as they are made.
+
+    The file is read safely and at once, so that what is wrong with it is raised before
+    the first piece: as it is parsed for the formats of the reading text
+    (`tei.reader.file_reading_text`), whole for TREE_FORMATS and with `xinclude`
+    (`tei.reader.parse_tei`). `warn` hears of the xml:ids the file repeats.
+    """
     path = Path(path)
-    tree = parse_tei(path, xinclude=xinclude)
-    for warning in duplicate_id_warnings(tree, str(path)):
+    if xinclude or to in TREE_FORMATS:
+        tree = parse_tei(path, xinclude=xinclude)
+        warnings = duplicate_id_warnings(tree, str(path))
+        source = ExportSource(path.name, base_uri, tree=tree)
+    else:
+        reading, repeated = file_reading_text(path)
+        warnings = repeated_id_warnings(repeated, str(path))
+        source = ExportSource(path.name, base_uri, read_as_parsed=reading)
+    for warning in warnings:
         warn(warning)
-    return export_tei(tree, to, name=path.name, base_uri=base_uri)
+    return _in_batches(FORMATS[to][0](source))
+
+
+def _in_batches(pieces: Iterable[str]) -> Iterator[str]:
+    """Short pieces joined into a BATCH or more, a long one in slices (`files.slices`)."""
+    batch, length = [], 0
+    for piece in pieces:
+        long = len(piece) > SLICE
+        if not long:
+            batch.append(piece)
+            length += len(piece)
+        if batch and (long or length >= BATCH):
+            yield "".join(batch)
+            batch, length = [], 0
+        if long:
+            yield from slices(piece)
+    if batch:
+        yield "".join(batch)

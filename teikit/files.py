@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
@@ -47,3 +47,13 @@ def write_atomically(path: str | Path, data: bytes | Iterable[bytes]) -> None:
     finally:
         if tmp is not None and os.path.lexists(tmp):
             os.unlink(tmp)
+
+
+#: characters of a long text handed on at a time (`slices`)
+SLICE = 1 << 20
+
+
+def slices(text: str) -> Iterator[str]:
+    """`text` a SLICE at a time: a long text written out is never copied whole."""
+    for start in range(0, len(text), SLICE):
+        yield text[start:start + SLICE]

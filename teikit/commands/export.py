@@ -1,11 +1,11 @@
-"""`teikit export`: a TEI file in a format other tools read, to stdout or a file."""
+"""`teikit export`: a TEI file in a format other tools read, to stdout or a file, written as it is made."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
 
-from teikit.export import FORMATS, export_file
+from teikit.export import FORMATS, export_pieces
 from teikit.files import write_atomically
 
 
@@ -19,9 +19,10 @@ from teikit.files import write_atomically
                                              "(default: relative to where the output is published).")
 def export(file: Path, to: str, output: Path | None, xinclude: bool, base_uri: str):
     """Export a TEI FILE (teikit's or another project's) to a format other tools read."""
-    data = export_file(file, to, xinclude=xinclude, base_uri=base_uri, warn=lambda line: click.echo(line, err=True))
+    pieces = export_pieces(file, to, xinclude=xinclude, base_uri=base_uri, warn=lambda line: click.echo(line, err=True))
     if output is None:
-        click.echo(data, nl=False)
+        for piece in pieces:
+            click.echo(piece, nl=False)
     else:
-        write_atomically(output, data.encode("utf-8"))
+        write_atomically(output, (piece.encode("utf-8") for piece in pieces))
         click.echo(f"teikit: wrote {output} ({to})", err=True)

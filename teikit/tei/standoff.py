@@ -1,22 +1,28 @@
 """The reading text's spans as stand-off data other projects can load, and back.
 
 Two shapes over the same spans (see `reader.reading_text`): teikit's stand-off JSON, which
-round-trips exactly (`spans_from_standoff(standoff_json(r)) == spans_from_tei(tree)`), and
-W3C Web Annotation JSON-LD, which annotation tools (Recogito, Hypothesis-style clients,
-INCEpTION) read. Offsets count Unicode code points into the reading text, as the Web
-Annotation TextPositionSelector does:
+round-trips exactly (`spans_from_standoff(json.loads("".join(standoff_pieces(r, name))))
+== spans_from_tei(tree)`), and W3C Web Annotation JSON-LD, which annotation tools (Recogito,
+Hypothesis-style clients, INCEpTION) read. Offsets count Unicode code points into the
+reading text, as the Web Annotation TextPositionSelector does:
 
     {"kind": "person", "start": 6, "end": 18, "text": "Leon Trotsky", "line": "7",
      "page": "13", "attrs": {"ref": "#trotsky"}}
+
+Both are written in pieces as they are made (`json_pieces`): a book's spans are never
+encoded all at once.
 """
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin
 
 from lxml import etree
 
 from ..errors import SourceError
+from ..files import slices
 from .reader import ReadingText, Span, reading_text
 
 #: the span kinds exchanged with other projects (italic and ref only serve Markdown)
@@ -24,6 +30,8 @@ EXCHANGED = ("person", "date", "note", "correction")
 STANDOFF_FORMAT = "teikit-standoff"
 #: characters of context a TextQuoteSelector carries on each side
 QUOTE_CONTEXT = 32
+#: how the exports write JSON: as `json.dumps(document, ensure_ascii=False, indent=1)`
+JSON = json.JSONEncoder(ensure_ascii=False, indent=1)
 
 
 def exchanged_spans(reading: ReadingText) -> list[Span]:
@@ -35,8 +43,37 @@ def spans_from_tei(tree: etree._ElementTree) -> list[Span]:
     return exchanged_spans(reading_text(tree))
 
 
-def standoff_json(reading: ReadingText, source_name: str) -> dict:
-    """The reading text and every exchanged span with its text, source line and page."""
+def json_pieces(document: dict, items: Iterable, depth: int = 0) -> Iterator[str]:
+    """`JSON.encode(document)` in pieces, where the list that ends `document` (its last value,
+    or the last value of that dict, and so on; left empty there) holds `items`. Each item is
+    encoded as it comes and a long string in slices (`files.slices`), so neither the spans
+    nor the text is ever encoded whole."""
+    inner = "\n" + " " * (depth + 1)
+    *keys, last = document
+    yield "{"
+    for key in keys:
+        yield f"{inner}{JSON.encode(key)}: "
+        if isinstance(document[key], str):
+            yield '"'
+            yield from (JSON.encode(piece)[1:-1] for piece in slices(document[key]))
+            yield '",'
+        else:
+            yield JSON.encode(document[key]).replace("\n", inner) + ","   # JSON strings hold no newline
+    yield f"{inner}{JSON.encode(last)}: "
+    if isinstance(document[last], dict):
+        yield from json_pieces(document[last], items, depth + 1)
+    else:
+        item_indent = inner + " "
+        opening = "["
+        for item in items:
+            yield opening + item_indent + JSON.encode(item).replace("\n", item_indent)
+            opening = ","
+        yield "[]" if opening == "[" else inner + "]"
+    yield "\n" + " " * depth + "}"
+
+
+def standoff_pieces(reading: ReadingText, source_name: str) -> Iterator[str]:
+    """The JSON of the reading text and every exchanged span with its text, source line and page."""
     def record(span: Span) -> dict:
         item = {"kind": span.kind, "start": span.start, "end": span.end, "text": reading.text[span.start:span.end],
                 "line": span.line, "page": span.page, "attrs": span.attrs}
@@ -44,9 +81,9 @@ def standoff_json(reading: ReadingText, source_name: str) -> dict:
             item["anchor"] = span.anchor
         return item
 
-    return {"format": STANDOFF_FORMAT, "version": 1, "source": source_name,
-            "offsets": "Unicode code points into text", "text": reading.text,
-            "spans": [record(span) for span in exchanged_spans(reading)]}
+    return json_pieces({"format": STANDOFF_FORMAT, "version": 1, "source": source_name,
+                        "offsets": "Unicode code points into text", "text": reading.text, "spans": []},
+                       map(record, exchanged_spans(reading)))
 
 
 def spans_from_standoff(data: dict) -> list[Span]:
@@ -73,27 +110,30 @@ def iso_value(attrs: dict[str, str]) -> str:
     return f"{start}/{end}"
 
 
-def web_annotations(reading: ReadingText, *, text_iri: str, tei_iri: str, collection_iri: str) -> dict:
-    """A W3C Web Annotation collection of the exchanged spans, targeting the reading text.
+def web_annotation_pieces(reading: ReadingText, *, text_iri: str, tei_iri: str, collection_iri: str) -> Iterator[str]:
+    """The JSON-LD of a W3C Web Annotation collection of the exchanged spans, targeting the reading text.
 
     Persons are "identifying" (the register entry) and "tagging"; dates "tagging" with their
     ISO value "describing"; notes "commenting" on the word they are attached to; corrections
     "editing", with what the source printed as a comment.
     """
-    items = []
-    for number, span in enumerate(exchanged_spans(reading), 1):
+    def annotation(number: int, span: Span) -> dict:
         start, end = _target_range(reading.text, span)
-        items.append({
+        return {
             "id": f"{collection_iri}#a{number}",
             "type": "Annotation",
             "motivation": {"person": "identifying", "date": "tagging", "note": "commenting",
                            "correction": "editing"}[span.kind],
             "body": [_tag(span.kind), *_bodies(reading.text, span, tei_iri)],
             "target": {"source": text_iri, "selector": _selectors(reading.text, start, end)},
-        })
-    page = {"id": f"{collection_iri}#page1", "type": "AnnotationPage", "startIndex": 0, "items": items}
-    return {"@context": "http://www.w3.org/ns/anno.jsonld", "id": collection_iri, "type": "AnnotationCollection",
-            "label": f"Persons, dates, notes and corrections in {tei_iri}", "total": len(items), "first": page}
+        }
+
+    spans = exchanged_spans(reading)
+    page = {"id": f"{collection_iri}#page1", "type": "AnnotationPage", "startIndex": 0, "items": []}
+    return json_pieces({"@context": "http://www.w3.org/ns/anno.jsonld", "id": collection_iri,
+                        "type": "AnnotationCollection", "label": f"Persons, dates, notes and corrections in {tei_iri}",
+                        "total": len(spans), "first": page},
+                       (annotation(number, span) for number, span in enumerate(spans, 1)))
 
 
 def _target_range(text: str, span: Span) -> tuple[int, int]:
