@@ -7,8 +7,8 @@
 The synthetic TEI is bench_render.py's (teikit's shape: a line break per source line, page
 breaks with furniture, split words, corrections, persons, dates, footnotes and endnotes).
 Each file is exported once by `teikit export` in a process of its own, writing a file, and
-its wall time and peak resident memory are reported, also as a multiple of the file's size
-(issue 17 asks for under 5x at 100 MB).
+its wall and CPU time and peak resident memory are reported, also as a multiple of the
+file's size (issue 17 asks for under 5x at 100 MB).
 """
 from __future__ import annotations
 
