@@ -13,6 +13,7 @@ from lxml import etree, html
 from teikit.commands.render import render_command
 from teikit.errors import ConfigError, SourceError, TeikitError
 from teikit.render import build_context, render_file, render_site, write_pdf
+from teikit.render import pdf as pdf_module
 from teikit.render.html import WRITE_PIECE
 from teikit.tei.reader import parse_tei, tei_document
 
@@ -407,6 +408,31 @@ def test_pdf_is_printed_with_weasyprint(tmp_path):
     assert result.exit_code == 0, result.output
     pdf = tmp_path / "teikit-shape.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_pdf_printed_in_parts_reads_as_one_printed_whole(tmp_path, monkeypatch):
+    """Each division its own part: the same pages (numbers, running heads, sides), links
+    (the apparatus and index point into the text, another part) and outline as in one go."""
+    pytest.importorskip("weasyprint", reason="the optional pdf extra (WeasyPrint) is not installed")
+    pypdf = pytest.importorskip("pypdf", reason="the optional pdf extra (pypdf) is not installed")
+    html_path = render_file(TEIKIT_SHAPE, tmp_path)
+
+    def printed(part_bytes: int) -> tuple[list[str], int, list[str]]:
+        monkeypatch.setattr(pdf_module, "PART_BYTES", part_bytes)
+        reader = pypdf.PdfReader(write_pdf(html_path))
+        links = [annotation.get_object().get("/Dest") for page in reader.pages for annotation in page.get("/Annots", [])]
+        assert all(str(name) in reader.named_destinations for name in links)
+        # small capitals are drawn from each part's own font subset: only their case reads differently
+        return [page.extract_text().lower() for page in reader.pages], len(links), [item.title for item in reader.outline]
+
+    monkeypatch.setattr(pdf_module, "PART_BYTES", 1)
+    assert len(pdf_module._parts(html.parse(str(html_path)).getroot())) == 6
+    whole, in_parts = printed(1 << 30), printed(1)
+    assert in_parts == whole
+    pages, links, outline = in_parts
+    assert links == 10 and outline[:2] == ["PREFACE", "ON THE ATLANTIC18"]
+    left_page = pages[1].splitlines()   # a part's first page, a left one: the book's title over it
+    assert "writings of leon trotsky (1936-37): a tei edition" in left_page and left_page[-1] == "2"
 
 
 def test_breaks_only_in_a_replaced_reading_still_count(tmp_path):

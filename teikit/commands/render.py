@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from teikit.render.html import render_file, write_pdf
+from teikit.render.html import render_file
+from teikit.render.pdf import write_pdf
 
 
 @click.command("render")
@@ -16,7 +17,7 @@ from teikit.render.html import render_file, write_pdf
               help="A folder of templates searched before teikit's own (repeatable).")
 @click.option("--hyphenation/--no-hyphenation", "hyphenation_in_apparatus", default=True, show_default=True,
               help="List the end-of-line hyphenation decisions in the apparatus.")
-@click.option("--pdf", is_flag=True, help="Also print a PDF with WeasyPrint (pip install 'teikit[pdf]').")
+@click.option("--pdf", is_flag=True, help="Also print a PDF with WeasyPrint, part by part (pip install 'teikit[pdf]').")
 def render_command(tei_file: Path, out_dir: Path, template_dirs: tuple[Path, ...],
                    hyphenation_in_apparatus: bool, pdf: bool) -> None:
     """Render FILE.xml (TEI) as a print-style HTML reading edition."""

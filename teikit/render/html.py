@@ -1,4 +1,4 @@
-"""The Jinja environment, and writing an edition, a site index or a PDF to disk.
+"""The Jinja environment, and writing an edition or a site index to disk (a PDF: pdf.py).
 
 Templates are looked up in the edition's own folders first, then in teikit's defaults;
 `{% extends "default:edition.html" %}` reaches the default one a folder overrides (the
@@ -20,7 +20,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from teikit.errors import ConfigError, TeikitError
+from teikit.errors import ConfigError
 from teikit.files import write_atomically
 from teikit.render.context import deep_enough, stream_context
 from teikit.render.stream import DocumentScan, Spool
@@ -142,16 +142,3 @@ def render_site(editions: list[dict], out_dir: str | Path, *, template_dirs: Ite
     write_atomically(index_path, render_template(env, "index.html", editions=entries))
     _write_stylesheets(env, out_dir)
     return index_path
-
-
-def write_pdf(html_path: str | Path) -> Path:
-    """Print the rendered HTML (with print.css) to a PDF beside it, through WeasyPrint."""
-    try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as err:
-        raise TeikitError("--pdf needs WeasyPrint: pip install 'teikit[pdf]' "
-                          f"(it also needs the system libraries pango and harfbuzz; {err})") from err
-    html_path = Path(html_path)
-    pdf_path = html_path.with_suffix(".pdf")
-    HTML(filename=str(html_path)).write_pdf(str(pdf_path))
-    return pdf_path
