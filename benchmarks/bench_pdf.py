@@ -1,14 +1,16 @@
-"""PDF of a rendered edition: WeasyPrint (what `teikit render --pdf` uses) against headless Chromium.
+"""PDF of a rendered edition: `teikit render --pdf` (WeasyPrint, part by part) against headless Chromium.
 
     python benchmarks/bench_pdf.py [EDITION.html] [--chromium /usr/bin/chromium] [--out FILE.md]
 
 Default input: the book (editions/trotsky-writings-1936-37) encoded and rendered into a
-temporary folder. Each engine prints the same HTML and print.css in a fresh process tree;
-the table gives wall and CPU seconds and peak memory of the whole tree (the sum of the
-proportional set sizes of its processes, sampled every 0.2 s: Chromium runs a browser, a
-renderer and a print compositor, so the largest single RSS would understate it), the pages
-printed, and which of the print stylesheet's features the engine honours, each tested on a
-small page (`FEATURES`).
+temporary folder. Each engine prints the same HTML and print.css in a fresh process tree:
+WeasyPrint as `teikit render --pdf` does (teikit.render.pdf.write_pdf, parts of about
+PART_BYTES of HTML), Chromium in one go. The table gives wall and CPU seconds and peak
+memory of the whole tree (the sum of the proportional set sizes of its processes, sampled
+every 0.2 s: Chromium runs a browser, a renderer and a print compositor, so the largest
+single RSS would understate it), the pages printed, and which print features the engine
+honours, each tested on a small page (`FEATURES`): print.css's, and the named page per
+chapter that running heads would need in Chromium, which has no string-set.
 """
 from __future__ import annotations
 
@@ -22,13 +24,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from teikit.render.pdf import PART_BYTES
+
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "editions" / "trotsky-writings-1936-37"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer"]
-WEASYPRINT = "import sys; from weasyprint import HTML; HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
+#: what `teikit render --pdf` runs, its PDF moved to where the benchmark wants it
+WEASYPRINT = ("import shutil, sys; from teikit.render.pdf import write_pdf; "
+              "shutil.move(write_pdf(sys.argv[1]), sys.argv[2])")
 
-#: print.css features: a made-up page each, and what the PDF's text shows where the engine honours it
+#: print features: a made-up page each, and what the PDF's text shows where the engine honours it
 FEATURES = {
     "page numbers (@page margin box)": ("@page { @bottom-center { content: 'Folio' counter(page); } }", "<p>Text.</p>",
                                         lambda text: "Folio1" in text),
@@ -37,6 +43,13 @@ FEATURES = {
     "page-foot footnotes (float: footnote)": (".fn { float: footnote; }",
                                               "<p>A call<span class='fn'>Floated</span> here.</p><p>Last words.</p>",
                                               lambda text: text.find("Floated") > text.find("Lastwords")),
+    "margin numbers (absolute ::after)": ("p { position: relative; margin-left: 30mm; } "
+                                          ".ln::after { content: 'Margin' attr(data-n); position: absolute; left: -25mm; }",
+                                          "<p><span class='ln' data-n='5'></span>Text.</p>", lambda text: "Margin5" in text),
+    "running heads (a named page per chapter)": ("@page harbour { @top-center { content: 'Harbourmaster'; } } "
+                                                 "section { page: harbour; }",
+                                                 "<section><h2>Arrival</h2><p>Text.</p></section>",
+                                                 lambda text: "Harbourmaster" in text),
 }
 
 
@@ -61,7 +74,7 @@ def run_measured(argv: list[str]) -> dict[str, float]:
     """Wall and CPU seconds of a command's process tree and its peak summed PSS in MB."""
     tick = os.sysconf("SC_CLK_TCK")
     started = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, cwd=ROOT)
     cpu: dict[int, float] = {}
     peak = 0
     while child.poll() is None:
@@ -84,10 +97,14 @@ def run_measured(argv: list[str]) -> dict[str, float]:
 def engines(chromium: str) -> dict[str, callable]:
     """The engines installed here, each a function (html, pdf) -> argv."""
     found = {}
-    if importlib.util.find_spec("weasyprint"):
-        found["WeasyPrint"] = lambda html, pdf: [sys.executable, "-c", WEASYPRINT, str(html), str(pdf)]
+    if importlib.util.find_spec("weasyprint") and importlib.util.find_spec("pypdf"):
+        from weasyprint import __version__
+        name = f"WeasyPrint {__version__}, `render --pdf` in parts of {PART_BYTES // 1024} KB of HTML"
+        found[name] = lambda html, pdf: [sys.executable, "-c", WEASYPRINT, str(html), str(pdf)]
     if shutil.which(chromium):
-        found["Chromium"] = lambda html, pdf: [chromium, *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", html.as_uri()]
+        version = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.split()
+        name = f"Chromium {version[1] if len(version) > 1 else ''}, one document"
+        found[name] = lambda html, pdf: [chromium, *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", html.as_uri()]
     return found
 
 
@@ -110,7 +127,7 @@ def honoured(command, work: Path) -> list[str]:
     for name, (css, body, shows) in FEATURES.items():
         html, pdf = work / "feature.html", work / "feature.pdf"
         html.write_text(f"<html><head><style>{css}</style></head><body>{body}</body></html>")
-        subprocess.run(command(html, pdf), capture_output=True, check=True)
+        subprocess.run(command(html, pdf), capture_output=True, check=True, cwd=ROOT)
         if shows(pdf_text(pdf).replace(" ", "")):
             found.append(name)
     return found
@@ -131,15 +148,16 @@ def main() -> None:
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--out", type=Path, help="write the table as Markdown here")
     args = parser.parse_args()
-    rows = ["| engine | wall s | cpu s (all processes) | peak MB (summed PSS) | pages | honours (of print.css) |",
+    rows = ["| engine | wall s | cpu s (all processes) | peak MB (summed PSS) | pages | honours |",
             "|---|---:|---:|---:|---:|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         html = (args.html or book_html(work)).resolve()
         installed = engines(args.chromium)
-        rows += [f"| {name} | - | - | - | - | not installed |" for name in ("WeasyPrint", "Chromium") if name not in installed]
+        rows += [f"| {name} | - | - | - | - | not installed |" for name in ("WeasyPrint", "Chromium")
+                 if not any(found.startswith(name) for found in installed)]
         for name, command in installed.items():
-            pdf = work / f"{name}.pdf"
+            pdf = work / f"{name.split()[0]}.pdf"
             figures = run_measured(command(html, pdf))
             rows.append(f"| {name} | {figures['seconds']:.1f} | {figures['cpu']:.1f} | {figures['peak_mb']:.0f} | "
                         f"{pages(pdf)} | {'; '.join(honoured(command, work)) or 'none of the above'} |")

@@ -7,8 +7,8 @@ three, and the peak RSS of `teikit encode`), the growth benchmark (bench_growth.
 dimension of a text grown alone) and the stage benchmark (bench_all.py: encode, validate,
 render per input, the book repeated, the corpus built), `teikit render` of a 20 and a 100 MB
 TEI (bench_render.py --memory: peak memory), `teikit export --to standoff` of the same
-sizes (bench_export.py) and the PDF benchmark (bench_pdf.py: the book printed by
-WeasyPrint and by Chromium). The tables replace what stands
+sizes (bench_export.py) and the PDF benchmark (bench_pdf.py: the book printed as `render
+--pdf` prints it, by WeasyPrint in parts, and by Chromium). The tables replace what stands
 between the two `run_all` markers of RESULTS.md; the notes below them (fuzzing, batch) are
 kept, being campaigns rather than measurements to repeat.
 """
@@ -115,7 +115,8 @@ def main() -> None:
                *run("bench_render.py", "--memory", "--mb", "20", "--mb", "100"), "",
                "## `teikit export --to standoff` of large TEI: peak memory (target under 5x the file at 100 MB)", "",
                *run("bench_export.py", "--mb", "20", "--mb", "100"), "",
-               "## PDF of the book: WeasyPrint (`render --pdf`) against headless Chromium", "",
+               "## PDF of the book: `render --pdf` (WeasyPrint, in parts) against headless Chromium "
+               "(target < 15 s, < 500 MB)", "",
                *run("bench_pdf.py"), "", END]
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     if BEGIN in text and END in text:
