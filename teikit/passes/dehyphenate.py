@@ -101,6 +101,12 @@ def glued_junk(text: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
+def last_word(text: str) -> re.Match | None:
+    """`_LAST` in `text`, searched from its last space: the word cannot hold one, and a
+    search from the line's start would try every position of it."""
+    return _LAST.search(text, text.rfind(" ") + 1)
+
+
 def without_junk(text: str) -> str:
     """The line as printed: junk after its line-end hyphen left off."""
     span = glued_junk(text)
@@ -123,7 +129,10 @@ def is_inner_speck(before: Line, line: Line) -> bool:
 
 def ends_in_printed_hyphen(text: str) -> bool:
     """A hyphen ends the line (junk after it aside), not a dash (`--`)."""
-    text = without_junk(text.rstrip())
+    text = text.rstrip()
+    if "-" not in text[-_GLUED_JUNK_MAX - 1:]:
+        return False        # most lines: no hyphen where junk could follow one
+    text = without_junk(text)
     return text.endswith("-") and not text.endswith("--")
 
 
@@ -295,7 +304,7 @@ def decide_lexical(split: Split, lex: Evidence) -> Hyphen:
 def lexical_split(line: Line, following: Line) -> Split | None:
     """Letters end the line and lower-case letters start the next: a split only the
     lexicon can confirm (a one-letter word, `a`, never starts one)."""
-    last, first = _LAST.search(line.text), _FIRST.match(following.text)
+    last, first = last_word(line.text), _FIRST.match(following.text)
     if not last or not first or last.group(2) or first.group(3):
         return None
     head, tail = last.group(1), first.group(1)
@@ -309,8 +318,8 @@ def carried_hyphen_split(line: Line, following: Line, crossed_blank: bool) -> Sp
     """A word that goes on after a hyphen at the start of the next line (`broken`/`-hearted`,
     `well-`/`-known`); across a blank line only after a line-end hyphen too."""
     carried = _CARRIED_HYPHEN.match(following.text)
-    last = _LAST.search(line.text)
-    if not carried or not last or not last.group(1)[-1].isalpha():
+    last = carried and last_word(line.text)
+    if not last or not last.group(1)[-1].isalpha():
         return None
     printed = bool(last.group(2))
     first = _FIRST.match(following.text, carried.end())
@@ -333,7 +342,7 @@ def find_split(line: Line, following: Line, crossed_blank: bool, lost_signal: bo
         return split
     if not ends_inside_word(line, lost_signal):
         return None if lost_signal or crossed_blank else lexical_split(line, following)
-    last = _LAST.search(without_junk(line.text))
+    last = last_word(without_junk(line.text))
     if not last:
         return None
     printed = bool(last.group(2))
