@@ -219,7 +219,9 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         for m in unlinked:
             weak.setdefault(m.block, []).append((m.start, m.end))
         attested: set[str] = set()
-        places = persons_model.place_words(texts) | persons_model.plurals(texts)
+        # read once, for the rules and the model (places) and for the surname stage (groups)
+        groups = persons_model.plurals(texts) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
+        places = groups | persons_model.place_words(texts, (persons_model.AFTER_PLACE_PREPOSITION,))
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)
             spans["speaker"] = [(i, j) for i, j in spans["speaker"] if text[i:j] not in places]   # `Moscow said`
@@ -231,7 +233,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
                 stems |= {person.surname for person in finder.register.persons.values()}
             for b, spans in model_spans(texts, taken, known, places, report).items():
                 claim(b, [(i, j) for i, j in spans if not derived_from(texts[b][i:j], stems)], "model")
-        claim_names(texts, mentions, attested, known, claim)
+        claim_names(texts, mentions, attested, groups, known, claim)
     return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts)
 
 
@@ -262,20 +264,20 @@ def derived_from(word: str, surnames: set[str]) -> bool:
     return " " not in word and any(word[:k] in surnames for k in range(3, len(word) - 1))
 
 
-def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], known: Known, claim) -> None:
+def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], groups: set[str], known: Known,
+                claim) -> None:
     """The surname stage: the names found in full and their surnames, the names found after
     a title or speaking (`Quillet said`), and single names the model found more than once,
     wherever else they stand (a surname that is also a word only where one person named in
     full bears it: `Osric Glass` and `Tobias Glass` leave `Glass` open);
-    never a plural of a capitalised word of the text (`Veldanians`), a word the text puts
-    where things stand (`the Quillabee range`), nor a point of the compass (`Quintus West`
-    names a person, `West` alone a direction). `mentions` are all found so far; those the
-    register linked are its own to follow."""
+    never one of the `groups`: a plural of a capitalised word of the text (`Veldanians`) or a
+    word the text puts where things stand (`the Quillabee range`); nor a point of the compass
+    (`Quintus West` names a person, `West` alone a direction). `mentions` are all found so
+    far; those the register linked are its own to follow."""
     full = {m.text for m in mentions if not m.ref and len(m.text.split()) > 1}
     surnames = {persons_keys.name_parts(name)[1] for name in full}
     model_names = Counter(m.text for m in mentions if not m.ref and m.stage == "model" and m.text not in full)
     surnames |= attested | {name for name, count in model_names.items() if count > 1}
-    groups = persons_model.plurals(texts) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
     bare = {s for s in surnames
             if persons_rules.is_surname(s) and s not in groups and not persons_rules.names_a_place(s)}
     everyone_in_full = {m.text for m in mentions if len(m.text.split()) > 1}
