@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..facts import PersonsDone
 from ..model import Document, Mark, reading_view
+from ..patterns import not_after
 from ..pipeline import PassSpec
 from ..register import Register, load_register, normalise_form
 from ..report import Report
@@ -50,7 +51,7 @@ INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s*)+$")
 WORD_BEFORE = re.compile(r"(?<![\w.'’-])(" + NAME_WORD + r")\s+$")
 #: orders full-name mentions, so a bare shared surname goes to the namesake named last
 _CLOCK = itertools.count()
-YEAR = re.compile(r"(?<!\d)1[0-9]{3}(?!\d)")
+YEAR = re.compile(not_after(r"\d", "1") + r"[0-9]{3}(?!\d)")
 #: a person is of a text's period from this age on (a bare surname in an 1846 book is no one born in 1874)
 ADULT_AGE = 25
 #: a life without a death year is taken to last this long

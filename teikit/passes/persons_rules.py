@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..lexicon import word_zipf
 from ..names import TITLES
+from ..patterns import not_after, words_not_after
 
 #: titles that only ever stand before a person's name: after them even a common word is a
 #: surname (`Mr. Baker`), unless it names a role (`Mr. Chairman`)
@@ -83,25 +84,36 @@ Eastward Westward Northerly Southerly Easterly Westerly""".split())
 #: into a second initial as a state's is (`N.Q. Quillabee`): a place follows; one initial
 #: alone (`E. Quillabee`) or spaced from the next (`E. A. Quillabee`) is a forename's
 COMPASS_INITIALS = re.compile(r"(?:[NS]\.\s*[EW]\.\s*(?:[EW]\.\s*)?|[NSEW]\.[A-Z]\.\s*)[^\W\d_]")
+CAPITAL = "[A-ZÀ-Þ]"
+#: a name word after its capital
+NAME_WORD_TAIL = (r"(?:(?:['’][A-ZÀ-Þ])?(?:[a-zà-ÿ]+[A-ZÀ-Þ])?[a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
+                  r"|(?:['’](?!S\b)[A-ZÀ-Þ]|[A-ZÀ-Þ])+(?:-[A-ZÀ-Þ]+)?)")
 #: a name word: `Hedlund`, `McDonald`, `O'Brien`, `Smith-Jones`, or in capitals `HEDLUND` (`HEDLUND'S` is his)
-NAME_WORD = (r"(?:[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?(?:[a-zà-ÿ]+[A-ZÀ-Þ])?[a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
-             r"|[A-ZÀ-Þ](?:['’](?!S\b)[A-ZÀ-Þ]|[A-ZÀ-Þ])+(?:-[A-ZÀ-Þ]+)?)")
+NAME_WORD = f"(?:{CAPITAL}{NAME_WORD_TAIL})"
+#: a name word that starts a word: no letter, period, apostrophe or hyphen before it
+NAME_WORD_STARTING = "(?:" + not_after(r"[\w.'’-]", CAPITAL) + NAME_WORD_TAIL + ")"
 #: particles inside a name (`Ludwig van Beethoven`)
 PARTICLE = r"(?:van|von|de|del|della|der|den|du|da|di|la|le|ten|ter)"
-INITIAL = r"[A-ZÀ-Þ]\.\s*"
+INITIAL_DOT = r"\.\s*"
+INITIAL = CAPITAL + INITIAL_DOT
 #: the end of a name: no word, apostrophe-word (a possessive `'s` or `'S` aside) or hyphen-word goes on
 NAME_END = r"(?!\w)(?!['’](?![sS]\b)\w)(?!-\w)"
-TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+TITLES_LONGEST_FIRST = sorted(TITLES, key=len, reverse=True)
+TITLE_ALT = "|".join(map(re.escape, TITLES_LONGEST_FIRST))
+#: a title that starts a word
+TITLE_STARTING_ALT = words_not_after(r"[\w.]", TITLES_LONGEST_FIRST)
 ABBREVIATED_ALT = "|".join(re.escape(f) for name in sorted(ABBREVIATED_FORENAMES) for f in (name, name.upper()))
 TITLED = re.compile(
-    rf"(?<![\w.])(?:{TITLE_ALT})(?:\s+(?:{TITLE_ALT}))*(?<=[\w.])\s+"
+    rf"(?:{TITLE_STARTING_ALT})(?:\s+(?:{TITLE_ALT}))*(?<=[\w.])\s+"
     rf"(?P<name>(?:(?:{ABBREVIATED_ALT})\s+)?(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}"
     rf"(?:\s+(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,2}}){NAME_END}")
 #: the title right before a name
 TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})\s+$")
-INITIALS = re.compile(rf"(?<![\w.])(?:{INITIAL}){{1,3}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
+#: one to three initials, the first starting a word
+INITIALS = re.compile(not_after(r"[\w.]", CAPITAL) + INITIAL_DOT
+                      + rf"(?:{INITIAL}){{0,2}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
 FORENAME = re.compile(
-    rf"(?<![\w.'’-])(?P<first>{NAME_WORD}\.?)(?:\s+(?:{INITIAL})+|\s+(?:{PARTICLE}\s+)?)(?:{NAME_WORD}){NAME_END}")
+    rf"(?P<first>{NAME_WORD_STARTING}\.?)(?:\s+(?:{INITIAL})+|\s+(?:{PARTICLE}\s+)?)(?:{NAME_WORD}){NAME_END}")
 #: a lower-case word and a full stop after a name-like span: a prescription (`R. Ferri sulph.`),
 #: where the word is an abbreviation (`abbreviation_after`), not a verb ending the sentence
 LATIN_ABBREVIATION = re.compile(r"\s+(?P<word>[a-z]{2,})\.")
@@ -265,16 +277,21 @@ def forename(text: str, known: Known) -> list[Span]:
 
 
 #: verbs of speech after a name (`Hedlund said`, `Hedlund, replied`)
-SPEECH_AFTER = (r"(?:\s*,)?\s+(?:said|says|replied|replies|answered|asked|declared|exclaimed|told|tells|wrote|"
-                r"writes|promised|confessed|testified)\b")
+SPEECH_VERBS = ("said", "says", "replied", "replies", "answered", "asked", "declared", "exclaimed", "told", "tells",
+                "wrote", "writes", "promised", "confessed", "testified")
+SPEECH_AFTER = rf"(?:\s*,)?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
 #: persons named (`a man named Hedlund`, `his slave called Hedlund`)
+NAMING_VERBS = ("named", "called")
 NAMED_BEFORE = (r"\b(?:man|woman|men|boy|girl|child|fellow|gentleman|lady|person|chief|slave|servant|guide|son|"
-                r"daughter|wife|husband|brother|sister)\s+(?:named|called)\s+")
+                rf"daughter|wife|husband|brother|sister)\s+(?:{'|'.join(NAMING_VERBS)})\s+")
 #: `of` or an article right before a word: the word is what a speaker is of (`the Times of
 #: Quillabee writes`), or a body (`the Quillabeans replied`)
 OF_OR_ARTICLE_BEFORE = re.compile(r"\b(?:of|[Tt]he|[Aa]n?)\s+$")
-SPEAKER = re.compile(rf"(?<![\w.'’-])(?P<name>{NAME_WORD}){NAME_END}(?={SPEECH_AFTER})"
+SPEAKER = re.compile(rf"(?P<name>{NAME_WORD_STARTING}){NAME_END}(?={SPEECH_AFTER})"
                      rf"|{NAMED_BEFORE}(?P<named>{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,2}}){NAME_END}")
+#: what a text must hold for SPEAKER to match in it: a verb of speaking or naming (the
+#: pattern's branches open differently, which leaves `re` no first characters to scan for)
+SPEAKER_GATE = re.compile("|".join(SPEECH_VERBS + NAMING_VERBS))
 
 
 def speaker(text: str, known: Known) -> list[Span]:
@@ -283,6 +300,8 @@ def speaker(text: str, known: Known) -> list[Span]:
     word after an article, or what the speaker is of (`the Mayor of Quillabee said`);
     the caller drops the words its text makes places."""
     found = []
+    if not SPEAKER_GATE.search(text):
+        return found
     for m in SPEAKER.finditer(text):
         group = "name" if m.group("name") else "named"
         start, end = without_function_words(text, *m.span(group))
@@ -300,7 +319,7 @@ def speaker(text: str, known: Known) -> list[Span]:
 #: Quillabee`), a capitalised word before (`Quill St Mary`, a street) or after (`St.
 #: Quillabee Post`), an owner's `'s` (`St. Pellworth's`, `St. Ambrosius'`, a church), or a
 #: building, a place or a feast after (`St. Pellworth church`)
-SAINT = re.compile(rf"(?<![\w.])St\.?[ \t]+(?P<name>{NAME_WORD}){NAME_END}"
+SAINT = re.compile(not_after(r"[\w.]", "St") + rf"\.?[ \t]+(?P<name>{NAME_WORD}){NAME_END}"
                    r"(?!['’]|[ \t]+[A-Z]|[ \t]+(?:church|cathedral|chapel|abbey|priory|well|street|square|gate|"
                    r"hospital|college|school|parish|island|bay|river|day|eve)\b)")
 PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|towards|via|leaving|reached)\s+$", re.IGNORECASE)
@@ -322,9 +341,9 @@ def saint(text: str, known: Known) -> list[Span]:
     return found
 
 
-HONORIFIC_ALT = "|".join(re.escape(t) for t in sorted(HONORIFICS, key=len, reverse=True))
+HONORIFIC_STARTING_ALT = words_not_after(r"[\w.]", sorted(HONORIFICS, key=len, reverse=True))
 #: an honorific and an initial alone (`Mr. P.`, `Mrs Q's`): a person the writer abbreviates
-HONORIFIC_INITIAL = re.compile(rf"(?<![\w.])(?:{HONORIFIC_ALT})(?<=[\w.])[ \t]+(?P<name>[A-Z](?:\.|(?=['’]s\b)))"
+HONORIFIC_INITIAL = re.compile(rf"(?:{HONORIFIC_STARTING_ALT})(?<=[\w.])[ \t]+(?P<name>[A-Z](?:\.|(?=['’]s\b)))"
                                r"(?![ \t]*[A-Z\d])")
 
 
