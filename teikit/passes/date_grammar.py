@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..patterns import not_after, words_not_after
+
 FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 #: short forms printed or written for each month (with or without a period): `Jan.`,
@@ -35,20 +37,30 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 OCR_DIGITS = str.maketrans("OlIGSB", "011658")
 
 
+def _longest_first(forms) -> list[str]:
+    return sorted(forms, key=len, reverse=True)
+
+
 def _alternatives(forms) -> str:
-    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(_longest_first(forms)) + ")"
 
 
-_FULL = _alternatives([m for name in FULL_MONTHS for m in (name, name.upper())])
+_FULL_FORMS = _longest_first([m for name in FULL_MONTHS for m in (name, name.upper())])
 #: a contraction's raised last letter, transcribed apart from the rest or after an
 #: apostrophe (`Dec r`, `Jan'y`, `Aug’t`)
 RAISED_LETTER_FORMS = tuple(f"{form[:-1]}{mark}{form[-1]}" for shorts in SHORT_MONTHS for form in shorts
                             if len(form) > 3 and form[-1] in "rty" for mark in " '’")
-_SHORT = _alternatives([s for form in (*(f for shorts in SHORT_MONTHS for f in shorts), *RAISED_LETTER_FORMS)
-                        for s in (form, form.upper())])
+_SHORT_FORMS = _longest_first([s for form in (*(f for shorts in SHORT_MONTHS for f in shorts), *RAISED_LETTER_FORMS)
+                               for s in (form, form.upper())])
+_FULL = _alternatives(_FULL_FORMS)
+_SHORT = _alternatives(_SHORT_FORMS)
 #: a month: full, or short with or without its period; never the start of a longer word
 _MONTH_FORM = rf"(?:{_FULL}|{_SHORT}\.?)(?![a-z])"
-_MONTH = rf"(?<![\w-]){_MONTH_FORM}"
+#: a month that starts a word: `(?<![\w-]){_MONTH_FORM}`, written as one alternation of the
+#: forms, each led by its letters (teikit.patterns), so that a pattern opening with it is
+#: searched for them
+_MONTH = ("(?:" + "|".join([not_after(r"[\w-]", form) for form in _FULL_FORMS]
+                           + [not_after(r"[\w-]", form) + r"\.?" for form in _SHORT_FORMS]) + r")(?![a-z])")
 _WEEKDAY_NAME = _alternatives([d for name in WEEKDAYS for d in (name, name.upper())])
 #: a weekday's short form, with its period (`4 Oct Wed.`, `Mon., Jan. 3`)
 _WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
@@ -66,6 +78,11 @@ _YEAR = r"(?:1\d{3}|20\d{2})"
 _DAY_SPACED = r"(?:[1-3] [\dO](?=\s?,))"
 _DASH = r"\s?[-–—]\s?"
 _NUM_START = r"(?<![\d.,/:])"
+#: what stands before no number that starts with a word (`\b` and _NUM_START)
+_BEFORE_NO_NUMBER = r"[\w.,/:]"
+#: a year that starts a number and a word, led by its first digit (teikit.patterns)
+_YEAR_STARTING = (f"(?:{not_after(_BEFORE_NO_NUMBER, '1')}" + r"\d{3}"
+                  + f"|{not_after(_BEFORE_NO_NUMBER, '2')}" + r"0\d{2})")
 _NUM_END = r"(?![\d]|[.,]\d\d)"
 #: the end of a date: not inside a word; a dash may follow when a capital comes next
 #: (chronologies print `January 9-Trotsky arrives`, the em dash lost), an em dash before
@@ -134,7 +151,7 @@ class Rule:
     name: str
     pattern: re.Pattern
     value: Callable[[dict], dict[str, str] | None]
-    #: what a text must contain for the rule to be worth trying ("digit", "month")
+    #: what a text must contain for the rule to be worth trying (keys of NEEDS, tested in order)
     needs: tuple[str, ...] = ()
     #: a bare number that may be a page or a sum: not after `p.`, `No.`, `$`
     numeric: bool = False
@@ -235,21 +252,21 @@ def _month_day_span(g):
 RULES: list[Rule] = [
     # March 1790 12th: a margin's date stacked over lines, month, year, then the day's ordinal
     Rule("month_year_day", re.compile(
-        rf"(?=[A-Z])(?P<month>{_MONTH})[.,]?\s+(?P<year>{_YEAR})[.,]?\s+(?P<day>[0-3]?\d{_SUFFIX}){_END}"),
+        rf"(?P<month>{_MONTH})[.,]?\s+(?P<year>{_YEAR})[.,]?\s+(?P<day>[0-3]?\d{_SUFFIX}){_END}"),
         _year_first, ("digit", "month")),
     # 1790 June 4th, 1790 4 June (diary heads)
     Rule("year_month_day", re.compile(
-        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}),?\s+(?:(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
+        rf"(?P<year>{_YEAR_STARTING}),?\s+(?:(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
         rf"|(?P<day_>{_DAY})\s+(?P<month_>{_MONTH})){_TRAILING_WEEKDAY}?{_END}"),
         lambda g: _year_first({**g, "month": g["month"] or g["month_"], "day": g["day"] or g["day_"]}),
         ("digit", "month")),
     # 1790 June (a diary's head); not before a day (the rule above) nor a capital (`1790 May I`)
     Rule("year_month", re.compile(
-        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}),?\s+(?P<month>{_FULL}|{_SHORT}\.)(?![a-z]){_END}(?!\s*\d|\s+[A-Z])"),
+        rf"(?P<year>{_YEAR_STARTING}),?\s+(?P<month>{_FULL}|{_SHORT}\.)(?![a-z]){_END}(?!\s*\d|\s+[A-Z])"),
         _month, ("digit", "month")),
     # April 24-May 2(, 1917), April 24 to May 2, December 31, 1937-January 3, 1938
     Rule("month_day_span", re.compile(
-        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
+        rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
         rf"(?:{_DASH}|\s+(?:to|till|until)\s+)"
         rf"(?P<month2>{_MONTH_FORM})\s+(?P<day2>{_DAY})(?:,?\s+(?P<year2>{_YEAR}){_NUM_END})?{_END}"),
         _month_day_span, ("digit", "month")),
@@ -271,27 +288,28 @@ RULES: list[Rule] = [
         re.IGNORECASE), _ordinal_word, ("month",)),
     # October first(,) 1802; March the first
     Rule("month_ordinal", re.compile(
-        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?:the\s+)?(?P<ordinal>{_ORDINAL_WORD}){_CLOSING_YEAR}?{_END}"),
+        rf"(?P<month>{_MONTH})\s+(?:the\s+)?(?P<ordinal>{_ORDINAL_WORD}){_CLOSING_YEAR}?{_END}"),
         _ordinal_word, ("month",)),
     # 12/3/1790
     Rule("numeric", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>{_YEAR})(?![\d/])"),
-        _numeric, ("digit",)),
+        _numeric, ("digit", "slash")),
     # 12/3/90: only where the running date is of the same century and a few years near
     Rule("numeric_short_year", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<short>\d\d)(?![\d/])"),
-        _numeric, ("digit",), numeric=True),
+        _numeric, ("digit", "slash"), numeric=True),
     # May to August, 1790 (a span of months shares its year)
     Rule("month_span", re.compile(
-        rf"(?=[A-Z])(?P<month>{_MONTH})\s+(?:to|till|until)\s+(?P<month2>{_MONTH}){_CLOSING_YEAR}{_END}"),
+        rf"(?P<month>{_MONTH})\s+(?:to|till|until)\s+(?P<month2>{_MONTH}){_CLOSING_YEAR}{_END}"),
         _month, ("digit", "month")),
     # last September, next March (no year printed: the running date tells which)
     Rule("month_last_or_next", re.compile(
-        rf"\b(?P<direction>[Ll]ast|[Nn]ext)\s+(?P<month>{_FULL}|{_SHORT}\.)(?![a-z]){_END}(?![\s,]*\d)"),
+        "(?P<direction>" + words_not_after(r"\w", ("Last", "last", "Next", "next")) + r")\s+"
+        rf"(?P<month>{_FULL}|{_SHORT}\.)(?![a-z]){_END}(?![\s,]*\d)"),
         _month_last_or_next, ("month",)),
     # January(-March)(,) (of the year) (1937 | (1872))
     Rule("month", re.compile(
-        rf"(?=[A-Z])(?P<month>{_MONTH})(?:{_DASH}(?P<month2>{_MONTH_FORM}))?{_CLOSING_YEAR}?{_END}"),
+        rf"(?P<month>{_MONTH})(?:{_DASH}(?P<month2>{_MONTH_FORM}))?{_CLOSING_YEAR}?{_END}"),
         _month, ("month",)),
     # 3d inst., the 1st ult., 2nd proximo
     Rule("day_relative", re.compile(
@@ -300,32 +318,33 @@ RULES: list[Rule] = [
     # Monday(,) the 5th
     Rule("weekday_day", re.compile(
         rf"(?=[A-Z]){_WEEKDAY}(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
-        _day_alone, ("digit",)),
+        _day_alone, ("digit", "ordinal")),
     # on the 16th, ...; a diary's `on 5th our march`
     Rule("the_day", re.compile(
         rf"(?:(?<=\b[Tt]he )|(?<=\b[Oo]n ))(?P<day>[0-3]?\d{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
-        _day_alone, ("digit",)),
+        _day_alone, ("digit", "ordinal")),
     # (on) Monday (evening): the running date tells which Monday, or it is no date here;
     # not in a name (`the Sunday Times`, `Good Friday`), nor after a day (`19th Sunday`:
     # a diary's entry head names both, found whole as a bare day)
     Rule("weekday", re.compile(
         rf"(?=[A-Z])\b(?<!\d\s)(?<!\d(?:st|nd|rd|th)\s)(?<!\dd\s)(?P<weekday>{_WEEKDAY_NAME})(?:\s+(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight)\b)?"
         rf"(?!\w|'s\b|\s+[Ss]chools?\b|\s+(?!I\b)[A-Z])"),
-        lambda g: {"_weekday": str(WEEKDAYS.index(g["weekday"].capitalize()))}),
+        lambda g: {"_weekday": str(WEEKDAYS.index(g["weekday"].capitalize()))}, ("weekday",)),
     # A.D. 814, 814 A.D.
     Rule("era_year", re.compile(
         r"(?:\b[Aa]\.\s?[Dd]\.\s?(?P<year>\d{1,4})|(?<![\d.,])\b(?P<year_>\d{1,4})\s?A\.\s?D\.)(?!\d)"),
-        lambda g: _era_year({"year": g["year"] or g["year_"]}), ("digit",)),
+        lambda g: _era_year({"year": g["year"] or g["year_"]}), ("era", "digit")),
     # 1930s
-    Rule("decade", re.compile(rf"(?=\d){_NUM_START}\b(?P<decade>1\d{{2}}0|20\d0)'?s\b"),
+    Rule("decade", re.compile(f"(?P<decade>{not_after(_BEFORE_NO_NUMBER, '1')}" + r"\d{2}0"
+                              + f"|{not_after(_BEFORE_NO_NUMBER, '2')}" + r"0\d0)'?s\b"),
          _decade, ("digit",), numeric=True),
     # 1936-37, 1917-1923, 1862-3, 1882·1962, the winter of 1790-'91, (1912- ) and (1874- ?)
     Rule("year_range", re.compile(
-        rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR})\s?[-–—·]"
+        rf"(?P<year>{_YEAR_STARTING})\s?[-–—·]"
         rf"(?:\s?['’]?(?P<year2>{_YEAR}|\d\d|\d(?!\s\d)){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
         _year_range, ("digit",), numeric=True),
     # not a file number (`1643/58`, the 1643rd of 1858)
-    Rule("year", re.compile(rf"(?=\d){_NUM_START}\b(?P<year>{_YEAR}){_NUM_END}(?!/\d)(?!\s?(?:%|per cent))"),
+    Rule("year", re.compile(rf"(?P<year>{_YEAR_STARTING}){_NUM_END}(?!/\d)(?!\s?(?:%|per cent))"),
          lambda g: {"when": g["year"]}, ("digit",), numeric=True),
 ]
 
@@ -337,9 +356,19 @@ BARE_DAY = Rule("bare_day", re.compile(
     rf"(?:(?=\s+[A-Za-z])|(?<=[a-z.])(?=\s+\d|\s*$))(?!\s+(?:{_MONTH}|per\b|o'clock))"),
     _day_alone, ("digit",))
 
-DIGIT = re.compile(r"\d")
-#: the first letters of every month form (`Apl` too), to skip texts that name no month
-MONTH_GATE = re.compile("|".join(sorted({f(form[:3]) for form in MONTH_NUMBER for f in (str.capitalize, str.upper)})))
+#: what a rule may need a text to contain (`Rule.needs`), each found by a quick search:
+#: a text without it is not searched for the rule's longer pattern
+NEEDS = {
+    "digit": re.compile(r"\d"),
+    #: the first letters of every month form (`Apl` too)
+    "month": re.compile("|".join(sorted({f(form[:3]) for form in MONTH_NUMBER for f in (str.capitalize, str.upper)}))),
+    #: a day with its suffix: `5th`, `2d`
+    "ordinal": re.compile(rf"\d{_SUFFIX}"),
+    "weekday": re.compile(_WEEKDAY_NAME),
+    #: the `D.` of `A.D.`
+    "era": re.compile(r"\.\s?[Dd]\."),
+    "slash": re.compile("/"),
+}
 #: words after which a number is a page, an issue or a sum, not a year
 NOT_YEAR_BEFORE = re.compile(r"(?:\b(?:pp?|[Pp]ages?|[Nn]os?|[Nn]umbers?|[Vv]ol|[Vv]olume)\.?|[$£#])\s*$")
 #: a month followed by one of these is the name of an event, not a date
@@ -385,6 +414,13 @@ def _accept(rule: Rule, text: str, m: re.Match) -> bool:
     return True
 
 
+def _contains(text: str, need: str, has: dict[str, bool]) -> bool:
+    """Whether `text` contains what NEEDS[need] finds, searched for once (`has`)."""
+    if need not in has:
+        has[need] = NEEDS[need].search(text) is not None
+    return has[need]
+
+
 def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
                with_bare_days: bool = False) -> list[tuple[int, int, dict[str, str]]]:
     """Calendar expressions in `text` as (start, end, TEI attributes), in text order.
@@ -398,10 +434,10 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
     """
     taken = bytearray(len(text))
     found = []
-    has = {"digit": DIGIT.search(text) is not None, "month": MONTH_GATE.search(text) is not None}
+    has: dict[str, bool] = {}       # the NEEDS searched for so far
     rules = RULES + [BARE_DAY] if with_bare_days else RULES
     for rule in rules:
-        if not all(has[need] for need in rule.needs):
+        if not all(_contains(text, need, has) for need in rule.needs):
             continue
         for m in rule.pattern.finditer(text):
             i, j = m.span()
