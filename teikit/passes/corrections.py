@@ -24,6 +24,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, NamedTuple
 
 from ..lexicon import Lexicon
@@ -130,6 +131,20 @@ def joined_case(left: str, right: str) -> str | None:
     return None
 
 
+def common_short(lex: Lexicon, core: str) -> bool:
+    """A core of one or two letters that is no fragment: `a`, `I`, `of`, `in`."""
+    return core in "aAI" or len(core) == 2 and lex.zipf(core) >= SHORT_WORD_ZIPF
+
+
+def is_joinable_part(lex: Lexicon, part: str) -> bool:
+    return not lex.is_word(part) or (part.isupper() and len(part) > 1)
+
+
+def is_joinable_chunk(joinable_part: Memo, chunk: str) -> bool:
+    return any(joinable_part[part.group()]
+               for part in (LEFT_PART_RE.search(chunk), RIGHT_PART_RE.match(chunk)) if part)
+
+
 class LineCorrector:
     """Finds corrections on one text line (the finders of FINDER_RULES); offsets are
     relative to the line."""
@@ -139,11 +154,13 @@ class LineCorrector:
         self.opts = opts
         #: (left, right) -> (length, joined word, cert) or None: pairs repeat
         self.pair_cache: dict[tuple[str, str], tuple[int, str, str] | None] = {}
+        # the memos compute from the lexicon, not through the corrector: a reference cycle
+        # would keep the pass's caches (8 MB for a book) alive until a collection of cycles
         #: letter runs, and chunks between spaces, -> whether they can take part in a join
-        self.joinable_part = Memo(self.is_joinable_part)
-        self.joinable_chunk = Memo(self.is_joinable_chunk)
+        self.joinable_part = Memo(partial(is_joinable_part, lexicon))
+        self.joinable_chunk = Memo(partial(is_joinable_chunk, self.joinable_part))
         #: cores of one or two letters -> 1 if they make no word (`common_short`), else 0
-        self.uncommon_short = Memo(lambda core: int(not self.common_short(core)))
+        self.uncommon_short = Memo(lambda core: int(not common_short(lexicon, core)))
         #: word -> its spelling correction, for the words that have one
         self.spelling_cache: dict[str, str] = {}
         #: words checked for spelling that have no correction
@@ -188,13 +205,6 @@ class LineCorrector:
         part ends a chunk between spaces and a right part starts one, so a line whose every
         chunk ends and starts with such a word (or with no letters) has no split word."""
         return any(map(self.joinable_chunk.__getitem__, text.split(" ")))
-
-    def is_joinable_part(self, part: str) -> bool:
-        return not self.lex.is_word(part) or (part.isupper() and len(part) > 1)
-
-    def is_joinable_chunk(self, chunk: str) -> bool:
-        return any(self.joinable_part[part.group()]
-                   for part in (LEFT_PART_RE.search(chunk), RIGHT_PART_RE.match(chunk)) if part)
 
     def split_words(self, text: str):
         joinable = self.joinable_part
@@ -250,12 +260,8 @@ class LineCorrector:
         if len(FRAGMENT_RE.findall(text)) < 3:
             return False
         cores = [CORE_RE.match(t).group(2) for t in text.split()]
-        fragments = [c for c in cores if c.isalpha() and len(c) <= 2 and not self.common_short(c)]
+        fragments = [c for c in cores if c.isalpha() and len(c) <= 2 and not common_short(self.lex, c)]
         return len(fragments) >= 3 and len(fragments) >= 0.2 * len(cores)
-
-    def common_short(self, core: str) -> bool:
-        """A core of one or two letters that is no fragment: `a`, `I`, `of`, `in`."""
-        return core in "aAI" or len(core) == 2 and self.lex.zipf(core) >= SHORT_WORD_ZIPF
 
     def letter_spacing(self, text: str):
         """Best segmentation of the line's tokens into known words: fewest unknown parts."""
