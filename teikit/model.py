@@ -8,6 +8,7 @@ derives `<pb/>`, `<lb/>`, `<fw>` and the nesting of marks from this model alone.
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
@@ -204,43 +205,45 @@ def _dump_block(block: Block, depth: int, out: list[str]) -> None:
         stack.extend(reversed(children))
 
 
-@dataclass(slots=True)
 class ReadingView:
     """A block's reading text (hyphenation joined, corrections applied) with a map back.
 
     Finders (persons, dates, markers) search `text`; `span(i, j)` turns a match into
     offsets of `Block.text`, where marks live. The map is kept as pieces, not per
-    character: a view is built for every block by several passes, a span asked for rarely.
+    character, in arrays rather than tuples: `persons` holds a view of every block at once.
     """
 
-    text: str
-    #: the reading text's non-empty pieces in order, as (reading offset, block start, block end,
-    #: copied): a copied piece maps char by char, a replacement maps each char to its whole span
-    pieces: list[tuple[int, int, int, bool]]
-    _offsets: list[int] = field(init=False, repr=False)
+    __slots__ = ("text", "_at", "_starts", "_ends", "_copied")
 
-    def __post_init__(self) -> None:
-        self._offsets = [piece[0] for piece in self.pieces]
+    def __init__(self, text: str, pieces: list[tuple[int, int, int, bool]]) -> None:
+        """`pieces`: the reading text's non-empty pieces in order, as (reading offset, block
+        start, block end, copied): a copied piece maps char by char, a replacement maps each
+        char to its whole span."""
+        self.text = text
+        at, starts, ends, copied = zip(*pieces) if pieces else ((), (), (), ())
+        self._at, self._starts, self._ends = array("q", at), array("q", starts), array("q", ends)
+        self._copied = bytes(copied)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         return self.start(i), self.end(j - 1)
 
     def start(self, k: int) -> int:
         """The block offset where reading char `k` begins (negative `k` counts from the end)."""
-        k, (at, start, _, copied) = self._piece(k)
-        return start + k - at if copied else start
+        k, piece = self._piece(k)
+        return self._starts[piece] + k - self._at[piece] if self._copied[piece] else self._starts[piece]
 
     def end(self, k: int) -> int:
         """The block offset just after reading char `k`."""
-        k, (at, start, end, copied) = self._piece(k)
-        return start + k - at + 1 if copied else end
+        k, piece = self._piece(k)
+        return self._starts[piece] + k - self._at[piece] + 1 if self._copied[piece] else self._ends[piece]
 
-    def _piece(self, k: int) -> tuple[int, tuple[int, int, int, bool]]:
+    def _piece(self, k: int) -> tuple[int, int]:
+        """`k` counted from the start, and the index of the piece that holds it."""
         if k < 0:
             k += len(self.text)
         if not 0 <= k < len(self.text):
             raise IndexError("reading offset out of range")
-        return k, self.pieces[bisect_right(self._offsets, k) - 1]
+        return k, bisect_right(self._at, k) - 1
 
 
 def reading_view(block: Block, corrections: bool = True) -> ReadingView:
