@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable, NamedTuple
@@ -149,7 +150,8 @@ class LineCorrector:
     """Finds corrections on one text line (the finders of FINDER_RULES); offsets are
     relative to the line."""
 
-    def __init__(self, lexicon: Lexicon, opts: Options):
+    def __init__(self, lexicon: Lexicon, opts: Options, long_words: Iterable[str] = ()):
+        """`long_words`: the document's lower-case words long enough to be checked for spelling."""
         self.lex = lexicon
         self.opts = opts
         #: (left, right) -> (length, joined word, cert) or None: pairs repeat
@@ -161,10 +163,11 @@ class LineCorrector:
         self.joinable_chunk = Memo(partial(is_joinable_chunk, self.joinable_part))
         #: cores of one or two letters -> 1 if they make no word (`common_short`), else 0
         self.uncommon_short = Memo(lambda core: int(not common_short(lexicon, core)))
-        #: word -> its spelling correction, for the words that have one
-        self.spelling_cache: dict[str, str] = {}
-        #: words checked for spelling that have no correction
-        self.spelled: set[str] = set()
+        #: the document's words that have a spelling correction, with it; checked once each,
+        #: and the one search a block needs to see whether it holds any
+        self.misspelt = {word: corr for word in long_words
+                         if (corr := self.spelling_correction(word)) is not None} if opts.spelling else {}
+        self.misspelt_re = re.compile("|".join(map(re.escape, sorted(self.misspelt)))) if self.misspelt else None
         #: the finders the options turn on, in table order
         self.rules = tuple(rule for rule in FINDER_RULES if getattr(opts, rule.name))
 
@@ -369,18 +372,8 @@ class LineCorrector:
         return out
 
     def spelling(self, text: str):
-        words = set(LONG_LOWER_RE.findall(text))
-        if words <= self.spelled:
-            return []
-        cache = self.spelling_cache
-        for word in words - self.spelled - cache.keys():
-            corr = self.spelling_correction(word)
-            if corr is None:
-                self.spelled.add(word)
-            else:
-                cache[word] = corr
-        return [(m.start(), m.end(), cache[m.group()], "spelling", "low")
-                for m in LONG_LOWER_RE.finditer(text) if m.group() in cache]
+        return [(m.start(), m.end(), self.misspelt[m.group()], "spelling", "low")
+                for m in LONG_LOWER_RE.finditer(text) if m.group() in self.misspelt]
 
     def spelling_correction(self, word: str) -> str | None:
         """The one known word a usual OCR confusion makes of an unknown `word`, or None."""
@@ -420,8 +413,8 @@ def _may_be_letter_spaced(corrector: LineCorrector, text: str) -> bool:
     return sum(map(corrector.uncommon_short.__getitem__, SHORT_CORE_RE.findall(text))) >= 3
 
 
-def _may_need_spelling(corrector: LineCorrector, text: str) -> bool:
-    return not corrector.spelled.issuperset(LONG_LOWER_RE.findall(text))
+def _may_be_misspelt(corrector: LineCorrector, text: str) -> bool:
+    return corrector.misspelt_re is not None and corrector.misspelt_re.search(text) is not None
 
 
 #: the correction finders, in order; a line set in letter spacing is re-segmented as a
@@ -436,7 +429,7 @@ FINDER_RULES: tuple[FinderRule, ...] = (
     FinderRule("glyphs", lambda _, text: GLYPH_RE.search(text), LineCorrector.glyphs, block_tested=True),
     FinderRule("inner_punctuation", lambda _, text: INNER_PUNCT_GATE_RE.search(text),
                LineCorrector.inner_punctuation, block_tested=True),
-    FinderRule("spelling", _may_need_spelling, LineCorrector.spelling),
+    FinderRule("spelling", _may_be_misspelt, LineCorrector.spelling, block_tested=True),
 )
 #: the finders by name, and those whose gate is tried on a whole block first
 FINDERS = frozenset(rule.name for rule in FINDER_RULES)
@@ -453,6 +446,15 @@ def document_words(doc: Document) -> Counter:
     words: Counter = Counter()
     for word, count in as_written.items():    # each spelling lowered once, not each use
         words[word.lower()] += count
+    return words
+
+
+def long_lower_words(doc: Document) -> set[str]:
+    """The document's lower-case words long enough to be checked for spelling."""
+    words: set[str] = set()
+    for line in doc.lines:
+        if line.kind == "text":
+            words.update(LONG_LOWER_RE.findall(line.text))
     return words
 
 
@@ -477,7 +479,7 @@ def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> No
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
     lexicon = Lexicon(document_words(doc), word_zipf=opts.min_zipf, min_attested=opts.min_attested)
-    corrector = LineCorrector(lexicon, opts)
+    corrector = LineCorrector(lexicon, opts, long_lower_words(doc))
     counts: Counter = Counter()
     for block in doc.leaves():
         correct_block(block, corrector, counts)
