@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from ..model import RESP, Block, Document, Line, Mark, Spans, reading_view
 from ..ocr import DIGIT_LOOKALIKES, OCR_DIGITS
@@ -52,13 +53,15 @@ GLUED_MARKER_RE = re.compile(  # all in a lookahead: matches may overlap (Oslo.2
 #: the end of a word in capitals that can be a note number glued on (NORWAYl, LAW12)
 CAPITALS_NUMBER_TAIL_RE = re.compile(r"[0-9lI]+$")
 BRACKET_MARKER_RE = re.compile(r"\[(?P<m>\d{1,3})\]")
-#: what else OCR leaves of a marker: `capitulation.3H`, `others. a6`, `Bolsheviks,ltI`,
-#: `trialY`, `(l907-09).\ufffd9`; looked for only where the sequence lacks a number, and
-#: taken only with evidence (`marker_evidence`)
+#: what else OCR leaves of a marker: after a word's punctuation (`capitulation.3H`, `others.
+#: a6`, `Bolsheviks,ltI`, `(l907-09).\ufffd9`), or a capital glued to a word (`trialY`); looked
+#: for only where the sequence lacks a number, and taken only with evidence
+#: (`marker_evidence`). Two patterns, each led by its first characters (teikit.patterns):
+#: as one alternation, `re` would try every position of the text
 LOOSE_MARKER_RE = re.compile(
-    r"(?<=[A-Za-z])(?:[.,;:!?\"'’”)]{1,2}(?P<gap> ?)"
-    r"(?P<m>\S?[0-9\ufffd]\S{0,2}|[0-9] [0-9]|[lItHsoO!'’]{1,3})|(?<=[a-z]{3})(?P<cap>[A-Z]))"
-    r"(?=[\s\"”’)\].,;:]|$)")
+    r"[.,;:!?\"'’”)](?<=[A-Za-z][.,;:!?\"'’”)])[.,;:!?\"'’”)]?(?P<gap> ?)"
+    r"(?P<m>\S?[0-9\ufffd]\S{0,2}|[0-9] [0-9]|[lItHsoO!'’]{1,3})(?=[\s\"”’)\].,;:]|$)")
+CAPITAL_MARKER_RE = re.compile(r"(?P<m>[A-Z])(?<=[a-z]{3}[A-Z])(?=[\s\"”’)\].,;:]|$)")
 #: words in a note that name what it annotates: `Georgi D imitrov (1882-1949)`, `"Whose
 #: Conspiracy?"`; a capital split from its word by OCR is rejoined
 NOTE_TERM_RE = re.compile(r"\b[A-Z] ?[a-z]{3,}|\b[A-Z]{4,}\b")
@@ -198,7 +201,8 @@ def marker_candidates(blocks: list[Block], pattern: re.Pattern) -> list[Candidat
 
 
 def loose_candidates(blocks: list[Block], taken: list[Candidate]) -> list[Candidate]:
-    """Marker-like garbage (LOOSE_MARKER_RE) not already a candidate."""
+    """Marker-like garbage (LOOSE_MARKER_RE, CAPITAL_MARKER_RE) not already a candidate; no
+    match of one pattern overlaps a match of the other."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for cand in taken:
         spans.setdefault(id(cand.block), []).append((cand.start, cand.end))
@@ -206,17 +210,16 @@ def loose_candidates(blocks: list[Block], taken: list[Candidate]) -> list[Candid
     for block in blocks:
         used = Spans(spans.get(id(block), []))
         text, line_of = block.text, line_numbers(block)
-        for match in LOOSE_MARKER_RE.finditer(text):
-            name = "m" if match.group("m") else "cap"
-            start, end = match.span(name)
-            marker = match.group(name)
-            if name == "m" and not re.search("[0-9\ufffd]", marker) and (
+        for match in chain(LOOSE_MARKER_RE.finditer(text), CAPITAL_MARKER_RE.finditer(text)):
+            start, end = match.span("m")
+            marker = match.group("m")
+            if match.re is LOOSE_MARKER_RE and not re.search("[0-9\ufffd]", marker) and (
                     match.group("gap") or text[start - 1] in "'’" and text[start - 2].isalpha()
                     or marker[0] == "!" and text[start - 1] not in ".,;:"
                     or marker[0] in "'’" and closes_quote(text, start)):
                 continue      # `said. It`, `Stalin's`, `don't`, `jail!!`, `'tired,'`: no markers
             if not used.overlap(start, end):
-                found.append(Candidate(block, start, end, match.group(name), None, False, line_of(start),
+                found.append(Candidate(block, start, end, marker, None, False, line_of(start),
                                        loose=True, before=text[max(0, start - EVIDENCE_REACH):start]))
     return found
 
