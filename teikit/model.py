@@ -3,8 +3,10 @@
 The source's physical lines are kept to the end (`Document.lines`); passes annotate them
 (furniture, page breaks, hyphenation) and group them into `Block`s. Inline markup is
 stand-off: a `Mark` spans offsets of its block's `text`, in which each line break is one
-"\n" character, so offsets never shift when a later pass adds markup. The TEI writer
-derives `<pb/>`, `<lb/>`, `<fw>` and the nesting of marks from this model alone.
+"\n" character, so offsets never shift when a later pass adds markup. The passes that
+search a block's reading text (`reading_view`: words joined over line ends, corrections
+applied) share one view of it, kept on the block until it gains a line or a correction.
+The TEI writer derives `<pb/>`, `<lb/>`, `<fw>` and the nesting of marks from this model alone.
 """
 from __future__ import annotations
 
@@ -81,6 +83,8 @@ class Block:
     attrs: dict[str, str] = field(default_factory=dict)
     marks: list[Mark] = field(default_factory=list)
     children: list["Block"] = field(default_factory=list)
+    #: the reading view `reading_view` last built, with the numbers of lines and marks it read
+    view: tuple["ReadingView", int, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text_lines(self) -> list[Line]:
@@ -150,6 +154,11 @@ class Document:
     def leaves(self):
         """Blocks that hold lines."""
         return (block for block in self.blocks() if block.lines)
+
+    def forget_reading_views(self) -> None:
+        """Drop the reading views the passes shared (`reading_view`): the writer reads none."""
+        for block in self.blocks():
+            block.view = None
 
     def dump(self) -> str:
         """A stable text form of the model, for fixtures and for reading what a pass did.
@@ -247,12 +256,30 @@ class ReadingView:
 
 
 def reading_view(block: Block, corrections: bool = True) -> ReadingView:
-    """Build the reading text of a leaf block.
+    """The reading text of a leaf block.
 
     A line end reads as a space, or as nothing where a word continues (a printed
     end-of-line hyphen is dropped; a lost compound hyphen is restored). With
     `corrections`, a `choice` mark reads as its `corr`.
+
+    The view with corrections is kept on the block (`Block.view`) for the next pass that
+    reads it (notes, persons, dates), and built again once the block has gained a line or
+    a correction: passes settle a line's text and hyphen before making blocks, and
+    afterwards only add lines and marks to a block, never change or remove one.
     """
+    if corrections and block.view is not None:
+        view, lines, marks = block.view
+        if len(block.lines) == lines and len(block.marks) >= marks \
+                and not any(mark.tag == "choice" for mark in islice(block.marks, marks, None)):
+            block.view = (view, lines, len(block.marks))
+            return view
+    view = _built_view(block, corrections)
+    if corrections:
+        block.view = (view, len(block.lines), len(block.marks))
+    return view
+
+
+def _built_view(block: Block, corrections: bool) -> ReadingView:
     lines = block.text_lines
     source = "\n".join(line.text for line in lines)   # block.text
     # what replaces source[start:end] in the reading: (start, end, reading); line ends in order

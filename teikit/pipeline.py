@@ -106,4 +106,5 @@ def build_pipeline(specs: list[PassSpec], options: dict[str, dict] | None = None
 def run_pipeline(doc: Document, steps: list[Step], report: Report) -> Document:
     for step in steps:
         doc = step.spec.run(doc, step.opts, report)
+    doc.forget_reading_views()
     return doc
