@@ -194,16 +194,16 @@ class BlockWriter:
         line, furniture, following = self.breaks[newline]
         hyphen = line.hyphen
         body = self.text[pos:newline]
-        if hyphen is Hyphen.PRINTED and body.endswith("-"):
+        joined = hyphen is not Hyphen.NONE
+        if not joined:
+            add_text(elem, body + "\n")    # most lines: their text and line end in one piece
+        elif hyphen is Hyphen.PRINTED and body.endswith("-"):
             add_text(elem, body[:-1])
             tei("pc", {"force": "weak"}, elem).text = "-"
         else:
             add_text(elem, body)
             if hyphen is Hyphen.RESTORE:
                 tei("supplied", {"reason": "lost-hyphen"}, elem).text = "-"
-        joined = hyphen is not Hyphen.NONE
-        if not joined:
-            add_text(elem, "\n")
         for fw in furniture:
             write_furniture(elem, fw, joined)
         write_page_break(elem, following, joined)
