@@ -6,6 +6,8 @@ nothing about click.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,33 +55,47 @@ def encode_source(path: str | Path, cfg: EditionConfig | None = None, *, correct
     """Encode a source file: `.tree` is the TEI (`serialize` gives its bytes), `.report` the
     messages; `cfg` is an edition's configuration (`config.load_config`), default none."""
     cfg = cfg or EditionConfig()
+    doc, checksum = read_document(path, encoding or cfg.encoding)
+    return encode_document(doc, cfg, checksum, corrections=corrections)
+
+
+def read_document(path: str | Path, encoding: str) -> tuple[Document, str]:
+    """The model of a source file, and the checksum of its bytes (sha256) for the header.
+
+    Neither the bytes nor the decoded text outlive the call: the model holds the lines, and
+    the two would take three times the file while the passes run."""
     name = str(path)
     data = read_bytes(path)
-    return encode_text(decode_source(data, name, encoding or cfg.encoding), cfg, name=name,
-                       source_bytes=data, corrections=corrections)
+    return document_from_text(decode_source(data, name, encoding), name), hashlib.sha256(data).hexdigest()
 
 
 def encode_text(text: str, cfg: EditionConfig | None = None, *, name: str = "<text>",
                 source_bytes: bytes | None = None, corrections: bool = True) -> Encoded:
     """Encode decoded text; `source_bytes` (for the header's checksum) default to its UTF-8."""
-    cfg = cfg or EditionConfig()
+    checksum = hashlib.sha256(text.encode("utf-8") if source_bytes is None else source_bytes).hexdigest()
     doc = document_from_text(text, name)
+    del text, source_bytes   # the model holds the lines: the caller's temporaries can go
+    return encode_document(doc, cfg or EditionConfig(), checksum, corrections=corrections)
+
+
+def encode_document(doc: Document, cfg: EditionConfig, checksum: str, *, corrections: bool = True) -> Encoded:
+    """Run the passes over a source's model and write its TEI; `checksum` is the source's sha256."""
     if cfg.profile:
         doc.profile, reason = cfg.profile, "set in edition.yaml"
     else:
         doc.profile, reason = detect_profile(doc)
-    report = Report(file=name, suppress=frozenset(cfg.suppress))
+    report = Report(file=doc.source, suppress=frozenset(cfg.suppress))
     disabled = frozenset() if corrections else frozenset({"corrections"})
     steps = build_pipeline(PASSES, pass_options(cfg, doc.profile), disabled)
     doc = run_pipeline(doc, steps, report)
-    data = source_bytes if source_bytes is not None else text.encode("utf-8")
-    return Encoded(build_tree(doc, cfg, data, report), doc, report, reason)
+    return Encoded(build_tree(doc, cfg, checksum, report), doc, report, reason)
 
 
-def build_tree(doc: Document, cfg: EditionConfig, source_bytes: bytes, report: Report) -> etree._ElementTree:
+def build_tree(doc: Document, cfg: EditionConfig, checksum: str, report: Report) -> etree._ElementTree:
+    """The TEI of an encoded model; `checksum` is the sha256 of the source's bytes."""
     root = tei("TEI", {"xml:lang": cfg.language})
     root.text = "\n"
-    etree.indent(write_header(root, doc, cfg, source_bytes, doc.source))
+    etree.indent(write_header(root, doc, cfg, checksum, doc.source))
     register = write_register(root, doc.persons)
     if register is not None:
         etree.indent(register)
@@ -92,4 +108,10 @@ def build_tree(doc: Document, cfg: EditionConfig, source_bytes: bytes, report: R
 
 
 def serialize(tree: etree._ElementTree) -> bytes:
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
+    """The TEI's bytes, a line end after the root. Written into one growing buffer, not by
+    `tostring`, which holds the whole text twice (its buffer, its bytes) before the line end
+    copies it a third time."""
+    buffer = io.BytesIO()
+    tree.write(buffer, xml_declaration=True, encoding="UTF-8")
+    buffer.write(b"\n")
+    return buffer.getvalue()

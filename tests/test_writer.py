@@ -26,7 +26,7 @@ def build(source: str, shape):
     doc = document_from_text(source, "t.txt")
     shape(doc)
     report = Report("t.txt")
-    tree = build_tree(doc, EditionConfig(title="T"), source.encode(), report)
+    tree = build_tree(doc, EditionConfig(title="T"), "sha256 of the source", report)
     return tree, report
 
 

@@ -5,7 +5,6 @@ receiving project learns from the header what was corrected, joined and left out
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -107,7 +106,8 @@ def _count_phrase(counts: dict, singular: dict[str, str]) -> str:
     return ", ".join(parts) if parts else "none"
 
 
-def write_header(root, doc: Document, cfg: EditionConfig, source_bytes: bytes, source_name: str):
+def write_header(root, doc: Document, cfg: EditionConfig, checksum: str, source_name: str):
+    """The teiHeader; `checksum` is the sha256 of the source's bytes."""
     header = tei("teiHeader", None, root)
     file_desc = tei("fileDesc", None, header)
     title_stmt = tei("titleStmt", None, file_desc)
@@ -131,7 +131,7 @@ def write_header(root, doc: Document, cfg: EditionConfig, source_bytes: bytes, s
                {"type": "original"})
     transcription = write_bibl(source_desc, cfg.transcription, {"type": "transcription"})
     _child(transcription, "idno", Path(source_name).name, {"type": "filename"})
-    _child(transcription, "idno", hashlib.sha256(source_bytes).hexdigest(), {"type": "sha256"})
+    _child(transcription, "idno", checksum, {"type": "sha256"})
 
     encoding = tei("encodingDesc", None, header)
     for name in ("teikit.rng", "teikit.odd"):
