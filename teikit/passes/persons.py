@@ -84,8 +84,7 @@ class PersonFinder:
             for name in person.given_names:
                 given.setdefault(name, set()).add(person.id)
         forms = sorted(index, key=len, reverse=True)
-        first_chars = "".join(sorted({re.escape(form[0]) for form in forms}))
-        pattern = re.compile(rf"(?=[{first_chars}])(?<![\w'’])(?:" + trie_regex(forms) + r")(?![\w])(?!-[a-z])") \
+        pattern = re.compile("(?:" + trie_regex(forms, r"[\w'’]") + r")(?![\w])(?!-[a-z])") \
             if forms else re.compile(r"(?!x)x")
         return cls(register, pattern, index, given, frozenset(given) | COMMON_FORENAMES)
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon import word_zipf
 from ..names import TITLES
@@ -396,10 +397,13 @@ def is_surname(word: str) -> bool:
         and word.rstrip(".").title() not in CITATION_WORDS
 
 
-def trie_regex(words: list[str]) -> str:
+def trie_regex(words: list[str], starting: str = "") -> str:
     """One regex alternation of `words`, factored as a trie so matching is fast.
 
     A space in a word matches any run of whitespace; a period may be followed by some.
+    With `starting` (a set of characters), a word matches only where none of them stands
+    before it; the check is written after the word's first character (teikit.patterns), so
+    that `re` scans for the words' first characters.
     """
     trie: dict = {}
     for word in words:
@@ -408,31 +412,41 @@ def trie_regex(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = True
 
-    def emit(node: dict) -> str:
+    def emit(node: dict, first: bool = False) -> str:
         branches, optional = [], "" in node
         for ch, child in sorted(node.items(), key=lambda kv: kv[0]):
             if ch == "":
                 continue
             atom = r"\s+" if ch == " " else r"\.\s*" if ch == "." else re.escape(ch)
+            if first and starting:
+                atom = f"(?<!{starting}){atom}" if ch in " ." else not_after(starting, atom)
             branches.append(atom + emit(child))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if optional else body
 
-    return emit(trie)
+    return emit(trie, first=True)
 
 
-def surname_pattern(full: set[str], surnames: set[str]) -> re.Pattern | None:
-    """One regex for the full names found and the bare surnames, as printed and in capitals;
-    group `bare` tells a bare surname."""
-    def alternation(names):
-        return trie_regex(sorted({form for name in names for form in (name, name.upper())}))
+class Surnames(NamedTuple):
+    """The full names found and the bare surnames as one regex, and the bare surnames' forms."""
 
+    pattern: re.Pattern
+    bare: frozenset[str]
+
+
+def surname_pattern(full: set[str], surnames: set[str]) -> Surnames | None:
+    """One regex for the full names found and the bare surnames, as printed and in capitals.
+
+    One trie of both: where a full name matches, a bare surname that matches there too is
+    its first word (a surname has no space), so the longest form is the full name, as it
+    would be were full names tried first; a match that is a bare surname's form is one."""
     if not full and not surnames:
         return None
-    branches = ([alternation(full)] if full else []) + ([f"(?P<bare>{alternation(surnames)})"] if surnames else [])
-    return re.compile(rf"(?<![\w.'’-])(?:{'|'.join(branches)}){NAME_END}")
+    forms = {name: {name, name.upper()} for name in full | surnames}
+    pattern = re.compile("(?:" + trie_regex(sorted(set().union(*forms.values())), r"[\w.'’-]") + ")" + NAME_END)
+    return Surnames(pattern, frozenset(form for name in surnames for form in forms[name]))
 
 
 #: before a capitalised word: the start of a sentence, where capitals prove nothing
@@ -446,7 +460,7 @@ PROPER_NOUN_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 PROSE_BEFORE = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*,?[ \t]+$")
 
 
-def surname_mentions(text: str, pattern: re.Pattern | None, known: Known,
+def surname_mentions(text: str, pattern: Surnames | None, known: Known,
                      named_in_full: frozenset[str] = frozenset()) -> list[Span]:
     """Full names and bare surnames found elsewhere; a bare surname neither before another
     capitalised word nor a common word, unless the text names its bearer in full with a
@@ -454,13 +468,14 @@ def surname_mentions(text: str, pattern: re.Pattern | None, known: Known,
     if pattern is None:
         return []
     found = []
-    for m in pattern.finditer(text):
-        if m.groupdict().get("bare") and PROPER_NOUN_AFTER.match(text, m.end()):
+    for m in pattern.pattern.finditer(text):
+        bare = m.group() in pattern.bare
+        if bare and PROPER_NOUN_AFTER.match(text, m.end()):
             continue
         before = text[max(0, m.start() - 6):m.start()]
         if before.rstrip().endswith((" the", " a", " an")) or before.rstrip() in ("the", "The"):
             continue
-        if m.groupdict().get("bare") and (in_place_name(text, m.start()) or known.is_common(m.group()) and not (
+        if bare and (in_place_name(text, m.start()) or known.is_common(m.group()) and not (
                 m.group() in named_in_full and PROSE_BEFORE.search(text, max(0, m.start() - 30), m.start()))):
             continue
         found.append(m.span())
