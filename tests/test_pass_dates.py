@@ -228,6 +228,11 @@ def test_day_alone_before_a_verb_or_preposition():
         "June 3, 1790", "9th", "12th"]
 
 
+def test_day_alone_after_a_line_end_is_read_as_after_a_space():
+    assert [text for text, _ in dated(["June 3, 1790", "wait for the boat of the\n9th, as on\n12th we sail"])] == [
+        "June 3, 1790", "9th", "12th"]
+
+
 def test_day_alone_far_from_a_named_month_is_the_running_months():
     far = "We went on through the hills for many days, " * 6
     assert dated(["Bath, June 20, 1790.", "Your letter of May came. " + far + "The mail of the 16th is lost."])[1:] == [

@@ -319,9 +319,9 @@ RULES: list[Rule] = [
     Rule("weekday_day", re.compile(
         rf"(?=[A-Z]){_WEEKDAY}(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit", "ordinal")),
-    # on the 16th, ...; a diary's `on 5th our march`
+    # on the 16th, ... (a line end may part them); a diary's `on 5th our march`
     Rule("the_day", re.compile(
-        rf"(?:(?<=\b[Tt]he )|(?<=\b[Oo]n ))(?P<day>[0-3]?\d{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
+        rf"(?:(?<=\b[Tt]he\s)|(?<=\b[Oo]n\s))(?P<day>[0-3]?\d{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit", "ordinal")),
     # (on) Monday (evening): the running date tells which Monday, or it is no date here;
     # not in a name (`the Sunday Times`, `Good Friday`), nor after a day (`19th Sunday`:
