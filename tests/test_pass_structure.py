@@ -370,3 +370,9 @@ def test_an_old_title_page_in_capitals_and_a_preface_named_with_a_full_stop():
     assert [(div.kind, div.attrs.get("type")) for div in doc.front[1:]] == [("div", "preface")]
     assert doc.body[0].attrs["type"] == "chapter"
 
+
+
+def test_a_note_heading_with_a_full_stop_in_the_body_sends_nothing_to_back():
+    doc = encode("CHAPTER I.\n\n" + PARAGRAPH + "\nNOTE.\n\n" + PARAGRAPH + "\nCHAPTER II.\n\n" + PARAGRAPH)
+    assert [first.text for div in doc.body for first in div.children[:1]] == ["CHAPTER I.", "NOTE.", "CHAPTER II."]
+    assert doc.back == []

@@ -229,9 +229,10 @@ class _Classifier:
         self.trailing_endnote = re.compile(opts.trailing_endnote_pattern) \
             if opts.trailing_endnote_pattern else None
         self.source_note = re.compile(opts.source_note_pattern) if opts.source_note_pattern else None
-        # a heading named so may close with the full stop older books print (`PREFACE.`)
+        # a front heading may close with the full stop older books print (`PREFACE.`); a back
+        # one may not: `NOTE.` over a note in the body would send all that follows to back
         self.front = re.compile(rf"(?:{opts.front_heads})\.?$", re.IGNORECASE)
-        self.back = re.compile(rf"(?:{opts.back_heads})\.?$", re.IGNORECASE)
+        self.back = re.compile(rf"(?:{opts.back_heads})$", re.IGNORECASE)
 
     def is_head(self, block: Block) -> bool:
         lines = [line.text.strip() for line in block.text_lines]
