@@ -60,7 +60,7 @@ LIFESPAN = 80
 REMEMBERED = 50
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 #: an initial in a name (`L.`, or `L` where OCR lost the stop)
-INITIAL = re.compile(r"[A-Z]\.?")
+LONE_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 @dataclass
@@ -282,7 +282,7 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
             if persons_rules.is_surname(s) and s not in groups and not persons_rules.names_a_place(s)}
     everyone_in_full = {m.text for m in mentions if len(m.text.split()) > 1}
     bearers = Counter(surname for given, surname in map(persons_keys.name_parts, everyone_in_full)
-                      if given and (given[0] in known.forenames or len(given) > 1 and INITIAL.fullmatch(given[-1])))
+                      if given and (given[0] in known.forenames or len(given) > 1 and LONE_INITIAL.fullmatch(given[-1])))
     forenamed = frozenset(surname for surname, count in bearers.items() if count == 1)
     pattern = persons_rules.surname_pattern(full, bare)
     for b, text in enumerate(texts):

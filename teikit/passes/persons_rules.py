@@ -211,7 +211,6 @@ def abbreviation_after(text: str, end: int) -> bool:
 
 #: letters after a name and its comma that say an office or a degree (`Quillet, J.P.`,
 #: `Pellworth, M.D.`), set close as initials never are; the word after them is no surname
-POST_NOMINAL_BEFORE = re.compile(r",\s*$")
 POST_NOMINALS = frozenset("""J.P. M.P. M.D. D.D. LL.D. K.C. Q.C. F.R.S. M.A. B.A. D.C.L. R.N. U.S.N. C.B.
 K.C.B. F.S.A. Ph.D. S.J.""".split())
 
@@ -225,7 +224,7 @@ def initials(text: str, known: Known) -> list[Span]:
         surname = m.group().split()[-1]
         if word_zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or abbreviation_after(text, m.end()):
             continue
-        if m.group()[:-len(surname)].strip() in POST_NOMINALS and POST_NOMINAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        if m.group()[:-len(surname)].strip() in POST_NOMINALS and text[max(0, m.start() - 4):m.start()].rstrip().endswith(","):
             continue
         found.append((forename_before(text, m.start(), known), m.end()))
     return found
