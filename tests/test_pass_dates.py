@@ -463,3 +463,35 @@ def test_a_yearless_span_takes_the_running_year():
                   "The mail leaves the 5 or 6th of February; we stay December 30-January 2"])[1:] == [
         ("5 or 6th of February", {"from": "1791-02-05", "to": "1791-02-06", "cert": "medium"}),
         ("December 30-January 2", {"from": "1790-12-30", "to": "1791-01-02", "cert": "medium"})]
+
+
+
+#: a page of made-up proceedings, long enough to be a printed page
+PROCEEDINGS = ("Mr. QUILLET said the petition came on the 4th inst. and was read on the\n"
+               "2nd of February last, as the clerk had said. It was then ordered that the\n"
+               "matter stand over until the papers were printed and laid on the table.\n\n"
+               + "Mr. PELLWORTH moved the adjournment of the debate on the matter, and\n"
+                 "the motion, being put, was carried on a division without further remark\n"
+                 "from the members who had come in for the reading of the minutes.\n\n" * 4)
+
+
+def test_a_running_head_with_a_full_date_dates_the_text_of_its_page():
+    from teikit.encode import encode_text
+
+    heads = [f"MARCH {day}, 1790. {folio}" for folio, day in zip(range(37, 43), (11, 11, 12, 12, 13, 13))]
+    body = next(encode_text("".join(f"{head}\n\n{PROCEEDINGS}" for head in heads),
+                            name="made-up.txt").tree.iter("{http://www.tei-c.org/ns/1.0}body"))
+    assert [fw.text for fw in body.iter("{http://www.tei-c.org/ns/1.0}fw")] == heads
+    dates = [(d.text, d.get("when"), d.get("cert")) for d in body.iter("{http://www.tei-c.org/ns/1.0}date")]
+    assert dates[:2] == [("4th inst.", "1790-03-04", "medium"), ("2nd of February", "1790-02-02", "medium")]
+    assert dates[-2:] == [("4th inst.", "1790-03-04", "medium"), ("2nd of February", "1790-02-02", "medium")]
+
+
+def test_a_running_head_without_a_full_date_dates_nothing():
+    from teikit.encode import encode_text
+
+    text = "".join(f"{folio} THE QUILLBURY PAPERS\n\n{PROCEEDINGS}" for folio in range(37, 43))
+    body = next(encode_text(text, name="made-up.txt").tree.iter("{http://www.tei-c.org/ns/1.0}body"))
+    assert len(list(body.iter("{http://www.tei-c.org/ns/1.0}fw"))) == 6
+    assert {(d.text, d.get("when")) for d in body.iter("{http://www.tei-c.org/ns/1.0}date")} == {
+        ("2nd of February", "--02-02")}

@@ -3,7 +3,8 @@
 Letters, diaries and newspapers date a page once (a dateline, an entry head, a masthead)
 and then write `March 2`, `3d inst.`, `12 Rested`, `on Friday`. A complete date that
 begins its block or line, or closes a short block, a short line or an early line of a
-div (`Fort William, June 9, 1790.`), sets the running date; a year alone on its line with
+div (`Fort William, June 9, 1790.`), sets the running date, as does a full date in the
+running head of a page (`MARCH 11, 1790. 638`: the text under it); a year alone on its line with
 more of its block after it (a diary's `1790` over `March`, `23d` over `1790`) sets its
 year; a year alone in its block is a section's title (a chronology's `1937`), whose
 entries stay as printed. Within a few pages of it:
@@ -134,6 +135,12 @@ class RunningDate:
             if near == month:
                 return year
         return self.year if month <= self.month or heads else None
+
+    def dated_by_page(self, value: str) -> None:
+        """Stand on a page whose running head prints this full date (a debate's sitting
+        day, a newspaper's issue): it dates the page as a dateline would."""
+        self.year, self.month, self.day = map(int, FULL_DAY.match(value).groups())
+        self.anchored_at = self.position
 
     def saw(self, value: str, heads: bool, year_head: bool = False) -> None:
         """Move on past a date with this value; `heads`: it heads or closes its block or line;

@@ -26,7 +26,7 @@ from ..facts import DatesDone
 from ..model import Block, Document, Mark, reading_view
 from ..pipeline import PassSpec
 from ..report import Report
-from .date_context import RunningDate, infer
+from .date_context import FULL_DAY, RunningDate, infer
 from .date_grammar import MONTH_NUMBER, find_dates
 
 
@@ -181,17 +181,39 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None) 
     return added
 
 
+def running_head_dates(doc: Document, opts: Options) -> list[tuple[int, str]]:
+    """(line, value) of the running heads that print a full date (`MARCH 11, 1790. 638`),
+    in order: each dates the text of its page."""
+    found = []
+    for line in doc.lines:
+        if line.kind == "fw" and line.fw_type == "header":
+            days = [attrs["when"] for _, _, attrs in find_dates(line.text, opts.earliest_year, opts.latest_year)
+                    if FULL_DAY.match(attrs.get("when", ""))]
+            if len(days) == 1:
+                found.append((line.n, days[0]))
+    return found
+
+
 def run(doc: Document, opts: Options, report: Report) -> Document:
     if opts.calendar not in ("gregorian", "julian"):
         report.warning("TK180", f"unknown calendar {opts.calendar!r}: dates written without @calendar")
         opts = Options(calendar="gregorian", earliest_year=opts.earliest_year,
                        latest_year=opts.latest_year, infer_from_context=opts.infer_from_context)
     running, count = None, 0
+    page_dates, page_date, next_page = running_head_dates(doc, opts), None, 0
     for block in doc.blocks():
         starts_afresh = block.kind == "div" and block.attrs.get("type") != "section"
         if opts.infer_from_context and (running is None or starts_afresh):
             running = RunningDate()     # each div (a letter, an article) dates itself; its sections do not
+            if page_date:
+                running.dated_by_page(page_date)
         if block.lines:
+            first = block.first_text_lines(1)
+            while running is not None and first and next_page < len(page_dates) \
+                    and page_dates[next_page][0] < first[0].n:
+                page_date = page_dates[next_page][1]
+                running.dated_by_page(page_date)
+                next_page += 1
             count += mark_dates(block, opts, running)
     inferred = sum(mark.tag == "date" and "cert" in mark.attrs for block in doc.blocks() for mark in block.marks)
     doc.facts.dates = DatesDone(marked=count, calendar=opts.calendar, inferred=inferred,
