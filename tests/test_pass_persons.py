@@ -250,6 +250,14 @@ def test_the_surname_stage_carries_no_place_but_trusts_a_name_after_at(monkeypat
         "Peter Quillabee", "Peter Pellworth", "Pellworth", "Pellworth"]
 
 
+def test_a_constituency_stays_a_place_where_a_person_bears_its_name(monkeypatch):
+    # `member for X` names a place whatever else the text names X (unlike `at X`, which
+    # may govern a person)
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Sir GEORGE TULVERTON wrote. The hon. member for Tulverton (Mr. QUILLET) rose."]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["GEORGE TULVERTON", "QUILLET"]
+
+
 def test_a_name_that_speaks_is_found_again_unless_the_text_makes_it_a_place(monkeypatch):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     texts = ["Quillet said no. We met Quillet's men.", "Tulverton declared war; we lived in Tulverton."]

@@ -49,14 +49,14 @@ SHIP_BEFORE = re.compile(r"\b(?:ship|steamer|steamship|tanker|vessel|boat|schoon
                          r"sloop|yacht|cruiser|liner|S\.\s?S\.|H\.\s?M\.\s?S\.)\s+$", re.IGNORECASE)
 #: prepositions of place before a single word (`in Tula`, `at Verdun`)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
-#: a capitalised word after a preposition of place, not a possessive (`at Smith's` may be a person's),
-#: or a constituency (`the member for Quillabee`)
+#: a capitalised word after a preposition of place, not a possessive (`at Smith's` may be a person's)
 PLACE_PREPOSITIONS = tuple(form for word in ("in", "at", "near", "into", "towards", "across", "through")
                            for form in (word.title(), word))
-AFTER_PLACE_PREPOSITION = re.compile("(?:" + "|".join([words_not_after(r"\w", PLACE_PREPOSITIONS)]
-                                                      + [not_after(r"\w", m) + r"embers?\s+for" for m in "Mm"])
-                                     + r")\s+"
+AFTER_PLACE_PREPOSITION = re.compile("(?:" + words_not_after(r"\w", PLACE_PREPOSITIONS) + r")\s+"
                                      rf"({NAME_WORD})(?![\w'’])")
+#: a constituency (`the member for Quillabee`): a place even where a person bears its name
+CONSTITUENCY = re.compile("(?:" + "|".join(not_after(r"\w", m) + r"embers?" for m in "Mm")
+                          + rf")\s+for\s+({NAME_WORD})(?![\w'’])")
 #: a capitalised word after a lower-case `the` that ends a phrase (`down the Quillabee, then`,
 #: `the Quillabee in flood`): a river, a country, a thing; never before `of` (`the Pellworth of
 #: old`) nor a capital (`the Pellworth Act`)
@@ -68,7 +68,7 @@ BEFORE_LAND_NOUN = re.compile(rf"({NAME_WORD})\s+(?:river|rivers|range|ranges|mo
                               r"valley|country|district|village|villages|creek|falls|island|islands|rapids|plain|"
                               r"plains|mission|station|town)\b")
 #: where a text puts only a place's or a thing's name, whatever else it puts there
-THING_CONTEXTS = (THE_THING, BEFORE_LAND_NOUN)
+THING_CONTEXTS = (THE_THING, BEFORE_LAND_NOUN, CONSTITUENCY)
 #: where a text puts a place's name, whose capitalised word is then no person's anywhere in
 #: it; a preposition of place governs persons too (`aimed at Pellworth`), so it makes no
 #: place of a name the text names in full elsewhere
