@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 class ExcludedLine(NamedTuple):
     n: int          #: source line number
     text: str       #: the line as read
-    reason: str     #: the edition's reason
+    reason: str     #: why: the edition's reason, or the digitiser's notice it is
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ class MessageCode(NamedTuple):
 
 CODES: tuple[MessageCode, ...] = (
     MessageCode("TK101", "warning", "an exclusion rule of the edition matched no line: nothing excluded"),
-    MessageCode("TK102", "info", "lines excluded from the text, with the edition's reason"),
+    MessageCode("TK102", "info", "lines excluded from the text: the edition's, or a digitiser's notices, with the reason"),
     MessageCode("TK111", "info", "a line looks like page furniture but does not fit the page sequence: kept as text"),
     MessageCode("TK112", "info", "a page number OCR misread (digit look-alikes), read as its place in the sequence says"),
     MessageCode("TK113", "info", "a running head without its page number, found by its recurrence"),
