@@ -114,7 +114,7 @@ def rules(text):
 @pytest.mark.parametrize("text, rule, expected", [
     ("the Hon. Mr. QUIGLEY replied", "titled", ["QUIGLEY"]),
     ("said Chief Justice PENHALLOW then", "titled", ["PENHALLOW"]),
-    ("met Capt. Ambrose T. Fenwick there", "titled", ["Ambrose T. Fenwick"]),
+    ("met Capt. Osbert T. Fenwick there", "titled", ["Osbert T. Fenwick"]),
     ("the General Staff met the staff", "titled", []),
     ("printed by J. M. Pellworth of London", "initials", ["J. M. Pellworth"]),
     ("R. Ferri sulph. gr. ij.", "initials", []),
@@ -180,11 +180,11 @@ def test_a_common_word_written_in_lower_case_is_no_surname():
 
 
 def test_surname_stage_finds_full_names_and_bare_surnames():
-    pattern = surname_pattern({"Ambrose Fenwick", "Ambrose Stone"}, {"Fenwick", "Stone"})
-    text = "Ambrose Fenwick came. Later FENWICK left; the Fenwick Trust paid, and Fenwick's smile on a Stone."
+    pattern = surname_pattern({"Osbert Fenwick", "Osbert Stone"}, {"Fenwick", "Stone"})
+    text = "Osbert Fenwick came. Later FENWICK left; the Fenwick Trust paid, and Fenwick's smile on a Stone."
     known = Known(lower_words=frozenset({"stone"}))
     assert [text[i:j] for i, j in surname_mentions(text, pattern, known)] == \
-        ["Ambrose Fenwick", "FENWICK", "Fenwick"]
+        ["Osbert Fenwick", "FENWICK", "Fenwick"]
 
 
 def test_a_common_word_surname_of_a_person_named_in_full_is_found_in_running_prose():
@@ -216,11 +216,11 @@ def test_the_surname_stage_carries_no_plural_of_a_people(monkeypatch):
 
 def test_pieces_of_one_name_found_apart_are_joined():
     from teikit.passes.persons import join_adjacent
-    text = "President QUINTUS C QUILLET said, and Ambrose, Pellworth"
-    pieces = [Mention(0, text.index(w), text.index(w) + len(w), w) for w in ("QUINTUS", "QUILLET", "Ambrose",
+    text = "President QUINTUS C QUILLET said, and Osbert, Pellworth"
+    pieces = [Mention(0, text.index(w), text.index(w) + len(w), w) for w in ("QUINTUS", "QUILLET", "Osbert",
                                                                           "Pellworth")]
-    assert [m.text for m in join_adjacent(pieces, [text])] == ["QUINTUS C QUILLET", "Ambrose", "Pellworth"]
-    text = "Quillet Tulverton Pellworth J.B. Ambrose"       # a list, not a name
+    assert [m.text for m in join_adjacent(pieces, [text])] == ["QUINTUS C QUILLET", "Osbert", "Pellworth"]
+    text = "Quillet Tulverton Pellworth J.B. Osbert"       # a list, not a name
     pieces = [Mention(0, 0, 27, text[:27]), Mention(0, 28, len(text), text[28:])]
     assert len(join_adjacent(pieces, [text])) == 2
 
@@ -302,7 +302,7 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("camped on the Santa Quillabee that night", "Quillabee", False),
     ("climbed Mt. Pellworth next", "Pellworth", False),
     ("a letter from Lake Pellworth", "Lake Pellworth", False),
-    ("we met Ambrose Pellworth there", "Ambrose Pellworth", True),
+    ("we met Osbert Pellworth there", "Osbert Pellworth", True),
 ])
 def test_model_spans_are_filtered_for_print(text, span, expected):
     start = text.index(span)
@@ -312,16 +312,16 @@ def test_model_spans_are_filtered_for_print(text, span, expected):
 @pytest.mark.parametrize("text, span, expected", [
     ("a narrow part. Below Quillabee the river", "Below Quillabee", "Quillabee"),
     ("the tale of Bill Pellworth below", "Bill Pellworth", "Bill Pellworth"),
-    ("the hill. Ambrose Pellworth came below", "Ambrose Pellworth", "Ambrose Pellworth"),
+    ("the hill. Osbert Pellworth came below", "Osbert Pellworth", "Osbert Pellworth"),
 ])
 def test_a_common_word_opening_a_sentence_is_no_part_of_a_name(text, span, expected):
     start = text.index(span)
-    known = Known(forenames=frozenset({"Ambrose"}), lower_words=frozenset({"below", "bill"}))
+    known = Known(forenames=frozenset({"Osbert"}), lower_words=frozenset({"below", "bill"}))
     i, j = persons_model.without_common_first_word(text, start, start + len(span), known)
     assert text[i:j] == expected
 
 
-@pytest.mark.parametrize("name", ["QUILLABEE ABBEY", "Quillabee Church", "St. Ambrose Chapel"])
+@pytest.mark.parametrize("name", ["QUILLABEE ABBEY", "Quillabee Church", "St. Osbert Chapel"])
 def test_a_name_ending_in_a_church_is_a_place(name):
     from teikit.passes.persons_rules import names_a_place
     assert names_a_place(name)
@@ -409,10 +409,10 @@ def test_without_the_model_package_the_rules_work_alone(monkeypatch):
 # ---------------------------------------------------------------- keys
 
 def test_a_forename_alone_names_the_one_person_of_that_forename():
-    names = ["Ambrose Fenwick", "Ambrose", "Quentin Pellworth", "Quentin Tarrant", "Quentin"]
+    names = ["Osbert Fenwick", "Osbert", "Quentin Pellworth", "Quentin Tarrant", "Quentin"]
     mentions = [Mention(k, 0, 1, name) for k, name in enumerate(names)]
     assign_keys(mentions, set(), [m.text for m in mentions])
-    assert [m.key for m in mentions] == ["fenwick-ambrose", "fenwick-ambrose", "pellworth-quentin", "tarrant-quentin",
+    assert [m.key for m in mentions] == ["fenwick-osbert", "fenwick-osbert", "pellworth-quentin", "tarrant-quentin",
                                          "quentin"]
 
 
@@ -435,19 +435,19 @@ def test_forenames_in_a_list_are_a_familys_not_the_namesake_in_full(text, words,
 
 
 def test_a_bare_surname_names_the_one_the_text_does_not_call_by_forename():
-    names = ["Quentin Pellworth", "Ambrose Pellworth", "Ambrose", "Pellworth"]
+    names = ["Quentin Pellworth", "Osbert Pellworth", "Osbert", "Pellworth"]
     mentions = [Mention(k, 0, 1, name) for k, name in enumerate(names)]
     assign_keys(mentions, set(), [m.text for m in mentions])
-    assert [m.key for m in mentions] == ["pellworth-quentin", "pellworth-ambrose", "pellworth-ambrose",
+    assert [m.key for m in mentions] == ["pellworth-quentin", "pellworth-osbert", "pellworth-osbert",
                                          "pellworth-quentin"]
 
 
 def test_an_initial_alone_names_the_person_of_that_initial_last_met():
-    names = ["Quentin Pellworth", "P.", "Ambrose Tarrant", "Peter Prosser", "P.", "T.", "Z."]
+    names = ["Quentin Pellworth", "P.", "Osbert Tarrant", "Peter Prosser", "P.", "T.", "Z."]
     mentions = [Mention(k, 0, 1, name) for k, name in enumerate(names)]
     assign_keys(mentions, set(), names)
-    assert [m.key for m in mentions] == ["pellworth-quentin", "pellworth-quentin", "tarrant-ambrose", "prosser-peter",
-                                         "prosser-peter", "tarrant-ambrose", "z"]
+    assert [m.key for m in mentions] == ["pellworth-quentin", "pellworth-quentin", "tarrant-osbert", "prosser-peter",
+                                         "prosser-peter", "tarrant-osbert", "z"]
 
 
 def test_titles_keep_a_woman_and_a_man_of_one_surname_apart():

@@ -354,7 +354,7 @@ def test_the_heading_rules_keep_every_line_once_in_order(lines, decks):
 
 
 # an old book's title page: its lines in capitals close with full stops
-OLD_TITLE_PAGE = ("A\n\nTREATISE\n\nON THE\n\nDISEASES OF THE HARBOUR.\n\n\n\nBY AMBROSE QUILLET, M.D.\n\n"
+OLD_TITLE_PAGE = ("A\n\nTREATISE\n\nON THE\n\nDISEASES OF THE HARBOUR.\n\n\n\nBY OSBERT QUILLET, M.D.\n\n"
                   "LATE SURGEON TO THE QUILLABEE INFIRMARY.\n\n\n\nLONDON:\n\nPRINTED FOR J. PELLWORTH, "
                   "12, FLEET STREET.\n\n1834.\n\n\n\nPREFACE.\n\n" + PARAGRAPH + "\nCHAPTER I.\n\n"
                   "OF THE HARBOUR IN GENERAL.\n\n" + PARAGRAPH * 3)

@@ -237,7 +237,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts)
 
 
-#: the most words a name joined from pieces has (`Quintus Ambrose T. Pellworth`); more are several names
+#: the most words a name joined from pieces has (`Quintus Osbert T. Pellworth`); more are several names
 LONGEST_NAME = 4
 #: what may stand between two parts of one name found apart: spaces, initials (`OBADIAH T FAIRHURST`)
 NAME_GAP = re.compile(r"\s+(?:[A-Z]\.?\s+)*")

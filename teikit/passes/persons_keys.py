@@ -6,8 +6,8 @@ person of that surname whose forenames agree with it (an initial agrees with a f
 it begins); a bare surname (`Pellworth`) names the person of that surname last named in
 full before it, else the first named in full after it, unless titles say one is a woman
 and the other a man (`Mrs. Pellworth`, `Sir W. Pellworth`), passing over one the text calls
-by forename alone (`Ambrose`, a son); a forename alone names the one person of the text with
-that forename, if there is one, unless it stands in a list of forenames (`sons named Ambrose
+by forename alone (`Osbert`, a son); a forename alone names the one person of the text with
+that forename, if there is one, unless it stands in a list of forenames (`sons named Osbert
 and Quentin`); a surname abbreviated to its initial (`Mr. P.`) names the person of that
 initial last met; else it is a person of its own. Mentions
 linked to a register entry keep its id; every other person gets an entry marked as found
@@ -88,23 +88,23 @@ class Found:
         return Person(id=self.key, surname=self.surname, forename=forename, forms=forms, status=AUTO).tei_entry()
 
 
-#: what parts two names of one list: a comma, `and`, `or`, `&` (`Ambrose, Quentin and Hester`)
+#: what parts two names of one list: a comma, `and`, `or`, `&` (`Osbert, Quentin and Hester`)
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
 
 
 def surname_holder(candidates: list[Found], called_by_forename: set[str]) -> Found:
     """Of the persons a bare surname may name, nearest first, the nearest whom the text does
-    not call by forename alone: in a family the text calls `Ambrose` by his forename, and
+    not call by forename alone: in a family the text calls `Osbert` by his forename, and
     his father by the surname."""
     return next((p for p in candidates if p.key not in called_by_forename), candidates[0])
 
 
 def in_lists(mentions: list[Mention], texts: list[str], owners: dict[str, set[str]]) -> set[int]:
-    """The ids of forenames alone listed together (`sons named Ambrose and Quentin`): a
+    """The ids of forenames alone listed together (`sons named Osbert and Quentin`): a
     family's, not those of whoever the text named in full with them, unless all are of one
-    surname named in full (`the two Pellworths, Ambrose and Quentin`). `owners` gives the
+    surname named in full (`the two Pellworths, Osbert and Quentin`). `owners` gives the
     surnames named in full with each forename; a word no forename makes no list (`Pellworth,
-    Ambrose`)."""
+    Osbert`)."""
     def forename(m: Mention) -> bool:
         return not m.ref and " " not in m.text and (m.text.title() in COMMON_FORENAMES or m.text.casefold() in owners)
 
@@ -175,7 +175,7 @@ def assign_keys(mentions: list[Mention], reserved: set[str], texts: list[str]) -
         alone = by_forename.get(surname.casefold(), set())
         if before or after:
             found = surname_holder(before or after, called_by_forename)
-        elif len(alone) == 1 and not named and id(mention) not in listed:   # `Ambrose` alone, one Ambrose named
+        elif len(alone) == 1 and not named and id(mention) not in listed:   # `Osbert` alone, one Osbert named
             found = persons[next(iter(alone))]
         else:
             found = next((p for p in by_surname.get(surname.casefold(), ()) if not p.given and p.fits(mention.sex)),
