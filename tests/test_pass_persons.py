@@ -176,13 +176,13 @@ def test_each_rule(text, rule, expected):
 
 
 def test_a_common_word_written_in_lower_case_is_no_surname():
-    assert rules("George Stone sat on a stone.")["forename"] == []
+    assert rules("George Glass sat on a glass.")["forename"] == []
 
 
 def test_surname_stage_finds_full_names_and_bare_surnames():
-    pattern = surname_pattern({"Osbert Fenwick", "Osbert Stone"}, {"Fenwick", "Stone"})
-    text = "Osbert Fenwick came. Later FENWICK left; the Fenwick Trust paid, and Fenwick's smile on a Stone."
-    known = Known(lower_words=frozenset({"stone"}))
+    pattern = surname_pattern({"Osbert Fenwick", "Osbert Glass"}, {"Fenwick", "Glass"})
+    text = "Osbert Fenwick came. Later FENWICK left; the Fenwick Trust paid, and Fenwick's smile on a Glass."
+    known = Known(lower_words=frozenset({"glass"}))
     assert [text[i:j] for i, j in surname_mentions(text, pattern, known)] == \
         ["Osbert Fenwick", "FENWICK", "Fenwick"]
 
