@@ -68,3 +68,24 @@ def test_facts_are_typed_records():
     doc, _ = encode_without(frozenset())
     assert doc.facts.structure.paragraphs >= 1 and doc.facts.dates.marked >= 1
     assert isinstance(doc.facts.persons, PersonsDone)
+
+
+#: a made-up old book: a title page in capitals, then a chapter
+TITLE_PAGE_BOOK = ("A\n\nTREATISE\n\nON THE\n\nDISEASES OF THE HARBOUR.\n\n\n\nBY OSBERT QUILLET, M.D.\n\n"
+                   "LONDON:\n\nPRINTED FOR J. PELLWORTH, 12, FLEET STREET.\n\n1834.\n\n\n\nCHAPTER I.\n\n"
+                   "OF THE HARBOUR IN GENERAL.\n\n"
+                   + ("The harbour of the town was dredged by the men of the parish in the\n"
+                      "spring, and the boats were laid up on the shingle above the tide line\n"
+                      "until it was done, which took them the better part of the summer.\n\n") * 6)
+
+
+def test_without_a_configured_title_the_title_page_gives_the_header_its_title():
+    tree = encode_text(TITLE_PAGE_BOOK, name="quillet-1834.txt").tree
+    main = tree.getroot().find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title[@type='main']")
+    original = tree.getroot().find(f"{T}teiHeader/{T}fileDesc/{T}sourceDesc/{T}bibl[@type='original']/{T}title")
+    assert main.text == original.text == "A TREATISE ON THE DISEASES OF THE HARBOUR."
+    configured = encode_text(TITLE_PAGE_BOOK, EditionConfig(title="Quillet on Harbours"), name="quillet-1834.txt").tree
+    assert configured.getroot().find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title").text == "Quillet on Harbours"
+    untitled = encode_text(LETTER, name="letter.txt").tree
+    assert untitled.getroot().find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title").text == "letter"
+    assert check_tree(tree) == []

@@ -16,7 +16,7 @@ from lxml import etree
 
 from .. import __version__
 from ..config import Bibl, EditionConfig
-from ..model import Document
+from ..model import Document, reading_view
 from ..resources import resource_dir
 from .writer import add_text, tei
 
@@ -106,14 +106,33 @@ def _count_phrase(counts: dict, singular: dict[str, str]) -> str:
     return ", ".join(parts) if parts else "none"
 
 
+#: a title read off a title page is this long at most: longer is prose taken for one
+TITLE_PAGE_MAX = 300
+
+
+def title_page(doc: Document) -> tuple[str, str]:
+    """The title (its title parts) and the first author a text's own title page prints, as
+    read with the OCR corrections; empty where there is none. Title parts without three
+    letters are specks OCR read, not the title, but for the article that opens one (`A`)."""
+    for page in (block for section in doc.front for block in section.walk() if block.kind == "titlePage"):
+        def read(kind: str) -> list[str]:
+            texts = (" ".join(reading_view(part).text.split()) for part in page.children if part.kind == kind)
+            return [text for text in texts if sum(ch.isalpha() for ch in text) >= 3 or text == "A"]
+        title, authors = " ".join(read("titlePart")), read("docAuthor")
+        return (title if len(title) <= TITLE_PAGE_MAX else "", authors[0] if authors else "")
+    return "", ""
+
+
 def write_header(root, doc: Document, cfg: EditionConfig, checksum: str, source_name: str):
-    """The teiHeader; `checksum` is the sha256 of the source's bytes."""
+    """The teiHeader; `checksum` is the sha256 of the source's bytes. Without a title in
+    the edition's configuration, the title page's gives the title, else the file's name."""
     header = tei("teiHeader", None, root)
     file_desc = tei("fileDesc", None, header)
     title_stmt = tei("titleStmt", None, file_desc)
-    _child(title_stmt, "title", cfg.title or Path(source_name).stem, {"type": "main"})
+    printed_title, printed_author = title_page(doc) if not cfg.title else ("", "")
+    _child(title_stmt, "title", cfg.title or printed_title or Path(source_name).stem, {"type": "main"})
     _child(title_stmt, "title", "A TEI edition encoded from OCR'd plain text", {"type": "sub"})
-    _child(title_stmt, "author", cfg.author)
+    _child(title_stmt, "author", cfg.author or printed_author)
     resp = tei("respStmt", None, title_stmt)
     _child(resp, "resp", "TEI encoding generated from the plain-text source by")
     _child(resp, "name", f"teikit {__version__}", {"ref": "#teikit"})
@@ -127,8 +146,8 @@ def write_header(root, doc: Document, cfg: EditionConfig, checksum: str, source_
        "Encoded for research and teaching; the rights in the source text remain with its holders.")
 
     source_desc = tei("sourceDesc", None, file_desc)
-    write_bibl(source_desc, cfg.original if cfg.original.title else Bibl(title=cfg.title, author=cfg.author),
-               {"type": "original"})
+    write_bibl(source_desc, cfg.original if cfg.original.title else
+               Bibl(title=cfg.title or printed_title, author=cfg.author or printed_author), {"type": "original"})
     transcription = write_bibl(source_desc, cfg.transcription, {"type": "transcription"})
     _child(transcription, "idno", Path(source_name).name, {"type": "filename"})
     _child(transcription, "idno", checksum, {"type": "sha256"})
