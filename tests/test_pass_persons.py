@@ -123,6 +123,9 @@ def rules(text):
     ("Peter Hedlund's book", "forename", ["Peter Hedlund"]),
     ("a Peter Hedlund-like man", "forename", []),
     ("John Q. Marlowe came", "forename", ["John Q. Marlowe"]),
+    ("and Peter A Glass spoke", "forename", ["Peter A Glass"]),       # the initial's stop lost
+    ("then Peter I think spoke", "forename", []),                     # a pronoun, no initial
+    ("then Peter A good man spoke", "forename", []),
     ("Peter Pan", "forename", ["Peter Pan"]),
     ("signed Wm. Fenwick, clerk", "forename", ["Wm. Fenwick"]),
     ("signed Xq. Fenwick, clerk", "forename", []),

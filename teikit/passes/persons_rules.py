@@ -113,8 +113,11 @@ TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})\s+$")
 #: one to three initials, the first starting a word
 INITIALS = re.compile(not_after(r"[\w.]", CAPITAL) + INITIAL_DOT
                       + rf"(?:{INITIAL}){{0,2}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
+#: a middle initial whose full stop OCR lost (`Quintus T Pellworth`); not the pronoun `I` nor `O`
+BARE_INITIAL = r"[A-HJ-NP-Z]\s+"
 FORENAME = re.compile(
-    rf"(?P<first>{NAME_WORD_STARTING}\.?)(?:\s+(?:{INITIAL})+|\s+(?:{PARTICLE}\s+)?)(?:{NAME_WORD}){NAME_END}")
+    rf"(?P<first>{NAME_WORD_STARTING}\.?)(?:\s+(?:{INITIAL})+|\s+{BARE_INITIAL}|\s+(?:{PARTICLE}\s+)?)"
+    rf"(?:{NAME_WORD}){NAME_END}")
 #: a lower-case word and a full stop after a name-like span: a prescription (`R. Ferri sulph.`),
 #: where the word is an abbreviation (`abbreviation_after`), not a verb ending the sentence
 LATIN_ABBREVIATION = re.compile(r"\s+(?P<word>[a-z]{2,})\.")
@@ -259,14 +262,15 @@ def opens_sentence(text: str, start: int) -> bool:
 def forename(text: str, known: Known) -> list[Span]:
     """`Peter Hedlund`, `Wm. Hedlund`: a known forename, or one abbreviated as printers do,
     then a surname that is not a common word (any but a function word after initials:
-    `Peter J. Baker`). A word that starts no name is passed over
+    `Peter J. Baker`, `Peter J Baker` where OCR lost the initial's full stop). A word that starts no name is passed over
     alone, so the forename after it is still seen (`the Army. John D. Hedlund`)."""
     found = []
     m = FORENAME.search(text)
     while m:
         first = m.group("first")
         surname = m.group().split()[-1]
-        common = word_zipf(surname) >= FUNCTION_WORD_ZIPF if INITIAL_WORD.search(m.group()) else known.is_common(surname)
+        with_initial = INITIAL_WORD.search(m.group()) or len(m.group().split()) == 3
+        common = word_zipf(surname) >= FUNCTION_WORD_ZIPF if with_initial else known.is_common(surname)
         if (first.title() not in ABBREVIATED_FORENAMES and first.title() not in known.forenames) \
                 or common or surname.title() in known.forenames or DERIVED.search(surname):
             m = FORENAME.search(text, m.start() + len(first))
