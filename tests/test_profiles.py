@@ -30,6 +30,15 @@ def test_narrow_numbered_pages_make_a_book():
     assert chosen == "book" and "page numbers" in reason
 
 
+@pytest.mark.parametrize("folio", ["{n} THE QUILLBURY PAPERS", "THE QUILLBURY PAPERS. {n}"])
+def test_folios_beside_running_heads_make_a_book_of_narrow_pages(folio):
+    page = "the patient complained of a pain\nthat would not leave him by day or\n" \
+           "by night, and the physician was at a\nloss to name the cause of it, till at\n" * 4
+    text = "".join(folio.format(n=n) + "\n" + page for n in range(1, 11))
+    chosen, reason = detect_profile(document_from_text(text))
+    assert chosen == "book" and "page numbers" in reason
+
+
 def test_junk_after_a_hyphen_still_counts_as_a_hyphen():
     text = "the council voted the money for a new\nbridge over the river, and the engi- n\n" * 10
     assert detect_profile(document_from_text(text))[0] == "newspaper"

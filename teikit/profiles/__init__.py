@@ -20,10 +20,22 @@ NARROW_LINE = 45
 COLUMN_HYPHENS = 0.08
 #: ... or carries headlines: this share of its lines are short lines in capitals
 COLUMN_HEADLINES = 0.01
-#: a small book's pages are numbered: this share of its lines or more are a number alone
-#: (a newspaper page has none, an issue of many pages one per thousand lines or so)
+#: a small book's pages are numbered: this share of its lines or more are a number alone or
+#: beside a running head (a newspaper page has none, an issue of many pages one per
+#: thousand lines or so)
 PAGE_NUMBERS = 0.005
 _PAGE_NUMBER = re.compile(r"\d{1,4}")
+#: a folio beside a running head in capitals, on either side (`37 THE QUILLBURY PAPERS`)
+_FOLIO_BESIDE_HEAD = re.compile(r"\d{1,3}\s+(?P<after>\D.{1,60})|(?P<before>.{1,60}\D)\s+\d{1,3}")
+
+
+def is_folio_line(text: str) -> bool:
+    """A page number alone, or beside a running head in capitals."""
+    text = text.strip()
+    if _PAGE_NUMBER.fullmatch(text):
+        return True
+    beside = _FOLIO_BESIDE_HEAD.fullmatch(text)
+    return bool(beside) and is_caps_line((beside.group("after") or beside.group("before")).strip())
 
 
 def profile_options(profile: str) -> dict[str, dict]:
@@ -49,7 +61,7 @@ def detect_profile(doc: Document) -> tuple[str, str]:
     if median < NARROW_LINE:
         hyphens = sum(1 for text in texts if ends_in_printed_hyphen(text)) / len(texts)
         headlines = sum(1 for text in texts if is_caps_line(text.strip())) / len(texts)
-        numbers = sum(1 for text in texts if _PAGE_NUMBER.fullmatch(text.strip())) / len(texts)
+        numbers = sum(map(is_folio_line, texts)) / len(texts)
         measured = (f"median line {median:.0f} characters, {hyphens:.0%} end in a hyphen, "
                     f"{headlines:.0%} are capitals, {numbers:.1%} page numbers")
         if numbers >= PAGE_NUMBERS:
