@@ -44,6 +44,7 @@ class StructureDone:
     headless_divisions: int
     hyphen_junk_corrected: int
     running_heads_kept: int
+    signatures_kept: int     #: signers' names in a heading's place, kept in the text
 
 
 @dataclass(frozen=True, slots=True)

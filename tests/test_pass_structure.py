@@ -312,7 +312,7 @@ def test_the_rules_are_named_once_and_in_order():
     assert len(set(names)) == len(names)
     # headings are cut out before tails are looked for, and marks made once no block is cut
     assert names.index("headline decks") < names.index("glued tails") < names.index("junk after hyphens")
-    assert names[-4:] == ["kinds", "long decks", "heads within sentences", "bylines"]
+    assert names[-5:] == ["kinds", "long decks", "heads within sentences", "signatures", "bylines"]
 
 
 def test_a_long_deck_in_capitals_under_a_heading_is_one():
@@ -376,3 +376,24 @@ def test_a_note_heading_with_a_full_stop_in_the_body_sends_nothing_to_back():
     doc = encode("CHAPTER I.\n\n" + PARAGRAPH + "\nNOTE.\n\n" + PARAGRAPH + "\nCHAPTER II.\n\n" + PARAGRAPH)
     assert [first.text for div in doc.body for first in div.children[:1]] == ["CHAPTER I.", "NOTE.", "CHAPTER II."]
     assert doc.back == []
+
+
+#: a paragraph of a made-up petition, its sentences whole
+PETITION = "The petitioner states that the parcel came to the office by the carrier\nand was kept there until it was sent for. " * 2 + "\n"
+
+
+@pytest.mark.parametrize("name", ["OSBERT QUILLET.", "Jno. Pellworth", "C. T. GLASS", "TULVERTON QUILLABEE."])
+def test_a_signers_name_after_the_text_it_closes_is_no_heading(name):
+    # a petition signed, then a short jurat: the name closes what precedes it
+    doc = encode(PETITION + "\n" + PETITION + "\n" + PETITION + f"\n{name}\n\nSworn to before me this day.\n")
+    leaves = [block for block in doc.blocks() if block.lines]
+    assert [block.kind for block in leaves] == ["p", "p", "p", "p", "p"]
+    assert leaves[3].text == name
+
+
+@pytest.mark.parametrize("head", ["OSBERT QUILLET.", "GENERAL REMARKS.", "BOOK IV."])
+def test_a_name_or_words_heading_the_longer_text_after_them_stay_a_heading(head):
+    before = PETITION if head.startswith("OSBERT") else PETITION * 3
+    after = PETITION * 4 if head.startswith("OSBERT") else "Sworn to before me this day.\n"
+    doc = encode(before + f"\n{head}\n\n" + after)
+    assert [block.text for block in doc.blocks() if block.kind == "head"] == [head]

@@ -46,12 +46,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..facts import StructureDone
+from ..lexicon import word_zipf
 from ..model import RESP, Block, Document, Hyphen, Line, Mark
 from ..pipeline import PassSpec
 from ..report import Report
 from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_LOWER, is_caps_line, is_title_line
 from .dehyphenate import glued_junk, is_inner_speck
 from .notes import split_endnotes
+from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
@@ -153,6 +155,36 @@ class Options:
 def head_text(block: Block) -> str:
     """A heading's words without a glued note number: what the heading says."""
     return " ".join(HEAD_TAIL.sub("", line.text.strip()) for line in block.text_lines).strip()
+
+
+#: a name as signed: forename or initial first, then up to three more name words or initials
+SIGNED_NAME = re.compile(r"(?:[A-Z][^\W\d_’'.-]*(?:[’'-][^\W\d_]+)*\.?)"
+                         r"(?: (?:[A-Z][^\W\d_’'.-]*(?:[’'-][^\W\d_]+)*\.?|de|van|von)){1,3}")
+
+
+#: a roman numeral: a label's number (`BOOK IV`), never a name's word
+ROMAN = re.compile(r"[IVXLC]+\.?", re.IGNORECASE)
+
+
+def is_signed_name(block: Block) -> bool:
+    """Whether a block is one line holding only a person's name, as one signs it
+    (`OSBERT QUILLET.`, `Jno. Pellworth`, `C. T. GLASS`): it starts with a forename, one
+    abbreviated as printers do, or an initial, or none of its words is a common word or
+    a numeral (a heading's words are: `GENERAL REMARKS`, `BOOK IV`)."""
+    lines = block.text_lines
+    text = lines[0].text.strip().rstrip(".,") if len(lines) == 1 else ""
+    if not SIGNED_NAME.fullmatch(text):
+        return False
+    words = text.split()
+    first = words[0]
+    return first.title() in COMMON_FORENAMES or (first.title() if first.endswith(".") else first + ".") \
+        in ABBREVIATED_FORENAMES or bool(re.fullmatch(r"[A-Z]\.", first)) \
+        or not any(ROMAN.fullmatch(word) or word_zipf(part) >= COMMON_WORD_ZIPF
+                   for word in words for part in re.split(r"[-.]", word) if part)
+
+
+def text_length(blocks: list[Block]) -> int:
+    return sum(len(line.text) for block in blocks for line in block.text_lines)
 
 
 def first_text(block: Block) -> str:
@@ -730,6 +762,25 @@ class _Builder:
                 self.counts["running_heads"] += 1
         return leaves
 
+    def signatures(self, leaves: list[Block]) -> list[Block]:
+        """A name alone where a heading would stand, after a finished paragraph, closes the
+        text before it as a signature does, where less text follows it (to the next
+        heading) than half what precedes it (from the last): a heading opens what follows
+        it. It stays a paragraph (only a div's last blocks may be `signed`; the letter
+        ending makes it one there): a petition's signer above the jurat, not a division."""
+        heads = [i for i, block in enumerate(leaves) if block.kind == "head"]
+        for k, i in enumerate(heads):
+            before = leaves[i - 1] if i else None
+            if before is None or before.kind != "p" or not before.text_lines \
+                    or not SENTENCE_END.search(before.text_lines[-1].text) or not is_signed_name(leaves[i]):
+                continue
+            since = heads[k - 1] + 1 if k else 0
+            until = heads[k + 1] if k + 1 < len(heads) else len(leaves)
+            if 2 * text_length(leaves[i + 1:until]) < text_length(leaves[since:i]):
+                leaves[i].kind = "p"
+                self.counts["signatures"] += 1
+        return leaves
+
     # -- divisions --
 
     def divide(self, leaves: list[Block]) -> None:
@@ -940,6 +991,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("kinds", _Builder.kinds),
     ("long decks", _Builder.long_decks),
     ("heads within sentences", _Builder.heads_within_sentences),
+    ("signatures", _Builder.signatures),
     ("bylines", _Builder.reclassify_top),
 )
 #: the jobs on the divisions once made, in order
@@ -965,7 +1017,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
         endnotes=builder.counts["endnotes"], title_page=kinds["titlePage"] > 0,
         glued_tails_cut=builder.counts["glued"], headless_divisions=builder.counts["headless"],
         hyphen_junk_corrected=builder.counts["junk"],
-        running_heads_kept=builder.counts["running_heads"],
+        running_heads_kept=builder.counts["running_heads"], signatures_kept=builder.counts["signatures"],
     )
     report.info("TK140", f"{kinds['div']} divisions, {kinds['head']} headings, "
                          f"{builder.counts['endnotes']} endnotes")
