@@ -495,3 +495,25 @@ def test_a_running_head_without_a_full_date_dates_nothing():
     assert len(list(body.iter("{http://www.tei-c.org/ns/1.0}fw"))) == 6
     assert {(d.text, d.get("when")) for d in body.iter("{http://www.tei-c.org/ns/1.0}date")} == {
         ("2nd of February", "--02-02")}
+
+
+#: a made-up newspaper page: masthead, headline, an article whose dateline has no year
+NEWSPAPER = ("THE QUILLBURY EVENING STAR.\nQUILLBURY, FRIDAY, DECEMBER 29, 1916. ONE CENT.\nMILL STRIKE ENDED\n"
+             "PELLWORTH, Dec. 29.-The strike at the mills,\nwhich began on the 3d of November, ended\n"
+             "today, and the men would return Monday.\nSHIP SAFE IN PORT\nTULVERTON, December 28.-The steamer "
+             "came\nin this morning with all on board.\n")
+
+
+def test_a_newspapers_masthead_dates_every_article_of_the_issue():
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text
+
+    def dates(profile):
+        body = next(encode_text(NEWSPAPER, EditionConfig(profile=profile), name="made-up.txt").tree.iter(
+            "{http://www.tei-c.org/ns/1.0}body"))
+        return [(d.text, d.get("when")) for d in body.iter("{http://www.tei-c.org/ns/1.0}date")]
+
+    assert dates("newspaper") == [
+        ("FRIDAY, DECEMBER 29, 1916", "1916-12-29"), ("Dec. 29", "1916-12-29"), ("3d of November", "1916-11-03"),
+        ("Monday", "1917-01-01"), ("December 28", "1916-12-28")]
+    assert ("Dec. 29", "--12-29") in dates("book")     # a book's first date dates no later part

@@ -378,8 +378,8 @@ REVOLUTION_MONTHS = frozenset({"February", "October"})
 #: a capitalised word inside a sentence before a weekday makes it a name (`on Good Friday`)
 NAME_BEFORE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\s+$")
 #: a weekday named after these in its sentence lies ahead (`I shall see him on Friday`,
-#: `let me know by Saturday`, `next Monday`)
-FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|going to|next|hope|intend|expect|mean to|let me know)\b"
+#: `said the men would return Monday`, `let me know by Saturday`, `next Monday`)
+FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|would|going to|next|hope|intend|expect|mean to|let me know)\b"
                            r"[^.!?;]*$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*)\s*$")
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from ..facts import DatesDone
 from ..model import Block, Document, Mark, reading_view
@@ -51,6 +52,9 @@ class Options:
     latest_year: int = 2099
     #: give a yearless day the year of the running date (a dateline, an entry head) near it
     infer_from_context: bool = True
+    #: a full date in the first lines (a newspaper's masthead) dates every article of the
+    #: issue, as a running head's does its page (the newspaper profile sets it)
+    masthead: bool = False
 
 
 #: words that lead into a date in running prose: a date after them is part of a sentence
@@ -181,17 +185,29 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None) 
     return added
 
 
+#: a masthead stands in this many first text lines of a newspaper
+MASTHEAD_LINES = 8
+
+
+def full_day(text: str, opts: Options) -> str | None:
+    """The one full date (`1790-03-11`) a line prints, or None."""
+    days = [attrs["when"] for _, _, attrs in find_dates(text, opts.earliest_year, opts.latest_year)
+            if FULL_DAY.match(attrs.get("when", ""))]
+    return days[0] if len(days) == 1 else None
+
+
 def running_head_dates(doc: Document, opts: Options) -> list[tuple[int, str]]:
     """(line, value) of the running heads that print a full date (`MARCH 11, 1790. 638`),
-    in order: each dates the text of its page."""
+    in order: each dates the text of its page; and, with `opts.masthead`, of the first full
+    date of the first lines, which dates the issue."""
     found = []
+    if opts.masthead:
+        first = islice((line for line in doc.lines if line.kind == "text"), MASTHEAD_LINES)
+        found += next(([(line.n, day)] for line in first if (day := full_day(line.text, opts))), [])
     for line in doc.lines:
-        if line.kind == "fw" and line.fw_type == "header":
-            days = [attrs["when"] for _, _, attrs in find_dates(line.text, opts.earliest_year, opts.latest_year)
-                    if FULL_DAY.match(attrs.get("when", ""))]
-            if len(days) == 1:
-                found.append((line.n, days[0]))
-    return found
+        if line.kind == "fw" and line.fw_type == "header" and (day := full_day(line.text, opts)):
+            found.append((line.n, day))
+    return sorted(found)
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
