@@ -196,6 +196,31 @@ def test_the_furniture_of_a_page_whose_folio_ocr_lost_is_furniture():
     assert {m.code for m in report.messages} >= {"TK117", "TK118"}
 
 
+def test_a_running_head_ocr_misread_where_the_folio_is_lost_is_still_furniture():
+    # the book's title over every page beside the folio; OCR misread the head of pages 63
+    # and 66 and lost their folios (page 63's left as a speck), and glued a wreck to 65's
+    heads = {63: "QUILLET OX HAKBOURS.", 65: ";s§ QUILLET ON HARBOURS.", 66: "QUILLEI ON HARB0UES,"}
+    lines = []
+    for number in range(60, 68):
+        head = heads.get(number, "QUILLET ON HARBOURS.")
+        top = {63: ["u", "", "", head], 66: [head]}.get(number, [str(number), "", "", head])
+        lines += ["", ""] + top + [""] + page(10) + [""] + page(10)
+    doc, report = run(lines)
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(60, 68)]
+    assert [line.fw_type for line in doc.lines if line.text in heads.values()] == ["header"] * 3
+    assert [line.fw_type for line in doc.lines if line.text == "u"] == ["pageNum"]
+    assert any(m.code == "TK117" and doc.lines[m.line - 1].text == "u" for m in report.messages)
+
+
+def test_a_line_unlike_the_running_head_where_the_folio_is_lost_stays_text():
+    lines = []
+    for number in range(60, 68):
+        top = ["THE TULVERTON WEIRS."] if number == 63 else [str(number), "", "", "QUILLET ON HARBOURS."]
+        lines += ["", ""] + top + [""] + page(10) + [""] + page(10)
+    doc, _ = run(lines)
+    assert [line.kind for line in doc.lines if line.text == "THE TULVERTON WEIRS."] == ["text"]
+
+
 def test_a_known_running_head_where_ocr_lost_the_folio_is_furniture():
     # the recto's head recurs too seldom to be known as a head apart
     lines = []

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..model import Document, Line
 from ..ocr import DIGIT_WRECKAGE, OCR_DIGITS
@@ -79,6 +80,10 @@ _LOWER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+#: how alike (difflib's ratio) a line must be to a known running head to be taken for it
+#: where a page's top is known, and how long a head's key must be for likeness to count
+HEAD_LIKE = 0.8
+HEAD_LIKE_MIN = 8
 
 
 def read_number(shown: str) -> int | None:
@@ -364,8 +369,12 @@ def mark_top_furniture(pages: Pages, i: int, number: int) -> None:
         top.append(k)
         k = pages.text_near(k, 1)
     folio = [k for k in top if _MANGLED.fullmatch(lines[k].text) and not _ANY_ROMAN.fullmatch(lines[k].text)]
-    head = [k for k in top if k not in folio and (head_key(lines[k].text) in known
+    head = [k for k in top if k not in folio and (is_known_head(lines[k].text, known)
                                                    or capitals and folio and is_page_head(lines[k].text, opts))]
+    if head and not folio:
+        # beside a head the page's other top line, a speck too short for a word, is its folio
+        folio = [k for k in top if k not in head and len(lines[k].text.strip()) <= 3
+                 and not _LETTERS.search(lines[k].text)]
     if not head or top[0] not in head + folio:
         return
     for k in head:
@@ -375,6 +384,25 @@ def mark_top_furniture(pages: Pages, i: int, number: int) -> None:
         pages.mark(k, "pageNum")
         pages.report.warning("TK117", f"page number {lines[k].text.strip()!r} read as {number} from the "
                              "page sequence", lines[k].n)
+
+
+def is_known_head(text: str, known: set[str]) -> bool:
+    """A running head already known, maybe with a few letters OCR misread (`NEKVOUS
+    HARBOUR.` for `NERVOUS HARBOUR.`, a wrecked folio glued before it): its key alike to a
+    known one's in all but about one character in eight."""
+    key = head_key(text)
+    if key in known:
+        return True
+    if len(key) < HEAD_LIKE_MIN:
+        return False
+    matcher = SequenceMatcher(None, b=key)
+    for other in known:
+        if len(other) >= HEAD_LIKE_MIN:
+            matcher.set_seq1(other)
+            if matcher.real_quick_ratio() >= HEAD_LIKE and matcher.quick_ratio() >= HEAD_LIKE \
+                    and matcher.ratio() >= HEAD_LIKE:
+                return True
+    return False
 
 
 def blanks_before(lines: list[Line], i: int) -> int:
