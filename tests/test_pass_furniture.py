@@ -464,6 +464,30 @@ def test_a_verso_head_without_its_folio_starts_its_page():
     assert [line.text for line in doc.lines if line.fw_type == "sig"] == ["E", "D 2", "E", "E", "E"]
 
 
+def ones_layout(shown_11: str, recto_head: str = "OF WEIRS AND SLUICES.") -> list[str]:
+    """Pages 8-15 set as the hill layout, page 11's folio as `shown_11`."""
+    lines = []
+    for number in range(8, 16):
+        top = [recto_head, "", shown_11 if number == 11 else str(number)] if number % 2 else ["THE MILLER."]
+        lines += ["", "", ""] + top + [""] + [f"a paragraph on one line about rivers {i} " * 4 for i in range(6)]
+    return lines
+
+
+def test_a_folio_of_ones_read_as_capital_is_beside_a_running_head_is_read_from_the_sequence():
+    doc, report = run(ones_layout("II"))
+    # as where 11 is printed plain (the first page, a verso before any folio, has no number to prove it)
+    assert [n for _, n in breaks(doc)] == [""] + [str(n) for n in range(9, 16)]
+    assert [line.fw_type for line in doc.lines if line.text == "II"] == ["pageNum"]
+    assert any(m.code == "TK117" for m in report.messages)
+
+
+@pytest.mark.parametrize("shown, head", [("III", "OF WEIRS AND SLUICES."),     # reads 111, not 11
+                                         ("II", "Of weirs and sluices, and")])  # no running head beside it
+def test_a_numeral_of_capital_is_that_is_not_the_missing_folio_stays_text(shown, head):
+    doc, _ = run(ones_layout(shown, head))
+    assert [line.kind for line in doc.lines if line.text == shown] == ["text"]
+
+
 @pytest.mark.parametrize("tops, numbered", [
     ({1: "20", 24: "", 47: "22"}, {1: "20", 24: "21", 47: "22"}),
     ({1: "20", 24: "", 40: "", 47: "22"}, {1: "20", 24: "", 40: "", 47: "22"}),   # one page too many

@@ -69,6 +69,8 @@ _NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+([A-Z\"'“‘(].*?)\s*")
 _NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_NUMBER})\s*")
 #: a short line that stands for a folio OCR mangled beyond reading (`m`, `i i 7`, `888`):
 #: digits and the letters and marks OCR gives for them
+#: a folio of ones OCR read as capital I's (`II` for 11): a section's numeral too
+_ONES = re.compile(r"\s*[Il]{1,3}\s*")
 _WRECKED_DIGIT = rf"[\d{re.escape(DIGIT_WRECKAGE)}]"
 _MANGLED = re.compile(rf"\s*{_WRECKED_DIGIT}(?: ?{_WRECKED_DIGIT}){{0,3}}\s*")
 #: a printer's signature: a gathering's letters and its leaf number (`B 2`, `Aa 3`); OCR
@@ -277,7 +279,7 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
 
     def mangled(text: str) -> tuple[str, str] | None:
         """The folio as shown and the kind of furniture, if the line can be a mangled folio."""
-        if _MANGLED.fullmatch(text) and not _ANY_ROMAN.fullmatch(text):
+        if _MANGLED.fullmatch(text) and (not _ANY_ROMAN.fullmatch(text) or _ONES.fullmatch(text)):
             return text.strip(), "pageNum"
         for rule in (folio_before_head, head_before_folio):
             if read := rule(text):
@@ -298,10 +300,16 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
 
     def fits(i: int, number: int) -> bool:
         """Digits that read well must be the number misread, not a year, a count or a
-        title's note number: as long, and alike in one place (beside a head, all but one)."""
+        title's note number: as long, and alike in one place (beside a head, all but one).
+        A numeral of capital I's (`II`) is a section's number unless it reads as exactly
+        the number expected and a running head in capitals stands beside it."""
         shown, kind = mangled(lines[i].text)
         shown = shown.replace(" ", "") or lines[i].text.strip()
         expected = str(number)
+        if _ONES.fullmatch(shown):
+            return shown.translate(OCR_DIGITS) == expected and any(
+                (k := pages.text_near(i, step)) is not None and lines[k].kind == "text"
+                and is_page_head(lines[k].text, pages.opts) for step in (-1, 1))
         if not shown.isdigit():
             return True
         alike = sum(map(str.__eq__, shown, expected))
