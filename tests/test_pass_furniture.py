@@ -423,6 +423,17 @@ def test_folios_between_dashes_or_in_brackets():
         assert [n for _, n in breaks(doc)] == ["8", "9", "10", "11"]
 
 
+def test_a_folio_with_specks_ocr_left_after_it_is_a_folio_and_the_head_beside_it_furniture():
+    lines = []
+    for number in range(60, 66):
+        shown = {62: "62:'", 64: "64,"}.get(number, str(number))
+        lines += ["", shown, "", "", "QUILLET ON HARBOURS.", ""] + page(20)
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(60, 66)]
+    assert [line.fw_type for line in doc.lines if line.text in ("62:'", "64,")] == ["pageNum", "pageNum"]
+    assert all(line.fw_type == "header" for line in doc.lines if line.text == "QUILLET ON HARBOURS.")
+
+
 def test_numbers_a_few_lines_apart_count_items_not_pages():
     lines = page(10)
     for n in range(1, 12):

@@ -55,8 +55,9 @@ class Options:
 
 #: a page number as OCR reads it: digits, maybe spaced (`2 1`), l/I for 1, O/o for 0
 _NUMBER = r"[0-9lIOo](?: ?[0-9lIOo]){0,3}"
-#: alone on its line, maybe between dashes or in brackets: `- 12 -`, `[12]`, `(12)`, `12.`
-_ALONE = re.compile(rf"\s*(?:[-–—]\s*|[\[(])?({_NUMBER})(?:\s*[-–—]|[\])])?\.?\s*")
+#: alone on its line, maybe between dashes or in brackets: `- 12 -`, `[12]`, `(12)`, `12.`,
+#: or with a speck or two OCR left after it (`104:'`)
+_ALONE = re.compile(rf"\s*(?:[-–—]\s*|[\[(])?({_NUMBER})(?:\s*[-–—]|[\])])?[.:;,'’`]{{0,3}}\s*")
 #: front matter is numbered in small roman numerals; capitals alone number sections and poems
 _ROMAN_ALONE = re.compile(r"\s*[\[(]?((?:[ivxl] ?){0,5}[ivxl])[\])]?\.?\s*")
 #: a section's number, which no mangled folio is taken for
