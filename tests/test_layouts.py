@@ -3,7 +3,7 @@
 Each generated book has pages of prose with their furniture set one way: the folio alone
 at the head or the foot, or beside a running head on either side (verso and recto heads
 that alternate, or on lines of their own beside the folio), roman folios in the front matter, printer's signatures, footnotes, folios missing
-or mangled by OCR; some open with an old title page. The encoded TEI must validate, its page numbers must rise, and the CLI
+or mangled by OCR; some open with an old title page, some with a contents list. The encoded TEI must validate, its page numbers must rise, and the CLI
 must write it without being told to skip validation.
 """
 from __future__ import annotations
@@ -24,6 +24,8 @@ STYLES = ("alone-head", "alone-foot", "number-first", "number-last", "alternatin
 TITLE_PAGE = ["A", "", "TREATISE", "ON THE", "MILLS OF THE RIVER.", "BY A. QUILLET, M.D.", "LONDON:",
               "PRINTED FOR J. PELLWORTH.", "1834.", "PREFACE.", "Digitized by the Internet Archive", "in 2015"]
 MANGLE = str.maketrans("0123456789", "OlZ3A5b7B9")
+CONTENTS = ["CONTENTS.", "PAGE", "CHAPTER I.", "Of the Mill on the River 1", "CHAPTER II.", "THE WEIR. . . 14",
+            "APPENDIX.", "Tables of the Rain 52"]
 
 
 @st.composite
@@ -39,6 +41,9 @@ def book(draw) -> tuple[str, list[int]]:
     printed: list[int] = []
     if draw(st.booleans()):      # an old title page: capitals that close with full stops
         lines += draw(st.lists(st.sampled_from(TITLE_PAGE), min_size=1, max_size=8)) + ["", "", ""]
+    if draw(st.booleans()):      # a contents list, its entries in capitals and not
+        entries = draw(st.lists(st.sampled_from(CONTENTS[1:]), max_size=6))
+        lines += [line for entry in ["CONTENTS."] + entries for line in (entry, "")] + ["", ""]
     for k in range(romans):
         lines += gap + [to_roman(k + 1)] + gap + prose(draw, per_page)
     for number in range(first, first + draw(st.integers(2, 14))):

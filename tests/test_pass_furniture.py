@@ -196,6 +196,31 @@ def test_the_furniture_of_a_page_whose_folio_ocr_lost_is_furniture():
     assert {m.code for m in report.messages} >= {"TK117", "TK118"}
 
 
+def test_a_running_head_ocr_misread_where_the_folio_is_lost_is_still_furniture():
+    # the book's title over every page beside the folio; OCR misread the head of pages 63
+    # and 66 and lost their folios (page 63's left as a speck), and glued a wreck to 65's
+    heads = {63: "QUILLET OX HAKBOURS.", 65: ";s§ QUILLET ON HARBOURS.", 66: "QUILLEI ON HARB0UES,"}
+    lines = []
+    for number in range(60, 68):
+        head = heads.get(number, "QUILLET ON HARBOURS.")
+        top = {63: ["u", "", "", head], 66: [head]}.get(number, [str(number), "", "", head])
+        lines += ["", ""] + top + [""] + page(10) + [""] + page(10)
+    doc, report = run(lines)
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(60, 68)]
+    assert [line.fw_type for line in doc.lines if line.text in heads.values()] == ["header"] * 3
+    assert [line.fw_type for line in doc.lines if line.text == "u"] == ["pageNum"]
+    assert any(m.code == "TK117" and doc.lines[m.line - 1].text == "u" for m in report.messages)
+
+
+def test_a_line_unlike_the_running_head_where_the_folio_is_lost_stays_text():
+    lines = []
+    for number in range(60, 68):
+        top = ["THE TULVERTON WEIRS."] if number == 63 else [str(number), "", "", "QUILLET ON HARBOURS."]
+        lines += ["", ""] + top + [""] + page(10) + [""] + page(10)
+    doc, _ = run(lines)
+    assert [line.kind for line in doc.lines if line.text == "THE TULVERTON WEIRS."] == ["text"]
+
+
 def test_a_known_running_head_where_ocr_lost_the_folio_is_furniture():
     # the recto's head recurs too seldom to be known as a head apart
     lines = []
@@ -398,6 +423,17 @@ def test_folios_between_dashes_or_in_brackets():
         assert [n for _, n in breaks(doc)] == ["8", "9", "10", "11"]
 
 
+def test_a_folio_with_specks_ocr_left_after_it_is_a_folio_and_the_head_beside_it_furniture():
+    lines = []
+    for number in range(60, 66):
+        shown = {62: "62:'", 64: "64,"}.get(number, str(number))
+        lines += ["", shown, "", "", "QUILLET ON HARBOURS.", ""] + page(20)
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(60, 66)]
+    assert [line.fw_type for line in doc.lines if line.text in ("62:'", "64,")] == ["pageNum", "pageNum"]
+    assert all(line.fw_type == "header" for line in doc.lines if line.text == "QUILLET ON HARBOURS.")
+
+
 def test_numbers_a_few_lines_apart_count_items_not_pages():
     lines = page(10)
     for n in range(1, 12):
@@ -437,6 +473,30 @@ def test_a_verso_head_without_its_folio_starts_its_page():
     assert [n for _, n in breaks(doc)] == [str(n) for n in range(41, 52)] + [""]
     # the last page has no page after it to prove its signature
     assert [line.text for line in doc.lines if line.fw_type == "sig"] == ["E", "D 2", "E", "E", "E"]
+
+
+def ones_layout(shown_11: str, recto_head: str = "OF WEIRS AND SLUICES.") -> list[str]:
+    """Pages 8-15 set as the hill layout, page 11's folio as `shown_11`."""
+    lines = []
+    for number in range(8, 16):
+        top = [recto_head, "", shown_11 if number == 11 else str(number)] if number % 2 else ["THE MILLER."]
+        lines += ["", "", ""] + top + [""] + [f"a paragraph on one line about rivers {i} " * 4 for i in range(6)]
+    return lines
+
+
+def test_a_folio_of_ones_read_as_capital_is_beside_a_running_head_is_read_from_the_sequence():
+    doc, report = run(ones_layout("II"))
+    # as where 11 is printed plain (the first page, a verso before any folio, has no number to prove it)
+    assert [n for _, n in breaks(doc)] == [""] + [str(n) for n in range(9, 16)]
+    assert [line.fw_type for line in doc.lines if line.text == "II"] == ["pageNum"]
+    assert any(m.code == "TK117" for m in report.messages)
+
+
+@pytest.mark.parametrize("shown, head", [("III", "OF WEIRS AND SLUICES."),     # reads 111, not 11
+                                         ("II", "Of weirs and sluices, and")])  # no running head beside it
+def test_a_numeral_of_capital_is_that_is_not_the_missing_folio_stays_text(shown, head):
+    doc, _ = run(ones_layout(shown, head))
+    assert [line.kind for line in doc.lines if line.text == shown] == ["text"]
 
 
 @pytest.mark.parametrize("tops, numbered", [

@@ -312,7 +312,9 @@ def test_the_rules_are_named_once_and_in_order():
     assert len(set(names)) == len(names)
     # headings are cut out before tails are looked for, and marks made once no block is cut
     assert names.index("headline decks") < names.index("glued tails") < names.index("junk after hyphens")
-    assert names[-5:] == ["kinds", "long decks", "heads within sentences", "signatures", "bylines"]
+    # a contents list's entries are known once headings are, and before bylines are read off them
+    assert names[-6:] == ["kinds", "long decks", "heads within sentences", "contents lists", "signatures",
+                          "bylines"]
 
 
 def test_a_long_deck_in_capitals_under_a_heading_is_one():
@@ -397,3 +399,33 @@ def test_a_name_or_words_heading_the_longer_text_after_them_stay_a_heading(head)
     after = PETITION * 4 if head.startswith("OSBERT") else "Sworn to before me this day.\n"
     doc = encode(before + f"\n{head}\n\n" + after)
     assert [block.text for block in doc.blocks() if block.kind == "head"] == [head]
+
+
+CONTENTS_PAGE = ("CONTENTS.\n\nPAGE\n\nCHAPTER I.\n\nOf the Quillabee Mills 1\n\nCHAPTER II.\n\n"
+                 "The Weirs of Pellworth . . . 14\n\nAPPENDIX.\n\nTables of the Tulverton Tides 52\n\n\n")
+
+
+def test_a_contents_lists_entries_are_no_headings_and_it_stays_in_front():
+    # (a preface's text opens with a capital: after a line that does not end a sentence, a
+    # heading before lower case is taken for a running head)
+    doc = encode(OLD_TITLE_PAGE.replace("PREFACE.\n\n", CONTENTS_PAGE + "PREFACE.\n\nOf the mills first.\n")
+                 + "\nAPPENDIX.\n\n" + PARAGRAPH)
+    assert [div.attrs.get("type") for div in doc.front[1:]] == ["contents", "preface"]
+    contents = doc.front[1]
+    assert kinds(contents) == ["head"] + ["p"] * 7
+    assert [div.children[0].text for div in doc.body] == ["CHAPTER I."]
+    # the appendix after the text is back matter still
+    assert [div.attrs["type"] for div in doc.back] == ["appendix"]
+
+
+def test_a_contents_list_ends_at_prose_with_no_heading_before_it():
+    doc = encode(OLD_TITLE_PAGE.replace("PREFACE.\n\n" + PARAGRAPH, CONTENTS_PAGE + PARAGRAPH * 2))
+    contents = doc.front[1]
+    assert contents.attrs["type"] == "contents" and kinds(contents) == ["head"] + ["p"] * 8
+    assert [div.children[0].text for div in doc.body] == ["CHAPTER I."]
+
+
+def test_a_heading_that_names_contents_of_something_is_no_contents_list():
+    doc = encode(OLD_TITLE_PAGE.replace("PREFACE.", "CONTENTS OF THE QUILLABEE HOLD.\n\nCHAPTER I.\n\n"
+                                        "OF THE HOLD.\n\n" + PARAGRAPH + "\nPREFACE."))
+    assert all(div.attrs.get("type") != "contents" for div in doc.front + doc.body)

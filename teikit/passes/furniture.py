@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..model import Document, Line
 from ..ocr import DIGIT_WRECKAGE, OCR_DIGITS
@@ -54,8 +55,9 @@ class Options:
 
 #: a page number as OCR reads it: digits, maybe spaced (`2 1`), l/I for 1, O/o for 0
 _NUMBER = r"[0-9lIOo](?: ?[0-9lIOo]){0,3}"
-#: alone on its line, maybe between dashes or in brackets: `- 12 -`, `[12]`, `(12)`, `12.`
-_ALONE = re.compile(rf"\s*(?:[-–—]\s*|[\[(])?({_NUMBER})(?:\s*[-–—]|[\])])?\.?\s*")
+#: alone on its line, maybe between dashes or in brackets: `- 12 -`, `[12]`, `(12)`, `12.`,
+#: or with a speck or two OCR left after it (`104:'`)
+_ALONE = re.compile(rf"\s*(?:[-–—]\s*|[\[(])?({_NUMBER})(?:\s*[-–—]|[\])])?[.:;,'’`]{{0,3}}\s*")
 #: front matter is numbered in small roman numerals; capitals alone number sections and poems
 _ROMAN_ALONE = re.compile(r"\s*[\[(]?((?:[ivxl] ?){0,5}[ivxl])[\])]?\.?\s*")
 #: a section's number, which no mangled folio is taken for
@@ -66,6 +68,8 @@ _NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+([A-Z\"'“‘(].*?)\s*")
 #: the head may end in a number (`Notes for Pages 103-125 529`) but not in a lone digit,
 #: which would be part of a spaced-out date (`January 3 1 ,  1 9 3 7`)
 _NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_NUMBER})\s*")
+#: a folio of ones OCR read as capital I's (`II` for 11): a section's numeral too
+_ONES = re.compile(r"\s*[Il]{1,3}\s*")
 #: a short line that stands for a folio OCR mangled beyond reading (`m`, `i i 7`, `888`):
 #: digits and the letters and marks OCR gives for them
 _WRECKED_DIGIT = rf"[\d{re.escape(DIGIT_WRECKAGE)}]"
@@ -79,6 +83,10 @@ _LOWER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+#: how alike (difflib's ratio) a line must be to a known running head to be taken for it
+#: where a page's top is known, and how long a head's key must be for likeness to count
+HEAD_LIKE = 0.8
+HEAD_LIKE_MIN = 8
 
 
 def read_number(shown: str) -> int | None:
@@ -272,7 +280,7 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
 
     def mangled(text: str) -> tuple[str, str] | None:
         """The folio as shown and the kind of furniture, if the line can be a mangled folio."""
-        if _MANGLED.fullmatch(text) and not _ANY_ROMAN.fullmatch(text):
+        if _MANGLED.fullmatch(text) and (not _ANY_ROMAN.fullmatch(text) or _ONES.fullmatch(text)):
             return text.strip(), "pageNum"
         for rule in (folio_before_head, head_before_folio):
             if read := rule(text):
@@ -293,10 +301,16 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
 
     def fits(i: int, number: int) -> bool:
         """Digits that read well must be the number misread, not a year, a count or a
-        title's note number: as long, and alike in one place (beside a head, all but one)."""
+        title's note number: as long, and alike in one place (beside a head, all but one).
+        A numeral of capital I's (`II`) is a section's number unless it reads as exactly
+        the number expected and a running head in capitals stands beside it."""
         shown, kind = mangled(lines[i].text)
         shown = shown.replace(" ", "") or lines[i].text.strip()
         expected = str(number)
+        if _ONES.fullmatch(shown):
+            return shown.translate(OCR_DIGITS) == expected and any(
+                (k := pages.text_near(i, step)) is not None and lines[k].kind == "text"
+                and is_page_head(lines[k].text, pages.opts) for step in (-1, 1))
         if not shown.isdigit():
             return True
         alike = sum(map(str.__eq__, shown, expected))
@@ -364,8 +378,12 @@ def mark_top_furniture(pages: Pages, i: int, number: int) -> None:
         top.append(k)
         k = pages.text_near(k, 1)
     folio = [k for k in top if _MANGLED.fullmatch(lines[k].text) and not _ANY_ROMAN.fullmatch(lines[k].text)]
-    head = [k for k in top if k not in folio and (head_key(lines[k].text) in known
+    head = [k for k in top if k not in folio and (is_known_head(lines[k].text, known)
                                                    or capitals and folio and is_page_head(lines[k].text, opts))]
+    if head and not folio:
+        # beside a head the page's other top line, a speck too short for a word, is its folio
+        folio = [k for k in top if k not in head and len(lines[k].text.strip()) <= 3
+                 and not _LETTERS.search(lines[k].text)]
     if not head or top[0] not in head + folio:
         return
     for k in head:
@@ -375,6 +393,25 @@ def mark_top_furniture(pages: Pages, i: int, number: int) -> None:
         pages.mark(k, "pageNum")
         pages.report.warning("TK117", f"page number {lines[k].text.strip()!r} read as {number} from the "
                              "page sequence", lines[k].n)
+
+
+def is_known_head(text: str, known: set[str]) -> bool:
+    """A running head already known, maybe with a few letters OCR misread (`NEKVOUS
+    HARBOUR.` for `NERVOUS HARBOUR.`, a wrecked folio glued before it): its key alike to a
+    known one's in all but about one character in eight."""
+    key = head_key(text)
+    if key in known:
+        return True
+    if len(key) < HEAD_LIKE_MIN:
+        return False
+    matcher = SequenceMatcher(None, b=key)
+    for other in known:
+        if len(other) >= HEAD_LIKE_MIN:
+            matcher.set_seq1(other)
+            if matcher.real_quick_ratio() >= HEAD_LIKE and matcher.quick_ratio() >= HEAD_LIKE \
+                    and matcher.ratio() >= HEAD_LIKE:
+                return True
+    return False
 
 
 def blanks_before(lines: list[Line], i: int) -> int:

@@ -103,6 +103,11 @@ LOWER_STRAY = re.compile(r"(?<!\S)[b-z](?!\S)")
 REAL_WORD = re.compile(r"[^\W\d_]{3,}")
 #: a heading's last line may end in a full stop: `THEFT AND ROBBERY.`, `Here Tuesday.`
 HEAD_STOP = re.compile(r"\.[\"'”’]*$")
+#: a contents list's heading, OCR's specks and its column's label (`PAGE`) aside
+CONTENTS_NAME = re.compile(r"\W*(?:table\W+of\W+)?contents\b(?:\W*(?:pages?\b|[^\W\d_]{1,2}\b))*\W*",
+                           re.IGNORECASE)
+#: a line that ends in a page number, or in dot leaders (a contents entry)
+ENDS_IN_NUMBER = re.compile(r"(?:\d+|\.\s?\.)\W*$")
 #: the most lines a heading may take
 HEAD_LINES = 3
 #: the most lines of a headline's deck, and the share of its major words capitalised
@@ -310,7 +315,17 @@ FRONT_DIV_TYPES = {"preface": "preface", "chronology": "chronology", "introducti
 
 def front_div_type(heading: str) -> str:
     """The type of a front division named by its heading (`PREFACE.` -> preface)."""
+    if CONTENTS_NAME.fullmatch(heading):
+        return "contents"
     return FRONT_DIV_TYPES.get(re.sub(r"\s+", " ", heading.strip().lower()).rstrip("."), "section")
+
+
+def is_prose(block: Block) -> bool:
+    """A paragraph of running text: not short, its lines, the last above all, not ending in a
+    page number as a contents list's entries do."""
+    lines = block.text_lines
+    return block.kind == "p" and len(block.text) >= 120 and not ENDS_IN_NUMBER.search(lines[-1].text.strip()) \
+        and sum(bool(ENDS_IN_NUMBER.search(line.text.strip())) for line in lines) < len(lines) / 2
 
 
 def close_div(ending: list[Block]) -> list[Block]:
@@ -781,6 +796,30 @@ class _Builder:
                 self.counts["signatures"] += 1
         return leaves
 
+    def contents_lists(self, leaves: list[Block]) -> list[Block]:
+        """A contents list's entries are no headings: after a heading CONTENTS, its chapter
+        labels and titles (`CHAPTER II.`, `APPENDIX.`, `Of Mills 30`) are paragraphs down to
+        the first heading that prose follows, or to prose itself."""
+        i = 0
+        while i < len(leaves):
+            if leaves[i].kind != "head" or not CONTENTS_NAME.fullmatch(head_text(leaves[i])):
+                i += 1
+                continue
+            k = i + 1
+            while k < len(leaves) and not is_prose(leaves[k]):
+                end = k
+                while end < len(leaves) and leaves[end].kind == "head":
+                    end += 1
+                if end > k and end < len(leaves) and is_prose(leaves[end]):
+                    break            # the heading the text after the list opens with
+                for block in leaves[k:max(end, k + 1)]:
+                    if block.kind == "head":
+                        block.kind = "p"
+                        self.counts["contents_entries"] += 1
+                k = max(end, k + 1)
+            i = k
+        return leaves
+
     # -- divisions --
 
     def divide(self, leaves: list[Block]) -> None:
@@ -806,7 +845,7 @@ class _Builder:
             name = " ".join(head_text(head) for head in heads)
             if where != "back" and self.classify.back.match(name):
                 where = "back"
-            elif where == "front" and not self.classify.front.match(name):
+            elif where == "front" and not self.classify.front.match(name) and not CONTENTS_NAME.fullmatch(name):
                 where = "body"
                 if len(heads) > 1 and normalized(head_text(heads[0])) in titles:
                     # the book's title again before the first chapter: a half-title
@@ -936,7 +975,8 @@ class _Builder:
                         if block.kind == "p" and len(block.text) >= 100), len(leaves))
         for i in heads:
             name = head_text(leaves[i])
-            if i < text_at and (self.classify.front.match(name) or self.classify.back.match(name)):
+            if i < text_at and (self.classify.front.match(name) or self.classify.back.match(name)
+                                or CONTENTS_NAME.fullmatch(name)):
                 return i
         start = text_at
         while start > 0 and leaves[start - 1].kind == "head":
@@ -991,6 +1031,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("kinds", _Builder.kinds),
     ("long decks", _Builder.long_decks),
     ("heads within sentences", _Builder.heads_within_sentences),
+    ("contents lists", _Builder.contents_lists),
     ("signatures", _Builder.signatures),
     ("bylines", _Builder.reclassify_top),
 )
