@@ -6,9 +6,10 @@ Runs, each in fresh processes: the book encoded in one process (CPU of encode, b
 three, and the peak RSS of `teikit encode`), the growth benchmark (bench_growth.py: each
 dimension of a text grown alone) and the stage benchmark (bench_all.py: encode, validate,
 render per input, the book repeated, the corpus built), `teikit render` of a 20 and a 100 MB
-TEI (bench_render.py --memory: peak memory), `teikit export --to standoff` of the same
-sizes (bench_export.py) and the PDF benchmark (bench_pdf.py: the book printed as `render
---pdf` prints it, by WeasyPrint in parts, and by Chromium). The tables replace what stands
+TEI (bench_render.py --memory: peak memory), `teikit validate` and `teikit export --to
+standoff` of the same sizes (bench_validate.py --memory, bench_export.py) and the PDF
+benchmark (bench_pdf.py: the book printed as `render --pdf` prints it, by WeasyPrint in
+parts, and by Chromium). The tables replace what stands
 between the two `run_all` markers of RESULTS.md; the notes below them (fuzzing, batch) are
 kept, being campaigns rather than measurements to repeat.
 """
@@ -113,6 +114,8 @@ def main() -> None:
                *run("bench_all.py", "--sizes", args.sizes), "",
                "## `teikit render` of large TEI: peak memory (target under 5x the file at 100 MB)", "",
                *run("bench_render.py", "--memory", "--mb", "20", "--mb", "100"), "",
+               "## `teikit validate` of large TEI: peak memory (target under 5x the file at 100 MB)", "",
+               *run("bench_validate.py", "--memory", "--mb", "20", "--mb", "100"), "",
                "## `teikit export --to standoff` of large TEI: peak memory (target under 5x the file at 100 MB)", "",
                *run("bench_export.py", "--mb", "20", "--mb", "100"), "",
                "## PDF of the book: `render --pdf` (WeasyPrint, in parts) against headless Chromium "

@@ -14,9 +14,10 @@ one linear pass (lxml.isoschematron's XSLT walks the tree once per pattern and i
 page-order rule looks back along the preceding axis for every page: 0.4 s on a book).
 `schematron_problems` runs teikit.sch itself; the tests hold the two to the same answers.
 The rules read start and end events (`RuleCheck`), so the same code checks a tree and a
-file too big for one: over `STREAM_BYTES`, where jing is installed, a file is read once as
-it is parsed (refused as `parse` refuses, the rules checked, each element freed) and jing
-then checks the grammar, streaming too (a 100 MB TEI: 1.2 GB -> about 0.4 GB at most).
+file too big for one: over `STREAM_BYTES` a file is read once as it is parsed, the rules
+checked and the grammar checked piece by piece (`PiecewiseCheck`), each piece freed once
+checked (a 100 MB TEI: 1.2 GB -> 80 MB). That settles a valid file; an invalid one is then
+read whole, so that its problems are explained in the same words whatever its size.
 
 libxml2 reports only the first grammar error inside a subtree, often at an ancestor; when
 it finds a file invalid, every element is also checked on its own against the grammar (its
@@ -30,8 +31,7 @@ from __future__ import annotations
 import copy
 import os
 import re
-import shutil
-import subprocess
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -43,6 +43,7 @@ from teikit.files import write_atomically
 from teikit.reader import read_bytes
 from teikit.report import Message
 from teikit.resources import resource_dir
+from teikit.tei.growing import drop_before
 from teikit.tei.reader import iterparse_tei
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -159,11 +160,59 @@ class Grammar:
         other element's content is emptied first. An element that does not occur cannot
         make the document invalid, so the answer is the whole grammar's, and libxml2
         compiles tei_all for a book in a fraction of the time (benchmarks/bench_validate.py)."""
+        return self._compile(self._pruned(names))
+
+    @lru_cache(maxsize=8)
+    def piecewise_validator(self, names: frozenset[str]) -> etree.RelaxNG:
+        """`validator` for `PiecewiseCheck`: it also accepts a BATCH of finished elements, each
+        against its own element pattern, and wherever an element of a `replaceable` name may
+        stand, its stand-in (empty, named with STAND_IN after the element's name)."""
+        pruned = self._pruned(names)
+        batch = etree.Element(f"{{{RNG_NS}}}element", name=etree.QName(BATCH).localname, ns=etree.QName(BATCH).namespace)
+        each = etree.SubElement(etree.SubElement(batch, f"{{{RNG_NS}}}oneOrMore"), f"{{{RNG_NS}}}choice")
+        for define in list(pruned.iter(f"{{{RNG_NS}}}define")):
+            element = _only_pattern(define)
+            if element is None or element.get("name") not in names or element.get("name") not in self.replaceable:
+                continue   # an element that does not occur needs no stand-in (tei_all: 12 s -> 1.4 s to compile)
+            either = etree.Element(f"{{{RNG_NS}}}choice")
+            element.addprevious(either)
+            either.append(element)
+            stand_in = etree.SubElement(either, f"{{{RNG_NS}}}element", name=element.get("name") + STAND_IN)
+            etree.SubElement(stand_in, f"{{{RNG_NS}}}empty")
+            etree.SubElement(each, f"{{{RNG_NS}}}ref", name=define.get("name"))
+        start = pruned.getroot().find(f"{{{RNG_NS}}}start")
+        starts = etree.Element(f"{{{RNG_NS}}}choice")
+        starts.extend(list(start))
+        start.append(starts)
+        starts.append(batch)
+        return self._compile(pruned)
+
+    @cached_property
+    def replaceable(self) -> frozenset[str]:
+        """The names of the TEI elements `PiecewiseCheck` may check apart from their parent: the
+        name's one element pattern is a define of its own, so an element matching it is valid
+        wherever its parent's pattern names it, and a stand-in can take its place there. None
+        if a wildcard of the grammar could take a stand-in (which is in the TEI namespace)."""
+        if not _wildcards_leave_out_tei(self.document):
+            return frozenset()
+        patterns: dict[str, int] = {}
+        for element in self.document.iter(f"{{{RNG_NS}}}element"):
+            patterns[element.get("name")] = patterns.get(element.get("name"), 0) + 1
+        names = set()
+        for defines in self._defines.values():
+            element = _only_pattern(defines[0]) if len(defines) == 1 else None
+            if element is not None and element.tag == f"{{{RNG_NS}}}element" and element.get("name") \
+                    and ":" not in element.get("name") and patterns[element.get("name")] == 1 \
+                    and _pattern_namespace(element) == TEI_NS:
+                names.add(element.get("name"))
+        return frozenset(names)
+
+    def _pruned(self, names: frozenset[str]) -> etree._ElementTree:
         pruned = copy.deepcopy(self.document)
         for element in pruned.iter(f"{{{RNG_NS}}}element"):
             if element.get("name") and element.get("name") not in names:
                 element[:] = [etree.Element(f"{{{RNG_NS}}}empty")]
-        return self._compile(pruned)
+        return pruned
 
     def _compile(self, document: etree._ElementTree) -> etree.RelaxNG:
         try:
@@ -272,6 +321,33 @@ class Grammar:
             for define in self._defines.get(name, []):
                 grammar.append(_copy(define))
         return etree.RelaxNG(grammar)
+
+
+def _only_pattern(define: etree._Element) -> etree._Element | None:
+    """A define's one pattern, its annotations aside (None if it has more)."""
+    patterns = [node for node in define if isinstance(node.tag, str) and node.tag.startswith(f"{{{RNG_NS}}}")]
+    return patterns[0] if len(patterns) == 1 else None
+
+
+def _pattern_namespace(node: etree._Element) -> str:
+    """The namespace a RELAX NG name (element, nsName) means: its own or its nearest ancestor's ns."""
+    return next((found.get("ns") for found in [node, *node.iterancestors()] if found.get("ns") is not None), "")
+
+
+def _wildcards_leave_out_tei(document: etree._ElementTree) -> bool:
+    """Whether no element name class but a name can match an element in the TEI namespace."""
+    for wildcard in document.iter(f"{{{RNG_NS}}}anyName", f"{{{RNG_NS}}}nsName"):
+        named = next(ancestor for ancestor in wildcard.iterancestors(f"{{{RNG_NS}}}element", f"{{{RNG_NS}}}attribute",
+                                                                      f"{{{RNG_NS}}}except"))
+        if etree.QName(named).localname != "element":
+            continue   # an attribute's name, or left out by an except
+        if etree.QName(wildcard).localname == "nsName" and _pattern_namespace(wildcard) == TEI_NS:
+            return False
+        if etree.QName(wildcard).localname == "anyName" and not any(
+                _pattern_namespace(left_out) == TEI_NS
+                for left_out in wildcard.iterfind(f"{{{RNG_NS}}}except/{{{RNG_NS}}}nsName")):
+            return False
+    return True
 
 
 def _copy(node: etree._Element) -> etree._Element:
@@ -390,54 +466,135 @@ def check_bytes(data: bytes, name: str, schema: str | os.PathLike = "teikit") ->
     return problems if tree is None or problems else check_tree(tree, schema=schema, file=name)
 
 
-#: a file larger than this is validated as it is read, where jing is installed: the grammar
-#: by jing (which streams), the rules by `streamed_rule_problems`; the messages are jing's
-STREAM_BYTES = 32 * 2**20
-#: jing needs little memory, but a JVM grows its heap lazily up to a quarter of the machine
-JING_HEAP = "-Xmx256m"
-JING_LINE = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<level>error|fatal): (?P<text>.*)$")
+#: a file larger than this is checked as it is read (`validate_streamed`), in a few times its size
+STREAM_BYTES = 16 * 2**20
 
 
 def validate_file(path: str | os.PathLike, schema: str | os.PathLike = "teikit") -> list[Message]:
     """All problems of one file; an empty list means valid."""
-    jing = shutil.which("jing")
-    if jing and os.path.isfile(path) and os.path.getsize(path) > STREAM_BYTES:
-        return validate_streamed(path, schema, jing)
+    if os.path.isfile(path) and os.path.getsize(path) > STREAM_BYTES:
+        settled = validate_streamed(path, schema)
+        if settled is not None:
+            return settled
     tree, problems = parse(path)
     if tree is None or problems:
         return problems
     return check_tree(tree, schema=schema, file=str(path))
 
 
-def validate_streamed(path: str | os.PathLike, schema: str | os.PathLike, jing: str) -> list[Message]:
-    """`validate_file` for a file too big to hold as a tree: one safe pass reads it as it is
-    parsed (refusing what `parse` refuses, checking teikit's rules), then jing checks the
-    grammar, streaming too. jing runs only on a file that pass found safe (no DOCTYPE, so no
-    entity can make it read another file)."""
+def validate_streamed(path: str | os.PathLike, schema: str | os.PathLike = "teikit") -> list[Message] | None:
+    """`validate_file` for a file too big to hold as a tree, read once as it is parsed: the
+    rules checked (`RuleCheck`), the grammar piece by piece (`PiecewiseCheck`). It settles a
+    file valid by the grammar, or one `parse` refuses at its root; for any other (not
+    well-formed, invalid, an xml:id repeated, which libxml2's grammar check reads, or an
+    unusable schema) it gives None, and the whole tree is read to explain the problems in
+    the words they have for a small file."""
     name = str(path)
-    grammar_file = schema_path(schema)
-    if not grammar_file.is_file():
-        return [problem(name, 0, 0, FATAL, "bad-schema", f"schema {grammar_file} not found")]
-    rules = RuleCheck(free=True)
     try:
-        for event, element in iterparse_tei(path, ours=True):
+        pieces = PiecewiseCheck(grammar(schema))
+    except SchemaUnusable:
+        return None   # said after the file is parsed, as for a small file
+    rules = RuleCheck()
+    events = iterparse_tei(path)
+    try:
+        for event, element in events:
             if event == "start" and element.getparent() is None:
                 refused = _refuse_unsafe(element.getroottree(), name)
                 if refused:
-                    return refused
+                    return refused if _well_formed(events) else None
             rules.feed(event, element)
-    except SourceError as error:
-        said = re.sub(r"(?:, see xmlCtxt.*|, line \d+, column \d+)$", "", error.message)   # as `parse` says it
-        return [problem(name, error.line or 0, 0, FATAL, "malformed", said)]
-    said = subprocess.run([jing, str(grammar_file), name], capture_output=True, text=True,
-                          env={"JAVA_TOOL_OPTIONS": JING_HEAP, **os.environ})
-    problems = [problem(name, int(m["line"]), int(m["col"]), ERROR, "schema", m["text"])
-                for m in map(JING_LINE.match, said.stdout.splitlines()) if m]
-    if said.returncode and not problems:
-        return [problem(name, 0, 0, FATAL, "bad-schema", f"jing failed: {(said.stderr or said.stdout).strip()[:200]}")]
-    if schema == "teikit":
-        problems += rules.problems(name)
-    return sorted(problems, key=lambda found: (found.line, found.col))
+            pieces.feed(event, element)
+            if not pieces.valid:
+                return None
+    except (SourceError, SchemaUnusable):
+        return None
+    if any(count > 1 for count in rules.ids.values()):
+        return None
+    return sorted(rules.problems(name), key=lambda found: (found.line, found.col)) if schema == "teikit" else []
+
+
+def _well_formed(events: Iterator[tuple[str, etree._Element]]) -> bool:
+    """Whether the rest of a file parses (`parse` says a file is not well-formed before it
+    says what else is wrong with it), each element dropped once finished."""
+    try:
+        for event, element in events:
+            if event == "end":
+                element.clear(keep_tail=True)   # the tail may still grow (`PiecewiseCheck.replace_finished`)
+                drop_before(element)
+    except SourceError:
+        return False
+    return True
+
+
+#: elements finished inside one open element and kept whole before `PiecewiseCheck` checks them
+PIECE = 4096
+#: the stand-in of an element checked by `PiecewiseCheck`: the element's name followed by this
+STAND_IN = ".teikit-checked"
+#: the root of a batch of finished elements that `PiecewiseCheck` checks at once
+BATCH = "{urn:x-teikit:validate}batch"
+
+
+class PiecewiseCheck:
+    """RELAX NG validity of a document read as it is parsed, in memory for a few pieces of it.
+
+    Once an open element holds PIECE finished elements, its finished children are checked as
+    a batch, each against its own element pattern (`Grammar.piecewise_validator`), and each
+    is replaced by an empty stand-in, its tail kept, which the grammar takes where the element
+    could stand; the root is checked last with what is left. For a grammar with one pattern
+    per element name this is the whole tree's verdict: an element matches its parent's
+    pattern if it has a name the pattern allows there and matches the one pattern of that
+    name. A file with elements named like stand-ins is found invalid (and read whole).
+    """
+
+    def __init__(self, compiled: Grammar):
+        self.compiled = compiled
+        self.tags: set[str] = set()
+        self.names: frozenset[str] = frozenset()
+        self.kept: list[int] = []    # per open element: finished elements inside it not yet checked
+        self.valid = True
+
+    def feed(self, event: str, element: etree._Element) -> None:
+        if event == "start":
+            self.tags.add(element.tag)
+            self.kept.append(0)
+            return
+        kept = 1 + self.kept.pop()
+        if not self.kept:
+            self.check(element)
+        elif self.kept[-1] + kept >= PIECE:
+            self.replace_finished(element)
+            self.kept[-1] = 0
+        else:
+            self.kept[-1] += kept
+
+    def check(self, root: etree._Element) -> None:
+        """Validate `root` (the document's, or a batch) by the grammar compiled for the names
+        read so far; a stand-in's name among them makes the document invalid."""
+        if len(self.names) != len(self.tags):
+            self.names = frozenset(tag.rpartition("}")[2] for tag in self.tags)
+            self.valid = self.valid and not any(name.endswith(STAND_IN) for name in self.names)
+        self.valid = self.valid and self.compiled.piecewise_validator(self.names)(root)
+
+    def replace_finished(self, last: etree._Element) -> None:
+        """Check `last` and the finished siblings before it, and put stand-ins in their place.
+        `last` waits for the next time if nothing follows it yet: lxml may still be adding to
+        its tail."""
+        finished = []
+        node = last if last.getnext() is not None else last.getprevious()
+        while node is not None and not (isinstance(node.tag, str) and node.tag.endswith(STAND_IN)):
+            if isinstance(node.tag, str) and node.tag.startswith(T) and \
+                    node.tag[len(T):] in self.compiled.replaceable:
+                finished.append(node)
+            node = node.getprevious()
+        if not finished:
+            return
+        batch = etree.Element(BATCH)
+        for element in reversed(finished):
+            stand_in = etree.Element(element.tag + STAND_IN)
+            stand_in.tail, element.tail = element.tail, None
+            element.addprevious(stand_in)
+            batch.append(element)
+        self.check(batch)
 
 
 def assert_valid(tree_or_path, schema: str | os.PathLike = "teikit") -> None:
@@ -643,15 +800,6 @@ def rule_problems(tree: etree._ElementTree, file: str) -> list[Message]:
     return rules.problems(file)
 
 
-def streamed_rule_problems(path: str | os.PathLike) -> list[Message]:
-    """`rule_problems` of a file read as it is parsed, each element freed once checked: what
-    stays in memory is the open elements and the ids and references the rules compare."""
-    rules = RuleCheck(free=True)
-    for event, element in iterparse_tei(path, ours=True):
-        rules.feed(event, element)
-    return rules.problems(str(path))
-
-
 #: teikit.sch's patterns in its order; a problem list gives each pattern's in document order
 RULE_PATTERNS = ("references", "duplicate-id", "bad-date", "date-range-reversed", "page-order", "stray-text")
 
@@ -660,12 +808,10 @@ class RuleCheck:
     """teikit.sch's rules over the start and end events of a document, in one pass.
 
     Each check cites the rule of teikit.sch it implements; numbers are compared as XPath's
-    number() reads them. With `free`, an element is emptied at its end, its tail kept (its
-    container's stray-text rule reads it), and dropped from its parent once that is checked.
+    number() reads them.
     """
 
-    def __init__(self, free: bool = False):
-        self.free = free
+    def __init__(self):
         self.order = 0                                        # elements started so far
         self.ids: dict[str, int] = {}
         self.identified: list[tuple[int, int, str]] = []      # (order, line, xml:id)
@@ -744,8 +890,6 @@ class RuleCheck:
                 shown = " ".join(part for part in re.split(f"[{_XPATH_SPACE}]+", loose) if part)
                 self.fail("stray-text", started, element, "stray-text",
                           f'{_name(element)} holds loose text "{shown}"; put it in a p (or head)')
-        if self.free:
-            element.clear(keep_tail=True)
 
     def problems(self, file: str) -> list[Message]:
         for order, line, name, pointer in self.pointers:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -309,39 +310,130 @@ def test_validate_refuses_a_fifo_without_waiting(tmp_path):
 
 # ---------------------------------------------------------------- a file too big for a tree
 
-needs_jing = pytest.mark.skipif(shutil.which("jing") is None, reason="jing is not installed (apt-get install jing)")
+#: variants of the shape fixture, each invalid in one way a piece or what is left of the tree shows
+VARIANTS = {
+    "order-in-a-piece": ('<dateline><date when="1936-12-28">December 28, 1936</date></dateline>',
+                         '<p>first</p><dateline><date when="1936-12-28">December 28, 1936</date></dateline>'),
+    "order-at-the-top": ("<back>", "<back><p>loose</p>"),
+    "body-missing": ("<body>", "<body/><!--"),
+    "named-like-a-stand-in": ("<closer>", "<closer><salute.teikit-checked/>"),
+    "id-in-two-pieces": ('<sp who="#vyshinsky">', '<sp who="#vyshinsky" xml:id="d1">'),
+    "doctype-and-malformed": ('<?xml version="1.0" encoding="UTF-8"?>', '<!DOCTYPE TEI [<!ENTITY e "x">]>'),
+}
 
 
-@needs_jing
-def test_a_big_file_is_validated_as_it_is_read_with_the_same_lines(tmp_path, monkeypatch):
-    """Over STREAM_BYTES, jing checks the grammar and the rules run as the file is parsed:
-    every line the tree validation reports is reported, the rules' problems word for word."""
+def variant_files(tmp_path) -> list[Path]:
+    text = SHAPE.read_text(encoding="utf-8")
+    paths = []
+    for name, (original, changed) in VARIANTS.items():
+        assert original in text
+        changed_text = text.replace(original, changed, 1)
+        if name == "body-missing":
+            changed_text = changed_text.replace("</body>", "-->")
+        if name == "doctype-and-malformed":
+            changed_text = changed_text.replace("</TEI>", "</TEI")
+        paths.append(tmp_path / f"{name}.xml")
+        paths[-1].write_text(changed_text, encoding="utf-8")
+    return paths
+
+
+def every_kind_of_file(tmp_path) -> list[Path]:
+    return sorted(FIXTURES.glob("*.xml")) + [SHAPE, planted_errors(tmp_path)[0]] + variant_files(tmp_path)
+
+
+@pytest.mark.parametrize("piece", [2, 4096])
+def test_a_big_file_gives_the_messages_of_a_small_one(tmp_path, monkeypatch, piece):
+    """Over STREAM_BYTES a file is read as it is parsed, each piece checked and freed; what it
+    says is what the whole tree says, problem for problem (valid, invalid and unusable files)."""
     import teikit.validate as validate
 
-    path, planted = planted_errors(tmp_path)
-    text = path.read_text(encoding="utf-8").replace(   # and a rule broken: one xml:id twice
-        "</body>", '<div><p xml:id="twice">a</p><p xml:id="twice">b</p></div></body>')
-    path.write_text(text, encoding="utf-8")
-    whole = validate_file(path)
+    files = every_kind_of_file(tmp_path)
+    whole = {path: validate_file(path) for path in files}
     monkeypatch.setattr(validate, "STREAM_BYTES", 0)
-    streamed = validate_file(path)
-    assert {p.line for p in streamed} == {p.line for p in whole}
-    rule_codes = {"dangling-ref", "dangling-target", "duplicate-id", "bad-date", "date-range-reversed",
-                  "page-order", "stray-text"}
-    rules = {(p.line, p.code, p.text) for p in whole if p.code in rule_codes}
-    assert rules and rules <= {(p.line, p.code, p.text) for p in streamed}
-    assert {p.code for p in streamed} - {p.code for p in whole} == {"schema"}
-    assert exit_code(streamed) == exit_code(whole) == 1
+    monkeypatch.setattr(validate, "PIECE", piece)
+    assert {path: validate_file(path) for path in files} == whole
+    assert {exit_code(found) for found in whole.values()} == {0, 1, 2}
 
 
-@needs_jing
-@pytest.mark.parametrize("name", ["external_entity.xml", "billion_laughs.xml", "malformed.xml", "not_tei.xml"])
-def test_a_big_file_is_refused_as_a_small_one_is_before_jing_reads_it(name, monkeypatch):
+def test_a_big_file_gives_the_messages_of_a_small_one_for_tei_all(tmp_path, monkeypatch, tei_all):
+    import teikit.validate as validate
+
+    files = [SHAPE, planted_errors(tmp_path)[0]]
+    whole = {path: validate_file(path, "tei_all") for path in files}
+    monkeypatch.setattr(validate, "STREAM_BYTES", 0)
+    assert {path: validate_file(path, "tei_all") for path in files} == whole
+
+
+@pytest.mark.parametrize("name", ["dangling_ref.xml", "page_order.xml", "valid_rich.xml", "not_tei.xml",
+                                  "external_entity.xml"])
+def test_the_stream_settles_a_valid_or_refused_file_without_its_tree(name, monkeypatch):
     import teikit.validate as validate
 
     whole = validate_file(FIXTURES / name)
     monkeypatch.setattr(validate, "STREAM_BYTES", 0)
-    monkeypatch.setattr(validate.subprocess, "run", lambda *a, **k: pytest.fail("jing ran on an unsafe file"))
-    streamed = validate_file(FIXTURES / name)
-    assert [(p.level, p.code, p.text) for p in streamed] == [(p.level, p.code, p.text) for p in whole]
-    assert streamed[0].level == FATAL
+    monkeypatch.setattr(validate, "PIECE", 2)
+    monkeypatch.setattr(validate, "parse", lambda path: pytest.fail("the tree was read"))
+    assert validate_file(FIXTURES / name) == whole
+
+
+@pytest.mark.parametrize("piece", [1, 5])
+def test_the_piecewise_verdict_is_the_whole_grammars(tmp_path, monkeypatch, piece):
+    import teikit.validate as validate
+    from teikit.tei.reader import iterparse_tei
+
+    monkeypatch.setattr(validate, "PIECE", piece)
+    compiled = validate.grammar("teikit")
+    verdicts = set()
+    for path in every_kind_of_file(tmp_path):
+        tree, problems = parse(path)
+        if tree is None or problems or len(set(tree.xpath("//@xml:id"))) < len(tree.xpath("//@xml:id")):
+            continue   # a repeated xml:id is validate_streamed's to find
+        pieces = validate.PiecewiseCheck(compiled)
+        for event, element in iterparse_tei(path):
+            pieces.feed(event, element)
+        names = frozenset(etree.QName(element).localname for element in tree.iter(etree.Element))
+        expected = compiled.validator(names).validate(tree)
+        assert pieces.valid == expected, path.name
+        verdicts.add(expected)
+    assert verdicts == {True, False}
+
+
+def test_the_stream_keeps_a_few_pieces_of_the_tree(tmp_path, monkeypatch):
+    """However many divisions a body holds, what stays of one once checked is its stand-in."""
+    import teikit.validate as validate
+    from teikit.tei.reader import iterparse_tei
+
+    text = SHAPE.read_text(encoding="utf-8")
+    division = re.sub(' xml:id="[^"]*"', "", text[text.index('<div type="article"'):text.index("</body>")])
+    path = tmp_path / "long.xml"
+    path.write_text(text.replace("</body>", division * 300 + "</body>"), encoding="utf-8")
+    monkeypatch.setattr(validate, "PIECE", 50)
+    pieces = validate.PiecewiseCheck(validate.grammar("teikit"))
+    for event, element in iterparse_tei(path):
+        pieces.feed(event, element)
+    kept = [found for found in element.iter() if not found.tag.endswith(validate.STAND_IN)]
+    assert pieces.valid
+    assert len(kept) < 150   # of 301 divisions of 40 elements
+
+
+def test_only_elements_of_one_pattern_each_are_checked_apart(tmp_path):
+    """A stand-in may take an element's place only where its one pattern decides it, and no
+    wildcard of the grammar could take the stand-in for something else."""
+    from teikit.validate import Grammar
+
+    def grammar_of(body: str) -> Grammar:
+        path = tmp_path / "g.rng"
+        path.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0">'
+                        f'<start><ref name="TEI"/></start>{body}</grammar>', encoding="utf-8")
+        return Grammar(path)
+
+    one_each = '<define name="TEI"><element name="TEI"><ref name="p"/></element></define>' \
+               '<define name="p"><element name="p"><text/></element></define>'
+    assert grammar_of(one_each).replaceable == {"TEI", "p"}
+    two_ps = one_each + '<define name="note"><element name="note"><element name="p"><empty/></element></element></define>'
+    assert grammar_of(two_ps).replaceable == {"TEI", "note"}
+    wildcard = one_each + '<define name="any"><element><anyName/><empty/></element></define>'
+    assert grammar_of(wildcard).replaceable == frozenset()
+    other_namespaces = one_each + ('<define name="any"><element><anyName><except><nsName/></except></anyName>'
+                                   '<attribute><anyName/></attribute></element></define>')
+    assert grammar_of(other_namespaces).replaceable == {"TEI", "p"}
