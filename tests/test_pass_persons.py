@@ -445,6 +445,23 @@ def test_a_bare_surname_names_the_one_the_text_does_not_call_by_forename():
                                          "pellworth-quentin"]
 
 
+def test_a_name_alone_after_a_title_that_takes_a_surname_is_no_forename(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Mayor Martin spoke. Later Martin Quillet came, and Sir Martin went home."]
+    mentions = find_mentions(texts, None, Options(), Report())
+    found = assign_keys(mentions, set(), texts)
+    assert [(m.text, m.key) for m in mentions] == [
+        ("Martin", "martin"), ("Martin Quillet", "quillet-martin"), ("Martin", "quillet-martin")]
+    assert sorted(found) == ["martin", "quillet-martin"]
+
+
+@pytest.mark.parametrize("text", ["Apply to Glass & Co., or to", "sold by Quillet and Sons,", "Pellworth Bros. sell"])
+def test_a_firms_name_is_no_person(monkeypatch, text):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    assert find_mentions(["Osbert Glass, Hannah Quillet and Peter Pellworth came. " + text], None, Options(),
+                         Report())[3:] == []
+
+
 def test_an_initial_alone_names_the_person_of_that_initial_last_met():
     names = ["Quentin Pellworth", "P.", "Osbert Tarrant", "Peter Prosser", "P.", "T.", "Z."]
     mentions = [Mention(k, 0, 1, name) for k, name in enumerate(names)]

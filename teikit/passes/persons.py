@@ -204,11 +204,13 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     mentions: list[Mention] = []
 
     def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
-        for i, j in pick(spans, taken.setdefault(block, [])):
+        for i, j in pick([(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)],
+                         taken.setdefault(block, [])):
             taken[block].append((i, j))
             mentions.append(Mention(block, i, j, texts[block][i:j], ref, stage=stage,
                                     sex=persons_rules.sex_of_title(texts[block], i)
-                                    or persons_rules.sex_of_forename(texts[block][i:j])))
+                                    or persons_rules.sex_of_forename(texts[block][i:j]),
+                                    surname_title=persons_rules.surname_after_title(texts[block], i)))
 
     for m in linked:
         claim(m.block, [(m.start, m.end)], "register", m.ref)

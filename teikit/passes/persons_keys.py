@@ -8,7 +8,7 @@ full before it, else the first named in full after it, unless titles say one is 
 and the other a man (`Mrs. Pellworth`, `Sir W. Pellworth`), passing over one the text calls
 by forename alone (`Osbert`, a son); a forename alone names the one person of the text with
 that forename, if there is one, unless it stands in a list of forenames (`sons named Osbert
-and Quentin`); a surname abbreviated to its initial (`Mr. P.`) names the person of that
+and Quentin`) or after a title that takes a surname (`Mayor Osbert`); a surname abbreviated to its initial (`Mr. P.`) names the person of that
 initial last met; else it is a person of its own. Mentions
 linked to a register entry keep its id; every other person gets an entry marked as found
 automatically (`status: auto`), keyed `surname-forename` and never with a key the
@@ -41,6 +41,8 @@ class Mention:
     stage: str = ""
     #: `f` or `m` where a title before it says so (`Mrs.`, `Sir`)
     sex: str = ""
+    #: a title that takes a surname stands before it (`Mayor Tobias`): a word alone is no forename
+    surname_title: bool = False
 
 
 def name_parts(name: str) -> tuple[tuple[str, ...], str]:
@@ -160,8 +162,9 @@ def assign_keys(mentions: list[Mention], reserved: set[str], texts: list[str]) -
     for found in persons.values():
         if found.given and len(found.given[0].rstrip(".")) > 1:
             by_forename.setdefault(found.given[0].casefold(), set()).add(found.key)
-    called_by_forename = {next(iter(by_forename[word.casefold()])) for _, word in bare
-                          if len(by_forename.get(word.casefold(), ())) == 1 and word.casefold() not in full}
+    called_by_forename = {next(iter(by_forename[word.casefold()])) for mention, word in bare
+                          if len(by_forename.get(word.casefold(), ())) == 1 and word.casefold() not in full
+                          and not mention.surname_title}
     owners = {forename: {persons[key].surname.casefold() for key in keys} for forename, keys in by_forename.items()}
     listed = in_lists(mentions, texts, owners)
     initials = [(mention, surname) for mention, surname in bare if INITIAL_ALONE.fullmatch(surname)]
@@ -175,7 +178,8 @@ def assign_keys(mentions: list[Mention], reserved: set[str], texts: list[str]) -
         alone = by_forename.get(surname.casefold(), set())
         if before or after:
             found = surname_holder(before or after, called_by_forename)
-        elif len(alone) == 1 and not named and id(mention) not in listed:   # `Osbert` alone, one Osbert named
+        elif len(alone) == 1 and not named and id(mention) not in listed and not mention.surname_title:
+            # `Osbert` alone, one Osbert named; not `Mayor Osbert`
             found = persons[next(iter(alone))]
         else:
             found = next((p for p in by_surname.get(surname.casefold(), ()) if not p.given and p.fits(mention.sex)),

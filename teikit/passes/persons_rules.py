@@ -160,6 +160,27 @@ def sex_of_title(text: str, start: int) -> str:
     return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else ""
 
 
+#: titles a forename may follow (`Sir Osbert`, `Lady Hester`, `King Osric`, `St. Osbert`); after
+#: any other (`Mayor Tobias`, `Mr. Quillet`, `Capt. Glass`) a single name is a surname
+FORENAME_TITLES = frozenset("""Sir Dame Lady Lord King Queen Prince Princess Saint St. Pope Emperor Empress Tsar Czar
+Brother Sister Father Don Doña Uncle Aunt""".split())
+
+
+def surname_after_title(text: str, start: int) -> bool:
+    """Whether the title right before `start` takes a surname after it (`Mayor Tobias`)."""
+    title = TITLE_BEFORE.search(text, max(0, start - 16), start)
+    return bool(title) and title.group(1) not in FORENAME_TITLES
+
+
+#: what follows a name that is a firm's (`Glass & Co.`, `Quillet and Sons`, `Pellworth Bros.`)
+FIRM_AFTER = re.compile(r"\s*(?:(?:&|and)\s*(?:Co\b|Company\b|Sons\b)|Bros\b|Brothers\b)")
+
+
+def names_a_firm(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is a firm's: `& Co.`, `and Sons` or `Bros.` follows it."""
+    return bool(FIRM_AFTER.match(text, end))
+
+
 def sex_of_forename(name: str) -> str:
     """`f` or `m` when a name of several words opens with a forename borne by women or by
     men only (`Ann Pellworth`); a name alone may be a surname (`Mrs. George`), and says nothing."""
