@@ -455,11 +455,18 @@ def test_a_name_alone_after_a_title_that_takes_a_surname_is_no_forename(monkeypa
     assert sorted(found) == ["martin", "quillet-martin"]
 
 
-@pytest.mark.parametrize("text", ["Apply to Glass & Co., or to", "sold by Quillet and Sons,", "Pellworth Bros. sell"])
+@pytest.mark.parametrize("text", ["Apply to Glass & Co., or to", "sold by Quillet & Sons,", "Pellworth Bros. sell"])
 def test_a_firms_name_is_no_person(monkeypatch, text):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     assert find_mentions(["Osbert Glass, Hannah Quillet and Peter Pellworth came. " + text], None, Options(),
                          Report())[3:] == []
+
+
+def test_a_person_and_co_in_prose_is_a_person(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Peter Pellworth spoke. Since when were Pellworth and Co. not the old guard? Pellworth and Company lie."]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == [
+        "Peter Pellworth", "Pellworth", "Pellworth"]
 
 
 def test_an_initial_alone_names_the_person_of_that_initial_last_met():

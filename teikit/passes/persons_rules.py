@@ -160,10 +160,11 @@ def sex_of_title(text: str, start: int) -> str:
     return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else ""
 
 
-#: titles a forename may follow (`Sir Osbert`, `Lady Hester`, `King Osric`, `St. Osbert`); after
-#: any other (`Mayor Tobias`, `Mr. Quillet`, `Capt. Glass`) a single name is a surname
+#: titles a forename may follow (`Sir Osbert`, `Lady Hester`, `King Osric`, `St. Osbert`,
+#: `Comrade Hester`); after any other (`Mayor Tobias`, `Mr. Quillet`, `Capt. Glass`) a single
+#: name is a surname
 FORENAME_TITLES = frozenset("""Sir Dame Lady Lord King Queen Prince Princess Saint St. Pope Emperor Empress Tsar Czar
-Brother Sister Father Don Doña Uncle Aunt""".split())
+Brother Sister Father Don Doña Uncle Aunt Comrade Comrades Citizen""".split())
 
 
 def surname_after_title(text: str, start: int) -> bool:
@@ -172,8 +173,9 @@ def surname_after_title(text: str, start: int) -> bool:
     return bool(title) and title.group(1) not in FORENAME_TITLES
 
 
-#: what follows a name that is a firm's (`Glass & Co.`, `Quillet and Sons`, `Pellworth Bros.`)
-FIRM_AFTER = re.compile(r"\s*(?:(?:&|and)\s*(?:Co\b|Company\b|Sons\b)|Bros\b|Brothers\b)")
+#: what follows a name that is a firm's (`Glass & Co.`, `Quillet & Sons`, `Pellworth Bros.`);
+#: not `and Co.` nor `and Company`, which in prose are a person and his like (`Pellworth and Co. lied`)
+FIRM_AFTER = re.compile(r"\s*(?:&\s*(?:Co\b|Company\b|Sons\b)|Bros\b|Brothers\b)")
 
 
 def names_a_firm(text: str, end: int) -> bool:
