@@ -164,6 +164,10 @@ def test_endnotes_follow_their_sequence_through_ocr_noise():
     assert notes.endnote_number("24. 1937.", pattern, 120) == 0          # a date inside note 120
     assert notes.endnote_number("6O. A note", pattern, 12) == 0           # noise only where expected
     assert notes.endnote_number("15. A note", pattern, 12) == 15          # a note OCR lost between
+    # a number read through OCR's letters only where a sentence ended before it
+    assert notes.endnote_number("I went to the mill.", pattern, 0) == 1
+    assert notes.endnote_number("I went to the mill.", pattern, 0, after_sentence=False) == 0
+    assert notes.endnote_number("1. A note", pattern, 0, after_sentence=False) == 1
 
 
 def test_split_endnotes_reads_each_number_once_into_a_label():
@@ -175,6 +179,13 @@ def test_split_endnotes_reads_each_number_once_into_a_label():
     labels = [[b.text[m.start:m.end] for m in b.marks if m.tag == "label"] for b in out]
     assert labels == [["1."], ["2."]]
     assert out[1].text.endswith("[3] not this pattern's.")
+
+
+def test_a_pronoun_opening_a_line_inside_a_sentence_starts_no_endnote():
+    lines = [Line(k, text) for k, text in enumerate(["The miller said that when", "I went to the weir it was dry,",
+                                                      "I found it full the next day."], 1)]
+    out = notes.split_endnotes([Block("p", lines)], re.compile(r"^\s*(\d{1,3})\s?\.\s+\S"))
+    assert [(b.kind, len(b.lines)) for b in out] == [("p", 3)]
 
 
 def test_a_number_glued_to_a_word_in_capitals_is_left_to_the_marker_sequence():

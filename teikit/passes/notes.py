@@ -473,12 +473,18 @@ NOISY_NOTE_NUMBER = re.compile(r"^\s*([0-9OolIL:](?: ?[0-9OolIL:]){0,3})\s?[.,_]
 ENDNOTE_GAP = 5
 
 
-def endnote_number(text: str, pattern: re.Pattern, last: int) -> int:
-    """The endnote this line starts (0 if none): the next few numbers after `last` only."""
+#: a line that ends in the middle of a sentence: a word in lower case, a comma, a hyphen
+MID_SENTENCE = re.compile(r"[a-z,-]\s*$")
+
+
+def endnote_number(text: str, pattern: re.Pattern, last: int, after_sentence: bool = True) -> int:
+    """The endnote this line starts (0 if none): the next few numbers after `last` only.
+    A number read through OCR's letters (`I` for 1) starts one only `after_sentence` (the
+    line before does not end in mid-sentence): `I went` inside a paragraph is prose."""
     match = pattern.match(text)
     digits = match.group(1) if match else None
     if digits is None:
-        noisy = NOISY_NOTE_NUMBER.match(text)
+        noisy = NOISY_NOTE_NUMBER.match(text) if after_sentence else None
         if not noisy:
             return 0
         letters = noisy.group(1).replace(" ", "").translate(OCR_DIGITS).replace("L", "1")
@@ -505,11 +511,13 @@ def split_endnotes(blocks: list[Block], pattern: re.Pattern) -> list[Block]:
             continue
         current: Block | None = None
         furniture: list[Line] = []     # furniture goes with the text line after it
+        before = ""
         for line in block.lines:
             if line.kind != "text":
                 furniture.append(line)
                 continue
-            number = endnote_number(line.text, pattern, last)
+            number = endnote_number(line.text, pattern, last, not MID_SENTENCE.search(before))
+            before = line.text
             if number or current is None:
                 current = Block("note", [], {"n": str(number), "type": "endnote", "place": "end"}) \
                     if number else Block("p", [])
