@@ -11,8 +11,9 @@ The TEI writer derives `<pb/>`, `<lb/>`, `<fw>` and the nesting of marks from th
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from enum import Enum
 from itertools import accumulate, islice
 
@@ -34,7 +35,7 @@ class Line:
     """One physical line of the source."""
 
     n: int                       #: 1-based line number in the source file
-    orig: str                    #: the line exactly as read, without its line end
+    orig: InitVar[str]           #: the line exactly as read, without its line end (`Line.orig`)
     kind: str = "text"           #: "text", "blank", "fw" (page furniture) or "excluded"
     fw_type: str | None = None   #: for furniture: "pageNum", "header", "footer"
     page_break: str | None = None  #: a page starts at this line; its printed number or ""
@@ -43,9 +44,16 @@ class Line:
     continues: bool = False      #: the rest of a line split between two elements (a speech after
                                  #: its speaker's label): written without an lb of its own
     text: str = field(init=False, repr=False)  #: `orig` without trailing spaces, which are layout
+    #: the trailing spaces: most lines of OCR end in one, and a space alone is a string Python
+    #: shares, where a copy of the whole line would hold the text twice
+    trailing: str = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.text = self.orig.rstrip()
+    def __post_init__(self, orig: str) -> None:
+        self.text = orig.rstrip()
+        self.trailing = orig[len(self.text):]
+
+
+Line.orig = property(lambda line: line.text + line.trailing, doc="The line exactly as read, without its line end.")
 
 
 #: who made an intervention teikit records (`choice/@resp`): the application in the header
@@ -66,7 +74,8 @@ class Mark:
     start: int
     end: int
     attrs: dict[str, str] = field(default_factory=dict)
-    blocks: list["Block"] = field(default_factory=list)
+    #: the blocks a zero-width mark inserts; none for most marks, which then share one empty tuple
+    blocks: Sequence["Block"] = ()
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -308,7 +309,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
         start, end = views[m.block].span(m.start, m.end)
         if crosses(block.marks, start, end):
             continue
-        block.marks.append(Mark("persName", start, end, {"ref": f"#{m.key}"}))
+        block.marks.append(Mark("persName", start, end, {"ref": sys.intern(f"#{m.key}")}))  # one string a person
         count += 1
         (linked if m.ref else auto).add(m.key)
     for pid in sorted(linked):
