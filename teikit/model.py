@@ -11,11 +11,12 @@ The TEI writer derives `<pb/>`, `<lb/>`, `<fw>` and the nesting of marks from th
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import InitVar, dataclass, field
 from enum import Enum
 from itertools import accumulate, islice
+from typing import Generic, TypeVar
 
 from .facts import Facts
 
@@ -132,6 +133,40 @@ class Spans:
 
     def overlap(self, start: int, end: int) -> bool:
         return self.max_end[bisect_left(self.starts, end)] > start
+
+
+T = TypeVar("T")
+
+
+class Nearby(Generic[T]):
+    """Things spanning offsets of one text (marks, claimed spans), filed under each stretch of
+    STRETCH characters they touch, so that the few near a span are found as things are added,
+    where a list would be read whole for each (quadratic in a paragraph's marks)."""
+
+    STRETCH = 64
+
+    def __init__(self) -> None:
+        self.stretches: dict[int, list[T]] = {}
+
+    def add(self, start: int, end: int, thing: T) -> None:
+        for k in self._touched(start, end):
+            self.stretches.setdefault(k, []).append(thing)
+
+    def near(self, start: int, end: int) -> Iterator[T]:
+        """Every thing that overlaps [start, end) or stands empty inside it, and some others
+        (a thing may come more than once)."""
+        for k in self._touched(start, end):
+            yield from self.stretches.get(k, ())
+
+    def _touched(self, start: int, end: int) -> range:
+        return range(start // self.STRETCH, max(start, end - 1) // self.STRETCH + 1)
+
+
+def marks_nearby(marks: list[Mark]) -> Nearby[Mark]:
+    nearby: Nearby[Mark] = Nearby()
+    for mark in marks:
+        nearby.add(mark.start, mark.end, mark)
+    return nearby
 
 
 #: block kinds that hold blocks, never lines
