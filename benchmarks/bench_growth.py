@@ -2,9 +2,8 @@
 
     python benchmarks/bench_growth.py [--scales 1,4,16,64] [--dims lines,notes] [--unit N]
 
-Dimensions: lines of one paragraph (no blank line; with corrections and note markers),
-paragraphs, pages (running head,
-folio, form feed), notes (endnote markers and their notes), persons (distinct names),
+Dimensions: lines of one paragraph (no blank line; with corrections, persons, dates and
+note markers), paragraphs, pages (running head, folio, form feed), notes (endnote markers and their notes), persons (distinct names),
 corrections (OCR-spaced words to join), divisions (chapters with heads). Each run encodes
 and serialises in a fresh process and reports, *per unit*: CPU seconds above the same
 process's cost for a 1-unit text (best of three under a second, so the small scales are not
@@ -54,9 +53,13 @@ def paragraph(i: int, first: str | None = None, lines: int = 3) -> str:
 
 
 def lines_text(n: int) -> str:
-    """One paragraph (no blank line, as in newspaper OCR), a split word every 4th line and
-    a note marker every 8th, the notes after it."""
-    lines = [sentence(i, 8) + (" the com mittee" if i % 4 == 1 else "") + (f" said.{i // 8 + 1}" if i % 8 == 7 else "")
+    """One paragraph (no blank line, as in newspaper OCR), a split word every 4th line, a
+    person every 3rd, a date every 5th and a note marker every 8th, the notes after it: the
+    marks of one paragraph grow with it."""
+    lines = [sentence(i, 8) + (" the com mittee" if i % 4 == 1 else "")
+             + (f" Mr. {made_name(i)} said" if i % 3 == 2 else "")
+             + (f" on March {i % 28 + 1}, {1850 + i % 90}" if i % 5 == 3 else "")
+             + (f" said.{i // 8 + 1}" if i % 8 == 7 else "")
              for i in range(n)]
     notes = [f"{k + 1}. See the report of the committee, volume {k % 9 + 1}." for k in range(n // 8)]
     return "\n\n".join(["\n".join(lines) + ".", "NOTES"] + notes) + "\n"
