@@ -3,13 +3,14 @@
     python benchmarks/bench_growth.py [--scales 1,4,16,64] [--dims lines,notes] [--unit N]
 
 Dimensions: lines of one paragraph (no blank line; with corrections, persons, dates and
-note markers), paragraphs, pages (running head, folio, form feed), notes (endnote markers and their notes), persons (distinct names),
-corrections (OCR-spaced words to join), divisions (chapters with heads). Each run encodes
-and serialises in a fresh process and reports, *per unit*: CPU seconds above the same
-process's cost for a 1-unit text (best of three under a second, so the small scales are not
-at the mercy of other jobs); the peak of the Python heap while encoding and serialising
-(tracemalloc, started after the timed runs); and the elements and text nodes of the TEI
-tree, which lives in libxml2's C heap, out of tracemalloc's sight. Peak RSS is not used: a
+note markers), paragraphs, pages (running head, folio, form feed), notes (endnote markers
+and their notes), persons (distinct names), corrections (OCR-spaced words to join),
+divisions (chapters with heads). Each run encodes and serialises in a fresh process and
+reports, *per unit*: CPU seconds above the same process's cost for a 1-unit text (best of
+three under a second, so the small scales are not at the mercy of other jobs); the peak of
+the Python heap while encoding and serialising (tracemalloc, started after the timed runs);
+and the elements and text nodes of the TEI tree, which lives in libxml2's C heap, out of
+tracemalloc's sight. Peak RSS is not used: a
 process that has encoded the 1-unit text keeps the memory it freed and a small run fits in
 it, so RSS above that base under-counts the small scales (0.85 KB per unit at 1x, 10 at
 64x, where the heap's peak per unit is flat). The verdicts are the ratios of the per-unit

@@ -173,7 +173,8 @@ class LineCorrector:
         most blocks, which spares their lines those tests."""
         return tuple(rule for rule in self.rules if not rule.block_tested or rule.gate(self, text))
 
-    def corrections(self, text: str, among: tuple["FinderRule", ...] | None = None) -> list[tuple[int, int, str, str, str]]:
+    def corrections(self, text: str,
+                    among: tuple["FinderRule", ...] | None = None) -> list[tuple[int, int, str, str, str]]:
         """(start, end, corr, kind, cert) for the line, not overlapping, in order; only the
         finders of `among` (default all enabled; those that may find something in the line's
         block, `block_finders`) whose gate the line passes are tried."""
