@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import InitVar, dataclass, field
 from enum import Enum
 from itertools import accumulate, islice
+from typing import Generic, TypeVar
 
 from .facts import Facts
 
@@ -34,7 +36,7 @@ class Line:
     """One physical line of the source."""
 
     n: int                       #: 1-based line number in the source file
-    orig: str                    #: the line exactly as read, without its line end
+    orig: InitVar[str]           #: the line exactly as read, without its line end (`Line.orig`)
     kind: str = "text"           #: "text", "blank", "fw" (page furniture) or "excluded"
     fw_type: str | None = None   #: for furniture: "pageNum", "header", "footer"
     page_break: str | None = None  #: a page starts at this line; its printed number or ""
@@ -43,9 +45,16 @@ class Line:
     continues: bool = False      #: the rest of a line split between two elements (a speech after
                                  #: its speaker's label): written without an lb of its own
     text: str = field(init=False, repr=False)  #: `orig` without trailing spaces, which are layout
+    #: the trailing spaces: most lines of OCR end in one, and a space alone is a string Python
+    #: shares, where a copy of the whole line would hold the text twice
+    trailing: str = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.text = self.orig.rstrip()
+    def __post_init__(self, orig: str) -> None:
+        self.text = orig.rstrip()
+        self.trailing = orig[len(self.text):]
+
+
+Line.orig = property(lambda line: line.text + line.trailing, doc="The line exactly as read, without its line end.")
 
 
 #: who made an intervention teikit records (`choice/@resp`): the application in the header
@@ -66,7 +75,8 @@ class Mark:
     start: int
     end: int
     attrs: dict[str, str] = field(default_factory=dict)
-    blocks: list["Block"] = field(default_factory=list)
+    #: the blocks a zero-width mark inserts; none for most marks, which then share one empty tuple
+    blocks: Sequence["Block"] = ()
 
 
 @dataclass(slots=True)
@@ -123,6 +133,40 @@ class Spans:
 
     def overlap(self, start: int, end: int) -> bool:
         return self.max_end[bisect_left(self.starts, end)] > start
+
+
+T = TypeVar("T")
+
+
+class Nearby(Generic[T]):
+    """Things spanning offsets of one text (marks, claimed spans), filed under each stretch of
+    STRETCH characters they touch, so that the few near a span are found as things are added,
+    where a list would be read whole for each (quadratic in a paragraph's marks)."""
+
+    STRETCH = 64
+
+    def __init__(self) -> None:
+        self.stretches: dict[int, list[T]] = {}
+
+    def add(self, start: int, end: int, thing: T) -> None:
+        for k in self._touched(start, end):
+            self.stretches.setdefault(k, []).append(thing)
+
+    def near(self, start: int, end: int) -> Iterator[T]:
+        """Every thing that overlaps [start, end) or stands empty inside it, and some others
+        (a thing may come more than once)."""
+        for k in self._touched(start, end):
+            yield from self.stretches.get(k, ())
+
+    def _touched(self, start: int, end: int) -> range:
+        return range(start // self.STRETCH, max(start, end - 1) // self.STRETCH + 1)
+
+
+def marks_nearby(marks: list[Mark]) -> Nearby[Mark]:
+    nearby: Nearby[Mark] = Nearby()
+    for mark in marks:
+        nearby.add(mark.start, mark.end, mark)
+    return nearby
 
 
 #: block kinds that hold blocks, never lines

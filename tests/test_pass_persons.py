@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from teikit import TEI_NS
 from teikit.encode import encode_text
-from teikit.model import Block, Hyphen, Mark
+from teikit.model import Block, Hyphen, Mark, Nearby
 from teikit.passes import persons_model
 from teikit.passes.persons import (Options, PersonFinder, find_mentions, of_period, period, pick,
                                    register_mentions, run)
@@ -268,7 +268,9 @@ def test_a_name_that_speaks_is_found_again_unless_the_text_makes_it_a_place(monk
 
 
 def test_pick_prefers_leftmost_then_longest_and_never_overlaps():
-    assert pick([(5, 9), (0, 9), (0, 4), (10, 12)], [(11, 13)]) == [(0, 9)]
+    taken = Nearby()
+    taken.add(11, 13, (11, 13))
+    assert pick([(5, 9), (0, 9), (0, 4), (10, 12)], taken) == [(0, 9)]
 
 
 # ---------------------------------------------------------------- model stage (filters; no model needed)

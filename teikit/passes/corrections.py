@@ -67,9 +67,9 @@ SHORT_WORD_ZIPF = 5.5
 LONG_LOWER_RE = re.compile(r"(?<![\w'’-])[a-z]{6,}(?![\w'’-])")
 # Gates: what a line must contain for a finder to have anything to find (most lines have
 # nothing to correct, and a C-level search is far cheaper than a finder's Python loop).
-#: the left part of a PAIR_RE match ending a chunk between spaces, and a right part starting one
-LEFT_PART_RE = re.compile(r"(?<![\w'’.,-])[A-Za-z]+\Z")
-RIGHT_PART_RE = re.compile(r"[A-Za-z]+")
+#: the letters that may be a part of a PAIR_RE match: a run starting a chunk between spaces
+#: (a right part), or ending one after no word character (a left part)
+EDGE_PART_RE = re.compile(r"(?<![^ ])[A-Za-z]+|(?<![\w'’.,-])[A-Za-z]+(?![^ ])")
 #: a token whose core (CORE_RE) may be a fragment: one or two letters in punctuation
 SHORT_CORE_RE = re.compile(r"(?<!\S)[\"'“‘(\[]*([^\W\d_]{1,2})[.,;:!?\"'”’)\]]*(?!\S)")
 #: what `numbers` needs: a digit beside a letter read for one (1O, l9), 1� or `1 9`
@@ -141,11 +141,6 @@ def is_joinable_part(lex: Lexicon, part: str) -> bool:
     return not lex.is_word(part) or (part.isupper() and len(part) > 1)
 
 
-def is_joinable_chunk(joinable_part: Memo, chunk: str) -> bool:
-    return any(joinable_part[part.group()]
-               for part in (LEFT_PART_RE.search(chunk), RIGHT_PART_RE.match(chunk)) if part)
-
-
 class LineCorrector:
     """Finds corrections on one text line (the finders of FINDER_RULES); offsets are
     relative to the line."""
@@ -158,9 +153,8 @@ class LineCorrector:
         self.pair_cache: dict[tuple[str, str], tuple[int, str, str] | None] = {}
         # the memos compute from the lexicon, not through the corrector: a reference cycle
         # would keep the pass's caches (8 MB for a book) alive until a collection of cycles
-        #: letter runs, and chunks between spaces, -> whether they can take part in a join
+        #: letter runs -> whether they can take part in a join
         self.joinable_part = Memo(partial(is_joinable_part, lexicon))
-        self.joinable_chunk = Memo(partial(is_joinable_chunk, self.joinable_part))
         #: cores of one or two letters -> 1 if they make no word (`common_short`), else 0
         self.uncommon_short = Memo(lambda core: int(not common_short(lexicon, core)))
         #: the document's words that have a spelling correction, with it; checked once each,
@@ -171,23 +165,23 @@ class LineCorrector:
         #: the finders the options turn on, in table order
         self.rules = tuple(rule for rule in FINDER_RULES if getattr(opts, rule.name))
 
-    def finders(self, text: str, among: frozenset[str] | None = None) -> frozenset[str]:
-        """The finders (of `among`, default all) that are enabled and may find something in `text`.
+    def block_finders(self, text: str) -> tuple["FinderRule", ...]:
+        """The enabled finders that may find something in a block's `text`, in table order.
 
         Each gate is necessary for its finder to find anything in a line, and holds for a
-        block's text whenever it holds for one of its lines: a block tested once spares
-        its lines the tests of BLOCK_TESTED."""
-        return frozenset(rule.name for rule in self.rules
-                         if (among is None or rule.name in among) and rule.gate(self, text))
+        block's text whenever it holds for one of its lines: the block-tested gates fail for
+        most blocks, which spares their lines those tests."""
+        return tuple(rule for rule in self.rules if not rule.block_tested or rule.gate(self, text))
 
-    def corrections(self, text: str, among: frozenset[str] | None = None) -> list[tuple[int, int, str, str, str]]:
+    def corrections(self, text: str,
+                    among: tuple["FinderRule", ...] | None = None) -> list[tuple[int, int, str, str, str]]:
         """(start, end, corr, kind, cert) for the line, not overlapping, in order; only the
-        finders of `among` (default all) are tried (those that may find something in the line's block)."""
+        finders of `among` (default all enabled; those that may find something in the line's
+        block, `block_finders`) whose gate the line passes are tried."""
         found: list[tuple[int, int, str, str, str]] = []
-        finders = self.finders(text, among)
         replaced: set[str] = set()
-        for rule in self.rules:
-            if rule.name in finders and rule.name not in replaced:
+        for rule in self.rules if among is None else among:
+            if rule.name not in replaced and rule.gate(self, text):
                 made = rule.find(self, text)
                 if made is not None:
                     found += made
@@ -207,7 +201,7 @@ class LineCorrector:
         part is a word not in capitals and the right one a word or not all letters. A left
         part ends a chunk between spaces and a right part starts one, so a line whose every
         chunk ends and starts with such a word (or with no letters) has no split word."""
-        return any(map(self.joinable_chunk.__getitem__, text.split(" ")))
+        return any(map(self.joinable_part.__getitem__, EDGE_PART_RE.findall(text)))
 
     def split_words(self, text: str):
         joinable = self.joinable_part
@@ -431,9 +425,8 @@ FINDER_RULES: tuple[FinderRule, ...] = (
                LineCorrector.inner_punctuation, block_tested=True),
     FinderRule("spelling", _may_be_misspelt, LineCorrector.spelling, block_tested=True),
 )
-#: the finders by name, and those whose gate is tried on a whole block first
+#: the finders by name
 FINDERS = frozenset(rule.name for rule in FINDER_RULES)
-BLOCK_TESTED = frozenset(rule.name for rule in FINDER_RULES if rule.block_tested)
 
 
 def document_words(doc: Document) -> Counter:
@@ -464,7 +457,7 @@ def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> No
     earlier = Spans([(m.start, m.end) for m in block.marks if m.tag == "choice"])
     last_end = 0
     lines = block.text_lines
-    among = corrector.finders("\n".join(line.text for line in lines), BLOCK_TESTED) | (FINDERS - BLOCK_TESTED)
+    among = corrector.block_finders("\n".join(line.text for line in lines))
     offset = 0
     for line in lines:
         for start, end, corr, kind, cert in corrector.corrections(line.text, among):

@@ -20,19 +20,21 @@ date (the header declares the calendar).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 
 from ..facts import DatesDone
-from ..model import Block, Document, Mark, reading_view
+from ..model import Block, Document, Mark, Nearby, marks_nearby, reading_view
 from ..pipeline import PassSpec
 from ..report import Report
 from .date_context import FULL_DAY, RunningDate, infer
 from .date_grammar import MONTH_NUMBER, find_dates
 
 
-def crosses(marks: list[Mark], i: int, j: int) -> bool:
-    """Whether [i, j) would cross an existing mark (overlap it without nesting)."""
+def crosses(marks: Iterable[Mark], i: int, j: int) -> bool:
+    """Whether [i, j) would cross one of `marks` (overlap it without nesting); `marks` need
+    hold only those near it (`Nearby.near`)."""
     for mark in marks:
         if mark.start == mark.end:
             continue
@@ -137,36 +139,47 @@ def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end:len(text) if line_end < 0 else line_end].strip()
 
 
-def _add(block: Block, start: int, end: int, attrs: dict[str, str], opts: Options) -> bool:
+def _add(block: Block, start: int, end: int, attrs: dict[str, str], opts: Options,
+         nearby: dict[int, Nearby[Mark]]) -> bool:
     """Mark [start, end) of `block` as a date unless that crosses a mark, repeats one, or takes
-    in a note's printed number (`12 May 1850` opening note 12 is no 12th of May)."""
-    if crosses(block.marks, start, end) or any(
+    in a note's printed number (`12 May 1850` opening note 12 is no 12th of May); `nearby`
+    files each block's marks by where they stand (by the block's id), made as first needed."""
+    if id(block) not in nearby:
+        nearby[id(block)] = marks_nearby(block.marks)
+    close = list(nearby[id(block)].near(start, end))
+    if crosses(close, start, end) or any(
             (m.tag == "date" and m.start == start and m.end == end)
-            or (m.tag == "label" and m.start < end and start < m.end) for m in block.marks):
+            or (m.tag == "label" and m.start < end and start < m.end) for m in close):
         return False
     if opts.calendar == "julian":
         attrs = {**attrs, "calendar": "#julian"}
-    block.marks.append(Mark("date", start, end, attrs))
+    mark = Mark("date", start, end, attrs)
+    block.marks.append(mark)
+    nearby[id(block)].add(start, end, mark)
     return True
 
 
-def mark_dates(block: Block, opts: Options, running: RunningDate | None = None) -> int:
+def mark_dates(block: Block, opts: Options, running: RunningDate | None = None,
+               nearby: dict[int, Nearby[Mark]] | None = None) -> int:
     """Add date marks to one leaf block; returns how many.
 
     With `running`, values are completed from the document's running date, which
     dates heading this block move on; diary entries that head blocks before the first
-    dated one wait for it.
+    dated one wait for it. `nearby`: the marks of the blocks dated so far, by where they
+    stand (see `_add`), kept by the caller over a document.
     """
+    nearby = {} if nearby is None else nearby
     view = reading_view(block)
     added = 0
-    for i, j, attrs in find_dates(view.text, opts.earliest_year, opts.latest_year,
-                                  with_bare_days=running is not None):
+    found = find_dates(view.text, opts.earliest_year, opts.latest_year, with_bare_days=running is not None)
+    text = block.text if found else ""     # joined once: each date reading it anew is quadratic in a paragraph
+    for i, j, attrs in found:
         start, end = view.span(i, j)
-        if "_bare" in attrs and _alone_on_its_line(block.text, start, end):
+        if "_bare" in attrs and _alone_on_its_line(text, start, end):
             attrs = {**attrs, "_margin": "1"}
         if running is not None:
             running.at(i)
-            place = _place(block.text, start, end, running.distance <= DATELINE_TOP)
+            place = _place(text, start, end, running.distance <= DATELINE_TOP)
             if running.waits_for(attrs, place):
                 running.wait(attrs, view.text[i:j], (block, start, end))
                 continue
@@ -177,9 +190,9 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None) 
             continue    # a day, a weekday or a two-digit year alone, with no running date to date it
         else:
             attrs = {key: value for key, value in attrs.items() if not key.startswith("_")}
-        added += _add(block, start, end, attrs, opts)
+        added += _add(block, start, end, attrs, opts, nearby)
         if running is not None:
-            added += sum(_add(*where, value, opts) for where, value in running.settle())
+            added += sum(_add(*where, value, opts, nearby) for where, value in running.settle())
     if running is not None:
         running.read(len(view.text))
     return added
@@ -217,6 +230,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
                        latest_year=opts.latest_year, infer_from_context=opts.infer_from_context)
     running, count = None, 0
     page_dates, page_date, next_page = running_head_dates(doc, opts), None, 0
+    nearby: dict[int, Nearby[Mark]] = {}
     for block in doc.blocks():
         starts_afresh = block.kind == "div" and block.attrs.get("type") != "section"
         if opts.infer_from_context and (running is None or starts_afresh):
@@ -230,7 +244,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
                 page_date = page_dates[next_page][1]
                 running.dated_by_page(page_date)
                 next_page += 1
-            count += mark_dates(block, opts, running)
+            count += mark_dates(block, opts, running, nearby)
     inferred = sum(mark.tag == "date" and "cert" in mark.attrs for block in doc.blocks() for mark in block.marks)
     doc.facts.dates = DatesDone(marked=count, calendar=opts.calendar, inferred=inferred,
                                 policy="ISO 8601 values; a day or month without a year is --MM-DD / --MM "

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..facts import PersonsDone
-from ..model import Document, Mark, reading_view
+from ..model import Document, Mark, Nearby, marks_nearby, reading_view
 from ..patterns import not_after
 from ..pipeline import PassSpec
 from ..register import Register, load_register, normalise_form
@@ -140,11 +141,11 @@ def of_period(entry, years: tuple[int, int] | None) -> bool:
     return birth + ADULT_AGE <= years[1] and years[0] <= death + REMEMBERED
 
 
-def pick(spans: list[Span], taken: list[Span]) -> list[Span]:
+def pick(spans: list[Span], taken: Nearby[Span]) -> list[Span]:
     """The spans that overlap no taken span nor each other, leftmost then longest first."""
     chosen = []
     for i, j in sorted(set(spans), key=lambda s: (s[0], -s[1])):
-        if i < j and all(j <= a or b <= i for a, b in taken) and (not chosen or chosen[-1][1] <= i):
+        if i < j and not any(a < j and i < b for a, b in taken.near(i, j)) and (not chosen or chosen[-1][1] <= i):
             chosen.append((i, j))
     return chosen
 
@@ -201,12 +202,14 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     """All stages in order; the mentions of every block, in document order."""
     linked, unlinked = register_mentions(finder, texts, period(texts)) if finder else ([], [])
     taken: dict[int, list[Span]] = {}
+    claimed: dict[int, Nearby[Span]] = {}      # the same spans, found by where they stand
     mentions: list[Mention] = []
 
     def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
-        for i, j in pick([(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)],
-                         taken.setdefault(block, [])):
-            taken[block].append((i, j))
+        nearby = claimed.setdefault(block, Nearby())
+        for i, j in pick([(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)], nearby):
+            taken.setdefault(block, []).append((i, j))
+            nearby.add(i, j, (i, j))
             mentions.append(Mention(block, i, j, texts[block][i:j], ref, stage=stage,
                                     sex=persons_rules.sex_of_title(texts[block], i)
                                     or persons_rules.sex_of_forename(texts[block][i:j]),
@@ -305,12 +308,17 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     mentions = find_mentions(texts, finder, opts, report)
     found = persons_keys.assign_keys(mentions, set(finder.register.persons) if finder else set(), texts)
     count, linked, auto = 0, set(), set()
+    nearby: dict[int, Nearby[Mark]] = {}
     for m in mentions:
         block = blocks[m.block]
         start, end = views[m.block].span(m.start, m.end)
-        if crosses(block.marks, start, end):
+        if m.block not in nearby:
+            nearby[m.block] = marks_nearby(block.marks)
+        if crosses(nearby[m.block].near(start, end), start, end):
             continue
-        block.marks.append(Mark("persName", start, end, {"ref": f"#{m.key}"}))
+        mark = Mark("persName", start, end, {"ref": sys.intern(f"#{m.key}")})  # one string a person
+        block.marks.append(mark)
+        nearby[m.block].add(start, end, mark)
         count += 1
         (linked if m.ref else auto).add(m.key)
     for pid in sorted(linked):
