@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import builtins
+import io
 import json
 import os
 import re
@@ -424,13 +425,16 @@ def printed_pdf(pypdf, html_path: Path, part_bytes: int, jobs: int, monkeypatch)
 def test_a_pdf_printed_in_parts_reads_as_one_printed_whole(tmp_path, monkeypatch):
     """Each division its own part, printed one after another or three at once: the same
     pages (numbers, running heads, sides), links (the apparatus and index point into the
-    text, another part) and outline as in one go."""
-    pytest.importorskip("weasyprint", reason="the optional pdf extra (WeasyPrint) is not installed")
+    text, another part) and outline as in one go, and the same pages as WeasyPrint's own
+    print of the page as it is (nothing print.css hides is sent to WeasyPrint)."""
+    weasyprint = pytest.importorskip("weasyprint", reason="the optional pdf extra (WeasyPrint) is not installed")
     pypdf = pytest.importorskip("pypdf", reason="the optional pdf extra (pypdf) is not installed")
     html_path = render_file(TEIKIT_SHAPE, tmp_path)
     monkeypatch.setattr(pdf_module, "PART_BYTES", 1)
     assert len(pdf_module._parts(html.parse(str(html_path)).getroot())) == 6
     whole = printed_pdf(pypdf, html_path, 1 << 30, 1, monkeypatch)
+    as_it_is = pypdf.PdfReader(io.BytesIO(weasyprint.HTML(filename=str(html_path)).write_pdf()))
+    assert [page.extract_text().lower() for page in as_it_is.pages] == whole[0]
     assert printed_pdf(pypdf, html_path, 1, 1, monkeypatch) == whole
     assert printed_pdf(pypdf, html_path, 1, 3, monkeypatch) == whole
     pages, links, outline = whole

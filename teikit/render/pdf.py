@@ -69,6 +69,7 @@ def write_pdf(html_path: str | Path, jobs: int | None = None) -> Path:
                           f"(WeasyPrint also needs the system libraries pango and harfbuzz; {err})") from err
     html_path = Path(html_path)
     root = html.parse(str(html_path)).getroot()
+    _drop_hidden_in_print(root, html_path)
     parts = _parts(root)
     anchors = [{element.get("id") for unit in part for element in unit.iter() if element.get("id")} for part in parts]
     heading = root.find(".//h1")
@@ -231,6 +232,44 @@ class _SaidOnce(logging.Filter):
             return False
         self.said.add(message)
         return True
+
+
+def _drop_hidden_in_print(root: etree._Element, html_path: Path) -> None:
+    """Take out what the print stylesheets hide (`display: none`): WeasyPrint would still
+    parse and style every element of it, and the apparatus's closed list of hyphenation
+    decisions alone is a fifth of the book's HTML. The print stylesheets come last and
+    print.css shows nothing again that it hides; the tests compare with WeasyPrint's own
+    print of the whole page."""
+    import cssselect2
+    import tinycss2
+
+    wrapper = cssselect2.ElementWrapper.from_html_root(root)
+    hidden: list[etree._Element] = []
+    for link in root.iterfind("head/link"):
+        if "stylesheet" not in (link.get("rel") or "").split() or link.get("media") != "print":
+            continue
+        css = (html_path.parent / link.get("href", "")).read_text(encoding="utf-8")
+        for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+            if rule.type == "qualified-rule" and any(
+                    declaration.type == "declaration" and declaration.lower_name == "display"
+                    and tinycss2.serialize(declaration.value).strip() == "none"
+                    for declaration in tinycss2.parse_declaration_list(rule.content)):
+                hidden += [found.etree_element for found in wrapper.query_all(tinycss2.serialize(rule.prelude))]
+    for element in hidden:
+        _drop(element)
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove an element, but not the text that follows it."""
+    parent, previous = element.getparent(), element.getprevious()
+    if parent is None:
+        return
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _starts_a_page(element: etree._Element) -> bool:
