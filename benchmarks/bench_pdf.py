@@ -5,7 +5,8 @@
 Default input: the book (editions/trotsky-writings-1936-37) encoded and rendered into a
 temporary folder. Each engine prints the same HTML and print.css in a fresh process tree:
 WeasyPrint as `teikit render --pdf` does (teikit.render.pdf.write_pdf, parts of about
-PART_BYTES of HTML), Chromium in one go. The table gives wall and CPU seconds and peak
+PART_BYTES of HTML), in one process and in as many as `render --pdf` takes by default
+(one a core, at most MAX_DEFAULT_JOBS), Chromium in one go. The table gives wall and CPU seconds and peak
 memory of the whole tree (the sum of the proportional set sizes of its processes, sampled
 every 0.2 s: Chromium runs a browser, a renderer and a print compositor, so the largest
 single RSS would understate it), the pages printed, and which print features the engine
@@ -24,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from teikit.render.pdf import PART_BYTES
+from teikit.render.pdf import PART_BYTES, default_jobs
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "editions" / "trotsky-writings-1936-37"
@@ -32,7 +33,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer"]
 #: what `teikit render --pdf` runs, its PDF moved to where the benchmark wants it
 WEASYPRINT = ("import shutil, sys; from teikit.render.pdf import write_pdf; "
-              "shutil.move(write_pdf(sys.argv[1]), sys.argv[2])")
+              "shutil.move(write_pdf(sys.argv[1], int(sys.argv[3])), sys.argv[2])")
 
 #: print features: a made-up page each, and what the PDF's text shows where the engine honours it
 FEATURES = {
@@ -99,8 +100,9 @@ def engines(chromium: str) -> dict[str, callable]:
     found = {}
     if importlib.util.find_spec("weasyprint") and importlib.util.find_spec("pypdf"):
         from weasyprint import __version__
-        name = f"WeasyPrint {__version__}, `render --pdf` in parts of {PART_BYTES // 1024} KB of HTML"
-        found[name] = lambda html, pdf: [sys.executable, "-c", WEASYPRINT, str(html), str(pdf)]
+        for jobs in sorted({1, default_jobs()}):
+            name = f"WeasyPrint {__version__}, `render --pdf -j {jobs}` in parts of {PART_BYTES // 1024} KB of HTML"
+            found[name] = lambda html, pdf, jobs=jobs: [sys.executable, "-c", WEASYPRINT, str(html), str(pdf), str(jobs)]
     if shutil.which(chromium):
         version = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.split()
         name = f"Chromium {version[1] if len(version) > 1 else ''}, one document"
@@ -157,7 +159,7 @@ def main() -> None:
         rows += [f"| {name} | - | - | - | - | not installed |" for name in ("WeasyPrint", "Chromium")
                  if not any(found.startswith(name) for found in installed)]
         for name, command in installed.items():
-            pdf = work / f"{name.split()[0]}.pdf"
+            pdf = work / "printed.pdf"
             figures = run_measured(command(html, pdf))
             rows.append(f"| {name} | {figures['seconds']:.1f} | {figures['cpu']:.1f} | {figures['peak_mb']:.0f} | "
                         f"{pages(pdf)} | {'; '.join(honoured(command, work)) or 'none of the above'} |")

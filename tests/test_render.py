@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import builtins
+import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -410,29 +412,75 @@ def test_pdf_is_printed_with_weasyprint(tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
+def printed_pdf(pypdf, html_path: Path, part_bytes: int, jobs: int, monkeypatch) -> tuple[list[str], int, list[str]]:
+    """The PDF's pages as text, its links (each checked to lead somewhere) and outline."""
+    monkeypatch.setattr(pdf_module, "PART_BYTES", part_bytes)
+    reader = pypdf.PdfReader(write_pdf(html_path, jobs))
+    links = [annotation.get_object().get("/Dest") for page in reader.pages for annotation in page.get("/Annots", [])]
+    assert all(str(name) in reader.named_destinations for name in links)
+    # small capitals are drawn from each part's own font subset: only their case reads differently
+    return [page.extract_text().lower() for page in reader.pages], len(links), [item.title for item in reader.outline]
+
+
 def test_a_pdf_printed_in_parts_reads_as_one_printed_whole(tmp_path, monkeypatch):
-    """Each division its own part: the same pages (numbers, running heads, sides), links
-    (the apparatus and index point into the text, another part) and outline as in one go."""
-    pytest.importorskip("weasyprint", reason="the optional pdf extra (WeasyPrint) is not installed")
+    """Each division its own part, printed one after another or three at once: the same
+    pages (numbers, running heads, sides), links (the apparatus and index point into the
+    text, another part) and outline as in one go, and the same pages as WeasyPrint's own
+    print of the page as it is (nothing print.css hides is sent to WeasyPrint)."""
+    weasyprint = pytest.importorskip("weasyprint", reason="the optional pdf extra (WeasyPrint) is not installed")
     pypdf = pytest.importorskip("pypdf", reason="the optional pdf extra (pypdf) is not installed")
     html_path = render_file(TEIKIT_SHAPE, tmp_path)
-
-    def printed(part_bytes: int) -> tuple[list[str], int, list[str]]:
-        monkeypatch.setattr(pdf_module, "PART_BYTES", part_bytes)
-        reader = pypdf.PdfReader(write_pdf(html_path))
-        links = [annotation.get_object().get("/Dest") for page in reader.pages for annotation in page.get("/Annots", [])]
-        assert all(str(name) in reader.named_destinations for name in links)
-        # small capitals are drawn from each part's own font subset: only their case reads differently
-        return [page.extract_text().lower() for page in reader.pages], len(links), [item.title for item in reader.outline]
-
     monkeypatch.setattr(pdf_module, "PART_BYTES", 1)
     assert len(pdf_module._parts(html.parse(str(html_path)).getroot())) == 6
-    whole, in_parts = printed(1 << 30), printed(1)
-    assert in_parts == whole
-    pages, links, outline = in_parts
+    whole = printed_pdf(pypdf, html_path, 1 << 30, 1, monkeypatch)
+    as_it_is = pypdf.PdfReader(io.BytesIO(weasyprint.HTML(filename=str(html_path)).write_pdf()))
+    assert [page.extract_text().lower() for page in as_it_is.pages] == whole[0]
+    assert printed_pdf(pypdf, html_path, 1, 1, monkeypatch) == whole
+    assert printed_pdf(pypdf, html_path, 1, 3, monkeypatch) == whole
+    pages, links, outline = whole
     assert links == 10 and outline[:2] == ["PREFACE", "ON THE ATLANTIC18"]
     left_page = pages[1].splitlines()   # a part's first page, a left one: the book's title over it
     assert "writings of leon trotsky (1936-37): a tei edition" in left_page and left_page[-1] == "2"
+
+
+def test_parts_printed_at_once_are_numbered_on_even_where_a_page_side_changes_their_length(tmp_path, monkeypatch):
+    """A stylesheet whose left pages hold less than its right ones: a part counted ahead
+    as starting on a right page takes more pages where it starts on a left one, and the
+    parts after it are printed again from where it really ends."""
+    pytest.importorskip("weasyprint", reason="the optional pdf extra (WeasyPrint) is not installed")
+    pypdf = pytest.importorskip("pypdf", reason="the optional pdf extra (pypdf) is not installed")
+    words = " ".join(f"word{number} alpha beta gamma delta" for number in range(100))
+    chapters = "".join(f"<div><head>Chapter {number}</head><p>{words}</p></div>" for number in range(1, 5))
+    html_path = render_file(made_up_tei(tmp_path, f"<body>{chapters}</body>"), tmp_path)
+    with open(tmp_path / "print.css", "a", encoding="utf-8") as css:
+        css.write("@page :left { margin-left: 60mm; }")
+    in_turn = printed_pdf(pypdf, html_path, 1, 1, monkeypatch)
+    assert printed_pdf(pypdf, html_path, 1, 4, monkeypatch) == in_turn
+    assert [page.splitlines()[-1] for page in in_turn[0]] == [str(number) for number in range(1, len(in_turn[0]) + 1)]
+
+
+def print_part_but_fail_the_third(number: int, page: str, base_url: str) -> tuple[bytes, int]:
+    """In a worker: the third part fails, by an error or by the process dying."""
+    if number == 2:
+        if "dies" in base_url:
+            os._exit(1)
+        raise TeikitError("made-up failure of the third part")
+    return PRINT_PART(number, page, base_url)
+
+
+PRINT_PART = pdf_module._print_part
+
+
+@pytest.mark.parametrize("how, message", [("fails", "made-up failure"), ("dies", "a process printing the PDF died")])
+def test_a_part_that_fails_in_its_worker_leaves_no_pdf(tmp_path, monkeypatch, how, message):
+    pytest.importorskip("weasyprint", reason="the optional pdf extra (WeasyPrint) is not installed")
+    html_path = render_file(TEIKIT_SHAPE, tmp_path / how)
+    monkeypatch.setattr(pdf_module, "PART_BYTES", 1)
+    monkeypatch.setattr(pdf_module, "_print_part", print_part_but_fail_the_third)
+    with pytest.raises(TeikitError, match=message) as info:
+        write_pdf(html_path, 2)
+    assert "\n" not in str(info.value)
+    assert not [path.name for path in html_path.parent.iterdir() if "pdf" in path.name]
 
 
 def test_breaks_only_in_a_replaced_reading_still_count(tmp_path):

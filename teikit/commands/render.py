@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from teikit.render.html import render_file
-from teikit.render.pdf import write_pdf
+from teikit.render.pdf import MAX_DEFAULT_JOBS, write_pdf
 
 
 @click.command("render")
@@ -18,12 +18,15 @@ from teikit.render.pdf import write_pdf
 @click.option("--hyphenation/--no-hyphenation", "hyphenation_in_apparatus", default=True, show_default=True,
               help="List the end-of-line hyphenation decisions in the apparatus.")
 @click.option("--pdf", is_flag=True, help="Also print a PDF with WeasyPrint, part by part (pip install 'teikit[pdf]').")
+@click.option("-j", "--jobs", type=click.IntRange(1),
+              help=f"Parts of the PDF printed at once, in parallel processes  [default: one per core, at most "
+                   f"{MAX_DEFAULT_JOBS}].")
 def render_command(tei_file: Path, out_dir: Path, template_dirs: tuple[Path, ...],
-                   hyphenation_in_apparatus: bool, pdf: bool) -> None:
+                   hyphenation_in_apparatus: bool, pdf: bool, jobs: int | None) -> None:
     """Render FILE.xml (TEI) as a print-style HTML reading edition."""
     html_path = render_file(tei_file, out_dir, template_dirs=template_dirs,
                             hyphenation_in_apparatus=hyphenation_in_apparatus,
                             warn=lambda line: click.echo(line, err=True))
     click.echo(html_path)
     if pdf:
-        click.echo(write_pdf(html_path))
+        click.echo(write_pdf(html_path, jobs))

@@ -1,13 +1,21 @@
-"""A rendered edition printed to PDF by WeasyPrint, part by part.
+"""A rendered edition printed to PDF by WeasyPrint, part by part, in parallel processes.
 
 WeasyPrint keeps every laid-out page in memory until it writes the file: about 1 MB a
 page, 879 MB for the book's 893. So the edition is printed in parts, each a run of the
 divisions that print.css begins on a new page anyway (PART_BYTES of HTML or so): a part is
-laid out and written before the next is read, and pypdf joins them. Each part goes on
+laid out and written apart from the others, and pypdf joins them. Each part goes on
 from the page number and the side (left or right) where the last one stopped, with the
 book's title for its running heads (print.css takes it from the `h1`, which only the first
 part has); a link to another part is printed as a `PART_LINK` address and pointed at the
 anchor's named destination once the parts are joined.
+
+Parts are printed by `jobs` worker processes at once (`_printed_in_order`). A part can be
+printed only once the pages of every part before it are known, so a print says how many
+pages it laid out before it writes them, and a worker with nothing to print lays out the
+next part whose pages are unknown just to count them: print.css gives left and right
+pages the same measure, so a part takes as many pages wherever it starts. Whatever the
+stylesheet, a part printed from another page than the one its forerunners end on is
+printed again: the numbering is checked, not assumed.
 """
 from __future__ import annotations
 
@@ -15,11 +23,19 @@ import copy
 import gc
 import io
 import logging
+import multiprocessing
+import os
+import queue
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from logging.handlers import QueueHandler
 from pathlib import Path
 
 from lxml import etree, html
 
 from teikit.errors import TeikitError
+from teikit.files import write_atomically
 
 #: about how much of the edition's HTML is laid out at a time: 256 KB is some 80 pages
 PART_BYTES = 1 << 18
@@ -27,46 +43,181 @@ PART_BYTES = 1 << 18
 NEW_PAGE_CLASSES = {"apparatus", "person-index", "colophon"}
 #: how a link to an anchor in another part is printed, to be turned into a PDF destination
 PART_LINK = "teikit-part:"
+#: workers by default at most: each holds the pages of the part it lays out (150-220 MB), so
+#: two keep the book's PDF under 500 MB; -j asks for more where memory allows
+MAX_DEFAULT_JOBS = 2
+
+#: in a worker process, where it says how many pages a part took and what WeasyPrint logged
+_reports: multiprocessing.Queue | None = None
 
 
-def write_pdf(html_path: str | Path) -> Path:
-    """Print the rendered HTML (with print.css) to a PDF beside it, through WeasyPrint."""
+def default_jobs() -> int:
+    """A worker per core this process may use, but at most MAX_DEFAULT_JOBS, since each
+    adds a part's pages to the memory taken."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_JOBS))
+
+
+def write_pdf(html_path: str | Path, jobs: int | None = None) -> Path:
+    """Print the rendered HTML (with print.css) to a PDF beside it, through WeasyPrint in
+    `jobs` processes (default_jobs() if None)."""
     try:
         from pypdf import PdfReader, PdfWriter
         from pypdf.generic import NameObject
-        from weasyprint import HTML
+        import weasyprint  # noqa: F401 (here, so that a missing WeasyPrint is one clear line)
     except (ImportError, OSError) as err:
         raise TeikitError("--pdf needs WeasyPrint and pypdf: pip install 'teikit[pdf]' "
                           f"(WeasyPrint also needs the system libraries pango and harfbuzz; {err})") from err
     html_path = Path(html_path)
     root = html.parse(str(html_path)).getroot()
+    _drop_hidden_in_print(root, html_path)
     parts = _parts(root)
     anchors = [{element.get("id") for unit in part for element in unit.iter() if element.get("id")} for part in parts]
     heading = root.find(".//h1")
     title = " ".join("".join(heading.itertext()).split()) if heading is not None else ""
-    joined, first_page = PdfWriter(), 1
+
+    def page_html(number: int, first_page: int) -> str:
+        return _part_page(root, parts[number], anchors[number], first_page if number else None, title)
+
+    joined = PdfWriter()
     said_once = _SaidOnce()
     logging.getLogger("weasyprint").addFilter(said_once)
     try:
-        for number, part in enumerate(parts):
-            page = _part_page(root, part, anchors[number], first_page if number else None, title)
-            document = HTML(string=page, base_url=str(html_path)).render()
-            reader = PdfReader(io.BytesIO(document.write_pdf()))
+        printed = _printed_in_order(page_html, len(parts), str(html_path), jobs or default_jobs())
+        for number, pdf in enumerate(printed):
+            reader = PdfReader(io.BytesIO(pdf))
             if not number:
                 joined.add_metadata(reader.metadata or {})
                 if "/Lang" in reader.root_object:
                     joined.root_object[NameObject("/Lang")] = reader.root_object["/Lang"]
             joined.append(reader)
-            first_page += len(document.pages)
-            del document, reader
-            gc.collect()   # the part's boxes hold cycles: free them before the next part is laid out
     finally:
         logging.getLogger("weasyprint").removeFilter(said_once)
     _point_part_links(joined)
+    out = io.BytesIO()
+    joined.write(out)
     pdf_path = html_path.with_suffix(".pdf")
-    with open(pdf_path, "wb") as out:
-        joined.write(out)
+    write_atomically(pdf_path, out.getvalue())
     return pdf_path
+
+
+def _print_part(number: int, page: str, base_url: str) -> tuple[bytes, int]:
+    """One part's PDF and its number of pages, told to the parent (in a worker) as soon
+    as they are laid out, so that the next part can start while this one is written."""
+    from weasyprint import HTML
+
+    document = HTML(string=page, base_url=base_url).render()
+    pages = len(document.pages)
+    if _reports is not None:
+        _reports.put((number, pages))
+    pdf = document.write_pdf()
+    del document
+    gc.collect()   # the part's boxes hold cycles: free them before the next part is laid out
+    return pdf, pages
+
+
+def _count_pages(page: str, base_url: str) -> int:
+    """How many pages a part takes, laid out but not written."""
+    from weasyprint import HTML
+
+    pages = len(HTML(string=page, base_url=base_url).render().pages)
+    gc.collect()
+    return pages
+
+
+def _printed_in_order(page_html: Callable[[int, int], str], count: int, base_url: str, jobs: int) -> Iterator[bytes]:
+    """Each part's PDF in order, numbered on from the last, printed by `jobs` processes."""
+    if jobs == 1 or count == 1:
+        first_page = 1
+        for number in range(count):
+            pdf, pages = _print_part(number, page_html(number, first_page), base_url)
+            yield pdf
+            first_page += pages
+        return
+    jobs = min(jobs, count)
+    reports = multiprocessing.Queue()
+    pool = ProcessPoolExecutor(jobs, initializer=_report_to, initargs=(reports,))
+    pages: dict[int, int] = {}                          # the parts whose pages are known: how many
+    printed: dict[int, tuple[int, bytes, int]] = {}     # printed, not yet handed on: first page, PDF, pages
+    running: dict[Future, tuple[int, int | None]] = {}   # part, first page (None: counting)
+    next_part, first_page = 0, 1
+    try:
+        while next_part < count:
+            while len(running) < jobs:
+                job = _next_job(next_part, first_page, count, jobs, pages, printed, running)
+                if job is None:
+                    break
+                number, start = job
+                if start is None:
+                    running[pool.submit(_count_pages, page_html(number, 1), base_url)] = job
+                else:
+                    running[pool.submit(_print_part, number, page_html(number, start), base_url)] = job
+            done, _ = wait(running, timeout=0.05, return_when=FIRST_COMPLETED)
+            _take_reports(reports, pages)
+            for future in done:
+                number, start = running.pop(future)
+                if start is None:
+                    pages[number] = future.result()
+                else:
+                    pdf, pages[number] = future.result()
+                    printed[number] = start, pdf, pages[number]
+            while next_part in printed:
+                start, pdf, part_pages = printed.pop(next_part)
+                if start != first_page:   # the parts before took other pages than counted: print it again
+                    break
+                yield pdf
+                first_page += part_pages
+                next_part += 1
+    except BrokenProcessPool:
+        raise TeikitError("a process printing the PDF died (out of memory?); "
+                          "try fewer at once with -j") from None
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _next_job(next_part: int, first_page: int, count: int, jobs: int, pages: dict[int, int], printed: dict,
+              running: dict[Future, tuple[int, int | None]]) -> tuple[int, int | None] | None:
+    """The first part not yet printed whose first page is known (part, first page), or else
+    the first whose pages are neither known nor being laid out, to count them (part, None).
+
+    Counting lays a part out twice, so only the workers beyond two count: the prints alone
+    keep two busy, one laying out a part while the other writes the one before."""
+    busy = {number for number, _ in running.values()}
+    start = first_page
+    for number in range(next_part, count):
+        if number not in printed and number not in busy:
+            return number, start
+        if number not in pages:
+            break
+        start += pages[number]
+    if sum(start is None for _, start in running.values()) >= jobs - 2:
+        return None
+    return next(((number, None) for number in range(next_part + 1, count) if number not in pages and number not in busy),
+                None)
+
+
+def _report_to(reports: multiprocessing.Queue) -> None:
+    """In a worker: where to say how many pages a part took, and WeasyPrint's remarks, which
+    the parent says once (`_SaidOnce`)."""
+    global _reports
+    _reports = reports
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(QueueHandler(reports))
+    logger.propagate = False
+
+
+def _take_reports(reports: multiprocessing.Queue, pages: dict[int, int]) -> None:
+    """The workers' reports so far: pages laid out, and log records said here."""
+    while True:
+        try:
+            report = reports.get_nowait()
+        except queue.Empty:
+            return
+        if isinstance(report, logging.LogRecord):
+            logging.getLogger(report.name).handle(report)
+        else:
+            number, laid_out = report
+            pages[number] = laid_out
 
 
 class _SaidOnce(logging.Filter):
@@ -82,6 +233,44 @@ class _SaidOnce(logging.Filter):
             return False
         self.said.add(message)
         return True
+
+
+def _drop_hidden_in_print(root: etree._Element, html_path: Path) -> None:
+    """Take out what the print stylesheets hide (`display: none`): WeasyPrint would still
+    parse and style every element of it, and the apparatus's closed list of hyphenation
+    decisions alone is a fifth of the book's HTML. The print stylesheets come last and
+    print.css shows nothing again that it hides; the tests compare with WeasyPrint's own
+    print of the whole page."""
+    import cssselect2
+    import tinycss2
+
+    wrapper = cssselect2.ElementWrapper.from_html_root(root)
+    hidden: list[etree._Element] = []
+    for link in root.iterfind("head/link"):
+        if "stylesheet" not in (link.get("rel") or "").split() or link.get("media") != "print":
+            continue
+        css = (html_path.parent / link.get("href", "")).read_text(encoding="utf-8")
+        for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+            if rule.type == "qualified-rule" and any(
+                    declaration.type == "declaration" and declaration.lower_name == "display"
+                    and tinycss2.serialize(declaration.value).strip() == "none"
+                    for declaration in tinycss2.parse_declaration_list(rule.content)):
+                hidden += [found.etree_element for found in wrapper.query_all(tinycss2.serialize(rule.prelude))]
+    for element in hidden:
+        _drop(element)
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove an element, but not the text that follows it."""
+    parent, previous = element.getparent(), element.getprevious()
+    if parent is None:
+        return
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _starts_a_page(element: etree._Element) -> bool:
