@@ -50,6 +50,11 @@ def test_numbers_underscores_and_inner_punctuation():
         ("1O-17", "10-17"), ("_", "."), ("havi,ng", "having"), ("no't", "not"), ("1 937", "1937")]
 
 
+def test_a_year_with_a_digit_read_as_a_letter_is_read_again():
+    found, _, _ = corrected("in 18G3 and 186S the mill, not in 1GSB nor at 18G3a or BG3 or 18G, in 1863")
+    assert [(sic, corr, cert) for sic, corr, cert in found] == [("18G3", "1863", "medium"), ("186S", "1865", "medium")]
+
+
 def test_a_word_hyphenated_inside_a_reflowed_line_is_joined():
     found, _, _ = corrected("the old mill was re- built in stone by the care- ful hands of the vil- lagers")
     assert [(sic, corr, cert) for sic, corr, cert in found] == [

@@ -6,7 +6,7 @@ Only errors whose correction the text itself proves are corrected; every correct
     m uch  N orway  gatheri ng      ->  much  Norway  gathering        (split-word)
     aga i nst  t h at  1 937        ->  against  that  1937    (letter-spacing, whole lines)
     ta�ght  ■evealing               ->  taught  revealing              (glyph)
-    April 1O-17  1�36  (September 25, 1 937)  ->  10-17  1936  1937    (number)
+    April 1O-17  1�36  (September 25, 1 937)  18G3  ->  10-17  1936  1937  1863   (number)
     November_                       ->  November.                      (underscore)
     the mill- wright  was re- built  ->  millwright  rebuilt           (inline-hyphen)
     havi,ng  no't                   ->  having  not                    (inner-punctuation)
@@ -72,8 +72,12 @@ LONG_LOWER_RE = re.compile(r"(?<![\w'’-])[a-z]{6,}(?![\w'’-])")
 EDGE_PART_RE = re.compile(r"(?<![^ ])[A-Za-z]+|(?<![\w'’.,-])[A-Za-z]+(?![^ ])")
 #: a token whose core (CORE_RE) may be a fragment: one or two letters in punctuation
 SHORT_CORE_RE = re.compile(r"(?<!\S)[\"'“‘(\[]*([^\W\d_]{1,2})[.,;:!?\"'”’)\]]*(?!\S)")
-#: what `numbers` needs: a digit beside a letter read for one (1O, l9), 1� or `1 9`
-NUMBERS_GATE_RE = re.compile(r"[0-9][OolI]|[OolI][0-9]|1�|1 [89]")
+#: a year of four figures with a digit OCR read as a letter like it (`18G3`, `1S62`, `186B`)
+LETTERED_YEAR_RE = re.compile(r"(?<![\w.,])1[5-9][0-9GSBZ]{2}(?![\w-])")
+#: what OCR reads for 6, 5, 8 and 2 in a year (`teikit.ocr.DIGIT_WRECKAGE` has more, which no value reads)
+YEAR_LETTERS = str.maketrans({"G": "6", "S": "5", "B": "8", "Z": "2"})
+#: what `numbers` needs: a digit beside a letter read for one (1O, l9, 18G3), 1� or `1 9`
+NUMBERS_GATE_RE = re.compile(r"[0-9][OolIGSBZ]|[OolI][0-9]|1�|1 [89]")
 #: what `glyphs` needs: an unreadable glyph
 GLYPH_RE = re.compile(rf"[{GLYPHS}]")
 #: what `inner_punctuation` needs: a comma or apostrophe between lower-case letters
@@ -322,6 +326,9 @@ class LineCorrector:
             out.append((match.start(), match.end(), "19" + match.group(1), "number", "medium"))
         for match in SPLIT_YEAR_RE.finditer(text):
             out.append((match.start(), match.end(), "1" + match.group(1), "number", "medium"))
+        for match in LETTERED_YEAR_RE.finditer(text):
+            if not match.group().isdigit():
+                out.append((match.start(), match.end(), match.group().translate(YEAR_LETTERS), "number", "medium"))
         return out
 
     def inline_hyphens(self, text: str):
