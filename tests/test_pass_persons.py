@@ -113,6 +113,8 @@ def rules(text):
 
 @pytest.mark.parametrize("text, rule, expected", [
     ("the Hon. Mr. QUIGLEY replied", "titled", ["QUIGLEY"]),
+    ("the Hon. Provincial Secretary (Mr. QUIGLEY) replied", "titled", ["QUIGLEY"]),   # an office
+    ("the Hon. Receiver General spoke", "titled", []),
     ("said Chief Justice PENHALLOW then", "titled", ["PENHALLOW"]),
     ("met Capt. Osbert T. Fenwick there", "titled", ["Osbert T. Fenwick"]),
     ("the General Staff met the staff", "titled", []),

@@ -38,9 +38,11 @@ DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+$"
 #: a capitalised word before a title: title and word are words of a heading or a work's
 #: title (`The Great Prince Died`)
 CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
-#: roles addressed with an honorific (`Mr. Speaker`, `Madame President`)
+#: roles addressed with an honorific (`Mr. Speaker`, `Madame President`, `the Hon. Provincial
+#: Secretary`): an office, not a name, where a role opens or closes the words after a title
 ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney Minister
-Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner""".split())
+Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner Treasurer Solicitor
+Postmaster Registrar Receiver Auditor Comptroller""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña""".split())
@@ -203,7 +205,7 @@ def titled(text: str, known: Known) -> list[Span]:
         before = text[max(0, m.start() - 16):m.start()]
         personal = title in HONORIFICS or not (title in ADJECTIVE_TITLES or DETERMINER_BEFORE.search(before)
                                                or CAPITALISED_BEFORE.search(before))
-        if DERIVED.search(words[-1]) or words[0].title() in ROLES or (all(
+        if DERIVED.search(words[-1]) or words[0].title() in ROLES or words[-1].title() in ROLES or (all(
                 known.is_common(w) and w not in known.forenames for w in words) and not (personal and not plural_noun(
                     words[-1], known))):
             continue
