@@ -1,5 +1,4 @@
 """The structure pass: headings, datelines, letters, dialogue, front and back."""
-import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
