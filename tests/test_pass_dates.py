@@ -219,6 +219,11 @@ def test_bare_diary_days_follow_the_running_date():
         ("2d", inferred("1790-06-02"))]
 
 
+def test_an_ordinal_that_ranks_a_unit_is_no_entry_day():
+    assert dated(["29th May 1790 set out", "2d Brigade marched", "30th the 5th Regt. came up", "3d Ward voted"]) == [
+        ("29th May 1790", {"when": "1790-05-29"}), ("30th", inferred("1790-05-30"))]
+
+
 def test_day_alone_needs_a_month():
     assert dated(["12 men came", "on the 16th, we left"]) == []
 

@@ -348,12 +348,17 @@ RULES: list[Rule] = [
          lambda g: {"when": g["year"]}, ("digit",), numeric=True),
 ]
 
+#: nouns an ordinal ranks (`2d Brigade`, `5th Regt.`, `3d Ward`, `4th Avenue`): no day of an entry
+_RANKED = (r"(?i:(?:brigade|brig|regiment|regt|division|div|corps|battalion|batt|company|cavalry|cav|infantry|inf|"
+           r"artillery|battery|army|squadron|ward|precinct|district|congress|session|edition|volume|vol|"
+           r"century|street|avenue|ave|class|grade|floor|chapter|section|article|amendment|annual)\b)")
+
 #: a day heading a diary entry (`11th on to the river`), kept only where the day begins its
 #: block or line and a running date gives its month (date_context); with its suffix, it may
 #: stand alone (a margin's `26th`) or before the next entry's date (`31st 1 Sept`)
 BARE_DAY = Rule("bare_day", re.compile(
     rf"(?<![\w.,/:-])(?P<bare>(?P<day>[0-3]?\d{_SUFFIX}?)){_TRAILING_WEEKDAY}?"
-    rf"(?:(?=\s+[A-Za-z])|(?<=[a-z.])(?=\s+\d|\s*$))(?!\s+(?:{_MONTH}|per\b|o'clock))"),
+    rf"(?:(?=\s+[A-Za-z])|(?<=[a-z.])(?=\s+\d|\s*$))(?!\s+(?:{_MONTH}|per\b|o'clock|{_RANKED}))"),
     _day_alone, ("digit",))
 
 #: what a rule may need a text to contain (`Rule.needs`), each found by a quick search:
