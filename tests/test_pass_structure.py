@@ -428,3 +428,22 @@ def test_a_heading_that_names_contents_of_something_is_no_contents_list():
     doc = encode(OLD_TITLE_PAGE.replace("PREFACE.", "CONTENTS OF THE QUILLABEE HOLD.\n\nCHAPTER I.\n\n"
                                         "OF THE HOLD.\n\n" + PARAGRAPH + "\nPREFACE."))
     assert all(div.attrs.get("type") != "contents" for div in doc.front + doc.body)
+
+
+def test_a_hands_letter_closes_with_its_salute_signature_and_unit():
+    text = ("Dear Mother\n\nI received your kind letter and was glad to hear from home. We marched\n"
+            "to the river and had a fight with the rebels on the way back to the camp.\n"
+            "Your affectionate son\nOsric T. Quillet\nCo. B 5th Regt\n")
+    (div,) = encode(text).body
+    assert kinds(div) == ["opener", "p", "closer"]
+    assert kinds(div.children[0]) == ["salute"]
+    closer = div.children[-1]
+    assert [(block.kind, [line.text for line in block.text_lines]) for block in closer.children] == [
+        ("salute", ["Your affectionate son"]), ("signed", ["Osric T. Quillet", "Co. B 5th Regt"])]
+
+
+def test_a_closing_salute_inside_a_paragraph_is_no_closer():
+    text = ("I remain of the opinion that the mill should be sold, and the weir with\n"
+            "it, before the winter comes and the river rises over the meadows again.\n")
+    (div,) = encode(text).body
+    assert kinds(div) == ["p"]

@@ -74,12 +74,17 @@ PRICE = re.compile(r"\$\s?\d{1,3}(?:\.\d\d)?(?!\d)(?![,.]\d)|\b\d{1,3}(?:\.\d\d)
 AD_PRICES, AD_PRICES_PER_100_WORDS = 3, 2.0
 #: a glued endnote number or OCR debris after a heading's last word ("ATLANTIC18", "yl")
 HEAD_TAIL = re.compile(r"(?<=[A-Za-z?!'’\"])\s?[0-9lIoO][0-9lIoO :.,]*$")
+#: a letter's opening salute ("Dear Comrade Cannon,"; a hand may leave out the comma: "Dear Mother")
 OPENING_SALUTE = re.compile(
-    r"^(?:Dear|My dear|Esteemed|Gentlemen|Sirs?\b|Madame?\b|Comrades?\b)[^.;]{0,50}[,:!]$")
+    r"^(?:(?:Dear|My dear)\b[^.;,:!]{0,40}[,:!]?|(?:Esteemed|Gentlemen|Sirs?\b|Madame?\b|Comrades?\b)[^.;]{0,50}[,:!])$")
+#: a letter's closing salute ("Yours truly,", "Your affectionate son", "I remain, dear Sir,")
 CLOSING_SALUTE = re.compile(
-    r"^(?:Yours|Sincerely|Comradely|Fraternally|Cordially|Respectfully|Faithfully|"
+    r"^(?:Yours|Sincerely|Comradely|Fraternally|Cordially|Respectfully|Faithfully|I remain|Believe me|"
+    r"Your (?:affectionate|obedient|loving|devoted|dutiful|humble|faithful|sincere|true|most)|"
     r"With (?:comradely|fraternal|best|warm)|(?:Warm |Best )?(?:regards|greetings))\b.{0,30}$",
     re.IGNORECASE)
+#: the most characters of a line that closes a letter after its salute (a signature, a unit, an address)
+CLOSING_LINE = 40
 #: a signature: a name or initials ("L. Trotsky", "L. T.", "Crux", "C.L.R.J.", "The Editors")
 SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|van|von)){0,3}$")
 BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
@@ -364,12 +369,22 @@ def split_speaker(block: Block, label: str) -> Block:
 
 
 def split_salute(block: Block) -> list[Block]:
-    """`Dear Comrade Cannon,` on the first line of a letter's first paragraph stands apart."""
+    """`Dear Comrade Cannon,` on the first line of a letter's first paragraph stands apart,
+    as do a closing salute and the short lines after it (`Your affectionate son` / a name)
+    that end a paragraph after a finished sentence."""
     text = block.text_lines
-    if block.kind != "p" or len(text) < 2 or not OPENING_SALUTE.match(text[0].text.strip()):
+    if block.kind != "p" or len(text) < 2:
         return [block]
-    cut = block.lines.index(text[0]) + 1
-    return [Block("p", block.lines[:cut]), Block("p", block.lines[cut:])]
+    if OPENING_SALUTE.match(text[0].text.strip()):
+        cut = block.lines.index(text[0]) + 1
+        return [Block("p", block.lines[:cut]), *split_salute(Block("p", block.lines[cut:]))]
+    for k in range(len(text) - 1, max(0, len(text) - 4), -1):
+        if len(text[k].text.strip()) > CLOSING_LINE:
+            break
+        if CLOSING_SALUTE.match(text[k].text.strip()) and SENTENCE_END.search(text[k - 1].text):
+            cut = block.lines.index(text[k])
+            return [Block("p", block.lines[:cut]), Block("p", block.lines[cut:])]
+    return [block]
 
 
 def mark_dialogue(blocks: list[Block]) -> list[Block]:
@@ -401,11 +416,13 @@ def letter_ending(blocks: list[Block]) -> list[Block]:
             kinds.append("dateline")
         elif len(text) <= 30 and SIGNATURE.match(text):
             kinds.append("signed")
+        elif kinds and kinds[-1] in ("signed", "signed more") and len(text) <= CLOSING_LINE:
+            kinds.append("signed more")     # under the name: a rank, a unit, an address
         else:
             return []
     current: Block | None = None
     for line, kind in zip(lines, kinds):
-        if kind == "fw":
+        if kind in ("fw", "signed more"):
             if current is None:
                 current = Block("signed", [])
             current.lines.append(line)
