@@ -447,3 +447,8 @@ def test_a_closing_salute_inside_a_paragraph_is_no_closer():
             "it, before the winter comes and the river rises over the meadows again.\n")
     (div,) = encode(text).body
     assert kinds(div) == ["p"]
+
+
+@pytest.mark.parametrize("line, dateline", [("Aug 3d 1862", True), ("Sept. 9, 1790", True), ("Jan Quillet", False)])
+def test_a_month_abbreviated_before_its_day_makes_a_dateline(line, dateline):
+    assert bool(structure.DATE_LINE.match(line)) is dateline

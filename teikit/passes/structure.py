@@ -57,8 +57,10 @@ from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
-#: a lone date: "December 28, 1�36", "February 1 ,  1937", "December 1936", "June 18, 1937"
-DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+, )?(?:{MONTHS})\b[\s\d\S]{{0,16}}$")
+#: months as abbreviated, before a day or a year ("Aug 3d 1862", "Sept. 9, 1790")
+MONTHS_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+#: a lone date: "December 28, 1�36", "February 1 ,  1937", "December 1936", "June 18, 1937", "Aug 3d 1862"
+DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+, )?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\.?\s*(?=\d))[\s\d\S]{{0,16}}$")
 #: a chronology entry: a date, a dash, the event ("January 9-Trotsky arrives", "April 10-17-The ...")
 CHRONOLOGY_ENTRY = re.compile(rf"^(?:{MONTHS})\b[^-]{{0,24}}(?:-[^-A-Z]{{1,12}})*-\s?[A-Z\"“(]")
 #: a letter standing alone between spaces, as OCR reads letter-spaced display type
