@@ -89,3 +89,11 @@ def test_without_a_configured_title_the_title_page_gives_the_header_its_title():
     untitled = encode_text(LETTER, name="letter.txt").tree
     assert untitled.getroot().find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title").text == "letter"
     assert check_tree(tree) == []
+
+
+@pytest.mark.parametrize("part, well", [("DISEASES OF THE HARBOUR.", True), ("■ ^, Lii. - Co!i. welMOmec", False),
+                                         ("qzxv ttrw plkk OF", False), ("A", False)])
+def test_a_title_part_reads_well_or_is_ocrs_reading_of_a_stamp(part, well):
+    from teikit.tei.header import read_well
+
+    assert read_well(part) is well

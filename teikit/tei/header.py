@@ -16,6 +16,7 @@ from lxml import etree
 
 from .. import __version__
 from ..config import Bibl, EditionConfig
+from ..lexicon import word_zipf
 from ..model import Document, reading_view
 from ..resources import resource_dir
 from .writer import add_text, tei
@@ -108,17 +109,31 @@ def _count_phrase(counts: dict, singular: dict[str, str]) -> str:
 
 #: a title read off a title page is this long at most: longer is prose taken for one
 TITLE_PAGE_MAX = 300
+#: a title part read well: this share of its words at least are words of the language
+TITLE_WORDS_KNOWN = 0.7
+#: what no printed title holds, but OCR's reading of a stamp, a shelf mark or a smudge does
+TITLE_JUNK = re.compile(r"[^\w\s.,;:'’\"()&-]")
+
+
+def read_well(text: str) -> bool:
+    """Whether a title part reads as print, not as OCR's reading of a stamp or a smudge:
+    no stray marks, and most of its words (two letters or more) words of the language."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return bool(words) and not TITLE_JUNK.search(text) \
+        and sum(word_zipf(word.lower()) > 0 for word in words) >= TITLE_WORDS_KNOWN * len(words)
 
 
 def title_page(doc: Document) -> tuple[str, str]:
     """The title (its title parts) and the first author a text's own title page prints, as
-    read with the OCR corrections; empty where there is none. Title parts without three
-    letters are specks OCR read, not the title, but for the article that opens one (`A`)."""
+    read with the OCR corrections; empty where there is none. Only parts that read well
+    (`read_well`) count, and the article that opens a title (`A`); an author has two words
+    at least (a forename or initials and a surname)."""
     for page in (block for section in doc.front for block in section.walk() if block.kind == "titlePage"):
         def read(kind: str) -> list[str]:
             texts = (" ".join(reading_view(part).text.split()) for part in page.children if part.kind == kind)
-            return [text for text in texts if sum(ch.isalpha() for ch in text) >= 3 or text == "A"]
-        title, authors = " ".join(read("titlePart")), read("docAuthor")
+            return [text for text in texts if text == "A" or read_well(text)]
+        title = " ".join(read("titlePart"))
+        authors = [author for author in read("docAuthor") if len(author.split()) > 1]
         return (title if len(title) <= TITLE_PAGE_MAX else "", authors[0] if authors else "")
     return "", ""
 
