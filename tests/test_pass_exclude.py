@@ -52,6 +52,11 @@ def test_the_internet_archive_notice_is_left_out_to_its_address():
         (n, "digitisation notice (Internet Archive)") for n in (1, 3, 4, 6)]
 
 
+def test_the_internet_archives_one_line_notice_is_left_out():
+    assert excluded_by_notices("This book made available by the Internet Archive.\n\nPREFACE\n") == [
+        (1, "digitisation notice (Internet Archive)")]
+
+
 def test_the_google_first_page_is_left_out_with_the_logo_above_it():
     assert [n for n, _ in excluded_by_notices(GOOGLE)] == [1, 4, 5, 6]
 

@@ -3,13 +3,13 @@ keeping the reason.
 
 Two kinds: the edition's own rules (edition.yaml's `exclude`), and the notices that
 digitisers print into every book they scan, found by `NOTICES`: the Internet Archive's
-`Digitized by the Internet Archive / in 2016 ... / https://archive.org/details/...`, the
-Google Books notice of the first page (`This is a digital copy of a book ...` to
-`books.google.com`, in the languages Google prints it in), Google's page watermark
-(`Digitized by Google`, its logo often misread) and HathiTrust's page stamp
-(`Generated ... GMT`, `http://www.hathitrust.org/access_use#pd-google`). Excluded lines
-stay in the model with `kind="excluded"` so the header can list them and the diplomatic
-view can account for every source line.
+`Digitized by the Internet Archive / in 2016 ... / https://archive.org/details/...` (or
+`This book made available by the Internet Archive.`), the Google Books notice of the first
+page (`This is a digital copy of a book ...` to `books.google.com`, in the languages Google
+prints it in), Google's page watermark (`Digitized by Google`, its logo often misread) and
+HathiTrust's page stamp (`Generated ... GMT`, `http://www.hathitrust.org/access_use#pd-google`).
+Excluded lines stay in the model with `kind="excluded"` so the header can list them and
+the diplomatic view can account for every source line.
 """
 from __future__ import annotations
 
@@ -57,6 +57,8 @@ NOTICES = (
     Notice("digitisation notice (Internet Archive)",
            re.compile(r"\s*Digiti[sz]ed by the Internet Archive\s*", re.IGNORECASE),
            re.compile(r".*\barchive\.org/details/\S+", re.IGNORECASE), reach=10),
+    Notice("digitisation notice (Internet Archive)",
+           re.compile(r"\s*This book (?:was )?made available by the Internet Archive\.?\s*", re.IGNORECASE)),
     Notice("digitisation notice (Google Books)", GOOGLE_FIRST_PAGE,
            re.compile(r".*books\s*\.\s*google\s*\.\s*[a-z]{2,3}\b", re.IGNORECASE), reach=80, from_top=True),
     Notice("digitiser's page watermark (Google)",
