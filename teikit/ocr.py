@@ -1,4 +1,5 @@
-"""What OCR misreads, and how it writes what it reads right, shared by the passes and the TEI readers."""
+"""What OCR misreads, and the marks it writes for a hyphen at a line end: shared by the
+passes and the TEI readers."""
 from __future__ import annotations
 
 import re

@@ -77,6 +77,8 @@ class Options:
 VOCABULARY_BATCH = 2000
 #: a word as the vocabulary counts it: letters, with inner apostrophes and hyphens
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: a line-end hyphen, as OCR writes it
+_HYPHEN = re.compile(LINE_END_HYPHEN_RE)
 #: a mark that is neither a space nor a line-end hyphen
 _SPECK = f"[^\\s{re.escape(LINE_END_HYPHENS)}]"
 #: the last word of a line (letters or digits), and a printed hyphen after it (`-`, `¬`...)
@@ -134,7 +136,7 @@ def is_inner_speck(before: Line, line: Line) -> bool:
 def ends_in_printed_hyphen(text: str) -> bool:
     """A hyphen ends the line (junk after it aside), not a dash (`--`)."""
     text = text.rstrip()
-    if not any(ch in LINE_END_HYPHENS for ch in text[-_GLUED_JUNK_MAX - 1:]):
+    if not _HYPHEN.search(text, max(0, len(text) - _GLUED_JUNK_MAX - 1)):
         return False        # most lines: no hyphen where junk could follow one
     text = without_junk(text)
     return ends_in_hyphen(text) and not text.endswith("--")
