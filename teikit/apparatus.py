@@ -18,7 +18,8 @@ from pathlib import Path
 
 from . import XML_ID, T
 from .tei.reader import parse_tei, text_root
-from .tei.rules import NOT_READ, LineEnds, is_printed_line_end_hyphen, local_name
+from .ocr import ends_in_hyphen
+from .tei.rules import NOT_READ, LineEnds, is_printed_line_end_hyphen, local_name, printed_hyphen
 from .tei.walk import (
     BETWEEN_WORDS, DROPPED_HYPHEN, PRINTED_HYPHEN, RESTORED_HYPHEN, START, TAIL, TEXT, Walk,
     choice_intervention, line_end, split_word,
@@ -53,9 +54,9 @@ def text_of(elem) -> str:
 def line_end_decision(how: str, before_text: str, milestone) -> tuple[str, str, str]:
     """(kind, reading, source) for a break inside a word, joined `how` (`walk.line_end`)."""
     before, after = split_word(before_text, milestone)
-    kind = LINE_END_KINDS.get(how) or ("hyphen kept" if before.endswith("-") else "line-end join")
+    kind = LINE_END_KINDS.get(how) or ("hyphen kept" if ends_in_hyphen(before) else "line-end join")
     if how == PRINTED_HYPHEN:
-        return kind, before + after, f"{before}-|{after}"
+        return kind, before + after, f"{before}{printed_hyphen(milestone)}|{after}"
     if how == DROPPED_HYPHEN:
         return kind, before[:-1] + after, f"{before}|{after}"
     if how == RESTORED_HYPHEN:

@@ -19,6 +19,7 @@ from itertools import accumulate, islice
 from typing import Generic, TypeVar
 
 from .facts import Facts
+from .ocr import LINE_END_HYPHENS
 
 
 class Hyphen(str, Enum):
@@ -335,7 +336,7 @@ def _built_view(block: Block, corrections: bool) -> ReadingView:
             hyphen = line.hyphen
             if hyphen is Hyphen.NONE:
                 edits.append((offset, offset + 1, " "))
-            elif hyphen is Hyphen.PRINTED and source[offset - 1] == "-":
+            elif hyphen is Hyphen.PRINTED and source[offset - 1] in LINE_END_HYPHENS:
                 edits.append((offset - 1, offset + 1, ""))
             elif hyphen is Hyphen.RESTORE:
                 edits.append((offset, offset + 1, "-"))

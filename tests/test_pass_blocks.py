@@ -1,4 +1,5 @@
 """The blocks pass: paragraphs rebuilt across OCR's blank lines and cutting footnotes."""
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,8 +42,9 @@ def test_heading_lines_stay_apart_from_the_text():
     assert [line_numbers(b) for b in body] == [[1, 3], [5], [7, 8, 9]]
 
 
-def test_footnote_cutting_a_paragraph_mid_word():
-    text = ("He was a member and com-\n\n*A footnote at the foot of the page.\n\n"
+@pytest.mark.parametrize("hyphen", ["-", "\u00ac", "\u00ad"])
+def test_footnote_cutting_a_paragraph_mid_word(hyphen):
+    text = (f"He was a member and com{hyphen}\n\n*A footnote at the foot of the page.\n\n"
             "missar of archives in 1919.\n\nThe next paragraph.\n")
     body = group(text, line_per_paragraph=True, footnote_pattern=r"^\*+ ?\S")
     assert [(b.kind, line_numbers(b)) for b in body] == [("p", [1, 5]), ("note", [3]), ("p", [7])]

@@ -61,6 +61,11 @@ def test_a_word_hyphenated_inside_a_reflowed_line_is_joined():
         ("re- built", "rebuilt", "high"), ("care- ful", "careful", "high"), ("vil- lagers", "villagers", "high")]
 
 
+def test_a_word_hyphenated_with_a_not_sign_inside_a_reflowed_line_is_joined():
+    found, _, _ = corrected("the mill was re\u00ac built by the vil\u00ad lagers \u2014 not by the con\u2013 tractors")
+    assert found == [("re\u00ac built", "rebuilt", "high"), ("vil\u00ad lagers", "villagers", "high")]
+
+
 def test_suspended_compounds_and_unknown_joins_keep_their_hyphen():
     found, _, _ = corrected("the pre- and post-war mills, a two- or three-storey barn, the corn- sheds")
     assert found == []

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from teikit.model import Hyphen
+from teikit.model import Block, Hyphen, reading_view
+from teikit.ocr import LINE_END_HYPHENS
 from teikit.passes import dehyphenate, furniture
 from teikit.reader import document_from_text, read_source
 from teikit.report import Report
@@ -175,7 +176,29 @@ def test_a_hyphen_with_glued_junk_still_splits_the_word():
     assert breaks(doc) == {1: Hyphen.PRINTED}
 
 
-@given(st.text("ab1 -,.j", max_size=30))
+@pytest.mark.parametrize("hyphen", LINE_END_HYPHENS)
+def test_every_hyphen_ocr_writes_splits_a_word_as_the_ascii_one_does(hyphen):
+    """ABBYY's `¬`, a soft hyphen, U+2010/2011 and Fraktur's `⸗` are the printer's hyphen too."""
+    doc, _ = run(f"the delegates met at the con{hyphen}\nference in the spring, and the\n"
+                 f"members spoke of self{hyphen}\nreliance, and the re{hyphen} n\ntirement of the staff\n")
+    assert breaks(doc) == {1: Hyphen.PRINTED, 3: Hyphen.KEEP, 4: Hyphen.PRINTED}
+    assert dehyphenate.ends_in_printed_hyphen(f"the con{hyphen}")
+
+
+@pytest.mark.parametrize("hyphen", LINE_END_HYPHENS)
+def test_the_reading_view_leaves_out_the_printed_hyphen_whatever_its_character(hyphen):
+    doc, _ = run(f"the delegates met at the con{hyphen}\nference in the spring\n")
+    assert reading_view(Block("p", doc.lines)).text == "the delegates met at the conference in the spring"
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "--"])
+def test_a_dash_at_a_line_end_is_no_hyphen(dash):
+    doc, _ = run(f"the delegates met at the con{dash}\nference in the spring\n")
+    assert breaks(doc) == {}
+    assert not dehyphenate.ends_in_printed_hyphen(f"the con{dash}")
+
+
+@given(st.text("ab1 -¬,.j", max_size=30))
 def test_glued_junk_searched_from_the_line_end_finds_what_a_full_search_does(text):
     full = dehyphenate._GLUED_JUNK.search(text)
     assert dehyphenate.glued_junk(text) == (full.span() if full else None)

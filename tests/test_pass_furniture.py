@@ -521,3 +521,11 @@ def test_a_speakers_name_recurring_on_every_page_is_not_a_head():
             lines += ["MILLER.", ""] + page(4) + [""]
     doc, _ = run(lines)
     assert all(line.kind == "text" for line in doc.lines if line.text == "MILLER.")
+
+
+@pytest.mark.parametrize("text, head", [
+    ("THE GREAT CONFERENCE", True), ("THE GREAT CON-", False), ("THE GREAT CON\u00ac", False),
+    ("THE GREAT CON\u2e17", False),
+])
+def test_a_line_in_capitals_ending_in_a_hyphen_is_a_split_word_not_a_page_head(text, head):
+    assert furniture.is_page_head(text, furniture.Options()) is head

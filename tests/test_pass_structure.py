@@ -284,14 +284,15 @@ def test_headline_decks_are_left_alone_where_the_profile_says_no():
     assert heads(doc) == []
 
 
-def test_junk_after_a_line_end_hyphen_is_a_correction_to_nothing():
-    doc = document_from_text("the unconditional re- n\ntirement of the forces.\n")
+@pytest.mark.parametrize("hyphen", ["-", "\u00ac"])
+def test_junk_after_a_line_end_hyphen_is_a_correction_to_nothing(hyphen):
+    doc = document_from_text(f"the unconditional re{hyphen} n\ntirement of the forces.\n")
     dehyphenate.run(doc, dehyphenate.Options(), Report())
     blocks.run(doc, blocks.Options(), Report())
     structure.run(doc, structure.Options(title_page=False), Report())
     (p,) = [block for block in doc.blocks() if block.kind == "p"]
     (mark,) = p.marks
-    assert (p.text[mark.start:mark.end], mark.attrs["corr"]) == ("- n", "")
+    assert (p.text[mark.start:mark.end], mark.attrs["corr"]) == (f"{hyphen} n", "")
     assert "retirement" in reading_view(p).text
 
 

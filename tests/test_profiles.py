@@ -42,3 +42,8 @@ def test_folios_beside_running_heads_make_a_book_of_narrow_pages(folio):
 def test_junk_after_a_hyphen_still_counts_as_a_hyphen():
     text = "the council voted the money for a new\nbridge over the river, and the engi- n\n" * 10
     assert detect_profile(document_from_text(text))[0] == "newspaper"
+
+
+def test_a_hyphen_ocr_writes_as_a_not_sign_counts_as_a_hyphen():
+    text = COLUMN.replace("engi-", "engi\u00ac")
+    assert detect_profile(document_from_text(text))[0] == "newspaper"

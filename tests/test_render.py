@@ -496,6 +496,21 @@ def test_breaks_only_in_a_replaced_reading_still_count(tmp_path):
                      paragraph)
 
 
+@pytest.mark.parametrize("teikit, paragraph", [
+    (True, '<lb n="1"/>the con<pc force="weak">\u00ac</pc><lb n="2" break="no"/>ference met'),
+    (False, "<lb/>the con\u00ac<lb/>ference met"),     # another project's plain hyphen
+])
+def test_the_apparatus_shows_a_line_end_hyphen_as_the_source_prints_it(tmp_path, teikit, paragraph):
+    header = ('<teiHeader><encodingDesc><appInfo><application ident="teikit" version="0"><label>teikit'
+              '</label></application></appInfo></encodingDesc></teiHeader>') if teikit else ""
+    doc = tmp_path / "hyphen.xml"
+    doc.write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{header}<text xml:lang="en"><body><pb n="1"/>'
+                   f'<p>{paragraph}</p></body></text></TEI>', encoding="utf-8")
+    page = rendered(doc, tmp_path / "out")
+    assert "the conference met" in reading_text(page)
+    assert "1.1 conference] con\u00ac|ference (printed)" in apparatus_lines(page)
+
+
 def test_title_page_and_closer_keep_their_lines_and_unnumbered_pages_are_counted(tmp_path):
     doc = tmp_path / "letter.xml"
     doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><front><titlePage><docImprint><lb/>Copyright 1937'

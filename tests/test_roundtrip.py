@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 from conftest import EDITION_SLUGS, EDITIONS
 from teikit import TEI_NS
 from teikit.config import EditionConfig
-from teikit.encode import encode_text
+from teikit.apparatus import interventions
+from teikit.encode import encode_text, serialize
+from teikit.export import export_file
 from teikit.tei.reader import diplomatic_lines
+from teikit.validate import check_bytes
 
 NS = {"t": TEI_NS}
 
@@ -35,6 +38,7 @@ WORDS = st.sampled_from([
     "the", "Trotsky", "capital", "ism", "Amer-", "ican", "self-", "reliance", "1937", "13", "page",
     "January", "23,", "1936-37", "*", "**", "[1]", "Lenin.5", "NOTES", "ON THE ATLANTIC18", "m uch",
     "Vishinsky:", "Dear", "Comrade,", "so", "called", "-", "—", "<", "&", "]]>", "'", '"', "1�36", "■x",
+    "con\u00ac", "ference", "Amer\u00ad", "\u00ac", "re\u00ac n",
 ])
 LINE = st.one_of(
     st.lists(WORDS, min_size=1, max_size=9).map(" ".join),
@@ -56,3 +60,36 @@ def test_diplomatic_round_trip_on_line_soup(text, profile):
     listed = {int(n) for n in encoded.tree.xpath("//t:samplingDecl//t:item/@n", namespaces=NS)}
     assert listed == {n for n, _, _ in encoded.doc.facts.excluded}    # a digitiser's notices
     assert diplomatic_lines(encoded.tree) == expected_lines(text, listed)
+
+
+#: a made-up column as ABBYY FineReader writes it: `¬` where the printer hyphenated a word,
+#: a soft hyphen once, a compound's own hyphen, and an em dash at a line end
+NOT_SIGNS = """THE HARBOUR MEETING
+
+The delegates of the river towns met at the con\u00ac
+ference in the old exchange on Tuesday, and the
+harbour master spoke at length of the new break\u00ac
+water, which the engineers hope to finish before
+the winter storms. The Amer\u00ad
+ican members asked about the cost \u2014
+and were told the self-
+reliance of the towns would carry most of it.
+"""
+
+
+@pytest.mark.parametrize("profile", ["newspaper", "book"])
+def test_a_text_with_ocrs_not_signs_for_hyphens_encodes_validates_and_reads_joined(tmp_path, profile):
+    encoded = encode_text(NOT_SIGNS, EditionConfig(profile=profile))
+    data = serialize(encoded.tree)
+    assert check_bytes(data, "harbour.xml") == []
+    assert diplomatic_lines(encoded.tree) == expected_lines(NOT_SIGNS, set())
+    path = tmp_path / "harbour.xml"
+    path.write_bytes(data)
+    text = " ".join(export_file(path, "text").split())
+    assert "at the conference in the old exchange" in text
+    assert "the new breakwater, which" in text and "The American members" in text
+    assert "the cost \u2014 and were told the self-reliance of the towns" in text
+    assert "\u00ac" not in text and "\u00ad" not in text
+    found = {(i.reading, i.source) for i in interventions(path)}
+    assert {("conference", "con\u00ac|ference"), ("breakwater", "break\u00ac|water"),
+            ("American", "Amer\u00ad|ican"), ("self-reliance", "self-|reliance")} <= found

@@ -154,6 +154,16 @@ def test_the_apparatus_lists_a_word_split_at_a_page_and_a_line_break_once_whole(
     assert found == [("printed hyphen dropped", "Quelton", "Quel-|ton", "1")]
 
 
+def test_the_apparatus_shows_a_line_end_hyphen_as_the_source_prints_it():
+    tree = tei('<p><lb n="1"/>the con<pc force="weak">\u00ac</pc><lb n="2" break="no"/>ference met</p>')
+    found = [(i.kind, i.reading, i.source) for i in interventions_in(text_root(tree))]
+    assert found == [("printed hyphen dropped", "conference", "con\u00ac|ference")]
+    foreign = tei("<p><lb/>the con\u00ac<lb/>ference met</p>", teikit=False)
+    assert reading_text(foreign).text == "the conference met"
+    found = [(i.kind, i.reading, i.source) for i in interventions_in(text_root(foreign))]
+    assert found == [("printed hyphen dropped", "conference", "con\u00ac|ference")]
+
+
 # -- the walk gives back the tree ------------------------------------------------------------------
 
 NAMES = st.sampled_from(["p", "hi", "lb", "note", "choice", "sic", "corr", "pb", "fw"])

@@ -210,3 +210,18 @@ def test_a_footnote_starting_a_page_gets_its_sign_back_on_its_own_line():
     tree, _ = build(source, shape)
     assert '<pb n="12"/><lb n="2"/>The note.' in serialize(tree).decode()
     assert diplomatic_lines(tree) == source.splitlines()
+
+
+def test_a_printed_hyphen_is_written_as_the_source_prints_it():
+    source = "the con\u00ac\nference and the Amer\u00ad\nican wing\n"
+
+    def printed(doc):
+        doc.lines[0].hyphen = doc.lines[1].hyphen = Hyphen.PRINTED
+        paragraph_of_all(doc)
+
+    tree, _ = build(source, printed)
+    xml = serialize(tree).decode()
+    assert 'con<pc force="weak">\u00ac</pc><lb n="2" break="no"/>ference' in xml
+    assert 'Amer<pc force="weak">\u00ad</pc><lb n="3" break="no"/>ican' in xml
+    assert diplomatic_lines(tree) == source.splitlines()
+    assert reading_paragraphs(tree) == ["the conference and the American wing"]

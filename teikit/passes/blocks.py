@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from ..facts import BlocksDone
 from ..model import RESP, Block, Document, Hyphen, Line, Mark
+from ..ocr import LINE_END_HYPHEN_RE
 from ..pipeline import PassSpec
 from ..report import Report
 from .dehyphenate import is_inner_speck
@@ -52,7 +53,7 @@ SENTENCE_END = re.compile(r"""[.!?:;…]["'”’)\]*_]*\s*$""")
 #: the first letter after opening punctuation is lower case
 STARTS_LOWER = re.compile(r"""^[\s"'“‘(\[*_.…-]*[a-zà-ÿ]""")
 #: a word split at a printed hyphen: a letter, then the hyphen at the line end
-ENDS_HYPHEN = re.compile(r"[A-Za-zÀ-ÿ]-$")
+ENDS_HYPHEN = re.compile(rf"[A-Za-zÀ-ÿ]{LINE_END_HYPHEN_RE}$")
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from typing import Callable, NamedTuple
 
 from ..lexicon import Lexicon
 from ..model import RESP, Block, Document, Mark, Spans
-from ..ocr import OCR_DIGITS
+from ..ocr import LINE_END_HYPHEN_RE, LINE_END_HYPHENS, OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
 from .notes import glued_number_start
@@ -46,9 +46,13 @@ GLYPH_WORD_RE = re.compile(rf"[A-Za-z]*[{GLYPHS}][A-Za-z]*")
 LOST_NINE_RE = re.compile(r"(?<![\w.,])1�(\d\d)(?!\w)")
 #: a year whose first digit OCR set apart: 1 937
 SPLIT_YEAR_RE = re.compile(r"(?<![\w,.])1 ([89]\d\d)(?![\w-])")
+#: a letter, apostrophe or hyphen: INLINE_HYPHEN_RE takes whole words, never the part of a compound
+_WORD_OR_HYPHEN = rf"[\w'’{re.escape(LINE_END_HYPHENS)}]"
 #: a word hyphenated at a line end in print, its lines since run together (reflowed OCR):
-#: letters, a hyphen and a space, then the rest of the word in lower case
-INLINE_HYPHEN_RE = re.compile(r"(?<![\w'’-])([A-Za-z]+)- ([a-z]+)(?![\w'’-])")
+#: letters, a hyphen as OCR writes it (`-`, `¬`...) and a space, then the rest of the word in lower case
+INLINE_HYPHEN_RE = re.compile(rf"(?<!{_WORD_OR_HYPHEN})([A-Za-z]+){LINE_END_HYPHEN_RE} ([a-z]+)(?!{_WORD_OR_HYPHEN})")
+#: a line that may hold such a word
+INLINE_HYPHEN_GATE_RE = re.compile(f"{LINE_END_HYPHEN_RE} ")
 #: `_` for a full stop at a word's end
 UNDERSCORE_RE = re.compile(r"(?<=[A-Za-z])_(?=[\s\"'”’)]|$)")
 #: a comma or apostrophe inside a lower-case word: havi,ng  no't
@@ -425,7 +429,8 @@ FINDER_RULES: tuple[FinderRule, ...] = (
                replaces="split_words"),
     FinderRule("split_words", LineCorrector.may_join, LineCorrector.split_words),
     FinderRule("numbers", lambda _, text: NUMBERS_GATE_RE.search(text), LineCorrector.numbers, block_tested=True),
-    FinderRule("inline_hyphens", lambda _, text: "- " in text, LineCorrector.inline_hyphens, block_tested=True),
+    FinderRule("inline_hyphens", lambda _, text: INLINE_HYPHEN_GATE_RE.search(text), LineCorrector.inline_hyphens,
+               block_tested=True),
     FinderRule("underscores", lambda _, text: "_" in text, LineCorrector.underscores, block_tested=True),
     FinderRule("glyphs", lambda _, text: GLYPH_RE.search(text), LineCorrector.glyphs, block_tested=True),
     FinderRule("inner_punctuation", lambda _, text: INNER_PUNCT_GATE_RE.search(text),

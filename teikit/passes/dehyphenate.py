@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from ..lexicon import Lexicon
 from ..model import Document, Hyphen, Line
+from ..ocr import LINE_END_HYPHEN_RE, LINE_END_HYPHENS, ends_in_hyphen
 from ..pipeline import PassSpec
 from ..report import Report
 
@@ -76,8 +77,12 @@ class Options:
 VOCABULARY_BATCH = 2000
 #: a word as the vocabulary counts it: letters, with inner apostrophes and hyphens
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-#: the last word of a line (letters or digits), and a printed hyphen after it
-_LAST = re.compile(r"([^\W_]+)(-?)$")
+#: a line-end hyphen, as OCR writes it
+_HYPHEN = re.compile(LINE_END_HYPHEN_RE)
+#: a mark that is neither a space nor a line-end hyphen
+_SPECK = f"[^\\s{re.escape(LINE_END_HYPHENS)}]"
+#: the last word of a line (letters or digits), and a printed hyphen after it (`-`, `¬`...)
+_LAST = re.compile(rf"([^\W_]+)({LINE_END_HYPHEN_RE}?)$")
 #: the first word of the next line, a possessive or compound tail after it
 _FIRST = re.compile(r"\s*([^\W_]+)((?:['’][^\W\d_]+)?)(-?)")
 #: the next line goes on with a hyphen glued to its first word in lower case: a compound's
@@ -87,8 +92,9 @@ _CARRIED_HYPHEN = re.compile(r"\s*-(?=[^\W\d_])")
 #: junk OCR glued after a line-end hyphen: a speck or two, a stray letter or digit, no word
 #: (`re- n`, `north-j:`, `re-1`, `atti- ,`, `dif- j ,`; not `entirely-I`, a dash and a word,
 #: nor `W-2`, a form's name)
-_GLUED_JUNK = re.compile(r"(?<=[^\W\d_]{2}-)(?!.*[^\W_]{2})(?!\s?[aAI]\W*$)(?:\s?[^\s-]){1,3}$")
-#: the most characters _GLUED_JUNK can match: three of `\s?[^\s-]`
+_GLUED_JUNK = re.compile(
+    rf"(?<=[^\W\d_]{{2}}{LINE_END_HYPHEN_RE})(?!.*[^\W_]{{2}})(?!\s?[aAI]\W*$)(?:\s?{_SPECK}){{1,3}}$")
+#: the most characters _GLUED_JUNK can match: three specks, each after a space
 _GLUED_JUNK_MAX = 6
 
 
@@ -130,10 +136,10 @@ def is_inner_speck(before: Line, line: Line) -> bool:
 def ends_in_printed_hyphen(text: str) -> bool:
     """A hyphen ends the line (junk after it aside), not a dash (`--`)."""
     text = text.rstrip()
-    if "-" not in text[-_GLUED_JUNK_MAX - 1:]:
+    if not _HYPHEN.search(text, max(0, len(text) - _GLUED_JUNK_MAX - 1)):
         return False        # most lines: no hyphen where junk could follow one
     text = without_junk(text)
-    return text.endswith("-") and not text.endswith("--")
+    return ends_in_hyphen(text) and not text.endswith("--")
 
 
 @dataclass

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..model import Document, Line
-from ..ocr import DIGIT_WRECKAGE, OCR_DIGITS
+from ..ocr import DIGIT_WRECKAGE, OCR_DIGITS, ends_in_hyphen
 from ..pagealign import Candidate, chain_rate, fill_gaps, find_pagination
 from ..pipeline import PassSpec
 from ..report import Report
@@ -480,7 +480,7 @@ def is_page_head(text: str, opts: Options) -> bool:
     letters = [ch for ch in stripped if ch.isalpha()]
     return (len(stripped) <= opts.max_head_chars and len(letters) >= 2
             and sum(ch.isupper() for ch in letters) >= 0.75 * len(letters)
-            and not _DIVISION.match(stripped) and not stripped.endswith("-"))
+            and not _DIVISION.match(stripped) and not ends_in_hyphen(stripped))
 
 
 def find_heads_beside_folios(pages: Pages, cands: list[Candidate]) -> None:

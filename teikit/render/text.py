@@ -22,11 +22,12 @@ from markupsafe import Markup, escape
 
 from teikit.render.tei import XML_ID, XML_LANG, id_ref, local_name, plain
 from teikit.tei.rules import (
-    NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_printed_line_end_hyphen, source_side_breaks,
+    NOT_READ, LineEnds, app_readings, choice_sides, entity_text, is_printed_line_end_hyphen, printed_hyphen,
+    source_side_breaks,
 )
 from teikit.tei.walk import (
-    BETWEEN_WORDS, DROPPED_HYPHEN, END, PRINTED_HYPHEN, START, TAIL, TEXT, Walk, choice_intervention, line_end,
-    split_word,
+    BETWEEN_WORDS, DROPPED_HYPHEN, END, PRINTED_HYPHEN, RESTORED_HYPHEN, START, TAIL, TEXT, Walk, choice_intervention,
+    line_end, split_word,
 )
 
 DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
@@ -334,15 +335,22 @@ class TextWalker:
         last = self._last_text_piece(out)
         if last is not None:
             out[last] = out[last].rstrip()
+        dropped = ""     # the plain hyphen dropped, as printed
         if how == DROPPED_HYPHEN:
             how = PRINTED_HYPHEN
             if last is not None:
                 out[last] = out[last][:-1]
+            dropped = self._recent_text.rstrip()[-1]
             self._recent_text = self._recent_text.rstrip()[:-1]
         if not self.hyphenation_in_apparatus:
             return
         before, after = split_word(self._recent_text, el)
-        source = {"printed": f"{before}-|{after}", "restored": f"{before[:-1]}|{after}"}.get(how, f"{before}|{after}")
+        if how == PRINTED_HYPHEN:
+            source = f"{before}{dropped or printed_hyphen(el)}|{after}"
+        elif how == RESTORED_HYPHEN:
+            source = f"{before[:-1]}|{after}"
+        else:
+            source = f"{before}|{after}"
         anchor = self._record("hyphenation", before + after, [{"text": source, "siglum": ""}], how)
         out.append(f'<span class="hyph" id="{anchor}"></span>')
 

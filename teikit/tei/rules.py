@@ -30,10 +30,9 @@ from lxml import etree
 
 from .. import XML_NS
 from ..lexicon import word_zipf
+from ..ocr import LINE_END_HYPHENS
 
 XML_LANG = f"{{{XML_NS}}}lang"
-#: characters that print a word split at a line end
-HYPHENS = "-\u00ad\u00ac\u2010\u2e17"
 #: never part of the reading text: furniture, deletions, omissions, stand-off, metadata, variants
 NOT_READ = frozenset({
     "fw", "del", "gap", "figDesc", "interp", "interpGrp", "span", "spanGrp", "link", "linkGrp",
@@ -160,6 +159,12 @@ def marked_hyphen(milestone) -> str:
     return local_name(mark) if mark is not None else ""
 
 
+def printed_hyphen(milestone) -> str:
+    """What the `pc` marking a break holds: the hyphen as the source prints it (`-`, `¬`)."""
+    mark = hyphen_mark(milestone)
+    return "".join(mark.itertext()) if mark is not None else ""
+
+
 def text_after(milestone, next_sibling=etree._Element.getnext) -> str:
     """The text that follows a break, up to the next text-bearing sibling (`<lb/><hi>ican</hi>`);
     `next_sibling` as for `is_printed_line_end_hyphen`."""
@@ -179,7 +184,7 @@ def text_after(milestone, next_sibling=etree._Element.getnext) -> str:
 def ends_with_plain_hyphen(text: str) -> bool:
     """`Amer-` (a letter, then a hyphen) at the end of the text before a break."""
     text = text.rstrip()
-    return len(text) >= 2 and text[-1] in HYPHENS and text[-2].isalpha()
+    return len(text) >= 2 and text[-1] in LINE_END_HYPHENS and text[-2].isalpha()
 
 
 class LineEnds:

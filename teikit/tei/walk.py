@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..ocr import LINE_END_HYPHENS
 from .rules import (
     LineEnds, choice_sides, ends_with_plain_hyphen, is_ocr_correction, is_source_markup, joins_word, local_name,
     marked_hyphen, text_after,
@@ -45,7 +46,7 @@ JOINED = "joined"               #: the halves meet with no hyphen
 #: the reading a choice shows -> the kind of intervention
 CHOICE_KINDS = {"corr": "correction", "expan": "expansion", "reg": "regularisation"}
 
-_WORD_END = re.compile(r"[\w\-¬\u00ad]*$")
+_WORD_END = re.compile(rf"[\w{re.escape(LINE_END_HYPHENS)}]*$")
 _WORD_START = re.compile(r"^[\w\-]*")
 
 

@@ -17,6 +17,7 @@ from lxml import etree
 
 from .. import TEI_NS, XML_NS, T
 from ..model import Block, Document, Hyphen, Line, Mark
+from ..ocr import ends_in_hyphen
 from ..report import Report
 from .rules import SIGN_PRINTED, indent_rend
 
@@ -197,9 +198,9 @@ class BlockWriter:
         joined = hyphen is not Hyphen.NONE
         if not joined:
             add_text(elem, body + "\n")    # most lines: their text and line end in one piece
-        elif hyphen is Hyphen.PRINTED and body.endswith("-"):
+        elif hyphen is Hyphen.PRINTED and ends_in_hyphen(body):
             add_text(elem, body[:-1])
-            tei("pc", {"force": "weak"}, elem).text = "-"
+            tei("pc", {"force": "weak"}, elem).text = body[-1]     # as printed: `-`, `¬`...
         else:
             add_text(elem, body)
             if hyphen is Hyphen.RESTORE:
