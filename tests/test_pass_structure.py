@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from teikit.model import reading_view
 from teikit.passes import blocks, dehyphenate, structure
+from teikit.passes.structure import first_text
 from teikit.reader import document_from_text
 from teikit.report import Report
 
@@ -279,6 +280,108 @@ def test_sums_in_the_news_are_no_prices():
         "$1.25", "$3", "45c", "5 cents"]
 
 
+NEWSPAPER = dict(div_type="section", enclosing_div="article", title_case_heads=True, title_page=False,
+                 headline_decks=True)
+#: a story, then small ads that OCR ran into it and into each other (no blank lines), then news again
+ADS_PAGE = (
+    "MILL ROAD TO BE MENDED\n"
+    "The council of Quillbury voted last night to\n"
+    "mend the Mill Road before the winter.\n"
+    "FOR SALE—Two good work horses, sound and\n"
+    "gentle. Apply to J. Pellworth, Mill Road.\n"
+    "WANTED-A girl for general housework. Good\n"
+    "wages. Mrs. Glass, 14 Tulverton Street\n"
+    "LOST—Brown leather purse on Bank Street,\n"
+    "Tuesday. Reward at this office.\n"
+    "DRESSMAKING—Neat work done at fair prices.\n"
+    "Miss Osric, 3 Bank Row, Pellworth.\n"
+    "\n"
+    "The fair at Tulverton will open on Monday,\n"
+    "the committee said.\n")
+
+
+def test_classified_ads_run_into_an_article_are_an_advertisement_division_of_their_own():
+    doc = encode(ADS_PAGE, **NEWSPAPER)
+    assert [div.attrs["type"] for div in doc.body] == ["article", "advertisement", "article"]
+    article, ads, after = doc.body
+    assert [first_text(block) for block in ads.children] == [
+        "FOR SALE—Two good work horses, sound and", "WANTED-A girl for general housework. Good",
+        "LOST—Brown leather purse on Bank Street,", "DRESSMAKING—Neat work done at fair prices."]
+    assert kinds(article) == ["head", "p"] and kinds(ads) == ["p"] * 4 and kinds(after) == ["p"]
+    assert ads.children[-1].text.endswith("Miss Osric, 3 Bank Row, Pellworth.")   # an address, no subhead
+
+
+def test_a_classified_heading_in_capitals_is_no_headline():
+    doc = encode("FOR SALE—A FARM OF EIGHTY ACRES\nnear Quillbury, with a good house and barn.\n", **NEWSPAPER)
+    assert heads(doc) == [] and [div.attrs["type"] for div in doc.body] == ["advertisement"]
+
+
+def test_a_column_of_wants_keeps_its_heading():
+    doc = encode("WANT ADS\n\nFOR RENT: Rooms over the bakery.\n\nTO LET: A house, Tulverton.\n", **NEWSPAPER)
+    assert [div.attrs["type"] for div in doc.body] == ["advertisement"]
+    assert kinds(doc.body[0]) == ["head", "p", "p"]
+
+
+def test_places_in_capitals_before_a_dash_are_news_items_not_ads():
+    text = ("NEWS OF THE COUNTY\n"
+            "PELLWORTH—The new school opened on Monday.\n"
+            "TULVERTON—Mr. Osric Glass is home again.\n")
+    doc = encode(text, **NEWSPAPER)
+    assert [div.attrs["type"] for div in doc.body] == ["article"]
+    assert kinds(doc.body[0]) == ["head", "p", "p"]      # each item a paragraph of its own
+
+
+@pytest.mark.parametrize("line, opens_ad", [
+    ("FOR SALE—Two horses.", True), ("WANTED-A cook.", True), ("HELP WANTED: a boy.", True),
+    ("FOR RENT: Rooms.", True), ("LOST—A purse.", True), ("FOUND — A dog.", True), ("PERSONAL—Will O. G.", True),
+    ("LOST AT SEA", False), ("FOUND DEAD: A STRANGER", False),      # headlines
+    ("WANTED, a girl to mind the shop", False),                    # no dash or colon
+])
+def test_which_lines_open_a_classified_ad(line, opens_ad):
+    assert structure.opens_classified_ad(line) is opens_ad
+
+
+#: a story whose picture's caption OCR set among its lines, and a caption above the next story
+CAPTION_PAGE = (
+    "FIRE IN TULVERTON MILL\n"
+    "Fire broke out in the old mill at Tulverton\n"
+    "early yesterday and burned it down.\n"
+    "PHOTO BY OSRIC GLASS\n"
+    "The old mill at Tulverton as it stood last\n"
+    "summer, before the fire.\n"
+    "No one was hurt, the miller said, though the\n"
+    "loss is heavy.\n"
+    "(Photograph by QUILLBURY STUDIO.)\n"
+    "NEW BRIDGE OPENED\n"
+    "The bridge over the Tull at Pellworth was\n"
+    "opened yesterday by the mayor.\n")
+
+
+def test_a_picture_credit_and_the_lines_describing_the_picture_are_a_caption():
+    doc = encode(CAPTION_PAGE, **NEWSPAPER)
+    assert heads(doc) == ["FIRE IN TULVERTON MILL", "NEW BRIDGE OPENED"]
+    figures = [block for block in doc.blocks() if block.kind == "figure"]
+    assert [[(child.kind, child.text) for child in figure.children] for figure in figures] == [
+        [("byline", "PHOTO BY OSRIC GLASS"),
+         ("p", "The old mill at Tulverton as it stood last\nsummer, before the fire.")],
+        [("byline", "(Photograph by QUILLBURY STUDIO.)")]]       # a headline is no caption's
+    assert kinds(doc.body[0]) == ["head", "p", "figure", "p", "figure"]
+
+
+@pytest.mark.parametrize("credit", ["Photo by OSRIC GLASS.", "Copyright, 1912, by Tulverton Studio",
+                                    "Drawn by O. Glass", "—Photo by Quillbury Studio."])
+def test_picture_credits_as_papers_print_them(credit):
+    assert structure.PICTURE_CREDIT.match(credit)
+
+
+def test_a_credit_over_prose_with_no_full_stop_near_stands_alone():
+    prose = "".join(f"the council of Quillbury spoke at length {i}\n" for i in range(8))
+    doc = encode("NEW BRIDGE OPENED\nPhoto by OSRIC GLASS\n" + prose + "and so it ended.\n", **NEWSPAPER)
+    (figure,) = [block for block in doc.blocks() if block.kind == "figure"]
+    assert kinds(figure) == ["byline"]
+    assert not structure.PICTURE_CREDIT.match("Drawn by four horses, the coach came")
+
+
 def test_headline_decks_are_left_alone_where_the_profile_says_no():
     doc = encode(NEWS_PAGE, title_page=False)
     assert heads(doc) == []
@@ -335,7 +438,8 @@ def test_a_heading_inside_a_sentence_is_a_running_head():
 
 LINE_SHAPES = ["BRIDGE TO BE BUILT", "Council Votes the Money at", "Its Meeting Last Night.",
                "CHAPTER vn.", "SECTION 2", "the town council voted the money for it.",
-               "and went on without a stop", "", "SI", "the re- n", "tirement of the forces"]
+               "and went on without a stop", "", "SI", "the re- n", "tirement of the forces",
+               "FOR SALE—Two horses.", "PELLWORTH—The school", "Photo by OSRIC GLASS"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

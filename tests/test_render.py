@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from lxml import etree, html
 
 from teikit.commands.render import render_command
+from teikit.config import EditionConfig
+from teikit.encode import encode_text, serialize
 from teikit.errors import ConfigError, SourceError, TeikitError
 from teikit.render import build_context, render_file, render_site, write_pdf
 from teikit.render import pdf as pdf_module
@@ -148,6 +150,26 @@ def test_structure_is_laid_out_as_a_book(shape_doc):
     assert text_of(shape_doc, ".tei-closer p.tei-salute") == "Yours sincerely,"
     assert "Leon Trotsky" in text_of(shape_doc, ".tei-closer p.tei-signed")
     assert select(shape_doc, "span.rend-italic")[0].text == "Ruth"
+
+
+NEWS_PAGE = ("FIRE IN TULVERTON MILL\nFire broke out in the old mill at Tulverton\n"
+             "early yesterday and burned it down.\nPHOTO BY OSRIC GLASS\n"
+             "The old mill at Tulverton as it stood last\nsummer, before the fire.\n"
+             "No one was hurt, the miller said, though the\nloss is heavy.\n"
+             "FOR SALE—Two good work horses, sound and\ngentle. Apply to J. Pellworth, Quillbury.\n"
+             "LOST—Brown leather purse on Bank Street,\nTuesday. Reward at this office.\n")
+
+
+def test_a_newspaper_caption_and_its_ads_are_valid_tei_set_apart_from_the_news(tmp_path, tei_all):
+    path = tmp_path / "page.xml"
+    path.write_bytes(serialize(encode_text(NEWS_PAGE, EditionConfig(profile="newspaper")).tree))
+    tree = etree.parse(str(path))
+    assert tei_all.relaxng.validate(tree), tei_all.relaxng.error_log
+    doc = rendered(path, tmp_path)
+    assert text_of(doc, "figure.tei-figure > p.tei-byline") == "PHOTO BY OSRIC GLASS"
+    assert "before the fire." in text_of(doc, "figure.tei-figure > p.tei-p")
+    assert text_of(doc, "section.type-advertisement").split()[:2] == ["FOR", "SALE—Two"]
+    assert "FOR SALE" not in text_of(doc, "section.type-article")
 
 
 # -- notes ------------------------------------------------------------------------------------

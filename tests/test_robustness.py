@@ -169,6 +169,7 @@ ADVERSARIAL_TOKENS = st.sampled_from([
     "<", ">", "&", "&amp;", "]]>", "<!--", "<?xml", '"', "'", "\t", "\x0c", "\x0b", "\x01", "\x1b", "\x7f",
     "\x85", "\u2028", "\u2029", "\ufeff", "\ufffd", "\u0301", "\U0001d400", "\u200b", "—", "-", "--",
     "January 23, 1937", "Dear Comrade,", "VISHINSKY:", "CHAPTER I", "1.", "\\", "$", "%",
+    "FOR SALE—", "PELLWORTH—", "Photo by OSRIC GLASS",
 ])
 ADVERSARIAL_LINE = st.one_of(
     st.lists(ADVERSARIAL_TOKENS, max_size=12).map(" ".join),

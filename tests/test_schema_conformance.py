@@ -61,7 +61,7 @@ def test_every_declared_child_and_attribute_is_allowed_by_tei_all(teikit, tei_al
 
 PHRASES = ["hi", "persName", "date", "lb", "pb", "note", "choice", "sic", "corr", "supplied", "pc", "w", "seg",
            "title", "name", "placeName", "orgName", "rs", "num", "ref", "ptr", "anchor", "fw", "gap", "q",
-           "quote", "label", "list", "item", "lg", "l", "p", "head", "forename", "surname"]
+           "quote", "label", "list", "item", "lg", "l", "p", "head", "forename", "surname", "figure", "byline"]
 ATTRIBUTE_VALUES = {
     "when": ["1936", "1936-12", "1936-12-28", "--02-27", "--02"],
     "from": ["1882"], "to": ["1962"], "place": ["foot", "end", "bottom", "margin", "inline"],
@@ -104,7 +104,8 @@ def wrap(block: etree._Element) -> etree._ElementTree:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(block=st.sampled_from(["p", "lg", "list", "quote", "sp", "label"]).flatmap(lambda name: element_tree(name, 4)))
+@given(block=st.sampled_from(["p", "lg", "list", "quote", "sp", "label", "figure"]).flatmap(
+    lambda name: element_tree(name, 4)))
 def test_random_document_valid_for_teikit_is_valid_for_tei_all(block, tei_all):
     tree = wrap(block)
     if grammar("teikit").relaxng.validate(tree):

@@ -19,8 +19,11 @@ is one even where OCR ran it into the paragraph after it, and so are the title l
 follow it. Where the profile looks for headlines (a newspaper page with no blank lines),
 a run of capitals, the title-case deck under it down to a full stop, and a title-case
 line between two sentences are cut out of the paragraph as headings, and each headline
-in capitals starts an article of its own. A heading between a paragraph that does not end
-and one that goes on in lower case is a running head, kept as a paragraph. Datelines are
+in capitals starts an article of its own. On such a page a picture's credit line and the
+lines describing the picture are its caption (a `figure`), and classified ads run into an
+article leave it for a division of their own (`div type="advertisement"`). A heading
+between a paragraph that does not end and one that goes on in lower case is a running
+head, kept as a paragraph. Datelines are
 a lone date, letters an opening salute ("Dear Comrade Cannon,") and a closing salute with
 its signature, dialogue a run of paragraphs that open with a speaker's label
 ("Vishinsky: ..."). Heads named like front matter (PREFACE, CHRONOLOGY)
@@ -43,7 +46,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..facts import StructureDone
 from ..lexicon import word_zipf
@@ -74,6 +77,24 @@ PRICE = re.compile(r"\$\s?\d{1,3}(?:\.\d\d)?(?!\d)(?![,.]\d)|\b\d{1,3}(?:\.\d\d)
                    re.IGNORECASE)
 #: an article that names this many prices, at least this many per hundred words, is an advertisement
 AD_PRICES, AD_PRICES_PER_100_WORDS = 3, 2.0
+#: a dash as OCR reads one after a heading run in: em or en dash, two hyphens, a spaced hyphen
+_DASH = r"\s?(?:—|–|--|-\s|\s-)"
+#: a classified advertisement's heading in capitals opening a line, before a dash or colon:
+#: `FOR SALE—`, `WANTED-`, `HELP WANTED:`, `FOR RENT:`, `LOST—`, `FOUND—`, `PERSONAL—`
+CLASSIFIED_HEADING = re.compile(
+    r"^(?:FOR (?:SALE|RENT|EXCHANGE)|TO (?:LET|RENT)|(?:[A-Z]+ )?WANTED|LOST(?: AND FOUND)?|FOUND|STRAYED|"
+    rf"PERSONAL)[.,]?(?:{_DASH}|\s?[-:])")
+#: a short run of capitals then a dash opening a line: a display advertisement's catchword
+#: (`DRESSMAKING—`, `COAL AND WOOD--`), or a news item's place (`PELLWORTH—`)
+CAPITALS_DASH = re.compile(rf"^[A-Z][A-Z'’&.]+(?:,? [A-Z][A-Z'’&.]*){{0,3}}{_DASH}")
+#: a picture's credit line, its name capitalised: `PHOTO BY OSRIC GLASS`, `Photo by O. Glass.`,
+#: `(Photograph by OSRIC GLASS)`, `Copyright, 1912, by TULVERTON STUDIO`, `Drawn by PELLWORTH`
+PICTURE_CREDIT = re.compile(
+    r"^[(\[—-]*\s?(?i:photo(?:graph)?|copyright(?:,? \d{4},?)?|drawn|sketched|engraved)\s+(?i:by)\s+"
+    r"[A-Z][\w.'’-]*(?:\s+(?:&|and|[A-Z][\w.'’-]*))*[.)\]]*$")
+#: the most lines of a caption's description under its credit line: more, and no full stop,
+#: are a paragraph of prose
+CAPTION_LINES = 6
 #: a glued endnote number or OCR debris after a heading's last word ("ATLANTIC18", "yl")
 HEAD_TAIL = re.compile(r"(?<=[A-Za-z?!'’\"])\s?[0-9lIoO][0-9lIoO :.,]*$")
 #: a letter's opening salute ("Dear Comrade Cannon,"; a hand may leave out the comma: "Dear Mother")
@@ -125,6 +146,8 @@ YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
 #: kinds TEI allows before a div's paragraphs, and after them
 DIV_TOP = frozenset({"head", "dateline", "byline", "opener", "salute"})
 DIV_BOTTOM = frozenset({"closer", "dateline", "signed", "byline", "salute", "trailer"})
+#: kinds that may stand anywhere in a div, among its other blocks (TEI's model.global)
+FLOATING = frozenset({"note", "figure"})
 
 
 @dataclass(frozen=True)
@@ -160,7 +183,8 @@ class Options:
     #: cover's display type); empty: no such division
     cover_div_type: str = "colophon"
     #: headlines in capitals and their title-case decks, and one-line subheads, stand
-    #: inside paragraphs (a newspaper page with no blank lines): cut them out as headings
+    #: inside paragraphs (a newspaper page with no blank lines): cut them out as headings;
+    #: and cut out pictures' captions and classified ads likewise
     headline_decks: bool = False
 
 
@@ -306,6 +330,8 @@ class _Classifier:
             return "p"
         if len(lines) == 1 and DATE_LINE.match(lines[0]):
             return "dateline"
+        if self.opts.headline_decks and opens_column_item(lines[0]):
+            return "p"          # an advertisement's or a news item's opening: `WANTED—A Good Cook`
         if self.is_head(block):
             return "head"
         if len(lines) == 1 and OPENING_SALUTE.match(lines[0]):
@@ -342,7 +368,7 @@ def close_div(ending: list[Block]) -> list[Block]:
         return ending
     out, closer = [], []
     for block in ending:
-        if block.kind == "note":
+        if block.kind in FLOATING:
             out.append(block)
         elif block.kind == "closer":
             closer.extend(block.children)
@@ -404,7 +430,10 @@ def mark_dialogue(blocks: list[Block]) -> list[Block]:
 
 
 def letter_ending(blocks: list[Block]) -> list[Block]:
-    """A div's last blocks that close a letter: closing salute, signature, date."""
+    """A div's last blocks that close a letter: closing salute, signature, date (no note or
+    figure among them: a closer holds neither)."""
+    if any(block.kind in FLOATING for block in blocks):
+        return []
     out: list[Block] = []
     lines = [line for block in blocks for line in block.lines]
     kinds = []
@@ -463,9 +492,109 @@ def is_advertisement(div: Block) -> bool:
     return prices >= AD_PRICES and prices * 100 >= AD_PRICES_PER_100_WORDS * max(len(text.split()), 1)
 
 
+def split_advertisements(div: Block) -> list[Block]:
+    """A division cut around its runs of classified ads: the text before a run (its heads
+    go with the ads where no text follows them: `WANT ADS`), the run as a division of type
+    `advertisement`, the text after. Each part is a slice of a division whose children
+    stand in TEI's order, so each stands in it too."""
+    runs = advertisement_runs(div.children)
+    if not runs:
+        return [div]
+    parts: list[Block] = []
+    at = 0
+    for start, end in runs:
+        before = div.children[at:start]
+        if any(block.kind not in DIV_TOP | FLOATING for block in before):
+            parts.append(Block("div", attrs=dict(div.attrs), children=before))
+            before = []
+        parts.append(Block("div", attrs={"type": "advertisement"}, children=before + div.children[start:end]))
+        at = end
+    if at < len(div.children):
+        parts.append(Block("div", attrs=dict(div.attrs), children=div.children[at:]))
+    return parts
+
+
+def opens_classified_ad(text: str) -> bool:
+    """Whether a line opens a classified advertisement (`FOR SALE—`, `WANTED-`, `LOST:`)."""
+    return bool(CLASSIFIED_HEADING.match(text))
+
+
+def opens_with_catchword(text: str) -> bool:
+    """Whether a line opens with a few words in capitals run into lower-case text by a dash
+    (`DRESSMAKING—Neat work done`): an advertisement's catchword or a news item's place. A
+    line all in capitals with a dash in it is a headline (`FIRE AT QUILLBURY—TWO DEAD`)."""
+    match = CAPITALS_DASH.match(text)
+    return match is not None and bool(REAL_WORD.search(match.group())) and not is_caps_line(text)
+
+
+def opens_column_item(text: str) -> bool:
+    """Whether a line opens a small item of a column, its first words in capitals run into
+    it: a classified ad (`FOR SALE—`) or a catchword (`DRESSMAKING—`, `PELLWORTH—`)."""
+    return opens_classified_ad(text) or opens_with_catchword(text)
+
+
+def classified_ad_starts(lines: list[str]) -> list[int]:
+    """The lines of a paragraph (after its first) where an advertisement begins that OCR ran
+    into the text before it: a classified heading anywhere (an ad's last line seldom ends a
+    sentence: `Phone 212`), a catchword after a finished sentence."""
+    return [i for i in range(1, len(lines)) if opens_classified_ad(lines[i]) or
+            opens_with_catchword(lines[i]) and SENTENCE_END.search(lines[i - 1])]
+
+
+def advertisement_runs(blocks: list[Block]) -> list[tuple[int, int]]:
+    """[start, end) runs of consecutive paragraphs that open like advertisements, a classified
+    heading among them: a column of small ads (a run of catchwords alone is news items)."""
+    opens_ad = [block.kind == "p" and opens_column_item(first_text(block)) for block in blocks]
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, is_ad in enumerate(opens_ad + [False]):
+        if is_ad and start is None:
+            start = i
+        elif not is_ad and start is not None:
+            if any(opens_classified_ad(first_text(block)) for block in blocks[start:i]):
+                runs.append((start, i))
+            start = None
+    return runs
+
+
+def caption_end(lines: list[str], credit: int) -> int:
+    """Where the caption under the credit line at `credit` ends: its descriptive lines run
+    down to a full stop, a headline or the paragraph's end; with no full stop within
+    CAPTION_LINES they are prose, and the credit stands alone."""
+    end = credit + 1
+    while end < len(lines) and end - credit <= CAPTION_LINES and not is_headline(lines[end]):
+        end += 1
+        if SENTENCE_END.search(lines[end - 1]):
+            return end
+    return end if end == len(lines) or is_headline(lines[end]) else credit + 1
+
+
+def split_caption(block: Block) -> list[Block]:
+    """A paragraph with a picture's credit line among its lines, cut into the text before it,
+    the caption (a `figure`: the credit as its `byline`, the lines describing the picture as
+    its `p`) and the text after it."""
+    if block.kind != "p":
+        return [block]
+    lines = [line.text.strip() for line in block.text_lines]
+    credit = next((i for i, text in enumerate(lines) if PICTURE_CREDIT.match(text)), None)
+    if credit is None:
+        return [block]
+    end = caption_end(lines, credit)
+    starts = sorted({0, credit, credit + 1, end} - {len(lines)})
+    parts = cut_block(block, [], starts)
+    at = starts.index(credit)
+    parts[at].kind = "byline"
+    caption = parts[at:at + 1 + (end > credit + 1)]
+    after = parts[at + len(caption):]
+    return parts[:at] + [Block("figure", children=caption)] + [
+        piece for part in after for piece in split_caption(part)]
+
+
 def is_headline(text: str) -> bool:
-    """A line of a headline set in capitals: words, not OCR debris."""
-    return is_caps_line(text) and len(REAL_WORD.findall(text)) >= 2 and len(LOWER_STRAY.findall(text)) < 2
+    """A line of a headline set in capitals: words, not OCR debris, nor a classified heading
+    (`FOR SALE—A FARM`)."""
+    return is_caps_line(text) and len(REAL_WORD.findall(text)) >= 2 and len(LOWER_STRAY.findall(text)) < 2 \
+        and not opens_classified_ad(text)
 
 
 def is_deck_line(text: str) -> bool:
@@ -476,10 +605,10 @@ def is_deck_line(text: str) -> bool:
         sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
 
 
-def headline_spans(lines: list[str]) -> list[tuple[int, int]]:
+def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
     capitals (a headline), the title-case lines after it down to a full stop (its deck),
-    and a title-case line between two sentences (a subhead)."""
+    and, if `subheads`, a title-case line between two sentences (a subhead)."""
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -497,7 +626,7 @@ def headline_spans(lines: list[str]) -> list[tuple[int, int]]:
                     break
             i = end
             continue
-        if 0 < i < len(lines) - 1 and SENTENCE_END.search(lines[i - 1]) and \
+        if subheads and 0 < i < len(lines) - 1 and SENTENCE_END.search(lines[i - 1]) and \
                 is_title_line(HEAD_STOP.sub("", lines[i])) and len(REAL_WORD.findall(lines[i])) >= 2 \
                 and not DATE_LINE.match(lines[i]) and lines[i + 1][:1].isupper():
             spans.append((i, i + 1))
@@ -506,19 +635,22 @@ def headline_spans(lines: list[str]) -> list[tuple[int, int]]:
 
 
 def split_headlines(block: Block) -> list[Block]:
-    """A paragraph with headlines, decks or subheads among its lines, cut into its parts."""
+    """A paragraph with headlines, decks or subheads among its lines, cut into its parts. A
+    small ad's or news item's title-case line is its own (an address: `Miss Quill, 3 Bank Row.`)."""
     if block.kind != "p" or len(block.text_lines) < 2:
         return [block]
-    spans = headline_spans([line.text.strip() for line in block.text_lines])
+    lines = [line.text.strip() for line in block.text_lines]
+    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]))
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
     return cut_block(block, spans)
 
 
-def cut_block(block: Block, heads: list[tuple[int, int]]) -> list[Block]:
+def cut_block(block: Block, heads: list[tuple[int, int]], starts: Iterable[int] = ()) -> list[Block]:
     """`block` cut into paragraphs and headings: `heads` are [start, end) spans of its text
-    lines, in order; furniture goes with the text line after it."""
-    bounds = {0} | {at for span in heads for at in span}
+    lines, in order, `starts` more lines where a paragraph starts; furniture goes with the
+    text line after it."""
+    bounds = {0} | {at for span in heads for at in span} | set(starts)
     head_starts = {start for start, _ in heads}
     parts: list[Block] = []
     pending: list[Line] = []
@@ -575,7 +707,7 @@ class _Builder:
                 if opener:          # blocks keep their source order
                     out.append(Block("opener", children=opener))
                     opener = []
-                if child.kind not in DIV_TOP and child.kind != "note":
+                if child.kind not in DIV_TOP | FLOATING:
                     child.kind = "p"
                 out.append(child)
                 continue
@@ -590,10 +722,10 @@ class _Builder:
                 else:
                     out.extend(close_div(ending))
                 break
-            if i > last and child.kind in DIV_BOTTOM | {"note"}:
+            if i > last and child.kind in DIV_BOTTOM | FLOATING:
                 out.extend(close_div(children[i:]))
                 break
-            if child.kind not in body_kinds and child.kind != "note":
+            if child.kind not in body_kinds | FLOATING:
                 child.kind = "p"
             out.append(child)
         if opener:
@@ -759,6 +891,22 @@ class _Builder:
         that follow it."""
         return [part for block in leaves for part in self.split_chapter(block)]
 
+    def captions(self, leaves: list[Block]) -> list[Block]:
+        """On a page of articles, a picture's credit line and the lines describing the picture
+        are its caption (`split_caption`), neither headline nor article text."""
+        if not self.opts.headline_decks:
+            return leaves
+        return [part for block in leaves for part in split_caption(block)]
+
+    def split_classified_ads(self, leaves: list[Block]) -> list[Block]:
+        """On a page of articles, an advertisement that OCR ran into the text before it (no
+        blank line) starts a paragraph of its own (`classified_ad_starts`)."""
+        if not self.opts.headline_decks:
+            return leaves
+        return [part for block in leaves for part in (
+            cut_block(block, [], classified_ad_starts([line.text.strip() for line in block.text_lines]))
+            if block.kind == "p" else [block])]
+
     def headline_decks(self, leaves: list[Block]) -> list[Block]:
         if not self.opts.headline_decks:
             return leaves
@@ -916,6 +1064,14 @@ class _Builder:
         else:
             body.insert(0, self.make_div(self.opts.div_type, [], self.reclassify_top(preamble)))
 
+    def set_apart_classified_ads(self) -> None:
+        """On a page of articles, a run of classified advertisements (`advertisement_runs`)
+        leaves the division it stands in for one of its own (`div type="advertisement"`);
+        the text after it, if any, is a division of its own too: the ads stood between."""
+        if not self.opts.headline_decks:
+            return
+        self.body[:] = [part for div in self.body for part in split_advertisements(div)]
+
     def enclosing_div(self) -> None:
         if self.opts.enclosing_div and self.body:
             self.body[:] = self.enclose(self.body)
@@ -1020,12 +1176,15 @@ class _Builder:
         articles: list[Block] = []
         for at, div in enumerate(divs):
             heads = [child for child in div.children if child.kind == "head"]
+            if div.attrs.get("type") == "advertisement":
+                articles.append(div)
+                continue
             if self.opts.headline_decks and heads and \
                     all(is_caps_line(line.text.strip()) for line in heads[0].text_lines):
                 div.attrs["type"] = self.opts.enclosing_div
                 articles.append(div)
                 continue
-            if not articles:
+            if not articles or articles[-1].attrs.get("type") == "advertisement":
                 articles.append(Block("div", attrs={"type": self.opts.enclosing_div}, children=[]))
             # a closing signature or closer may not precede the sections: it keeps its own div
             closed = any(child.kind in ("closer", "signed") for child in div.children)
@@ -1044,6 +1203,8 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("salutes", _Builder.salutes),
     ("back cover", _Builder.back_cover),
     ("chapter labels", _Builder.chapter_labels),
+    ("captions", _Builder.captions),                  # before headlines: a caption holds none
+    ("classified ads", _Builder.split_classified_ads),
     ("headline decks", _Builder.headline_decks),
     ("glued tails", _Builder.split_glued),
     ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
@@ -1058,6 +1219,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
 DIVISION_RULES: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
     ("trailing endnotes", _Builder.trailing_endnotes),
     ("preamble", _Builder.place_preamble),
+    ("classified ads", _Builder.set_apart_classified_ads),
     ("enclosing div", _Builder.enclosing_div),
     ("advertisements", _Builder.advertisements),
     ("empty body", _Builder.empty_body),
