@@ -557,3 +557,13 @@ def test_a_closing_salute_inside_a_paragraph_is_no_closer():
 @pytest.mark.parametrize("line, dateline", [("Aug 3d 1862", True), ("Sept. 9, 1790", True), ("Jan Quillet", False)])
 def test_a_month_abbreviated_before_its_day_makes_a_dateline(line, dateline):
     assert bool(structure.DATE_LINE.match(line)) is dateline
+
+
+def test_a_letters_place_stacked_over_its_date_is_its_dateline():
+    text = ("Camp near Quillbury\nAug 3d 1862\n\nDear Mother\n\nWe marched to the river and had a fight with "
+            "the rebels on the way back\nto the camp, and all of us came home safe and sound.\n")
+    (div,) = encode(text).body
+    assert kinds(div) == ["dateline", "opener", "p"]
+    # the same lines as a sentence's end are no dateline
+    (div,) = encode("We camped near Quillbury.\nAug 3d 1862\n\n" + text.split("\n\n", 1)[1]).body
+    assert kinds(div)[0] == "p"

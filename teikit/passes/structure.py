@@ -429,6 +429,19 @@ def mark_dialogue(blocks: list[Block]) -> list[Block]:
     return out
 
 
+#: the most lines of a letter's place stacked over its date
+DATELINE_LINES = 3
+
+
+def is_stacked_dateline(block: Block) -> bool:
+    """A paragraph of a few short lines, the last a date, the others not a sentence: a
+    letter's place over its date (`Camp near Quillbury` / `Aug 3d 1862`), which `order`
+    takes for the dateline where it opens a division."""
+    lines = [line.text.strip() for line in block.text_lines]
+    return block.kind == "p" and 1 < len(lines) <= DATELINE_LINES and bool(DATE_LINE.match(lines[-1])) \
+        and all(len(line) <= CLOSING_LINE and not SENTENCE_END.search(line) for line in lines[:-1])
+
+
 def letter_ending(blocks: list[Block]) -> list[Block]:
     """A div's last blocks that close a letter: closing salute, signature, date (no note or
     figure among them: a closer holds neither)."""
@@ -688,6 +701,9 @@ class _Builder:
     def order(self, children: list[Block]) -> list[Block]:
         """Give each child a kind TEI allows where it stands in the div."""
         body_kinds = {"p", "sp", "list", "quote", "lg", "div"}
+        top = next((i for i, child in enumerate(children) if child.kind in body_kinds), len(children))
+        if top + 1 < len(children) and is_stacked_dateline(children[top]):
+            children[top].kind = "dateline"
         kinds = [child.kind for child in children]
         body_at = [i for i, kind in enumerate(kinds) if kind in body_kinds]
         first = body_at[0] if body_at else len(children)
