@@ -217,6 +217,9 @@ def _check_paths(values: dict[str, Any], items: dict[str, yaml.Node], path: Path
     outside = []
     for key in PATH_KEYS:
         relative = values.get(key, EditionConfig.source if key == "source" else "")
+        if "\0" in relative:
+            raise ConfigError(f"{key!r} holds a NUL character, which no file name may hold",
+                              file=str(path), line=_line_of(items[key]) if key in items else None)
         if not relative or is_inside(path.parent / relative, roots):
             continue
         if not allow_outside:

@@ -721,6 +721,7 @@ def check_config_properties(yaml_text: str, folder: Path) -> None:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(EDITION_YAML)
+@example('source: "\\0"\n')      # a path with a NUL in it (fuzz_encode): no file name holds one
 def test_any_edition_yaml_loads_or_is_one_line(tmp_path_factory, yaml_text):
     check_config_properties(yaml_text, tmp_path_factory.mktemp("ed"))
 
