@@ -199,6 +199,7 @@ def check_encoding_properties(text: str, profile: str) -> None:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ADVERSARIAL_TEXT, PROFILES)
 @example("the Churchill\n!--\x85\x85$", "book")    # a name the model ends in NEL characters (fuzz_encode)
+@example("the\n\nTrotsky\nPhoto by OSRIC GLASS", "newspaper")   # a caption after a closing name (fuzz_encode)
 def test_adversarial_text_encodes_validly_and_round_trips(text, profile):
     check_encoding_properties(text, profile)
 

@@ -362,13 +362,19 @@ def is_prose(block: Block) -> bool:
 
 
 def close_div(ending: list[Block]) -> list[Block]:
-    """A div's closing blocks: a dateline, salute or byline after the text goes in a closer."""
+    """A div's closing blocks: a dateline, salute or byline after the text goes in a closer;
+    a note or figure among them stands between closers, in its place (TEI lets model.global
+    follow a closer)."""
     loose = [block for block in ending if block.kind in ("dateline", "salute", "byline", "trailer")]
     if not loose:
         return ending
-    out, closer = [], []
+    out: list[Block] = []
+    closer: list[Block] = []
     for block in ending:
         if block.kind in FLOATING:
+            if closer:
+                out.append(Block("closer", children=closer))
+                closer = []
             out.append(block)
         elif block.kind == "closer":
             closer.extend(block.children)
@@ -376,7 +382,7 @@ def close_div(ending: list[Block]) -> list[Block]:
             if block.kind in ("byline", "trailer"):
                 block.kind = "signed"
             closer.append(block)
-    return out + [Block("closer", children=closer)]
+    return out + ([Block("closer", children=closer)] if closer else [])
 
 
 def split_speaker(block: Block, label: str) -> Block:
