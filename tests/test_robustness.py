@@ -274,7 +274,6 @@ from teikit.build import build_all  # noqa: E402
 from teikit.tasks import encoded_problems  # noqa: E402
 from teikit.config import load_config  # noqa: E402
 from teikit.errors import ConfigError, TeikitError  # noqa: E402
-from teikit.files import write_atomically  # noqa: E402
 
 EDITION_TEXT = "CHAPTER I\n\nThe trial opened in Moscow on January 23, 1937.\n"
 
