@@ -193,10 +193,6 @@ def head_text(block: Block) -> str:
     return " ".join(HEAD_TAIL.sub("", line.text.strip()) for line in block.text_lines).strip()
 
 
-#: a name as signed: forename or initial first, then up to three more name words or initials
-SIGNED_NAME = re.compile(r"(?:[A-Z][^\W\d_’'.-]*(?:[’'-][^\W\d_]+)*\.?)"
-                         r"(?: (?:[A-Z][^\W\d_’'.-]*(?:[’'-][^\W\d_]+)*\.?|de|van|von)){1,3}")
-
 
 #: a roman numeral: a label's number (`BOOK IV`), never a name's word
 ROMAN = re.compile(r"[IVXLC]+\.?", re.IGNORECASE)
@@ -204,17 +200,18 @@ ROMAN = re.compile(r"[IVXLC]+\.?", re.IGNORECASE)
 
 def is_signed_name(block: Block) -> bool:
     """Whether a block is one line holding only a person's name, as one signs it
-    (`OSBERT QUILLET.`, `Jno. Pellworth`, `C. T. GLASS`): it starts with a forename, one
-    abbreviated as printers do, or an initial, or none of its words is a common word or
-    a numeral (a heading's words are: `GENERAL REMARKS`, `BOOK IV`)."""
+    (`OSBERT QUILLET.`, `Jno. Pellworth`, `C. T. GLASS`): a signature's shape (SIGNATURE)
+    of two words or more, no digit; it starts with a forename, one abbreviated as printers
+    do, or an initial, or none of its words is a common word or a numeral (a heading's
+    words are: `GENERAL REMARKS`, `BOOK IV`)."""
     lines = block.text_lines
     text = lines[0].text.strip().rstrip(".,") if len(lines) == 1 else ""
-    if not SIGNED_NAME.fullmatch(text):
-        return False
     words = text.split()
+    if len(words) < 2 or not SIGNATURE.match(text) or any(ch.isdigit() for ch in text):
+        return False
     first = words[0]
-    return first.title() in COMMON_FORENAMES or (first.title() if first.endswith(".") else first + ".") \
-        in ABBREVIATED_FORENAMES or bool(re.fullmatch(r"[A-Z]\.", first)) \
+    return first.title() in COMMON_FORENAMES or first.rstrip(".").title() + "." in ABBREVIATED_FORENAMES \
+        or bool(re.fullmatch(r"[A-Z]\.", first)) \
         or not any(ROMAN.fullmatch(word) or word_zipf(part) >= COMMON_WORD_ZIPF
                    for word in words for part in re.split(r"[-.]", word) if part)
 

@@ -10,6 +10,7 @@ import yaml
 from ..model import Document
 from ..passes.blocks import is_caps_line
 from ..passes.dehyphenate import ends_in_printed_hyphen
+from ..passes.furniture import folio_before_head, head_before_folio
 
 _HERE = Path(__file__).parent
 _ITALICS = re.compile(r"(?<![\w*])\*[A-Za-z][^*\n]{0,80}\*(?![\w*])")
@@ -25,17 +26,18 @@ COLUMN_HEADLINES = 0.01
 #: thousand lines or so)
 PAGE_NUMBERS = 0.005
 _PAGE_NUMBER = re.compile(r"\d{1,4}")
-#: a folio beside a running head in capitals, on either side (`37 THE QUILLBURY PAPERS`)
-_FOLIO_BESIDE_HEAD = re.compile(r"\d{1,3}\s+(?P<after>\D.{1,60})|(?P<before>.{1,60}\D)\s+\d{1,3}")
+#: the most digits of a folio beside a head that counts here (`THE WAR OF 1812` is a headline)
+FOLIO_DIGITS = 3
 
 
 def is_folio_line(text: str) -> bool:
-    """A page number alone, or beside a running head in capitals."""
+    """A page number alone, or beside a running head in capitals as the furniture pass
+    reads one (`37 THE QUILLBURY PAPERS`, `THE QUILLBURY PAPERS. 38`)."""
     text = text.strip()
     if _PAGE_NUMBER.fullmatch(text):
         return True
-    beside = _FOLIO_BESIDE_HEAD.fullmatch(text)
-    return bool(beside) and is_caps_line((beside.group("after") or beside.group("before")).strip())
+    beside = folio_before_head(text) or head_before_folio(text)
+    return bool(beside) and len(beside[0].replace(" ", "")) <= FOLIO_DIGITS and is_caps_line(beside[2].strip())
 
 
 def profile_options(profile: str) -> dict[str, dict]:
