@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from ..facts import DatesDone
@@ -226,10 +226,9 @@ def running_head_dates(doc: Document, opts: Options) -> list[tuple[int, str]]:
 def run(doc: Document, opts: Options, report: Report) -> Document:
     if opts.calendar not in ("gregorian", "julian"):
         report.warning("TK180", f"unknown calendar {opts.calendar!r}: dates written without @calendar")
-        opts = Options(calendar="gregorian", earliest_year=opts.earliest_year,
-                       latest_year=opts.latest_year, infer_from_context=opts.infer_from_context)
+        opts = replace(opts, calendar="gregorian")
     running, count = None, 0
-    page_dates, page_date, next_page = running_head_dates(doc, opts), None, 0
+    page_dates, page_date, next_page = running_head_dates(doc, opts) if opts.infer_from_context else [], None, 0
     nearby: dict[int, Nearby[Mark]] = {}
     for block in doc.blocks():
         starts_afresh = block.kind == "div" and block.attrs.get("type") != "section"
@@ -248,7 +247,8 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     inferred = sum(mark.tag == "date" and "cert" in mark.attrs for block in doc.blocks() for mark in block.marks)
     doc.facts.dates = DatesDone(marked=count, calendar=opts.calendar, inferred=inferred,
                                 policy="ISO 8601 values; a day or month without a year is --MM-DD / --MM "
-                                       "unless a dateline or diary entry head before it dates it, where "
+                                       "unless a dateline, a running head or masthead with a full date, or "
+                                       "a diary entry head before it dates it, where "
                                        "safe (bare entry days, inst./ult., weekdays too), with cert='medium'"
                                        if opts.infer_from_context else
                                        "ISO 8601 values; a day or month without a year is --MM-DD / --MM; "

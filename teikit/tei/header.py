@@ -243,7 +243,7 @@ def write_editorial(encoding, doc: Document) -> None:
     dates = "calendar expressions are tagged date with ISO 8601 values in @when, or @from and @to"
     if doc.facts.dates is not None and doc.facts.dates.inferred:
         dates += (" (cert='medium' where the year, month or day is not printed with the date but taken from "
-                  "the document's running date: a dateline, a masthead, a diary entry head)")
+                  "the document's running date: a dateline, a masthead, a dated running head, a diary entry head)")
     interpreted = [said for done, said in (
         (doc.facts.persons, "persons are tagged persName with @ref to the register in standOff"),
         (doc.facts.dates, dates),
