@@ -210,10 +210,11 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         for i, j in pick([(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)], nearby):
             taken.setdefault(block, []).append((i, j))
             nearby.add(i, j, (i, j))
+            title = persons_rules.title_before(texts[block], i)
             mentions.append(Mention(block, i, j, texts[block][i:j], ref, stage=stage,
-                                    sex=persons_rules.sex_of_title(texts[block], i)
+                                    sex=persons_rules.sex_of_title(title)
                                     or persons_rules.sex_of_forename(texts[block][i:j]),
-                                    surname_title=persons_rules.surname_after_title(texts[block], i)))
+                                    surname_title=persons_rules.takes_surname(title)))
 
     for m in linked:
         claim(m.block, [(m.start, m.end)], "register", m.ref)

@@ -8,11 +8,11 @@ full before it, else the first named in full after it, unless titles say one is 
 and the other a man (`Mrs. Pellworth`, `Sir W. Pellworth`), passing over one the text calls
 by forename alone (`Osbert`, a son); a forename alone names the one person of the text with
 that forename, if there is one, unless it stands in a list of forenames (`sons named Osbert
-and Quentin`) or after a title that takes a surname (`Mayor Osbert`); a surname abbreviated to its initial (`Mr. P.`) names the person of that
-initial last met; else it is a person of its own. Mentions
-linked to a register entry keep its id; every other person gets an entry marked as found
-automatically (`status: auto`), keyed `surname-forename` and never with a key the
-register uses for someone else.
+and Quentin`) or after a title that takes a surname (`Mayor Osbert`); a surname abbreviated
+to its initial (`Mr. P.`) names the person of that initial last met; else it is a person
+of its own. Mentions linked to a register entry keep its id; every other person gets an
+entry marked as found automatically (`status: auto`), keyed `surname-forename` and never
+with a key the register uses for someone else.
 """
 from __future__ import annotations
 

@@ -155,11 +155,15 @@ class Known:
         return frequency >= VERY_COMMON_ZIPF or (frequency >= COMMON_WORD_ZIPF and word.lower() in self.lower_words)
 
 
-def sex_of_title(text: str, start: int) -> str:
-    """`f` or `m` when the title right before `start` says a woman or a man is meant, else ``."""
+def title_before(text: str, start: int) -> str:
+    """The title right before `start` (`Mrs.`, `Mayor`), or ``."""
     title = TITLE_BEFORE.search(text, max(0, start - 16), start)
-    word = title.group(1) if title else ""
-    return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else ""
+    return title.group(1) if title else ""
+
+
+def sex_of_title(title: str) -> str:
+    """`f` or `m` when a title (`title_before`) says a woman or a man is meant, else ``."""
+    return "f" if title in FEMALE_TITLES else "m" if title in MALE_TITLES else ""
 
 
 #: titles a forename may follow (`Sir Osbert`, `Lady Hester`, `King Osric`, `St. Osbert`,
@@ -169,10 +173,9 @@ FORENAME_TITLES = frozenset("""Sir Dame Lady Lord King Queen Prince Princess Sai
 Brother Sister Father Don Doña Uncle Aunt Comrade Comrades Citizen""".split())
 
 
-def surname_after_title(text: str, start: int) -> bool:
-    """Whether the title right before `start` takes a surname after it (`Mayor Tobias`)."""
-    title = TITLE_BEFORE.search(text, max(0, start - 16), start)
-    return bool(title) and title.group(1) not in FORENAME_TITLES
+def takes_surname(title: str) -> bool:
+    """Whether a title (`title_before`) takes a surname after it (`Mayor Tobias`)."""
+    return bool(title) and title not in FORENAME_TITLES
 
 
 #: what follows a name that is a firm's (`Glass & Co.`, `Quillet & Sons`, `Pellworth Bros.`);
