@@ -106,7 +106,8 @@ CLOSING_SALUTE = re.compile(
     r"Your (?:affectionate|obedient|loving|devoted|dutiful|humble|faithful|sincere|true|most)|"
     r"With (?:comradely|fraternal|best|warm)|(?:Warm |Best )?(?:regards|greetings))\b.{0,30}$",
     re.IGNORECASE)
-#: the most characters of a line that closes a letter after its salute (a signature, a unit, an address)
+#: the most characters of a line of a letter's frame: under its closing salute (a signature, a
+#: unit, an address), or a place stacked over its date
 CLOSING_LINE = 40
 #: a signature: a name or initials ("L. Trotsky", "L. T.", "Crux", "C.L.R.J.", "The Editors")
 SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|van|von)){0,3}$")
