@@ -383,6 +383,8 @@ def test_the_models_spans_in_a_block_in_title_case_are_dropped():
     assert persons_model.person_spans(entities, texts, Known()) == {2: [(14, 28)]}
     assert not persons_model.in_title_case("Remedies")       # one word proves nothing
     assert not persons_model.in_title_case("Take of Pellworth Tonic, one ounce")
+    # a list of names parted by commas is no title, however capitalised
+    assert not persons_model.in_title_case("Osric Pellworth, Tobias Quillet, Dace Quillabee, Fenn Osbert")
 
 
 def test_a_word_met_only_as_an_owner_makes_no_plural():

@@ -83,6 +83,8 @@ ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 EMPHASIS = "*_"
 PARTICLES = frozenset({"van", "von", "de", "del", "der", "da", "di", "la", "le"})
 #: a word long enough to be no article, preposition or conjunction (`of`, `the`, `and`)
+#: commas enough to make a run of capitalised words a list (of names), where a title has fewer
+LIST_COMMAS = 3
 LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
@@ -90,9 +92,10 @@ def in_title_case(text: str) -> bool:
     """A block whose long words are all capitalised, two at least: a heading, a title, an
     entry of a contents list (`Sores of the Quillabee Vein`). The model, trained on running
     prose, reads each such word as a name; the rules (forenames, initials, titles) and the
-    surname stage still find names there."""
+    surname stage still find names there. A run of names parted by commas (LIST_COMMAS at
+    least: `Osric Pellworth, Tobias Quillet, Dace Quillabee and others`) is a list, not a title."""
     words = LONG_WORD.findall(text)
-    return len(words) >= 2 and all(word[0].isupper() for word in words)
+    return len(words) >= 2 and all(word[0].isupper() for word in words) and text.count(",") < LIST_COMMAS
 
 
 @lru_cache(maxsize=1)
