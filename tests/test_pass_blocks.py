@@ -32,6 +32,41 @@ def test_short_line_ending_a_sentence_ends_the_paragraph():
     assert [line_numbers(b) for b in body] == [[1, 2, 3, 4], [6]]
 
 
+def test_a_full_line_ending_a_sentence_before_a_blank_ends_the_paragraph_where_blanks_part_paragraphs():
+    # blanks follow the sentences' ends here, never a line that runs on: each ends a paragraph
+    text = ("The " + FILL * 2 + "and so the mill was rebuilt in stone the following spring.\n\n") * 3
+    assert [line_numbers(b) for b in group(text)] == [[1, 2, 3], [5, 6, 7], [9, 10, 11]]
+
+
+def test_one_line_paragraphs_parted_by_blanks_stay_apart():
+    text = "The first paragraph is here and it ends.\n\nThe second one is here and it ends.\n\nA third.\n"
+    assert len(group(text)) == 3
+
+
+def test_a_full_line_ending_a_sentence_goes_on_where_blanks_fall_anywhere():
+    # OCR's gaps: blanks after lines that run on as often as after sentences' ends
+    full_end = "and so the mill was rebuilt in stone the following spring.\n"
+    text = FILL + "\n" + FILL + "\n" + FILL + full_end + FILL + "\n" + FILL + full_end + "\nThen " + FILL
+    assert len(group(text)) == 1
+
+
+def test_blanks_ignore_sentences_is_read_off_full_lines():
+    def measure(text):
+        doc = document_from_text(text)
+        return blocks.blanks_ignore_sentences(doc.lines, 0.85 * blocks.usual_width(doc.lines))
+    full_end = "and so the mill was rebuilt in stone the following spring.\n"
+    assert not measure(("The " + FILL * 2 + full_end + "\n") * 3)   # blanks only after sentences
+    assert measure((FILL + "\n" + FILL + full_end + "\n") * 3)       # blanks after both alike
+    assert not measure("One line.\n\nAnother line.\n")              # no evidence: blanks part paragraphs
+
+
+def test_a_name_s_initial_at_a_line_end_ends_no_sentence():
+    assert blocks.ends_sentence("the end of it.")
+    assert not blocks.ends_sentence("with the help of V. I.")
+    assert not blocks.ends_sentence("in 1864-76. V.1.")                # OCR's 1 for I
+    assert not blocks.ends_sentence("he wrote to Mr.")
+
+
 def test_lower_case_start_continues_even_after_a_short_line():
     body = group(FILL * 3 + "China and\n\nthe rest of it.\n")
     assert len(body) == 1

@@ -181,6 +181,15 @@ def test_split_endnotes_reads_each_number_once_into_a_label():
     assert out[1].text.endswith("[3] not this pattern's.")
 
 
+def test_a_paragraph_without_a_number_goes_on_the_endnote_before_it():
+    def block(*texts):
+        return Block("p", [Line(k, text) for k, text in enumerate(texts, 1)])
+    pattern = re.compile(r"^\s*(\d{1,3})\s?\.\s+\S")
+    out = notes.split_endnotes([block("A list of the notes follows."), block("1. Osric Pellworth wrote it."),
+                                block("Translated for this volume."), block("2. Another note.")], pattern)
+    assert [(b.kind, len(b.lines)) for b in out] == [("p", 1), ("note", 2), ("note", 1)]
+
+
 def test_a_pronoun_opening_a_line_inside_a_sentence_starts_no_endnote():
     lines = [Line(k, text) for k, text in enumerate(["The miller said that when", "I went to the weir it was dry,",
                                                       "I found it full the next day."], 1)]

@@ -50,6 +50,16 @@ from .dehyphenate import is_inner_speck
 
 #: a line that ends a sentence: final punctuation, then closing quotes or brackets
 SENTENCE_END = re.compile(r"""[.!?:;…]["'”’)\]*_]*\s*$""")
+#: a line ending in a name's initial or a title (`V. I.`, `V.1.` as OCR reads it, `Mr.`),
+#: whose period ends no sentence: the name goes on on the next line
+ENDS_IN_INITIAL = re.compile(r"""(?:(?<![^\s.(])[A-Z]|(?<=[A-Z]\.)[1l]|\b(?:Mr|Mrs|Messrs|Dr|St|Rev|Hon))\.\s*$""")
+
+
+def ends_sentence(text: str) -> bool:
+    """The line ends a sentence: final punctuation, but not after an initial or a title."""
+    return bool(SENTENCE_END.search(text)) and not ENDS_IN_INITIAL.search(text)
+
+
 #: the first letter after opening punctuation is lower case
 STARTS_LOWER = re.compile(r"""^[\s"'“‘(\[*_.…-]*[a-zà-ÿ]""")
 #: a word split at a printed hyphen: a letter, then the hyphen at the line end
@@ -142,6 +152,39 @@ def paragraph_ends_inside_runs(lines: list[Line], full: float) -> set[int]:
                     inside.add(id(previous))
             previous, blank = line, False
     return inside if len(inside) >= 3 and len(inside) > apart else set()
+
+
+#: a blank after a full line that ends a sentence is read as a gap inside the paragraph
+#: only where blanks fall at least this often, relative to their rate there, after full
+#: lines that end mid-sentence (where a blank can only be a gap)
+GAPS_IGNORE_SENTENCES = 0.5
+
+
+def blanks_ignore_sentences(lines: list[Line], full: float) -> bool:
+    """Do the text's blank lines fall regardless of where sentences end (OCR's gaps at
+    column and page ends, a blank after every line), or mostly after a sentence, where they
+    end paragraphs? Measured on full lines with no page break after them: the share of
+    those ending mid-sentence that a blank follows, against the share of those ending a
+    sentence. With no line ending mid-sentence before a blank, a blank ends a paragraph."""
+    followed = {True: [0, 0], False: [0, 0]}     # ends a sentence -> [blank after, lines]
+    previous: Line | None = None
+    blank = False
+    for line in lines:
+        if line.kind == "blank":
+            blank = True
+            continue
+        if line.kind != "text" or line.page_break is not None:
+            previous = None
+            continue
+        if previous is not None and len(previous.text.strip()) >= full:
+            counts = followed[ends_sentence(previous.text.strip())]
+            counts[0] += blank
+            counts[1] += 1
+        previous, blank = line, False
+    (mid_blank, mid), (end_blank, end) = followed[False], followed[True]
+    if not mid_blank or not end_blank:
+        return False
+    return mid_blank / mid >= GAPS_IGNORE_SENTENCES * end_blank / end
 
 
 def usual_width(lines: list[Line]) -> int:
@@ -492,6 +535,8 @@ class _Grouper:
         #: the lines that end a paragraph inside a run of lines (`paragraph_ends_inside_runs`)
         self.paragraph_ends = paragraph_ends_inside_runs(doc.lines, opts.full_width * self.width) \
             if opts.short_line_paragraphs and not opts.line_per_paragraph else set()
+        #: a blank after a sentence's end may be a gap inside a paragraph (as at a page end)
+        self.blanks_ignore_sentences = blanks_ignore_sentences(doc.lines, opts.full_width * self.width)
 
     def paragraphs(self, runs: list[tuple[list[Line], PageNote | None]]):
         """The runs, each cut after the lines that end a paragraph inside it (where the
@@ -545,8 +590,10 @@ class _Grouper:
     def is_full(self, line: Line) -> bool:
         return len(line.text.strip()) >= self.opts.full_width * self.width
 
-    def continues(self, block: Block, nxt: Line) -> bool:
-        """Does the run starting with `nxt` continue the paragraph in `block`?"""
+    def continues(self, block: Block, nxt: Line, page_between: bool) -> bool:
+        """Does the run starting with `nxt` continue the paragraph in `block`? A full line
+        ending a sentence goes on over a page break, and over a blank only where the text's
+        blanks fall regardless of sentence ends (`blanks_ignore_sentences`)."""
         last = block.last_text_line
         text = last.text.strip()
         lines = [line.text.strip() for line in block.first_text_lines(HEADING_LINES + 1)]
@@ -556,9 +603,10 @@ class _Grouper:
                 and all(map(is_caps_line, lines)) and not SENTENCE_END.search(text)
         if STARTS_LOWER.match(nxt.text) or is_inner_speck(last, nxt):
             return True
-        if SENTENCE_END.search(text):
+        if ends_sentence(text):
             following = nxt.text.strip()
             return not self.opts.line_per_paragraph and self.is_full(last) \
+                and (page_between or self.blanks_ignore_sentences) \
                 and not is_caps_line(following) and not is_title_line(following)
         return not self.opts.line_per_paragraph and self.is_full(last) or \
             bool(ENDS_HYPHEN.search(text) and STARTS_LOWER.match(nxt.text))
@@ -591,13 +639,15 @@ class _Grouper:
                 pending_fw = []
                 page_ended = True
                 continue
+            page_between = page_ended or page_noted or text[0].page_break is not None or \
+                any(line.page_break is not None for line in pending_fw)
             if text[0].page_break is None and (
                     page_noted and all(line.page_break is None for line in pending_fw) or
                     self.opts.page_at_cut and (page_ended or paragraph is not None and self.opts.line_per_paragraph
-                                               and self.continues(paragraph, text[0]))):
+                                               and self.continues(paragraph, text[0], page_between))):
                 text[0].page_break = ""     # the page ended where its footnotes did
             page_ended = page_noted = False
-            if paragraph is not None and self.continues(paragraph, text[0]):
+            if paragraph is not None and self.continues(paragraph, text[0], page_between):
                 last = paragraph.last_text_line
                 if last.hyphen is Hyphen.NONE and ENDS_HYPHEN.search(last.text) \
                         and STARTS_LOWER.match(text[0].text):

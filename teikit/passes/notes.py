@@ -501,15 +501,19 @@ def split_endnotes(blocks: list[Block], pattern: re.Pattern) -> list[Block]:
 
     Notes run in sequence: a numbered line starts the next note only if its number
     (OCR's letters for digits read through: `6O.`, `1 12.`) comes right after the last
-    note's, or a little later; `24. 1937.` inside note 120 stays in note 120.
+    note's, or a little later; `24. 1937.` inside note 120 stays in note 120. A paragraph
+    with no number of its own goes on the note before it (a note of two paragraphs).
     """
     out: list[Block] = []
     last = 0
+    current: Block | None = None
     for block in blocks:
         if block.kind != "p":
             out.append(block)
+            current = None
             continue
-        current: Block | None = None
+        if current is not None and current.kind != "note":
+            current = None
         furniture: list[Line] = []     # furniture goes with the text line after it
         before = ""
         for line in block.lines:

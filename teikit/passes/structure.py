@@ -420,8 +420,10 @@ def split_salute(block: Block) -> list[Block]:
 
 
 def mark_dialogue(blocks: list[Block]) -> list[Block]:
-    """Turn runs of two or more labelled paragraphs into `sp`s."""
-    labels = [SPEAKER.match(first_text(b)) if b.kind == "p" else None for b in blocks]
+    """Turn runs of two or more labelled paragraphs into `sp`s; a classified ad's heading
+    (`FOR RENT:`) is no speaker."""
+    labels = [SPEAKER.match(first_text(b)) if b.kind == "p" and not opens_classified_ad(first_text(b)) else None
+              for b in blocks]
     out = []
     for i, block in enumerate(blocks):
         match = labels[i]
