@@ -463,6 +463,20 @@ def test_a_two_digit_year_takes_the_running_dates_century_where_near():
     assert dated(["Yours ever\n12/2/90"]) == []
 
 
+def test_a_year_by_its_last_two_digits_after_an_apostrophe():
+    # a letter's `Sept. 1st '62`: the running date gives the century; without one it stays yearless
+    assert dated(["Camp near Quillbury, May 3, 1862.", "I wrote on Sept. 1st '62 and in June '63."])[1:] == [
+        ("Sept. 1st '62", inferred("1862-09-01")), ("June '63", inferred("1863-06"))]
+    assert dated(["I wrote on Sept. 1st '62 to him."]) == [("Sept. 1st '62", {"when": "--09-01"})]
+    assert dates_in("the 'tis and '62 men") == []
+
+
+def test_a_day_alone_before_a_date_of_the_series_takes_its_month():
+    assert dates_in("We marched between the 3d and 5th of May, 1862, and on the 7th and 9th of June.") == [
+        ("3d", {"when": "1862-05-03"}), ("5th of May, 1862", {"when": "1862-05-05"}),
+        ("7th", {"when": "--06-07"}), ("9th of June", {"when": "--06-09"})]
+
+
 def test_a_yearless_span_takes_the_running_year():
     assert dated(["Bath, January 9, 1791.",
                   "The mail leaves the 5 or 6th of February; we stay December 30-January 2"])[1:] == [

@@ -247,7 +247,8 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     that heads what follows (it sets the running year). The
     grammar's private keys (`_relative`: months after the dateline's for `inst.`, `ult.`,
     `prox.`; `_direction`: -1 for `last September`, 1 for `next March`; `_decade`: the
-    two digits of `12/3/90`; `_bare`: a day printed alone at an entry's head, `_margin`
+    two digits of `12/3/90`; `_year_end`: those of `Sept. 1st '62`, a date without them
+    where no running year gives their century; `_bare`: a day printed alone at an entry's head, `_margin`
     where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
     future) are consumed here. None drops
     the date: a day whose month stays unknown (`---05` is no date teikit writes), or one
@@ -260,12 +261,14 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     relative, entry = attrs.pop("_relative", None), attrs.pop("_bare", None) is not None
     margin = attrs.pop("_margin", None) is not None
     direction = attrs.pop("_direction", None)
-    decade = attrs.pop("_decade", None)
+    decade, year_end = attrs.pop("_decade", None), attrs.pop("_year_end", None)
     if entry and place != "head":
         return None
-    if decade is not None:
-        value = _short_year(attrs["when"], decade, running)
-        return None if value is None else {**attrs, "when": value, **INFERRED}
+    if decade is not None or year_end is not None:
+        value = _short_year(attrs["when"], decade or year_end, running)
+        if value is None:
+            return None if decade is not None else attrs
+        return {**attrs, "when": value, **INFERRED}
     printed = attrs.get("when") or attrs.get("from") or ""
     if "when" in attrs:
         if direction is None:

@@ -90,8 +90,10 @@ _NUM_END = r"(?![\d]|[.,]\d\d)"
 _END = r"(?!\w)(?![-–][a-z\d]|—\d)"
 #: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`
 _TO_YEAR = r"(?:\s?,\s*|(?:\s\?|\s+of(?:\s+the\s+year)?)?\s+)(?:[Aa]\.\s?[Dd]\.\s?)?"
-#: a year that closes a day or month: `, 1937`, ` [1936]`, ` (1872)`
-_CLOSING_YEAR = rf"(?:(?:{_TO_YEAR}|(?<=[a-z]))(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])])"
+#: a year that closes a day or month: `, 1937`, ` [1936]`, ` (1872)`, or its last two digits
+#: after an apostrophe (`Sept. 1st '62`), whose century the running date gives (`_year_end`)
+_CLOSING_YEAR = (rf"(?:(?:{_TO_YEAR}|(?<=[a-z]))(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])]"
+                 r"|,?\s+['’](?P<syear>\d\d)(?![\w'’]))")
 #: a weekday after the date it names: `1 September, Saturday`
 _TRAILING_WEEKDAY = rf"(?:,?\s+(?:{_WEEKDAY_NAME}(?!\w)|{_WEEKDAY_SHORT}\.))"
 
@@ -138,10 +140,16 @@ def _day_value(month: int, day: int, g: dict) -> dict[str, str] | None:
         return None
     if g.get("day2"):
         day2 = day_number(g["day2"])
-        if not day < day2 <= 31:
+        if not day < day2 <= 31 or g.get("syear"):
             return None
         return {"from": iso(year, month, day), "to": iso(year, month, day2)}
-    return {"when": iso(year, month, day)}
+    return _with_short_year({"when": iso(year, month, day)}, g)
+
+
+def _with_short_year(attrs: dict[str, str], g: dict) -> dict[str, str]:
+    """A yearless date whose year is printed by its last two digits (`'62`) waits for the
+    running date to give their century."""
+    return {**attrs, "_year_end": g["syear"]} if g.get("syear") else attrs
 
 
 @dataclass(frozen=True)
@@ -173,8 +181,8 @@ def _year_first(g):
 def _month(g):
     year, month = _year(g), month_number(g["month"])
     if g.get("month2"):
-        return {"from": iso(year, month), "to": iso(year, month_number(g["month2"]))}
-    return {"when": iso(year, month)}
+        return None if g.get("syear") else {"from": iso(year, month), "to": iso(year, month_number(g["month2"]))}
+    return _with_short_year({"when": iso(year, month)}, g)
 
 
 def _numeric(g):
@@ -465,16 +473,25 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
 SERIES_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)\s*")
 YEARLESS = re.compile(r"--(\d\d)(-\d\d)?$")
 YEAR_MONTH = re.compile(r"(\d{4})-(\d\d)")
+#: a day without its month (`---03`), and the month and day that end a date (`1862-05-05`, `--05-05`)
+DAY_ALONE = re.compile(r"---(\d\d)")
+MONTH_DAY = re.compile(r"(?<=-)(\d\d)-(\d\d)$")
 
 
 def _share_years(text: str, found: list) -> list:
     """Give the yearless dates of a series the year its last member prints, where the
-    months run forward to it (`June 25, Aug. 15, 1790`: June 25 is of 1790)."""
+    months run forward to it (`June 25, Aug. 15, 1790`: June 25 is of 1790), and a day
+    printed alone the month (and year) of the day after it (`the 3d and 5th of May, 1862`)."""
     for k in range(len(found) - 2, -1, -1):
         i, j, attrs = found[k]
+        if not SERIES_GAP.fullmatch(text[j:found[k + 1][0]]):
+            continue
         after = found[k + 1][2].get("when") or found[k + 1][2].get("from") or ""
         yearless, dated = YEARLESS.match(attrs.get("when", "")), YEAR_MONTH.match(after)
-        if yearless and dated and int(dated.group(2)) >= int(yearless.group(1)) \
-                and SERIES_GAP.fullmatch(text[j:found[k + 1][0]]):
+        day_alone, month_day = DAY_ALONE.fullmatch(attrs.get("when", "")), MONTH_DAY.search(after)
+        if yearless and dated and int(dated.group(2)) >= int(yearless.group(1)):
             found[k] = (i, j, {**attrs, "when": dated.group(1) + attrs["when"][1:]})
+        elif day_alone and month_day and "_relative" not in attrs \
+                and int(day_alone.group(1)) < int(month_day.group(2)):
+            found[k] = (i, j, {"when": f"{after[:month_day.start(1)]}{month_day.group(1)}-{day_alone.group(1)}"})
     return found
