@@ -469,6 +469,8 @@ def test_a_year_by_its_last_two_digits_after_an_apostrophe():
         ("Sept. 1st '62", inferred("1862-09-01")), ("June '63", inferred("1863-06"))]
     assert dated(["I wrote on Sept. 1st '62 to him."]) == [("Sept. 1st '62", {"when": "--09-01"})]
     assert dates_in("the 'tis and '62 men") == []
+    assert dated(["Camp near Quillbury, May 3, 1862.", "Dec 20th /62 and Dec 21/62"])[1:] == [
+        ("Dec 20th /62", inferred("1862-12-20")), ("Dec 21/62", inferred("1862-12-21"))]
 
 
 def test_a_day_alone_before_a_date_of_the_series_takes_its_month():

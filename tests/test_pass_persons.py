@@ -490,6 +490,13 @@ def test_titles_keep_a_woman_and_a_man_of_one_surname_apart():
     assert [m.key for m in mentions] == ["pellworth-w", "pellworth", "pellworth-w", "pellworth-w"]
 
 
+def test_a_letters_kin_and_a_regiments_ranks_are_titles_left_out_of_the_name():
+    texts = ["Give my love to Aunt Hannah and Cousin Tobias; Col Pellworth and Corpl. Osbert Quillet are well."]
+    mentions = find_mentions(texts, None, Options(model=False), Report())
+    assert [m.text for m in mentions] == ["Hannah", "Tobias", "Pellworth", "Osbert Quillet"]
+    assert [m.sex for m in mentions][:1] == ["f"]
+
+
 def test_the_sex_a_title_says():
     from teikit.passes.persons_rules import sex_of_title, title_before
     text = "Mrs. Pellworth and Sir W. Pellworth and Dr. Pellworth"
@@ -600,7 +607,7 @@ NAMEISH = st.lists(st.sampled_from(["Mr.", "Mrs.", "J.", "M.", "Pellworth", "PEL
 @given(st.lists(st.one_of(NAMEISH, st.text(max_size=60)), min_size=1, max_size=4))
 def test_mentions_lie_inside_their_text_and_never_overlap(texts):
     mentions = find_mentions(texts, None, Options(model=False), Report())
-    assign_keys(mentions, set(), [m.text for m in mentions])
+    assign_keys(mentions, set(), texts)
     for m in mentions:
         assert 0 <= m.start < m.end <= len(texts[m.block]) and m.key
     spans = sorted((m.block, m.start, m.end) for m in mentions)

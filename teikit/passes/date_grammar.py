@@ -91,9 +91,9 @@ _END = r"(?!\w)(?![-–][a-z\d]|—\d)"
 #: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`
 _TO_YEAR = r"(?:\s?,\s*|(?:\s\?|\s+of(?:\s+the\s+year)?)?\s+)(?:[Aa]\.\s?[Dd]\.\s?)?"
 #: a year that closes a day or month: `, 1937`, ` [1936]`, ` (1872)`, or its last two digits
-#: after an apostrophe (`Sept. 1st '62`), whose century the running date gives (`_year_end`)
+#: after an apostrophe or a slash (`Sept. 1st '62`, `Dec 20th /62`), whose century the running date gives (`_year_end`)
 _CLOSING_YEAR = (rf"(?:(?:{_TO_YEAR}|(?<=[a-z]))(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])]"
-                 r"|,?\s+['’](?P<syear>\d\d)(?![\w'’]))")
+                 r"|(?:,?\s+['’]|\s?/\s?)(?P<syear>\d\d)(?![\w'’/]))")
 #: a weekday after the date it names: `1 September, Saturday`
 _TRAILING_WEEKDAY = rf"(?:,?\s+(?:{_WEEKDAY_NAME}(?!\w)|{_WEEKDAY_SHORT}\.))"
 

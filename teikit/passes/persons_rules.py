@@ -45,9 +45,9 @@ Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Co
 Postmaster Registrar Receiver Auditor Comptroller""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
-Duchess Baroness Empress Sister Doña""".split())
+Duchess Baroness Empress Sister Doña Aunt""".split())
 MALE_TITLES = frozenset("""Mr. Mr Messrs. Sir Lord Monsieur M. Herr King Prince Count Duke Baron Earl Father Brother
-Emperor Don Señor Senor Signor Mister""".split())
+Emperor Don Señor Senor Signor Mister Uncle""".split())
 #: forenames known without a register (common given names of several languages)
 COMMON_FORENAMES = frozenset("""
 Adolf Adolph Albert Alexander Alexandra Alexei Alfred Alice Andre André Andrei Andrew Ann Anna Anne Anton
@@ -170,7 +170,7 @@ def sex_of_title(title: str) -> str:
 #: `Comrade Hester`); after any other (`Mayor Tobias`, `Mr. Quillet`, `Capt. Glass`) a single
 #: name is a surname
 FORENAME_TITLES = frozenset("""Sir Dame Lady Lord King Queen Prince Princess Saint St. Pope Emperor Empress Tsar Czar
-Brother Sister Father Don Doña Uncle Aunt Comrade Comrades Citizen""".split())
+Brother Sister Father Don Doña Uncle Aunt Cousin Comrade Comrades Citizen""".split())
 
 
 def takes_surname(title: str) -> bool:
