@@ -62,6 +62,15 @@ def test_dialogue_becomes_speeches():
     assert sp.children[0].text_lines[0].n == sp.children[1].text_lines[0].n == 1
 
 
+def test_printed_debates_run_a_speakers_titles_and_name_in_capitals_into_the_speech():
+    text = ("Hon. Mr. QUILLET said he could not agree.\n\nMr. PELLWORTH—I did not say so.\n\n"
+            "Hon. Mr. QUILLET.—The hon. gentleman said so.\n\nTULVERTON—The mill burned last night.\n")
+    doc = encode(text, title_page=False)
+    assert kinds(doc.body[0]) == ["p", "sp", "sp", "p"]
+    assert [sp.children[0].text for sp in doc.body[0].children[1:3]] == ["Mr. PELLWORTH—", "Hon. Mr. QUILLET.—"]
+    assert doc.body[0].children[1].children[1].text == "I did not say so."
+
+
 def test_web_byline_title_and_trailing_endnotes():
     text = ("C.L.R. James 1937\n\nThe Second Moscow Trial\n\nFirst Published: in Fight.\n\n"
             "The text with a note.[1]\n\n[1] See The Red Flag.\n")

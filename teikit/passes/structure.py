@@ -56,7 +56,7 @@ from ..report import Report
 from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_LOWER, is_caps_line, is_title_line
 from .dehyphenate import glued_junk, is_inner_speck
 from .notes import split_endnotes
-from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF
+from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
@@ -112,8 +112,11 @@ CLOSING_LINE = 40
 #: a signature: a name or initials ("L. Trotsky", "L. T.", "Crux", "C.L.R.J.", "The Editors")
 SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|van|von)){0,3}$")
 BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
-#: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q."
-SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}:|[QA]\.))\s+\S""")
+#: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q.", and
+#: printed debates' titles and a name in capitals run into the speech by a dash
+#: ("Hon. Mr. QUILLET—The hon. gentleman said", "Mr. PELLWORTH.—I did not")
+SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}:|[QA]\.)(?=\s+\S)"""
+                     rf"|(?:(?:{TITLE_ALT})\s+)+[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'.-]+){{0,2}}\.?\s?—(?=\s*\S))")
 #: a year alone on a title page, the imprint's date (`1834.`, `MDCCCXXXIV.`)
 TITLE_PAGE_YEAR = re.compile(r"(?:1[4-9]\d\d|20\d\d|M[DCLXVI]{2,12})\.?")
 #: a title page's imprint: publisher, place, copyright
