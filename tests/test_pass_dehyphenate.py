@@ -160,6 +160,33 @@ def test_the_lexicon_joins_a_split_whose_hyphen_ocr_dropped(first, second, kind)
     assert breaks(doc).get(1, Hyphen.NONE) is kind
 
 
+#: a column whose OCR dropped every line-end hyphen: most of its splits leave a half that is
+#: no word (discus|sion, mat|ter, mo|tion), which shows what its other line ends may be
+DROPPED_HYPHENS = """the council of Quillbury met to discus
+sion of the whole mat
+ter and Mr. Osric Pellworth spoke at
+length against the mo
+tion for the new {head}
+{tail} bonds of the town
+"""
+
+
+@pytest.mark.parametrize("head, tail, kind", [
+    ("rail", "road", Hyphen.JOIN),          # two words, but railroad is far likelier than the pair
+    ("at", "tended", Hyphen.JOIN),
+    ("walked in", "to the hall", Hyphen.NONE),   # two function words: into is no likelier
+    ("old", "men", Hyphen.NONE),            # no word oldmen
+])
+def test_where_ocr_drops_hyphens_two_words_join_if_the_word_is_likelier(head, tail, kind):
+    doc, _ = run(DROPPED_HYPHENS.format(head=head, tail=tail), profile="newspaper")
+    assert breaks(doc).get(5, Hyphen.NONE) is kind
+
+
+def test_two_words_stay_apart_where_the_text_keeps_its_hyphens():
+    doc, _ = run("the council met to vote on the new rail\nroad bonds of the town\n", profile="newspaper")
+    assert breaks(doc) == {}
+
+
 @pytest.mark.parametrize("line, junk", [
     ("the unconditional re- n", " n"), ("the north-j:", "j:"), ("flatly re-1", "1"),
     ("a lenient atti- ,", " ,"), ("the dif- j ,", " j ,"), ("the re- ;", " ;"),

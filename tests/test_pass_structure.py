@@ -270,6 +270,34 @@ def test_newspaper_headlines_decks_and_subheads_stand_out_of_the_paragraph():
     assert doc.body[1].children[-1].attrs["type"] == "section"
 
 
+#: a page OCR'd with no blank lines whose headlines are set in title case, two short
+#: lines each, none in capitals
+TITLE_CASE_PAGE = (
+    "Quillbury Council\n"
+    "Votes New Bridge\n"
+    "The council of Quillbury voted the money\n"
+    "for a new bridge over the river last night\n"
+    "and the work will begin in the spring.\n"
+    "Fair at Tulverton\n"
+    "Opens on Monday\n"
+    "The fair at Tulverton will open on Monday\n"
+    "with a show of horses, the committee said,\n"
+    "Mr. Osric Pellworth, Miss Quillabee,\n"
+    "Mr. Tobias Osbert and others attending.\n")
+
+
+def test_a_headline_in_title_case_run_into_the_page_starts_an_article():
+    doc = encode(TITLE_CASE_PAGE, **NEWSPAPER)
+    assert heads(doc) == ["Quillbury Council\nVotes New Bridge", "Fair at Tulverton\nOpens on Monday"]
+    assert [div.attrs["type"] for div in doc.body] == ["article", "article"]
+    assert [kinds(div) for div in doc.body] == [["head", "p"], ["head", "p"]]   # names end in commas: no head
+
+
+def test_a_full_width_title_case_line_is_the_article_s_first_not_its_headline():
+    assert structure.title_deck(["Votes New Bridge", "Over the River", "The Quillbury Council Voted",
+                                 "the money last night", "for the new bridge on", "the road to the mill"], 0, 24) == 2
+
+
 def test_a_division_of_prices_on_a_page_of_articles_is_an_advertisement():
     page = NEWS_PAGE + (
         "GREAT WINTER SALE AT THE CORNER STORE\n"

@@ -30,6 +30,15 @@ def test_narrow_numbered_pages_make_a_book():
     assert chosen == "book" and "page numbers" in reason
 
 
+def test_numbers_scattered_among_ocr_debris_are_no_page_numbers():
+    """A newspaper page's stray numbers (`6`, `4`, `11`) make no sequence of pages."""
+    lines = HEADLINES.splitlines()
+    text = "".join("\n".join(lines[at:at + 10]) + f"\n{stray}\n"
+                   for at, stray in zip(range(0, len(lines), 10), (6, 4, 11, 4, 2)))
+    chosen, reason = detect_profile(document_from_text(text))
+    assert chosen == "newspaper" and "0.0% page numbers" in reason
+
+
 @pytest.mark.parametrize("folio", ["{n} THE QUILLBURY PAPERS", "THE QUILLBURY PAPERS. {n}"])
 def test_folios_beside_running_heads_make_a_book_of_narrow_pages(folio):
     page = "the patient complained of a pain\nthat would not leave him by day or\n" \

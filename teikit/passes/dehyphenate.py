@@ -29,6 +29,7 @@ a paragraph end, not a split word. Doubtful decisions are reported (TK121-TK123)
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -60,6 +61,10 @@ class Options:
     #: with no signal but the words (no hyphen, no trailing-space evidence), two words join
     #: only where the joined word is this much more frequent (Zipf) than its second half
     lexical_margin: float = 1.0
+    #: ... unless OCR plainly drops the hyphens: this share of the lines or more end in a
+    #: split no reader doubts (`sta`/`tistics`, a half that is no word); two words then join
+    #: where the word is likelier than the two side by side (`rail`/`road`, `at`/`tended`)
+    lost_hyphen_share: float = 0.02
     #: word endings that a lexicon counts as words (OCR and web noise) but never stand alone
     suffixes: tuple[str, ...] = ("ness", "ment", "ments", "ly", "wards", "ous", "tion", "tions",
                                  "ity", "ism", "ful", "ings")
@@ -154,6 +159,7 @@ class Evidence:
     lexicon: Lexicon
     compound_heads: Counter
     opts: Options
+    lost_share: float = 0.0  #: the share of lines that end in a sure split whose hyphen OCR dropped
 
     @classmethod
     def of(cls, doc: Document, opts: Options, lost_signal: bool) -> "Evidence":
@@ -173,7 +179,28 @@ class Evidence:
             if count > 0 and "-" in word:
                 for part in word.split("-")[:-1]:
                     heads[part] += count
-        return cls(Lexicon(vocabulary, language=opts.language, word_zipf=opts.word_zipf), heads, opts)
+        evidence = cls(Lexicon(vocabulary, language=opts.language, word_zipf=opts.word_zipf), heads, opts)
+        if not lost_signal and text_lines:
+            sure = sum(map(evidence.is_sure_lost_hyphen, text_lines, text_lines[1:]))
+            evidence.lost_share = sure / len(text_lines)
+        return evidence
+
+    def is_sure_lost_hyphen(self, line: Line, following: Line) -> bool:
+        """The line ends in a split word whose hyphen is gone, beyond doubt: the halves make
+        a word and one of them is none (`sta`/`tistics`, `Wash`/`ington`)."""
+        split = lexical_split(line, following)
+        return split is not None and self.frequency(split.joined) >= self.opts.joined_zipf and \
+            min(self.frequency(split.head), self.frequency(split.tail)) < self.opts.word_zipf
+
+    def likelier_joined(self, split: "Split") -> bool:
+        """In a text whose OCR drops hyphens, the joined word is likelier than its halves
+        side by side: the odds of the word against the pair (as if the two were independent,
+        Zipf counting per billion words) beat the odds against a split at a line end."""
+        share = min(self.lost_share, 0.5)
+        if share < self.opts.lost_hyphen_share:
+            return False
+        pair = self.frequency(split.head) + self.frequency(split.tail) - 9
+        return self.frequency(split.joined) - pair > math.log10((1 - share) / share)
 
     def frequency(self, word: str) -> float:
         return self.lexicon.zipf(word)
@@ -295,7 +322,9 @@ def decide_lexical(split: Split, lex: Evidence) -> Hyphen:
     one half is none (`con`/`ference`, `dark`/`ness`: a suffix; `un`/`settled`: a prefix
     before a word of three letters or more), where a particle prefixes a word (`out`/`going`),
     or where two words make one far more frequent than the second stands alone (`har`/`bor`,
-    `them`/`selves`; not `in`/`to`)."""
+    `them`/`selves`; not `in`/`to`), or, where the text drops hyphens, where the word is
+    likelier than the pair (`Wash`/`ington`, `rail`/`road`) and not both halves are
+    function words (`may`/`be`)."""
     joined = lex.frequency(split.joined)
     if joined < lex.opts.joined_zipf and not lex.attested(split.joined):
         return Hyphen.NONE
@@ -303,6 +332,8 @@ def decide_lexical(split: Split, lex: Evidence) -> Hyphen:
             split.tail.lower() in lex.opts.suffixes or \
             lex.is_bound_prefix(split.head) and len(split.tail) >= 3 or \
             split.head.lower() in lex.opts.particle_prefixes and not lex.is_function_word(split.tail):
+        return Hyphen.JOIN
+    if not (lex.is_function_word(split.head) and lex.is_function_word(split.tail)) and lex.likelier_joined(split):
         return Hyphen.JOIN
     return Hyphen.JOIN if joined >= lex.frequency(split.tail) + lex.opts.lexical_margin else Hyphen.NONE
 

@@ -44,6 +44,7 @@ back division of their own.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -53,7 +54,7 @@ from ..lexicon import word_zipf
 from ..model import RESP, Block, Document, Hyphen, Line, Mark
 from ..pipeline import PassSpec
 from ..report import Report
-from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_LOWER, is_caps_line, is_title_line
+from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL, STARTS_LOWER, is_caps_line, is_title_line
 from .dehyphenate import glued_junk, is_inner_speck
 from .notes import split_endnotes
 from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT
@@ -145,6 +146,9 @@ HEAD_LINES = 3
 #: the most lines of a headline's deck, and the share of its major words capitalised
 DECK_LINES = 4
 DECK_CAPITALS = 0.75
+#: a line of a headline set in title case without one in capitals above it is centred short
+#: of the column: at most this share of the paragraph's median line (its body lines fill it)
+TITLE_DECK_WIDTH = 0.8
 YEAR = re.compile(r"^1[5-9]\d\d$|^20\d\d$")
 
 #: kinds TEI allows before a div's paragraphs, and after them
@@ -627,10 +631,26 @@ def is_deck_line(text: str) -> bool:
         sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
 
 
+def title_deck(lines: list[str], start: int, width: float) -> int:
+    """Where a headline set in title case alone ends, if one starts at `start` (else `start`):
+    two lines or more (`Quillbury Council` / `Votes New Bridge`), each short of the column's
+    `width`, none ending in a comma (an address, a list of names), before a line that opens
+    with a capital (the article's first)."""
+    end = start
+    while end < len(lines) and end - start < DECK_LINES and len(lines[end]) <= TITLE_DECK_WIDTH * width \
+            and is_title_line(lines[end]) and not lines[end].endswith(","):
+        end += 1
+    if end - start < 2 or end == len(lines) or not STARTS_CAPITAL.match(lines[end]):
+        return start
+    return end
+
+
 def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
     capitals (a headline), the title-case lines after it down to a full stop (its deck),
-    and, if `subheads`, a title-case line between two sentences (a subhead)."""
+    and, if `subheads`, a headline in title case alone (`title_deck`) or a title-case line
+    between two sentences (a subhead)."""
+    width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -647,6 +667,11 @@ def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, i
                     end = deck
                     break
             i = end
+            continue
+        deck = title_deck(lines, i, width)
+        if subheads and deck > i:
+            spans.append((i, deck))
+            i = deck
             continue
         if subheads and 0 < i < len(lines) - 1 and SENTENCE_END.search(lines[i - 1]) and \
                 is_title_line(HEAD_STOP.sub("", lines[i])) and len(REAL_WORD.findall(lines[i])) >= 2 \
@@ -698,6 +723,7 @@ class _Builder:
         self.report = report
         self.classify = _Classifier(opts)
         self.counts: Counter = Counter()
+        self.run_in_decks: set[int] = set()   #: ids of headlines of two lines or more cut out of paragraphs
         self.front: list[Block] = []
         self.body: list[Block] = []
         self.back: list[Block] = []
@@ -933,9 +959,18 @@ class _Builder:
             if block.kind == "p" else [block])]
 
     def headline_decks(self, leaves: list[Block]) -> list[Block]:
+        """Headlines cut out of the paragraphs they were run into; those of two lines or more
+        are remembered: on a page that parts nothing by blank lines, nothing else shows
+        where an article ends (`enclose`)."""
         if not self.opts.headline_decks:
             return leaves
-        return [part for block in leaves for part in split_headlines(block)]
+        parts = []
+        for block in leaves:
+            cut = split_headlines(block)
+            self.run_in_decks.update(id(part) for part in cut
+                                     if part is not block and part.kind == "head" and len(part.text_lines) > 1)
+            parts.extend(cut)
+        return parts
 
     def kinds(self, leaves: list[Block]) -> list[Block]:
         for block in leaves:
@@ -1196,16 +1231,18 @@ class _Builder:
 
     def enclose(self, divs: list[Block]) -> list[Block]:
         """The divisions inside one enclosing div (a column with subheads), or, where
-        headlines are looked for, inside one per headline in capitals (a page of
-        articles): a leading unheaded part stays at the top, subheads make sub-divisions."""
+        headlines are looked for, inside one per headline in capitals or headline of two
+        lines or more run into the text (a page of articles): a leading unheaded part stays
+        at the top, subheads make sub-divisions."""
         articles: list[Block] = []
         for at, div in enumerate(divs):
             heads = [child for child in div.children if child.kind == "head"]
             if div.attrs.get("type") == "advertisement":
                 articles.append(div)
                 continue
-            if self.opts.headline_decks and heads and \
-                    all(is_caps_line(line.text.strip()) for line in heads[0].text_lines):
+            if self.opts.headline_decks and heads and (
+                    all(is_caps_line(line.text.strip()) for line in heads[0].text_lines)
+                    or id(heads[0]) in self.run_in_decks):
                 div.attrs["type"] = self.opts.enclosing_div
                 articles.append(div)
                 continue

@@ -23,21 +23,35 @@ COLUMN_HYPHENS = 0.08
 COLUMN_HEADLINES = 0.01
 #: a small book's pages are numbered: this share of its lines or more are a number alone or
 #: beside a running head (a newspaper page has none, an issue of many pages one per
-#: thousand lines or so)
+#: thousand lines or so) ...
 PAGE_NUMBERS = 0.005
+#: ... that follows one of the few numbers before it by a page or a few (`12` ... `13`):
+#: numbers OCR scatters among a newspaper's debris (`6`, `4`, `11`) make no sequence
+FOLIO_STEP = 3
+FOLIO_LOOKBACK = 3
 _PAGE_NUMBER = re.compile(r"\d{1,4}")
 #: the most digits of a folio beside a head that counts here (`THE WAR OF 1812` is a headline)
 FOLIO_DIGITS = 3
 
 
-def is_folio_line(text: str) -> bool:
-    """A page number alone, or beside a running head in capitals as the furniture pass
-    reads one (`37 THE QUILLBURY PAPERS`, `THE QUILLBURY PAPERS. 38`)."""
+def folio_number(text: str) -> int | None:
+    """The number of a page number alone, or beside a running head in capitals as the
+    furniture pass reads one (`37 THE QUILLBURY PAPERS`, `THE QUILLBURY PAPERS. 38`)."""
     text = text.strip()
     if _PAGE_NUMBER.fullmatch(text):
-        return True
+        return int(text)
     beside = folio_before_head(text) or head_before_folio(text)
-    return bool(beside) and len(beside[0].replace(" ", "")) <= FOLIO_DIGITS and is_caps_line(beside[2].strip())
+    shown = beside[0].replace(" ", "") if beside else ""
+    if shown.isdigit() and len(shown) <= FOLIO_DIGITS and is_caps_line(beside[2].strip()):
+        return int(shown)
+    return None
+
+
+def numbered_pages(texts: list[str]) -> int:
+    """How many page numbers follow one of the few before them by a page or a few."""
+    numbers = [number for number in map(folio_number, texts) if number is not None]
+    return sum(1 for at, number in enumerate(numbers)
+               if any(0 < number - before <= FOLIO_STEP for before in numbers[max(0, at - FOLIO_LOOKBACK):at]))
 
 
 def profile_options(profile: str) -> dict[str, dict]:
@@ -52,7 +66,7 @@ def detect_profile(doc: Document) -> tuple[str, str]:
     Narrow lines alone do not make a newspaper: manuscript letters and diaries are
     narrow too, and so are small books. Print set in narrow justified columns shows it by
     its many line-end hyphens (OCR may glue junk after them) or by headlines in capitals,
-    and by having no page numbers; other narrow lines are read as a book, whose rules
+    and by having no page numbers in sequence; other narrow lines are read as a book, whose rules
     (headings in capitals only, title page, endnotes) take nothing away that such a
     text shows.
     """
@@ -63,7 +77,7 @@ def detect_profile(doc: Document) -> tuple[str, str]:
     if median < NARROW_LINE:
         hyphens = sum(1 for text in texts if ends_in_printed_hyphen(text)) / len(texts)
         headlines = sum(1 for text in texts if is_caps_line(text.strip())) / len(texts)
-        numbers = sum(map(is_folio_line, texts)) / len(texts)
+        numbers = numbered_pages(texts) / len(texts)
         measured = (f"median line {median:.0f} characters, {hyphens:.0%} end in a hyphen, "
                     f"{headlines:.0%} are capitals, {numbers:.1%} page numbers")
         if numbers >= PAGE_NUMBERS:
