@@ -115,9 +115,12 @@ SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|v
 BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
 #: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q.", and
 #: printed debates' titles and a name in capitals run into the speech by a dash
-#: ("Hon. Mr. QUILLET—The hon. gentleman said", "Mr. PELLWORTH.—I did not")
+#: ("Hon. Mr. QUILLET—The hon. gentleman said", "Mr. PELLWORTH.—I did not") or before it
+#: after a full stop ("Mr. QUILLET, of Ohio. I move", "The PRESIDENT pro tempore. The question")
 SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}:|[QA]\.)(?=\s+\S)"""
-                     rf"|(?:(?:{TITLE_ALT})\s+)+[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'.-]+){{0,2}}\.?\s?—(?=\s*\S))")
+                     rf"|(?:(?:{TITLE_ALT})\s+)+[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'.-]+){{0,2}}\.?\s?—(?=\s*\S)"
+                     rf"|(?:(?:(?:{TITLE_ALT})\s+)+[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){{0,2}}(?:,\s+of\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+                     r"|The (?:PRESIDENT|SPEAKER|CHAIRMAN|CLERK|VICE PRESIDENT)(?: pro tempore)?)\.(?=\s+[A-Z\"“]))")
 #: a year alone on a title page, the imprint's date (`1834.`, `MDCCCXXXIV.`)
 TITLE_PAGE_YEAR = re.compile(r"(?:1[4-9]\d\d|20\d\d|M[DCLXVI]{2,12})\.?")
 #: a title page's imprint: publisher, place, copyright
