@@ -502,6 +502,12 @@ def test_a_letters_kin_and_a_regiments_ranks_are_titles_left_out_of_the_name():
     assert [m.sex for m in mentions][:1] == ["f"]
 
 
+def test_short_titles_printed_in_capitals_are_titles():
+    texts = ["HON. MR. QUILLET and MRS. PELLWORTH came; PRIVATE PROPERTY was sold."]
+    mentions = find_mentions(texts, None, Options(model=False), Report())
+    assert [(m.text, m.sex) for m in mentions] == [("QUILLET", "m"), ("PELLWORTH", "f")]
+
+
 def test_the_sex_a_title_says():
     from teikit.passes.persons_rules import sex_of_title, title_before
     text = "Mrs. Pellworth and Sir W. Pellworth and Dr. Pellworth"

@@ -71,6 +71,14 @@ def test_printed_debates_run_a_speakers_titles_and_name_in_capitals_into_the_spe
     assert doc.body[0].children[1].children[1].text == "I did not say so."
 
 
+def test_a_short_speech_after_titles_in_capitals_is_no_heading():
+    text = ("HON. MR. QUILLET said he would not detain the House long.\n\n"
+            "HON. ATTY. GEN. PELLWORTH—The hon. member is mistaken.\n\nHON. MR. QUILLET—I am not.\n")
+    doc = encode(text, title_page=False)
+    assert kinds(doc.body[0]) == ["p", "sp", "sp"]
+    assert doc.body[0].children[2].children[0].text == "HON. MR. QUILLET—"
+
+
 def test_congressional_speeches_open_with_the_speakers_name_in_capitals_and_a_full_stop():
     text = ("Mr. QUILLET, of Ohio. I move to amend the bill.\n\nThe PRESIDENT pro tempore. The question is"
             " on the amendment.\n\nMr. PELLWORTH. Mr. President, I rise.\n\nMr. Tobias came in later.\n")
