@@ -356,8 +356,9 @@ _RANKED = (r"(?i:(?:brigade|brig|regiment|regt|division|div|corps|battalion|batt
 #: a day heading a diary entry (`11th on to the river`), kept only where the day begins its
 #: block or line and a running date gives its month (date_context); with its suffix, it may
 #: stand alone (a margin's `26th`) or before the next entry's date (`31st 1 Sept`)
+#: (its first digit leads, the test of what stands before it after that digit: teikit.patterns)
 BARE_DAY = Rule("bare_day", re.compile(
-    rf"(?<![\w.,/:-])(?P<bare>(?P<day>[0-3]?\d{_SUFFIX}?)){_TRAILING_WEEKDAY}?"
+    rf"(?P<bare>(?P<day>\d(?<![\w.,/:-]\d)(?:(?<=[0-3])\d)?{_SUFFIX}?)){_TRAILING_WEEKDAY}?"
     rf"(?:(?=\s+[A-Za-z])|(?<=[a-z.])(?=\s+\d|\s*$))(?!\s+(?:{_MONTH}|per\b|o'clock|{_RANKED}))"),
     _day_alone, ("digit",))
 
