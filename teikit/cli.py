@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .config import PROFILES, EditionConfig, load_config
-from .encode import encode_source, serialize
+from .encode import encode_source
 from .errors import TeikitError, UsageError, ValidationError
 from .files import write_atomically
 from .report import Report
@@ -174,14 +174,14 @@ def encode(source: Path, config_path: Path | None, output: Path | None, encoding
     cfg = load_config(config_path, allow_outside=allow_outside) if config_path else EditionConfig()
     for path in cfg.outside:
         click.echo(f"teikit: note: {config_path}: reads {path}, outside the edition (--allow-outside)", err=True)
-    result = encode_source(source, cfg, corrections=not no_corrections, encoding=encoding)
+    result = encode_source(source, cfg, corrections=not no_corrections, encoding=encoding, as_bytes=True)
     if not cfg.profile:
         click.echo(f"teikit: profile '{result.doc.profile}' ({result.profile_reason}); "
                    "set 'profile' in edition.yaml to choose", err=True)
     print_report(result.report, verbose)
     warnings = result.report.count("warning")
-    data = serialize(result.tree)
-    del result  # the model and its tree are done with: validation's own tree needs the memory
+    data = result.data
+    del result  # the model is done with: validation needs the memory
     output = output or Path(source.stem + ".xml")
     if validate:
         refuse_invalid(data, str(output))

@@ -35,7 +35,8 @@ from .errors import TeikitError, ValidationError
 from .files import write_atomically
 from .reader import decode_source
 from .render import render_file
-from .validate import check_bytes, check_tree
+from .tei.reader import iterparse_bytes
+from .validate import check_bytes, check_streamed, check_tree
 
 #: for the TEI teikit itself serialized: nothing fetched or expanded, but no size limits
 OWN_TEI_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
@@ -160,7 +161,13 @@ def encoded_problems(data: bytes, name: str) -> list:
 
     The TEI is ours, so it is parsed with huge_tree (a source line of over 10 MB is one
     text node); TEI from elsewhere is parsed without it (validate, text, render, export).
+    It is checked as it is parsed, a few pieces of its tree in memory at once
+    (`check_streamed`), where a tree of it all would take some seven times its bytes; only
+    TEI that check cannot settle valid is read whole, to explain its problems.
     """
+    settled = check_streamed(iterparse_bytes(data, name, ours=True), name)
+    if settled is not None:
+        return settled
     try:
         tree = etree.ElementTree(etree.fromstring(data, OWN_TEI_PARSER, base_url=name))
     except etree.XMLSyntaxError:

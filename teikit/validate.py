@@ -489,13 +489,17 @@ def validate_streamed(path: str | os.PathLike, schema: str | os.PathLike = "teik
     well-formed, invalid, an xml:id repeated, which libxml2's grammar check reads, or an
     unusable schema) it gives None, and the whole tree is read to explain the problems in
     the words they have for a small file."""
-    name = str(path)
+    return check_streamed(iterparse_tei(path), str(path), schema)
+
+
+def check_streamed(events: Iterator[tuple[str, etree._Element]], name: str,
+                   schema: str | os.PathLike = "teikit") -> list[Message] | None:
+    """`validate_streamed` of a document's parse events (`iterparse_tei`, `iterparse_bytes`)."""
     try:
         pieces = PiecewiseCheck(grammar(schema))
     except SchemaUnusable:
         return None   # said after the file is parsed, as for a small file
     rules = RuleCheck()
-    events = iterparse_tei(path)
     try:
         for event, element in events:
             if event == "start" and element.getparent() is None:

@@ -397,6 +397,16 @@ def test_a_word_met_only_as_an_owner_makes_no_plural():
     assert persons_model.plurals(["Pellwort came; a man named Pellworts led it."]) == {"Pellworts"}
 
 
+def test_an_owner_of_every_name_shape_is_left_whole():
+    """The owner's `'s` is read after the whole name word (O'Quillet's, Quillet-Osbert's,
+    McQuillet's), never after a part of it."""
+    owners = "O'Quillet's cart, Quillet-Osbert's cart, McQuillet's cart"
+    plural = "the O'Quillets, Quillet-Osberts and McQuillets came"
+    assert persons_model.plurals([f"{owners}; {plural}."]) == set()
+    assert persons_model.plurals([f"O'Quillet, Quillet-Osbert, McQuillet; {plural}."]) == {
+        "O'Quillets", "Quillet-Osberts", "McQuillets"}
+
+
 def test_a_name_the_model_mostly_calls_a_place_is_dropped():
     texts = ["Pellworth spoke at Tulverton.", "Tulverton is far; Tulverton is cold."]
     entities = [persons_model.Entity(0, 0, 6, "Pellworth", "PERSON"),

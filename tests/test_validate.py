@@ -437,3 +437,19 @@ def test_only_elements_of_one_pattern_each_are_checked_apart(tmp_path):
     other_namespaces = one_each + ('<define name="any"><element><anyName><except><nsName/></except></anyName>'
                                    '<attribute><anyName/></attribute></element></define>')
     assert grammar_of(other_namespaces).replaceable == {"TEI", "p"}
+
+
+def test_tei_just_written_is_checked_as_it_is_parsed_and_read_whole_only_when_invalid():
+    """The encoder's check settles valid TEI piece by piece; TEI it cannot settle (a stray
+    element) gets the whole tree's explanation, as from a file."""
+    from teikit.encode import encode_text, serialize
+    from teikit.tasks import encoded_problems
+    from teikit.tei.reader import iterparse_bytes
+    from teikit.validate import check_bytes, check_streamed
+
+    data = serialize(encode_text("Osric Quillet wrote from Tulverton on March 3, 1862.").tree)
+    assert check_streamed(iterparse_bytes(data, "q.xml", ours=True), "q.xml") == []
+    assert encoded_problems(data, "q.xml") == []
+    bad = data.replace(b"</body>", b"<stray/></body>")
+    assert check_streamed(iterparse_bytes(bad, "q.xml", ours=True), "q.xml") is None
+    assert encoded_problems(bad, "q.xml") == check_bytes(bad, "q.xml") != []

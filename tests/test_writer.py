@@ -1,11 +1,12 @@
 """The TEI writer on small hand-built documents, read back through the text views."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 from lxml import etree
 
 from teikit.config import EditionConfig
-from teikit.encode import build_tree, serialize
+from teikit.encode import build_tree, encode_source, encode_text, serialize, serialize_streamed
 from teikit.model import Block, Hyphen, Mark
 from teikit.reader import document_from_text
 from teikit.report import Report
@@ -225,3 +226,43 @@ def test_a_printed_hyphen_is_written_as_the_source_prints_it():
     assert 'Amer<pc force="weak">\u00ad</pc><lb n="3" break="no"/>ican' in xml
     assert diplomatic_lines(tree) == source.splitlines()
     assert reading_paragraphs(tree) == ["the conference and the American wing"]
+
+
+STREAMED = """QUILLBURY PAPERS
+
+Edited by Osbert Quillet
+
+CHAPTER ONE
+
+Tobias Pellworth came to Tulverton on March 3, 1862.1 He wrote at once.
+
+14 QUILLBURY PAPERS
+
+CHAPTER TWO
+
+Quillabee answered him in a long let-
+ter, which Osric kept.
+
+NOTES
+
+1. Pellworth's diary, p. 4.
+"""
+
+
+@pytest.mark.parametrize("source", [STREAMED, SOURCE, "", "\n\n"])
+def test_the_streamed_tei_is_the_trees_bytes(source):
+    """`serialize_streamed` writes a top-level block at a time what `serialize` writes of the
+    whole tree, byte for byte: front, body and back, furniture between blocks, a body
+    without blocks (its gap)."""
+    cfg = EditionConfig(title="T", profile="book")
+    encoded = encode_text(source, cfg)
+    streamed = serialize_streamed(encoded.doc, cfg, "sha256 of the source", Report("t.txt"))
+    assert streamed == serialize(build_tree(encoded.doc, cfg, "sha256 of the source", Report("t.txt")))
+
+
+def test_encoding_as_bytes_makes_no_tree(tmp_path):
+    source = tmp_path / "t.txt"
+    source.write_text(STREAMED, encoding="utf-8")
+    as_bytes = encode_source(source, EditionConfig(title="T"), as_bytes=True)
+    assert as_bytes.tree is None
+    assert as_bytes.data == serialize(encode_source(source, EditionConfig(title="T")).tree)

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from typing import Callable, NamedTuple
 
 from ..lexicon import Lexicon
@@ -455,10 +456,10 @@ FINDERS = frozenset(rule.name for rule in FINDER_RULES)
 def document_words(doc: Document) -> Counter:
     """Words of the document, the first and last of each line left out: those may be
     halves of a word hyphenated at the line end (`Coun`)."""
-    as_written: Counter = Counter()
-    for line in doc.lines:          # line by line: no list of every word of a long book
-        if line.kind == "text":
-            as_written.update(WORD_RE.findall(line.text)[1:-1])
+    # one count over a stream of each line's words: no list of every word of a long book,
+    # and no update call a line
+    as_written = Counter(chain.from_iterable(WORD_RE.findall(line.text)[1:-1]
+                                             for line in doc.lines if line.kind == "text"))
     words: Counter = Counter()
     for word, count in as_written.items():    # each spelling lowered once, not each use
         words[word.lower()] += count

@@ -261,17 +261,17 @@ RULES: list[Rule] = [
     # March 1790 12th: a margin's date stacked over lines, month, year, then the day's ordinal
     Rule("month_year_day", re.compile(
         rf"(?P<month>{_MONTH})[.,]?\s+(?P<year>{_YEAR})[.,]?\s+(?P<day>[0-3]?\d{_SUFFIX}){_END}"),
-        _year_first, ("digit", "month")),
+        _year_first, ("year", "month")),
     # 1790 June 4th, 1790 4 June (diary heads)
     Rule("year_month_day", re.compile(
         rf"(?P<year>{_YEAR_STARTING}),?\s+(?:(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
         rf"|(?P<day_>{_DAY})\s+(?P<month_>{_MONTH})){_TRAILING_WEEKDAY}?{_END}"),
         lambda g: _year_first({**g, "month": g["month"] or g["month_"], "day": g["day"] or g["day_"]}),
-        ("digit", "month")),
+        ("year", "month")),
     # 1790 June (a diary's head); not before a day (the rule above) nor a capital (`1790 May I`)
     Rule("year_month", re.compile(
         rf"(?P<year>{_YEAR_STARTING}),?\s+(?P<month>{_FULL}|{_SHORT}\.)(?![a-z]){_END}(?!\s*\d|\s+[A-Z])"),
-        _month, ("digit", "month")),
+        _month, ("year", "month")),
     # April 24-May 2(, 1917), April 24 to May 2, December 31, 1937-January 3, 1938
     Rule("month_day_span", re.compile(
         rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
@@ -322,7 +322,7 @@ RULES: list[Rule] = [
     # 3d inst., the 1st ult., 2nd proximo
     Rule("day_relative", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<day>{_DAY})\s+(?P<relative>(?:instant|ultimo|proximo)(?!\w)|(?:inst|ult|prox)(?!\w)\.?)"),
-        _day_alone, ("digit",)),
+        _day_alone, ("digit", "relative")),
     # Monday(,) the 5th
     Rule("weekday_day", re.compile(
         rf"(?=[A-Z]){_WEEKDAY}(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
@@ -345,15 +345,15 @@ RULES: list[Rule] = [
     # 1930s
     Rule("decade", re.compile(f"(?P<decade>{not_after(_BEFORE_NO_NUMBER, '1')}" + r"\d{2}0"
                               + f"|{not_after(_BEFORE_NO_NUMBER, '2')}" + r"0\d0)'?s\b"),
-         _decade, ("digit",), numeric=True),
+         _decade, ("digit", "decade"), numeric=True),
     # 1936-37, 1917-1923, 1862-3, 1882·1962, the winter of 1790-'91, (1912- ) and (1874- ?)
     Rule("year_range", re.compile(
         rf"(?P<year>{_YEAR_STARTING})\s?[-–—·]"
         rf"(?:\s?['’]?(?P<year2>{_YEAR}|\d\d|\d(?!\s\d)){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
-        _year_range, ("digit",), numeric=True),
+        _year_range, ("year",), numeric=True),
     # not a file number (`1643/58`, the 1643rd of 1858)
     Rule("year", re.compile(rf"(?P<year>{_YEAR_STARTING}){_NUM_END}(?!/\d)(?!\s?(?:%|per cent))"),
-         lambda g: {"when": g["year"]}, ("digit",), numeric=True),
+         lambda g: {"when": g["year"]}, ("year",), numeric=True),
 ]
 
 #: nouns an ordinal ranks (`2d Brigade`, `5th Regt.`, `3d Ward`, `4th Avenue`): no day of an entry
@@ -364,8 +364,9 @@ _RANKED = (r"(?i:(?:brigade|brig|regiment|regt|division|div|corps|battalion|batt
 #: a day heading a diary entry (`11th on to the river`), kept only where the day begins its
 #: block or line and a running date gives its month (date_context); with its suffix, it may
 #: stand alone (a margin's `26th`) or before the next entry's date (`31st 1 Sept`)
+#: (its first digit leads, the test of what stands before it after that digit: teikit.patterns)
 BARE_DAY = Rule("bare_day", re.compile(
-    rf"(?<![\w.,/:-])(?P<bare>(?P<day>[0-3]?\d{_SUFFIX}?)){_TRAILING_WEEKDAY}?"
+    rf"(?P<bare>(?P<day>\d(?<![\w.,/:-]\d)(?:(?<=[0-3])\d)?{_SUFFIX}?)){_TRAILING_WEEKDAY}?"
     rf"(?:(?=\s+[A-Za-z])|(?<=[a-z.])(?=\s+\d|\s*$))(?!\s+(?:{_MONTH}|per\b|o'clock|{_RANKED}))"),
     _day_alone, ("digit",))
 
@@ -373,6 +374,12 @@ BARE_DAY = Rule("bare_day", re.compile(
 #: a text without it is not searched for the rule's longer pattern
 NEEDS = {
     "digit": re.compile(r"\d"),
+    #: four figures that may be a year
+    "year": re.compile(_YEAR),
+    #: what `inst.`, `ult.`, `prox.` and their full forms start with
+    "relative": re.compile("inst|ult|prox"),
+    #: the `0s` of a decade (`1930s`, `1930's`)
+    "decade": re.compile("0'?s"),
     #: the first letters of every month form (`Apl` too)
     "month": re.compile("|".join(sorted({f(form[:3]) for form in MONTH_NUMBER for f in (str.capitalize, str.upper)}))),
     #: a day with its suffix: `5th`, `2d`

@@ -69,11 +69,21 @@ NOTICES = (
 )
 
 
+def any_start(notices: tuple[Notice, ...]) -> re.Pattern:
+    """One pattern a line matches whole when some notice starts there: one search a line,
+    where most lines start none."""
+    return re.compile("|".join(f"(?{'i' if n.start.flags & re.IGNORECASE else ''}:{n.start.pattern})"
+                               for n in notices))
+
+
 def notice_lines(lines: list[Line], notices: tuple[Notice, ...] = NOTICES) -> list[tuple[int, str]]:
     """(index in `lines`, reason) of every line of a digitiser's notice, in order."""
     found: dict[int, str] = {}
+    starts = any_start(notices)
+    candidates = [i for i, line in enumerate(lines) if starts.fullmatch(line.text)]
     for notice in notices:
-        for i, line in enumerate(lines):
+        for i in candidates:
+            line = lines[i]
             if i in found or not notice.start.fullmatch(line.text):
                 continue
             last = i

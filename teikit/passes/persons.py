@@ -220,7 +220,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         claim(m.block, [(m.start, m.end)], "register", m.ref)
     if opts.unregistered:
         known = Known(finder.forenames if finder else COMMON_FORENAMES,
-                      frozenset(w for text in texts for w in LOWER_WORD.findall(text)))
+                      frozenset(itertools.chain.from_iterable(map(LOWER_WORD.findall, texts))))
         weak: dict[int, list[Span]] = {}
         for m in unlinked:
             weak.setdefault(m.block, []).append((m.start, m.end))

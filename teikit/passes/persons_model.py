@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from ..lexicon import word_zipf
 from ..patterns import not_after, words_not_after
@@ -39,7 +40,11 @@ CAPITALISED = re.compile(NAME_WORD_STARTING + NAME_END)
 TITLE_WORDS = frozenset(TITLES)
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 #: an owner's `'s` right after a word
-OWNER_AFTER = re.compile(r"['’]s\b")
+OWNER_AFTER = r"['’]s\b"
+#: a capitalised word that is not an owner: no word matches shorter or elsewhere for the
+#: lookahead (NAME_END and the lookbehind of its start bound it), so `findall` lists the
+#: CAPITALISED words without an owner's `'s` in one call
+CAPITALISED_NOT_OWNING = re.compile(CAPITALISED.pattern + f"(?!{OWNER_AFTER})")
 INNER_POSSESSIVE = re.compile(r"['’]s\s")
 EDGE_PUNCTUATION = ",;:()[]\"“”‘’-—*_"
 #: every character str.split() parts words at (`\x85`, no-break spaces too): a span of them alone is empty
@@ -248,14 +253,18 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
 def place_words(texts: list[str], contexts: tuple[re.Pattern, ...] = PLACE_CONTEXTS) -> set[str]:
     """The capitalised words a text puts in any of `contexts` anywhere (`at Verdun`, `down
     the Quillabee,`, `the Quillabee range`)."""
-    return {m.group(1) for text in texts for context in contexts for m in context.finditer(text)}
+    words: set[str] = set()
+    for context in contexts:     # each has one group: `findall` lists it, no match object a word
+        for text in texts:
+            words.update(context.findall(text))
+    return words
 
 
 def plurals(texts: list[str]) -> set[str]:
     """Capitalised words that are the plural of another capitalised word of the text
     (`Veldanians` beside `Veldanian`): names of peoples and groups, not of persons. A word
     met only as an owner proves no singular (`Pellwort's`, a misprint of `Pellworts'`)."""
-    words = {m.group() for text in texts for m in CAPITALISED.finditer(text) if not OWNER_AFTER.match(text, m.end())}
+    words = set(chain.from_iterable(map(CAPITALISED_NOT_OWNING.findall, texts)))
     return {word for word in words if word.endswith("s") and word[:-1] in words}
 
 

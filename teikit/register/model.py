@@ -107,9 +107,14 @@ class Register:
         return dict(index)
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_AFTER_PERIOD = re.compile(r"\.\s+")
+
+
 def normalise_form(text: str) -> str:
-    """A name form as looked up: one space between words, none after a period."""
-    return re.sub(r"\.\s+", ".", re.sub(r"\s+", " ", text.strip()))
+    """A name form as looked up: one space between words, none after a period. The
+    patterns are compiled once: the persons pass looks up every match of the register."""
+    return _SPACE_AFTER_PERIOD.sub(".", _SPACES.sub(" ", text.strip()))
 
 
 def _text(value, what: str, file: str) -> str:

@@ -21,6 +21,7 @@ of a parsed tree (`reading_text`) or of a file as it is parsed (`file_reading_te
 """
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -123,14 +124,24 @@ def iterparse_tei(path, *, ours: bool = False) -> Iterator[tuple[str, etree._Ele
         read_bytes(path)   # says why the file cannot be read
         raise
     with handle:
-        try:
-            for data in iter(lambda: handle.read(READ_PIECE), b""):
-                parser.feed(data)
-                yield from parser.read_events()
-            parser.close()
+        yield from _events(handle, parser, path)
+
+
+def iterparse_bytes(data: bytes, name: str, *, ours: bool = False) -> Iterator[tuple[str, etree._Element]]:
+    """`iterparse_tei` of bytes in memory (TEI just written), named `name` in messages."""
+    parser = etree.XMLPullParser(events=("start", "end"), **_safe_parsing(huge_tree=ours))
+    yield from _events(io.BytesIO(data), parser, Path(name))
+
+
+def _events(handle, parser: etree.XMLPullParser, path: Path) -> Iterator[tuple[str, etree._Element]]:
+    try:
+        for data in iter(lambda: handle.read(READ_PIECE), b""):
+            parser.feed(data)
             yield from parser.read_events()
-        except etree.XMLSyntaxError as exc:
-            raise _not_read(exc, path) from None
+        parser.close()
+        yield from parser.read_events()
+    except etree.XMLSyntaxError as exc:
+        raise _not_read(exc, path) from None
 
 
 def _safe_parsing(huge_tree: bool) -> dict:

@@ -288,14 +288,29 @@ def write_block(parent, block: Block, report: Report) -> None:
 
 
 def write_text_element(parent, doc: Document, report: Report):
+    text = text_element(parent, doc)
+    for section, blocks in text_sections(text, doc):
+        for block in blocks:
+            write_block(section, block, report)
+    return text
+
+
+def text_element(parent, doc: Document):
+    """The `text` element with its sections (`front` and `back` where they hold blocks,
+    `body` always), each empty but for its line end; a body without blocks holds a gap."""
     text = tei("text", None, parent)
     for name, blocks in (("front", doc.front), ("body", doc.body), ("back", doc.back)):
         if not blocks and name != "body":
             continue
         section = tei(name, None, text)
         section.text = section.tail = "\n"
-        for block in blocks:
-            write_block(section, block, report)
-        if not len(section):
+        if not blocks:
             tei("gap", {"reason": "no-text", "quantity": "0"}, tei("div", None, section))
     return text
+
+
+def text_sections(text, doc: Document) -> list[tuple[etree._Element, list[Block]]]:
+    """The sections of a `text_element` that hold blocks, each with its top-level blocks."""
+    sections = {section.tag[len(T):]: section for section in text}
+    return [(sections[name], blocks) for name, blocks in (("front", doc.front), ("body", doc.body),
+                                                            ("back", doc.back)) if blocks]
