@@ -298,6 +298,46 @@ def test_a_full_width_title_case_line_is_the_article_s_first_not_its_headline():
                                  "the money last night", "for the new bridge on", "the road to the mill"], 0, 24) == 2
 
 
+#: a narrow column: a headline in capitals of a word a line, its deck going on in a minor
+#: word; then the tail of a headline set across columns, OCR debris under it
+NARROW_COLUMN_PAGE = (
+    "The miller of Tulverton was at home all day.\n"
+    "MILL\n"
+    "BURNED\n"
+    "Old Quillet Mill Lost\n"
+    "in the Night.\n"
+    "The old mill at Tulverton burned to the\n"
+    "ground last night, the keeper said.\n"
+    "COUNCIL WILL MEET\n"
+    "VOTES\n"
+    "BRIDGE\n"
+    "i\n"
+    "The council of Quillbury will meet on\n"
+    "Monday to vote the money.\n")
+
+
+def test_a_headline_of_a_word_a_line_is_judged_as_a_whole_run():
+    doc = encode(NARROW_COLUMN_PAGE, **NEWSPAPER)
+    assert heads(doc) == ["MILL\nBURNED", "Old Quillet Mill Lost\nin the Night.", "COUNCIL WILL MEET"]
+    assert [div.attrs["type"] for div in doc.body] == ["article", "article", "article"]
+
+
+@pytest.mark.parametrize("lines, end", [
+    (["MONEY", "RECOVERED", "The money was found."], 2),
+    (["RECEPTION", "TO MEMBERS", "Pleasant Gathering"], 2),
+    (["PNEUMONIA", "The man died."], 0),                      # one word is no headline
+    (["SHIPS", "RUSH", "i", "New Year"], 0),                   # debris under it
+    (["MORE", "TO", "s 4-a"], 0),                              # a line with no word ends the run
+    (["ONE", "TWO", "THREE", "FOUR", "The end."], 0),          # too long a run for a headline
+])
+def test_which_runs_of_short_capital_lines_are_headlines(lines, end):
+    assert structure.short_headline_end(lines, 0) == end
+
+
+def test_a_short_capital_line_after_other_capitals_is_a_fragment_not_a_headline():
+    assert structure.short_headline_end(["CROSS GERMAN SOIL", "SHIPS", "RUSH", "The ships"], 1) == 1
+
+
 def test_a_division_of_prices_on_a_page_of_articles_is_an_advertisement():
     page = NEWS_PAGE + (
         "GREAT WINTER SALE AT THE CORNER STORE\n"

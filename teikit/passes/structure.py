@@ -623,11 +623,34 @@ def is_headline(text: str) -> bool:
         and not opens_classified_ad(text)
 
 
-def is_deck_line(text: str) -> bool:
-    """A line of a headline's deck: mostly capitalised words (OCR misreads a few)."""
+def short_headline_end(lines: list[str], start: int) -> int:
+    """Where a headline of short lines in capitals starting at `start` ends (else `start`),
+    judged as a whole run, since a narrow column sets a word or two a line (`MONEY` /
+    `RECOVERED`, `RECEPTION` / `TO MEMBERS`): the whole run of capital lines, each with a
+    word, at most HEAD_LINES, two words in all, no OCR debris, not the tail of a longer run
+    (fragments of a headline set across columns), and its deck or its article's first line
+    after it, not a lower-case speck."""
+    if start and is_caps_line(lines[start - 1]):
+        return start
+    end = start
+    while end < len(lines) and is_caps_line(lines[end]) and REAL_WORD.search(lines[end]) \
+            and not opens_classified_ad(lines[end]):
+        end += 1
+    run = " ".join(lines[start:end])
+    if not start < end <= min(start + HEAD_LINES, len(lines) - 1) or is_caps_line(lines[end]) \
+            or STARTS_LOWER.match(lines[end]) or len(REAL_WORD.findall(run)) < 2 \
+            or len(LOWER_STRAY.findall(run)) >= 2:
+        return start
+    return end
+
+
+def is_deck_line(text: str, continued: bool = False) -> bool:
+    """A line of a headline's deck: mostly capitalised words (OCR misreads a few); a line
+    that continues the deck may open with a minor word (`at the Old Mill`)."""
     words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
-    return bool(major) and words[0][:1].isupper() and len(text) <= 70 and \
+    return bool(major) and (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and \
+        len(text) <= 70 and \
         sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
 
 
@@ -647,7 +670,7 @@ def title_deck(lines: list[str], start: int, width: float) -> int:
 
 def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
-    capitals (a headline), the title-case lines after it down to a full stop (its deck),
+    capitals (a headline, or one of short lines: `short_headline_end`), the title-case lines after it down to a full stop (its deck),
     and, if `subheads`, a headline in title case alone (`title_deck`) or a title-case line
     between two sentences (a subhead)."""
     width = statistics.median(map(len, lines)) if lines else 0
@@ -657,10 +680,11 @@ def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, i
         end = i
         while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
             end += 1
+        end = end if end > i else short_headline_end(lines, i)
         if end > i:
             spans.append((i, end))
             deck = end          # the deck ends at its first line with a full stop
-            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck]):
+            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck], deck > end):
                 deck += 1
                 if HEAD_STOP.search(lines[deck - 1]):
                     spans.append((end, deck))
