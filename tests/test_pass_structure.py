@@ -338,6 +338,57 @@ def test_a_short_capital_line_after_other_capitals_is_a_fragment_not_a_headline(
     assert structure.short_headline_end(["CROSS GERMAN SOIL", "SHIPS", "RUSH", "The ships"], 1) == 1
 
 
+#: lines of names that stand between sentences in title case, and a true subhead
+NAMES_PAGE = (
+    "MILL ROAD TO BE MENDED\n"
+    "The council of Quillbury met last night.\n"
+    "The new members of the board are Messrs. O.\n"
+    "Quillet and T. B. Osbert.\n"
+    "The clerk of the works is Tobias Pellworth.\n"
+    "Road Clerk Osric R.\n"
+    "Quillabee, Tulverton, was named too.\n"
+    "Money Found at Last.\n"
+    "The money for the road was found in the\n"
+    "old chest of the council, the clerk said.\n"
+    "J. Quillet 156\n"
+    "T. Osbert 149\n"
+    "Totals 305\n")
+
+
+def test_lines_of_names_are_no_subheads():
+    doc = encode(NAMES_PAGE, **NEWSPAPER)
+    assert heads(doc) == ["MILL ROAD TO BE MENDED", "Money Found at Last."]
+
+
+@pytest.mark.parametrize("lines, is_subhead", [
+    (["the board met.", "Awarded First Prize.", "The prize went to"], True),
+    (["are Messrs. O.", "Quillet and Osbert.", "The prize went to"], False),      # a name goes on
+    (["the board met.", "Road Clerk Osric R.", "Quillabee was named"], False),    # a name goes on
+    (["the board met.", "Tulverton, Pellworth, Dec. 3.", "The prize went to"], False),   # a dateline
+    (["the board met.", "Rev. Osric Quillet of Tulverton", "The prize went to"], False),  # as wide as the text
+    (["the board met.", "A Prize for the Best Wool Sold.", "The prize went to"], True),   # wide, but it stops
+])
+def test_which_title_case_lines_between_sentences_are_subheads(lines, is_subhead):
+    assert structure.is_subhead(lines, 1, width=30) is is_subhead
+
+
+def test_a_title_case_headline_as_wide_as_the_column_after_a_finished_sentence_starts_an_article():
+    text = ("The miller was at home all day.\n"
+            "Quillbury Council Fixes the Tax\n"
+            "At Nine Mills After Long Debate\n"
+            "A committee of taxpayers asked\n"
+            "the council to lower the levy and\n"
+            "it did so at the meeting of last\n"
+            "night, the clerk of it said.\n")
+    doc = encode(text, **NEWSPAPER)
+    assert heads(doc) == ["Quillbury Council Fixes the Tax\nAt Nine Mills After Long Debate"]
+    assert [div.attrs["type"] for div in doc.body] == ["article", "article"]
+    # in the middle of a sentence, or as a table of names, it is none
+    assert structure.title_deck(["the miller of", "Quillbury Council Fixes the Tax", "At Nine Mills After Long Debate",
+                                 "A committee"], 1, 30) == 1
+    assert structure.title_deck(["the end.", "J. Quillet 156", "T. Osbert 149", "Totals 305"], 1, 30) == 1
+
+
 def test_a_division_of_prices_on_a_page_of_articles_is_an_advertisement():
     page = NEWS_PAGE + (
         "GREAT WINTER SALE AT THE CORNER STORE\n"

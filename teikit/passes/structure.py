@@ -54,7 +54,8 @@ from ..lexicon import word_zipf
 from ..model import RESP, Block, Document, Hyphen, Line, Mark
 from ..pipeline import PassSpec
 from ..report import Report
-from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL, STARTS_LOWER, is_caps_line, is_title_line
+from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL, STARTS_LOWER, ends_sentence,
+                     is_caps_line, is_title_line)
 from .dehyphenate import glued_junk, is_inner_speck
 from .notes import split_endnotes
 from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT
@@ -141,6 +142,9 @@ CONTENTS_NAME = re.compile(r"\W*(?:table\W+of\W+)?contents\b(?:\W*(?:pages?\b|[^
                            re.IGNORECASE)
 #: a line that ends in a page number, or in dot leaders (a contents entry)
 ENDS_IN_NUMBER = re.compile(r"(?:\d+|\.\s?\.)\W*$")
+#: a line of names, opening with an initial (`J. Quillet 156`) or ending in one or in a title
+#: (`Clerk Osric R.`, `Messrs.`), the name going on: headings in title case do neither
+NAMES_LINE = re.compile(rf"^[A-Z]\.\s|{ENDS_IN_INITIAL.pattern}")
 #: the most lines a heading may take
 HEAD_LINES = 3
 #: the most lines of a headline's deck, and the share of its major words capitalised
@@ -656,23 +660,42 @@ def is_deck_line(text: str, continued: bool = False) -> bool:
 
 def title_deck(lines: list[str], start: int, width: float) -> int:
     """Where a headline set in title case alone ends, if one starts at `start` (else `start`):
-    two lines or more (`Quillbury Council` / `Votes New Bridge`), each short of the column's
-    `width`, none ending in a comma (an address, a list of names), before a line that opens
-    with a capital (the article's first)."""
-    end = start
-    while end < len(lines) and end - start < DECK_LINES and len(lines[end]) <= TITLE_DECK_WIDTH * width \
-            and is_title_line(lines[end]) and not lines[end].endswith(","):
-        end += 1
-    if end - start < 2 or end == len(lines) or not STARTS_CAPITAL.match(lines[end]):
-        return start
+    two lines or more (`Quillbury Council` / `Votes New Bridge`), none ending in a comma (an
+    address, a list of names) nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a table
+    of scores), before a line that opens with a capital (the article's first); each line short
+    of the column's `width`, or, after a finished sentence, as wide as the column (`County
+    Court Fixes the Levy` / `At Nine Mills After Changes`)."""
+    def deck_end(fits: Callable[[str], bool]) -> int:
+        end = start
+        while end < len(lines) and end - start < DECK_LINES and fits(lines[end]) and is_title_line(lines[end]) \
+                and not lines[end].endswith(",") and not NAMES_LINE.search(lines[end]):
+            end += 1
+        return end if end - start >= 2 and end < len(lines) and STARTS_CAPITAL.match(lines[end]) else start
+
+    end = deck_end(lambda line: len(line) <= TITLE_DECK_WIDTH * width)
+    if end == start and (start == 0 or ends_sentence(lines[start - 1])):
+        end = deck_end(lambda line: True)
     return end
+
+
+def is_subhead(lines: list[str], i: int, width: float) -> bool:
+    """Whether line `i` is a subhead in title case between two sentences (`Awarded First
+    Prize.`): the line before ends a sentence (not in an initial or a title: `Messrs. O.`),
+    it is no line of names (`NAMES_LINE`: `Clerk Osric R.`), holds no comma (a dateline, a list), and, as wide as the column, it ends in a
+    full stop (else it is the first line of text that goes on: `Rev. Osric Quillet of`)."""
+    line = lines[i]
+    return 0 < i < len(lines) - 1 and ends_sentence(lines[i - 1]) and is_title_line(HEAD_STOP.sub("", line)) \
+        and len(REAL_WORD.findall(line)) >= 2 and not DATE_LINE.match(line) and lines[i + 1][:1].isupper() \
+        and not NAMES_LINE.search(line) and "," not in line \
+        and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
 def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
-    capitals (a headline, or one of short lines: `short_headline_end`), the title-case lines after it down to a full stop (its deck),
-    and, if `subheads`, a headline in title case alone (`title_deck`) or a title-case line
-    between two sentences (a subhead)."""
+    capitals (a headline, or one of short lines: `short_headline_end`), the title-case lines
+    after it down to a full stop (its deck), and, if `subheads`, a headline in title case
+    alone (`title_deck`) or a title-case line between two sentences (`is_subhead`) that does
+    not follow another heading."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
     i = 0
@@ -697,9 +720,7 @@ def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, i
             spans.append((i, deck))
             i = deck
             continue
-        if subheads and 0 < i < len(lines) - 1 and SENTENCE_END.search(lines[i - 1]) and \
-                is_title_line(HEAD_STOP.sub("", lines[i])) and len(REAL_WORD.findall(lines[i])) >= 2 \
-                and not DATE_LINE.match(lines[i]) and lines[i + 1][:1].isupper():
+        if subheads and is_subhead(lines, i, width):
             spans.append((i, i + 1))
         i += 1
     return spans
