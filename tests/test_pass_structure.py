@@ -329,13 +329,14 @@ def test_a_headline_of_a_word_a_line_is_judged_as_a_whole_run():
     (["SHIPS", "RUSH", "i", "New Year"], 0),                   # debris under it
     (["MORE", "TO", "s 4-a"], 0),                              # a line with no word ends the run
     (["ONE", "TWO", "THREE", "FOUR", "The end."], 0),          # too long a run for a headline
+    (["QUILLBURY WINS", "TULVERTON", "MATCH", "The match was"], 3),   # one headline, not one and a deck
 ])
 def test_which_runs_of_short_capital_lines_are_headlines(lines, end):
-    assert structure.short_headline_end(lines, 0) == end
+    assert structure.capitals_run_end(lines, 0) == end
 
 
 def test_a_short_capital_line_after_other_capitals_is_a_fragment_not_a_headline():
-    assert structure.short_headline_end(["CROSS GERMAN SOIL", "SHIPS", "RUSH", "The ships"], 1) == 1
+    assert structure.capitals_run_end(["CROSS GERMAN SOIL", "SHIPS", "RUSH", "The ships"], 1) == 1
 
 
 #: lines of names that stand between sentences in title case, and a true subhead
@@ -387,6 +388,52 @@ def test_a_title_case_headline_as_wide_as_the_column_after_a_finished_sentence_s
     assert structure.title_deck(["the miller of", "Quillbury Council Fixes the Tax", "At Nine Mills After Long Debate",
                                  "A committee"], 1, 30) == 1
     assert structure.title_deck(["the end.", "J. Quillet 156", "T. Osbert 149", "Totals 305"], 1, 30) == 1
+
+
+#: a front page: the masthead (title, volume and number, date, price, the rest of the title
+#: in display type), then the first article
+MASTHEAD_PAGE = (
+    "THE QUILLBURY\n"
+    "VOL. XII. No. 40.\n"
+    "QUILLBURY, MONDAY, MARCH 6, 1911.\n"
+    "PRICE TWO CENTS.\n"
+    "Courier\n"
+    "MILL ROAD TO BE MENDED\n"
+    "The council of Quillbury voted last night to\n"
+    "mend the Mill Road before the winter comes.\n")
+
+
+def test_a_newspapers_masthead_is_a_title_page_in_front():
+    doc = encode(MASTHEAD_PAGE, masthead=True, **NEWSPAPER)
+    (masthead,) = doc.front
+    assert masthead.kind == "titlePage" and masthead.attrs == {"type": "masthead"}
+    assert [(part.kind, part.text) for part in masthead.children] == [
+        ("titlePart", "THE QUILLBURY"), ("titlePart", "VOL. XII. No. 40."),
+        ("docDate", "QUILLBURY, MONDAY, MARCH 6, 1911."), ("titlePart", "PRICE TWO CENTS."), ("titlePart", "Courier")]
+    assert heads(doc) == ["MILL ROAD TO BE MENDED"] and [kinds(div) for div in doc.body] == [["head", "p"]]
+
+
+@pytest.mark.parametrize("lines, end", [
+    (["THE TULVERTON TIMES", "TUESDAY", "HOME EDITION", "FIRE AT THE MILL", "The mill burned."], 3),
+    (["PRICE OF WHEAT FALLS", "The price of wheat fell."], 0),          # no date, no number: a headline
+    (["FIRE AT THE MILL", "The mill burned down last night and the", "keeper said that the loss was heavy",
+      "QUILLBURY, MONDAY, MARCH 6, 1911."], 0),                          # past running text
+])
+def test_where_a_masthead_ends(lines, end):
+    assert structure.masthead_end(lines) == end
+
+
+def test_a_page_with_a_masthead_encodes_to_valid_tei():
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text, serialize
+    from teikit.validate import check_bytes
+
+    encoded = encode_text(MASTHEAD_PAGE, EditionConfig(profile="newspaper"), name="made-up.txt")
+    assert check_bytes(serialize(encoded.tree), "made-up.xml") == []
+
+
+def test_a_title_case_headline_alone_holds_no_line_in_capitals():
+    assert structure.title_deck(["Oi Cvj", "FIRE AT THE MILL", "MILL BURNED DOWN", "The mill burned."], 0, 30) == 0
 
 
 def test_a_division_of_prices_on_a_page_of_articles_is_an_advertisement():

@@ -64,6 +64,20 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
 #: months as abbreviated, before a day or a year ("Aug 3d 1862", "Sept. 9, 1790")
 MONTHS_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+#: a masthead's line that dates the issue: a month and its day (`MONDAY, JANUARY 3, 1916`),
+#: a weekday and a month (`SUNDAY, JANUARY`), or a weekday alone
+MASTHEAD_DATE = re.compile(
+    rf"(?i:\b(?:{MONTHS})\b\.?,?\s?\d{{1,2}}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*\b(?:{MONTHS})\b|"
+    r"^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$)")
+#: a masthead's line that numbers the issue (`VOL. XL`, `No. 72`, `NUMBER 64`), and one that
+#: gives its price or edition (`PRICE ONE CENT`, `$1.00 Per Year`, `HOME EDITION`)
+MASTHEAD_ISSUE = re.compile(r"(?i:\bvol(?:ume)?\b|\bno\.\s?\d|\bnumber\s+\d)")
+MASTHEAD_DETAIL = re.compile(r"(?i:\bprice\b|\bcents?\b|\bedition\b|\bper (?:year|annum|copy)\b|\$\s?\d)")
+#: the most lines a masthead takes at the top of a page
+MASTHEAD_LINES = 40
+#: a word in lower case: a line with PROSE_WORDS of them is running text
+LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+PROSE_WORDS = 4
 #: a lone date: "December 28, 1�36", "February 1 ,  1937", "December 1936", "June 18, 1937", "Aug 3d 1862"
 DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+, )?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\.?\s*(?=\d))[\s\d\S]{{0,16}}$")
 #: a chronology entry: a date, a dash, the event ("January 9-Trotsky arrives", "April 10-17-The ...")
@@ -198,6 +212,9 @@ class Options:
     #: inside paragraphs (a newspaper page with no blank lines): cut them out as headings;
     #: and cut out pictures' captions and classified ads likewise
     headline_decks: bool = False
+    #: the page opens with a newspaper's masthead (its title, the issue's date, number and
+    #: price): it goes to `front` as a title page of type `masthead` (`masthead_end`)
+    masthead: bool = False
 
 
 def head_text(block: Block) -> str:
@@ -627,13 +644,13 @@ def is_headline(text: str) -> bool:
         and not opens_classified_ad(text)
 
 
-def short_headline_end(lines: list[str], start: int) -> int:
-    """Where a headline of short lines in capitals starting at `start` ends (else `start`),
-    judged as a whole run, since a narrow column sets a word or two a line (`MONEY` /
-    `RECOVERED`, `RECEPTION` / `TO MEMBERS`): the whole run of capital lines, each with a
-    word, at most HEAD_LINES, two words in all, no OCR debris, not the tail of a longer run
-    (fragments of a headline set across columns), and its deck or its article's first line
-    after it, not a lower-case speck."""
+def capitals_run_end(lines: list[str], start: int) -> int:
+    """Where a headline in capitals starting at `start` ends (else `start`), judged as a whole
+    run, since a narrow column sets a word or two a line (`MONEY` / `RECOVERED`, `RECEPTION` /
+    `TO MEMBERS`): the whole run of capital lines, each with a word, at most HEAD_LINES, two
+    words in all, no OCR debris, not the tail of a longer run (fragments of a headline set
+    across columns), and its deck or its article's first line after it, not a lower-case
+    speck. A longer run is a headline where each line is one (`is_headline`)."""
     if start and is_caps_line(lines[start - 1]):
         return start
     end = start
@@ -648,6 +665,23 @@ def short_headline_end(lines: list[str], start: int) -> int:
     return end
 
 
+def masthead_end(lines: list[str]) -> int:
+    """How many of a page's first lines are its masthead: down to the last that dates the
+    issue (MASTHEAD_DATE), numbers it (MASTHEAD_ISSUE) or gives its price or edition, among
+    the first MASTHEAD_LINES before running text (two lines of words in lower case), and on
+    down to the first headline among them (the paper's title in display type, OCR's debris
+    of its ornaments); none where no line dates or numbers the issue (a headline may name a
+    price)."""
+    stop = min(len(lines), MASTHEAD_LINES)
+    prose = [len(LOWER_WORD.findall(line)) >= PROSE_WORDS for line in lines[:stop + 1]]
+    stop = next((k for k in range(stop) if prose[k] and prose[k + 1:k + 2] == [True]), stop)
+    issue = [k for k in range(stop) if MASTHEAD_DATE.search(lines[k]) or MASTHEAD_ISSUE.search(lines[k])]
+    if not issue:
+        return 0
+    end = 1 + max(issue + [k for k in range(stop) if MASTHEAD_DETAIL.search(lines[k])])
+    return end + next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
+
+
 def is_deck_line(text: str, continued: bool = False) -> bool:
     """A line of a headline's deck: mostly capitalised words (OCR misreads a few); a line
     that continues the deck may open with a minor word (`at the Old Mill`)."""
@@ -660,15 +694,16 @@ def is_deck_line(text: str, continued: bool = False) -> bool:
 
 def title_deck(lines: list[str], start: int, width: float) -> int:
     """Where a headline set in title case alone ends, if one starts at `start` (else `start`):
-    two lines or more (`Quillbury Council` / `Votes New Bridge`), none ending in a comma (an
-    address, a list of names) nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a table
+    two lines or more (`Quillbury Council` / `Votes New Bridge`), none a headline in capitals
+    (`is_headline`: one starts there), none ending in a comma (an address, a list of names)
+    nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a table
     of scores), before a line that opens with a capital (the article's first); each line short
     of the column's `width`, or, after a finished sentence, as wide as the column (`County
     Court Fixes the Levy` / `At Nine Mills After Changes`)."""
     def deck_end(fits: Callable[[str], bool]) -> int:
         end = start
         while end < len(lines) and end - start < DECK_LINES and fits(lines[end]) and is_title_line(lines[end]) \
-                and not lines[end].endswith(",") and not NAMES_LINE.search(lines[end]):
+                and not lines[end].endswith(",") and not NAMES_LINE.search(lines[end]) and not is_headline(lines[end]):
             end += 1
         return end if end - start >= 2 and end < len(lines) and STARTS_CAPITAL.match(lines[end]) else start
 
@@ -692,7 +727,7 @@ def is_subhead(lines: list[str], i: int, width: float) -> bool:
 
 def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
-    capitals (a headline, or one of short lines: `short_headline_end`), the title-case lines
+    capitals (a headline: `capitals_run_end`), the title-case lines
     after it down to a full stop (its deck), and, if `subheads`, a headline in title case
     alone (`title_deck`) or a title-case line between two sentences (`is_subhead`) that does
     not follow another heading."""
@@ -700,10 +735,10 @@ def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, i
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        end = i
-        while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
-            end += 1
-        end = end if end > i else short_headline_end(lines, i)
+        end = capitals_run_end(lines, i)
+        if end == i:            # a longer run: each line a headline's
+            while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
+                end += 1
         if end > i:
             spans.append((i, end))
             deck = end          # the deck ends at its first line with a full stop
@@ -774,6 +809,7 @@ class _Builder:
         self.back: list[Block] = []
         self.preamble: list[Block] = []      #: what stands before the first heading
         self.cover: list[Block] = []         #: a back cover's letter-spaced lines
+        self.masthead: list[Block] = []      #: a newspaper page's masthead, a line a block
 
     def make_div(self, div_type: str, heads: list[Block], content: list[Block]) -> Block:
         return Block("div", attrs={"type": div_type}, children=self.order(heads + content))
@@ -947,6 +983,28 @@ class _Builder:
         doc.front, doc.body, doc.back = self.front, self.body, self.back
 
     # -- leaf rules: a flat list of leaf blocks in, the same list reshaped out --
+
+    def cut_masthead(self, leaves: list[Block]) -> list[Block]:
+        """A newspaper page's masthead (`masthead_end`) leaves the text, a line a block: its
+        date lines `docDate`, the others `titlePart`; `place_masthead` puts it in front."""
+        if not self.opts.masthead:
+            return leaves
+        top: list[tuple[int, int]] = []         # (block, line) of the page's first text lines
+        for at, block in enumerate(leaves):
+            if block.kind != "p" or len(top) >= MASTHEAD_LINES:
+                break
+            top += [(at, k) for k in range(len(block.text_lines))]
+        top = top[:MASTHEAD_LINES]
+        end = masthead_end([leaves[at].text_lines[k].text.strip() for at, k in top])
+        if not end:
+            return leaves
+        last, cut = top[end - 1][0], top[end - 1][1] + 1
+        head = cut_block(leaves[last], [], [cut])
+        for block in leaves[:last] + head[:1]:
+            for part in cut_block(block, [], range(len(block.text_lines))):
+                part.kind = "docDate" if MASTHEAD_DATE.search(first_text(part)) else "titlePart"
+                self.masthead.append(part)
+        return head[1:] + leaves[last + 1:]
 
     def dialogue(self, leaves: list[Block]) -> list[Block]:
         return mark_dialogue(leaves)
@@ -1155,6 +1213,10 @@ class _Builder:
             self.back.insert(0, Block("div", attrs={"type": "notes"},
                                       children=self.endnotes(trailing, self.classify.trailing_endnote)))
 
+    def place_masthead(self) -> None:
+        if self.masthead:
+            self.front.insert(0, Block("titlePage", attrs={"type": "masthead"}, children=self.masthead))
+
     def place_preamble(self) -> None:
         """What precedes the first heading: a title page, or the first division's top."""
         preamble, front, body = self.preamble, self.front, self.body
@@ -1305,6 +1367,7 @@ class _Builder:
 
 #: the jobs on the flat list of paragraphs, in order (each takes and returns the list)
 LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ...] = (
+    ("masthead", _Builder.cut_masthead),
     ("dialogue", _Builder.dialogue),
     ("heads per line", _Builder.heads_per_line),
     ("salutes", _Builder.salutes),
@@ -1326,6 +1389,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
 DIVISION_RULES: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
     ("trailing endnotes", _Builder.trailing_endnotes),
     ("preamble", _Builder.place_preamble),
+    ("masthead", _Builder.place_masthead),            # after the preamble: the page's first lines
     ("classified ads", _Builder.set_apart_classified_ads),
     ("enclosing div", _Builder.enclosing_div),
     ("advertisements", _Builder.advertisements),
