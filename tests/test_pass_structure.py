@@ -373,6 +373,28 @@ def test_which_title_case_lines_between_sentences_are_subheads(lines, is_subhead
     assert structure.is_subhead(lines, 1, width=30) is is_subhead
 
 
+def test_a_subhead_after_an_article_closed_by_a_signature_goes_in_a_division_of_its_own():
+    from teikit.model import Block, Line
+
+    def block(kind, text):
+        return Block(kind, [Line(n=1, orig=text, kind="text")])
+
+    closed = Block("div", attrs={"type": "section"}, children=[
+        block("head", "FIRE AT THE MILL"), block("p", "The mill burned down."), block("signed", "Osric Quillet")])
+    section = Block("div", attrs={"type": "section"}, children=[block("head", "No One Hurt"), block("p", "None.")])
+    builder = structure._Builder(document_from_text(""), structure.Options(**NEWSPAPER), Report())
+    first, second = builder.enclose([closed, section])      # TEI lets nothing follow a signature
+    assert kinds(first) == ["head", "p", "signed"] and kinds(second) == ["div"]
+    assert structure.is_closed(first) and not structure.is_closed(Block("div", children=[block("head", "A")]))
+
+
+def test_a_subhead_opening_a_paragraph_is_judged_by_the_line_before_it():
+    lines = ["No Ships Seen.", "The harbour of Quillbury", "was empty all day long."]
+    assert structure.headline_spans(lines, before="the port was closed.") == [(0, 1)]
+    assert structure.headline_spans(lines, before="and Messrs. O.") == []     # a name goes on
+    assert structure.headline_spans(lines) == []                              # nothing before it
+
+
 def test_a_title_case_headline_as_wide_as_the_column_after_a_finished_sentence_starts_an_article():
     text = ("The miller was at home all day.\n"
             "Quillbury Council Fixes the Tax\n"

@@ -379,6 +379,13 @@ def front_div_type(heading: str) -> str:
     return FRONT_DIV_TYPES.get(re.sub(r"\s+", " ", heading.strip().lower()).rstrip("."), "section")
 
 
+def is_closed(div: Block) -> bool:
+    """Whether a division ends in what TEI lets only end one (a closer, a signature after its
+    text): nothing more may follow in it, a section neither."""
+    kinds = [child.kind for child in div.children]
+    return bool(kinds) and kinds[-1] in DIV_BOTTOM and not set(kinds) <= DIV_TOP
+
+
 def is_prose(block: Block) -> bool:
     """A paragraph of running text: not short, its lines, the last above all, not ending in a
     page number as a contents list's entries do."""
@@ -713,24 +720,25 @@ def title_deck(lines: list[str], start: int, width: float) -> int:
     return end
 
 
-def is_subhead(lines: list[str], i: int, width: float) -> bool:
+def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
     """Whether line `i` is a subhead in title case between two sentences (`Awarded First
-    Prize.`): the line before ends a sentence (not in an initial or a title: `Messrs. O.`),
-    it is no line of names (`NAMES_LINE`: `Clerk Osric R.`), holds no comma (a dateline, a list), and, as wide as the column, it ends in a
+    Prize.`): the line before (`before`, for the paragraph's first) ends a sentence, not in
+    an initial or a title (`Messrs. O.`); it is no line of names (`NAMES_LINE`: `Clerk
+    Osric R.`), holds no comma (a dateline, a list), and, as wide as the column, it ends in a
     full stop (else it is the first line of text that goes on: `Rev. Osric Quillet of`)."""
     line = lines[i]
-    return 0 < i < len(lines) - 1 and ends_sentence(lines[i - 1]) and is_title_line(HEAD_STOP.sub("", line)) \
-        and len(REAL_WORD.findall(line)) >= 2 and not DATE_LINE.match(line) and lines[i + 1][:1].isupper() \
-        and not NAMES_LINE.search(line) and "," not in line \
-        and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
+    return i < len(lines) - 1 and ends_sentence(lines[i - 1] if i else before) \
+        and is_title_line(HEAD_STOP.sub("", line)) and len(REAL_WORD.findall(line)) >= 2 \
+        and not DATE_LINE.match(line) and lines[i + 1][:1].isupper() and not NAMES_LINE.search(line) \
+        and "," not in line and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
-def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, int]]:
+def headline_spans(lines: list[str], subheads: bool = True, before: str = "") -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
-    capitals (a headline: `capitals_run_end`), the title-case lines
-    after it down to a full stop (its deck), and, if `subheads`, a headline in title case
-    alone (`title_deck`) or a title-case line between two sentences (`is_subhead`) that does
-    not follow another heading."""
+    capitals (a headline: `capitals_run_end`), the title-case lines after it down to a full
+    stop (its deck), and, if `subheads`, a headline in title case alone (`title_deck`) or a
+    title-case line between two sentences (`is_subhead`; `before` is the line before the
+    paragraph)."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
     i = 0
@@ -755,19 +763,20 @@ def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, i
             spans.append((i, deck))
             i = deck
             continue
-        if subheads and is_subhead(lines, i, width):
+        if subheads and is_subhead(lines, i, width, before):
             spans.append((i, i + 1))
         i += 1
     return spans
 
 
-def split_headlines(block: Block) -> list[Block]:
-    """A paragraph with headlines, decks or subheads among its lines, cut into its parts. A
-    small ad's or news item's title-case line is its own (an address: `Miss Quill, 3 Bank Row.`)."""
+def split_headlines(block: Block, before: str = "") -> list[Block]:
+    """A paragraph with headlines, decks or subheads among its lines, cut into its parts;
+    `before` is the last line of the paragraph before it. A small ad's or news item's
+    title-case line is its own (an address: `Miss Quill, 3 Bank Row.`)."""
     if block.kind != "p" or len(block.text_lines) < 2:
         return [block]
     lines = [line.text.strip() for line in block.text_lines]
-    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]))
+    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]), before=before)
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
     return cut_block(block, spans)
@@ -1068,8 +1077,10 @@ class _Builder:
         if not self.opts.headline_decks:
             return leaves
         parts = []
-        for block in leaves:
-            cut = split_headlines(block)
+        for at, block in enumerate(leaves):
+            before = leaves[at - 1] if at else None
+            cut = split_headlines(block, before.text_lines[-1].text.strip()
+                                  if before is not None and before.kind == "p" and before.text_lines else "")
             self.run_in_decks.update(id(part) for part in cut
                                      if part is not block and part.kind == "head" and len(part.text_lines) > 1)
             parts.extend(cut)
@@ -1353,7 +1364,7 @@ class _Builder:
                 div.attrs["type"] = self.opts.enclosing_div
                 articles.append(div)
                 continue
-            if not articles or articles[-1].attrs.get("type") == "advertisement":
+            if not articles or articles[-1].attrs.get("type") == "advertisement" or is_closed(articles[-1]):
                 articles.append(Block("div", attrs={"type": self.opts.enclosing_div}, children=[]))
             # a closing signature or closer may not precede the sections: it keeps its own div
             closed = any(child.kind in ("closer", "signed") for child in div.children)
