@@ -22,6 +22,11 @@ def test_split_word_joined_when_a_part_is_no_word():
         ("m uch", "much"), ("N orway", "Norway"), ("gatheri ng", "gathering"), ("disabl ed", "disabled")]
 
 
+def test_a_capital_spaced_off_a_name_the_lexicon_lacks_is_joined_as_doubtful():
+    found, _, _ = corrected("signed by Tobias Q uillet, and by Mr. P ellworth")
+    assert found == [("Q uillet", "Quillet", "low"), ("P ellworth", "Pellworth", "low")]
+
+
 def test_two_real_words_stay_apart():
     found, _, _ = corrected("he came in to the room a part of the time")
     assert found == []

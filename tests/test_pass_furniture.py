@@ -381,6 +381,14 @@ def test_a_head_whose_number_ocr_misread_is_read_from_the_sequence():
     assert any(m.code == "TK117" and m.line == 71 for m in report.messages)
 
 
+def test_a_number_misread_beyond_reading_beside_the_known_running_head_is_its_folio():
+    lines = pages_of(range(160, 166), layout="{n} THE MILLER'S YEAR.")
+    lines[70] = "888 THE MILLER'S YEAR."          # page 163: every digit misread, the head as on every page
+    doc, report = run(lines)
+    assert (doc.lines[70].fw_type, doc.lines[70].page_break) == ("header", "163")
+    assert any(m.code == "TK117" and m.line == 71 for m in report.messages)
+
+
 def test_a_title_whose_note_number_is_unlike_the_missing_folio_stays_text():
     lines = pages_of(range(60, 66), layout="{n} The Miller's Year")
     lines[70] = "OF WEIRS? 129"

@@ -383,6 +383,11 @@ def test_the_models_spans_in_a_block_in_title_case_are_dropped():
     assert persons_model.person_spans(entities, texts, Known()) == {2: [(14, 28)]}
     assert not persons_model.in_title_case("Remedies")       # one word proves nothing
     assert not persons_model.in_title_case("Take of Pellworth Tonic, one ounce")
+    # a name after a label is a signature, kept
+    texts = ["Witness: Tobias Quillabee", "Witness: Quillabee Vein and Sons"]
+    entities = [persons_model.Entity(0, 9, 25, "Tobias Quillabee", "PERSON"),
+                persons_model.Entity(1, 9, 23, "Quillabee Vein", "PERSON")]
+    assert persons_model.person_spans(entities, texts, Known()) == {0: [(9, 25)]}
     # a list of names parted by commas is no title, however capitalised
     assert not persons_model.in_title_case("Osric Pellworth, Tobias Quillet, Dace Quillabee, Fenn Osbert")
 
@@ -495,6 +500,12 @@ def test_a_letters_kin_and_a_regiments_ranks_are_titles_left_out_of_the_name():
     mentions = find_mentions(texts, None, Options(model=False), Report())
     assert [m.text for m in mentions] == ["Hannah", "Tobias", "Pellworth", "Osbert Quillet"]
     assert [m.sex for m in mentions][:1] == ["f"]
+
+
+def test_short_titles_printed_in_capitals_are_titles():
+    texts = ["HON. MR. QUILLET and MRS. PELLWORTH came; PRIVATE PROPERTY was sold."]
+    mentions = find_mentions(texts, None, Options(model=False), Report())
+    assert [(m.text, m.sex) for m in mentions] == [("QUILLET", "m"), ("PELLWORTH", "f")]
 
 
 def test_the_sex_a_title_says():

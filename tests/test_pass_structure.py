@@ -71,6 +71,23 @@ def test_printed_debates_run_a_speakers_titles_and_name_in_capitals_into_the_spe
     assert doc.body[0].children[1].children[1].text == "I did not say so."
 
 
+def test_a_short_speech_after_titles_in_capitals_is_no_heading():
+    text = ("HON. MR. QUILLET said he would not detain the House long.\n\n"
+            "HON. ATTY. GEN. PELLWORTH—The hon. member is mistaken.\n\nHON. MR. QUILLET—I am not.\n")
+    doc = encode(text, title_page=False)
+    assert kinds(doc.body[0]) == ["p", "sp", "sp"]
+    assert doc.body[0].children[2].children[0].text == "HON. MR. QUILLET—"
+
+
+def test_congressional_speeches_open_with_the_speakers_name_in_capitals_and_a_full_stop():
+    text = ("Mr. QUILLET, of Ohio. I move to amend the bill.\n\nThe PRESIDENT pro tempore. The question is"
+            " on the amendment.\n\nMr. PELLWORTH. Mr. President, I rise.\n\nMr. Tobias came in later.\n")
+    doc = encode(text, title_page=False)
+    assert kinds(doc.body[0]) == ["sp", "sp", "sp", "p"]
+    assert [sp.children[0].text for sp in doc.body[0].children[:3]] == [
+        "Mr. QUILLET, of Ohio.", "The PRESIDENT pro tempore.", "Mr. PELLWORTH."]
+
+
 def test_web_byline_title_and_trailing_endnotes():
     text = ("C.L.R. James 1937\n\nThe Second Moscow Trial\n\nFirst Published: in Fight.\n\n"
             "The text with a note.[1]\n\n[1] See The Red Flag.\n")

@@ -145,6 +145,10 @@ def common_short(lex: Lexicon, core: str) -> bool:
     return core in "aAI" or len(core) == 2 and lex.zipf(core) >= SHORT_WORD_ZIPF
 
 
+#: the fewest small letters after a capital OCR spaced off them that make a split name
+NAME_SPLIT_TAIL = 3
+
+
 def is_joinable_part(lex: Lexicon, part: str) -> bool:
     return not lex.is_word(part) or (part.isupper() and len(part) > 1)
 
@@ -236,6 +240,13 @@ class LineCorrector:
             self.pair_cache[pair] = self.join_pair(left, right)
         return self.pair_cache[pair]
 
+    def is_name_split(self, left: str, part: str) -> bool:
+        """A capital OCR spaced off the rest of its word (`Q uillet`, `P ellworth`): a capital
+        that is no word of its own (not `A`, `I`, `O`), then three small letters or more
+        that are none either. A name, or a word the lexicon lacks; joined, as doubtful."""
+        return len(left) == 1 and left.isupper() and left not in "AIO" and part.islower() \
+            and len(part) >= NAME_SPLIT_TAIL and not self.lex.is_word(part)
+
     def join_pair(self, left: str, right: str) -> tuple[int, str, str] | None:
         """`m uch` -> much; `NORWA yl` -> NORWAY (the `l` a note number, for `notes`)."""
         left_is_word = self.lex.is_word(left)
@@ -249,14 +260,14 @@ class LineCorrector:
             if not part.isalpha():
                 continue
             word = joined_case(left, part)
-            if not word or not self.lex.known(word) or (
+            if not word or not (self.lex.known(word) or self.is_name_split(left, part)) or (
                     len(word) <= 2 and self.lex.zipf(word) < SHORT_WORD_ZIPF):
                 continue
             if left_is_word and self.lex.is_word(part):
                 return None
             if left_is_word and len(left) > 1 and self.lex.zipf(word) < self.lex.zipf(left) - 1.5:
                 return None  # and s leighs: not `ands`
-            cert = "high" if self.lex.zipf(word) >= self.opts.min_zipf else "medium"
+            cert = "high" if self.lex.zipf(word) >= self.opts.min_zipf else "medium" if self.lex.known(word) else "low"
             return (len(left) + 1 + len(part), word, cert)
         return None
 
@@ -340,7 +351,7 @@ class LineCorrector:
         for m in INLINE_HYPHEN_RE.finditer(text):
             word = m.group(1) + m.group(2)
             if self.lex.known(word):
-                cert = "high" if self.lex.zipf(word) >= self.opts.min_zipf else "medium"
+                cert = "high" if self.lex.zipf(word) >= self.opts.min_zipf else "medium" if self.lex.known(word) else "low"
                 out.append((m.start(), m.end(), word, "inline-hyphen", cert))
         return out
 

@@ -293,6 +293,10 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
             return "", "header"      # a mark of the sheet or gathering where the folio would be (`Sheet B`)
         return None
 
+    def beside_known_head(text: str) -> bool:
+        """A number beside a running head the chain of folios knows (`888 HEAD` for 268)."""
+        return any((read := rule(text)) and head_key(read[2]) in heads for rule in (folio_before_head, head_before_folio))
+
     def folio_like(start: int, stop: int):
         for i in range(start, min(stop, len(lines))):
             if lines[i].kind == "text" and i not in chained and len(lines[i].text) <= pages.opts.max_head_chars \
@@ -301,12 +305,15 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
 
     def fits(i: int, number: int) -> bool:
         """Digits that read well must be the number misread, not a year, a count or a
-        title's note number: as long, and alike in one place (beside a head, all but one).
+        title's note number: as long, and alike in one place (beside a head, all but one;
+        beside a running head the other pages print, as long is enough).
         A numeral of capital I's (`II`) is a section's number unless it reads as exactly
         the number expected and a running head in capitals stands beside it."""
         shown, kind = mangled(lines[i].text)
         shown = shown.replace(" ", "") or lines[i].text.strip()
         expected = str(number)
+        if shown.isdigit() and len(shown) == len(expected) and beside_known_head(lines[i].text):
+            return True              # the head the other pages print says what the line is
         if _ONES.fullmatch(shown):
             return shown.translate(OCR_DIGITS) == expected and any(
                 (k := pages.text_near(i, step)) is not None and lines[k].kind == "text"

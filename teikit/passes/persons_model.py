@@ -98,6 +98,16 @@ def in_title_case(text: str) -> bool:
     return len(words) >= 2 and all(word[0].isupper() for word in words) and text.count(",") < LIST_COMMAS
 
 
+#: a label before a colon that opens a line of its own (`Witness:`, `Signed:`, `Attest:`)
+LINE_LABEL = re.compile(r"\s*[A-Z][a-z]+:\s*")
+
+
+def is_labelled_name(text: str, start: int, end: int) -> bool:
+    """Whether a name is all its block says after a label (`Witness: Tobias Quillet`,
+    `Signed: Hannah Quillabee`): a signature, not a heading whose words are all capitalised."""
+    return bool(LINE_LABEL.fullmatch(text[:start])) and not LONG_WORD.search(text, end)
+
+
 @lru_cache(maxsize=1)
 def load_model():
     """The NER pipeline, or None when its package is not installed."""
@@ -262,7 +272,8 @@ def person_spans(entities: list[Entity], texts: list[str], known: Known,
             votes[(e.text, e.label == "PERSON")] += 1
     spans: dict[int, list[Span]] = {}
     for e in entities:
-        if e.label != "PERSON" or votes[(e.text, False)] > votes[(e.text, True)] or in_title_case(texts[e.block]):
+        if e.label != "PERSON" or votes[(e.text, False)] > votes[(e.text, True)] or \
+                in_title_case(texts[e.block]) and not is_labelled_name(texts[e.block], e.start, e.end):
             continue
         span = trim(texts[e.block], e.start, e.end)
         span = span and without_common_first_word(texts[e.block], *span, known)

@@ -163,6 +163,7 @@ def title_before(text: str, start: int) -> str:
 
 def sex_of_title(title: str) -> str:
     """`f` or `m` when a title (`title_before`) says a woman or a man is meant, else ``."""
+    title = title.title() if title.isupper() else title      # `MRS.` as `Mrs.`
     return "f" if title in FEMALE_TITLES else "m" if title in MALE_TITLES else ""
 
 

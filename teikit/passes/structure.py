@@ -130,9 +130,17 @@ SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|v
 BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
 #: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q.", and
 #: printed debates' titles and a name in capitals run into the speech by a dash
-#: ("Hon. Mr. QUILLET—The hon. gentleman said", "Mr. PELLWORTH.—I did not")
+#: ("Hon. Mr. QUILLET—The hon. gentleman said", "Mr. PELLWORTH.—I did not") or before it
+#: after a full stop ("Mr. QUILLET, of Ohio. I move", "The PRESIDENT pro tempore. The question")
+_TITLES_THEN_NAME = rf"(?:(?:{TITLE_ALT})\s+)+(?!(?:{TITLE_ALT})\s)[A-Z][A-Z’'-]+"
+DEBATE_SPEAKER = (rf"{_TITLES_THEN_NAME}(?: [A-Z][A-Z’'.-]+){{0,2}}\.?\s?—(?=\s*\S)"
+                  rf"|(?:{_TITLES_THEN_NAME}(?: [A-Z][A-Z’'-]+){{0,2}}"
+                  r"(?:,\s+of\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+                  r"|The (?:PRESIDENT|SPEAKER|CHAIRMAN|CLERK|VICE PRESIDENT)(?: pro tempore)?)\.(?=\s+[A-Z\"“])")
 SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}:|[QA]\.)(?=\s+\S)"""
-                     rf"|(?:(?:{TITLE_ALT})\s+)+[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'.-]+){{0,2}}\.?\s?—(?=\s*\S))")
+                     rf"|{DEBATE_SPEAKER})")
+#: a paragraph that opens with a debate's speaker label, however many capitals: no heading
+OPENS_WITH_DEBATE_SPEAKER = re.compile(rf"\s*(?:{DEBATE_SPEAKER})")
 #: a year alone on a title page, the imprint's date (`1834.`, `MDCCCXXXIV.`)
 TITLE_PAGE_YEAR = re.compile(r"(?:1[4-9]\d\d|20\d\d|M[DCLXVI]{2,12})\.?")
 #: a title page's imprint: publisher, place, copyright
@@ -356,8 +364,9 @@ class _Classifier:
             return "p"
         if len(lines) == 1 and DATE_LINE.match(lines[0]):
             return "dateline"
-        if self.opts.headline_decks and opens_column_item(lines[0]):
-            return "p"          # an advertisement's or a news item's opening: `WANTED—A Good Cook`
+        if self.opts.headline_decks and opens_column_item(lines[0]) or OPENS_WITH_DEBATE_SPEAKER.match(lines[0]):
+            return "p"          # an advertisement's or a news item's opening: `WANTED—A Good Cook`;
+                                # a speech: `HON. MR. QUILLET—I am not.`
         if self.is_head(block):
             return "head"
         if len(lines) == 1 and OPENING_SALUTE.match(lines[0]):
