@@ -457,6 +457,9 @@ def test_a_newspapers_masthead_is_a_title_page_in_front():
     (["PRICE OF WHEAT FALLS", "The price of wheat fell."], 0),          # no date, no number: a headline
     (["FIRE AT THE MILL", "The mill burned down last night and the", "keeper said that the loss was heavy",
       "QUILLBURY, MONDAY, MARCH 6, 1911."], 0),                          # past running text
+    (["A LETTER FROM TULVERTON", "March 3, 1921", "Dear Sir, I write to you"], 0),   # a date alone: a letter's
+    (["MILL STRIKE ENDED", "PELLWORTH, FRIDAY, DECEMBER 29.",
+      "The strike at the mills of Pellworth ended today"], 0),            # an article's dateline: text follows
 ])
 def test_where_a_masthead_ends(lines, end):
     assert structure.masthead_end(lines) == end

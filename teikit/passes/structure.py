@@ -66,9 +66,9 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
 MONTHS_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 #: a masthead's line that dates the issue: a month and its day (`MONDAY, JANUARY 3, 1916`),
 #: a weekday and a month (`SUNDAY, JANUARY`), or a weekday alone
-MASTHEAD_DATE = re.compile(
-    rf"(?i:\b(?:{MONTHS})\b\.?,?\s?\d{{1,2}}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*\b(?:{MONTHS})\b|"
-    r"^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$)")
+WEEKDAY = re.compile(r"(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")
+MONTH_DAY = re.compile(rf"(?i:\b(?:{MONTHS})\b\.?,?\s?\d{{1,2}}\b)")
+MASTHEAD_DATE = re.compile(rf"{MONTH_DAY.pattern}|{WEEKDAY.pattern}.*(?i:\b(?:{MONTHS})\b)|^\W*{WEEKDAY.pattern}\W*$")
 #: a masthead's line that numbers the issue (`VOL. XL`, `No. 72`, `NUMBER 64`), and one that
 #: gives its price or edition (`PRICE ONE CENT`, `$1.00 Per Year`, `HOME EDITION`)
 MASTHEAD_ISSUE = re.compile(r"(?i:\bvol(?:ume)?\b|\bno\.\s?\d|\bnumber\s+\d)")
@@ -686,16 +686,21 @@ def masthead_end(lines: list[str]) -> int:
     issue (MASTHEAD_DATE), numbers it (MASTHEAD_ISSUE) or gives its price or edition, among
     the first MASTHEAD_LINES before running text (two lines of words in lower case), and on
     down to the first headline among them (the paper's title in display type, OCR's debris
-    of its ornaments); none where no line dates or numbers the issue (a headline may name a
-    price)."""
+    of its ornaments). None unless the issue's number, or two of its day, weekday, price or
+    edition, show it, nor where running text follows: a heading over a dated line opens an
+    article or a letter (`A LETTER FROM THE VALLEY` / `March 3, 1921`)."""
     stop = min(len(lines), MASTHEAD_LINES)
     prose = [len(LOWER_WORD.findall(line)) >= PROSE_WORDS for line in lines[:stop + 1]]
     stop = next((k for k in range(stop) if prose[k] and prose[k + 1:k + 2] == [True]), stop)
-    issue = [k for k in range(stop) if MASTHEAD_DATE.search(lines[k]) or MASTHEAD_ISSUE.search(lines[k])]
-    if not issue:
+    dated, numbered, detailed = ([k for k in range(stop) if pattern.search(lines[k])]
+                                 for pattern in (MASTHEAD_DATE, MASTHEAD_ISSUE, MASTHEAD_DETAIL))
+    evidence = 2 * bool(numbered) + bool(detailed) + any(MONTH_DAY.search(lines[k]) for k in dated) \
+        + any(WEEKDAY.search(lines[k]) for k in dated)
+    if evidence < 2:
         return 0
-    end = 1 + max(issue + [k for k in range(stop) if MASTHEAD_DETAIL.search(lines[k])])
-    return end + next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
+    end = 1 + max(dated + numbered + detailed)
+    end += next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
+    return 0 if end < len(prose) and prose[end] else end
 
 
 def is_deck_line(text: str, continued: bool = False) -> bool:
