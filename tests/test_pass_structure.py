@@ -315,6 +315,169 @@ def test_a_full_width_title_case_line_is_the_article_s_first_not_its_headline():
                                  "the money last night", "for the new bridge on", "the road to the mill"], 0, 24) == 2
 
 
+#: a narrow column: a headline in capitals of a word a line, its deck going on in a minor
+#: word; then the tail of a headline set across columns, OCR debris under it
+NARROW_COLUMN_PAGE = (
+    "The miller of Tulverton was at home all day.\n"
+    "MILL\n"
+    "BURNED\n"
+    "Old Quillet Mill Lost\n"
+    "in the Night.\n"
+    "The old mill at Tulverton burned to the\n"
+    "ground last night, the keeper said.\n"
+    "COUNCIL WILL MEET\n"
+    "VOTES\n"
+    "BRIDGE\n"
+    "i\n"
+    "The council of Quillbury will meet on\n"
+    "Monday to vote the money.\n")
+
+
+def test_a_headline_of_a_word_a_line_is_judged_as_a_whole_run():
+    doc = encode(NARROW_COLUMN_PAGE, **NEWSPAPER)
+    assert heads(doc) == ["MILL\nBURNED", "Old Quillet Mill Lost\nin the Night.", "COUNCIL WILL MEET"]
+    assert [div.attrs["type"] for div in doc.body] == ["article", "article", "article"]
+
+
+@pytest.mark.parametrize("lines, end", [
+    (["MONEY", "RECOVERED", "The money was found."], 2),
+    (["RECEPTION", "TO MEMBERS", "Pleasant Gathering"], 2),
+    (["PNEUMONIA", "The man died."], 0),                      # one word is no headline
+    (["SHIPS", "RUSH", "i", "New Year"], 0),                   # debris under it
+    (["MORE", "TO", "s 4-a"], 0),                              # a line with no word ends the run
+    (["ONE", "TWO", "THREE", "FOUR", "The end."], 0),          # too long a run for a headline
+    (["QUILLBURY WINS", "TULVERTON", "MATCH", "The match was"], 3),   # one headline, not one and a deck
+])
+def test_which_runs_of_short_capital_lines_are_headlines(lines, end):
+    assert structure.capitals_run_end(lines, 0) == end
+
+
+def test_a_short_capital_line_after_other_capitals_is_a_fragment_not_a_headline():
+    assert structure.capitals_run_end(["CROSS GERMAN SOIL", "SHIPS", "RUSH", "The ships"], 1) == 1
+
+
+#: lines of names that stand between sentences in title case, and a true subhead
+NAMES_PAGE = (
+    "MILL ROAD TO BE MENDED\n"
+    "The council of Quillbury met last night.\n"
+    "The new members of the board are Messrs. O.\n"
+    "Quillet and T. B. Osbert.\n"
+    "The clerk of the works is Tobias Pellworth.\n"
+    "Road Clerk Osric R.\n"
+    "Quillabee, Tulverton, was named too.\n"
+    "Money Found at Last.\n"
+    "The money for the road was found in the\n"
+    "old chest of the council, the clerk said.\n"
+    "J. Quillet 156\n"
+    "T. Osbert 149\n"
+    "Totals 305\n")
+
+
+def test_lines_of_names_are_no_subheads():
+    doc = encode(NAMES_PAGE, **NEWSPAPER)
+    assert heads(doc) == ["MILL ROAD TO BE MENDED", "Money Found at Last."]
+
+
+@pytest.mark.parametrize("lines, is_subhead", [
+    (["the board met.", "Awarded First Prize.", "The prize went to"], True),
+    (["are Messrs. O.", "Quillet and Osbert.", "The prize went to"], False),      # a name goes on
+    (["the board met.", "Road Clerk Osric R.", "Quillabee was named"], False),    # a name goes on
+    (["the board met.", "Tulverton, Pellworth, Dec. 3.", "The prize went to"], False),   # a dateline
+    (["the board met.", "Rev. Osric Quillet of Tulverton", "The prize went to"], False),  # as wide as the text
+    (["the board met.", "A Prize for the Best Wool Sold.", "The prize went to"], True),   # wide, but it stops
+])
+def test_which_title_case_lines_between_sentences_are_subheads(lines, is_subhead):
+    assert structure.is_subhead(lines, 1, width=30) is is_subhead
+
+
+def test_a_subhead_after_an_article_closed_by_a_signature_goes_in_a_division_of_its_own():
+    from teikit.model import Block, Line
+
+    def block(kind, text):
+        return Block(kind, [Line(n=1, orig=text, kind="text")])
+
+    closed = Block("div", attrs={"type": "section"}, children=[
+        block("head", "FIRE AT THE MILL"), block("p", "The mill burned down."), block("signed", "Osric Quillet")])
+    section = Block("div", attrs={"type": "section"}, children=[block("head", "No One Hurt"), block("p", "None.")])
+    builder = structure._Builder(document_from_text(""), structure.Options(**NEWSPAPER), Report())
+    first, second = builder.enclose([closed, section])      # TEI lets nothing follow a signature
+    assert kinds(first) == ["head", "p", "signed"] and kinds(second) == ["div"]
+    assert structure.is_closed(first) and not structure.is_closed(Block("div", children=[block("head", "A")]))
+
+
+def test_a_subhead_opening_a_paragraph_is_judged_by_the_line_before_it():
+    lines = ["No Ships Seen.", "The harbour of Quillbury", "was empty all day long."]
+    assert structure.headline_spans(lines, before="the port was closed.") == [(0, 1)]
+    assert structure.headline_spans(lines, before="and Messrs. O.") == []     # a name goes on
+    assert structure.headline_spans(lines) == []                              # nothing before it
+
+
+def test_a_title_case_headline_as_wide_as_the_column_after_a_finished_sentence_starts_an_article():
+    text = ("The miller was at home all day.\n"
+            "Quillbury Council Fixes the Tax\n"
+            "At Nine Mills After Long Debate\n"
+            "A committee of taxpayers asked\n"
+            "the council to lower the levy and\n"
+            "it did so at the meeting of last\n"
+            "night, the clerk of it said.\n")
+    doc = encode(text, **NEWSPAPER)
+    assert heads(doc) == ["Quillbury Council Fixes the Tax\nAt Nine Mills After Long Debate"]
+    assert [div.attrs["type"] for div in doc.body] == ["article", "article"]
+    # in the middle of a sentence, or as a table of names, it is none
+    assert structure.title_deck(["the miller of", "Quillbury Council Fixes the Tax", "At Nine Mills After Long Debate",
+                                 "A committee"], 1, 30) == 1
+    assert structure.title_deck(["the end.", "J. Quillet 156", "T. Osbert 149", "Totals 305"], 1, 30) == 1
+
+
+#: a front page: the masthead (title, volume and number, date, price, the rest of the title
+#: in display type), then the first article
+MASTHEAD_PAGE = (
+    "THE QUILLBURY\n"
+    "VOL. XII. No. 40.\n"
+    "QUILLBURY, MONDAY, MARCH 6, 1911.\n"
+    "PRICE TWO CENTS.\n"
+    "Courier\n"
+    "MILL ROAD TO BE MENDED\n"
+    "The council of Quillbury voted last night to\n"
+    "mend the Mill Road before the winter comes.\n")
+
+
+def test_a_newspapers_masthead_is_a_title_page_in_front():
+    doc = encode(MASTHEAD_PAGE, masthead=True, **NEWSPAPER)
+    (masthead,) = doc.front
+    assert masthead.kind == "titlePage" and masthead.attrs == {"type": "masthead"}
+    assert [(part.kind, part.text) for part in masthead.children] == [
+        ("titlePart", "THE QUILLBURY"), ("titlePart", "VOL. XII. No. 40."),
+        ("docDate", "QUILLBURY, MONDAY, MARCH 6, 1911."), ("titlePart", "PRICE TWO CENTS."), ("titlePart", "Courier")]
+    assert heads(doc) == ["MILL ROAD TO BE MENDED"] and [kinds(div) for div in doc.body] == [["head", "p"]]
+
+
+@pytest.mark.parametrize("lines, end", [
+    (["THE TULVERTON TIMES", "TUESDAY", "HOME EDITION", "FIRE AT THE MILL", "The mill burned."], 3),
+    (["PRICE OF WHEAT FALLS", "The price of wheat fell."], 0),          # no date, no number: a headline
+    (["FIRE AT THE MILL", "The mill burned down last night and the", "keeper said that the loss was heavy",
+      "QUILLBURY, MONDAY, MARCH 6, 1911."], 0),                          # past running text
+    (["A LETTER FROM TULVERTON", "March 3, 1921", "Dear Sir, I write to you"], 0),   # a date alone: a letter's
+    (["MILL STRIKE ENDED", "PELLWORTH, FRIDAY, DECEMBER 29.",
+      "The strike at the mills of Pellworth ended today"], 0),            # an article's dateline: text follows
+])
+def test_where_a_masthead_ends(lines, end):
+    assert structure.masthead_end(lines) == end
+
+
+def test_a_page_with_a_masthead_encodes_to_valid_tei():
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text, serialize
+    from teikit.validate import check_bytes
+
+    encoded = encode_text(MASTHEAD_PAGE, EditionConfig(profile="newspaper"), name="made-up.txt")
+    assert check_bytes(serialize(encoded.tree), "made-up.xml") == []
+
+
+def test_a_title_case_headline_alone_holds_no_line_in_capitals():
+    assert structure.title_deck(["Oi Cvj", "FIRE AT THE MILL", "MILL BURNED DOWN", "The mill burned."], 0, 30) == 0
+
+
 def test_a_division_of_prices_on_a_page_of_articles_is_an_advertisement():
     page = NEWS_PAGE + (
         "GREAT WINTER SALE AT THE CORNER STORE\n"

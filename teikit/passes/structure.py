@@ -54,7 +54,8 @@ from ..lexicon import word_zipf
 from ..model import RESP, Block, Document, Hyphen, Line, Mark
 from ..pipeline import PassSpec
 from ..report import Report
-from .blocks import MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL, STARTS_LOWER, is_caps_line, is_title_line
+from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL, STARTS_LOWER, ends_sentence,
+                     is_caps_line, is_title_line)
 from .dehyphenate import glued_junk, is_inner_speck
 from .notes import split_endnotes
 from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT
@@ -63,6 +64,20 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
 #: months as abbreviated, before a day or a year ("Aug 3d 1862", "Sept. 9, 1790")
 MONTHS_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+#: a masthead's line that dates the issue: a month and its day (`MONDAY, JANUARY 3, 1916`),
+#: a weekday and a month (`SUNDAY, JANUARY`), or a weekday alone
+WEEKDAY = re.compile(r"(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)")
+MONTH_DAY = re.compile(rf"(?i:\b(?:{MONTHS})\b\.?,?\s?\d{{1,2}}\b)")
+MASTHEAD_DATE = re.compile(rf"{MONTH_DAY.pattern}|{WEEKDAY.pattern}.*(?i:\b(?:{MONTHS})\b)|^\W*{WEEKDAY.pattern}\W*$")
+#: a masthead's line that numbers the issue (`VOL. XL`, `No. 72`, `NUMBER 64`), and one that
+#: gives its price or edition (`PRICE ONE CENT`, `$1.00 Per Year`, `HOME EDITION`)
+MASTHEAD_ISSUE = re.compile(r"(?i:\bvol(?:ume)?\b|\bno\.\s?\d|\bnumber\s+\d)")
+MASTHEAD_DETAIL = re.compile(r"(?i:\bprice\b|\bcents?\b|\bedition\b|\bper (?:year|annum|copy)\b|\$\s?\d)")
+#: the most lines a masthead takes at the top of a page
+MASTHEAD_LINES = 40
+#: a word in lower case: a line with PROSE_WORDS of them is running text
+LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+PROSE_WORDS = 4
 #: a lone date: "December 28, 1�36", "February 1 ,  1937", "December 1936", "June 18, 1937", "Aug 3d 1862"
 DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+, )?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\.?\s*(?=\d))[\s\d\S]{{0,16}}$")
 #: a chronology entry: a date, a dash, the event ("January 9-Trotsky arrives", "April 10-17-The ...")
@@ -149,6 +164,9 @@ CONTENTS_NAME = re.compile(r"\W*(?:table\W+of\W+)?contents\b(?:\W*(?:pages?\b|[^
                            re.IGNORECASE)
 #: a line that ends in a page number, or in dot leaders (a contents entry)
 ENDS_IN_NUMBER = re.compile(r"(?:\d+|\.\s?\.)\W*$")
+#: a line of names, opening with an initial (`J. Quillet 156`) or ending in one or in a title
+#: (`Clerk Osric R.`, `Messrs.`), the name going on: headings in title case do neither
+NAMES_LINE = re.compile(rf"^[A-Z]\.\s|{ENDS_IN_INITIAL.pattern}")
 #: the most lines a heading may take
 HEAD_LINES = 3
 #: the most lines of a headline's deck, and the share of its major words capitalised
@@ -202,6 +220,9 @@ class Options:
     #: inside paragraphs (a newspaper page with no blank lines): cut them out as headings;
     #: and cut out pictures' captions and classified ads likewise
     headline_decks: bool = False
+    #: the page opens with a newspaper's masthead (its title, the issue's date, number and
+    #: price): it goes to `front` as a title page of type `masthead` (`masthead_end`)
+    masthead: bool = False
 
 
 def head_text(block: Block) -> str:
@@ -365,6 +386,13 @@ def front_div_type(heading: str) -> str:
     if CONTENTS_NAME.fullmatch(heading):
         return "contents"
     return FRONT_DIV_TYPES.get(re.sub(r"\s+", " ", heading.strip().lower()).rstrip("."), "section")
+
+
+def is_closed(div: Block) -> bool:
+    """Whether a division ends in what TEI lets only end one (a closer, a signature after its
+    text): nothing more may follow in it, a section neither."""
+    kinds = [child.kind for child in div.children]
+    return bool(kinds) and kinds[-1] in DIV_BOTTOM and not set(kinds) <= DIV_TOP
 
 
 def is_prose(block: Block) -> bool:
@@ -632,44 +660,111 @@ def is_headline(text: str) -> bool:
         and not opens_classified_ad(text)
 
 
-def is_deck_line(text: str) -> bool:
-    """A line of a headline's deck: mostly capitalised words (OCR misreads a few)."""
+def capitals_run_end(lines: list[str], start: int) -> int:
+    """Where a headline in capitals starting at `start` ends (else `start`), judged as a whole
+    run, since a narrow column sets a word or two a line (`MONEY` / `RECOVERED`, `RECEPTION` /
+    `TO MEMBERS`): the whole run of capital lines, each with a word, at most HEAD_LINES, two
+    words in all, no OCR debris, not the tail of a longer run (fragments of a headline set
+    across columns), and its deck or its article's first line after it, not a lower-case
+    speck. A longer run is a headline where each line is one (`is_headline`)."""
+    if start and is_caps_line(lines[start - 1]):
+        return start
+    end = start
+    while end < len(lines) and is_caps_line(lines[end]) and REAL_WORD.search(lines[end]) \
+            and not opens_classified_ad(lines[end]):
+        end += 1
+    run = " ".join(lines[start:end])
+    if not start < end <= min(start + HEAD_LINES, len(lines) - 1) or is_caps_line(lines[end]) \
+            or STARTS_LOWER.match(lines[end]) or len(REAL_WORD.findall(run)) < 2 \
+            or len(LOWER_STRAY.findall(run)) >= 2:
+        return start
+    return end
+
+
+def masthead_end(lines: list[str]) -> int:
+    """How many of a page's first lines are its masthead: down to the last that dates the
+    issue (MASTHEAD_DATE), numbers it (MASTHEAD_ISSUE) or gives its price or edition, among
+    the first MASTHEAD_LINES before running text (two lines of words in lower case), and on
+    down to the first headline among them (the paper's title in display type, OCR's debris
+    of its ornaments). None unless the issue's number, or two of its day, weekday, price or
+    edition, show it, nor where running text follows: a heading over a dated line opens an
+    article or a letter (`A LETTER FROM THE VALLEY` / `March 3, 1921`)."""
+    stop = min(len(lines), MASTHEAD_LINES)
+    prose = [len(LOWER_WORD.findall(line)) >= PROSE_WORDS for line in lines[:stop + 1]]
+    stop = next((k for k in range(stop) if prose[k] and prose[k + 1:k + 2] == [True]), stop)
+    dated, numbered, detailed = ([k for k in range(stop) if pattern.search(lines[k])]
+                                 for pattern in (MASTHEAD_DATE, MASTHEAD_ISSUE, MASTHEAD_DETAIL))
+    evidence = 2 * bool(numbered) + bool(detailed) + any(MONTH_DAY.search(lines[k]) for k in dated) \
+        + any(WEEKDAY.search(lines[k]) for k in dated)
+    if evidence < 2:
+        return 0
+    end = 1 + max(dated + numbered + detailed)
+    end += next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
+    return 0 if end < len(prose) and prose[end] else end
+
+
+def is_deck_line(text: str, continued: bool = False) -> bool:
+    """A line of a headline's deck: mostly capitalised words (OCR misreads a few); a line
+    that continues the deck may open with a minor word (`at the Old Mill`)."""
     words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
-    return bool(major) and words[0][:1].isupper() and len(text) <= 70 and \
+    return bool(major) and (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and \
+        len(text) <= 70 and \
         sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
 
 
 def title_deck(lines: list[str], start: int, width: float) -> int:
     """Where a headline set in title case alone ends, if one starts at `start` (else `start`):
-    two lines or more (`Quillbury Council` / `Votes New Bridge`), each short of the column's
-    `width`, none ending in a comma (an address, a list of names), before a line that opens
-    with a capital (the article's first)."""
-    end = start
-    while end < len(lines) and end - start < DECK_LINES and len(lines[end]) <= TITLE_DECK_WIDTH * width \
-            and is_title_line(lines[end]) and not lines[end].endswith(","):
-        end += 1
-    if end - start < 2 or end == len(lines) or not STARTS_CAPITAL.match(lines[end]):
-        return start
+    two lines or more (`Quillbury Council` / `Votes New Bridge`), none a headline in capitals
+    (`is_headline`: one starts there), none ending in a comma (an address, a list of names)
+    nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a table
+    of scores), before a line that opens with a capital (the article's first); each line short
+    of the column's `width`, or, after a finished sentence, as wide as the column (`County
+    Court Fixes the Levy` / `At Nine Mills After Changes`)."""
+    def deck_end(fits: Callable[[str], bool]) -> int:
+        end = start
+        while end < len(lines) and end - start < DECK_LINES and fits(lines[end]) and is_title_line(lines[end]) \
+                and not lines[end].endswith(",") and not NAMES_LINE.search(lines[end]) and not is_headline(lines[end]):
+            end += 1
+        return end if end - start >= 2 and end < len(lines) and STARTS_CAPITAL.match(lines[end]) else start
+
+    end = deck_end(lambda line: len(line) <= TITLE_DECK_WIDTH * width)
+    if end == start and (start == 0 or ends_sentence(lines[start - 1])):
+        end = deck_end(lambda line: True)
     return end
 
 
-def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, int]]:
+def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
+    """Whether line `i` is a subhead in title case between two sentences (`Awarded First
+    Prize.`): the line before (`before`, for the paragraph's first) ends a sentence, not in
+    an initial or a title (`Messrs. O.`); it is no line of names (`NAMES_LINE`: `Clerk
+    Osric R.`), holds no comma (a dateline, a list), and, as wide as the column, it ends in a
+    full stop (else it is the first line of text that goes on: `Rev. Osric Quillet of`)."""
+    line = lines[i]
+    return i < len(lines) - 1 and ends_sentence(lines[i - 1] if i else before) \
+        and is_title_line(HEAD_STOP.sub("", line)) and len(REAL_WORD.findall(line)) >= 2 \
+        and not DATE_LINE.match(line) and lines[i + 1][:1].isupper() and not NAMES_LINE.search(line) \
+        and "," not in line and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
+
+
+def headline_spans(lines: list[str], subheads: bool = True, before: str = "") -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
-    capitals (a headline), the title-case lines after it down to a full stop (its deck),
-    and, if `subheads`, a headline in title case alone (`title_deck`) or a title-case line
-    between two sentences (a subhead)."""
+    capitals (a headline: `capitals_run_end`), the title-case lines after it down to a full
+    stop (its deck), and, if `subheads`, a headline in title case alone (`title_deck`) or a
+    title-case line between two sentences (`is_subhead`; `before` is the line before the
+    paragraph)."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        end = i
-        while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
-            end += 1
+        end = capitals_run_end(lines, i)
+        if end == i:            # a longer run: each line a headline's
+            while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
+                end += 1
         if end > i:
             spans.append((i, end))
             deck = end          # the deck ends at its first line with a full stop
-            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck]):
+            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck], deck > end):
                 deck += 1
                 if HEAD_STOP.search(lines[deck - 1]):
                     spans.append((end, deck))
@@ -682,21 +777,20 @@ def headline_spans(lines: list[str], subheads: bool = True) -> list[tuple[int, i
             spans.append((i, deck))
             i = deck
             continue
-        if subheads and 0 < i < len(lines) - 1 and SENTENCE_END.search(lines[i - 1]) and \
-                is_title_line(HEAD_STOP.sub("", lines[i])) and len(REAL_WORD.findall(lines[i])) >= 2 \
-                and not DATE_LINE.match(lines[i]) and lines[i + 1][:1].isupper():
+        if subheads and is_subhead(lines, i, width, before):
             spans.append((i, i + 1))
         i += 1
     return spans
 
 
-def split_headlines(block: Block) -> list[Block]:
-    """A paragraph with headlines, decks or subheads among its lines, cut into its parts. A
-    small ad's or news item's title-case line is its own (an address: `Miss Quill, 3 Bank Row.`)."""
+def split_headlines(block: Block, before: str = "") -> list[Block]:
+    """A paragraph with headlines, decks or subheads among its lines, cut into its parts;
+    `before` is the last line of the paragraph before it. A small ad's or news item's
+    title-case line is its own (an address: `Miss Quill, 3 Bank Row.`)."""
     if block.kind != "p" or len(block.text_lines) < 2:
         return [block]
     lines = [line.text.strip() for line in block.text_lines]
-    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]))
+    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]), before=before)
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
     return cut_block(block, spans)
@@ -738,6 +832,7 @@ class _Builder:
         self.back: list[Block] = []
         self.preamble: list[Block] = []      #: what stands before the first heading
         self.cover: list[Block] = []         #: a back cover's letter-spaced lines
+        self.masthead: list[Block] = []      #: a newspaper page's masthead, a line a block
 
     def make_div(self, div_type: str, heads: list[Block], content: list[Block]) -> Block:
         return Block("div", attrs={"type": div_type}, children=self.order(heads + content))
@@ -912,6 +1007,28 @@ class _Builder:
 
     # -- leaf rules: a flat list of leaf blocks in, the same list reshaped out --
 
+    def cut_masthead(self, leaves: list[Block]) -> list[Block]:
+        """A newspaper page's masthead (`masthead_end`) leaves the text, a line a block: its
+        date lines `docDate`, the others `titlePart`; `place_masthead` puts it in front."""
+        if not self.opts.masthead:
+            return leaves
+        top: list[tuple[int, int]] = []         # (block, line) of the page's first text lines
+        for at, block in enumerate(leaves):
+            if block.kind != "p" or len(top) >= MASTHEAD_LINES:
+                break
+            top += [(at, k) for k in range(len(block.text_lines))]
+        top = top[:MASTHEAD_LINES]
+        end = masthead_end([leaves[at].text_lines[k].text.strip() for at, k in top])
+        if not end:
+            return leaves
+        last, cut = top[end - 1][0], top[end - 1][1] + 1
+        head = cut_block(leaves[last], [], [cut])
+        for block in leaves[:last] + head[:1]:
+            for part in cut_block(block, [], range(len(block.text_lines))):
+                part.kind = "docDate" if MASTHEAD_DATE.search(first_text(part)) else "titlePart"
+                self.masthead.append(part)
+        return head[1:] + leaves[last + 1:]
+
     def dialogue(self, leaves: list[Block]) -> list[Block]:
         return mark_dialogue(leaves)
 
@@ -974,8 +1091,10 @@ class _Builder:
         if not self.opts.headline_decks:
             return leaves
         parts = []
-        for block in leaves:
-            cut = split_headlines(block)
+        for at, block in enumerate(leaves):
+            before = leaves[at - 1] if at else None
+            cut = split_headlines(block, before.text_lines[-1].text.strip()
+                                  if before is not None and before.kind == "p" and before.text_lines else "")
             self.run_in_decks.update(id(part) for part in cut
                                      if part is not block and part.kind == "head" and len(part.text_lines) > 1)
             parts.extend(cut)
@@ -1119,6 +1238,10 @@ class _Builder:
             self.back.insert(0, Block("div", attrs={"type": "notes"},
                                       children=self.endnotes(trailing, self.classify.trailing_endnote)))
 
+    def place_masthead(self) -> None:
+        if self.masthead:
+            self.front.insert(0, Block("titlePage", attrs={"type": "masthead"}, children=self.masthead))
+
     def place_preamble(self) -> None:
         """What precedes the first heading: a title page, or the first division's top."""
         preamble, front, body = self.preamble, self.front, self.body
@@ -1255,7 +1378,7 @@ class _Builder:
                 div.attrs["type"] = self.opts.enclosing_div
                 articles.append(div)
                 continue
-            if not articles or articles[-1].attrs.get("type") == "advertisement":
+            if not articles or articles[-1].attrs.get("type") == "advertisement" or is_closed(articles[-1]):
                 articles.append(Block("div", attrs={"type": self.opts.enclosing_div}, children=[]))
             # a closing signature or closer may not precede the sections: it keeps its own div
             closed = any(child.kind in ("closer", "signed") for child in div.children)
@@ -1269,6 +1392,7 @@ class _Builder:
 
 #: the jobs on the flat list of paragraphs, in order (each takes and returns the list)
 LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ...] = (
+    ("masthead", _Builder.cut_masthead),
     ("dialogue", _Builder.dialogue),
     ("heads per line", _Builder.heads_per_line),
     ("salutes", _Builder.salutes),
@@ -1290,6 +1414,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
 DIVISION_RULES: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
     ("trailing endnotes", _Builder.trailing_endnotes),
     ("preamble", _Builder.place_preamble),
+    ("masthead", _Builder.place_masthead),            # after the preamble: the page's first lines
     ("classified ads", _Builder.set_apart_classified_ads),
     ("enclosing div", _Builder.enclosing_div),
     ("advertisements", _Builder.advertisements),
