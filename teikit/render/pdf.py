@@ -15,7 +15,14 @@ pages it laid out before it writes them, and a worker with nothing to print lays
 next part whose pages are unknown just to count them: print.css gives left and right
 pages the same measure, so a part takes as many pages wherever it starts. Whatever the
 stylesheet, a part printed from another page than the one its forerunners end on is
-printed again: the numbering is checked, not assumed.
+printed again: the numbering is checked, not assumed. With two workers, then, the parts
+are laid out one after the other, each written while the next is laid out: the book's
+layouts (25 of its 40 s of CPU, 2 cores) bound its time; its page numbers and running
+heads are all that wait on the parts before.
+
+Before WeasyPrint sees the page, what print hides is taken out and what print shows as
+plain text is sent as such (`_drop_hidden_in_print`, `_print_plain`): its time goes on
+laying out inline boxes, each one's text apart, and on its cyclic garbage collector.
 """
 from __future__ import annotations
 
@@ -26,9 +33,11 @@ import logging
 import multiprocessing
 import os
 import queue
+import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from logging.handlers import QueueHandler
 from pathlib import Path
 
@@ -37,10 +46,23 @@ from lxml import etree, html
 from teikit.errors import TeikitError
 from teikit.files import write_atomically
 
-#: about how much of the edition's HTML is laid out at a time: 256 KB is some 80 pages
+#: about how much of the edition's HTML is laid out at a time: 256 KB is some 150 of the
+#: book's pages
 PART_BYTES = 1 << 18
 #: the back matter print.css begins on a new page, beside the divisions headed by an `h2`
 NEW_PAGE_CLASSES = {"apparatus", "person-index", "colophon"}
+#: the classes of inline wrappers whose look is the screen's alone (a tooltip, a dotted or
+#: tinted underline that print.css takes away): a `span` or `time` of these classes only is
+#: printed as its text, unless a link leads to it. WeasyPrint lays out each inline box's
+#: text apart, line by line and again to draw it: these were half the book's inline boxes
+#: and a seventh of its time
+PLAIN_IN_PRINT = {"person", "date", "tei-reg", "tei-corr", "tei-expan", "tei-lem", "hyph", "supplied-hyphen",
+                  "app-reading"}
+#: what the stylesheets may declare for those classes and still leave them no look on paper:
+#: a pointer, and the underlines print.css takes away
+NO_LOOK_IN_PRINT = {"cursor", "border", "border-bottom", "background", "background-image"}
+#: what gives a wrapper a say in print all the same (its language is the hyphenation's)
+SAY_IN_PRINT = {"lang", "dir", "style"}
 #: how a link to an anchor in another part is printed, to be turned into a PDF destination
 PART_LINK = "teikit-part:"
 #: workers by default at most: each holds the pages of the part it lays out (150-220 MB), so
@@ -71,6 +93,7 @@ def write_pdf(html_path: str | Path, jobs: int | None = None) -> Path:
     html_path = Path(html_path)
     root = html.parse(str(html_path)).getroot()
     _drop_hidden_in_print(root, html_path)
+    _print_plain(root, html_path)
     parts = _parts(root)
     anchors = [{element.get("id") for unit in part for element in unit.iter() if element.get("id")} for part in parts]
     heading = root.find(".//h1")
@@ -106,13 +129,13 @@ def _print_part(number: int, page: str, base_url: str) -> tuple[bytes, int]:
     as they are laid out, so that the next part can start while this one is written."""
     from weasyprint import HTML
 
-    document = HTML(string=page, base_url=base_url).render()
-    pages = len(document.pages)
-    if _reports is not None:
-        _reports.put((number, pages))
-    pdf = document.write_pdf()
-    del document
-    gc.collect()   # the part's boxes hold cycles: free them before the next part is laid out
+    with _collector_paused():
+        document = HTML(string=page, base_url=base_url).render()
+        pages = len(document.pages)
+        if _reports is not None:
+            _reports.put((number, pages))
+        pdf = document.write_pdf()
+        del document
     return pdf, pages
 
 
@@ -120,9 +143,24 @@ def _count_pages(page: str, base_url: str) -> int:
     """How many pages a part takes, laid out but not written."""
     from weasyprint import HTML
 
-    pages = len(HTML(string=page, base_url=base_url).render().pages)
-    gc.collect()
-    return pages
+    with _collector_paused():
+        return len(HTML(string=page, base_url=base_url).render().pages)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while WeasyPrint lays out and writes a part: it makes
+    millions of objects and drops few, and the collector's passes over them took a seventh
+    of its time. The part's boxes hold cycles: one pass after frees them, before the next
+    part is laid out."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+        gc.collect()
 
 
 def _printed_in_order(page_html: Callable[[int, int], str], count: int, base_url: str, jobs: int) -> Iterator[bytes]:
@@ -246,18 +284,48 @@ def _drop_hidden_in_print(root: etree._Element, html_path: Path) -> None:
 
     wrapper = cssselect2.ElementWrapper.from_html_root(root)
     hidden: list[etree._Element] = []
-    for link in root.iterfind("head/link"):
-        if "stylesheet" not in (link.get("rel") or "").split() or link.get("media") != "print":
-            continue
-        css = (html_path.parent / link.get("href", "")).read_text(encoding="utf-8")
-        for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
-            if rule.type == "qualified-rule" and any(
-                    declaration.type == "declaration" and declaration.lower_name == "display"
-                    and tinycss2.serialize(declaration.value).strip() == "none"
-                    for declaration in tinycss2.parse_declaration_list(rule.content)):
-                hidden += [found.etree_element for found in wrapper.query_all(tinycss2.serialize(rule.prelude))]
+    for selector, declarations in _style_rules(root, html_path, print_only=True):
+        if any(declaration.lower_name == "display" and tinycss2.serialize(declaration.value).strip() == "none"
+               for declaration in declarations):
+            hidden += [found.etree_element for found in wrapper.query_all(selector)]
     for element in hidden:
         _drop(element)
+
+
+def _print_plain(root: etree._Element, html_path: Path) -> None:
+    """Print as their text the inline wrappers with no look in print (PLAIN_IN_PRINT) that no
+    link leads to. A class keeps its wrappers where a rule of the page's stylesheets (an
+    edition's own, say) gives it more than a look print.css takes away (NO_LOOK_IN_PRINT)."""
+    plain = set(PLAIN_IN_PRINT)
+    for selector, declarations in _style_rules(root, html_path, print_only=False):
+        named = set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", selector))
+        if named & plain and any(declaration.lower_name not in NO_LOOK_IN_PRINT for declaration in declarations):
+            plain -= named
+    linked = {link.get("href")[1:] for link in root.iter("a") if (link.get("href") or "").startswith("#")}
+    for element in list(root.iter("span", "time")):
+        classes = set((element.get("class") or "").split())
+        if classes and classes <= plain and element.get("id") not in linked and not SAY_IN_PRINT & set(element.keys()):
+            element.drop_tag()
+
+
+def _style_rules(root: etree._Element, html_path: Path, print_only: bool) -> Iterator[tuple[str, list]]:
+    """(selector, declarations) of the style rules of the stylesheets the page links: with
+    `print_only`, the rules that surely apply in print (of the stylesheets for print, outside
+    @media); else every rule that may (of every stylesheet, within @media too)."""
+    import tinycss2
+
+    def rules(tokens) -> Iterator[tuple[str, list]]:
+        for rule in tinycss2.parse_stylesheet(tokens, skip_comments=True, skip_whitespace=True):
+            if rule.type == "qualified-rule":
+                yield tinycss2.serialize(rule.prelude), [
+                    declaration for declaration in tinycss2.parse_declaration_list(rule.content)
+                    if declaration.type == "declaration"]
+            elif not print_only and rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content:
+                yield from rules(rule.content)
+
+    for link in root.iterfind("head/link"):
+        if "stylesheet" in (link.get("rel") or "").split() and (link.get("media") == "print" or not print_only):
+            yield from rules((html_path.parent / link.get("href", "")).read_text(encoding="utf-8"))
 
 
 def _drop(element: etree._Element) -> None:
