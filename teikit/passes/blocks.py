@@ -14,7 +14,10 @@ paragraph only when the text around it says so:
 
 Every run of non-blank lines starts a candidate block; a candidate continues the block
 before it when that block's last text line does not end a sentence (and, in hard-wrapped
-text, runs to the full line width), or when the candidate starts in lower case. Footnote
+text, runs to the full line width), or when the candidate starts in lower case. A full
+line that ends a sentence goes on over a page break, but over a blank line only in a text
+whose blank lines fall as often after lines that run on (`blanks_ignore_sentences`):
+elsewhere a blank there ends the paragraph. Footnote
 lines (profile option `footnote_pattern`) become blocks of kind "note" placed right after
 the paragraph they interrupt, whose halves become one block; the `notes` pass moves them
 to their markers. Leaf blocks go to `doc.body` in source order as kind "p"; the
