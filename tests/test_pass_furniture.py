@@ -537,3 +537,8 @@ def test_a_speakers_name_recurring_on_every_page_is_not_a_head():
 ])
 def test_a_line_in_capitals_ending_in_a_hyphen_is_a_split_word_not_a_page_head(text, head):
     assert furniture.is_page_head(text, furniture.Options()) is head
+
+
+def test_a_head_before_a_folio_is_read_only_off_a_line_ending_in_one():
+    assert furniture.head_before_folio("Quillet and Osbert 1O4 ") == ("1O4", "header", "Quillet and Osbert", 2.0)
+    assert furniture.head_before_folio("Quillet and Osbert went") is None

@@ -201,3 +201,21 @@ def test_a_number_glued_to_a_word_in_capitals_is_left_to_the_marker_sequence():
     assert notes.glued_number_start("HARBOURl") == 7                 # 1 read as l
     assert notes.glued_number_start("LAW12") == 3
     assert notes.glued_number_start("HARBOUR") == 7                  # nothing glued on
+
+
+def glued_match_spans(matches):
+    return [(m.span(), m.span("pre"), m.span("gap"), m.span("m")) for m in matches]
+
+
+def test_glued_markers_are_the_pattern_matches_found_from_where_a_marker_begins():
+    text = "Quillet.5 and Osric.'l2 at Tulverton, al1 ill. l6 (Quillbury)2"
+    assert glued_match_spans(notes.glued_markers(text)) == \
+        glued_match_spans(notes.GLUED_MARKER_RE.finditer(text))
+    assert [m.group("m") for m in notes.glued_markers("Pellworth.12 al1 ")] == ["12", "l1", "1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZlIio01 .,;:!?\"'’”)\n", max_size=20))
+def test_glued_markers_find_what_the_pattern_finds_anywhere(text):
+    assert glued_match_spans(notes.glued_markers(text)) == \
+        glued_match_spans(notes.GLUED_MARKER_RE.finditer(text))

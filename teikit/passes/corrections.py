@@ -72,21 +72,24 @@ SHORT_WORD_ZIPF = 5.5
 LONG_LOWER_RE = re.compile(r"(?<![\w'’-])[a-z]{6,}(?![\w'’-])")
 # Gates: what a line must contain for a finder to have anything to find (most lines have
 # nothing to correct, and a C-level search is far cheaper than a finder's Python loop).
+# Each is led by a character `re` can scan for, the rarest of its match (teikit.patterns):
+# a gate says only whether there is a match, not where.
 #: the letters that may be a part of a PAIR_RE match: a run starting a chunk between spaces
 #: (a right part), or ending one after no word character (a left part)
-EDGE_PART_RE = re.compile(r"(?<![^ ])[A-Za-z]+|(?<![\w'’.,-])[A-Za-z]+(?![^ ])")
-#: a token whose core (CORE_RE) may be a fragment: one or two letters in punctuation
-SHORT_CORE_RE = re.compile(r"(?<!\S)[\"'“‘(\[]*([^\W\d_]{1,2})[.,;:!?\"'”’)\]]*(?!\S)")
+EDGE_PART_RE = re.compile(r"[A-Za-z](?:(?<![^ ][A-Za-z])[A-Za-z]*|(?<![\w'’.,-][A-Za-z])[A-Za-z]*(?![^ ]))")
+#: a token whose core (CORE_RE) may be a fragment: one or two letters in punctuation, after
+#: the space before it (searched in the text after a space)
+SHORT_CORE_RE = re.compile(r"\s[\"'“‘(\[]*([^\W\d_]{1,2})[.,;:!?\"'”’)\]]*(?!\S)")
 #: a year of four figures with a digit OCR read as a letter like it (`18G3`, `1S62`, `186B`)
 LETTERED_YEAR_RE = re.compile(r"(?<![\w.,])1[5-9][0-9GSBZ]{2}(?![\w-])")
 #: what OCR reads for 6, 5, 8 and 2 in a year (`teikit.ocr.DIGIT_WRECKAGE` has more, which no value reads)
 YEAR_LETTERS = str.maketrans({"G": "6", "S": "5", "B": "8", "Z": "2"})
 #: what `numbers` needs: a digit beside a letter read for one (1O, l9, 18G3), 1� or `1 9`
-NUMBERS_GATE_RE = re.compile(r"[0-9][OolIGSBZ]|[OolI][0-9]|1�|1 [89]")
+NUMBERS_GATE_RE = re.compile(r"[0-9](?:[OolIGSBZ]|(?<=[OolI][0-9])|(?<=1)(?:�| [89]))")
 #: what `glyphs` needs: an unreadable glyph
 GLYPH_RE = re.compile(rf"[{GLYPHS}]")
 #: what `inner_punctuation` needs: a comma or apostrophe between lower-case letters
-INNER_PUNCT_GATE_RE = re.compile(r"[a-z][,'’][a-z]")
+INNER_PUNCT_GATE_RE = re.compile(r"[,'’](?<=[a-z][,'’])[a-z]")
 #: OCR's usual letter confusions, tried on unknown words (`spelling`)
 CONFUSIONS = (("rn", "m"), ("m", "rn"), ("rl", "n"), ("ri", "n"), ("cl", "d"), ("li", "h"),
               ("ii", "u"), ("ii", "ll"), ("f", "t"), ("t", "f"), ("c", "e"), ("e", "c"),
@@ -427,7 +430,7 @@ def _letter_spaced_line(corrector: LineCorrector, text: str) -> list | None:
 
 def _may_be_letter_spaced(corrector: LineCorrector, text: str) -> bool:
     """Every fragment's token is a SHORT_CORE_RE match: three that make no word are needed."""
-    return sum(map(corrector.uncommon_short.__getitem__, SHORT_CORE_RE.findall(text))) >= 3
+    return sum(map(corrector.uncommon_short.__getitem__, SHORT_CORE_RE.findall(" " + text))) >= 3
 
 
 def _may_be_misspelt(corrector: LineCorrector, text: str) -> bool:

@@ -68,6 +68,9 @@ _NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+([A-Z\"'“‘(].*?)\s*")
 #: the head may end in a number (`Notes for Pages 103-125 529`) but not in a lone digit,
 #: which would be part of a spaced-out date (`January 3 1 ,  1 9 3 7`)
 _NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_NUMBER})\s*")
+#: the characters a line ending in a page number ends in, its spaces aside: `_NUMBER_LAST`
+#: tries each split of its head from its number, so only such lines are given to it
+_NUMBER_ENDS = tuple("0123456789lIOo")
 #: a folio of ones OCR read as capital I's (`II` for 11): a section's numeral too
 _ONES = re.compile(r"\s*[Il]{1,3}\s*")
 #: a short line that stands for a folio OCR mangled beyond reading (`m`, `i i 7`, `888`):
@@ -135,7 +138,7 @@ def folio_before_head(text: str):
 
 
 def head_before_folio(text: str):
-    if m := _NUMBER_LAST.fullmatch(text):
+    if text.rstrip().endswith(_NUMBER_ENDS) and (m := _NUMBER_LAST.fullmatch(text)):
         return head_with_number(m.group(2), m.group(1))
 
 

@@ -32,11 +32,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
 
 from ..model import RESP, Block, Document, Line, Mark, Spans, reading_view
 from ..ocr import DIGIT_LOOKALIKES, OCR_DIGITS
+from ..patterns import not_after
 from ..pipeline import PassSpec
 from ..report import Report
 from .blocks import plain_number
@@ -47,9 +49,19 @@ DIGIT_FOR = str.maketrans({**DIGIT_LOOKALIKES, "i": "1", "!": "1", ":": None, "'
 #: a number glued to a word or its punctuation (Lenin.5, ATLANTIC18, exile. l6, trial.'):
 #: "pre" the word's last letter and its punctuation, "m" the marker as OCR read it;
 #: `glued_marker` decides which matches can be markers
+#: the punctuation a glued marker may follow, the first character of a marker, the rest
+_GLUED_PUNCT = r".,;:!?\"'’”)"
+_MARKER_FIRST = r"[0-9lIi!:'’]"
+_MARKER_REST = r"(?:[0-9lIio!:'’]| [0-9]){0,2}(?=[\s\"”’)\].,;:]|$)"
 GLUED_MARKER_RE = re.compile(  # all in a lookahead: matches may overlap (Oslo.2)
-    r"(?=(?P<pre>[A-Za-z][.,;:!?\"'’”)]{0,2})(?P<gap> ?)"
-    r"(?P<m>[0-9lIi!:'’](?:[0-9lIio!:'’]| [0-9]){0,2})(?=[\s\"”’)\].,;:]|$))")
+    rf"(?=(?P<pre>[A-Za-z][{_GLUED_PUNCT}]{{0,2}})(?P<gap> ?)(?P<m>{_MARKER_FIRST}{_MARKER_REST}))")
+#: where a GLUED_MARKER_RE marker may begin: its first character after a letter, the
+#: punctuation or the space it follows, led by that character (teikit.patterns)
+GLUED_MARKER_START_RE = re.compile(not_after(f"[^A-Za-z {_GLUED_PUNCT}]", _MARKER_FIRST) + f"(?={_MARKER_REST})")
+#: how far before its marker a GLUED_MARKER_RE match begins: a letter, two punctuation marks, a space
+GLUED_PRE_REACH = 4
+#: how far before its marker a GLUED_MARKER_RE match begins: a letter, two punctuation marks, a space
+GLUED_PRE_REACH = 4
 #: the end of a word in capitals that can be a note number glued on (NORWAYl, LAW12)
 CAPITALS_NUMBER_TAIL_RE = re.compile(r"[0-9lI]+$")
 BRACKET_MARKER_RE = re.compile(r"\[(?P<m>\d{1,3})\]")
@@ -175,13 +187,34 @@ def closes_quote(text: str, at: int) -> bool:
         opened + 1 < at and text[opened + 1].isalpha()
 
 
-def marker_candidates(blocks: list[Block], pattern: re.Pattern) -> list[Candidate]:
+def glued_markers(text: str):
+    """GLUED_MARKER_RE's matches in `text`, in order. The pattern, a lookahead led by a
+    letter, would be tried at every letter of the text; it is tried only just before the
+    places where a marker may begin (GLUED_MARKER_START_RE), nearest first: the first place
+    it matches at is the only one whose marker can begin there."""
+    for start in GLUED_MARKER_START_RE.finditer(text):
+        at = start.start()
+        for word_end in range(at - 1, max(at - 1 - GLUED_PRE_REACH, -1), -1):
+            match = GLUED_MARKER_RE.match(text, word_end)
+            if match:
+                if match.start("m") == at:
+                    yield match
+                break
+
+
+def bracket_markers(text: str):
+    return BRACKET_MARKER_RE.finditer(text)
+
+
+def marker_candidates(blocks: list[Block], markers: Callable[[str], Iterable[re.Match]]) -> list[Candidate]:
+    """The markers `markers` finds in the blocks' reading views (`glued_markers`,
+    `bracket_markers`), as candidates."""
     found = []
     for block in blocks:
         view = reading_view(block)
         text, line_of = block.text, line_numbers(block)
         last_end = -1
-        for match in pattern.finditer(view.text):
+        for match in markers(view.text):
             if match.start("m") < last_end or not glued_marker(match):
                 continue
             last_end = match.end("m")
@@ -433,9 +466,8 @@ def link_endnotes(doc: Document, opts: Options, report: Report) -> Counter:
             if number in notes:
                 report.warning("TK164", f"two endnotes numbered {number}", block.text_lines[0].n)
             notes.setdefault(number, block)
-    pattern = BRACKET_MARKER_RE if opts.endnote_markers == "bracketed" else GLUED_MARKER_RE
     blocks = text_blocks(doc)
-    cands = marker_candidates(blocks, pattern)
+    cands = marker_candidates(blocks, bracket_markers if opts.endnote_markers == "bracketed" else glued_markers)
     if not notes:
         if cands and opts.endnote_markers == "bracketed":
             report.warning("TK165", "note markers found but no endnotes: structure made none")
