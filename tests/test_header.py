@@ -91,6 +91,21 @@ def test_without_a_configured_title_the_title_page_gives_the_header_its_title():
     assert check_tree(tree) == []
 
 
+def test_a_mastheads_title_is_the_part_that_names_the_paper_or_none():
+    from teikit.model import Block, Document, Line
+    from teikit.tei.header import title_page
+
+    def masthead(*parts):
+        doc = Document("masthead.txt", [])
+        doc.front = [Block("titlePage", attrs={"type": "masthead"}, children=[
+            Block("titlePart", [Line(k, text)]) for k, text in enumerate(parts, 1)])]
+        return title_page(doc)
+
+    assert masthead("XX Ti Ls.. rsi w", "HOME", "THE QUILLBURY COURIER", "VOL. XII. No. 40.") == (
+        "THE QUILLBURY COURIER", "")
+    assert masthead("XX Ti Ls.. Jan, i Til-- tMBMrtlur", "VOLUME XIV, NO. 5.", "PRICE ONE CENT.") == ("", "")
+
+
 @pytest.mark.parametrize("part, well", [("DISEASES OF THE HARBOUR.", True), ("■ ^, Lii. - Co!i. welMOmec", False),
                                          ("qzxv ttrw plkk OF", False), ("A", False)])
 def test_a_title_part_reads_well_or_is_ocrs_reading_of_a_stamp(part, well):

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from .. import __version__
 from ..config import Bibl, EditionConfig
 from ..lexicon import word_zipf
 from ..model import Document, reading_view
+from ..passes.blocks import is_caps_line
+from ..passes.structure import MASTHEAD_DATE, MASTHEAD_DETAIL, MASTHEAD_ISSUE
 from ..resources import resource_dir
 from .writer import add_text, tei
 
@@ -123,15 +126,39 @@ def read_well(text: str) -> bool:
         and sum(word_zipf(word.lower()) > 0 for word in words) >= TITLE_WORDS_KNOWN * len(words)
 
 
+#: the most words of three letters or more in a newspaper's name (two at least: a word
+#: alone in capitals atop a page is as often a label, `HOME`, `EXTRA`)
+PAPER_NAME_WORDS = 6
+#: all but a third of them this common a word at least (Zipf; the rest a town's name):
+#: OCR's debris around a masthead reads as scraps of words that a lexicon may still know
+PAPER_NAME_ZIPF = 2.0
+
+
+def names_the_paper(text: str) -> bool:
+    """Whether a masthead's part is the paper's name: a line in capitals of a few words,
+    most of them common words, no digit nor stray mark, that neither numbers, dates nor
+    prices the issue."""
+    words = [word for word in re.findall(r"[^\W\d_]+", text) if len(word) >= 3]
+    return 2 <= len(words) <= PAPER_NAME_WORDS and is_caps_line(text) and not TITLE_JUNK.search(text) \
+        and not re.search(r"\d|,$", text) \
+        and sum(word_zipf(word.lower()) < PAPER_NAME_ZIPF for word in words) <= len(words) // 3 \
+        and not any(pattern.search(text) for pattern in (MASTHEAD_ISSUE, MASTHEAD_DETAIL, MASTHEAD_DATE))
+
+
 def title_page(doc: Document) -> tuple[str, str]:
     """The title (its title parts) and the first author a text's own title page prints, as
     read with the OCR corrections; empty where there is none. Only parts that read well
     (`read_well`) count, and the article that opens a title (`A`); an author has two words
-    at least (a forename or initials and a surname)."""
+    at least (a forename or initials and a surname). A newspaper's masthead gives its first
+    part that names the paper (`names_the_paper`), or none."""
     for page in (block for section in doc.front for block in section.walk() if block.kind == "titlePage"):
+        def texts(kind: str) -> Iterator[str]:
+            return (" ".join(reading_view(part).text.split()) for part in page.children if part.kind == kind)
+
         def read(kind: str) -> list[str]:
-            texts = (" ".join(reading_view(part).text.split()) for part in page.children if part.kind == kind)
-            return [text for text in texts if text == "A" or read_well(text)]
+            return [text for text in texts(kind) if text == "A" or read_well(text)]
+        if page.attrs.get("type") == "masthead":
+            return next((text for text in texts("titlePart") if names_the_paper(text)), ""), ""
         title = " ".join(read("titlePart"))
         authors = [author for author in read("docAuthor") if len(author.split()) > 1]
         return (title if len(title) <= TITLE_PAGE_MAX else "", authors[0] if authors else "")
