@@ -27,16 +27,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .date_grammar import is_calendar_day
+from .date_grammar import DAY_ONLY, WITH_MONTH, is_calendar_day
 
-#: a value with its month: 1790-06-09, 1790-06, --06-09, --06
-WITH_MONTH = re.compile(r"(\d{4}|-)-(\d\d)(?:-(\d\d))?$")
 #: a complete day: 1790-06-09
 FULL_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
 #: a yearless month or day: --08, --08-18
 MONTH_DAY = re.compile(r"--(\d\d)(?:-(\d\d))?$")
-#: a day alone: ---18
-DAY_ONLY = re.compile(r"---(\d\d)$")
 #: a year alone: 1790
 YEAR_ONLY = re.compile(r"(\d{4})$")
 #: the certainty of a value that the running date completed

@@ -480,9 +480,10 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
 SERIES_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)\s*")
 YEARLESS = re.compile(r"--(\d\d)(-\d\d)?$")
 YEAR_MONTH = re.compile(r"(\d{4})-(\d\d)")
-#: a day without its month (`---03`), and the month and day that end a date (`1862-05-05`, `--05-05`)
-DAY_ALONE = re.compile(r"---(\d\d)")
-MONTH_DAY = re.compile(r"(?<=-)(\d\d)-(\d\d)$")
+#: a value with its month: 1790-06-09, 1790-06, --06-09, --06
+WITH_MONTH = re.compile(r"(\d{4}|-)-(\d\d)(?:-(\d\d))?$")
+#: a day alone: ---18
+DAY_ONLY = re.compile(r"---(\d\d)$")
 
 
 def _share_years(text: str, found: list) -> list:
@@ -495,10 +496,10 @@ def _share_years(text: str, found: list) -> list:
             continue
         after = found[k + 1][2].get("when") or found[k + 1][2].get("from") or ""
         yearless, dated = YEARLESS.match(attrs.get("when", "")), YEAR_MONTH.match(after)
-        day_alone, month_day = DAY_ALONE.fullmatch(attrs.get("when", "")), MONTH_DAY.search(after)
+        day_alone, with_day = DAY_ONLY.match(attrs.get("when", "")), WITH_MONTH.match(after)
         if yearless and dated and int(dated.group(2)) >= int(yearless.group(1)):
             found[k] = (i, j, {**attrs, "when": dated.group(1) + attrs["when"][1:]})
-        elif day_alone and month_day and "_relative" not in attrs \
-                and int(day_alone.group(1)) < int(month_day.group(2)):
-            found[k] = (i, j, {"when": f"{after[:month_day.start(1)]}{month_day.group(1)}-{day_alone.group(1)}"})
+        elif day_alone and with_day and with_day.group(3) and "_relative" not in attrs \
+                and int(day_alone.group(1)) < int(with_day.group(3)):
+            found[k] = (i, j, {"when": f"{after[:with_day.end(2)]}-{day_alone.group(1)}"})
     return found
