@@ -21,8 +21,7 @@ TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colon
           "Chancellor", "Rabbi", "Vicar", "Sultan", "Surgeon", "Excellency",
           # a letter's kin and a regiment's ranks, as soldiers wrote them
           "Uncle", "Aunt", "Cousin", "Col", "Gen", "Genl.", "Genl", "Maj", "Sergt", "Corp.", "Corpl.", "Corpl",
-          "Adjt.", "Adjutant", "Chaplain", "Atty.", "Atty", "Solicitor",
-          # debates and lists print the short titles in capitals too (`HON. MR. QUILLET`);
-          # a word title in capitals may be a heading's word (`PRIVATE PROPERTY`)
-          "MR.", "MRS.", "MESSRS.", "HON.", "DR.", "GEN.", "COL.", "CAPT.", "LIEUT.", "MAJ.", "REV.",
-          "ATTY.", "SIR")
+          "Adjt.", "Adjutant", "Chaplain", "Atty.", "Atty", "Solicitor")
+#: debates and lists print the abbreviated titles in capitals too (`HON. MR. QUILLET`), and
+#: `SIR`; a word title in capitals may be a heading's word (`PRIVATE PROPERTY`)
+TITLES += tuple(sorted({title.upper() for title in TITLES if title.endswith(".")} - set(TITLES))) + ("SIR",)
