@@ -244,6 +244,11 @@ class LineCorrector:
             self.pair_cache[pair] = self.join_pair(left, right)
         return self.pair_cache[pair]
 
+    def certainty(self, word: str) -> str:
+        """How sure a joined word is: high for a common word, medium for one the document
+        writes often enough, low for one neither attests (a name OCR spaced)."""
+        return "high" if self.lex.zipf(word) >= self.opts.min_zipf else "medium" if self.lex.known(word) else "low"
+
     def is_name_split(self, left: str, part: str) -> bool:
         """A capital OCR spaced off the rest of its word (`Q uillet`, `P ellworth`): a capital
         that is no word of its own (not `A`, `I`, `O`), then three small letters or more
@@ -271,7 +276,7 @@ class LineCorrector:
                 return None
             if left_is_word and len(left) > 1 and self.lex.zipf(word) < self.lex.zipf(left) - 1.5:
                 return None  # and s leighs: not `ands`
-            cert = "high" if self.lex.zipf(word) >= self.opts.min_zipf else "medium" if self.lex.known(word) else "low"
+            cert = self.certainty(word)
             return (len(left) + 1 + len(part), word, cert)
         return None
 
@@ -355,7 +360,7 @@ class LineCorrector:
         for m in INLINE_HYPHEN_RE.finditer(text):
             word = m.group(1) + m.group(2)
             if self.lex.known(word):
-                cert = "high" if self.lex.zipf(word) >= self.opts.min_zipf else "medium" if self.lex.known(word) else "low"
+                cert = self.certainty(word)
                 out.append((m.start(), m.end(), word, "inline-hyphen", cert))
         return out
 
