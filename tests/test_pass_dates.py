@@ -538,3 +538,15 @@ def test_a_newspapers_masthead_dates_every_article_of_the_issue():
         ("FRIDAY, DECEMBER 29, 1916", "1916-12-29"), ("Dec. 29", "1916-12-29"), ("3d of November", "1916-11-03"),
         ("Monday", "1917-01-01"), ("December 28", "1916-12-28")]
     assert ("Dec. 29", "--12-29") in dates("book")     # a book's first date dates no later part
+
+
+def test_weekday_before_a_shortened_part_of_the_day_is_a_date():
+    assert dated(["Bath, July 5, 1790.", "Monday Evg", "we rode out"])[1] == ("Monday", inferred("1790-07-05"))
+    assert dated(["Bath, July 5, 1790.", "Sunday Aftn. we rode out"])[1] == ("Sunday", inferred("1790-07-04"))
+    assert dated(["Bath, July 5, 1790.", "and Friday Quillet came"])[1:] == []
+
+
+def test_a_shortened_word_keeps_its_first_letters_and_the_order_of_the_rest():
+    from teikit.passes.date_grammar import shortens
+    assert shortens("Evg", "Evening") and shortens("Aftn", "Afternoon") and shortens("Morning", "Morning")
+    assert not shortens("Eg", "Evening") and not shortens("Evil", "Evening") and not shortens("Mary", "Morning")

@@ -336,7 +336,7 @@ RULES: list[Rule] = [
     # a diary's entry head names both, found whole as a bare day)
     Rule("weekday", re.compile(
         rf"(?=[A-Z])\b(?<!\d\s)(?<!\d(?:st|nd|rd|th)\s)(?<!\dd\s)(?P<weekday>{_WEEKDAY_NAME})(?:\s+(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight)\b)?"
-        rf"(?!\w|'s\b|\s+[Ss]chools?\b|\s+(?!I\b)[A-Z])"),
+        rf"(?!\w|'s\b|\s+[Ss]chools?\b)"),
         lambda g: {"_weekday": str(WEEKDAYS.index(g["weekday"].capitalize()))}, ("weekday",)),
     # A.D. 814, 814 A.D.
     Rule("era_year", re.compile(
@@ -422,6 +422,26 @@ def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
     return True
 
 
+#: the capitalised word after a weekday
+CAPITAL_AFTER = re.compile(r"\s+([A-Z][a-z]*)")
+PARTS_OF_DAY = ("Morning", "Afternoon", "Evening")
+
+
+def shortens(word: str, full: str) -> bool:
+    """Whether `word` is `full` shortened as hands wrote it: its first two letters, then some
+    of the others in order (letters left out, not changed)."""
+    rest = iter(full[2:])
+    return len(word) >= 3 and word[:2] == full[:2] and all(letter in rest for letter in word[2:])
+
+
+def _name_after_weekday(text: str, end: int) -> bool:
+    """Whether a capitalised word after a weekday makes it part of a name (`Friday Quillet`,
+    `Sunday Schools`): not `I`, and not a part of the day, however shortened (a letter's
+    `Monday Evg`: the date is the weekday's)."""
+    m = CAPITAL_AFTER.match(text, end)
+    return bool(m) and m.group(1) != "I" and not any(shortens(m.group(1), full) for full in PARTS_OF_DAY)
+
+
 def _accept(rule: Rule, text: str, m: re.Match) -> bool:
     """The checks a match must pass beyond its pattern."""
     i, j = m.span()
@@ -430,7 +450,7 @@ def _accept(rule: Rule, text: str, m: re.Match) -> bool:
     if rule.numeric:
         return not NOT_YEAR_BEFORE.search(text[max(0, i - 12):i])
     if rule.name == "weekday":
-        return not NAME_BEFORE.search(text[max(0, i - 16):i])
+        return not NAME_BEFORE.search(text[max(0, i - 16):i]) and not _name_after_weekday(text, j)
     return True
 
 
