@@ -542,3 +542,12 @@ def test_a_line_in_capitals_ending_in_a_hyphen_is_a_split_word_not_a_page_head(t
 def test_a_head_before_a_folio_is_read_only_off_a_line_ending_in_one():
     assert furniture.head_before_folio("Quillet and Osbert 1O4 ") == ("1O4", "header", "Quillet and Osbert", 2.0)
     assert furniture.head_before_folio("Quillet and Osbert went") is None
+
+
+def test_of_two_lines_showing_one_page_the_folio_printed_like_the_others_is_its_folio():
+    lines = ["0001", "", "1", ""] + page(25)
+    for n in range(2, 6):
+        lines += ["", f"000{n}", ""] + page(25)
+    doc, _ = run(lines)
+    assert (doc.lines[0].fw_type, doc.lines[2].kind) == ("pageNum", "text")
+    assert [line.page_break for line in doc.lines if line.page_break] == ["0001", "0002", "0003", "0004", "0005"]

@@ -88,6 +88,8 @@ _LETTERS = re.compile(r"[^\W\d_]{2}")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 #: how alike (difflib's ratio) a line must be to a known running head to be taken for it
 #: where a page's top is known, and how long a head's key must be for likeness to count
+#: how many lines apart two lines showing one page's number may stand and still compete for its folio
+FOLIO_REACH = 4
 HEAD_LIKE = 0.8
 HEAD_LIKE_MIN = 8
 
@@ -241,6 +243,35 @@ def chain_folios(pages: Pages, cands: list[Candidate]) -> None:
                 pages.mark(k, "header")
                 pages.report.info("TK115", f"running head beside the page number: {pages.lines[k].text.strip()!r}",
                                   pages.lines[k].n)
+
+
+def printed_style(shown: str) -> tuple[int, bool]:
+    """How a folio is printed, as far as it tells pages apart: zero-padded to its width or not."""
+    return (len(shown), True) if shown.startswith("0") else (0, False)
+
+
+def prefer_folios_printed_alike(pages: Pages, cands: list[Candidate]) -> None:
+    """A document prints its folios alike: where the chain took a number printed otherwise
+    than most of its folios (`1` among `0002`, `0003`, ...) and a line a few lines off shows
+    the same number printed as they are (`0001`), that line is the page's folio, and the
+    other a number of the text (a leaf's own page number under an archive's)."""
+    if len(pages.chain) < pages.opts.min_chain:
+        return
+    usual = Counter(printed_style(c.shown) for c in pages.chain).most_common(1)[0][0]
+    chained = {c.index for c in pages.chain}
+    by_number: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if c.index not in chained and not c.roman and printed_style(c.shown) == usual:
+            by_number.setdefault(c.number, []).append(c)
+    for k, c in enumerate(pages.chain):
+        if c.roman or printed_style(c.shown) == usual:
+            continue
+        alike = [d for d in by_number.get(c.number, ()) if abs(d.index - c.index) <= FOLIO_REACH and d.kind == c.kind]
+        if alike:
+            line = pages.lines[c.index]
+            line.kind, line.fw_type = "text", None
+            pages.chain[k] = alike[0]
+            pages.mark(alike[0].index, alike[0].kind)
 
 
 def read_capital_roman(shown: str) -> int | None:
@@ -627,6 +658,7 @@ def number_pages_between(pages: Pages, cands: list[Candidate]) -> None:
 
 RULES = (
     ("chain folios", chain_folios),
+    ("folios printed alike", prefer_folios_printed_alike),
     ("read mangled folios", read_mangled_folios),
     ("report noisy numbers", report_noisy_numbers),
     ("vote folio position", vote_folio_position),
