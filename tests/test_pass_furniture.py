@@ -551,3 +551,11 @@ def test_of_two_lines_showing_one_page_the_folio_printed_like_the_others_is_its_
     doc, _ = run(lines)
     assert (doc.lines[0].fw_type, doc.lines[2].kind) == ("pageNum", "text")
     assert [line.page_break for line in doc.lines if line.page_break] == ["0001", "0002", "0003", "0004", "0005"]
+
+
+@pytest.mark.parametrize("lost", ["", "Fifth Sheet"])
+def test_a_page_numbered_from_its_neighbours_is_printed_as_they_are(lost):
+    lines = "\n".join(pages_of(range(1, 9), layout="\n{n:04d}\n")).split("\n")
+    lines[lines.index("0005")] = lost
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"]

@@ -399,7 +399,7 @@ def find_pages_without_folio(pages: Pages, cands: list[Candidate]) -> None:
 
     offset = 1 if pages.position == "foot" else 0
     for i, number in fill_gaps(chain, edges_between, lambda i, number: True):
-        pages.tops[i] = str(number + offset)
+        pages.tops[i] = page_label(chain[0], number + offset - chain[0].number)
         pages.report.warning("TK118", f"page {number + offset} starts here; OCR lost its number", lines[i].n)
         mark_top_furniture(pages, i, number + offset)
 
@@ -585,9 +585,13 @@ def page_label(c: Candidate, offset: int = 0) -> str:
     """The page's number as printed (`0001` stays padded), `offset` pages on."""
     if c.roman:
         return to_roman(c.number + offset)
-    digits = c.shown.replace(" ", "").translate(OCR_DIGITS)
-    width = len(digits) if digits.startswith("0") and digits.isdigit() else 0
-    return str(c.number + offset).zfill(width)
+    return numbered_like(c.number + offset, c.shown.replace(" ", "").translate(OCR_DIGITS))
+
+
+def numbered_like(number: int, printed: str) -> str:
+    """`number` printed as another folio is: zero-padded to its width (`0005` beside `0004`) or not."""
+    width = len(printed) if printed.startswith("0") and printed.isdigit() else 0
+    return str(number).zfill(width)
 
 
 def place_breaks(pages: Pages, cands: list[Candidate]) -> None:
@@ -651,7 +655,7 @@ def number_pages_between(pages: Pages, cands: list[Candidate]) -> None:
         between = starts[a + 1:b]
         if between and last - first - 1 == len(between) and not any(pages.tops[i] for i in between):
             for number, i in enumerate(between, first + 1):
-                pages.tops[i] = str(number)
+                pages.tops[i] = numbered_like(number, pages.tops[starts[a]])
                 pages.report.info("TK119", f"page {number} has no number printed; read from the pages "
                                   "around it", pages.lines[i].n)
 
