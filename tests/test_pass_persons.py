@@ -310,6 +310,9 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("climbed Mt. Pellworth next", "Pellworth", False),
     ("a letter from Lake Pellworth", "Lake Pellworth", False),
     ("we met Osbert Pellworth there", "Osbert Pellworth", True),
+    ("found Lieut. Quillet asleep", "Lieut", False),                  # the title of the next name
+    ("called 'Deacon' Quillet by all", "Deacon", False),
+    ("and Deacon said nothing", "Deacon", True),                      # a surname alone
 ])
 def test_model_spans_are_filtered_for_print(text, span, expected):
     start = text.index(span)

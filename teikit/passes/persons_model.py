@@ -217,11 +217,21 @@ def without_common_first_word(text: str, start: int, end: int, known: Known) -> 
     return start, end
 
 
+#: a capitalised word after a title, maybe past its period or quotation mark (`Lieut. Quillet`)
+NAME_AFTER_TITLE = re.compile(r"[.'’\"”]*\s+[A-Z]")
+
+
+def is_title_of_the_next_name(text: str, start: int, end: int) -> bool:
+    """Whether a single word the model took alone is the title of the name after it (`Lieut.`
+    of `Lieut. Quillet`, `'Apostle' Pellworth`): the model cut the name in two."""
+    return text[start:end] in TITLE_WORDS and bool(NAME_AFTER_TITLE.match(text, end))
+
+
 def plausible(text: str, start: int, end: int, known: Known) -> bool:
     """Whether a trimmed PERSON span reads as a name in print, not a place, ship or prescription.
 
     Rejected: a place's name (`Thomas Springs`, `N. W. Quillabee`, `West`), or a word after a
-    place's first word (`Santa Quillabee`); digits; a word in lower
+    place's first word (`Santa Quillabee`); the title of the name after it; digits; a word in lower
     case (particles aside); a last word that is no name
     word (`N. Y.`) or is derived (`Trotskyism`); a single common English word; `the`, a
     ship's noun or emphasis before it (ships, places, bodies, titles of works); a preposition
@@ -240,7 +250,7 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     if any(not w[0].isupper() and w not in PARTICLES for w in words):
         return False
     before = text[max(0, start - 12):start]
-    if len(words) == 1 and (known.is_common(words[0]) or PLACE_BEFORE.search(before) or in_place_name(text, start)
+    if len(words) == 1 and (known.is_common(words[0]) or is_title_of_the_next_name(text, start, end) or PLACE_BEFORE.search(before) or in_place_name(text, start)
                             or (len(span) <= 4 and REFERENCE_ABBREVIATION.match(text, end))):
         return False
     if names_a_place(span) or ARTICLE_BEFORE.search(before) or SHIP_BEFORE.search(before) \
