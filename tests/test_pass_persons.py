@@ -521,6 +521,12 @@ def test_short_titles_printed_in_capitals_are_titles():
     assert [(m.text, m.sex) for m in mentions] == [("QUILLET", "m"), ("PELLWORTH", "f")]
 
 
+def test_a_scots_name_in_capitals_keeps_its_prefix_in_lower_case():
+    texts = ["Mr. McQUILLET and Mr. MacPELLWORTH rose together."]
+    mentions = find_mentions(texts, None, Options(model=False), Report())
+    assert [m.text for m in mentions] == ["McQUILLET", "MacPELLWORTH"]
+
+
 def test_the_sex_a_title_says():
     from teikit.passes.persons_rules import sex_of_title, title_before
     text = "Mrs. Pellworth and Sir W. Pellworth and Dr. Pellworth"

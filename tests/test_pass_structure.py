@@ -88,6 +88,38 @@ def test_congressional_speeches_open_with_the_speakers_name_in_capitals_and_a_fu
         "Mr. QUILLET, of Ohio.", "The PRESIDENT pro tempore.", "Mr. PELLWORTH."]
 
 
+def test_a_debates_label_alone_on_its_line_takes_the_speech_under_it():
+    text = ("MR. QUILLET\n\nsaid, that he could not agree with the hon. member.\n\n"
+            "Mr. D. D. McPELLWORTH (Tulverton):\n\nI wish to say a word on the report.\n\n"
+            "Some hon. MEMBERS:\n\nHear, hear.\n")
+    doc = encode(text, title_page=False)
+    speeches = doc.body[0].children
+    assert [b.kind for b in speeches] == ["sp", "sp", "sp"]
+    assert [sp.children[0].text for sp in speeches] == [
+        "MR. QUILLET", "Mr. D. D. McPELLWORTH (Tulverton):", "Some hon. MEMBERS:"]
+    assert speeches[0].children[1].text == "said, that he could not agree with the hon. member."
+
+
+def test_a_name_alone_in_capitals_over_a_capitalised_paragraph_stays_a_heading():
+    text = "SIR OSBERT QUILLET\n\n" + PARAGRAPH
+    doc = encode(text, title_page=False)
+    assert kinds(doc.body[0]) == ["head", "p"]
+
+
+def test_in_a_debate_a_speech_among_the_proceedings_stands_alone():
+    text = ("Mr. QUILLET. I rise to a question of order.\n\nThe motion was agreed to.\n\n"
+            "The PRESIDING OFFICER. The Senator is in order.\n\nThe bill was read a third time.\n\n"
+            "Mr. PELLWORTH. I move that the Senate adjourn.\n\nThe Senate adjourned.\n")
+    doc = encode(text, title_page=False)
+    assert kinds(doc.body[0]) == ["sp", "p", "sp", "p", "sp", "p"]
+
+
+def test_outside_a_debate_a_lone_label_is_no_speech():
+    text = "Mr. QUILLET. I rise to a question of order.\n\nThe motion was agreed to.\n"
+    doc = encode(text, title_page=False)
+    assert kinds(doc.body[0]) == ["p", "p"]
+
+
 def test_web_byline_title_and_trailing_endnotes():
     text = ("C.L.R. James 1937\n\nThe Second Moscow Trial\n\nFirst Published: in Fight.\n\n"
             "The text with a note.[1]\n\n[1] See The Red Flag.\n")

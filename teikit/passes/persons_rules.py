@@ -90,8 +90,9 @@ COMPASS_INITIALS = re.compile(r"(?:[NS]\.\s*[EW]\.\s*(?:[EW]\.\s*)?|[NSEW]\.[A-Z
 CAPITAL = "[A-ZÀ-Þ]"
 #: a name word after its capital
 NAME_WORD_TAIL = (r"(?:(?:['’][A-ZÀ-Þ])?(?:[a-zà-ÿ]+[A-ZÀ-Þ])?[a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
-                  r"|(?:['’](?!S\b)[A-ZÀ-Þ]|[A-ZÀ-Þ])+(?:-[A-ZÀ-Þ]+)?)")
-#: a name word: `Hedlund`, `McDonald`, `O'Brien`, `Smith-Jones`, or in capitals `HEDLUND` (`HEDLUND'S` is his)
+                  r"|(?:(?<=M)a?c)?(?:['’](?!S\b)[A-ZÀ-Þ]|[A-ZÀ-Þ])+(?:-[A-ZÀ-Þ]+)?)")
+#: a name word: `Hedlund`, `McDonald`, `O'Brien`, `Smith-Jones`, or in capitals `HEDLUND` (`HEDLUND'S` is his,
+#: `McHEDLUND` as debates print a Scots name)
 NAME_WORD = f"(?:{CAPITAL}{NAME_WORD_TAIL})"
 #: a name word that starts a word: no letter, period, apostrophe or hyphen before it
 NAME_WORD_STARTING = "(?:" + not_after(r"[\w.'’-]", CAPITAL) + NAME_WORD_TAIL + ")"

@@ -131,16 +131,31 @@ BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
 #: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q.", and
 #: printed debates' titles and a name in capitals run into the speech by a dash
 #: ("Hon. Mr. QUILLET—The hon. gentleman said", "Mr. PELLWORTH.—I did not") or before it
-#: after a full stop ("Mr. QUILLET, of Ohio. I move", "The PRESIDENT pro tempore. The question")
-_TITLES_THEN_NAME = rf"(?:(?:{TITLE_ALT})\s+)+(?!(?:{TITLE_ALT})\s)[A-Z][A-Z’'-]+"
-DEBATE_SPEAKER = (rf"{_TITLES_THEN_NAME}(?: [A-Z][A-Z’'.-]+){{0,2}}\.?\s?—(?=\s*\S)"
-                  rf"|(?:{_TITLES_THEN_NAME}(?: [A-Z][A-Z’'-]+){{0,2}}"
-                  r"(?:,\s+of\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
-                  r"|The (?:PRESIDENT|SPEAKER|CHAIRMAN|CLERK|VICE PRESIDENT)(?: pro tempore)?)\.(?=\s+[A-Z\"“])")
+#: after a full stop or a colon ("Mr. QUILLET, of Ohio. I move", "The PRESIDENT pro tempore. The
+#: question", "Mr. D. D. McQUILLET (Tulverton): I rise")
+#: a name in capitals as debates print it: initials before it, a Scots prefix in lower case
+#: (`D. D. McQUILLET`, `MacPELLWORTH`)
+_CAPITALS_NAME = r"(?:[A-Z]\.\s?)*(?:Ma?c)?[A-Z][A-Z’'-]+"
+_TITLES_THEN_NAME = rf"(?:(?:{TITLE_ALT})\s+)+(?!(?:{TITLE_ALT})\s){_CAPITALS_NAME}"
+#: what may follow a member's name: his State or riding (`, of Ohio`, `(Tulverton)`), or a
+#: note that he speaks in translation (`(translation)`)
+_MEMBER_OF = r"(?:,\s+of\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:\s?\([^()\n]{1,40}\))*"
+#: the chair or an officer named by his office (`The SPEAKER`, `The PRESIDING OFFICER`,
+#: `The PRESIDENT pro tempore`), and the House speaking as one (`Some hon. MEMBERS`)
+_OFFICE = r"The [A-Z][A-Z-]+(?: [A-Z][A-Z-]+){0,2}(?: pro tempore)?|(?:Some|An|Several) hon\. MEMBERS?"
+_DEBATE_LABEL = rf"(?:{_TITLES_THEN_NAME}(?: {_CAPITALS_NAME}){{0,2}}{_MEMBER_OF}|{_OFFICE})"
+DEBATE_SPEAKER = (rf"{_TITLES_THEN_NAME}(?: [A-Z][A-Z’'.-]+){{0,2}}{_MEMBER_OF}\.?\s?—(?=\s*\S)"
+                  rf"|{_DEBATE_LABEL}[.:](?=\s+[A-Z\"“])")
 SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}:|[QA]\.)(?=\s+\S)"""
                      rf"|{DEBATE_SPEAKER})")
 #: a paragraph that opens with a debate's speaker label, however many capitals: no heading
 OPENS_WITH_DEBATE_SPEAKER = re.compile(rf"\s*(?:{DEBATE_SPEAKER})")
+#: a debate's speaker label alone on its line, the speech below it (`Mr. QUILLET:`,
+#: `MR. PELLWORTH`, `Some hon. MEMBERS:`)
+DEBATE_LABEL_ALONE = re.compile(rf"\s*(?P<label>{_DEBATE_LABEL}(?:[.:]|\.?—)?)\s*")
+#: this many speeches labelled as debates print them make the text a debate, where a speech
+#: stands alone among the House's proceedings (`Mr. QUILLET. I move that the House adjourn.`)
+DEBATE_EVIDENCE = 3
 #: a year alone on a title page, the imprint's date (`1834.`, `MDCCCXXXIV.`)
 TITLE_PAGE_YEAR = re.compile(r"(?:1[4-9]\d\d|20\d\d|M[DCLXVI]{2,12})\.?")
 #: a title page's imprint: publisher, place, copyright
@@ -432,10 +447,14 @@ def split_speaker(block: Block, label: str) -> Block:
 
     The first line is shared: the speaker and the speech get a Line each with the source
     line's number, the speech's line being the rest of it, marked `continues` so the
-    writer gives it no `lb` of its own and the diplomatic view reads one line.
+    writer gives it no `lb` of its own and the diplomatic view reads one line. A label
+    that is its whole line (`Mr. QUILLET:` over the speech) keeps it.
     """
     first = block.text_lines[0]
     index = block.lines.index(first)
+    if first.text.strip() == label.strip():
+        return Block("sp", children=[Block("speaker", block.lines[:index + 1]),
+                                     Block("p", block.lines[index + 1:], marks=[])])
     cut = first.text.index(label) + len(label)     # the label may follow the line's indentation
     speech_first = Line(n=first.n, orig=first.text[cut:], kind="text", hyphen=first.hyphen, continues=True)
     first_label = Line(n=first.n, orig=first.text[:cut], kind="text", page_break=first.page_break)
@@ -463,19 +482,59 @@ def split_salute(block: Block) -> list[Block]:
     return [block]
 
 
+def label_alone(block: Block, after: Block | None) -> str:
+    """A debate's speaker label that is a paragraph's first line, the speech under it or in
+    the next paragraph: a colon, a full stop or a dash closes it (`Mr. QUILLET:`), or it names
+    a member in mixed case (`Mr. QUILLET`), or the speech goes on in lower case (`MR. QUILLET`
+    / `said, that he`); a name alone in capitals over a capitalised paragraph is a heading."""
+    lines = block.text_lines
+    alone = DEBATE_LABEL_ALONE.fullmatch(lines[0].text) if lines else None
+    if not alone:
+        return ""
+    label = alone.group("label")
+    speech = lines[1].text if len(lines) > 1 else first_text(after) if after and after.kind == "p" else ""
+    if not speech or DEBATE_LABEL_ALONE.fullmatch(speech):
+        return ""
+    closed = label[-1] in ".:—" or not label.isupper()
+    return lines[0].text if closed or STARTS_LOWER.match(speech) else ""
+
+
+def speaker_labels(blocks: list[Block]) -> list[tuple[str, bool]]:
+    """Each paragraph's speaker label (or ``), and whether it is printed as debates print them."""
+    labels = []
+    for at, block in enumerate(blocks):
+        if block.kind != "p" or opens_classified_ad(first_text(block)):
+            labels.append(("", False))
+            continue
+        alone = label_alone(block, blocks[at + 1] if at + 1 < len(blocks) else None)
+        match = SPEAKER.match(first_text(block))
+        labels.append((alone, True) if alone else (match.group("label"), bool(OPENS_WITH_DEBATE_SPEAKER.match(
+            first_text(block)))) if match else ("", False))
+    return labels
+
+
 def mark_dialogue(blocks: list[Block]) -> list[Block]:
-    """Turn runs of two or more labelled paragraphs into `sp`s; a classified ad's heading
-    (`FOR RENT:`) is no speaker."""
-    labels = [SPEAKER.match(first_text(b)) if b.kind == "p" and not opens_classified_ad(first_text(b)) else None
-              for b in blocks]
-    out = []
+    """Turn runs of two or more labelled paragraphs into `sp`s, and in a debate (enough labels as
+    debates print them) every labelled paragraph; a label alone on its line takes the next
+    paragraph for its speech; a classified ad's heading (`FOR RENT:`) is no speaker."""
+    labels = speaker_labels(blocks)
+    debate = sum(printed for _, printed in labels) >= DEBATE_EVIDENCE
+    out: list[Block] = []
+    taken = False
     for i, block in enumerate(blocks):
-        match = labels[i]
-        neighbour = (i > 0 and labels[i - 1]) or (i + 1 < len(labels) and labels[i + 1])
-        if match and neighbour:
-            out.append(split_speaker(block, match.group("label")))
-        else:
+        if taken:
+            taken = False
+            continue
+        label, printed = labels[i]
+        neighbour = (i > 0 and labels[i - 1][0]) or (i + 1 < len(labels) and labels[i + 1][0])
+        if not label or not (neighbour or printed and debate):
             out.append(block)
+        elif len(block.text_lines) == 1 and block.text_lines[0].text == label:
+            sp = split_speaker(Block("p", block.lines + blocks[i + 1].lines), label)
+            taken = True
+            out.append(sp)
+        else:
+            out.append(split_speaker(block, label))
     return out
 
 
