@@ -114,6 +114,12 @@ def test_in_a_debate_a_speech_among_the_proceedings_stands_alone():
     assert kinds(doc.body[0]) == ["sp", "p", "sp", "p", "sp", "p"]
 
 
+def test_paragraphs_opening_with_an_acronym_are_no_debate():
+    text = "".join(f"The USSR. It signed treaty {n}.\n\nThe treaty was read.\n\n" for n in range(4))
+    doc = encode(text, title_page=False)
+    assert set(kinds(doc.body[0])) == {"p"}
+
+
 def test_outside_a_debate_a_lone_label_is_no_speech():
     text = "Mr. QUILLET. I rise to a question of order.\n\nThe motion was agreed to.\n"
     doc = encode(text, title_page=False)

@@ -141,8 +141,9 @@ _TITLES_THEN_NAME = rf"(?:(?:{TITLE_ALT})\s+)+(?!(?:{TITLE_ALT})\s){_CAPITALS_NA
 #: note that he speaks in translation (`(translation)`)
 _MEMBER_OF = r"(?:,\s+of\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:\s?\([^()\n]{1,40}\))*"
 #: the chair or an officer named by his office (`The SPEAKER`, `The PRESIDING OFFICER`,
-#: `The PRESIDENT pro tempore`), and the House speaking as one (`Some hon. MEMBERS`)
-_OFFICE = r"The [A-Z][A-Z-]+(?: [A-Z][A-Z-]+){0,2}(?: pro tempore)?|(?:Some|An|Several) hon\. MEMBERS?"
+#: `The PRESIDENT pro tempore`), a word of five capitals at least, which an acronym is not
+#: (`The USSR. The`), and the House speaking as one (`Some hon. MEMBERS`)
+_OFFICE = r"The [A-Z][A-Z-]{4,}(?: [A-Z][A-Z-]+){0,2}(?: pro tempore)?|(?:Some|An|Several) hon\. MEMBERS?"
 _DEBATE_LABEL = rf"(?:{_TITLES_THEN_NAME}(?: {_CAPITALS_NAME}){{0,2}}{_MEMBER_OF}|{_OFFICE})"
 DEBATE_SPEAKER = (rf"{_TITLES_THEN_NAME}(?: [A-Z][A-Z’'.-]+){{0,2}}{_MEMBER_OF}\.?\s?—(?=\s*\S)"
                   rf"|{_DEBATE_LABEL}[.:](?=\s+[A-Z\"“])")
