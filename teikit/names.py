@@ -21,7 +21,10 @@ TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colon
           "Chancellor", "Rabbi", "Vicar", "Sultan", "Surgeon", "Excellency",
           # a letter's kin and a regiment's ranks, as soldiers wrote them
           "Uncle", "Aunt", "Cousin", "Col", "Gen", "Genl.", "Genl", "Maj", "Sergt", "Corp.", "Corpl.", "Corpl",
-          "Adjt.", "Adjutant", "Chaplain", "Atty.", "Atty", "Solicitor")
+          "Adjt.", "Adjutant", "Chaplain", "Atty.", "Atty", "Solicitor",
+          # a court paper's `Hon` without its stop, and the status it puts before a name
+          # (`the said Negro Hannah`, `Widow Quillet`)
+          "Hon", "Negro", "Negress", "Mulatto", "Widow")
 #: debates and lists print the abbreviated titles in capitals too (`HON. MR. QUILLET`), and
 #: `SIR`; a word title in capitals may be a heading's word (`PRIVATE PROPERTY`)
 TITLES += tuple(sorted({title.upper() for title in TITLES if title.endswith(".")} - set(TITLES))) + ("SIR",)

@@ -90,6 +90,18 @@ def dates_in(text):
     # a weekday's short form before the date, a month's period with no space after it
     ("Mon., Jan. 4, 1790 came", ("Mon., Jan. 4, 1790", {"when": "1790-01-04"})),
     ("sent Sept.1, 1790 by", ("Sept.1, 1790", {"when": "1790-09-01"})),
+    # deeds and court records: the year written out, after `in the year of our Lord`
+    ("on the second day of June in the year of our Lord one thousand eight hundred and forty six Osric",
+     ("second day of June in the year of our Lord one thousand eight hundred and forty six", {"when": "1846-06-02"})),
+    ("sworn 9th May in the year 1851 before", ("9th May in the year 1851", {"when": "1851-05-09"})),
+    ("in the year of our Lord eighteen hundred and sixty-two the", ("eighteen hundred and sixty-two", {"when": "1862"})),
+    ("A.D. one thousand seven hundred and nineteen", ("one thousand seven hundred and nineteen", {"when": "1719"})),
+    # a court's sitting: its term, its day counted by weekday
+    ("at the October term 1849 of the court", ("October term 1849", {"when": "1849-10"})),
+    ("to the May Term, 1850, at", ("May Term, 1850", {"when": "1850-05"})),
+    ("on the third Monday of April 1848 at", ("third Monday of April 1848", {"when": "1848-04-17"})),
+    ("the last Friday in May 1862", ("last Friday in May 1862", {"when": "1862-05-30"})),
+    ("the first Tuesday of June next", ("first Tuesday of June", {"when": "--06"})),
 ])
 
 def test_printed_forms(text, expected):
@@ -107,6 +119,7 @@ def test_series_shares_its_year_where_months_run_forward():
     "his April Theses", "THE MARCH TO POWER", "the man of October", "a Trotskyist", "at 12.30",
     "the 16th century", "the 5th regiment", "Jan Smith came", "Marseilles 5 miles", "in 18G3 it",
     "Octr", "papers 1643/58 and 1702/60", "pages 3,1790", "No. 1790-3",
+    "paid one thousand eight hundred dollars",
 ])
 def test_not_dates(text):
     assert dates_in(text) == []

@@ -175,6 +175,17 @@ def rules(text):
     ("in front of St. Quellan church; St. Brannoc's was shut", "saint", []),
     ("camped on the St. Quellan by St. Ambrosius' Well", "saint", []),
     ("the St. Quellan Gazette, on Quill St Brannoc", "saint", []),
+    # court papers and letters written by hand: stops left off initials and abbreviations
+    ("by the sheriff R D Quillet of Tulverton", "initials", ["R D Quillet"]),
+    ("before O. P Pellworth, Justice", "initials", ["O. P Pellworth"]),
+    ("the A B C of it, and E F GH", "initials", []),
+    ("signed Thos Quillabee, clerk", "forename", ["Thos Quillabee"]),
+    ("the Hon John J Osbert, a Justice", "forename", ["John J Osbert"]),
+    # a place noun that is a surname too, after a forename or an initial
+    ("Peter Wells and Mary B Church came to Quill Church", "forename", ["Peter Wells", "Mary B Church"]),
+    ("Thomas Street runs north", "forename", []),
+    # status words before a name are left out of it
+    ("the said Negro Hannah, and Widow Quillet", "titled", ["Hannah", "Quillet"]),
 ])
 def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected

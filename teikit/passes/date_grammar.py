@@ -88,11 +88,35 @@ _NUM_END = r"(?![\d]|[.,]\d\d)"
 #: (chronologies print `January 9-Trotsky arrives`, the em dash lost), an em dash before
 #: any word (`February 27th—when`), but a hyphen never before a small letter (`May-pole`)
 _END = r"(?!\w)(?![-–][a-z\d]|—\d)"
-#: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`
-_TO_YEAR = r"(?:\s?,\s*|(?:\s\?|\s+of(?:\s+the\s+year)?)?\s+)(?:[Aa]\.\s?[Dd]\.\s?)?"
+#: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`,
+#: and the deeds' and courts' `May in the year of our Lord 1865`
+_TO_YEAR = (r"(?:\s?,\s*|(?:\s\?|\s+of(?:\s+the\s+year)?|,?\s+in\s+the\s+year(?:\s+of\s+our\s+Lord)?)?\s+)"
+            r"(?:[Aa]\.\s?[Dd]\.\s?)?")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: a year written out as deeds and court records write it: `one thousand eight hundred and
+#: thirty four`, `eighteen hundred and sixty-two`
+_YEAR_WORDS = (r"(?i:(?:one\s+thousand\s+(?:seven|eight|nine)|seventeen|eighteen|nineteen)\s+hundred"
+               rf"(?:(?:\s+and)?\s+(?:{_alternatives(_TENS)}(?:[\s-]+{_alternatives(_UNITS)})?"
+               rf"|{_alternatives(_TEENS)}|{_alternatives(_UNITS)}))?)(?![\w-])")
+
+
+def year_in_words(text: str) -> str:
+    """The year `one thousand eight hundred and thirty four` (or `eighteen hundred ...`) writes: `1834`."""
+    words = re.findall(r"[a-z]+", text.lower())
+    hundreds = 17 + ("eight" in words[:3]) + 2 * ("nine" in words[:3]) if words[0] == "one" else \
+        _TEENS.index(words[0]) + 10
+    rest = words[words.index("hundred") + 1:]
+    rest = [w for w in rest if w != "and"]
+    value = sum(_TENS.index(w) * 10 + 20 if w in _TENS else _TEENS.index(w) + 10 if w in _TEENS
+                else _UNITS.index(w) + 1 for w in rest)
+    return f"{hundreds * 100 + value:04d}"
 #: a year that closes a day or month: `, 1937`, ` [1936]`, ` (1872)`, or its last two digits
 #: after an apostrophe or a slash (`Sept. 1st '62`, `Dec 20th /62`), whose century the running date gives (`_year_end`)
 _CLOSING_YEAR = (rf"(?:(?:{_TO_YEAR}|(?<=[a-z]))(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])]"
+                 rf"|{_TO_YEAR}(?P<wyear>{_YEAR_WORDS})"
                  r"|(?:,?\s+['’]|\s?/\s?)(?P<syear>\d\d)(?![\w'’/]))")
 #: a weekday after the date it names: `1 September, Saturday`
 _TRAILING_WEEKDAY = rf"(?:,?\s+(?:{_WEEKDAY_NAME}(?!\w)|{_WEEKDAY_SHORT}\.))"
@@ -130,7 +154,7 @@ def iso(year: str | None, month: int | None = None, day: int | None = None) -> s
 
 
 def _year(g: dict) -> str | None:
-    return year_digits(g.get("year") or g.get("byear"))
+    return year_in_words(g["wyear"]) if g.get("wyear") else year_digits(g.get("year") or g.get("byear"))
 
 
 def _day_value(month: int, day: int, g: dict) -> dict[str, str] | None:
@@ -210,6 +234,18 @@ def _day_alone(g):
     if g.get("bare"):
         attrs["_bare"] = "1"
     return attrs
+
+
+def _weekday_of_month(g):
+    """`the fourth Monday of March 1835`: the day counted in the month (the last one from
+    its end); the month alone where no year is printed."""
+    year, month = _year(g), month_number(g["month"])
+    if not year:
+        return {"when": iso(None, month)}
+    weekday = WEEKDAYS.index(g["weekday"].capitalize())
+    days = [week[weekday] for week in calendar.Calendar().monthdayscalendar(int(year), month) if week[weekday]]
+    rank = g["rank"].lower()
+    return {"when": iso(year, month, days[-1] if rank == "last" else days[ORDINAL_DAY[rank] - 1])}
 
 
 def _month_last_or_next(g):
@@ -310,6 +346,20 @@ RULES: list[Rule] = [
     Rule("month_span", re.compile(
         rf"(?P<month>{_MONTH})\s+(?:to|till|until)\s+(?P<month2>{_MONTH}){_CLOSING_YEAR}{_END}"),
         _month, ("digit", "month")),
+    # the fourth Monday of March (in the year of our Lord) 1835: a court's day of sitting
+    Rule("weekday_of_month", re.compile(
+        rf"\b(?P<rank>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast)\s+(?P<weekday>{_WEEKDAY_NAME})\s+(?:of|in)\s+"
+        rf"(?P<month>{_MONTH}){_CLOSING_YEAR}?{_END}"),
+        _weekday_of_month, ("weekday", "month")),
+    # March term 1850, the May Term of 1850: a court's sitting, named by its month
+    Rule("court_term", re.compile(
+        rf"(?P<month>{_MONTH})\s+[Tt]erm(?!\w){_CLOSING_YEAR}?{_END}"),
+        _month, ("month",)),
+    # (in the year of our Lord) one thousand eight hundred and thirty five: the year alone,
+    # written out, only after `year` or `A.D.` (`one thousand eight hundred dollars` is a sum)
+    Rule("year_in_words", re.compile(
+        rf"(?:(?<=[Yy]ear\s)|(?<=[Yy]ear\sof\sour\sLord\s)|(?<=A\.\sD\.\s)|(?<=A\.D\.\s))(?P<wyear>{_YEAR_WORDS})"),
+        lambda g: {"when": year_in_words(g["wyear"])}, ("hundred",)),
     # last September, next March (no year printed: the running date tells which)
     Rule("month_last_or_next", re.compile(
         "(?P<direction>" + words_not_after(r"\w", ("Last", "last", "Next", "next")) + r")\s+"
@@ -388,6 +438,8 @@ NEEDS = {
     #: the `D.` of `A.D.`
     "era": re.compile(r"\.\s?[Dd]\."),
     "slash": re.compile("/"),
+    #: the word every year written out has
+    "hundred": re.compile("hundred", re.IGNORECASE),
 }
 #: words after which a number is a page, an issue or a sum, not a year
 NOT_YEAR_BEFORE = re.compile(r"(?:\b(?:pp?|[Pp]ages?|[Nn]os?|[Nn]umbers?|[Vv]ol|[Vv]olume)\.?|[$£#])\s*$")

@@ -71,12 +71,22 @@ MALE_FORENAMES = COMMON_FORENAMES - FEMALE_FORENAMES - {"Jean", "Jan"}
 ABBREVIATED_FORENAMES = frozenset("""Wm. Geo. Chas. Thos. Jas. Jno. Benj. Robt. Saml. Richd. Edw. Alex. Fred. Hy.
 Jos. Danl. Nathl. Wmn. Eliz. Margt. Mich. Steph. Theo. Ed.""".split())
 ABBREVIATED_MALE = ABBREVIATED_FORENAMES - FEMALE_FORENAMES
+
+
+def is_abbreviated_forename(word: str) -> bool:
+    """`Wm.`, or `Wm` as hands write it without the stop."""
+    return word.rstrip(".").title() + "." in ABBREVIATED_FORENAMES
 #: last words that make a name a place (`Thomas Springs`, `Quill River`), not a person: features
 #: of the land and churches, in forms that are rarely surnames, in any case (`QUILL CHAPEL`)
 PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay
 Island Islands Isle Valley Vale Street Road Square Downs Plains Falls Wells Gap Harbour Harbor Cape County Parish
 Mts Mt Mount Mountains Peak Point Pt Station Sound Strait Gulf Desert Plateau Swamp Lagoon Reef
 Ck Cks Spgs Ra Rd Church Chapel Cathedral Abbey""".split())
+#: the place nouns above that are common surnames too: after a forename or an initial
+#: they end a person's name (`Osric Wells`, `Hannah B Church`)
+SURNAME_PLACE_NOUNS = frozenset("""Wells Church Chapel Pool Hills Downs""".split())
+#: an initial in a name, its stop lost (`Hannah B Church`)
+BARE_INITIAL_WORD = re.compile(r"(?<=\s)[A-HJ-Z](?=\s)")
 #: words that start a place's name (`Mount Quillet`, `Santa Quillabee`, `Mt. Pellworth`): the
 #: name after them is the place's, not a person's
 PLACE_PREFIXES = frozenset("""Mount Mt Lake Fort Port Cape Santa San Sierra""".split())
@@ -118,6 +128,10 @@ INITIALS = re.compile(not_after(r"[\w.]", CAPITAL) + INITIAL_DOT
                       + rf"(?:{INITIAL}){{0,2}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
 #: a middle initial whose full stop OCR lost (`Quintus T Pellworth`); not the pronoun `I` nor `O`
 BARE_INITIAL = r"[A-HJ-NP-Z]\s+"
+#: two or three initials of which some lack their stop, as hands write them (`J H Quillet`,
+#: `O. P Pellworth`), then a surname in small letters; not `I` nor `A`, which are words
+LOOSE_INITIALS = re.compile(not_after(r"[\w.'’-]", "[B-HJ-Z]") + r"\.?\s+(?:[B-HJ-Z]\.?\s+){1,2}"
+                            + rf"(?:{PARTICLE}\s+)?{CAPITAL}[a-zà-ÿ]" + NAME_WORD_TAIL + NAME_END)
 FORENAME = re.compile(
     rf"(?P<first>{NAME_WORD_STARTING}\.?)(?:\s+(?:{INITIAL})+|\s+{BARE_INITIAL}|\s+(?:{PARTICLE}\s+)?)"
     rf"(?:{NAME_WORD}){NAME_END}")
@@ -253,7 +267,8 @@ def initials(text: str, known: Known) -> list[Span]:
     Latin abbreviation follows, or the initials are an office or degree after a name
     (`Quillet, J.P. Quillabee`: a justice of the peace, then a place)."""
     found = []
-    for m in INITIALS.finditer(text):
+    matches = {m.span(): m for pattern in (INITIALS, LOOSE_INITIALS) for m in pattern.finditer(text)}
+    for m in matches.values():
         surname = m.group().split()[-1]
         if word_zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or abbreviation_after(text, m.end()):
             continue
@@ -301,7 +316,7 @@ def forename(text: str, known: Known) -> list[Span]:
         surname = m.group().split()[-1]
         with_initial = INITIAL_WORD.search(m.group()) or len(m.group().split()) == 3
         common = word_zipf(surname) >= FUNCTION_WORD_ZIPF if with_initial else known.is_common(surname)
-        if (first.title() not in ABBREVIATED_FORENAMES and first.title() not in known.forenames) \
+        if (not is_abbreviated_forename(first) and first.title() not in known.forenames) \
                 or common or surname.title() in known.forenames or DERIVED.search(surname):
             m = FORENAME.search(text, m.start() + len(first))
             continue
@@ -402,7 +417,10 @@ def names_a_place(name: str) -> bool:
     a person's: `Silas J. Wells`), starts with a place's first word or compass initials, or
     is all points of the compass."""
     words = [word.rstrip(".") for word in name.split()]
-    return (words[-1].title() in PLACE_NOUNS and not INITIAL_WORD.search(name)) or words[0] in PLACE_PREFIXES \
+    personal = INITIAL_WORD.search(name) or BARE_INITIAL_WORD.search(name) or (
+        words[-1].title() in SURNAME_PLACE_NOUNS and len(words) > 1
+        and (words[0].title() in COMMON_FORENAMES or is_abbreviated_forename(words[0])))
+    return (words[-1].title() in PLACE_NOUNS and not personal) or words[0] in PLACE_PREFIXES \
         or all(word in COMPASS_WORDS for word in words) or bool(COMPASS_INITIALS.match(name))
 
 
