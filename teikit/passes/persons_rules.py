@@ -71,11 +71,6 @@ MALE_FORENAMES = COMMON_FORENAMES - FEMALE_FORENAMES - {"Jean", "Jan"}
 ABBREVIATED_FORENAMES = frozenset("""Wm. Geo. Chas. Thos. Jas. Jno. Benj. Robt. Saml. Richd. Edw. Alex. Fred. Hy.
 Jos. Danl. Nathl. Wmn. Eliz. Margt. Mich. Steph. Theo. Ed.""".split())
 ABBREVIATED_MALE = ABBREVIATED_FORENAMES - FEMALE_FORENAMES
-
-
-def is_abbreviated_forename(word: str) -> bool:
-    """`Wm.`, or `Wm` as hands write it without the stop."""
-    return word.rstrip(".").title() + "." in ABBREVIATED_FORENAMES
 #: last words that make a name a place (`Thomas Springs`, `Quill River`), not a person: features
 #: of the land and churches, in forms that are rarely surnames, in any case (`QUILL CHAPEL`)
 PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay
@@ -168,6 +163,11 @@ class Known:
         written in lower case in this text."""
         frequency = word_zipf(word)
         return frequency >= VERY_COMMON_ZIPF or (frequency >= COMMON_WORD_ZIPF and word.lower() in self.lower_words)
+
+
+def is_abbreviated_forename(word: str) -> bool:
+    """`Wm.`, or `Wm` as hands write it without the stop."""
+    return word.rstrip(".").title() + "." in ABBREVIATED_FORENAMES
 
 
 def title_before(text: str, start: int) -> str:
