@@ -321,6 +321,9 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("climbed Mt. Pellworth next", "Pellworth", False),
     ("a letter from Lake Pellworth", "Lake Pellworth", False),
     ("we met Osbert Pellworth there", "Osbert Pellworth", True),
+    ("President PellwOrth left", "PellwOrth", False),                  # OCR's jumble of a word
+    ("and Osbert McQuillet left", "Osbert McQuillet", True),          # a name's prefix
+    ("and Osbert DeQuillabee left", "Osbert DeQuillabee", True),
     ("found Lieut. Quillet asleep", "Lieut", False),                  # the title of the next name
     ("called 'Deacon' Quillet by all", "Deacon", False),
     ("and Deacon said nothing", "Deacon", True),                      # a surname alone

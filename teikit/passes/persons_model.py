@@ -217,6 +217,10 @@ def without_common_first_word(text: str, start: int, end: int, known: Known) -> 
     return start, end
 
 
+#: a capital inside a word after small letters, where no name's prefix puts one (`McQuillet`,
+#: `MacPellworth`, `FitzOsbert`, `DeQuillet`, `LaPellworth`, `VanQuillet`): OCR's jumble of a
+#: word (`PellwOrth`, `QuilLbee`), which the model reads as a name for its capitals
+OCR_JUMBLE = re.compile(r"(?<!^Mc)(?<!^Mac)(?<!^Fitz)(?<!^D[eiu])(?<!^L[ae])(?<!^Van)(?<!^Von)(?<=[a-z])[A-Z]")
 #: a capitalised word after a title, maybe past its period or quotation mark (`Lieut. Quillet`)
 NAME_AFTER_TITLE = re.compile(r"[.'’\"”]*\s+[A-Z]")
 
@@ -230,7 +234,7 @@ def is_title_of_the_next_name(text: str, start: int, end: int) -> bool:
 def plausible(text: str, start: int, end: int, known: Known) -> bool:
     """Whether a trimmed PERSON span reads as a name in print, not a place, ship or prescription.
 
-    Rejected: a place's name (`Thomas Springs`, `N. W. Quillabee`, `West`), or a word after a
+    Rejected: a word OCR jumbled (`PellwOrth`); a place's name (`Thomas Springs`, `N. W. Quillabee`, `West`), or a word after a
     place's first word (`Santa Quillabee`); the title of the name after it; digits; a word in lower
     case (particles aside); a last word that is no name
     word (`N. Y.`) or is derived (`Trotskyism`); a single common English word; `the`, a
@@ -244,7 +248,7 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     span = text[start:end]
     words = span.split()
     if not words or span.isupper() or any(ch.isdigit() for ch in span) or not is_surname(words[-1]) \
-            or DERIVED.search(words[-1]) \
+            or DERIVED.search(words[-1]) or any(map(OCR_JUMBLE.search, words)) \
             or all(word.lower() in known.lower_words for word in words):
         return False
     if any(not w[0].isupper() and w not in PARTICLES for w in words):
