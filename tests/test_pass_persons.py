@@ -148,6 +148,7 @@ def rules(text):
     ("arrested by Sheriff Quillet today", "titled", ["Quillet"]),
     ("then Mr. Baker rose; Mr. Chairman, I rose; the baker", "titled", ["Baker"]),
     ("the Bishop Palace, the palace", "titled", []),
+    ("the Chief Executive spoke, then Chief Quillet", "titled", ["Quillet"]),   # an office, not a name
     ("at noon Quillet said no, and He said yes", "speaker", ["Quillet"]),
     ("a man named Pellworth came, then NATO declared", "speaker", ["Pellworth"]),
     ("the Gazette of Quillabee writes", "speaker", []),

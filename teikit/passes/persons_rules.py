@@ -42,7 +42,8 @@ CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 #: Secretary`): an office, not a name, where a role opens or closes the words after a title
 ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney Minister
 Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner Treasurer Solicitor
-Postmaster Registrar Receiver Auditor Comptroller""".split())
+Postmaster Registrar Receiver Auditor Comptroller Executive Magistrate Constable Inspector Superintendent Officer
+Engineer Coroner Alderman Councillor Collector Warden""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña Aunt""".split())
