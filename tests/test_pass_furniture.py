@@ -297,6 +297,22 @@ def test_a_signature_read_in_lower_case_before_the_next_folio_is_furniture():
     assert (doc.lines[47].kind, doc.lines[47].fw_type) == ("fw", "sig")
 
 
+@pytest.mark.parametrize("mark", ["o o", "0 o 2", "Qq"])
+def test_a_doubled_letter_signature_before_the_next_folio_is_furniture(mark):
+    lines = pages_of(range(30, 35))
+    lines[46:46] = ["", mark]
+    doc, _ = run(lines)
+    assert (doc.lines[47].kind, doc.lines[47].fw_type) == ("fw", "sig")
+
+
+@pytest.mark.parametrize("words", ["o f", "to"])
+def test_two_different_letters_before_the_next_folio_stay_text(words):
+    lines = pages_of(range(30, 35))
+    lines[46:46] = ["", words]
+    doc, _ = run(lines)
+    assert doc.lines[47].kind == "text"
+
+
 def test_a_lone_word_before_the_next_folio_stays_text():
     lines = pages_of(range(30, 35))
     lines[46:46] = ["", "me"]
