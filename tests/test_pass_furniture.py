@@ -165,6 +165,26 @@ def test_a_folio_ocr_made_into_brackets_or_letters_is_read_from_the_sequence(wre
     assert {m.line for m in report.messages if m.code == "TK117"} == {48}
 
 
+def verso_recto(numbers, shown):
+    """Heads over each page: the folio at the outer edge (`12 TITLE`, `TITLE. 13`),
+    or as `shown` prints the page's whole head line."""
+    return pages_of(numbers, shown={n: shown.get(n, f"{n} QUILLBURY ESSAYS." if n % 2 == 0
+                                              else f"QUILLBURY ESSAYS. {n}") for n in numbers})
+
+
+@pytest.mark.parametrize("head", ["QUILLBUEY ESSAYS. ^7", "3D QUILLBURY ESSAIS.", 'QUILLBURY ESSAYS. "Si', "Zd QUILLBURY ESSAYS."])
+def test_a_running_head_beside_a_folio_ocr_wrecked_is_that_page(head):
+    doc, report = run(verso_recto(range(12, 19), shown={15: head}))
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(12, 19)]
+    assert doc.lines[3 * 23 + 1].fw_type == "header"
+    assert [m.line for m in report.messages if m.code == "TK117"] == [3 * 23 + 2]
+
+
+def test_a_line_beside_a_word_that_is_not_the_running_head_stays_text():
+    doc, _ = run(verso_recto(range(12, 19), shown={15: "QUILLBURY LETTERS TO OSRIC ^7"}))
+    assert "15" not in [n for _, n in breaks(doc)] and doc.lines[3 * 23 + 1].kind == "text"
+
+
 def folios_apart(numbers, lost=(), per_page=20):
     """A made-up book whose folios stand between runs of blank lines, paragraphs parted by
     one blank line; the folios in `lost` OCR dropped, leaving their blank lines."""

@@ -309,9 +309,15 @@ def roman_front_matter(pages: Pages, small: list[Candidate], start: int) -> tupl
     return sorted((c for c in found if c.index in small_at or c.index in heads), key=lambda c: c.index), heads
 
 
+def is_folio_wreck(token: str) -> bool:
+    """What OCR may leave of a folio beside its running head: digits and their look-alikes,
+    or a speck too short for a word (`^7`, `3D`, `"Si`, `Zd`), but no word of three letters."""
+    return bool(_MANGLED.fullmatch(token)) or len(token) <= 2 or len(token) == 3 and not token.isalpha()
+
+
 def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
-    """A short line alone, or a known running head beside a short token, where the sequence
-    expects a missing folio is that folio misread."""
+    """A short line alone, or a known running head (maybe misread itself) beside a short
+    token, where the sequence expects a missing folio is that folio misread."""
     lines, chained = pages.lines, {c.index for c in pages.chain}
     heads = {head_key(c.head_text) for c in pages.chain if c.kind == "header"}
 
@@ -324,7 +330,7 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
                 return read[0], "header"           # its number misread: `86 HEAD` for 36
         words = text.split()
         for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if len(words) > 1 else ():
-            if _MANGLED.fullmatch(token) and head_key(" ".join(rest)) in heads:
+            if is_folio_wreck(token) and is_known_head(" ".join(rest), heads):
                 return token, "header"
         if len(text.strip()) <= 20 and text.strip()[:1].isdigit() and not any(rule(text) for rule in CANDIDATE_RULES):
             return "", "header"      # a mark of the sheet or gathering where the folio would be (`Sheet B`)
