@@ -165,6 +165,26 @@ def test_a_folio_ocr_made_into_brackets_or_letters_is_read_from_the_sequence(wre
     assert {m.line for m in report.messages if m.code == "TK117"} == {48}
 
 
+def verso_recto(numbers, shown):
+    """Heads over each page: the folio at the outer edge (`12 TITLE`, `TITLE. 13`),
+    or as `shown` prints the page's whole head line."""
+    return pages_of(numbers, shown={n: shown.get(n, f"{n} QUILLBURY ESSAYS." if n % 2 == 0
+                                              else f"QUILLBURY ESSAYS. {n}") for n in numbers})
+
+
+@pytest.mark.parametrize("head", ["QUILLBUEY ESSAYS. ^7", "3D QUILLBURY ESSAIS.", 'QUILLBURY ESSAYS. "Si', "Zd QUILLBURY ESSAYS."])
+def test_a_running_head_beside_a_folio_ocr_wrecked_is_that_page(head):
+    doc, report = run(verso_recto(range(12, 19), shown={15: head}))
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(12, 19)]
+    assert doc.lines[3 * 23 + 1].fw_type == "header"
+    assert [m.line for m in report.messages if m.code == "TK117"] == [3 * 23 + 2]
+
+
+def test_a_line_beside_a_word_that_is_not_the_running_head_stays_text():
+    doc, _ = run(verso_recto(range(12, 19), shown={15: "QUILLBURY LETTERS TO OSRIC ^7"}))
+    assert "15" not in [n for _, n in breaks(doc)] and doc.lines[3 * 23 + 1].kind == "text"
+
+
 def folios_apart(numbers, lost=(), per_page=20):
     """A made-up book whose folios stand between runs of blank lines, paragraphs parted by
     one blank line; the folios in `lost` OCR dropped, leaving their blank lines."""
@@ -295,6 +315,22 @@ def test_a_signature_read_in_lower_case_before_the_next_folio_is_furniture():
     lines[46:46] = ["", "d"]
     doc, _ = run(lines)
     assert (doc.lines[47].kind, doc.lines[47].fw_type) == ("fw", "sig")
+
+
+@pytest.mark.parametrize("mark", ["o o", "0 o 2", "Qq"])
+def test_a_doubled_letter_signature_before_the_next_folio_is_furniture(mark):
+    lines = pages_of(range(30, 35))
+    lines[46:46] = ["", mark]
+    doc, _ = run(lines)
+    assert (doc.lines[47].kind, doc.lines[47].fw_type) == ("fw", "sig")
+
+
+@pytest.mark.parametrize("words", ["o f", "to"])
+def test_two_different_letters_before_the_next_folio_stay_text(words):
+    lines = pages_of(range(30, 35))
+    lines[46:46] = ["", words]
+    doc, _ = run(lines)
+    assert doc.lines[47].kind == "text"
 
 
 def test_a_lone_word_before_the_next_folio_stays_text():

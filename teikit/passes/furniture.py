@@ -80,6 +80,9 @@ _MANGLED = re.compile(rf"\s*{_WRECKED_DIGIT}(?: ?{_WRECKED_DIGIT}){{0,3}}\s*")
 #: a printer's signature: a gathering's letters and its leaf number (`B 2`, `Aa 3`); OCR
 #: reads a signature set in small capitals as a lower-case letter (`c`)
 _SIGNATURE = re.compile(r"\s*(?:[A-Za-z]{1,3} ?[1-9]|[A-HJ-Z]{1,2}|[a-hj-z])\s*")
+#: past Z, a gathering is signed with its letter twice (`Aa`, `Oo 2`); OCR may space the
+#: letters apart and read an O as a nought (`o o`, `0 o 2`)
+_DOUBLED_SIGNATURE = re.compile(r"\s*(?P<first>[A-HJ-Za-hj-z0]) ?(?P<second>[A-HJ-Za-hj-z])(?: ?[1-9])?\s*")
 #: a division label, `CHAPTER IV.` or `Part 2`: a heading, never a running head
 _DIVISION = re.compile(r"\W*[A-Za-z]{3,}\.?\s+(?:[IVXLC]+|\d+)\b")
 _LOWER = re.compile(r"[a-z]")
@@ -306,9 +309,15 @@ def roman_front_matter(pages: Pages, small: list[Candidate], start: int) -> tupl
     return sorted((c for c in found if c.index in small_at or c.index in heads), key=lambda c: c.index), heads
 
 
+def is_folio_wreck(token: str) -> bool:
+    """What OCR may leave of a folio beside its running head: digits and their look-alikes,
+    or a speck too short for a word (`^7`, `3D`, `"Si`, `Zd`), but no word of three letters."""
+    return bool(_MANGLED.fullmatch(token)) or len(token) <= 2 or len(token) == 3 and not token.isalpha()
+
+
 def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
-    """A short line alone, or a known running head beside a short token, where the sequence
-    expects a missing folio is that folio misread."""
+    """A short line alone, or a known running head (maybe misread itself) beside a short
+    token, where the sequence expects a missing folio is that folio misread."""
     lines, chained = pages.lines, {c.index for c in pages.chain}
     heads = {head_key(c.head_text) for c in pages.chain if c.kind == "header"}
 
@@ -321,7 +330,7 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
                 return read[0], "header"           # its number misread: `86 HEAD` for 36
         words = text.split()
         for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if len(words) > 1 else ():
-            if _MANGLED.fullmatch(token) and head_key(" ".join(rest)) in heads:
+            if is_folio_wreck(token) and is_known_head(" ".join(rest), heads):
                 return token, "header"
         if len(text.strip()) <= 20 and text.strip()[:1].isdigit() and not any(rule(text) for rule in CANDIDATE_RULES):
             return "", "header"      # a mark of the sheet or gathering where the folio would be (`Sheet B`)
@@ -571,13 +580,21 @@ def find_heads_apart(pages: Pages, cands: list[Candidate]) -> None:
                               lines[i].n)
 
 
+def is_signature(text: str) -> bool:
+    """A gathering's letters and leaf number as OCR reads them (`B 2`, `c`, `o o`)."""
+    if _SIGNATURE.fullmatch(text):
+        return True
+    doubled = _DOUBLED_SIGNATURE.fullmatch(text)
+    return bool(doubled) and doubled["first"].replace("0", "o").lower() == doubled["second"].lower()
+
+
 def find_signatures(pages: Pages, cands: list[Candidate]) -> None:
     """A printer's signature (`B 2`, `D`) alone just before the next page's folio or head."""
     starts = {c.index for c in pages.chain} | set(pages.tops)
     for start in sorted(starts):
         k = pages.text_near(start, -1)
         if k is not None and k not in starts and pages.lines[k].kind == "text" \
-                and _SIGNATURE.fullmatch(pages.lines[k].text) and is_blank(pages.lines, k - 1):
+                and is_signature(pages.lines[k].text) and is_blank(pages.lines, k - 1):
             pages.mark(k, "sig")
 
 
