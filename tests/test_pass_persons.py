@@ -434,6 +434,12 @@ def test_a_name_the_model_mostly_calls_a_place_is_dropped():
 
 
 @pytest.mark.skipif(persons_model.load_model() is None, reason="the NER model package is not installed")
+def test_the_model_runs_its_recogniser_alone():
+    # the recogniser embeds tokens itself: a shared tok2vec would be computed for no one
+    assert persons_model.load_model().pipe_names == ["ner"]
+
+
+@pytest.mark.skipif(persons_model.load_model() is None, reason="the NER model package is not installed")
 def test_the_model_finds_a_name_no_rule_knows():
     text = "The petition was signed by Ormond Blackwood and two others."
     mentions = find_mentions([text], None, Options(), Report())
