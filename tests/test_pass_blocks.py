@@ -370,3 +370,13 @@ def test_furniture_at_a_paragraph_end_inside_a_run_goes_with_the_text_after_it()
     doc.lines[3].kind, doc.lines[3].fw_type = "fw", "header"
     blocks.run(doc, blocks.Options(), Report())
     assert [[line.n for line in b.lines] for b in doc.body][:2] == [[1, 2, 3], [4, 5, 6, 7]]
+
+
+def test_a_footnote_whose_capital_ocr_read_as_a_letter_and_a_bracket_is_found():
+    # `*i)ellworth` is `*Pellworth`: the note's opening word is OCR's wreck, not a word in lower case
+    text = ("A full line of ordinary running text that the page will cut off here\n"
+            "as the tides were measured,* and it goes on to the end of this.\n\n"
+            "*i)ellworth’s Tables of the Tides, 2d ed., p. 45.\n\n\n\n17\n\n\n")
+    assert footnotes(text) == [("*", [4])]
+    # a line in lower case after a sign is no note: `* and so on` is the text's
+    assert footnotes(text.replace("*i)ellworth’s", "* and so")) == []

@@ -822,3 +822,28 @@ def test_a_letters_place_stacked_over_its_date_is_its_dateline():
     # the same lines as a sentence's end are no dateline
     (div,) = encode("We camped near Quillbury.\nAug 3d 1862\n\n" + text.split("\n\n", 1)[1]).body
     assert kinds(div)[0] == "p"
+
+
+#: a contents list set in two columns, as OCR reads them: its titles, then its page numbers
+TWO_COLUMN_CONTENTS = ("CONTENTS.\n\n\nOf the Quillabee Fever,\n\nOf Tulverton Agues, -\n\n"
+                       "Marsh Spasms,\n\n\nPage\n\n1\n\n12\n\n30\n\n\n")
+
+
+def test_a_chapter_heading_set_apart_after_a_contents_list_stays_one_over_ocr_specks():
+    # the heading's two lines stand apart; OCR read specks of the page between it and its text
+    text = TWO_COLUMN_CONTENTS + "OF THE\n\n\nQUILLABEE FEVER.\n\n\nf. • ' I J\n\nIt was " + PARAGRAPH * 2
+    assert heads(encode(text, title_page=False))[-1] == "OF THE\nQUILLABEE FEVER."
+    # specks are no text: a contents entry in capitals before a page number stays an entry
+    entries = "CONTENTS.\n\nQUILLABEE FEVER.\n\n1\n\nf. •\n\n12\n\nIt was " + PARAGRAPH * 2
+    assert heads(encode(entries, title_page=False)) == ["CONTENTS."]
+
+
+@pytest.mark.parametrize("head", ["TULVERTON AGUES.", "MARSH SPASMS."])
+def test_a_heading_the_contents_list_names_is_no_signature(head):
+    # its words are rare, as a name's are; the contents list names it, so it is a chapter's
+    text = TWO_COLUMN_CONTENTS + "OF THE QUILLABEE FEVER.\n\n" + PETITION * 3 + f"\n{head}\n\n" + PETITION
+    assert heads(encode(text, title_page=False))[-1] == head
+    # a name the contents list does not name, closing a longer text, stays a signature
+    signed = text.replace(head, "OSBERT QUILLET.")
+    assert heads(encode(signed, title_page=False))[-1] == "OF THE QUILLABEE FEVER."
+

@@ -225,6 +225,8 @@ REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art
                             "col cols line lines v vv ver verse part book note".split())
 #: lower-case words a footnote may open with
 NOTE_OPENING_WORDS = frozenset("ibid ib id idem cf op loc see vide vid sc viz".split())
+#: a word whose capital OCR read as a letter and a bracket (`i)ellworth`, `l>ook`)
+MISREAD_CAPITAL_RE = re.compile(r"[a-z][)(\]\[|<>}{][a-z]{2,}")
 #: how many text lines above a page's foot its markers are looked for
 MARKER_REACH = 120
 #: a number OCR misread where a marker stands alone after punctuation (`was wet." 0`)
@@ -347,6 +349,8 @@ def opens_note(word: str) -> bool:
     `2 pints`: OCR's 1 for I, a quantity), but a scholar's abbreviation may (`ibid.`)."""
     if not any(ch.isalpha() for ch in word):
         return False     # `2 1`, `1 .`: numbers and dots, not a note's words
+    if MISREAD_CAPITAL_RE.match(word):
+        return True      # `i)ellworth`: OCR's wreck of a capital (`P`), not a plain word
     return not word[0].islower() or word.strip(".,;:").lower() in NOTE_OPENING_WORDS
 
 

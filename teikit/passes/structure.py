@@ -419,6 +419,34 @@ def is_prose(block: Block) -> bool:
         and sum(bool(ENDS_IN_NUMBER.search(line.text.strip())) for line in lines) < len(lines) / 2
 
 
+#: a contents entry's or a heading's leading `Of the`, and its trailing page number and leaders
+TITLE_FRAME = re.compile(r"^(?:of\s+)?(?:the\s+)?|[\s\W\d]*$", re.IGNORECASE)
+#: the fewest letters a title must keep to be compared
+TITLE_KEY_LETTERS = 6
+
+
+def title_key(text: str) -> str:
+    """A title as a contents list and a heading both print it, to compare them: its
+    letters in lower case, less a leading `Of the` and the page number (`Of Quillet Fever,
+    - 12` and `QUILLET FEVER.` -> `quilletfever`); empty if too short to tell."""
+    key = re.sub(r"[^a-z]", "", TITLE_FRAME.sub("", text.strip()).lower())
+    return key if len(key) >= TITLE_KEY_LETTERS else ""
+
+
+def is_speck(block: Block) -> bool:
+    """A short paragraph of OCR's specks (`f. • ' I J`): no word in it, and no number (a
+    contents list's page numbers are no specks)."""
+    return block.kind == "p" and len(block.text) <= 20 and not REAL_WORD.search(block.text) \
+        and not any(ch.isdigit() for ch in block.text)
+
+
+def next_words(leaves: list[Block], i: int) -> Block:
+    """The first block from `i` on that is not OCR's specks: what a heading stands over."""
+    while i + 1 < len(leaves) and is_speck(leaves[i]):
+        i += 1
+    return leaves[i]
+
+
 def close_div(ending: list[Block]) -> list[Block]:
     """A div's closing blocks: a dateline, salute or byline after the text goes in a closer;
     a note or figure among them stands between closers, in its place (TEI lets model.global
@@ -893,6 +921,7 @@ class _Builder:
         self.preamble: list[Block] = []      #: what stands before the first heading
         self.cover: list[Block] = []         #: a back cover's letter-spaced lines
         self.masthead: list[Block] = []      #: a newspaper page's masthead, a line a block
+        self.contents: list[str] = []        #: a contents list's entries, as `title_key` reads them
 
     def make_div(self, div_type: str, heads: list[Block], content: list[Block]) -> Block:
         return Block("div", attrs={"type": div_type}, children=self.order(heads + content))
@@ -1184,7 +1213,7 @@ class _Builder:
         """A heading never stands inside a sentence: between a paragraph that does not end
         and one that goes on in lower case it is a page's running head, not a heading."""
         for i in range(1, len(leaves) - 1):
-            before, block, after = leaves[i - 1], leaves[i], leaves[i + 1]
+            before, block, after = leaves[i - 1], leaves[i], next_words(leaves, i + 1)
             if block.kind == "head" and before.kind == after.kind == "p" and before.text_lines and \
                     not SENTENCE_END.search(before.text_lines[-1].text) and \
                     STARTS_LOWER.match(first_text(after)):
@@ -1202,7 +1231,8 @@ class _Builder:
         for k, i in enumerate(heads):
             before = leaves[i - 1] if i else None
             if before is None or before.kind != "p" or not before.text_lines \
-                    or not SENTENCE_END.search(before.text_lines[-1].text) or not is_signed_name(leaves[i]):
+                    or not SENTENCE_END.search(before.text_lines[-1].text) or not is_signed_name(leaves[i]) \
+                    or self.in_contents(leaves[i]):
                 continue
             since = heads[k - 1] + 1 if k else 0
             until = heads[k + 1] if k + 1 < len(heads) else len(leaves)
@@ -1225,15 +1255,22 @@ class _Builder:
                 end = k
                 while end < len(leaves) and leaves[end].kind == "head":
                     end += 1
-                if end > k and end < len(leaves) and is_prose(leaves[end]):
+                if end > k and end < len(leaves) and is_prose(next_words(leaves, end)):
                     break            # the heading the text after the list opens with
                 for block in leaves[k:max(end, k + 1)]:
                     if block.kind == "head":
                         block.kind = "p"
                         self.counts["contents_entries"] += 1
+                    self.contents.extend(filter(None, map(title_key, (line.text for line in block.text_lines))))
                 k = max(end, k + 1)
             i = k
         return leaves
+
+    def in_contents(self, head: Block) -> bool:
+        """Does the book's contents list name this heading (`Of Quillet Fever, 12` for
+        `QUILLET FEVER.`)? Then it is a chapter's, whatever its words look like."""
+        key = title_key(head_text(head))
+        return bool(key) and any(key in entry or entry in key for entry in self.contents)
 
     # -- divisions --
 
