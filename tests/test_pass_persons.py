@@ -371,6 +371,13 @@ def test_trim_drops_titles_possessive_and_punctuation():
     assert text[i:j] == "Michael"
 
 
+@pytest.mark.parametrize("cited", ["Vide Osric Pellworth", "Cf. Osric Pellworth"])
+def test_trim_drops_the_word_that_cites_an_author(cited):
+    text = f"({cited}, p. 12.)"
+    i, j = persons_model.trim(text, 1, 1 + len(cited))
+    assert text[i:j] == "Osric Pellworth"
+
+
 def test_a_word_the_text_puts_after_a_preposition_of_place_is_no_person():
     texts = ["Pellworth left for Tulverton.", "We camped at Tulverton; at Pellworth's all was well."]
     entities = [persons_model.Entity(0, 0, 6, "Pellworth", "PERSON"),

