@@ -595,3 +595,34 @@ def test_a_page_numbered_from_its_neighbours_is_printed_as_they_are(lost):
     lines[lines.index("0005")] = lost
     doc, _ = run(lines)
     assert [n for _, n in breaks(doc)] == ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"]
+
+
+def test_a_sittings_opening_line_inside_found_pages_is_no_running_head():
+    """A printed debate opens each sitting with the same lines, a page or so apart where the
+    sittings are short; inside pages whose heads and folios are all found they start no page."""
+    lines = []
+    for number in range(46, 54):
+        head = f"{number} QUILLBURY DEBATES." if number % 2 == 0 else f"MARCH 11, 1875. {number}"
+        lines += ["", head, ""] + page(8) + ["", "HOUSE OF ASSEMBLY.", ""] + page(12)
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(46, 54)]
+    assert all(line.kind == "text" for line in doc.lines if line.text == "HOUSE OF ASSEMBLY.")
+
+
+def test_a_recto_head_that_opens_with_the_year_carries_its_folio():
+    """A debates volume prints `1875. THE QUILLBURY GLOBE. 639` over the recto."""
+    lines = pages_of(range(638, 644), shown={n: f"{n} THE QUILLBURY GLOBE. March 9," if n % 2 == 0
+                                             else f"1875. THE QUILLBURY GLOBE. {n}" for n in range(638, 644)})
+    doc, _ = run(lines)
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(638, 644)]
+    # a year opening a line of prose that ends in a number is no head
+    lines = pages_of(range(10, 14))
+    lines[35:35] = ["", "1875. The harbour dues rose by 40", ""]
+    doc, _ = run(lines)
+    assert doc.lines[36].kind == "text"
+
+
+def test_a_page_of_three_columns_of_small_type_is_still_a_page():
+    """Three columns of a debates volume give two hundred lines and more to the page."""
+    doc, _ = run(pages_of(range(45, 50), per_page=220))
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(45, 50)]

@@ -847,3 +847,22 @@ def test_a_heading_the_contents_list_names_is_no_signature(head):
     signed = text.replace(head, "OSBERT QUILLET.")
     assert heads(encode(signed, title_page=False))[-1] == "OF THE QUILLABEE FEVER."
 
+
+def test_a_debates_label_ocr_glued_to_its_title_or_closed_with_a_semicolon_opens_a_speech():
+    text = ("Mr.QUILLET.—The hon. gentleman is mistaken.\n\nSome hon. MEMBERS; Oh, oh.\n\n"
+            "Mr. PELLWORTH.—I am not.\n\nMrs.Quillabee came in; she sat down.\n")
+    doc = encode(text, title_page=False)
+    assert kinds(doc.body[0]) == ["sp", "sp", "sp", "p"]
+    assert [sp.children[0].text for sp in doc.body[0].children[:2]] == ["Mr.QUILLET.—", "Some hon. MEMBERS;"]
+
+
+def test_in_a_debate_a_label_run_into_a_paragraph_opens_a_speech_of_its_own():
+    text = ("Mr. QUILLET. I rise to a question of order.\n\nMr. PELLWORTH. The member is in order.\n\n"
+            "Mr. OSRIC. I move that the House adjourn. Mr. TOBIAS. I second\nthe motion.\n\n"
+            "Mr. OSBERT. I went with Mr. Quillet. He agreed with me.\n")
+    doc = encode(text, title_page=False)
+    speeches = doc.body[0].children
+    assert [sp.children[0].text for sp in speeches] == [
+        "Mr. QUILLET.", "Mr. PELLWORTH.", "Mr. OSRIC.", "Mr. TOBIAS.", "Mr. OSBERT."]
+    assert speeches[2].children[1].text.strip() == "I move that the House adjourn."
+    assert speeches[3].children[1].text.split() == ["I", "second", "the", "motion."]

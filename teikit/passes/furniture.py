@@ -26,6 +26,7 @@ would not is kept without its number and reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -41,7 +42,8 @@ from ..report import Report
 class Options:
     min_chain: int = 3            #: fewer page numbers in sequence than this: no pagination
     max_page: int = 1500          #: larger numbers are years or counts, never page numbers
-    max_lines_per_page: int = 150  #: source lines a printed page can take (blank lines included)
+    max_lines_per_page: int = 300  #: source lines a printed page can take (blank lines included): a
+    #: debates volume prints three columns of small type to the page
     min_lines_per_page: int = 4   #: below this, pages skipped between two numbers are implausible
     rate_spread: float = 3.0      #: second round: a page takes 1/spread to spread times the median
     rate_penalty: float = 2.0     #: second round: cost of a link's log deviation from the median rate
@@ -66,8 +68,9 @@ _ANY_ROMAN = re.compile(_ROMAN_ALONE.pattern, re.IGNORECASE)
 _CAPITAL_ROMAN = re.compile(r"\s*[\[(]?([IVXlU]{1,6})[\])]?\.?\s*")
 _NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+([A-Z\"'“‘(].*?)\s*")
 #: the head may end in a number (`Notes for Pages 103-125 529`) but not in a lone digit,
-#: which would be part of a spaced-out date (`January 3 1 ,  1 9 3 7`)
-_NUMBER_LAST = re.compile(rf"\s*([A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_NUMBER})\s*")
+#: which would be part of a spaced-out date (`January 3 1 ,  1 9 3 7`); it may open with
+#: the year, as a journal's or a debates volume's recto does (`1875. THE QUILLBURY GLOBE. 639`)
+_NUMBER_LAST = re.compile(rf"\s*((?:1[5-9]\d\d\.\s+)?[A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_NUMBER})\s*")
 #: the characters a line ending in a page number ends in, its spaces aside: `_NUMBER_LAST`
 #: tries each split of its head from its number, so only such lines are given to it
 _NUMBER_ENDS = tuple("0123456789lIOo")
@@ -568,16 +571,28 @@ def find_heads_apart(pages: Pages, cands: list[Candidate]) -> None:
         if line.kind == "text" and len(line.text) <= pages.opts.max_head_chars and _LETTERS.search(line.text) \
                 and is_blank(lines, i - 1) and is_blank(lines, i + 1):
             seen.setdefault(head_key(line.text), []).append(i)
+    tops = sorted(set(pages.tops) | {c.index for c in pages.chain})
     for key, places in seen.items():
         spacings = [(b - a) / rate for a, b in zip(places, places[1:])]
         if len(places) < 3 or _DIVISION.match(lines[places[0]].text.strip()) or min(spacings) < 0.8 \
                 or sum(1 for s in spacings if s <= 2.5) < 2 / 3 * len(spacings):
             continue       # a section's title recurs too, but not every page or two
+        if sum(within_known_page(tops, i, rate) for i in places) > len(places) / 2:
+            continue       # a sitting's or a day's opening line, inside pages already found
         for i in places:
             pages.mark(i, "header")
             pages.tops.setdefault(i, "")
             pages.report.info("TK113", f"running head without its page number: {lines[i].text.strip()!r}",
                               lines[i].n)
+
+
+def within_known_page(tops: list[int], i: int, rate: float) -> bool:
+    """Line i stands inside a page whose own top and the next page's are both known, too
+    near together for a page to be missing between them: it can start no page. A printed
+    debate opens each sitting with the same lines (`HOUSE OF ASSEMBLY.`, `The SPEAKER took
+    the Chair`), a page or two apart where sittings are short, but never at a page's top."""
+    at = bisect_right(tops, i)
+    return 0 < at < len(tops) and tops[at] - tops[at - 1] < 1.5 * rate
 
 
 def is_signature(text: str) -> bool:

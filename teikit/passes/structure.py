@@ -136,7 +136,8 @@ BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
 #: a name in capitals as debates print it: initials before it, a Scots prefix in lower case
 #: (`D. D. McQUILLET`, `MacPELLWORTH`)
 _CAPITALS_NAME = r"(?:[A-Z]\.\s?)*(?:Ma?c)?[A-Z][A-Z’'-]+"
-_TITLES_THEN_NAME = rf"(?:(?:{TITLE_ALT})\s+)+(?!(?:{TITLE_ALT})\s){_CAPITALS_NAME}"
+#: OCR may lose the space after a title's full stop (`Mr.QUILLET.—`)
+_TITLES_THEN_NAME = rf"(?:(?:{TITLE_ALT})(?:\s+|(?<=\.)))+(?!(?:{TITLE_ALT})\s){_CAPITALS_NAME}"
 #: what may follow a member's name: his State or riding (`, of Ohio`, `(Tulverton)`), or a
 #: note that he speaks in translation (`(translation)`)
 _MEMBER_OF = r"(?:,\s+of\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:\s?\([^()\n]{1,40}\))*"
@@ -146,14 +147,17 @@ _MEMBER_OF = r"(?:,\s+of\s+[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:\s?\([^()\n]{1,40}\)
 _OFFICE = r"The [A-Z][A-Z-]{4,}(?: [A-Z][A-Z-]+){0,2}(?: pro tempore)?|(?:Some|An|Several) hon\. MEMBERS?"
 _DEBATE_LABEL = rf"(?:{_TITLES_THEN_NAME}(?: {_CAPITALS_NAME}){{0,2}}{_MEMBER_OF}|{_OFFICE})"
 DEBATE_SPEAKER = (rf"{_TITLES_THEN_NAME}(?: [A-Z][A-Z’'.-]+){{0,2}}{_MEMBER_OF}\.?\s?—(?=\s*\S)"
-                  rf"|{_DEBATE_LABEL}[.:](?=\s+[A-Z\"“])")
+                  rf"|{_DEBATE_LABEL}[.:;](?=\s+[A-Z\"“])")
 SPEAKER = re.compile(r"""^(?P<label>["“]?(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}:|[QA]\.)(?=\s+\S)"""
                      rf"|{DEBATE_SPEAKER})")
 #: a paragraph that opens with a debate's speaker label, however many capitals: no heading
 OPENS_WITH_DEBATE_SPEAKER = re.compile(rf"\s*(?:{DEBATE_SPEAKER})")
+#: a speaker's label printed inside a paragraph after the last speech's closing sentence
+#: (`... the motion. Mr. QUILLET. I move`): OCR or the printer ran two speeches together
+RUN_IN_SPEAKER = re.compile(rf"(?<=[.!?] )(?:{DEBATE_SPEAKER})")
 #: a debate's speaker label alone on its line, the speech below it (`Mr. QUILLET:`,
-#: `MR. PELLWORTH`, `Some hon. MEMBERS:`)
-DEBATE_LABEL_ALONE = re.compile(rf"\s*(?P<label>{_DEBATE_LABEL}(?:[.:]|\.?—)?)\s*")
+#: `MR. PELLWORTH`, `Some hon. MEMBERS:`); OCR reads a colon as a semicolon (`Some hon. MEMBERS;`)
+DEBATE_LABEL_ALONE = re.compile(rf"\s*(?P<label>{_DEBATE_LABEL}(?:[.:;]|\.?—)?)\s*")
 #: this many speeches labelled as debates print them make the text a debate, where a speech
 #: stands alone among the House's proceedings (`Mr. QUILLET. I move that the House adjourn.`)
 DEBATE_EVIDENCE = 3
@@ -486,7 +490,8 @@ def split_speaker(block: Block, label: str) -> Block:
                                      Block("p", block.lines[index + 1:], marks=[])])
     cut = first.text.index(label) + len(label)     # the label may follow the line's indentation
     speech_first = Line(n=first.n, orig=first.text[cut:], kind="text", hyphen=first.hyphen, continues=True)
-    first_label = Line(n=first.n, orig=first.text[:cut], kind="text", page_break=first.page_break)
+    first_label = Line(n=first.n, orig=first.text[:cut], kind="text", page_break=first.page_break,
+                       continues=first.continues)
     speaker = Block("speaker", block.lines[:index] + [first_label])
     speech = Block("p", [speech_first] + block.lines[index + 1:], marks=[])
     return Block("sp", children=[speaker, speech])
@@ -524,7 +529,7 @@ def label_alone(block: Block, after: Block | None) -> str:
     speech = lines[1].text if len(lines) > 1 else first_text(after) if after and after.kind == "p" else ""
     if not speech or DEBATE_LABEL_ALONE.fullmatch(speech):
         return ""
-    closed = label[-1] in ".:—" or not label.isupper()
+    closed = label[-1] in ".:;—" or not label.isupper()
     return lines[0].text if closed or STARTS_LOWER.match(speech) else ""
 
 
@@ -542,12 +547,37 @@ def speaker_labels(blocks: list[Block]) -> list[tuple[str, bool]]:
     return labels
 
 
+def split_run_in_speeches(block: Block) -> list[Block]:
+    """A paragraph in which another speaker's label follows a finished sentence is two (or
+    more): the line is shared, its rest marked `continues` as `split_speaker` marks a
+    speech's first line. One pass over the lines, however many speeches run together."""
+    if block.kind != "p":
+        return [block]
+    parts: list[Block] = []
+    current: list[Line] = []
+    for line in block.lines:
+        while line.kind == "text" and (found := RUN_IN_SPEAKER.search(line.text)):
+            before = Line(n=line.n, orig=line.text[:found.start()], kind="text", page_break=line.page_break,
+                          continues=line.continues)
+            parts.append(Block("p", current + [before]))
+            current = []
+            line = Line(n=line.n, orig=line.orig[found.start():], kind="text", hyphen=line.hyphen, continues=True)
+        current.append(line)
+    if not parts:
+        return [block]
+    return parts + [Block("p", current)]
+
+
 def mark_dialogue(blocks: list[Block]) -> list[Block]:
     """Turn runs of two or more labelled paragraphs into `sp`s, and in a debate (enough labels as
-    debates print them) every labelled paragraph; a label alone on its line takes the next
-    paragraph for its speech; a classified ad's heading (`FOR RENT:`) is no speaker."""
+    debates print them) every labelled paragraph, a label run into a paragraph opening a speech of
+    its own; a label alone on its line takes the next paragraph for its speech; a classified ad's
+    heading (`FOR RENT:`) is no speaker."""
     labels = speaker_labels(blocks)
     debate = sum(printed for _, printed in labels) >= DEBATE_EVIDENCE
+    if debate:
+        blocks = [part for block in blocks for part in split_run_in_speeches(block)]
+        labels = speaker_labels(blocks)
     out: list[Block] = []
     taken = False
     for i, block in enumerate(blocks):
