@@ -125,9 +125,9 @@ SHORT_WORD = 3
 #: document, where a shorter word's must: the document shows which of its many neighbours it is
 LONG_WORD = 7
 #: a form the document writes more than once is its own word (a name, a term) unless it
-#: hides a word this common, written this many times more often (an OCR that reads `tbe` often)
+#: hides a word this common, written this many times as often (an OCR that reads `tbe` often)
 REPEATED_READING_ZIPF = 6.0
-REPEATED_READING_RATIO = 10
+REPEATED_READING_RATIO = 5
 #: a name the document writes this often is a reading of a capitalised form one slip from it
 NAME_ATTESTED = 3
 #: a reading as common as this (Zipf), that the document writes this often, is sure enough
