@@ -119,10 +119,10 @@ def test_a_reading_the_document_writes_often_is_sure_a_name_it_writes_is_doubtfu
 def test_unknown_words_left_as_printed():
     """A name the document repeats, a reading the document never writes, two readings alike,
     a roman numeral, a word in capitals, a word with digits, a compound's part, a word's
-    rest after the capital OCR spaced off."""
+    rest after the capital OCR spaced off, a word glued to junk."""
     found, _, _ = corrected(
         "Mr. Coru met Coru where the corn was; the fime was tall; he hid by the hill, the hiil of\n"
-        "iii men of the QUILLBEE in l9th-century tbe-like rooms; P ou and the mill and the men")
+        "iii men of the QUILLBEE in l9th-century tbe-like rooms; P ou and «tbe mill and the men")
     assert found == []
 
 

@@ -106,11 +106,12 @@ CONFUSIONS = (("rn", "m", 1.0), ("m", "rn", 1.5), ("rl", "n", 1.5), ("ri", "n", 
               ("€", "f", 0.5), ("&", "s", 1.0), ("I", "T", 1.5), ("l", "I", 1.5), ("O", "C", 1.5),
               ("il", "d", 1.5), ("il", "u", 1.5), ("ri", "h", 1.5), ("h", "n", 1.5))
 #: a word OCR may have misread: letters, with the signs it reads for some of them inside (`hal€`,
-#: `hou&e`), alone or before a possessive `'s`; never part of a compound or of a number, nor
-#: the rest of a word whose capital OCR spaced off (`Q uillet`: `split_words` joins those)
-MISREAD_WORD_RE = re.compile(r"(?<![\w'’&€-])(?<!(?<![\w.])[B-HJ-NP-Z] )"
+#: `hou&e`), alone between spaces and punctuation, or before a possessive `'s`; never part of
+#: a compound, of a number or of a run of junk (`«arly`), nor the rest of a word whose capital
+#: OCR spaced off (`Q uillet`: `split_words` joins those)
+MISREAD_WORD_RE = re.compile(r"(?<![^\s\"'“‘(\[])(?<!(?<![\w.])[B-HJ-NP-Z] )"
                              r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ&€]*[A-Za-zÀ-ÖØ-öø-ÿ€]"
-                             r"(?=(?:['’]s)?(?![\w'’&€-]))")
+                             r"(?=(?:['’]s)?(?:[\s.,;:!?\"'”’)\]]|$))")
 #: the cost of a diacritic OCR added to a plain letter (`mïller`): tried on lower-case words
 ACCENT_COST = 1.0
 #: roman numerals: words no lexicon knows, never misreadings (`iii`, `xiv`, `Ixx`)
