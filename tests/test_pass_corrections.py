@@ -1,6 +1,6 @@
 """The corrections pass: OCR errors are corrected only when the text proves them, always
 as a recorded choice, never silently."""
-from teikit.model import Block, Mark, reading_view
+from teikit.model import Block, Hyphen, Mark, reading_view
 from teikit.passes import corrections
 from teikit.reader import document_from_text
 from teikit.report import Report
@@ -93,6 +93,53 @@ def test_spelling_confusion_has_low_certainty():
     assert found == [("recogrlize", "recognize", "low"), ("constanf", "constant", "low")]
 
 
+#: a made-up page of old OCR: the common words it misreads stand right elsewhere in it
+OLD_PAGE = """The miller of Pellworth went to the market and the fair with his sons, and
+the Quillets came by the road with their carts. Tbe miller sold his corn aud
+bought a cart bv the river, then went home with tlie men who came with him; and
+Ihe Quillets sold their corn to the miller at the fair hal€ the day, and
+the Pellworth carts went home hou&e and lighter. When he came home the
+miller told his wife that the Qnillets had paid for the carts and the corn,
+and half a wheel, and he let the Quillets go house by house with the wheel."""
+
+
+def test_short_and_capitalised_misreadings_of_common_words_are_read_again():
+    found, _, _ = corrected(OLD_PAGE)
+    assert [(sic, corr) for sic, corr, _ in found] == [
+        ("Tbe", "The"), ("aud", "and"), ("bv", "by"), ("tlie", "the"), ("Ihe", "The"), ("hal€", "half"),
+        ("hou&e", "house"), ("Qnillets", "Quillets")]
+
+
+def test_a_reading_the_document_writes_often_is_sure_a_name_it_writes_is_doubtful():
+    found, _, _ = corrected(OLD_PAGE)
+    certs = {sic: cert for sic, _, cert in found}
+    assert certs["aud"] == "medium" and certs["Qnillets"] == "low"
+
+
+def test_unknown_words_left_as_printed():
+    """A name the document repeats, a reading the document never writes, two readings alike,
+    a roman numeral, a word in capitals, a word with digits, a compound's part, a word's
+    rest after the capital OCR spaced off, a word glued to junk."""
+    found, _, _ = corrected(
+        "Mr. Coru met Coru where the corn was; the fime was tall; he hid by the hill, the hiil of\n"
+        "iii men of the QUILLBEE in l9th-century tbe-like rooms; P ou and «tbe mill and the men")
+    assert found == []
+
+
+def test_a_short_word_is_read_only_as_a_very_common_word():
+    found, _, _ = corrected("the ot of the oi and the of the hy and the by the")
+    assert [(sic, corr) for sic, corr, _ in found] == [("ot", "of"), ("hy", "by")]
+
+
+def test_a_half_of_a_word_broken_at_the_line_end_is_no_misreading():
+    doc = document_from_text("the mill was friend-\nlier to her than the tlie town")
+    doc.lines[0].hyphen = Hyphen.PRINTED
+    block = Block("p", doc.lines)
+    doc.body = [block]
+    corrections.run(doc, corrections.Options(), Report())
+    assert [block.text[m.start:m.end] for m in block.marks] == ["tlie"]
+
+
 def test_reading_view_and_facts():
     _, doc, block = corrected("it was m uch\ntoo late_")
     assert reading_view(block).text == "it was much too late."
@@ -129,3 +176,8 @@ def test_a_letter_spaced_line_is_segmented_whole_not_joined_pair_by_pair():
     assert [corr for _, corr, _ in found] == ["the", "river", "rose", "against", "the", "wall"]
     pairs, _, _ = corrected("t h e r i v e r r o s e a g a i n s t t h e w a l l", letter_spacing=False)
     assert {cert for _, _, cert in pairs} == {"high"}      # split words joined pair by pair instead
+
+
+def test_a_diacritic_added_to_a_plain_letter_is_undone_on_lower_case_words_only():
+    found, _, _ = corrected("the mïller Marié met Marie and the miller carts of the town")
+    assert [(sic, corr) for sic, corr, _ in found] == [("mïller", "miller")]

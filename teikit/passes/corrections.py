@@ -10,27 +10,34 @@ Only errors whose correction the text itself proves are corrected; every correct
     November_                       ->  November.                      (underscore)
     the mill- wright  was re- built  ->  millwright  rebuilt           (inline-hyphen)
     havi,ng  no't                   ->  having  not                    (inner-punctuation)
-    constanf  recogrlize            ->  constant  recognize            (spelling, cert low)
+    constanf  recogrlize  tbe  Ihe  ->  constant  recognize  the  The  (spelling, cert low or medium)
 
 A word is "known" when wordfreq rates it common enough (`min_zipf`) or when it stands in
 the document itself at least twice (names: `Heij enoort` -> `Heijenoort`). A split is
 joined only when the joined form is known and at least one part is not a word, so
 `in to` and `a part` stay as printed. Mangled note markers (`Il9`) are left to the
 `notes` pass, which reads them by their place in the sequence of markers.
+
+A word neither wordfreq nor the document knows is read again (`spelling`) only where one of
+OCR's usual misreadings makes of it a word far likelier than itself and than any other
+reading, one the document writes elsewhere (or, for a long word, a common one): a short word
+only as a very common word, a capitalised one keeping its capital, never a form the document
+repeats (a name), a number, a roman numeral, a word in capitals, nor the half of a word
+broken at a line end.
 """
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from typing import Callable, NamedTuple
 
 from ..lexicon import Lexicon
-from ..model import RESP, Block, Document, Mark, Spans
+from ..model import RESP, Block, Document, Hyphen, Mark, Spans
 from ..ocr import LINE_END_HYPHEN_RE, LINE_END_HYPHENS, OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
@@ -68,8 +75,6 @@ FRAGMENT_RE = re.compile(r"(?<!\S)[A-Za-z]{1,2}(?!\S)")
 NUMBER_TOKEN_RE = re.compile(r"(?<![\w.,:;'’])[0-9OolI]*[0-9][0-9OolI]*(?:[-–][0-9OolI]+)*(?![\w])")
 #: a word of two letters made by a join must be this common (i n -> in, not j u -> ju)
 SHORT_WORD_ZIPF = 5.5
-#: a lower-case word long enough to be checked for spelling
-LONG_LOWER_RE = re.compile(r"(?<![\w'’-])[a-z]{6,}(?![\w'’-])")
 # Gates: what a line must contain for a finder to have anything to find (most lines have
 # nothing to correct, and a C-level search is far cheaper than a finder's Python loop).
 # Each is led by a character `re` can scan for, the rarest of its match (teikit.patterns):
@@ -90,11 +95,46 @@ NUMBERS_GATE_RE = re.compile(r"[0-9](?:[OolIGSBZ]|(?<=[OolI][0-9])|(?<=1)(?:�|
 GLYPH_RE = re.compile(rf"[{GLYPHS}]")
 #: what `inner_punctuation` needs: a comma or apostrophe between lower-case letters
 INNER_PUNCT_GATE_RE = re.compile(r"[,'’](?<=[a-z][,'’])[a-z]")
-#: OCR's usual letter confusions, tried on unknown words (`spelling`)
-CONFUSIONS = (("rn", "m"), ("m", "rn"), ("rl", "n"), ("ri", "n"), ("cl", "d"), ("li", "h"),
-              ("ii", "u"), ("ii", "ll"), ("f", "t"), ("t", "f"), ("c", "e"), ("e", "c"),
-              ("l", "i"), ("i", "l"), ("h", "b"), ("b", "h"), ("u", "n"), ("n", "u"),
-              ("vv", "w"), ("tl", "d"), ("1", "l"))
+#: OCR's usual misreadings, tried on unknown words (`spelling`): (as read, as printed, cost),
+#: the cost saying how much rarer the misreading is than the word it hides, in powers of ten
+#: (the noisy channel's error model, on wordfreq's Zipf scale)
+CONFUSIONS = (("rn", "m", 1.0), ("m", "rn", 1.5), ("rl", "n", 1.5), ("ri", "n", 1.5), ("cl", "d", 1.5),
+              ("li", "h", 1.0), ("ii", "u", 1.5), ("ii", "h", 1.5), ("ii", "ll", 1.5), ("f", "t", 1.5),
+              ("t", "f", 1.5), ("c", "e", 1.0), ("e", "c", 1.0), ("l", "i", 1.5), ("i", "l", 1.5),
+              ("h", "b", 1.5), ("b", "h", 1.0), ("u", "n", 1.0), ("n", "u", 1.0), ("v", "y", 1.0),
+              ("y", "v", 1.5), ("vv", "w", 1.0), ("tl", "d", 1.5), ("i", "t", 2.5),
+              ("€", "f", 0.5), ("&", "s", 1.0), ("I", "T", 1.5), ("l", "I", 1.5), ("O", "C", 1.5),
+              ("il", "d", 1.5), ("il", "u", 1.5), ("ri", "h", 1.5), ("h", "n", 1.5))
+#: a word OCR may have misread: letters, with the signs it reads for some of them inside (`hal€`,
+#: `hou&e`), alone between spaces and punctuation, or before a possessive `'s`; never part of
+#: a compound, of a number or of a run of junk (`«arly`), nor the rest of a word whose capital
+#: OCR spaced off (`Q uillet`: `split_words` joins those)
+MISREAD_WORD_RE = re.compile(r"(?<![^\s\"'“‘(\[])(?<!(?<![\w.])[B-HJ-NP-Z] )"
+                             r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ&€]*[A-Za-zÀ-ÖØ-öø-ÿ€]"
+                             r"(?=(?:['’]s)?(?:[\s.,;:!?\"'”’)\]]|$))")
+#: the cost of a diacritic OCR added to a plain letter (`mïller`): tried on lower-case words
+ACCENT_COST = 1.0
+#: roman numerals: words no lexicon knows, never misreadings (`iii`, `xiv`, `Ixx`)
+ROMAN_RE = re.compile(r"(?i)[ivxlcdm]+")
+#: how much likelier than the word as read, and than the next reading, a reading must be
+#: (powers of ten): a correction is made only where one reading stands out
+MISREADING_MARGIN = 1.5
+#: a short word (three letters or fewer) is read only as a word this common (the, and, by)
+SHORT_READING_ZIPF = 6.0
+SHORT_WORD = 3
+#: a word this long has few words one slip from it: its reading need not stand in the
+#: document, where a shorter word's must: the document shows which of its many neighbours it is
+LONG_WORD = 7
+#: a form the document writes more than once is its own word (a name, a term) unless it
+#: hides a word this common, written this many times as often (an OCR that reads `tbe` often)
+REPEATED_READING_ZIPF = 6.0
+REPEATED_READING_RATIO = 5
+#: a name the document writes this often is a reading of a capitalised form one slip from it
+NAME_ATTESTED = 3
+#: a reading as common as this (Zipf), that the document writes this often, is sure enough
+#: for a medium `cert`; other readings are low
+MEDIUM_READING_ZIPF = 5.0
+MEDIUM_READING_ATTESTED = 3
 
 
 @dataclass(frozen=True)
@@ -114,7 +154,7 @@ class Options:
     underscores: bool = True
     #: a comma or apostrophe inside a word that is no contraction (havi,ng, no't)
     inner_punctuation: bool = True
-    #: unknown words one usual OCR confusion away from exactly one known word (constanf)
+    #: unknown words that one usual OCR misreading makes of a far likelier word (constanf, tbe, Ihe)
     spelling: bool = True
     #: wordfreq Zipf frequency (en) from which a word counts as known
     min_zipf: float = 3.0
@@ -161,8 +201,9 @@ class LineCorrector:
     """Finds corrections on one text line (the finders of FINDER_RULES); offsets are
     relative to the line."""
 
-    def __init__(self, lexicon: Lexicon, opts: Options, long_words: Iterable[str] = ()):
-        """`long_words`: the document's lower-case words long enough to be checked for spelling."""
+    def __init__(self, lexicon: Lexicon, opts: Options, words: Counter | None = None):
+        """`words`: the document's words OCR may have misread (MISREAD_WORD_RE) and how often
+        it writes each as it is written, checked for spelling."""
         self.lex = lexicon
         self.opts = opts
         #: (left, right) -> (length, joined word, cert) or None: pairs repeat
@@ -173,10 +214,10 @@ class LineCorrector:
         self.joinable_part = Memo(partial(is_joinable_part, lexicon))
         #: cores of one or two letters -> 1 if they make no word (`common_short`), else 0
         self.uncommon_short = Memo(lambda core: int(not common_short(lexicon, core)))
-        #: the document's words that have a spelling correction, with it; checked once each,
-        #: and the one search a block needs to see whether it holds any
-        self.misspelt = {word: corr for word in long_words
-                         if (corr := self.spelling_correction(word)) is not None} if opts.spelling else {}
+        #: the document's words that have a spelling correction, with it and its cert; checked
+        #: once each, and the one search a block needs to see whether it holds any
+        self.misspelt = {word: found for word, uses in (words or {}).items()
+                         if (found := self.spelling_correction(word, uses)) is not None} if opts.spelling else {}
         self.misspelt_re = re.compile("|".join(map(re.escape, sorted(self.misspelt)))) if self.misspelt else None
         #: the finders the options turn on, in table order
         self.rules = tuple(rule for rule in FINDER_RULES if getattr(opts, rule.name))
@@ -204,7 +245,7 @@ class LineCorrector:
                     replaced.add(rule.replaces)
         if not found:
             return found
-        found.sort()
+        found.sort(key=lambda item: (item[0], -item[1]))   # the longest of those at one place: `worl d`, not `worl`
         kept: list[tuple[int, int, str, str, str]] = []
         for item in found:
             if not kept or item[0] >= kept[-1][1]:
@@ -397,21 +438,66 @@ class LineCorrector:
         return out
 
     def spelling(self, text: str):
-        return [(m.start(), m.end(), self.misspelt[m.group()], "spelling", "low")
-                for m in LONG_LOWER_RE.finditer(text) if m.group() in self.misspelt]
+        return [(m.start(), m.end(), found[0], "spelling", found[1]) for m in MISREAD_WORD_RE.finditer(text)
+                if (found := self.misspelt.get(m.group())) is not None]
 
-    def spelling_correction(self, word: str) -> str | None:
-        """The one known word a usual OCR confusion makes of an unknown `word`, or None."""
-        if self.lex.attested(word) > 1 or self.lex.zipf(word) > 0:
+    def spelling_correction(self, word: str, uses: int = 1) -> tuple[str, str] | None:
+        """(reading, cert) for an unknown `word` that one of OCR's usual misreadings makes of a
+        known word far likelier than the word as read and than any other reading, or None;
+        the document writes `word` `uses` times.
+
+        A noisy channel: each reading weighs its frequency (wordfreq's, or the document's for
+        a name it writes often) less the misreading's cost. A short word is read only as a
+        very common one; a capitalised word keeps its capital; a form the document repeats is
+        its own word unless it hides a very common one written far more often (`tbe`)."""
+        lex = self.lex
+        short = len(word) <= SHORT_WORD
+        own = lex.zipf(word)
+        if own >= self.opts.min_zipf + short or ROMAN_RE.fullmatch(word) \
+                or not (word.islower() or word[0].isupper() and word[1:].islower()):
             return None
-        candidates = set()
-        for wrong, right in CONFUSIONS:
-            at = word.find(wrong)
-            while at >= 0:
-                candidates.add(word[:at] + right + word[at + len(wrong):])
-                at = word.find(wrong, at + 1)
-        good = [c for c in candidates if self.lex.zipf(c) >= self.opts.min_zipf + 0.5]
-        return good[0] if len(good) == 1 else None
+        scored = sorted(((self.reading_prior(reading) - cost, reading)
+                         for reading, cost in misreadings(word).items()), reverse=True)
+        if not scored:
+            return None
+        best, reading = scored[0]
+        second = scored[1][0] if len(scored) > 1 else -math.inf
+        floor = SHORT_READING_ZIPF if short else self.opts.min_zipf
+        if best - max(own, second) < MISREADING_MARGIN or self.reading_prior(reading) < floor \
+                or len(word) < LONG_WORD and not lex.attested(reading):
+            return None
+        if uses > 1 and (lex.zipf(reading) < REPEATED_READING_ZIPF
+                         or lex.attested(reading) < REPEATED_READING_RATIO * uses):
+            return None
+        sure = lex.zipf(reading) >= MEDIUM_READING_ZIPF and lex.attested(reading) >= MEDIUM_READING_ATTESTED
+        return reading, "medium" if sure else "low"
+
+    def name_prior(self, reading: str) -> float:
+        """A capitalised reading the document writes often counts as a known word: its names."""
+        return self.opts.min_zipf if reading[0].isupper() and self.lex.attested(reading) >= NAME_ATTESTED else 0.0
+
+    def reading_prior(self, reading: str) -> float:
+        """How likely a reading is before the page is seen: its frequency (Zipf scale)."""
+        return max(self.lex.zipf(reading), self.name_prior(reading))
+
+
+def misreadings(word: str) -> dict[str, float]:
+    """What each of OCR's usual misreadings (CONFUSIONS, an added diacritic) would make of
+    `word` undone once, with its cost: the readings of the word. A capitalised word keeps
+    its diacritics: it is more likely a foreign name than a misreading."""
+    readings: dict[str, float] = {}
+    for wrong, right, cost in CONFUSIONS:
+        at = word.find(wrong)
+        while at >= 0:
+            reading = word[:at] + right + word[at + len(wrong):]
+            readings[reading] = min(cost, readings.get(reading, math.inf))
+            at = word.find(wrong, at + 1)
+    for at, char in enumerate(word if word.islower() else ""):
+        plain = unicodedata.normalize("NFD", char)[0]
+        if plain != char and plain.isascii():
+            reading = word[:at] + plain + word[at + 1:]
+            readings[reading] = min(ACCENT_COST, readings.get(reading, math.inf))
+    return readings
 
 
 class FinderRule(NamedTuple):
@@ -474,13 +560,11 @@ def document_words(doc: Document) -> Counter:
     return words
 
 
-def long_lower_words(doc: Document) -> set[str]:
-    """The document's lower-case words long enough to be checked for spelling."""
-    words: set[str] = set()
-    for line in doc.lines:
-        if line.kind == "text":
-            words.update(LONG_LOWER_RE.findall(line.text))
-    return words
+def misread_candidates(doc: Document) -> Counter:
+    """The document's words OCR may have misread (MISREAD_WORD_RE), as written, with how
+    often the document writes each, at line ends too (a name's every use counts)."""
+    return Counter(chain.from_iterable(MISREAD_WORD_RE.findall(line.text)
+                                       for line in doc.lines if line.kind == "text"))
 
 
 def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> None:
@@ -491,8 +575,12 @@ def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> No
     lines = block.text_lines
     among = corrector.block_finders("\n".join(line.text for line in lines))
     offset = 0
+    joined_before = False
     for line in lines:
+        joined_after = line.hyphen is not Hyphen.NONE
         for start, end, corr, kind, cert in corrector.corrections(line.text, among):
+            if kind == "spelling" and (joined_before and start == 0 or joined_after and end == len(line.text)):
+                continue  # half of a word broken at a line end (`ness` of kind|ness): no word of its own
             start, end = start + offset, end + offset
             if start < last_end or earlier.overlap(start, end):
                 continue
@@ -500,11 +588,12 @@ def correct_block(block: Block, corrector: LineCorrector, counts: Counter) -> No
             last_end = end
             counts[kind] += 1
         offset += len(line.text) + 1
+        joined_before = joined_after
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
     lexicon = Lexicon(document_words(doc), word_zipf=opts.min_zipf, min_attested=opts.min_attested)
-    corrector = LineCorrector(lexicon, opts, long_lower_words(doc))
+    corrector = LineCorrector(lexicon, opts, misread_candidates(doc))
     counts: Counter = Counter()
     for block in doc.leaves():
         correct_block(block, corrector, counts)
