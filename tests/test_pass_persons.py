@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from teikit import TEI_NS
 from teikit.encode import encode_text
 from teikit.model import Block, Hyphen, Mark, Nearby
-from teikit.passes import persons_model
+from teikit.passes import persons_model, persons_rules
 from teikit.passes.persons import (Options, PersonFinder, find_mentions, of_period, period, pick,
                                    register_mentions, run)
 from teikit.passes.persons_keys import Mention, agree, assign_keys, name_parts
@@ -186,9 +186,30 @@ def rules(text):
     ("Thomas Street runs north", "forename", []),
     # status words before a name are left out of it
     ("the said Negro Hannah, and Widow Quillet", "titled", ["Hannah", "Quillet"]),
+    # a name after kin or a status word, a forename after a word that names
+    ("took his wife Osrica home, and the said negro Tobiah Quillet", "cued", ["Osrica", "Tobiah Quillet"]),
+    ("the said Mary and the said Court, a town called Quillbury", "cued", ["Mary"]),
+    ("a town called Mary, and the said Deed", "cued", []),
+    ("sons named Peter, Simon and Paul; named Mary and Osric", "cued", ["Peter", "Simon", "Paul", "Mary"]),
+    ("and his wife North, or her husband Deputy", "cued", []),
 ])
 def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected
+
+
+def test_the_text_attests_forenames_no_list_holds():
+    texts = ["Osrica Pellworth came with the said Quillet and his wife Tobiah; Osric Quillet",
+             "saw the said Osrica and Tobiah Quillet, and the said Tulverton Road",
+             "the said Plaintiffs Osric Quillet and Hannah Quillet",
+             "the said Tulver; Tulver Pellworth lived in the Tulver Quill"]
+    known = Known(lower_words=frozenset({"came", "with", "the", "said", "and", "his", "wife", "saw"}))
+    assert persons_rules.forenames_of_the_text(texts, known) == {"Osrica", "Tobiah"}
+
+
+def test_a_forename_the_text_attests_opens_a_name_and_stands_alone(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["acquainted with Osrica Wells and her children; the said Osrica would sell"]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osrica Wells", "Osrica"]
 
 
 def test_a_common_word_written_in_lower_case_is_no_surname():

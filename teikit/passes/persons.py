@@ -221,6 +221,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     if opts.unregistered:
         known = Known(finder.forenames if finder else COMMON_FORENAMES,
                       frozenset(itertools.chain.from_iterable(map(LOWER_WORD.findall, texts))))
+        known = Known(known.forenames | persons_rules.forenames_of_the_text(texts, known), known.lower_words)
         weak: dict[int, list[Span]] = {}
         for m in unlinked:
             weak.setdefault(m.block, []).append((m.start, m.end))
