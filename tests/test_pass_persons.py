@@ -7,10 +7,10 @@ from hypothesis import strategies as st
 
 from teikit import TEI_NS
 from teikit.encode import encode_text
-from teikit.model import Block, Hyphen, Mark, Nearby
+from teikit.model import Block, Hyphen, Mark, Nearby, reading_view
 from teikit.passes import persons_model, persons_rules
-from teikit.passes.persons import (Options, PersonFinder, find_mentions, of_period, period, pick,
-                                   register_mentions, run)
+from teikit.passes.persons import (Options, PersonFinder, find_mentions, list_line_ends, of_period, period, pick,
+                                   register_mentions, run, within_line)
 from teikit.passes.persons_keys import Mention, agree, assign_keys, name_parts
 from teikit.passes.persons_rules import Known, rule_spans, surname_mentions, surname_pattern, trie_regex
 from teikit.reader import document_from_text
@@ -249,6 +249,22 @@ def test_the_surname_stage_carries_no_plural_of_a_people(monkeypatch):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     texts = ["Elder Veldanians spoke. A Veldanian came, and the Veldanians left."]
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Veldanians"]
+
+
+def test_no_name_runs_over_the_end_of_a_lists_short_line():
+    text = ("Present\nOsric Quillet Chief Judge\nTobias Pellworth\nHannah Quillabee Clerk\n"
+            "and the court heard how the petition of Osbert Tulverton came in, which the clerk\n"
+            "read aloud, and then the court said, with Judge Tobias\nPellworth there, that the\n"
+            "whole of it was in order and that it would sit again in the spring of the year\n")
+    doc = document_from_text(text, "t.txt")
+    block = Block("p", doc.lines)
+    view = reading_view(block)
+    line_ends = list_line_ends([block], [view])
+    spans = [(view.text.index("Present Osric Quillet"), view.text.index(" Chief")),
+             (view.text.index("Tobias Pellworth Hannah"), view.text.index(" Quillabee")),
+             (view.text.index("Tobias Pellworth there"), view.text.index(" there"))]
+    assert [view.text[slice(*within_line(view.text, i, j, line_ends[0]))] for i, j in spans] \
+        == ["Osric Quillet", "Tobias Pellworth", "Tobias Pellworth"]   # a full line's end is crossed
 
 
 def test_pieces_of_one_name_found_apart_are_joined():
