@@ -361,6 +361,9 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("found Lieut. Quillet asleep", "Lieut", False),                  # the title of the next name
     ("called 'Deacon' Quillet by all", "Deacon", False),
     ("and Deacon said nothing", "Deacon", True),                      # a surname alone
+    ("a writ of Habeas Corpus issued", "Habeas Corpus", False),      # the Latin of a writ
+    ("thereupon Subpoena issued", "Subpoena", False),
+    ("thereupon Quillet issued it", "Quillet", True),
 ])
 def test_model_spans_are_filtered_for_print(text, span, expected):
     start = text.index(span)

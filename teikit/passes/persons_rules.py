@@ -519,13 +519,16 @@ SURNAME = re.compile(NAME_WORD)
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 #: the Latin of references and notes, capitalised where a citation opens (`Ibid., p. 14`)
 CITATION_WORDS = frozenset("""Ibid Ib Ibidem Idem Id Cf Op Loc Viz Vide Passim Sic Supra Infra Seq Sqq Etc""".split())
+#: the Latin of the law's writs, which court papers capitalise (`a writ of Habeas Corpus`, `Subpoena issued`)
+LEGAL_LATIN = frozenset("""Corpus Subpoena Subpena Certiorari Mandamus Capias Facias Venire Prosequi Warranto
+Tunc Litem Ne Exeat Replevin Supersedeas Habendum""".split())
 
 
 def is_surname(word: str) -> bool:
     """Whether a word can stand alone for a person: a name word, not a lone initial, a numeral
-    nor the Latin of a citation (`Ibid.`)."""
+    nor the Latin of a citation (`Ibid.`) or of a writ (`Habeas Corpus`)."""
     return bool(SURNAME.fullmatch(word)) and not ROMAN_NUMERAL.fullmatch(word) \
-        and word.rstrip(".").title() not in CITATION_WORDS
+        and word.rstrip(".").title() not in CITATION_WORDS | LEGAL_LATIN
 
 
 def trie_regex(words: list[str], starting: str = "") -> str:
