@@ -291,6 +291,11 @@ class ReadingView:
         k, piece = self._piece(k)
         return self._starts[piece] + k - self._at[piece] + 1 if self._copied[piece] else self._ends[piece]
 
+    def at(self, offset: int) -> int:
+        """The reading offset of block offset `offset`: where a replacement covering it begins."""
+        piece = bisect_right(self._starts, offset) - 1
+        return self._at[piece] + (offset - self._starts[piece] if self._copied[piece] else 0)
+
     def _piece(self, k: int) -> tuple[int, int]:
         """`k` counted from the start, and the index of the piece that holds it."""
         if k < 0:

@@ -7,10 +7,10 @@ from hypothesis import strategies as st
 
 from teikit import TEI_NS
 from teikit.encode import encode_text
-from teikit.model import Block, Hyphen, Mark, Nearby
-from teikit.passes import persons_model
-from teikit.passes.persons import (Options, PersonFinder, find_mentions, of_period, period, pick,
-                                   register_mentions, run)
+from teikit.model import Block, Hyphen, Mark, Nearby, reading_view
+from teikit.passes import persons_model, persons_rules
+from teikit.passes.persons import (Options, PersonFinder, find_mentions, list_line_ends, of_period, period, pick,
+                                   register_mentions, run, within_line)
 from teikit.passes.persons_keys import Mention, agree, assign_keys, name_parts
 from teikit.passes.persons_rules import Known, rule_spans, surname_mentions, surname_pattern, trie_regex
 from teikit.reader import document_from_text
@@ -187,9 +187,30 @@ def rules(text):
     ("Thomas Street runs north", "forename", []),
     # status words before a name are left out of it
     ("the said Negro Hannah, and Widow Quillet", "titled", ["Hannah", "Quillet"]),
+    # a name after kin or a status word, a forename after a word that names
+    ("took his wife Osrica home, and the said negro Tobiah Quillet", "cued", ["Osrica", "Tobiah Quillet"]),
+    ("the said Mary and the said Court, a town called Quillbury", "cued", ["Mary"]),
+    ("a town called Mary, and the said Deed", "cued", []),
+    ("sons named Peter, Simon and Paul; named Mary and Osric", "cued", ["Peter", "Simon", "Paul", "Mary"]),
+    ("and his wife North, or her husband Deputy", "cued", []),
 ])
 def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected
+
+
+def test_the_text_attests_forenames_no_list_holds():
+    texts = ["Osrica Pellworth came with the said Quillet and his wife Tobiah; Osric Quillet",
+             "saw the said Osrica and Tobiah Quillet, and the said Tulverton Road",
+             "the said Plaintiffs Osric Quillet and Hannah Quillet",
+             "the said Tulver; Tulver Pellworth lived in the Tulver Quill"]
+    known = Known(lower_words=frozenset({"came", "with", "the", "said", "and", "his", "wife", "saw"}))
+    assert persons_rules.forenames_of_the_text(texts, known) == {"Osrica", "Tobiah"}
+
+
+def test_a_forename_the_text_attests_opens_a_name_and_stands_alone(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["acquainted with Osrica Wells and her children; the said Osrica would sell"]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osrica Wells", "Osrica"]
 
 
 def test_a_common_word_written_in_lower_case_is_no_surname():
@@ -229,6 +250,22 @@ def test_the_surname_stage_carries_no_plural_of_a_people(monkeypatch):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     texts = ["Elder Veldanians spoke. A Veldanian came, and the Veldanians left."]
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Veldanians"]
+
+
+def test_no_name_runs_over_the_end_of_a_lists_short_line():
+    text = ("Present\nOsric Quillet Chief Judge\nTobias Pellworth\nHannah Quillabee Clerk\n"
+            "and the court heard how the petition of Osbert Tulverton came in, which the clerk\n"
+            "read aloud, and then the court said, with Judge Tobias\nPellworth there, that the\n"
+            "whole of it was in order and that it would sit again in the spring of the year\n")
+    doc = document_from_text(text, "t.txt")
+    block = Block("p", doc.lines)
+    view = reading_view(block)
+    line_ends = list_line_ends([block], [view])
+    spans = [(view.text.index("Present Osric Quillet"), view.text.index(" Chief")),
+             (view.text.index("Tobias Pellworth Hannah"), view.text.index(" Quillabee")),
+             (view.text.index("Tobias Pellworth there"), view.text.index(" there"))]
+    assert [view.text[slice(*within_line(view.text, i, j, line_ends[0]))] for i, j in spans] \
+        == ["Osric Quillet", "Tobias Pellworth", "Tobias Pellworth"]   # a full line's end is crossed
 
 
 def test_pieces_of_one_name_found_apart_are_joined():
@@ -328,6 +365,9 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("found Lieut. Quillet asleep", "Lieut", False),                  # the title of the next name
     ("called 'Deacon' Quillet by all", "Deacon", False),
     ("and Deacon said nothing", "Deacon", True),                      # a surname alone
+    ("a writ of Habeas Corpus issued", "Habeas Corpus", False),      # the Latin of a writ
+    ("thereupon Subpoena issued", "Subpoena", False),
+    ("thereupon Quillet issued it", "Quillet", True),
 ])
 def test_model_spans_are_filtered_for_print(text, span, expected):
     start = text.index(span)

@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..facts import PersonsDone
-from ..model import Document, Mark, Nearby, marks_nearby, reading_view
+from ..model import Block, Document, Hyphen, Mark, Nearby, ReadingView, marks_nearby, reading_view
 from ..patterns import not_after
 from ..pipeline import PassSpec
 from ..register import Register, load_register, normalise_form
@@ -198,8 +198,47 @@ def model_spans(texts: list[str], taken: dict[int, list[Span]], known: Known, pl
     return persons_model.person_spans(persons_model.recognise(nlp, pieces), texts, known, places)
 
 
-def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, report: Report) -> list[Mention]:
-    """All stages in order; the mentions of every block, in document order."""
+#: a line this much shorter than the text's full line is one of a list (judges, jurors, one a
+#: line): a name found over its end is two names, or a name and a word of the next line
+LIST_LINE_SHARE = 0.5
+#: a text's full line: the length of this share of its lines or longer (ends of paragraphs and
+#: lists are short; a text may be half list)
+FULL_LINE_QUANTILE = 0.75
+
+
+def list_line_ends(blocks: list[Block], views: list[ReadingView]) -> dict[int, list[int]]:
+    """By block, the reading offsets of the line ends (read as spaces) that close a line much
+    shorter than the text's full line: the ends of a list's lines, which no name crosses."""
+    lengths = sorted(len(line.text) for block in blocks for line in block.text_lines if line.text.strip())
+    if not lengths:
+        return {}
+    short = LIST_LINE_SHARE * lengths[int(len(lengths) * FULL_LINE_QUANTILE)]
+    ends: dict[int, list[int]] = {}
+    for b, (block, view) in enumerate(zip(blocks, views)):
+        offset = 0
+        for line in block.text_lines[:-1]:
+            offset += len(line.text)
+            if line.hyphen is Hyphen.NONE and len(line.text.strip()) < short:
+                ends.setdefault(b, []).append(view.at(offset))
+            offset += 1
+    return ends
+
+
+def within_line(text: str, start: int, end: int, line_ends: list[int]) -> Span:
+    """A span cut at the list's line ends it crosses, as its longest piece (`Present | Osric
+    Quillet`, `Osric Quillet | Tobias`)."""
+    cuts = [k for k in line_ends if start < k < end]
+    if not cuts:
+        return start, end
+    pieces = [(i, j) for i, j in zip([start] + [k + 1 for k in cuts], cuts + [end])]
+    return max(pieces, key=lambda piece: len(text[piece[0]:piece[1]].split()))
+
+
+def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, report: Report,
+                  line_ends: dict[int, list[int]] | None = None) -> list[Mention]:
+    """All stages in order; the mentions of every block, in document order; no name crosses
+    one of the `line_ends` (`list_line_ends`)."""
+    line_ends = line_ends or {}
     linked, unlinked = register_mentions(finder, texts, period(texts)) if finder else ([], [])
     taken: dict[int, list[Span]] = {}
     claimed: dict[int, Nearby[Span]] = {}      # the same spans, found by where they stand
@@ -207,6 +246,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
 
     def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
         nearby = claimed.setdefault(block, Nearby())
+        spans = [within_line(texts[block], i, j, line_ends.get(block, [])) for i, j in spans]
         for i, j in pick([(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)], nearby):
             taken.setdefault(block, []).append((i, j))
             nearby.add(i, j, (i, j))
@@ -221,6 +261,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     if opts.unregistered:
         known = Known(finder.forenames if finder else COMMON_FORENAMES,
                       frozenset(itertools.chain.from_iterable(map(LOWER_WORD.findall, texts))))
+        known = Known(known.forenames | persons_rules.forenames_of_the_text(texts, known), known.lower_words)
         weak: dict[int, list[Span]] = {}
         for m in unlinked:
             weak.setdefault(m.block, []).append((m.start, m.end))
@@ -240,7 +281,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
             for b, spans in model_spans(texts, taken, known, places, report).items():
                 claim(b, [(i, j) for i, j in spans if not derived_from(texts[b][i:j], stems)], "model")
         claim_names(texts, mentions, attested, groups, known, claim)
-    return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts)
+    return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts, line_ends)
 
 
 #: the most words a name joined from pieces has (`Quintus Osbert T. Pellworth`); more are several names
@@ -249,14 +290,17 @@ LONGEST_NAME = 4
 NAME_GAP = re.compile(r"\s+(?:[A-Z]\.?\s+)*")
 
 
-def join_adjacent(mentions: list[Mention], texts: list[str]) -> list[Mention]:
+def join_adjacent(mentions: list[Mention], texts: list[str],
+                  line_ends: dict[int, list[int]] | None = None) -> list[Mention]:
     """Mentions that only spaces or initials part are one name found in pieces by different
-    stages (`Thomasina` + `A. Quillet`, `OBADIAH` + `FAIRHURST`): joined, unless linked to different entries."""
+    stages (`Thomasina` + `A. Quillet`, `OBADIAH` + `FAIRHURST`): joined, unless linked to
+    different entries or parted by one of a list's `line_ends`."""
     joined: list[Mention] = []
     for m in mentions:
         last = joined[-1] if joined else None
         if last and last.block == m.block and (last.ref == m.ref or not (last.ref and m.ref)) \
                 and NAME_GAP.fullmatch(texts[m.block], last.end, m.start) \
+                and not any(last.end <= k < m.start for k in (line_ends or {}).get(m.block, ())) \
                 and len(texts[m.block][last.start:m.end].split()) <= LONGEST_NAME:
             last.end, last.text = m.end, texts[m.block][last.start:m.end]
             last.ref = last.ref or m.ref
@@ -306,7 +350,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     blocks = list(doc.leaves())
     views = [reading_view(block) for block in blocks]
     texts = [view.text for view in views]
-    mentions = find_mentions(texts, finder, opts, report)
+    mentions = find_mentions(texts, finder, opts, report, list_line_ends(blocks, views))
     found = persons_keys.assign_keys(mentions, set(finder.register.persons) if finder else set(), texts)
     count, linked, auto = 0, set(), set()
     nearby: dict[int, Nearby[Mark]] = {}

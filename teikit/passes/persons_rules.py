@@ -35,6 +35,8 @@ ADJECTIVE_TITLES = frozenset("""General Gen. Private Major Maj. Chief Justice Co
 Father Elder Deputy""".split())
 #: a determiner before a title: title and word name a thing or an office (`the Bishop Palace`)
 DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+$")
+#: prepositions of place before a single word (`in Tula`, `at Verdun`)
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
 #: a capitalised word before a title: title and word are words of a heading or a work's
 #: title (`The Great Prince Died`)
 CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
@@ -366,6 +368,82 @@ def speaker(text: str, known: Known) -> list[Span]:
     return found
 
 
+#: kin and status words a court paper or a letter sets before a forename alone (`his wife
+#: Hannah`, `the said negro Osric`), after an owner or a determiner
+KIN_WORDS = ("wife", "husband", "son", "daughter", "widow", "negro", "negress", "mulatto", "slave")
+#: words that only say a name follows, of whatever: a thing (`the said Court`, `said Deed`) or
+#: a person; a forename after them is a person's (`the said Hannah`). Not `called`, which
+#: names places as often (`a town called Quillbury`); `a man called Osric` is the speaker rule's
+NAMING_CUES = (r"(?:[Tt]he\s+)?said", "named")
+CUED_NAME = re.compile(
+    rf"\b(?:(?P<kin>(?:his|her|their|my|said|the|a|one)\s+(?:{'|'.join(KIN_WORDS)}))|{'|'.join(NAMING_CUES)})"
+    rf"\s+(?:(?:{TITLE_ALT})\s+)?(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}){NAME_END}")
+
+
+def may_be_name(word: str, known: Known) -> bool:
+    """Whether a capitalised word may be a name's: no common word, no word the text writes in
+    lower case, no title, no point of the compass."""
+    return is_surname(word) and not (known.is_common(word) or word.lower() in known.lower_words
+                                     or word in TITLES or word in COMPASS_WORDS)
+
+
+#: the next name of a list (`, Tobias`, ` and Tobias`)
+LISTED_NAME = re.compile(rf"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?P<name>{NAME_WORD}){NAME_END}")
+
+
+def cued(text: str, known: Known) -> list[Span]:
+    """`his wife Hannah`, `the said negro Osric`, `the said Hannah`: a name after kin or a
+    status word, or a forename after a word that names (`the said`, `named`, `called`); with
+    the words after it that may be a name's too (`the said Hannah Quillet`), and the forenames
+    listed after one alone (`named Osric, Tobias and Hannah`)."""
+    found = []
+    for m in CUED_NAME.finditer(text):
+        words = m.group("name").split()
+        if not may_be_name(words[0], known) or not (m.group("kin") or words[0].title() in known.forenames):
+            continue
+        kept = 1
+        while kept < len(words) and may_be_name(words[kept], known):
+            kept += 1
+        start = m.start("name")
+        end = text.index(words[kept - 1], start) + len(words[kept - 1])
+        found.append((start, end))
+        if kept == 1:                             # `named Osric and Tobias`: a family's forenames
+            for listed in LISTED_NAME.finditer(text, end):
+                if listed.start() != end or listed["name"].title() not in known.forenames:
+                    break
+                found.append(listed.span("name"))
+                end = listed.end()
+    return found
+
+
+def forenames_of_the_text(texts: list[str], known: Known) -> frozenset[str]:
+    """Forenames the text itself attests, which no list holds (`Matilda`, `Tobiah`): a word a
+    cue puts first in a name of two words at most (`his wife Tobiah came`, `the said Matilda
+    Quillet and`, not `the said Plaintiff Osric Quillet`) that the text also sets
+    before a surname, the two a name of their own (`Matilda Quillet said`, not `Quillbury
+    Road` nor `the said Plaintiff Osric Quillet`); never a word the text puts after an
+    article or a preposition of place (`the Quill Osric`, `at Quillbury`), nor after a
+    forename, where it is a surname (`the said Quillet` beside `Osric Quillet`)."""
+    first = {m.group("name").split()[0] for text in texts for m in CUED_NAME.finditer(text)
+             if len(m.group("name").split()) <= 2}
+    candidates = {word for word in first if may_be_name(word, known) and word.title() not in known.forenames}
+    if not candidates:
+        return frozenset()
+    before_surname, refuted = set(), set()
+    pattern = re.compile("(?<![\\w.'’-])(" + "|".join(map(re.escape, sorted(candidates)))
+                         + rf")(?:[ \t]+({NAME_WORD}){NAME_END}(?![ \t]+{CAPITAL}))?{NAME_END}")
+    for text in texts:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 16):m.start()]
+            if DETERMINER_BEFORE.search(before) or PLACE_BEFORE.search(before) \
+                    or forename_before(text, m.start(), known) < m.start():
+                refuted.add(m.group(1))
+            elif m.group(2) and may_be_name(m.group(2), known) \
+                    and not names_a_place(m.group(), frozenset({m.group(1)})):
+                before_surname.add(m.group(1))
+    return frozenset(before_surname - refuted)
+
+
 #: `St. Pellworth`: a saint, unless the words around make the saint's name a place's: a
 #: preposition of motion or place or an article before (`to St. Quillabee`, `the St.
 #: Quillabee`), a capitalised word before (`Quill St Mary`, a street) or after (`St.
@@ -406,21 +484,21 @@ def abbreviated(text: str, known: Known) -> list[Span]:
 
 #: the rules in the order they claim text
 RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker),
-         ("saint", saint), ("abbreviated", abbreviated))
+         ("cued", cued), ("saint", saint), ("abbreviated", abbreviated))
 
 
 #: an initial as a word of a name (`J.`)
 INITIAL_WORD = re.compile(r"(?<![\w.])[A-ZÀ-Þ]\.")
 
 
-def names_a_place(name: str) -> bool:
+def names_a_place(name: str, forenames: frozenset[str] = COMMON_FORENAMES) -> bool:
     """Whether a name is a place's: it ends in a feature of the land (unless initials make it
     a person's: `Silas J. Wells`), starts with a place's first word or compass initials, or
     is all points of the compass."""
     words = [word.rstrip(".") for word in name.split()]
     personal = INITIAL_WORD.search(name) or BARE_INITIAL_WORD.search(name) or (
         words[-1].title() in SURNAME_PLACE_NOUNS and len(words) > 1
-        and (words[0].title() in COMMON_FORENAMES or is_abbreviated_forename(words[0])))
+        and (words[0].title() in forenames or is_abbreviated_forename(words[0])))
     return (words[-1].title() in PLACE_NOUNS and not personal) or words[0] in PLACE_PREFIXES \
         or all(word in COMPASS_WORDS for word in words) or bool(COMPASS_INITIALS.match(name))
 
@@ -433,7 +511,8 @@ def in_place_name(text: str, start: int) -> bool:
 
 def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
     """Every rule's spans in `text`, by rule name, in rule order; no place names."""
-    return {name: [(i, j) for i, j in rule(text, known) if not (names_a_place(text[i:j]) or in_place_name(text, i))]
+    return {name: [(i, j) for i, j in rule(text, known)
+                   if not (names_a_place(text[i:j], known.forenames) or in_place_name(text, i))]
             for name, rule in RULES}
 
 
@@ -442,13 +521,16 @@ SURNAME = re.compile(NAME_WORD)
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 #: the Latin of references and notes, capitalised where a citation opens (`Ibid., p. 14`)
 CITATION_WORDS = frozenset("""Ibid Ib Ibidem Idem Id Cf Op Loc Viz Vide Passim Sic Supra Infra Seq Sqq Etc""".split())
+#: the Latin of the law's writs, which court papers capitalise (`a writ of Habeas Corpus`, `Subpoena issued`)
+LEGAL_LATIN = frozenset("""Corpus Subpoena Subpena Certiorari Mandamus Capias Facias Venire Prosequi Warranto
+Tunc Litem Ne Exeat Replevin Supersedeas Habendum""".split())
 
 
 def is_surname(word: str) -> bool:
     """Whether a word can stand alone for a person: a name word, not a lone initial, a numeral
-    nor the Latin of a citation (`Ibid.`)."""
+    nor the Latin of a citation (`Ibid.`) or of a writ (`Habeas Corpus`)."""
     return bool(SURNAME.fullmatch(word)) and not ROMAN_NUMERAL.fullmatch(word) \
-        and word.rstrip(".").title() not in CITATION_WORDS
+        and word.rstrip(".").title() not in CITATION_WORDS | LEGAL_LATIN
 
 
 def trie_regex(words: list[str], starting: str = "") -> str:
