@@ -79,7 +79,7 @@ def test_trie_regex_matches_each_word_and_spacing():
 # ---------------------------------------------------------------- evidence for a register link
 
 def linked(texts, finder):
-    found, unlinked = register_mentions(finder, texts, period(texts))
+    found, unlinked = register_mentions(finder, texts, period(texts), persons_model.places_by_use(texts))
     return sorted((m.text, m.ref) for m in found), sorted(m.text for m in unlinked)
 
 
@@ -302,6 +302,23 @@ def test_the_surname_stage_carries_no_place_but_trusts_a_name_after_at(monkeypat
              "Peter Pellworth came; they fired at Pellworth, and Pellworth fell."]
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == [
         "Peter Quillabee", "Peter Pellworth", "Pellworth", "Pellworth"]
+
+
+def test_a_surname_the_text_uses_as_a_place_is_no_person_alone(monkeypatch):
+    # `in Quillbury`, `at Quillbury`: the town's, however often; one Peter Quillbury is named
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Peter Quillbury sailed.", "We lived in Quillbury, near the docks; at Quillbury the mills ran. "
+             "Quillbury was loud."]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Peter Quillbury"]
+    # faith in a person now and then makes no place of his name
+    texts = ["Peter Pellworth spoke."] + ["Pellworth said it. Pellworth did it."] * 20 + \
+        ["They had faith in Pellworth and trust in Pellworth."]
+    assert sum(m.text == "Pellworth" for m in find_mentions(texts, None, Options(), Report())) == 42
+
+
+def test_a_surname_the_text_uses_as_a_place_links_to_no_register_entry(finder):
+    texts = ["Edgar Quill signed.", "In Quill the men met, at Quill they rested; Quill was quiet."]
+    assert linked(texts, finder) == ([("Edgar Quill", "quill-edgar")], [])
 
 
 def test_a_constituency_stays_a_place_where_a_person_bears_its_name(monkeypatch):

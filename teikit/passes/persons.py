@@ -171,10 +171,13 @@ class Options:
     model: bool = True
 
 
-def register_mentions(finder: PersonFinder, texts: list[str], years) -> tuple[list[Mention], list[Mention]]:
-    """The register's matches: (linked on evidence, left unlinked)."""
+def register_mentions(finder: PersonFinder, texts: list[str], years,
+                      places: set[str] = frozenset()) -> tuple[list[Mention], list[Mention]]:
+    """The register's matches: (linked on evidence, left unlinked). A bare surname the text
+    uses as a place's name (`places`: `in London` beside one `Jack London`) is neither."""
     recent: dict[str, int] = {}
-    hits = [(b, i, j, pid, named) for b, text in enumerate(texts) for i, j, pid, named in finder.find(text, recent)]
+    hits = [(b, i, j, pid, named) for b, text in enumerate(texts) for i, j, pid, named in finder.find(text, recent)
+            if named or text[i:j] not in places]
     named_ids = {pid for *_, pid, named in hits if named}
     linked, unlinked = [], []
     for b, i, j, pid, named in hits:
@@ -239,7 +242,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     """All stages in order; the mentions of every block, in document order; no name crosses
     one of the `line_ends` (`list_line_ends`)."""
     line_ends = line_ends or {}
-    linked, unlinked = register_mentions(finder, texts, period(texts)) if finder else ([], [])
+    used_as_places = persons_model.places_by_use(texts)
+    linked, unlinked = register_mentions(finder, texts, period(texts), used_as_places) if finder else ([], [])
     taken: dict[int, list[Span]] = {}
     claimed: dict[int, Nearby[Span]] = {}      # the same spans, found by where they stand
     mentions: list[Mention] = []
@@ -280,7 +284,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
                 stems |= {person.surname for person in finder.register.persons.values()}
             for b, spans in model_spans(texts, taken, known, places, report).items():
                 claim(b, [(i, j) for i, j in spans if not derived_from(texts[b][i:j], stems)], "model")
-        claim_names(texts, mentions, attested, groups, known, claim)
+        claim_names(texts, mentions, attested, groups | used_as_places, known, claim)
     return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts, line_ends)
 
 
@@ -321,7 +325,8 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
     wherever else they stand (a surname that is also a word only where one person named in
     full bears it: `Osric Glass` and `Tobias Glass` leave `Glass` open);
     never one of the `groups`: a plural of a capitalised word of the text (`Veldanians`) or a
-    word the text puts where things stand (`the Quillabee range`); nor a point of the compass
+    word the text puts where things stand (`the Quillabee range`) or uses as a place's name
+    (`in Quillbury`, `places_by_use`); nor a point of the compass
     (`Quintus West` names a person, `West` alone a direction). `mentions` are all found so
     far; those the register linked are its own to follow."""
     full = {m.text for m in mentions if not m.ref and len(m.text.split()) > 1}

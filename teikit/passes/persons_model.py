@@ -278,6 +278,22 @@ def place_words(texts: list[str], contexts: tuple[re.Pattern, ...] = PLACE_CONTE
     return words
 
 
+#: a word the text puts after a preposition of place this often, and in this share of its
+#: uses at least, is a place's name there, whoever else bears it (`in Quillbury`, `at Quillbury`
+#: beside one `Osric Quillbury`); persons stand there too (`faith in Pellworth`), but seldom
+PLACE_USES = 2
+PLACE_SHARE = 0.08
+
+
+def places_by_use(texts: list[str]) -> set[str]:
+    """The capitalised words the text uses as places' names (PLACE_USES, PLACE_SHARE)."""
+    after_place = Counter(chain.from_iterable(AFTER_PLACE_PREPOSITION.findall(text) for text in texts))
+    if not after_place:
+        return set()
+    uses = Counter(word for text in texts for word in CAPITALISED.findall(text) if word in after_place)
+    return {word for word, count in after_place.items() if count >= PLACE_USES and count >= PLACE_SHARE * uses[word]}
+
+
 def plurals(texts: list[str]) -> set[str]:
     """Capitalised words that are the plural of another capitalised word of the text
     (`Veldanians` beside `Veldanian`): names of peoples and groups, not of persons. A word
