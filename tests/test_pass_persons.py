@@ -528,6 +528,17 @@ def test_a_forename_alone_names_the_one_person_of_that_forename():
                                          "quentin"]
 
 
+def test_a_forename_after_a_word_of_the_family_is_a_relatives(monkeypatch):
+    # `my son Osbert` is no namesake named in full elsewhere (`Osbert Fenwick`), but a person of his own
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Peter Fenwick wrote.", "Fortunately my son Peter, who lives here, came."]
+    mentions = find_mentions(texts, None, Options(), Report())
+    assign_keys(mentions, set(), texts)
+    assert [(m.text, m.key) for m in mentions] == [("Peter Fenwick", "fenwick-peter"), ("Peter", "peter")]
+    assert persons_rules.names_a_relative("to her husband Tobias", len("to her husband "))
+    assert not persons_rules.names_a_relative("to the husband Tobias", len("to the husband "))
+
+
 @pytest.mark.parametrize("text, words, keys", [
     ("his children Peter and Sarah. Later Peter came", ["Peter", "Sarah", "Peter"],
      ["peter", "sarah", "tarrant-peter"]),

@@ -258,7 +258,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
             mentions.append(Mention(block, i, j, texts[block][i:j], ref, stage=stage,
                                     sex=persons_rules.sex_of_title(title)
                                     or persons_rules.sex_of_forename(texts[block][i:j]),
-                                    surname_title=persons_rules.takes_surname(title)))
+                                    surname_title=persons_rules.takes_surname(title),
+                                    relative=persons_rules.names_a_relative(texts[block], i)))
 
     for m in linked:
         claim(m.block, [(m.start, m.end)], "register", m.ref)

@@ -8,7 +8,8 @@ full before it, else the first named in full after it, unless titles say one is 
 and the other a man (`Mrs. Pellworth`, `Sir W. Pellworth`), passing over one the text calls
 by forename alone (`Osbert`, a son); a forename alone names the one person of the text with
 that forename, if there is one, unless it stands in a list of forenames (`sons named Osbert
-and Quentin`) or after a title that takes a surname (`Mayor Osbert`); a surname abbreviated
+and Quentin`), after a title that takes a surname (`Mayor Osbert`) or after a word of the
+family (`my son Osbert`, a relative's); a surname abbreviated
 to its initial (`Mr. P.`) names the person of that initial last met; else it is a person
 of its own. Mentions linked to a register entry keep its id; every other person gets an
 entry marked as found automatically (`status: auto`), keyed `surname-forename` and never
@@ -43,6 +44,9 @@ class Mention:
     sex: str = ""
     #: a title that takes a surname stands before it (`Mayor Tobias`): a word alone is no forename
     surname_title: bool = False
+    #: an owner and a word of the family stand before it (`my son Osbert`): a forename alone
+    #: names a relative, not whoever else of that forename the text names in full
+    relative: bool = False
 
 
 def name_parts(name: str) -> tuple[tuple[str, ...], str]:
@@ -164,7 +168,7 @@ def assign_keys(mentions: list[Mention], reserved: set[str], texts: list[str]) -
             by_forename.setdefault(found.given[0].casefold(), set()).add(found.key)
     called_by_forename = {next(iter(by_forename[word.casefold()])) for mention, word in bare
                           if len(by_forename.get(word.casefold(), ())) == 1 and word.casefold() not in full
-                          and not mention.surname_title}
+                          and not mention.surname_title and not mention.relative}
     owners = {forename: {persons[key].surname.casefold() for key in keys} for forename, keys in by_forename.items()}
     listed = in_lists(mentions, texts, owners)
     initials = [(mention, surname) for mention, surname in bare if INITIAL_ALONE.fullmatch(surname)]
@@ -178,8 +182,9 @@ def assign_keys(mentions: list[Mention], reserved: set[str], texts: list[str]) -
         alone = by_forename.get(surname.casefold(), set())
         if before or after:
             found = surname_holder(before or after, called_by_forename)
-        elif len(alone) == 1 and not named and id(mention) not in listed and not mention.surname_title:
-            # `Osbert` alone, one Osbert named; not `Mayor Osbert`
+        elif len(alone) == 1 and not named and id(mention) not in listed and not mention.surname_title \
+                and not mention.relative:
+            # `Osbert` alone, one Osbert named; not `Mayor Osbert` nor `my son Osbert`
             found = persons[next(iter(alone))]
         else:
             found = next((p for p in by_surname.get(surname.casefold(), ()) if not p.given and p.fits(mention.sex)),

@@ -371,6 +371,17 @@ def speaker(text: str, known: Known) -> list[Span]:
 #: kin and status words a court paper or a letter sets before a forename alone (`his wife
 #: Hannah`, `the said negro Osric`), after an owner or a determiner
 KIN_WORDS = ("wife", "husband", "son", "daughter", "widow", "negro", "negress", "mulatto", "slave")
+#: an owner and a word of the family before a forename (`my son Osbert`, `her husband Tobias`): the
+#: forename is a relative's, whoever else of that forename the text names in full
+FAMILY_BEFORE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:wife|husband|son|daughter|brother|sister|father|"
+                           r"mother|uncle|aunt|cousin|nephew|niece)\s+$", re.IGNORECASE)
+
+
+def names_a_relative(text: str, start: int) -> bool:
+    """Whether the name at `start` follows an owner and a word of the family (`my son Osbert`)."""
+    return bool(FAMILY_BEFORE.search(text, max(0, start - 24), start))
+
+
 #: words that only say a name follows, of whatever: a thing (`the said Court`, `said Deed`) or
 #: a person; a forename after them is a person's (`the said Hannah`). Not `called`, which
 #: names places as often (`a town called Quillbury`); `a man called Osric` is the speaker rule's
