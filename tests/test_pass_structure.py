@@ -822,3 +822,12 @@ def test_a_letters_place_stacked_over_its_date_is_its_dateline():
     # the same lines as a sentence's end are no dateline
     (div,) = encode("We camped near Quillbury.\nAug 3d 1862\n\n" + text.split("\n\n", 1)[1]).body
     assert kinds(div)[0] == "p"
+
+
+def test_a_dateline_under_a_headline_is_no_deck():
+    lines = ["SNOW CLOSES THE MILL", "St. Quillbury, Minn., Jan. 3.", "The mill of Quillbury was shut today."]
+    assert structure.headline_spans(lines) == [(0, 1)]
+    assert not structure.is_deck_line("PELLWORTH, December 28.--")
+    # a deck is capitalised too, and may end in a full stop
+    assert structure.headline_spans(["SNOW CLOSES THE MILL", "Quillbury Men Sent Home.", "The mill was shut."]) == [
+        (0, 1), (1, 2)]

@@ -80,6 +80,11 @@ LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 PROSE_WORDS = 4
 #: a lone date: "December 28, 1�36", "February 1 ,  1937", "December 1936", "June 18, 1937", "Aug 3d 1862"
 DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+, )?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\.?\s*(?=\d))[\s\d\S]{{0,16}}$")
+#: a newspaper's dateline alone on its line: a place in capitalised words, its state after a
+#: comma, and a month and day (`St. Quillbury, Minn., Jan. 3.`, `PELLWORTH, December 28.--`)
+_PLACE_WORDS = r"[A-Z][\w'.]*(?:\s[A-Z][\w'.]*)*"
+PLACE_DATELINE = re.compile(rf"^{_PLACE_WORDS}(?:,\s?{_PLACE_WORDS})*,\s?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\b\.?)"
+                            r"\s?\d{1,2}(?:st|nd|rd|th|d)?[.,]?\s?[-—–.]*$")
 #: a chronology entry: a date, a dash, the event ("January 9-Trotsky arrives", "April 10-17-The ...")
 CHRONOLOGY_ENTRY = re.compile(rf"^(?:{MONTHS})\b[^-]{{0,24}}(?:-[^-A-Z]{{1,12}})*-\s?[A-Z\"“(]")
 #: a letter standing alone between spaces, as OCR reads letter-spaced display type
@@ -378,7 +383,7 @@ class _Classifier:
         lines = [line.text.strip() for line in block.text_lines]
         if not lines:
             return "p"
-        if len(lines) == 1 and DATE_LINE.match(lines[0]):
+        if len(lines) == 1 and (DATE_LINE.match(lines[0]) or PLACE_DATELINE.match(lines[0])):
             return "dateline"
         if self.opts.headline_decks and opens_column_item(lines[0]) or OPENS_WITH_DEBATE_SPEAKER.match(lines[0]):
             return "p"          # an advertisement's or a news item's opening: `WANTED—A Good Cook`;
@@ -764,12 +769,13 @@ def masthead_end(lines: list[str]) -> int:
 
 
 def is_deck_line(text: str, continued: bool = False) -> bool:
-    """A line of a headline's deck: mostly capitalised words (OCR misreads a few); a line
-    that continues the deck may open with a minor word (`at the Old Mill`)."""
+    """A line of a headline's deck: mostly capitalised words (OCR misreads a few), not a
+    dateline (`PLACE_DATELINE`: a place is capitalised too); a line that continues the deck
+    may open with a minor word (`at the Old Mill`)."""
     words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
-    return bool(major) and (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and \
-        len(text) <= 70 and \
+    return bool(major) and not PLACE_DATELINE.match(text) and \
+        (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and len(text) <= 70 and \
         sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
 
 
