@@ -831,3 +831,10 @@ def test_a_dateline_under_a_headline_is_no_deck():
     # a deck is capitalised too, and may end in a full stop
     assert structure.headline_spans(["SNOW CLOSES THE MILL", "Quillbury Men Sent Home.", "The mill was shut."]) == [
         (0, 1), (1, 2)]
+
+
+def test_a_deck_goes_on_across_a_word_split_at_its_line_end():
+    lines = ["MILL BURNS AT QUILLBURY", "Osric Quillet Saves the Work-", "men From the Fire.", "The mill burned."]
+    assert structure.headline_spans(lines, split_ends=frozenset({1})) == [(0, 1), (1, 3)]
+    # a line opening in lower case after a whole word is no deck's
+    assert structure.headline_spans(lines) == [(0, 1)]

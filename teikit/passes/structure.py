@@ -768,11 +768,13 @@ def masthead_end(lines: list[str]) -> int:
     return 0 if end < len(prose) and prose[end] else end
 
 
-def is_deck_line(text: str, continued: bool = False) -> bool:
+def is_deck_line(text: str, continued: bool = False, word_goes_on: bool = False) -> bool:
     """A line of a headline's deck: mostly capitalised words (OCR misreads a few), not a
     dateline (`PLACE_DATELINE`: a place is capitalised too); a line that continues the deck
-    may open with a minor word (`at the Old Mill`)."""
+    may open with a minor word (`at the Old Mill`), or, where the line before ended inside a
+    word (`word_goes_on`), with that word's tail (`Quil` / `lets Are Taken`)."""
     words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()]
+    words = words[word_goes_on and continued:]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
     return bool(major) and not PLACE_DATELINE.match(text) and \
         (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and len(text) <= 70 and \
@@ -813,12 +815,13 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool
         and "," not in line and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
-def headline_spans(lines: list[str], subheads: bool = True, before: str = "") -> list[tuple[int, int]]:
+def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
+                   split_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
     capitals (a headline: `capitals_run_end`), the title-case lines after it down to a full
-    stop (its deck), and, if `subheads`, a headline in title case alone (`title_deck`) or a
-    title-case line between two sentences (`is_subhead`; `before` is the line before the
-    paragraph)."""
+    stop (its deck; `split_ends` are the lines that end inside a word), and, if `subheads`,
+    a headline in title case alone (`title_deck`) or a title-case line between two sentences
+    (`is_subhead`; `before` is the line before the paragraph)."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
     i = 0
@@ -830,7 +833,8 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "") ->
         if end > i:
             spans.append((i, end))
             deck = end          # the deck ends at its first line with a full stop
-            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck], deck > end):
+            while deck < len(lines) and deck - end < DECK_LINES \
+                    and is_deck_line(lines[deck], deck > end, deck - 1 in split_ends):
                 deck += 1
                 if HEAD_STOP.search(lines[deck - 1]):
                     spans.append((end, deck))
@@ -856,7 +860,8 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
     if block.kind != "p" or len(block.text_lines) < 2:
         return [block]
     lines = [line.text.strip() for line in block.text_lines]
-    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]), before=before)
+    split_ends = frozenset(i for i, line in enumerate(block.text_lines) if line.hyphen is not Hyphen.NONE)
+    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]), before=before, split_ends=split_ends)
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
     return cut_block(block, spans)
