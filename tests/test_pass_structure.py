@@ -838,3 +838,13 @@ def test_a_deck_goes_on_across_a_word_split_at_its_line_end():
     assert structure.headline_spans(lines, split_ends=frozenset({1})) == [(0, 1), (1, 3)]
     # a line opening in lower case after a whole word is no deck's
     assert structure.headline_spans(lines) == [(0, 1)]
+
+
+def test_a_signature_in_capitals_under_a_closing_salute_is_no_headline():
+    lines = ["the mill is safe.", "Very truly yours,", "OSRIC QUILLET,", '"Mayor."', "FIRE AT THE MILL",
+             "The mill burned today."]
+    assert structure.headline_spans(lines) == [(4, 5)]
+    firm = ["QUILLET & PELLWORTH CO.", "By Their Attorney.", "Mill Sold Again", "Mr. Osbert has bought it."]
+    assert structure.headline_spans(firm, before="Yours truly,") == [(2, 3)]
+    # without a salute before it, a name in capitals is a headline
+    assert structure.headline_spans(["the mill is safe.", "OSRIC QUILLET DIES", "The mayor died today."]) == [(1, 2)]

@@ -121,9 +121,10 @@ HEAD_TAIL = re.compile(r"(?<=[A-Za-z?!'’\"])\s?[0-9lIoO][0-9lIoO :.,]*$")
 #: a letter's opening salute ("Dear Comrade Cannon,"; a hand may leave out the comma: "Dear Mother")
 OPENING_SALUTE = re.compile(
     r"^(?:(?:Dear|My dear)\b[^.;,:!]{0,40}[,:!]?|(?:Esteemed|Gentlemen|Sirs?\b|Madame?\b|Comrades?\b)[^.;]{0,50}[,:!])$")
-#: a letter's closing salute ("Yours truly,", "Your affectionate son", "I remain, dear Sir,")
+#: a letter's closing salute ("Yours truly,", "Very truly yours,", "Your affectionate son", "I remain, dear Sir,")
 CLOSING_SALUTE = re.compile(
     r"^(?:Yours|Sincerely|Comradely|Fraternally|Cordially|Respectfully|Faithfully|I remain|Believe me|"
+    r"(?:Very )?(?:truly|sincerely|respectfully|faithfully|cordially) yours|"
     r"Your (?:affectionate|obedient|loving|devoted|dutiful|humble|faithful|sincere|true|most)|"
     r"With (?:comradely|fraternal|best|warm)|(?:Warm |Best )?(?:regards|greetings))\b.{0,30}$",
     re.IGNORECASE)
@@ -815,17 +816,36 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool
         and "," not in line and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
+def signature_end(lines: list[str], i: int, before: str = "") -> int:
+    """Where a signature under a letter's closing salute ends, if one starts at line `i` (else
+    `i`): the signer's name, printed in capitals as a headline is (`OSRIC QUILLET,`), and
+    under it a word or two of office or an agent's `By` (`"Mayor."`, `By His Attorney.`);
+    `before` is the line before the paragraph. A letter quoted in an article opens its
+    salute with the quotation mark."""
+    if not CLOSING_SALUTE.match((lines[i - 1] if i else before).lstrip("\"'“‘")) or len(lines[i]) > CLOSING_LINE:
+        return i
+    end = i + 1
+    if end < len(lines) and len(lines[end]) <= CLOSING_LINE and (
+            len(lines[end].split()) <= 2 or lines[end].startswith("By ")):
+        end += 1
+    return end
+
+
 def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
                    split_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
     capitals (a headline: `capitals_run_end`), the title-case lines after it down to a full
     stop (its deck; `split_ends` are the lines that end inside a word), and, if `subheads`,
     a headline in title case alone (`title_deck`) or a title-case line between two sentences
-    (`is_subhead`; `before` is the line before the paragraph)."""
+    (`is_subhead`; `before` is the line before the paragraph); not a letter's signature
+    (`signature_end`)."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
+        if (signed := signature_end(lines, i, before)) > i:
+            i = signed
+            continue
         end = capitals_run_end(lines, i)
         if end == i:            # a longer run: each line a headline's
             while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
