@@ -591,3 +591,15 @@ def test_a_newspaper_dated_by_a_misread_masthead_year():
         "{http://www.tei-c.org/ns/1.0}text"))
     dates = [(d.text, d.get("when")) for d in text.iter("{http://www.tei-c.org/ns/1.0}date")]
     assert dates[:2] == [("DECEMBER 29", "1916-12-29"), ("Dec. 29", "1916-12-29")]
+
+
+def test_a_masthead_dates_no_weekday_of_an_article_without_a_dateline():
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text
+
+    page = NEWSPAPER + "COUNCIL TO MEET\nThe council of Quillbury will meet\nhere Tuesday to fix the levy.\n"
+    text = next(encode_text(page, EditionConfig(profile="newspaper"), name="made-up.txt").tree.iter(
+        "{http://www.tei-c.org/ns/1.0}text"))
+    dates = [(d.text, d.get("when")) for d in text.iter("{http://www.tei-c.org/ns/1.0}date")]
+    assert "Tuesday" not in [d for d, _ in dates]
+    assert ("Monday", "1917-01-01") in dates        # told after its article's dateline

@@ -251,29 +251,29 @@ def weekday_year_day(text: str, opts: Options, cited: list[int]) -> str | None:
     return f"{ranked[0]:04d}-{month:02d}-{day:02d}"
 
 
-def running_head_dates(doc: Document, opts: Options) -> list[tuple[int, str]]:
-    """(line, value) of the running heads that print a full date (`MARCH 11, 1790. 638`),
-    in order: each dates the text of its page; and, with `opts.masthead`, of the first full
-    date of the first lines, which dates the issue, or else of the first whose year OCR
-    misread (`weekday_year_day`)."""
+def running_head_dates(doc: Document, opts: Options) -> list[tuple[int, str, bool]]:
+    """(line, value, is_masthead) of the running heads that print a full date (`MARCH 11,
+    1790. 638`), in order: each dates the text of its page; and, with `opts.masthead`, of
+    the first full date of the first lines, which dates the issue, or else of the first
+    whose year OCR misread (`weekday_year_day`)."""
     found = []
     if opts.masthead:
         first = list(islice((line for line in doc.lines if line.kind == "text"), MASTHEAD_LINES))
-        found += next(([(line.n, day)] for line in first if (day := full_day(line.text, opts))), [])
+        found += next(([(line.n, day, True)] for line in first if (day := full_day(line.text, opts))), [])
         if not found:
             cited = cited_years(doc, opts)
-            found += next(([(line.n, day)] for line in first
+            found += next(([(line.n, day, True)] for line in first
                            if (day := weekday_year_day(line.text, opts, cited))), [])
     for line in doc.lines:
         if line.kind == "fw" and line.fw_type == "header" and (day := full_day(line.text, opts)):
-            found.append((line.n, day))
+            found.append((line.n, day, False))
     return sorted(found)
 
 
-def year_the_dating_lines(doc: Document, page_dates: list[tuple[int, str]]) -> None:
+def year_the_dating_lines(doc: Document, page_dates: list[tuple[int, str, bool]]) -> None:
     """A line that dates its page by a year it misprints (a masthead's `JANUARY 2. 1116.`)
     has its own day marked without one: that day takes the year found for it."""
-    dating = dict(page_dates)
+    dating = {line: value for line, value, _ in page_dates}
     for block in doc.blocks():
         for value in {dating[line.n] for line in block.lines if line.n in dating}:
             for mark in block.marks:
@@ -293,13 +293,13 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
         if opts.infer_from_context and (running is None or starts_afresh):
             running = RunningDate()     # each div (a letter, an article) dates itself; its sections do not
             if page_date:
-                running.dated_by_page(page_date)
+                running.dated_by_page(page_date[1], weekdays=not page_date[2])
         if block.lines:
             first = block.first_text_lines(1)
             while running is not None and first and next_page < len(page_dates) \
                     and page_dates[next_page][0] < first[0].n:
-                page_date = page_dates[next_page][1]
-                running.dated_by_page(page_date)
+                page_date = page_dates[next_page]
+                running.dated_by_page(page_date[1], weekdays=not page_date[2])
                 next_page += 1
             count += mark_dates(block, opts, running, nearby)
     year_the_dating_lines(doc, page_dates)
