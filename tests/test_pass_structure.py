@@ -866,3 +866,29 @@ def test_in_a_debate_a_label_run_into_a_paragraph_opens_a_speech_of_its_own():
         "Mr. QUILLET.", "Mr. PELLWORTH.", "Mr. OSRIC.", "Mr. TOBIAS.", "Mr. OSBERT."]
     assert speeches[2].children[1].text.strip() == "I move that the House adjourn."
     assert speeches[3].children[1].text.split() == ["I", "second", "the", "motion."]
+
+
+def test_a_dateline_under_a_headline_is_no_deck():
+    lines = ["SNOW CLOSES THE MILL", "St. Quillbury, Minn., Jan. 3.", "The mill of Quillbury was shut today."]
+    assert structure.headline_spans(lines) == [(0, 1)]
+    assert not structure.is_deck_line("PELLWORTH, December 28.--")
+    # a deck is capitalised too, and may end in a full stop
+    assert structure.headline_spans(["SNOW CLOSES THE MILL", "Quillbury Men Sent Home.", "The mill was shut."]) == [
+        (0, 1), (1, 2)]
+
+
+def test_a_deck_goes_on_across_a_word_split_at_its_line_end():
+    lines = ["MILL BURNS AT QUILLBURY", "Osric Quillet Saves the Work-", "men From the Fire.", "The mill burned."]
+    assert structure.headline_spans(lines, split_ends=frozenset({1})) == [(0, 1), (1, 3)]
+    # a line opening in lower case after a whole word is no deck's
+    assert structure.headline_spans(lines) == [(0, 1)]
+
+
+def test_a_signature_in_capitals_under_a_closing_salute_is_no_headline():
+    lines = ["the mill is safe.", "Very truly yours,", "OSRIC QUILLET,", '"Mayor."', "FIRE AT THE MILL",
+             "The mill burned today."]
+    assert structure.headline_spans(lines) == [(4, 5)]
+    firm = ["QUILLET & PELLWORTH CO.", "By Their Attorney.", "Mill Sold Again", "Mr. Osbert has bought it."]
+    assert structure.headline_spans(firm, before="Yours truly,") == [(2, 3)]
+    # without a salute before it, a name in capitals is a headline
+    assert structure.headline_spans(["the mill is safe.", "OSRIC QUILLET DIES", "The mayor died today."]) == [(1, 2)]

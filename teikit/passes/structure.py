@@ -80,6 +80,11 @@ LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 PROSE_WORDS = 4
 #: a lone date: "December 28, 1�36", "February 1 ,  1937", "December 1936", "June 18, 1937", "Aug 3d 1862"
 DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+, )?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\.?\s*(?=\d))[\s\d\S]{{0,16}}$")
+#: a newspaper's dateline alone on its line: a place in capitalised words, its state after a
+#: comma, and a month and day (`St. Quillbury, Minn., Jan. 3.`, `PELLWORTH, December 28.--`)
+_PLACE_WORDS = r"[A-Z][\w'.]*(?:\s[A-Z][\w'.]*)*"
+PLACE_DATELINE = re.compile(rf"^{_PLACE_WORDS}(?:,\s?{_PLACE_WORDS})*,\s?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\b\.?)"
+                            r"\s?\d{1,2}(?:st|nd|rd|th|d)?[.,]?\s?[-—–.]*$")
 #: a chronology entry: a date, a dash, the event ("January 9-Trotsky arrives", "April 10-17-The ...")
 CHRONOLOGY_ENTRY = re.compile(rf"^(?:{MONTHS})\b[^-]{{0,24}}(?:-[^-A-Z]{{1,12}})*-\s?[A-Z\"“(]")
 #: a letter standing alone between spaces, as OCR reads letter-spaced display type
@@ -116,9 +121,10 @@ HEAD_TAIL = re.compile(r"(?<=[A-Za-z?!'’\"])\s?[0-9lIoO][0-9lIoO :.,]*$")
 #: a letter's opening salute ("Dear Comrade Cannon,"; a hand may leave out the comma: "Dear Mother")
 OPENING_SALUTE = re.compile(
     r"^(?:(?:Dear|My dear)\b[^.;,:!]{0,40}[,:!]?|(?:Esteemed|Gentlemen|Sirs?\b|Madame?\b|Comrades?\b)[^.;]{0,50}[,:!])$")
-#: a letter's closing salute ("Yours truly,", "Your affectionate son", "I remain, dear Sir,")
+#: a letter's closing salute ("Yours truly,", "Very truly yours,", "Your affectionate son", "I remain, dear Sir,")
 CLOSING_SALUTE = re.compile(
     r"^(?:Yours|Sincerely|Comradely|Fraternally|Cordially|Respectfully|Faithfully|I remain|Believe me|"
+    r"(?:Very )?(?:truly|sincerely|respectfully|faithfully|cordially) yours|"
     r"Your (?:affectionate|obedient|loving|devoted|dutiful|humble|faithful|sincere|true|most)|"
     r"With (?:comradely|fraternal|best|warm)|(?:Warm |Best )?(?:regards|greetings))\b.{0,30}$",
     re.IGNORECASE)
@@ -382,7 +388,7 @@ class _Classifier:
         lines = [line.text.strip() for line in block.text_lines]
         if not lines:
             return "p"
-        if len(lines) == 1 and DATE_LINE.match(lines[0]):
+        if len(lines) == 1 and (DATE_LINE.match(lines[0]) or PLACE_DATELINE.match(lines[0])):
             return "dateline"
         if self.opts.headline_decks and opens_column_item(lines[0]) or OPENS_WITH_DEBATE_SPEAKER.match(lines[0]):
             return "p"          # an advertisement's or a news item's opening: `WANTED—A Good Cook`;
@@ -821,13 +827,16 @@ def masthead_end(lines: list[str]) -> int:
     return 0 if end < len(prose) and prose[end] else end
 
 
-def is_deck_line(text: str, continued: bool = False) -> bool:
-    """A line of a headline's deck: mostly capitalised words (OCR misreads a few); a line
-    that continues the deck may open with a minor word (`at the Old Mill`)."""
+def is_deck_line(text: str, continued: bool = False, word_goes_on: bool = False) -> bool:
+    """A line of a headline's deck: mostly capitalised words (OCR misreads a few), not a
+    dateline (`PLACE_DATELINE`: a place is capitalised too); a line that continues the deck
+    may open with a minor word (`at the Old Mill`), or, where the line before ended inside a
+    word (`word_goes_on`), with that word's tail (`Quil` / `lets Are Taken`)."""
     words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()]
+    words = words[word_goes_on and continued:]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
-    return bool(major) and (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and \
-        len(text) <= 70 and \
+    return bool(major) and not PLACE_DATELINE.match(text) and \
+        (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and len(text) <= 70 and \
         sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
 
 
@@ -865,16 +874,36 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool
         and "," not in line and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
-def headline_spans(lines: list[str], subheads: bool = True, before: str = "") -> list[tuple[int, int]]:
+def signature_end(lines: list[str], i: int, before: str = "") -> int:
+    """Where a signature under a letter's closing salute ends, if one starts at line `i` (else
+    `i`): the signer's name, printed in capitals as a headline is (`OSRIC QUILLET,`), and
+    under it a word or two of office or an agent's `By` (`"Mayor."`, `By His Attorney.`);
+    `before` is the line before the paragraph. A letter quoted in an article opens its
+    salute with the quotation mark."""
+    if not CLOSING_SALUTE.match((lines[i - 1] if i else before).lstrip("\"'“‘")) or len(lines[i]) > CLOSING_LINE:
+        return i
+    end = i + 1
+    if end < len(lines) and len(lines[end]) <= CLOSING_LINE and (
+            len(lines[end].split()) <= 2 or lines[end].startswith("By ")):
+        end += 1
+    return end
+
+
+def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
+                   split_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
     capitals (a headline: `capitals_run_end`), the title-case lines after it down to a full
-    stop (its deck), and, if `subheads`, a headline in title case alone (`title_deck`) or a
-    title-case line between two sentences (`is_subhead`; `before` is the line before the
-    paragraph)."""
+    stop (its deck; `split_ends` are the lines that end inside a word), and, if `subheads`,
+    a headline in title case alone (`title_deck`) or a title-case line between two sentences
+    (`is_subhead`; `before` is the line before the paragraph); not a letter's signature
+    (`signature_end`)."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
+        if (signed := signature_end(lines, i, before)) > i:
+            i = signed
+            continue
         end = capitals_run_end(lines, i)
         if end == i:            # a longer run: each line a headline's
             while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
@@ -882,7 +911,8 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "") ->
         if end > i:
             spans.append((i, end))
             deck = end          # the deck ends at its first line with a full stop
-            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck], deck > end):
+            while deck < len(lines) and deck - end < DECK_LINES \
+                    and is_deck_line(lines[deck], deck > end, deck - 1 in split_ends):
                 deck += 1
                 if HEAD_STOP.search(lines[deck - 1]):
                     spans.append((end, deck))
@@ -908,7 +938,8 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
     if block.kind != "p" or len(block.text_lines) < 2:
         return [block]
     lines = [line.text.strip() for line in block.text_lines]
-    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]), before=before)
+    split_ends = frozenset(i for i, line in enumerate(block.text_lines) if line.hyphen is not Hyphen.NONE)
+    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]), before=before, split_ends=split_ends)
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
     return cut_block(block, spans)
