@@ -170,8 +170,12 @@ DEBATE_EVIDENCE = 3
 #: a year alone on a title page, the imprint's date (`1834.`, `MDCCCXXXIV.`)
 TITLE_PAGE_YEAR = re.compile(r"(?:1[4-9]\d\d|20\d\d|M[DCLXVI]{2,12})\.?")
 #: a title page's imprint: publisher, place, copyright
-IMPRINT = re.compile(r"publish|press\b|copyright|printed in|avenue|street|\bn\. ?y\.|new york|london",
-                     re.IGNORECASE)
+IMPRINT = re.compile(r"publish|press\b|copyright|printed (?:in|for|by)|sold by|avenue|street|\bn\. ?y\.|"
+                     r"new york|london", re.IGNORECASE)
+#: a title page's motto, in quotation marks
+MOTTO = re.compile(r"\s*[\"“‘]")
+#: the longest imprint (publishers and booksellers, their addresses)
+IMPRINT_LENGTH = 300
 NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z’'-]+$")
 #: a chapter's (section's, part's, lecture's, letter's) label alone on its line, its numeral
 #: as OCR reads it: `CHAPTER VII`, `Chapter 12.`, `SECTION vn.` (vii), `PART n.` (ii), `CHAP. l` (I)
@@ -427,6 +431,30 @@ def is_prose(block: Block) -> bool:
     lines = block.text_lines
     return block.kind == "p" and len(block.text) >= 120 and not ENDS_IN_NUMBER.search(lines[-1].text.strip()) \
         and sum(bool(ENDS_IN_NUMBER.search(line.text.strip())) for line in lines) < len(lines) / 2
+
+
+#: the share of its words a title page's part capitalises at least (`PRINTED FOR Q. OSRIC`,
+#: `With plain Directions for the Cure of Agues`); running text capitalises a tenth or so
+TITLE_WORDS_CAPITALISED = 0.5
+
+
+def is_title_like(text: str) -> bool:
+    """Whether most words of a text are capitalised, as a title page sets even its long parts."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and sum(word[0].isupper() for word in words) >= TITLE_WORDS_CAPITALISED * len(words)
+
+
+def is_running_text(block: Block) -> bool:
+    """A paragraph of running text, as the first after a title page is: not short, and
+    not title-like."""
+    return block.kind == "p" and len(block.text) >= 100 and not is_title_like(block.text)
+
+
+def is_imprint(block: Block) -> bool:
+    """A title page's imprint (`LONDON:`, `PRINTED FOR Q. OSRIC, 4, FLEET-STREET`) or its
+    year alone: the title page's end."""
+    return len(block.text) <= IMPRINT_LENGTH and (
+        bool(IMPRINT.search(block.text)) or bool(TITLE_PAGE_YEAR.fullmatch(block.text.strip())))
 
 
 #: a contents entry's or a heading's leading `Of the`, and its trailing page number and leaders
@@ -1048,12 +1076,16 @@ class _Builder:
     def title_page(self, blocks: list[Block]) -> list[Block]:
         """Short lines before the first heading: the title page (anything else stays a p).
         A title page sets its lines in capitals, full stops and all (`DISEASES OF THE
-        HARBOUR.`, `BY A. QUILLET, M.D.`): those are its parts, not sentences."""
+        HARBOUR.`, `BY A. QUILLET, M.D.`): those are its parts, not sentences; the lines in
+        capitals under the byline are the author's degrees and offices, of the byline; and
+        what stands between two of its parts with most of its words capitalised, or a motto
+        in quotation marks, is one too, however long (`With plain Directions for the Cure of
+        Agues, Chills, and all Fevers of the Marsh,`)."""
         parts = []
         for block in blocks:
             text = " ".join(line.text.strip() for line in block.text_lines)
             in_capitals = all(is_caps_line(line.text.strip()) for line in block.text_lines)
-            if block.kind == "note" or len(text) > 200:
+            if block.kind == "note" or len(text) > 200 and not is_imprint(block):
                 parts.append(("p", block))
             elif IMPRINT.search(text):
                 parts.append(("docImprint", block))
@@ -1061,12 +1093,19 @@ class _Builder:
                 parts.append(("docDate", block))
             elif len(text) <= 80 and (BYLINE.search(text) or text.lower().startswith("translated")):
                 parts.append(("byline", block))
+            elif parts and parts[-1][0] == "byline" and in_capitals:
+                parts.append(("byline", block))         # the author's degrees and offices
             elif len(text) > 80 and not in_capitals or SENTENCE_END.search(text) and not (is_name(text) or in_capitals):
                 parts.append(("p", block))
             elif is_name(text):
                 parts.append(("docAuthor", block))
             else:
                 parts.append(("titlePart", block))
+        for at in range(1, len(parts) - 1):
+            if parts[at][0] == "p" and parts[at - 1][0] != "p" and parts[at + 1][0] != "p" and \
+                    parts[at][1].kind != "note" and (is_title_like(parts[at][1].text) or
+                                                     MOTTO.match(parts[at][1].text)):
+                parts[at] = ("titlePart", parts[at][1])
         if not any(kind == "titlePart" for kind, _ in parts):
             for _, block in parts:
                 if block.kind != "note":      # a footnote stays one, wherever it stands
@@ -1496,17 +1535,18 @@ class _Builder:
             return len(leaves)
         if not self.opts.title_page:
             return heads[0]
-        text_at = next((i for i, block in enumerate(leaves)
-                        if block.kind == "p" and len(block.text) >= 100), len(leaves))
+        text_at = next((i for i, block in enumerate(leaves) if is_running_text(block)), len(leaves))
         for i in heads:
             name = head_text(leaves[i])
             if i < text_at and (self.classify.front.match(name) or self.classify.back.match(name)
                                 or CONTENTS_NAME.fullmatch(name)):
                 return i
+        # the title page goes down to its imprint: what it sets in capitals before is no heading
+        imprint = max((i for i in range(text_at) if is_imprint(leaves[i])), default=-1)
         start = text_at
-        while start > 0 and leaves[start - 1].kind == "head":
+        while start > imprint + 1 and leaves[start - 1].kind == "head":
             start -= 1
-        return start if start < text_at else heads[0]
+        return start if start < text_at else next((i for i in heads if i > imprint), heads[0])
 
     def reclassify_top(self, blocks: list[Block]) -> list[Block]:
         """Before the first paragraph, a name alone or a line "by ..." is a byline."""
