@@ -61,7 +61,6 @@ def book(draw) -> tuple[str, list[int]]:
         if fate == "signature":
             body += ["", draw(st.sampled_from(["B 2", "C", "Aa 3", "b3"]))]
         if fate == "footnote":
-            printed.append(number)
             body[2] += draw(st.sampled_from(["*", "1", " 2"]))
             body += ["", draw(st.sampled_from(["* A note on the mill.", "1 See the mill book.", "2 Ibid."]))]
         if fate == "missing":
