@@ -862,7 +862,23 @@ def test_in_a_debate_a_label_run_into_a_paragraph_opens_a_speech_of_its_own():
             "Mr. OSBERT. I went with Mr. Quillet. He agreed with me.\n")
     doc = encode(text, title_page=False)
     speeches = doc.body[0].children
-    assert [sp.children[0].text for sp in speeches] == [
+    assert [sp.children[0].text.strip() for sp in speeches] == [
         "Mr. QUILLET.", "Mr. PELLWORTH.", "Mr. OSRIC.", "Mr. TOBIAS.", "Mr. OSBERT."]
     assert speeches[2].children[1].text.strip() == "I move that the House adjourn."
     assert speeches[3].children[1].text.split() == ["I", "second", "the", "motion."]
+
+
+def test_in_a_debate_a_run_in_label_the_line_end_splits_or_that_opens_a_line_opens_a_speech():
+    text = ("Mr. QUILLET. I rise to a question of order.\n\nMr. PELLWORTH. The member is in order.\n\n"
+            "Mr. OSRIC. I move that the House adjourn. Mr.\nTOBIAS. I second the motion.\n"
+            "Hon. Mr. OSBERT.—I oppose it.\n\n"
+            "Mr. HANNAH. I went down to the harbour yesterday with Mr.\nQuillet, and he agreed with all that I said.\n"
+            "Mr. Pellworth came too, and he said the same thing to us.\n")
+    speeches = encode(text, title_page=False).body[0].children
+    assert [" ".join(sp.children[0].text.split()) for sp in speeches] == [
+        "Mr. QUILLET.", "Mr. PELLWORTH.", "Mr. OSRIC.", "Mr. TOBIAS.", "Hon. Mr. OSBERT.—", "Mr. HANNAH."]
+    assert [sp.children[1].text.split() for sp in speeches[2:5]] == [
+        "I move that the House adjourn.".split(), "I second the motion.".split(), "I oppose it.".split()]
+    # a name in mixed case after a title at the line end, or opening a line, is no label
+    assert speeches[5].children[1].text.split()[-3:] == ["thing", "to", "us."]
+    assert len(speeches) == 6

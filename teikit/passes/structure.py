@@ -58,7 +58,7 @@ from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL,
                      is_caps_line, is_title_line)
 from .dehyphenate import glued_junk, is_inner_speck
 from .notes import split_endnotes
-from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT
+from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT, TITLE_BEFORE
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
@@ -155,6 +155,8 @@ OPENS_WITH_DEBATE_SPEAKER = re.compile(rf"\s*(?:{DEBATE_SPEAKER})")
 #: a speaker's label printed inside a paragraph after the last speech's closing sentence
 #: (`... the motion. Mr. QUILLET. I move`): OCR or the printer ran two speeches together
 RUN_IN_SPEAKER = re.compile(rf"(?<=[.!?] )(?:{DEBATE_SPEAKER})")
+#: a line of titles alone (`Mr.`, `Hon. Mr.`): a run-in label the line's end split
+TITLES_ALONE = re.compile(rf"(?:(?:{TITLE_ALT})\s*)+")
 #: a debate's speaker label alone on its line, the speech below it (`Mr. QUILLET:`,
 #: `MR. PELLWORTH`, `Some hon. MEMBERS:`); OCR reads a colon as a semicolon (`Some hon. MEMBERS;`)
 DEBATE_LABEL_ALONE = re.compile(rf"\s*(?P<label>{_DEBATE_LABEL}(?:[.:;]|\.?—)?)\s*")
@@ -280,6 +282,15 @@ def text_length(blocks: list[Block]) -> int:
 def first_text(block: Block) -> str:
     lines = block.text_lines
     return lines[0].text.strip() if lines else ""
+
+
+def opening_text(block: Block) -> str:
+    """A paragraph's first line, and the second after a space where the first is titles alone:
+    a speaker's label the line's end split (`Mr.` / `OSBERT. He said`)."""
+    lines = block.text_lines
+    if len(lines) > 1 and TITLES_ALONE.fullmatch(lines[0].text.strip()):
+        return f"{lines[0].text.strip()} {lines[1].text.strip()}"
+    return first_text(block)
 
 
 def is_name(text: str, allow_year: bool = False) -> bool:
@@ -478,21 +489,23 @@ def close_div(ending: list[Block]) -> list[Block]:
 def split_speaker(block: Block, label: str) -> Block:
     """`Vishinsky: I have a question` -> sp(speaker "Vishinsky:", p "I have a question").
 
-    The first line is shared: the speaker and the speech get a Line each with the source
-    line's number, the speech's line being the rest of it, marked `continues` so the
+    The label's last line is shared: the speaker and the speech get a Line each with the
+    source line's number, the speech's line being the rest of it, marked `continues` so the
     writer gives it no `lb` of its own and the diplomatic view reads one line. A label
-    that is its whole line (`Mr. QUILLET:` over the speech) keeps it.
+    that is its whole line (`Mr. QUILLET:` over the speech) keeps it; one split at the
+    first line's end (`Mr.` / `OSBERT. I rise`, see `opening_text`) ends on the second.
     """
-    first = block.text_lines[0]
-    index = block.lines.index(first)
-    if first.text.strip() == label.strip():
+    text = block.text_lines
+    last, rest = (text[0], label) if label in text[0].text else (text[1], label[len(text[0].text.strip()):].lstrip())
+    index = block.lines.index(last)
+    cut = last.text.index(rest) + len(rest)     # the label may follow the line's indentation
+    if not last.text[cut:].strip():
         return Block("sp", children=[Block("speaker", block.lines[:index + 1]),
                                      Block("p", block.lines[index + 1:], marks=[])])
-    cut = first.text.index(label) + len(label)     # the label may follow the line's indentation
-    speech_first = Line(n=first.n, orig=first.text[cut:], kind="text", hyphen=first.hyphen, continues=True)
-    first_label = Line(n=first.n, orig=first.text[:cut], kind="text", page_break=first.page_break,
-                       continues=first.continues)
-    speaker = Block("speaker", block.lines[:index] + [first_label])
+    speech_first = Line(n=last.n, orig=last.text[cut:], kind="text", hyphen=last.hyphen, continues=True)
+    last_label = Line(n=last.n, orig=last.text[:cut], kind="text", page_break=last.page_break,
+                      continues=last.continues)
+    speaker = Block("speaker", block.lines[:index] + [last_label])
     speech = Block("p", [speech_first] + block.lines[index + 1:], marks=[])
     return Block("sp", children=[speaker, speech])
 
@@ -541,30 +554,54 @@ def speaker_labels(blocks: list[Block]) -> list[tuple[str, bool]]:
             labels.append(("", False))
             continue
         alone = label_alone(block, blocks[at + 1] if at + 1 < len(blocks) else None)
-        match = SPEAKER.match(first_text(block))
+        opening = opening_text(block)
+        match = SPEAKER.match(opening)
         labels.append((alone, True) if alone else (match.group("label"), bool(OPENS_WITH_DEBATE_SPEAKER.match(
-            first_text(block)))) if match else ("", False))
+            opening))) if match else ("", False))
     return labels
+
+
+def run_in_cuts(lines: list[Line]) -> dict[int, list[int]]:
+    """Where the labels run into a paragraph start: offsets by line index. Each text line is
+    read with the next after it, so a label the line's end splits (`... adjourn. Mr.` /
+    `OSBERT. He said`) is found on the line its title ends, and one that opens the next line
+    after a finished sentence (`... adjourn.` / `Mr. OSBERT. He said`) at offset 0 of that line.
+    A cut inside a line falls before the space that opens the label, which the label keeps: the
+    sentence's part would lose it as a line end's space. A title's full stop ends no sentence:
+    `Hon. Mr. QUILLET—` is one label."""
+    texts = [(i, line.text) for i, line in enumerate(lines) if line.kind == "text"]
+    cuts: dict[int, list[int]] = {}
+    for (i, text), (after_at, after) in zip(texts, texts[1:] + [(len(lines), "")]):
+        joined = f"{text} {after}"
+        for found in RUN_IN_SPEAKER.finditer(joined):
+            if found.start() <= len(text) + 1 and not TITLE_BEFORE.search(joined, 0, found.start()):
+                at, offset = (i, found.start() - 1) if found.start() < len(text) else (after_at, 0)
+                cuts.setdefault(at, []).append(offset)
+    return cuts
+
+
+def line_piece(line: Line, start: int, end: int | None = None) -> Line:
+    """The part of a line shared between elements from `start` to `end`: the first part keeps
+    the line's page break and `lb`, the others continue it; the last keeps its hyphen."""
+    return Line(n=line.n, orig=line.orig[start:end], kind="text", page_break=None if start else line.page_break,
+                continues=bool(start) or line.continues, hyphen=line.hyphen if end is None else Hyphen.NONE)
 
 
 def split_run_in_speeches(block: Block) -> list[Block]:
     """A paragraph in which another speaker's label follows a finished sentence is two (or
     more): the line is shared, its rest marked `continues` as `split_speaker` marks a
     speech's first line. One pass over the lines, however many speeches run together."""
-    if block.kind != "p":
+    cuts = run_in_cuts(block.lines) if block.kind == "p" else {}
+    if not cuts:
         return [block]
     parts: list[Block] = []
     current: list[Line] = []
-    for line in block.lines:
-        while line.kind == "text" and (found := RUN_IN_SPEAKER.search(line.text)):
-            before = Line(n=line.n, orig=line.text[:found.start()], kind="text", page_break=line.page_break,
-                          continues=line.continues)
-            parts.append(Block("p", current + [before]))
-            current = []
-            line = Line(n=line.n, orig=line.orig[found.start():], kind="text", hyphen=line.hyphen, continues=True)
-        current.append(line)
-    if not parts:
-        return [block]
+    for i, line in enumerate(block.lines):
+        start = 0
+        for offset in cuts.get(i, []):
+            parts.append(Block("p", current + ([line_piece(line, start, offset)] if offset else [])))
+            current, start = [], offset
+        current.append(line_piece(line, start) if start else line)
     return parts + [Block("p", current)]
 
 
