@@ -160,6 +160,10 @@ TITLES_ALONE = re.compile(rf"(?:(?:{TITLE_ALT})\s*)+")
 #: a debate's speaker label alone on its line, the speech below it (`Mr. QUILLET:`,
 #: `MR. PELLWORTH`, `Some hon. MEMBERS:`); OCR reads a colon as a semicolon (`Some hon. MEMBERS;`)
 DEBATE_LABEL_ALONE = re.compile(rf"\s*(?P<label>{_DEBATE_LABEL}(?:[.:;]|\.?—)?)\s*")
+#: a sitting's date alone on its line, its weekday first (`Thursday, 11th March, 1875.`,
+#: `THURSDAY, March 11, 1875.`): under the House's name, the sitting's heading
+SITTING_DATE = re.compile(rf"\s*{WEEKDAY.pattern},?(?=.*\b(?i:{MONTHS})\b)"
+                          rf"(?:\s+(?:\d{{1,2}}(?:st|nd|rd|th|d)?|(?i:{MONTHS})|1\d{{3}})[,.]?)+\s*")
 #: this many speeches labelled as debates print them make the text a debate, where a speech
 #: stands alone among the House's proceedings (`Mr. QUILLET. I move that the House adjourn.`)
 DEBATE_EVIDENCE = 3
@@ -605,13 +609,23 @@ def split_run_in_speeches(block: Block) -> list[Block]:
     return parts + [Block("p", current)]
 
 
-def mark_dialogue(blocks: list[Block]) -> list[Block]:
-    """Turn runs of two or more labelled paragraphs into `sp`s, and in a debate (enough labels as
-    debates print them) every labelled paragraph, a label run into a paragraph opening a speech of
-    its own; a label alone on its line takes the next paragraph for its speech; a classified ad's
+def is_sitting_date(block: Block) -> bool:
+    """A heading that is a sitting's date (`sitting_dates`)."""
+    lines = block.text_lines
+    return block.kind == "head" and len(lines) == 1 and bool(SITTING_DATE.fullmatch(lines[0].text))
+
+
+def is_debate(blocks: list[Block]) -> bool:
+    """Whether enough paragraphs open with labels as debates print them (DEBATE_EVIDENCE)."""
+    return sum(printed for _, printed in speaker_labels(blocks)) >= DEBATE_EVIDENCE
+
+
+def mark_dialogue(blocks: list[Block], debate: bool) -> list[Block]:
+    """Turn runs of two or more labelled paragraphs into `sp`s, and in a debate (`is_debate`)
+    every labelled paragraph, a label run into a paragraph opening a speech of its own; a
+    label alone on its line takes the next paragraph for its speech; a classified ad's
     heading (`FOR RENT:`) is no speaker."""
     labels = speaker_labels(blocks)
-    debate = sum(printed for _, printed in labels) >= DEBATE_EVIDENCE
     if debate:
         blocks = [part for block in blocks for part in split_run_in_speeches(block)]
         labels = speaker_labels(blocks)
@@ -989,6 +1003,7 @@ class _Builder:
         self.cover: list[Block] = []         #: a back cover's letter-spaced lines
         self.masthead: list[Block] = []      #: a newspaper page's masthead, a line a block
         self.contents: list[str] = []        #: a contents list's entries, as `title_key` reads them
+        self.debate = False                  #: a legislature's printed debates (`is_debate`)
 
     def make_div(self, div_type: str, heads: list[Block], content: list[Block]) -> Block:
         return Block("div", attrs={"type": div_type}, children=self.order(heads + content))
@@ -1186,7 +1201,8 @@ class _Builder:
         return head[1:] + leaves[last + 1:]
 
     def dialogue(self, leaves: list[Block]) -> list[Block]:
-        return mark_dialogue(leaves)
+        self.debate = is_debate(leaves)
+        return mark_dialogue(leaves, self.debate)
 
     def heads_per_line(self, leaves: list[Block]) -> list[Block]:
         if not self.opts.head_per_line:
@@ -1262,6 +1278,16 @@ class _Builder:
                 block.kind = self.classify.leaf_kind(block)
                 if block.kind == "source":
                     block.kind, block.attrs = "note", {"type": "source"}
+        return leaves
+
+    def sitting_dates(self, leaves: list[Block]) -> list[Block]:
+        """In a debate, a sitting's date alone under a heading (`HOUSE OF ASSEMBLY.` /
+        `Thursday, 11th March, 1875.`) is the heading's second line: the sitting's."""
+        if self.debate:
+            for above, block in zip(leaves, leaves[1:]):
+                if above.kind == "head" and block.kind in ("p", "dateline") and len(block.text_lines) == 1 \
+                        and SITTING_DATE.fullmatch(block.text_lines[0].text):
+                    block.kind = "head"
         return leaves
 
     def long_decks(self, leaves: list[Block]) -> list[Block]:
@@ -1428,6 +1454,22 @@ class _Builder:
             return
         self.body[:] = [part for div in self.body for part in split_advertisements(div)]
 
+    def sittings(self) -> None:
+        """In a debate, a division whose heading holds a sitting's date holds the divisions after
+        it (the subjects debated, `ORDERS OF THE DAY.`) up to the next sitting's."""
+        if not self.debate:
+            return
+        body: list[Block] = []
+        for div in self.body:
+            if div.kind == "div" and any(map(is_sitting_date, div.children)):
+                div.attrs["type"] = "sitting"
+                body.append(div)
+            elif body and body[-1].attrs.get("type") == "sitting":
+                body[-1].children.append(div)
+            else:
+                body.append(div)
+        self.body[:] = body
+
     def enclosing_div(self) -> None:
         if self.opts.enclosing_div and self.body:
             self.body[:] = self.enclose(self.body)
@@ -1496,7 +1538,8 @@ class _Builder:
 
     def first_section(self, leaves: list[Block]) -> int:
         """Where the divisions start: with a title page, the first heading named like
-        front or back matter or followed by a real paragraph; else the first heading."""
+        front or back matter or over a sitting's date, or followed by a real paragraph;
+        else the first heading."""
         heads = [i for i, block in enumerate(leaves) if block.kind == "head"]
         if not heads:
             return len(leaves)
@@ -1507,7 +1550,8 @@ class _Builder:
         for i in heads:
             name = head_text(leaves[i])
             if i < text_at and (self.classify.front.match(name) or self.classify.back.match(name)
-                                or CONTENTS_NAME.fullmatch(name)):
+                                or CONTENTS_NAME.fullmatch(name)
+                                or i + 1 < len(leaves) and is_sitting_date(leaves[i + 1])):
                 return i
         start = text_at
         while start > 0 and leaves[start - 1].kind == "head":
@@ -1568,6 +1612,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("glued tails", _Builder.split_glued),
     ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
     ("kinds", _Builder.kinds),
+    ("sitting dates", _Builder.sitting_dates),
     ("long decks", _Builder.long_decks),
     ("heads within sentences", _Builder.heads_within_sentences),
     ("contents lists", _Builder.contents_lists),
@@ -1580,6 +1625,7 @@ DIVISION_RULES: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
     ("preamble", _Builder.place_preamble),
     ("masthead", _Builder.place_masthead),            # after the preamble: the page's first lines
     ("classified ads", _Builder.set_apart_classified_ads),
+    ("sittings", _Builder.sittings),
     ("enclosing div", _Builder.enclosing_div),
     ("advertisements", _Builder.advertisements),
     ("empty body", _Builder.empty_body),
