@@ -19,6 +19,8 @@ TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colon
           "Mister", "Squire", "Doctor", "Deacon", "Apostle", "Prophet", "Attorney", "Marquis", "Viscount",
           "Sheriff", "Deputy", "Secretary", "Commodore", "Commander", "Mayor", "Ambassador",
           "Chancellor", "Rabbi", "Vicar", "Sultan", "Surgeon", "Excellency",
+          # a town's and a county's officers, as newspapers title them (`County Clerk Quillet`)
+          "Clerk", "Recorder", "Officer",
           # a letter's kin and a regiment's ranks, as soldiers wrote them
           "Uncle", "Aunt", "Cousin", "Col", "Gen", "Genl.", "Genl", "Maj", "Sergt", "Corp.", "Corpl.", "Corpl",
           "Adjt.", "Adjutant", "Chaplain", "Atty.", "Atty", "Solicitor",

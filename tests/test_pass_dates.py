@@ -563,3 +563,43 @@ def test_a_shortened_word_keeps_its_first_letters_and_the_order_of_the_rest():
     from teikit.passes.date_grammar import shortens
     assert shortens("Evg", "Evening") and shortens("Aftn", "Afternoon") and shortens("Morning", "Morning")
     assert not shortens("Eg", "Evening") and not shortens("Evil", "Evening") and not shortens("Mary", "Morning")
+
+
+def test_a_masthead_year_ocr_misread_is_the_weekdays_year_most_like_it():
+    from teikit.passes.dates import weekday_year_day
+
+    opts = Options(masthead=True)
+    # March 7 fell on a Tuesday in 1899, 1905, 1911...: `1?O5` reads most like 1905
+    assert weekday_year_day("QUILLBURY, TUESDAY, MARCH 7, 1?O5.", opts, [1898, 1903]) == "1905-03-07"
+    # January 2 fell on a Sunday in 1910 and 1916: `1116` is like 1916, whatever the text cites
+    assert weekday_year_day("QUILLBURY, SUNDAY MORNING, JANUARY 2. 1116.", opts, [1909]) == "1916-01-02"
+    # ... and `19?` as like 1910 as 1916: the years the text cites choose
+    assert weekday_year_day("QUILLBURY, SUNDAY MORNING, JANUARY 2. 19?.", opts, [1915, 1915]) == "1916-01-02"
+    assert weekday_year_day("QUILLBURY, SUNDAY MORNING, JANUARY 2. 19?.", opts, [1909]) == "1910-01-02"
+    assert weekday_year_day("QUILLBURY, SUNDAY MORNING, JANUARY 2. 19?.", opts, []) is None
+    assert weekday_year_day("QUILLBURY, MARCH 7, 1?O5.", opts, [1903]) is None      # no weekday
+    assert weekday_year_day("QUILLBURY, TUESDAY, MARCH 7.", opts, [1903]) is None   # no year printed
+
+
+def test_a_newspaper_dated_by_a_misread_masthead_year():
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text
+
+    page = NEWSPAPER.replace("FRIDAY, DECEMBER 29, 1916.", "FRIDAY. DECEMBER 29, 1?l6.") + \
+        "The mill was built in 1912 and enlarged in 1914.\n"
+    text = next(encode_text(page, EditionConfig(profile="newspaper"), name="made-up.txt").tree.iter(
+        "{http://www.tei-c.org/ns/1.0}text"))
+    dates = [(d.text, d.get("when")) for d in text.iter("{http://www.tei-c.org/ns/1.0}date")]
+    assert dates[:2] == [("DECEMBER 29", "1916-12-29"), ("Dec. 29", "1916-12-29")]
+
+
+def test_a_masthead_dates_no_weekday_of_an_article_without_a_dateline():
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text
+
+    page = NEWSPAPER + "COUNCIL TO MEET\nThe council of Quillbury will meet\nhere Tuesday to fix the levy.\n"
+    text = next(encode_text(page, EditionConfig(profile="newspaper"), name="made-up.txt").tree.iter(
+        "{http://www.tei-c.org/ns/1.0}text"))
+    dates = [(d.text, d.get("when")) for d in text.iter("{http://www.tei-c.org/ns/1.0}date")]
+    assert "Tuesday" not in [d for d, _ in dates]
+    assert ("Monday", "1917-01-01") in dates        # told after its article's dateline

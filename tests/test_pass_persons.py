@@ -146,6 +146,8 @@ def rules(text):
     ("dear Miss Pellworth In this hope", "titled", ["Pellworth"]),
     ("sent Deputy Wm. H. Quillet, who went", "titled", ["Wm. H. Quillet"]),
     ("arrested by Sheriff Quillet today", "titled", ["Quillet"]),
+    ("County Clerk Quillet and Recorder Pellworth met", "titled", ["Quillet", "Pellworth"]),
+    ("the clerk told the Recorder of it", "titled", []),
     ("then Mr. Baker rose; Mr. Chairman, I rose; the baker", "titled", ["Baker"]),
     ("the Bishop Palace, the palace", "titled", []),
     ("the Chief Executive spoke, then Chief Quillet", "titled", ["Quillet"]),   # an office, not a name

@@ -727,11 +727,59 @@ def test_an_old_title_page_in_capitals_and_a_preface_named_with_a_full_stop():
     page = doc.front[0]
     assert page.kind == "titlePage"
     assert [(part.kind, part.text.split()[0]) for part in page.children] == [
-        ("titlePart", "A"), ("titlePart", "TREATISE"), ("byline", "BY"), ("titlePart", "LATE"),
+        ("titlePart", "A"), ("titlePart", "TREATISE"), ("byline", "BY"), ("byline", "LATE"),
         ("docImprint", "LONDON:"), ("docImprint", "PRINTED"), ("docDate", "1834.")]
     assert [(div.kind, div.attrs.get("type")) for div in doc.front[1:]] == [("div", "preface")]
     assert doc.body[0].attrs["type"] == "chapter"
 
+
+
+#: an Internet Archive scan's title page as its OCR text gives it: the digitiser's notice, a
+#: frontispiece read as specks, the title over several lines, a subtitle in title case and
+#: the author's offices too long for a heading's, a motto, the imprint with OCR's specks
+IA_TITLE_PAGE = (
+    "\n\nDigitized by the Internet Archive\n\nin 2019 with funding from\n\nWellcome Library\n\n\n\n"
+    "https://archive.org/details/b99999999\n\n\n\n\n| ' ,\n\n\n\n^ ■ -\n\n\n\nPrice 2s. 6d. boards.\n\n\n\n"
+    "A\n\nPRACTICAL ESSAY\n\nON THE\n\nQUILLABEE FEVER,\n\nAND ITS\n\nCONSEQUENCES;\n\n"
+    "With plain Directions for the Cure of Agues, Chills, Cramps of the\n"
+    "Marsh, and all Fevers of the Low Country,\n\n"
+    "BY OSBERT PELLWORTH, M.D.\n\nFELLOW OF THE ROYAL COLLEGE OF PHYSICIANS; PHYSICIAN TO\n"
+    "THE QUILLBURY DISPENSARY, AND LATE SURGEON TO THE\nTULVERTON INFIRMARY, &C. &C.\n\n"
+    "\" The marsh is kind to him who knows it.\"\n\nLONDON: .1\n\n"
+    "PRINTED FOR TOBIAS HANNAH, NO. 9, CHEAPSIDE ;\n\nAND SOLD BY ALL BOOKSELLERS.\n\n1826.\n\n\n\n"
+    "PREFACE.\n\nThe fevers of the low country have long been thought beyond the\n"
+    "reach of physic, and the following pages were written to show that\n"
+    "they are not so, if the physician will but attend to the seasons.\n\n"
+    "CHAPTER I.\n\nOF THE FEVER IN GENERAL.\n\n" +
+    "The fever comes with the autumn mists, and goes with the first frosts\n"
+    "of the winter, as every one who has lived by the marsh knows well, but\n"
+    "its causes are not so commonly known as its seasons, and the physician\n"
+    "who would treat it must first learn where and when it is taken.\n\n" * 4)
+
+
+def test_an_internet_archive_title_page_is_the_title_page_not_headings():
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text
+    from teikit.tei.header import title_page
+
+    doc = encode_text(IA_TITLE_PAGE, EditionConfig(profile="book"), name="made-up.txt").doc
+    pages = [block for block in doc.front if block.kind == "titlePage"]
+    assert [(part.kind, part.text.split()[0]) for part in pages[-1].children] == [
+        ("titlePart", "A"), ("titlePart", "PRACTICAL"), ("titlePart", "CONSEQUENCES;"), ("titlePart", "With"),
+        ("byline", "BY"), ("byline", "FELLOW"), ("titlePart", '"'), ("docImprint", "LONDON:"),
+        ("docImprint", "AND"), ("docDate", "1826.")]
+    assert [(div.attrs["type"], div.children[0].text) for div in doc.front if div.kind == "div"] == [
+        ("preface", "PREFACE.")]
+    assert [div.children[0].text for div in doc.body] == ["CHAPTER I."]
+    # the frontispiece's specks give no title: the title is what stands above the author's name
+    assert title_page(doc)[0].startswith("A PRACTICAL ESSAY ON THE QUILLABEE FEVER, AND ITS CONSEQUENCES; With")
+    assert title_page(doc)[0].endswith("Low Country,")
+
+
+def test_a_sentence_in_lower_case_between_title_page_parts_stays_a_paragraph():
+    doc = encode("A TREATISE\n\nON THE QUILLABEE FEVER.\n\nthe price is two shillings, in boards.\n\n"
+                 "BY OSBERT PELLWORTH.\n\nLONDON:\n\n1826.\n\nPREFACE.\n\n" + PARAGRAPH)
+    assert [block.kind for block in doc.front] == ["titlePage", "p", "titlePage", "div"]
 
 
 def test_a_note_heading_with_a_full_stop_in_the_body_sends_nothing_to_back():
@@ -912,3 +960,29 @@ def test_a_date_under_a_heading_outside_a_debate_or_with_other_words_heads_no_si
     # a sentence that opens with the day is no date alone
     said = SITTING.format(date="Thursday, March 11, the House met again.")
     assert heads(encode(said * 2, title_page=False))[:2] == ["HOUSE OF ASSEMBLY.", "THE QUILLBURY RAILWAY BILL."]
+
+
+def test_a_dateline_under_a_headline_is_no_deck():
+    lines = ["SNOW CLOSES THE MILL", "St. Quillbury, Minn., Jan. 3.", "The mill of Quillbury was shut today."]
+    assert structure.headline_spans(lines) == [(0, 1)]
+    assert not structure.is_deck_line("PELLWORTH, December 28.--")
+    # a deck is capitalised too, and may end in a full stop
+    assert structure.headline_spans(["SNOW CLOSES THE MILL", "Quillbury Men Sent Home.", "The mill was shut."]) == [
+        (0, 1), (1, 2)]
+
+
+def test_a_deck_goes_on_across_a_word_split_at_its_line_end():
+    lines = ["MILL BURNS AT QUILLBURY", "Osric Quillet Saves the Work-", "men From the Fire.", "The mill burned."]
+    assert structure.headline_spans(lines, split_ends=frozenset({1})) == [(0, 1), (1, 3)]
+    # a line opening in lower case after a whole word is no deck's
+    assert structure.headline_spans(lines) == [(0, 1)]
+
+
+def test_a_signature_in_capitals_under_a_closing_salute_is_no_headline():
+    lines = ["the mill is safe.", "Very truly yours,", "OSRIC QUILLET,", '"Mayor."', "FIRE AT THE MILL",
+             "The mill burned today."]
+    assert structure.headline_spans(lines) == [(4, 5)]
+    firm = ["QUILLET & PELLWORTH CO.", "By Their Attorney.", "Mill Sold Again", "Mr. Osbert has bought it."]
+    assert structure.headline_spans(firm, before="Yours truly,") == [(2, 3)]
+    # without a salute before it, a name in capitals is a headline
+    assert structure.headline_spans(["the mill is safe.", "OSRIC QUILLET DIES", "The mayor died today."]) == [(1, 2)]

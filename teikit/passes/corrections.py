@@ -109,9 +109,10 @@ CONFUSIONS = (("rn", "m", 1.0), ("m", "rn", 1.5), ("rl", "n", 1.5), ("ri", "n", 
 #: `hou&e`), alone between spaces and punctuation, or before a possessive `'s`; never part of
 #: a compound, of a number or of a run of junk (`«arly`), nor the rest of a word whose capital
 #: OCR spaced off (`Q uillet`: `split_words` joins those)
-MISREAD_WORD_RE = re.compile(r"(?<![^\s\"'“‘(\[])(?<!(?<![\w.])[B-HJ-NP-Z] )"
-                             r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ&€]*[A-Za-zÀ-ÖØ-öø-ÿ€]"
-                             r"(?=(?:['’]s)?(?:[\s.,;:!?\"'”’)\]]|$))")
+_MISREAD_WORD_BEFORE = r"(?<![^\s\"'“‘(\[])(?<!(?<![\w.])[B-HJ-NP-Z] )"
+_MISREAD_WORD_AFTER = r"(?=(?:['’]s)?(?:[\s.,;:!?\"'”’)\]]|$))"
+MISREAD_WORD_RE = re.compile(_MISREAD_WORD_BEFORE + r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ&€]*[A-Za-zÀ-ÖØ-öø-ÿ€]"
+                             + _MISREAD_WORD_AFTER)
 #: the cost of a diacritic OCR added to a plain letter (`mïller`): tried on lower-case words
 ACCENT_COST = 1.0
 #: roman numerals: words no lexicon knows, never misreadings (`iii`, `xiv`, `Ixx`)
@@ -218,7 +219,10 @@ class LineCorrector:
         #: once each, and the one search a block needs to see whether it holds any
         self.misspelt = {word: found for word, uses in (words or {}).items()
                          if (found := self.spelling_correction(word, uses)) is not None} if opts.spelling else {}
-        self.misspelt_re = re.compile("|".join(map(re.escape, sorted(self.misspelt)))) if self.misspelt else None
+        #: the misspelt words where MISREAD_WORD_RE would find them (its bounds around them):
+        #: one search finds them in a line, where listing its every word would cost more
+        self.misspelt_re = re.compile(_MISREAD_WORD_BEFORE + "(?:" + "|".join(map(re.escape, sorted(self.misspelt)))
+                                      + ")" + _MISREAD_WORD_AFTER) if self.misspelt else None
         #: the finders the options turn on, in table order
         self.rules = tuple(rule for rule in FINDER_RULES if getattr(opts, rule.name))
 
@@ -438,8 +442,11 @@ class LineCorrector:
         return out
 
     def spelling(self, text: str):
-        return [(m.start(), m.end(), found[0], "spelling", found[1]) for m in MISREAD_WORD_RE.finditer(text)
-                if (found := self.misspelt.get(m.group())) is not None]
+        found = []
+        for m in self.misspelt_re.finditer(text):
+            reading, cert = self.misspelt[m.group()]
+            found.append((m.start(), m.end(), reading, "spelling", cert))
+        return found
 
     def spelling_correction(self, word: str, uses: int = 1) -> tuple[str, str] | None:
         """(reading, cert) for an unknown `word` that one of OCR's usual misreadings makes of a

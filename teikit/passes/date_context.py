@@ -69,6 +69,9 @@ class RunningDate:
     block_start: int = 0
     anchored_at: int = 0
     named_at: int = 0
+    #: whether a weekday alone takes the running day: not where only a newspaper's masthead
+    #: dates the text (an article tells its weekdays from the day of its news, not of the issue)
+    weekdays: bool = True
     #: bare entry days (day, printed with a suffix, position, where) met before the first
     #: heading date, waiting for it
     waiting: list[tuple[int, bool, int, Any]] = field(default_factory=list)
@@ -132,11 +135,13 @@ class RunningDate:
                 return year
         return self.year if month <= self.month or heads else None
 
-    def dated_by_page(self, value: str) -> None:
+    def dated_by_page(self, value: str, weekdays: bool = True) -> None:
         """Stand on a page whose running head prints this full date (a debate's sitting
-        day, a newspaper's issue): it dates the page as a dateline would."""
+        day, a newspaper's issue): it dates the page as a dateline would, its weekdays too
+        unless `weekdays` is false (a masthead's)."""
         self.year, self.month, self.day = map(int, FULL_DAY.match(value).groups())
         self.anchored_at = self.position
+        self.weekdays = weekdays
 
     def saw(self, value: str, heads: bool, year_head: bool = False) -> None:
         """Move on past a date with this value; `heads`: it heads or closes its block or line;
@@ -145,6 +150,7 @@ class RunningDate:
         if full and heads:
             self.year, self.month, self.day = map(int, full.groups())
             self.anchored_at = self.position
+            self.weekdays = True
         elif year and year_head:
             if self.year != int(year.group(1)):
                 self.year, self.month, self.day = int(year.group(1)), None, None
@@ -228,7 +234,7 @@ def _weekday_near(weekday: int, running: RunningDate, ahead: bool) -> dict[str, 
     """A weekday named alone is the running date's, or the last one before it (`Friday`
     in a letter of Monday the 5th is the 2d), or, `ahead` (told in the future), the next
     one after it (the 9th); without a running day it is no date here."""
-    if not running.known or running.day is None:
+    if not running.known or running.day is None or not running.weekdays:
         return None
     today = datetime.date(running.year, running.month, running.day)
     days = ((weekday - today.weekday()) % 7 or 7) if ahead else -((today.weekday() - weekday) % 7)
@@ -277,7 +283,9 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
             attrs.update(when=completed, **INFERRED)
     elif MONTH_DAY.match(attrs.get("from", "")) and MONTH_DAY.match(attrs.get("to", "")):
         attrs.update(_completed_span(attrs["from"], attrs["to"], running, place == "head"))
-    # a head moves the running date on (a diary's next entry); a dateline only when complete
+    # a head moves the running date on (a diary's next entry); a dateline only when complete,
+    # though even a yearless one dates its article's weekdays
     moves = place in ("head", "year") or place == "dateline" and FULL_DAY.match(printed) is not None
+    running.weekdays = running.weekdays or place == "dateline"
     running.saw(attrs.get("when") or attrs.get("from") or "", moves, year_head=place == "year")
     return attrs

@@ -20,7 +20,10 @@ date (the header declares the calendar).
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterable
+from datetime import date
+from difflib import SequenceMatcher
 from dataclasses import dataclass, replace
 from itertools import islice
 
@@ -29,7 +32,7 @@ from ..model import Block, Document, Mark, Nearby, marks_nearby, reading_view
 from ..pipeline import PassSpec
 from ..report import Report
 from .date_context import FULL_DAY, RunningDate, infer
-from .date_grammar import MONTH_NUMBER, find_dates
+from .date_grammar import MONTH_NUMBER, OCR_DIGITS, WEEKDAYS, find_dates, is_calendar_day
 
 
 def crosses(marks: Iterable[Mark], i: int, j: int) -> bool:
@@ -209,18 +212,73 @@ def full_day(text: str, opts: Options) -> str | None:
     return days[0] if len(days) == 1 else None
 
 
-def running_head_dates(doc: Document, opts: Options) -> list[tuple[int, str]]:
-    """(line, value) of the running heads that print a full date (`MARCH 11, 1790. 638`),
-    in order: each dates the text of its page; and, with `opts.masthead`, of the first full
-    date of the first lines, which dates the issue."""
+#: a weekday named anywhere on a masthead's date line (`SUNDAY MORNING, JANUARY 2.`)
+WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+#: a year OCR misread after a masthead's day: the token after it opens with a digit (`1116`, `1?J1C`)
+MISREAD_YEAR = re.compile(r"[\s.,]*(\d[^\s.,]{0,4})")
+#: a year the text cites, for `weekday_year_day`
+CITED_YEAR = re.compile(r"(?<![\d.,$])1\d{3}(?![\d,])")
+
+
+def cited_years(doc: Document, opts: Options) -> list[int]:
+    """The years (four digits) a document's text lines print, in order."""
+    return [year for line in doc.lines if line.kind == "text" for m in CITED_YEAR.finditer(line.text)
+            if opts.earliest_year <= (year := int(m.group())) <= opts.latest_year]
+
+
+def weekday_year_day(text: str, opts: Options, cited: list[int]) -> str | None:
+    """The full date of a masthead line whose year OCR misread (`SUNDAY, JANUARY 2. 1116.`):
+    a day and month with a weekday on the line fix the year up to the calendar's cycle; of
+    the years in which that day falls on that weekday, the issue's is the one most like the
+    misread year, then the nearest the years its text cites (their median). None without a
+    weekday, a misread year after the day, or where two years are as likely."""
+    weekday = WEEKDAY_WORD.search(text)
+    days = [(j, attrs["when"]) for _, j, attrs in find_dates(text, opts.earliest_year, opts.latest_year)
+            if re.fullmatch(r"--\d\d-\d\d", attrs.get("when", ""))]
+    misread = MISREAD_YEAR.match(text, days[0][0]) if weekday and len(days) == 1 else None
+    if not misread:
+        return None
+    month, day = int(days[0][1][2:4]), int(days[0][1][5:])
+    wanted = [name.lower() for name in WEEKDAYS].index(weekday.group().lower())
+    middle = statistics.median(cited) if cited else None
+    likeness = {year: (SequenceMatcher(None, misread.group(1).translate(OCR_DIGITS), str(year)).ratio(),
+                       -abs(year - middle) if cited else 0)
+                for year in range(opts.earliest_year, opts.latest_year + 1)
+                if is_calendar_day(f"{year}-{month:02d}-{day:02d}") and date(year, month, day).weekday() == wanted}
+    ranked = sorted(likeness, key=likeness.get, reverse=True)
+    if not ranked or len(ranked) > 1 and likeness[ranked[0]] == likeness[ranked[1]]:
+        return None
+    return f"{ranked[0]:04d}-{month:02d}-{day:02d}"
+
+
+def running_head_dates(doc: Document, opts: Options) -> list[tuple[int, str, bool]]:
+    """(line, value, is_masthead) of the running heads that print a full date (`MARCH 11,
+    1790. 638`), in order: each dates the text of its page; and, with `opts.masthead`, of
+    the first full date of the first lines, which dates the issue, or else of the first
+    whose year OCR misread (`weekday_year_day`)."""
     found = []
     if opts.masthead:
-        first = islice((line for line in doc.lines if line.kind == "text"), MASTHEAD_LINES)
-        found += next(([(line.n, day)] for line in first if (day := full_day(line.text, opts))), [])
+        first = list(islice((line for line in doc.lines if line.kind == "text"), MASTHEAD_LINES))
+        found += next(([(line.n, day, True)] for line in first if (day := full_day(line.text, opts))), [])
+        if not found:
+            cited = cited_years(doc, opts)
+            found += next(([(line.n, day, True)] for line in first
+                           if (day := weekday_year_day(line.text, opts, cited))), [])
     for line in doc.lines:
         if line.kind == "fw" and line.fw_type == "header" and (day := full_day(line.text, opts)):
-            found.append((line.n, day))
+            found.append((line.n, day, False))
     return sorted(found)
+
+
+def year_the_dating_lines(doc: Document, page_dates: list[tuple[int, str, bool]]) -> None:
+    """A line that dates its page by a year it misprints (a masthead's `JANUARY 2. 1116.`)
+    has its own day marked without one: that day takes the year found for it."""
+    dating = {line: value for line, value, _ in page_dates}
+    for block in doc.blocks():
+        for value in {dating[line.n] for line in block.lines if line.n in dating}:
+            for mark in block.marks:
+                if mark.tag == "date" and mark.attrs.get("when") == "-" + value[4:]:
+                    mark.attrs = {**mark.attrs, "when": value, "cert": "medium"}
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
@@ -235,15 +293,16 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
         if opts.infer_from_context and (running is None or starts_afresh):
             running = RunningDate()     # each div (a letter, an article) dates itself; its sections do not
             if page_date:
-                running.dated_by_page(page_date)
+                running.dated_by_page(page_date[1], weekdays=not page_date[2])
         if block.lines:
             first = block.first_text_lines(1)
             while running is not None and first and next_page < len(page_dates) \
                     and page_dates[next_page][0] < first[0].n:
-                page_date = page_dates[next_page][1]
-                running.dated_by_page(page_date)
+                page_date = page_dates[next_page]
+                running.dated_by_page(page_date[1], weekdays=not page_date[2])
                 next_page += 1
             count += mark_dates(block, opts, running, nearby)
+    year_the_dating_lines(doc, page_dates)
     inferred = sum(mark.tag == "date" and "cert" in mark.attrs for block in doc.blocks() for mark in block.marks)
     doc.facts.dates = DatesDone(marked=count, calendar=opts.calendar, inferred=inferred,
                                 policy="ISO 8601 values; a day or month without a year is --MM-DD / --MM "

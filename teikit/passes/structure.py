@@ -80,6 +80,11 @@ LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 PROSE_WORDS = 4
 #: a lone date: "December 28, 1�36", "February 1 ,  1937", "December 1936", "June 18, 1937", "Aug 3d 1862"
 DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+, )?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\.?\s*(?=\d))[\s\d\S]{{0,16}}$")
+#: a newspaper's dateline alone on its line: a place in capitalised words, its state after a
+#: comma, and a month and day (`St. Quillbury, Minn., Jan. 3.`, `PELLWORTH, December 28.--`)
+_PLACE_WORDS = r"[A-Z][\w'.]*(?:\s[A-Z][\w'.]*)*"
+PLACE_DATELINE = re.compile(rf"^{_PLACE_WORDS}(?:,\s?{_PLACE_WORDS})*,\s?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\b\.?)"
+                            r"\s?\d{1,2}(?:st|nd|rd|th|d)?[.,]?\s?[-—–.]*$")
 #: a chronology entry: a date, a dash, the event ("January 9-Trotsky arrives", "April 10-17-The ...")
 CHRONOLOGY_ENTRY = re.compile(rf"^(?:{MONTHS})\b[^-]{{0,24}}(?:-[^-A-Z]{{1,12}})*-\s?[A-Z\"“(]")
 #: a letter standing alone between spaces, as OCR reads letter-spaced display type
@@ -116,9 +121,10 @@ HEAD_TAIL = re.compile(r"(?<=[A-Za-z?!'’\"])\s?[0-9lIoO][0-9lIoO :.,]*$")
 #: a letter's opening salute ("Dear Comrade Cannon,"; a hand may leave out the comma: "Dear Mother")
 OPENING_SALUTE = re.compile(
     r"^(?:(?:Dear|My dear)\b[^.;,:!]{0,40}[,:!]?|(?:Esteemed|Gentlemen|Sirs?\b|Madame?\b|Comrades?\b)[^.;]{0,50}[,:!])$")
-#: a letter's closing salute ("Yours truly,", "Your affectionate son", "I remain, dear Sir,")
+#: a letter's closing salute ("Yours truly,", "Very truly yours,", "Your affectionate son", "I remain, dear Sir,")
 CLOSING_SALUTE = re.compile(
     r"^(?:Yours|Sincerely|Comradely|Fraternally|Cordially|Respectfully|Faithfully|I remain|Believe me|"
+    r"(?:Very )?(?:truly|sincerely|respectfully|faithfully|cordially) yours|"
     r"Your (?:affectionate|obedient|loving|devoted|dutiful|humble|faithful|sincere|true|most)|"
     r"With (?:comradely|fraternal|best|warm)|(?:Warm |Best )?(?:regards|greetings))\b.{0,30}$",
     re.IGNORECASE)
@@ -170,8 +176,12 @@ DEBATE_EVIDENCE = 3
 #: a year alone on a title page, the imprint's date (`1834.`, `MDCCCXXXIV.`)
 TITLE_PAGE_YEAR = re.compile(r"(?:1[4-9]\d\d|20\d\d|M[DCLXVI]{2,12})\.?")
 #: a title page's imprint: publisher, place, copyright
-IMPRINT = re.compile(r"publish|press\b|copyright|printed in|avenue|street|\bn\. ?y\.|new york|london",
-                     re.IGNORECASE)
+IMPRINT = re.compile(r"publish|press\b|copyright|printed (?:in|for|by)|sold by|avenue|street|\bn\. ?y\.|"
+                     r"new york|london", re.IGNORECASE)
+#: a title page's motto, in quotation marks
+MOTTO = re.compile(r"\s*[\"“‘]")
+#: the longest imprint (publishers and booksellers, their addresses)
+IMPRINT_LENGTH = 300
 NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z’'-]+$")
 #: a chapter's (section's, part's, lecture's, letter's) label alone on its line, its numeral
 #: as OCR reads it: `CHAPTER VII`, `Chapter 12.`, `SECTION vn.` (vii), `PART n.` (ii), `CHAP. l` (I)
@@ -397,7 +407,7 @@ class _Classifier:
         lines = [line.text.strip() for line in block.text_lines]
         if not lines:
             return "p"
-        if len(lines) == 1 and DATE_LINE.match(lines[0]):
+        if len(lines) == 1 and (DATE_LINE.match(lines[0]) or PLACE_DATELINE.match(lines[0])):
             return "dateline"
         if self.opts.headline_decks and opens_column_item(lines[0]) or OPENS_WITH_DEBATE_SPEAKER.match(lines[0]):
             return "p"          # an advertisement's or a news item's opening: `WANTED—A Good Cook`;
@@ -436,6 +446,30 @@ def is_prose(block: Block) -> bool:
     lines = block.text_lines
     return block.kind == "p" and len(block.text) >= 120 and not ENDS_IN_NUMBER.search(lines[-1].text.strip()) \
         and sum(bool(ENDS_IN_NUMBER.search(line.text.strip())) for line in lines) < len(lines) / 2
+
+
+#: the share of its words a title page's part capitalises at least (`PRINTED FOR Q. OSRIC`,
+#: `With plain Directions for the Cure of Agues`); running text capitalises a tenth or so
+TITLE_WORDS_CAPITALISED = 0.5
+
+
+def is_title_like(text: str) -> bool:
+    """Whether most words of a text are capitalised, as a title page sets even its long parts."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and sum(word[0].isupper() for word in words) >= TITLE_WORDS_CAPITALISED * len(words)
+
+
+def is_running_text(block: Block) -> bool:
+    """A paragraph of running text, as the first after a title page is: not short, and
+    not title-like."""
+    return block.kind == "p" and len(block.text) >= 100 and not is_title_like(block.text)
+
+
+def is_imprint(block: Block) -> bool:
+    """A title page's imprint (`LONDON:`, `PRINTED FOR Q. OSRIC, 4, FLEET-STREET`) or its
+    year alone: the title page's end."""
+    return len(block.text) <= IMPRINT_LENGTH and (
+        bool(IMPRINT.search(block.text)) or bool(TITLE_PAGE_YEAR.fullmatch(block.text.strip())))
 
 
 #: a contents entry's or a heading's leading `Of the`, and its trailing page number and leaders
@@ -872,13 +906,16 @@ def masthead_end(lines: list[str]) -> int:
     return 0 if end < len(prose) and prose[end] else end
 
 
-def is_deck_line(text: str, continued: bool = False) -> bool:
-    """A line of a headline's deck: mostly capitalised words (OCR misreads a few); a line
-    that continues the deck may open with a minor word (`at the Old Mill`)."""
+def is_deck_line(text: str, continued: bool = False, word_goes_on: bool = False) -> bool:
+    """A line of a headline's deck: mostly capitalised words (OCR misreads a few), not a
+    dateline (`PLACE_DATELINE`: a place is capitalised too); a line that continues the deck
+    may open with a minor word (`at the Old Mill`), or, where the line before ended inside a
+    word (`word_goes_on`), with that word's tail (`Quil` / `lets Are Taken`)."""
     words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()]
+    words = words[word_goes_on and continued:]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
-    return bool(major) and (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and \
-        len(text) <= 70 and \
+    return bool(major) and not PLACE_DATELINE.match(text) and \
+        (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and len(text) <= 70 and \
         sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
 
 
@@ -916,16 +953,36 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool
         and "," not in line and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
-def headline_spans(lines: list[str], subheads: bool = True, before: str = "") -> list[tuple[int, int]]:
+def signature_end(lines: list[str], i: int, before: str = "") -> int:
+    """Where a signature under a letter's closing salute ends, if one starts at line `i` (else
+    `i`): the signer's name, printed in capitals as a headline is (`OSRIC QUILLET,`), and
+    under it a word or two of office or an agent's `By` (`"Mayor."`, `By His Attorney.`);
+    `before` is the line before the paragraph. A letter quoted in an article opens its
+    salute with the quotation mark."""
+    if not CLOSING_SALUTE.match((lines[i - 1] if i else before).lstrip("\"'“‘")) or len(lines[i]) > CLOSING_LINE:
+        return i
+    end = i + 1
+    if end < len(lines) and len(lines[end]) <= CLOSING_LINE and (
+            len(lines[end].split()) <= 2 or lines[end].startswith("By ")):
+        end += 1
+    return end
+
+
+def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
+                   split_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
     capitals (a headline: `capitals_run_end`), the title-case lines after it down to a full
-    stop (its deck), and, if `subheads`, a headline in title case alone (`title_deck`) or a
-    title-case line between two sentences (`is_subhead`; `before` is the line before the
-    paragraph)."""
+    stop (its deck; `split_ends` are the lines that end inside a word), and, if `subheads`,
+    a headline in title case alone (`title_deck`) or a title-case line between two sentences
+    (`is_subhead`; `before` is the line before the paragraph); not a letter's signature
+    (`signature_end`)."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
+        if (signed := signature_end(lines, i, before)) > i:
+            i = signed
+            continue
         end = capitals_run_end(lines, i)
         if end == i:            # a longer run: each line a headline's
             while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
@@ -933,7 +990,8 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "") ->
         if end > i:
             spans.append((i, end))
             deck = end          # the deck ends at its first line with a full stop
-            while deck < len(lines) and deck - end < DECK_LINES and is_deck_line(lines[deck], deck > end):
+            while deck < len(lines) and deck - end < DECK_LINES \
+                    and is_deck_line(lines[deck], deck > end, deck - 1 in split_ends):
                 deck += 1
                 if HEAD_STOP.search(lines[deck - 1]):
                     spans.append((end, deck))
@@ -959,7 +1017,8 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
     if block.kind != "p" or len(block.text_lines) < 2:
         return [block]
     lines = [line.text.strip() for line in block.text_lines]
-    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]), before=before)
+    split_ends = frozenset(i for i, line in enumerate(block.text_lines) if line.hyphen is not Hyphen.NONE)
+    spans = headline_spans(lines, subheads=not opens_column_item(lines[0]), before=before, split_ends=split_ends)
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
     return cut_block(block, spans)
@@ -1069,12 +1128,16 @@ class _Builder:
     def title_page(self, blocks: list[Block]) -> list[Block]:
         """Short lines before the first heading: the title page (anything else stays a p).
         A title page sets its lines in capitals, full stops and all (`DISEASES OF THE
-        HARBOUR.`, `BY A. QUILLET, M.D.`): those are its parts, not sentences."""
+        HARBOUR.`, `BY A. QUILLET, M.D.`): those are its parts, not sentences; the lines in
+        capitals under the byline are the author's degrees and offices, of the byline; and
+        what stands between two of its parts with most of its words capitalised, or a motto
+        in quotation marks, is one too, however long (`With plain Directions for the Cure of
+        Agues, Chills, and all Fevers of the Marsh,`)."""
         parts = []
         for block in blocks:
             text = " ".join(line.text.strip() for line in block.text_lines)
             in_capitals = all(is_caps_line(line.text.strip()) for line in block.text_lines)
-            if block.kind == "note" or len(text) > 200:
+            if block.kind == "note" or len(text) > 200 and not is_imprint(block):
                 parts.append(("p", block))
             elif IMPRINT.search(text):
                 parts.append(("docImprint", block))
@@ -1082,12 +1145,19 @@ class _Builder:
                 parts.append(("docDate", block))
             elif len(text) <= 80 and (BYLINE.search(text) or text.lower().startswith("translated")):
                 parts.append(("byline", block))
+            elif parts and parts[-1][0] == "byline" and in_capitals:
+                parts.append(("byline", block))         # the author's degrees and offices
             elif len(text) > 80 and not in_capitals or SENTENCE_END.search(text) and not (is_name(text) or in_capitals):
                 parts.append(("p", block))
             elif is_name(text):
                 parts.append(("docAuthor", block))
             else:
                 parts.append(("titlePart", block))
+        for at in range(1, len(parts) - 1):
+            if parts[at][0] == "p" and parts[at - 1][0] != "p" and parts[at + 1][0] != "p" and \
+                    parts[at][1].kind != "note" and (is_title_like(parts[at][1].text) or
+                                                     MOTTO.match(parts[at][1].text)):
+                parts[at] = ("titlePart", parts[at][1])
         if not any(kind == "titlePart" for kind, _ in parts):
             for _, block in parts:
                 if block.kind != "note":      # a footnote stays one, wherever it stands
@@ -1545,18 +1615,19 @@ class _Builder:
             return len(leaves)
         if not self.opts.title_page:
             return heads[0]
-        text_at = next((i for i, block in enumerate(leaves)
-                        if block.kind == "p" and len(block.text) >= 100), len(leaves))
+        text_at = next((i for i, block in enumerate(leaves) if is_running_text(block)), len(leaves))
         for i in heads:
             name = head_text(leaves[i])
             if i < text_at and (self.classify.front.match(name) or self.classify.back.match(name)
                                 or CONTENTS_NAME.fullmatch(name)
                                 or i + 1 < len(leaves) and is_sitting_date(leaves[i + 1])):
                 return i
+        # the title page goes down to its imprint: what it sets in capitals before is no heading
+        imprint = max((i for i in range(text_at) if is_imprint(leaves[i])), default=-1)
         start = text_at
-        while start > 0 and leaves[start - 1].kind == "head":
+        while start > imprint + 1 and leaves[start - 1].kind == "head":
             start -= 1
-        return start if start < text_at else heads[0]
+        return start if start < text_at else next((i for i in heads if i > imprint), heads[0])
 
     def reclassify_top(self, blocks: list[Block]) -> list[Block]:
         """Before the first paragraph, a name alone or a line "by ..." is a byline."""

@@ -147,13 +147,18 @@ def names_the_paper(text: str) -> bool:
 
 def title_page(doc: Document) -> tuple[str, str]:
     """The title (its title parts) and the first author a text's own title page prints, as
-    read with the OCR corrections; empty where there is none. Only parts that read well
-    (`read_well`) count, and the article that opens a title (`A`); an author has two words
-    at least (a forename or initials and a surname). A newspaper's masthead gives its first
-    part that names the paper (`names_the_paper`), or none."""
+    read with the OCR corrections; empty where there is none. The title is the parts above
+    the author's name, where it stands below some (a motto, an edition follow it). Only
+    parts that read well (`read_well`) count, and the article that opens a title (`A`); an
+    author has two words at least (a forename or initials and a surname). A newspaper's
+    masthead gives its first part that names the paper (`names_the_paper`), or none. A
+    title page with neither (OCR's reading of a frontispiece) gives way to the next."""
     for page in (block for section in doc.front for block in section.walk() if block.kind == "titlePage"):
+        by = next((at for at, part in enumerate(page.children) if part.kind in ("byline", "docAuthor")), 0)
+
         def texts(kind: str) -> Iterator[str]:
-            return (" ".join(reading_view(part).text.split()) for part in page.children if part.kind == kind)
+            return (" ".join(reading_view(part).text.split()) for part in
+                    (page.children[:by] if kind == "titlePart" and by else page.children) if part.kind == kind)
 
         def read(kind: str) -> list[str]:
             return [text for text in texts(kind) if text == "A" or read_well(text)]
@@ -161,7 +166,8 @@ def title_page(doc: Document) -> tuple[str, str]:
             return next((text for text in texts("titlePart") if names_the_paper(text)), ""), ""
         title = " ".join(read("titlePart"))
         authors = [author for author in read("docAuthor") if len(author.split()) > 1]
-        return (title if len(title) <= TITLE_PAGE_MAX else "", authors[0] if authors else "")
+        if title or authors:
+            return (title if len(title) <= TITLE_PAGE_MAX else "", authors[0] if authors else "")
     return "", ""
 
 
