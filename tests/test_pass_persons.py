@@ -625,6 +625,12 @@ def test_a_scots_name_in_capitals_keeps_its_prefix_in_lower_case():
     assert [m.text for m in mentions] == ["McQUILLET", "MacPELLWORTH"]
 
 
+
+def test_a_name_in_capitals_ocr_glued_to_its_titles_full_stop_is_a_name():
+    texts = ["Mr.QUILLET.—I rise. Mr.McPELLWORTH.—So do I. The Co.Tulverton mill and Mr.quillet's ox stay."]
+    mentions = find_mentions(texts, None, Options(model=False), Report())
+    assert [m.text for m in mentions] == ["QUILLET", "McPELLWORTH"]
+
 def test_the_sex_a_title_says():
     from teikit.passes.persons_rules import sex_of_title, title_before
     text = "Mrs. Pellworth and Sir W. Pellworth and Dr. Pellworth"

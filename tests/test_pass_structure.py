@@ -671,8 +671,9 @@ def test_the_rules_are_named_once_and_in_order():
     # headings are cut out before tails are looked for, and marks made once no block is cut
     assert names.index("headline decks") < names.index("glued tails") < names.index("junk after hyphens")
     # a contents list's entries are known once headings are, and before bylines are read off them
-    assert names[-6:] == ["kinds", "long decks", "heads within sentences", "contents lists", "signatures",
-                          "bylines"]
+    # a sitting's date joins the heading above it once headings are known
+    assert names[-7:] == ["kinds", "sitting dates", "long decks", "heads within sentences", "contents lists",
+                          "signatures", "bylines"]
 
 
 def test_a_long_deck_in_capitals_under_a_heading_is_one():
@@ -910,10 +911,55 @@ def test_in_a_debate_a_label_run_into_a_paragraph_opens_a_speech_of_its_own():
             "Mr. OSBERT. I went with Mr. Quillet. He agreed with me.\n")
     doc = encode(text, title_page=False)
     speeches = doc.body[0].children
-    assert [sp.children[0].text for sp in speeches] == [
+    assert [sp.children[0].text.strip() for sp in speeches] == [
         "Mr. QUILLET.", "Mr. PELLWORTH.", "Mr. OSRIC.", "Mr. TOBIAS.", "Mr. OSBERT."]
     assert speeches[2].children[1].text.strip() == "I move that the House adjourn."
     assert speeches[3].children[1].text.split() == ["I", "second", "the", "motion."]
+
+
+def test_in_a_debate_a_run_in_label_the_line_end_splits_or_that_opens_a_line_opens_a_speech():
+    text = ("Mr. QUILLET. I rise to a question of order.\n\nMr. PELLWORTH. The member is in order.\n\n"
+            "Mr. OSRIC. I move that the House adjourn. Mr.\nTOBIAS. I second the motion.\n"
+            "Hon. Mr. OSBERT.—I oppose it.\n\n"
+            "Mr. HANNAH. I went down to the harbour yesterday with Mr.\nQuillet, and he agreed with all that I said.\n"
+            "Mr. Pellworth came too, and he said the same thing to us.\n")
+    speeches = encode(text, title_page=False).body[0].children
+    assert [" ".join(sp.children[0].text.split()) for sp in speeches] == [
+        "Mr. QUILLET.", "Mr. PELLWORTH.", "Mr. OSRIC.", "Mr. TOBIAS.", "Hon. Mr. OSBERT.—", "Mr. HANNAH."]
+    assert [sp.children[1].text.split() for sp in speeches[2:5]] == [
+        "I move that the House adjourn.".split(), "I second the motion.".split(), "I oppose it.".split()]
+    # a name in mixed case after a title at the line end, or opening a line, is no label
+    assert speeches[5].children[1].text.split()[-3:] == ["thing", "to", "us."]
+    assert len(speeches) == 6
+
+
+#: a made-up sitting of a legislature: the House's name, the sitting's date, two subjects debated
+SITTING = ("HOUSE OF ASSEMBLY.\n\n{date}\n\nThe SPEAKER took the Chair at three o'clock.\n\n"
+           "THE QUILLBURY RAILWAY BILL.\n\nMr. QUILLET.—The hon. gentleman had not told the House what the work\n"
+           "would cost the province, nor when it would be finished.\n\n"
+           "Mr. PELLWORTH.—He was not prepared to say that the measure was a bad one.\n\n"
+           "SUPPLY.\n\nMr. OSRIC.—The returns showed a deficit in every branch of the revenue.\n\n")
+
+
+@pytest.mark.parametrize("date", ["Thursday, 11th March, 1875.", "THURSDAY, March 11, 1875."])
+def test_in_a_debate_a_sittings_date_under_the_houses_name_heads_the_sitting_and_its_subjects(date):
+    friday = date.replace("11", "12").replace("Thursday", "Friday").replace("THURSDAY", "FRIDAY")
+    doc = encode(SITTING.format(date=date) + SITTING.format(date=friday), title_page=False)
+    assert [div.attrs["type"] for div in doc.body] == ["sitting", "sitting"]
+    sitting = doc.body[0]
+    assert kinds(sitting) == ["head", "head", "p", "div", "div"]
+    assert [div.children[0].text for div in sitting.children[3:]] == ["THE QUILLBURY RAILWAY BILL.", "SUPPLY."]
+    # the House's name over the sitting's date opens the text's divisions: no title page
+    reported = SITTING.format(date=date).replace("QUILLET.—The", "QUILLET said that the") + "Mr. TOBIAS.—I agree.\n"
+    assert [div.attrs["type"] for div in encode(reported).body][:1] == ["sitting"]
+
+
+def test_a_date_under_a_heading_outside_a_debate_or_with_other_words_heads_no_sitting():
+    book = SITTING.format(date="Thursday, March 11, 1875.").replace("Mr. ", "Then ")
+    assert all(div.attrs["type"] != "sitting" for div in encode(book, title_page=False).body)
+    # a sentence that opens with the day is no date alone
+    said = SITTING.format(date="Thursday, March 11, the House met again.")
+    assert heads(encode(said * 2, title_page=False))[:2] == ["HOUSE OF ASSEMBLY.", "THE QUILLBURY RAILWAY BILL."]
 
 
 def test_a_dateline_under_a_headline_is_no_deck():

@@ -62,6 +62,16 @@ def test_diplomatic_round_trip_on_line_soup(text, profile):
     assert diplomatic_lines(encoded.tree) == expected_lines(text, listed)
 
 
+def test_a_debates_run_in_labels_read_back_line_by_line():
+    # a label run into a speech within a line, over a line's end, and opening a line
+    text = ("Mr. QUILLET. I rise to a question of order.\n\nMr. PELLWORTH. The member is in order.\n\n"
+            "Mr. OSRIC. I move that the House adjourn. Mr. TOBIAS. I second it. Mr.\n"
+            "OSBERT. I oppose it. \nHon. Mr. HANNAH.—So do I.\n")
+    encoded = encode_text(text, EditionConfig(profile="book"))
+    assert len(encoded.tree.xpath("//t:sp", namespaces=NS)) == 6
+    assert diplomatic_lines(encoded.tree) == expected_lines(text, set())
+
+
 #: a made-up column as ABBYY FineReader writes it: `¬` where the printer hyphenated a word,
 #: a soft hyphen once, a compound's own hyphen, and an em dash at a line end
 NOT_SIGNS = """THE HARBOUR MEETING

@@ -115,12 +115,13 @@ TITLE_ALT = "|".join(map(re.escape, TITLES_LONGEST_FIRST))
 #: a title that starts a word
 TITLE_STARTING_ALT = words_not_after(r"[\w.]", TITLES_LONGEST_FIRST)
 ABBREVIATED_ALT = "|".join(re.escape(f) for name in sorted(ABBREVIATED_FORENAMES) for f in (name, name.upper()))
+#: OCR may lose the space between a title's full stop and a name in capitals (`Mr.QUILLET.—`)
 TITLED = re.compile(
-    rf"(?:{TITLE_STARTING_ALT})(?:\s+(?:{TITLE_ALT}))*(?<=[\w.])\s+"
+    rf"(?:{TITLE_STARTING_ALT})(?:\s+(?:{TITLE_ALT}))*(?:(?<=[\w.])\s+|(?<=\.)(?=(?:Ma?c)?[A-Z]{{2}}))"
     rf"(?P<name>(?:(?:{ABBREVIATED_ALT})\s+)?(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}"
     rf"(?:\s+(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,2}}){NAME_END}")
 #: the title right before a name
-TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})\s+$")
+TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})(?:\s+|(?<=\.))$")
 #: one to three initials, the first starting a word
 INITIALS = re.compile(not_after(r"[\w.]", CAPITAL) + INITIAL_DOT
                       + rf"(?:{INITIAL}){{0,2}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")

@@ -58,7 +58,7 @@ from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL,
                      is_caps_line, is_title_line)
 from .dehyphenate import glued_junk, is_inner_speck
 from .notes import split_endnotes
-from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT
+from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT, TITLE_BEFORE
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
           "November|December")
@@ -161,9 +161,15 @@ OPENS_WITH_DEBATE_SPEAKER = re.compile(rf"\s*(?:{DEBATE_SPEAKER})")
 #: a speaker's label printed inside a paragraph after the last speech's closing sentence
 #: (`... the motion. Mr. QUILLET. I move`): OCR or the printer ran two speeches together
 RUN_IN_SPEAKER = re.compile(rf"(?<=[.!?] )(?:{DEBATE_SPEAKER})")
+#: a line of titles alone (`Mr.`, `Hon. Mr.`): a run-in label the line's end split
+TITLES_ALONE = re.compile(rf"(?:(?:{TITLE_ALT})\s*)+")
 #: a debate's speaker label alone on its line, the speech below it (`Mr. QUILLET:`,
 #: `MR. PELLWORTH`, `Some hon. MEMBERS:`); OCR reads a colon as a semicolon (`Some hon. MEMBERS;`)
 DEBATE_LABEL_ALONE = re.compile(rf"\s*(?P<label>{_DEBATE_LABEL}(?:[.:;]|\.?—)?)\s*")
+#: a sitting's date alone on its line, its weekday first (`Thursday, 11th March, 1875.`,
+#: `THURSDAY, March 11, 1875.`): under the House's name, the sitting's heading
+SITTING_DATE = re.compile(rf"\s*{WEEKDAY.pattern},?(?=.*\b(?i:{MONTHS})\b)"
+                          rf"(?:\s+(?:\d{{1,2}}(?:st|nd|rd|th|d)?|(?i:{MONTHS})|1\d{{3}})[,.]?)+\s*")
 #: this many speeches labelled as debates print them make the text a debate, where a speech
 #: stands alone among the House's proceedings (`Mr. QUILLET. I move that the House adjourn.`)
 DEBATE_EVIDENCE = 3
@@ -290,6 +296,15 @@ def text_length(blocks: list[Block]) -> int:
 def first_text(block: Block) -> str:
     lines = block.text_lines
     return lines[0].text.strip() if lines else ""
+
+
+def opening_text(block: Block) -> str:
+    """A paragraph's first line, and the second after a space where the first is titles alone:
+    a speaker's label the line's end split (`Mr.` / `OSBERT. He said`)."""
+    lines = block.text_lines
+    if len(lines) > 1 and TITLES_ALONE.fullmatch(lines[0].text.strip()):
+        return f"{lines[0].text.strip()} {lines[1].text.strip()}"
+    return first_text(block)
 
 
 def is_name(text: str, allow_year: bool = False) -> bool:
@@ -512,21 +527,23 @@ def close_div(ending: list[Block]) -> list[Block]:
 def split_speaker(block: Block, label: str) -> Block:
     """`Vishinsky: I have a question` -> sp(speaker "Vishinsky:", p "I have a question").
 
-    The first line is shared: the speaker and the speech get a Line each with the source
-    line's number, the speech's line being the rest of it, marked `continues` so the
+    The label's last line is shared: the speaker and the speech get a Line each with the
+    source line's number, the speech's line being the rest of it, marked `continues` so the
     writer gives it no `lb` of its own and the diplomatic view reads one line. A label
-    that is its whole line (`Mr. QUILLET:` over the speech) keeps it.
+    that is its whole line (`Mr. QUILLET:` over the speech) keeps it; one split at the
+    first line's end (`Mr.` / `OSBERT. I rise`, see `opening_text`) ends on the second.
     """
-    first = block.text_lines[0]
-    index = block.lines.index(first)
-    if first.text.strip() == label.strip():
+    text = block.text_lines
+    last, rest = (text[0], label) if label in text[0].text else (text[1], label[len(text[0].text.strip()):].lstrip())
+    index = block.lines.index(last)
+    cut = last.text.index(rest) + len(rest)     # the label may follow the line's indentation
+    if not last.text[cut:].strip():
         return Block("sp", children=[Block("speaker", block.lines[:index + 1]),
                                      Block("p", block.lines[index + 1:], marks=[])])
-    cut = first.text.index(label) + len(label)     # the label may follow the line's indentation
-    speech_first = Line(n=first.n, orig=first.text[cut:], kind="text", hyphen=first.hyphen, continues=True)
-    first_label = Line(n=first.n, orig=first.text[:cut], kind="text", page_break=first.page_break,
-                       continues=first.continues)
-    speaker = Block("speaker", block.lines[:index] + [first_label])
+    speech_first = Line(n=last.n, orig=last.text[cut:], kind="text", hyphen=last.hyphen, continues=True)
+    last_label = Line(n=last.n, orig=last.text[:cut], kind="text", page_break=last.page_break,
+                      continues=last.continues)
+    speaker = Block("speaker", block.lines[:index] + [last_label])
     speech = Block("p", [speech_first] + block.lines[index + 1:], marks=[])
     return Block("sp", children=[speaker, speech])
 
@@ -575,40 +592,74 @@ def speaker_labels(blocks: list[Block]) -> list[tuple[str, bool]]:
             labels.append(("", False))
             continue
         alone = label_alone(block, blocks[at + 1] if at + 1 < len(blocks) else None)
-        match = SPEAKER.match(first_text(block))
+        opening = opening_text(block)
+        match = SPEAKER.match(opening)
         labels.append((alone, True) if alone else (match.group("label"), bool(OPENS_WITH_DEBATE_SPEAKER.match(
-            first_text(block)))) if match else ("", False))
+            opening))) if match else ("", False))
     return labels
+
+
+def run_in_cuts(lines: list[Line]) -> dict[int, list[int]]:
+    """Where the labels run into a paragraph start: offsets by line index. Each text line is
+    read with the next after it, so a label the line's end splits (`... adjourn. Mr.` /
+    `OSBERT. He said`) is found on the line its title ends, and one that opens the next line
+    after a finished sentence (`... adjourn.` / `Mr. OSBERT. He said`) at offset 0 of that line.
+    A cut inside a line falls before the space that opens the label, which the label keeps: the
+    sentence's part would lose it as a line end's space. A title's full stop ends no sentence:
+    `Hon. Mr. QUILLET—` is one label."""
+    texts = [(i, line.text) for i, line in enumerate(lines) if line.kind == "text"]
+    cuts: dict[int, list[int]] = {}
+    for (i, text), (after_at, after) in zip(texts, texts[1:] + [(len(lines), "")]):
+        joined = f"{text} {after}"
+        for found in RUN_IN_SPEAKER.finditer(joined):
+            if found.start() <= len(text) + 1 and not TITLE_BEFORE.search(joined, 0, found.start()):
+                at, offset = (i, found.start() - 1) if found.start() < len(text) else (after_at, 0)
+                cuts.setdefault(at, []).append(offset)
+    return cuts
+
+
+def line_piece(line: Line, start: int, end: int | None = None) -> Line:
+    """The part of a line shared between elements from `start` to `end`: the first part keeps
+    the line's page break and `lb`, the others continue it; the last keeps its hyphen."""
+    return Line(n=line.n, orig=line.orig[start:end], kind="text", page_break=None if start else line.page_break,
+                continues=bool(start) or line.continues, hyphen=line.hyphen if end is None else Hyphen.NONE)
 
 
 def split_run_in_speeches(block: Block) -> list[Block]:
     """A paragraph in which another speaker's label follows a finished sentence is two (or
     more): the line is shared, its rest marked `continues` as `split_speaker` marks a
     speech's first line. One pass over the lines, however many speeches run together."""
-    if block.kind != "p":
+    cuts = run_in_cuts(block.lines) if block.kind == "p" else {}
+    if not cuts:
         return [block]
     parts: list[Block] = []
     current: list[Line] = []
-    for line in block.lines:
-        while line.kind == "text" and (found := RUN_IN_SPEAKER.search(line.text)):
-            before = Line(n=line.n, orig=line.text[:found.start()], kind="text", page_break=line.page_break,
-                          continues=line.continues)
-            parts.append(Block("p", current + [before]))
-            current = []
-            line = Line(n=line.n, orig=line.orig[found.start():], kind="text", hyphen=line.hyphen, continues=True)
-        current.append(line)
-    if not parts:
-        return [block]
+    for i, line in enumerate(block.lines):
+        start = 0
+        for offset in cuts.get(i, []):
+            parts.append(Block("p", current + ([line_piece(line, start, offset)] if offset else [])))
+            current, start = [], offset
+        current.append(line_piece(line, start) if start else line)
     return parts + [Block("p", current)]
 
 
-def mark_dialogue(blocks: list[Block]) -> list[Block]:
-    """Turn runs of two or more labelled paragraphs into `sp`s, and in a debate (enough labels as
-    debates print them) every labelled paragraph, a label run into a paragraph opening a speech of
-    its own; a label alone on its line takes the next paragraph for its speech; a classified ad's
+def is_sitting_date(block: Block) -> bool:
+    """A heading that is a sitting's date (`sitting_dates`)."""
+    lines = block.text_lines
+    return block.kind == "head" and len(lines) == 1 and bool(SITTING_DATE.fullmatch(lines[0].text))
+
+
+def is_debate(blocks: list[Block]) -> bool:
+    """Whether enough paragraphs open with labels as debates print them (DEBATE_EVIDENCE)."""
+    return sum(printed for _, printed in speaker_labels(blocks)) >= DEBATE_EVIDENCE
+
+
+def mark_dialogue(blocks: list[Block], debate: bool) -> list[Block]:
+    """Turn runs of two or more labelled paragraphs into `sp`s, and in a debate (`is_debate`)
+    every labelled paragraph, a label run into a paragraph opening a speech of its own; a
+    label alone on its line takes the next paragraph for its speech; a classified ad's
     heading (`FOR RENT:`) is no speaker."""
     labels = speaker_labels(blocks)
-    debate = sum(printed for _, printed in labels) >= DEBATE_EVIDENCE
     if debate:
         blocks = [part for block in blocks for part in split_run_in_speeches(block)]
         labels = speaker_labels(blocks)
@@ -1011,6 +1062,7 @@ class _Builder:
         self.cover: list[Block] = []         #: a back cover's letter-spaced lines
         self.masthead: list[Block] = []      #: a newspaper page's masthead, a line a block
         self.contents: list[str] = []        #: a contents list's entries, as `title_key` reads them
+        self.debate = False                  #: a legislature's printed debates (`is_debate`)
 
     def make_div(self, div_type: str, heads: list[Block], content: list[Block]) -> Block:
         return Block("div", attrs={"type": div_type}, children=self.order(heads + content))
@@ -1219,7 +1271,8 @@ class _Builder:
         return head[1:] + leaves[last + 1:]
 
     def dialogue(self, leaves: list[Block]) -> list[Block]:
-        return mark_dialogue(leaves)
+        self.debate = is_debate(leaves)
+        return mark_dialogue(leaves, self.debate)
 
     def heads_per_line(self, leaves: list[Block]) -> list[Block]:
         if not self.opts.head_per_line:
@@ -1295,6 +1348,16 @@ class _Builder:
                 block.kind = self.classify.leaf_kind(block)
                 if block.kind == "source":
                     block.kind, block.attrs = "note", {"type": "source"}
+        return leaves
+
+    def sitting_dates(self, leaves: list[Block]) -> list[Block]:
+        """In a debate, a sitting's date alone under a heading (`HOUSE OF ASSEMBLY.` /
+        `Thursday, 11th March, 1875.`) is the heading's second line: the sitting's."""
+        if self.debate:
+            for above, block in zip(leaves, leaves[1:]):
+                if above.kind == "head" and block.kind in ("p", "dateline") and len(block.text_lines) == 1 \
+                        and SITTING_DATE.fullmatch(block.text_lines[0].text):
+                    block.kind = "head"
         return leaves
 
     def long_decks(self, leaves: list[Block]) -> list[Block]:
@@ -1461,6 +1524,22 @@ class _Builder:
             return
         self.body[:] = [part for div in self.body for part in split_advertisements(div)]
 
+    def sittings(self) -> None:
+        """In a debate, a division whose heading holds a sitting's date holds the divisions after
+        it (the subjects debated, `ORDERS OF THE DAY.`) up to the next sitting's."""
+        if not self.debate:
+            return
+        body: list[Block] = []
+        for div in self.body:
+            if div.kind == "div" and any(map(is_sitting_date, div.children)):
+                div.attrs["type"] = "sitting"
+                body.append(div)
+            elif body and body[-1].attrs.get("type") == "sitting":
+                body[-1].children.append(div)
+            else:
+                body.append(div)
+        self.body[:] = body
+
     def enclosing_div(self) -> None:
         if self.opts.enclosing_div and self.body:
             self.body[:] = self.enclose(self.body)
@@ -1529,7 +1608,8 @@ class _Builder:
 
     def first_section(self, leaves: list[Block]) -> int:
         """Where the divisions start: with a title page, the first heading named like
-        front or back matter or followed by a real paragraph; else the first heading."""
+        front or back matter or over a sitting's date, or followed by a real paragraph;
+        else the first heading."""
         heads = [i for i, block in enumerate(leaves) if block.kind == "head"]
         if not heads:
             return len(leaves)
@@ -1539,7 +1619,8 @@ class _Builder:
         for i in heads:
             name = head_text(leaves[i])
             if i < text_at and (self.classify.front.match(name) or self.classify.back.match(name)
-                                or CONTENTS_NAME.fullmatch(name)):
+                                or CONTENTS_NAME.fullmatch(name)
+                                or i + 1 < len(leaves) and is_sitting_date(leaves[i + 1])):
                 return i
         # the title page goes down to its imprint: what it sets in capitals before is no heading
         imprint = max((i for i in range(text_at) if is_imprint(leaves[i])), default=-1)
@@ -1602,6 +1683,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("glued tails", _Builder.split_glued),
     ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
     ("kinds", _Builder.kinds),
+    ("sitting dates", _Builder.sitting_dates),
     ("long decks", _Builder.long_decks),
     ("heads within sentences", _Builder.heads_within_sentences),
     ("contents lists", _Builder.contents_lists),
@@ -1614,6 +1696,7 @@ DIVISION_RULES: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
     ("preamble", _Builder.place_preamble),
     ("masthead", _Builder.place_masthead),            # after the preamble: the page's first lines
     ("classified ads", _Builder.set_apart_classified_ads),
+    ("sittings", _Builder.sittings),
     ("enclosing div", _Builder.enclosing_div),
     ("advertisements", _Builder.advertisements),
     ("empty body", _Builder.empty_body),
