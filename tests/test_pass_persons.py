@@ -195,6 +195,13 @@ def rules(text):
     ("a town called Mary, and the said Deed", "cued", []),
     ("sons named Peter, Simon and Paul; named Mary and Osric", "cued", ["Peter", "Simon", "Paul", "Mary"]),
     ("and his wife North, or her husband Deputy", "cued", []),
+    # an office or a party alone is no person; a word before a place's noun is the place's
+    ("then Keeper replied, and Quillet said yes", "speaker", ["Quillet"]),
+    ("the said Defendants replied", "speaker", []),
+    ("in Prince Quillabee county, where Prince Osbert lived", "titled", ["Osbert"]),
+    # a word opening a sentence that the text writes in lower case too: the sentence's capital
+    ("to hold him. Commanding said sheriff to keep him, commanding the post; Quillet said no", "speaker",
+     ["Quillet"]),
 ])
 def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected
@@ -213,6 +220,13 @@ def test_a_forename_the_text_attests_opens_a_name_and_stands_alone(monkeypatch):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     texts = ["acquainted with Osrica Wells and her children; the said Osrica would sell"]
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osrica Wells", "Osrica"]
+
+
+def test_no_stage_takes_an_office_alone_for_a_person(monkeypatch):
+    import teikit.passes.persons as persons
+    texts = ["To the Keeper of the Jail: receive Osric Quillet"]
+    monkeypatch.setattr(persons, "model_spans", lambda texts, *rest: {0: [(7, 13), (35, 48)]})
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osric Quillet"]
 
 
 def test_a_common_word_written_in_lower_case_is_no_surname():

@@ -41,11 +41,14 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
 #: title (`The Great Prince Died`)
 CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 #: roles addressed with an honorific (`Mr. Speaker`, `Madame President`, `the Hon. Provincial
-#: Secretary`): an office, not a name, where a role opens or closes the words after a title
+#: Secretary`): an office, not a name, where a role opens or closes the words after a title;
+#: and the offices and parties a court paper capitalises (`the Keeper of the Jail`, `the said
+#: Defendants Osric Quillet`): alone, they stand for no person (`names_an_office`)
 ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney Minister
 Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner Treasurer Solicitor
 Postmaster Registrar Receiver Auditor Comptroller Executive Magistrate Constable Inspector Superintendent Officer
-Engineer Coroner Alderman Councillor Collector Warden""".split())
+Engineer Coroner Alderman Councillor Collector Warden Keeper Jailer Jailor Gaoler Clerk Overseer Surveyor Assessor
+Plaintiff Defendant Petitioner Respondent Complainant Appellant Appellee Claimant Deponent Libellant""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña Aunt""".split())
@@ -351,7 +354,9 @@ SPEAKER_VERBS = SPEECH_VERBS + NAMING_VERBS
 def speaker(text: str, known: Known) -> list[Span]:
     """`Hedlund said`, `a man named Hedlund`: a single name word that speaks or is named, not
     a common word (`He said`), a title, an acronym (`NATO said`), a point of the compass, a
-    word after an article, or what the speaker is of (`the Mayor of Quillabee said`);
+    word after an article, what the speaker is of (`the Mayor of Quillabee said`), or a word
+    opening a sentence that the text also writes in lower case (`Commanding said sheriff`:
+    the capital is the sentence's, and `said` the court's adjective);
     the caller drops the words its text makes places."""
     found = []
     if not any(verb in text for verb in SPEAKER_VERBS):
@@ -362,7 +367,8 @@ def speaker(text: str, known: Known) -> list[Span]:
         word = text[start:end].split()[-1]
         if known.is_common(word) or word in TITLES or word in COMPASS_WORDS or DERIVED.search(word) \
                 or (word.isupper() and len(word) <= ACRONYM_LENGTH) \
-                or OF_OR_ARTICLE_BEFORE.search(text, max(0, start - 8), start):
+                or OF_OR_ARTICLE_BEFORE.search(text, max(0, start - 8), start) \
+                or (word.lower() in known.lower_words and opens_sentence(text, start)):
             continue
         found.append((forename_before(text, start, known) if group == "name" else start, end))
     return found
@@ -520,10 +526,29 @@ def in_place_name(text: str, start: int) -> bool:
     return bool(word) and word.group(1) in PLACE_PREFIXES
 
 
+#: a place's noun in lower case after a word (`Quillabee county`, `Pellworth creek`): the word
+#: is the place's name; none that is a verb too (`Quillet falls ill`, `points out`)
+PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:county|parish|township|town|city|district|river|creek|lake|valley|road|"
+                              r"street|island|harbour|harbor|bay)\b")
+
+
+def names_an_office(name: str) -> bool:
+    """Whether a name is one office or party word (`Keeper`, `Defendants`): the office, no person."""
+    return " " not in name and (name.title() in ROLES or name.endswith("s") and name[:-1].title() in ROLES)
+
+
+def stands_for_no_person(text: str, start: int, end: int) -> bool:
+    """Whether a single word found as a name is an office (`the Keeper of the Jail`) or the
+    name of a place its lower-case noun follows (`Prince Quillabee county`)."""
+    name = text[start:end]
+    return " " not in name and (names_an_office(name) or bool(PLACE_NOUN_AFTER.match(text, end)))
+
+
 def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
-    """Every rule's spans in `text`, by rule name, in rule order; no place names."""
+    """Every rule's spans in `text`, by rule name, in rule order; no place names, no office."""
     return {name: [(i, j) for i, j in rule(text, known)
-                   if not (names_a_place(text[i:j], known.forenames) or in_place_name(text, i))]
+                   if not (names_a_place(text[i:j], known.forenames) or in_place_name(text, i)
+                           or stands_for_no_person(text, i, j))]
             for name, rule in RULES}
 
 
