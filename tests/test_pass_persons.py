@@ -126,6 +126,8 @@ def rules(text):
     ("a Peter Hedlund-like man", "forename", []),
     ("John Q. Marlowe came", "forename", ["John Q. Marlowe"]),
     ("and Peter A Glass spoke", "forename", ["Peter A Glass"]),       # the initial's stop lost
+    ("and Peter L, Glass spoke", "forename", ["Peter L, Glass"]),     # a comma for the stop
+    ("to Peter B, Simon and Quillet", "forename", []),                # a list of forenames
     ("then Peter I think spoke", "forename", []),                     # a pronoun, no initial
     ("then Peter A good man spoke", "forename", []),
     ("Peter Pan", "forename", ["Peter Pan"]),
@@ -139,6 +141,7 @@ def rules(text):
     ("Walter Young, a son", "forename", []),
     ("we reached N. W. Quillabee", "initials", []),
     ("we reached N.Q. Quillabee", "initials", []),
+    ("and W.H. Quillet came", "initials", ["W.H. Quillet"]),
     ("printed by E. A. Pellworth of London", "initials", ["E. A. Pellworth"]),
     ("the sixth, Quintus T. Pellworth, came", "initials", ["Quintus T. Pellworth"]),
     ("Yesterday J. Pellworth came", "initials", ["J. Pellworth"]),

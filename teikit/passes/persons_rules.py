@@ -94,10 +94,11 @@ PLACE_PREFIXES = frozenset("""Mount Mt Lake Fort Port Cape Santa San Sierra""".s
 #: points of the compass, which a text capitalises as directions (`flowed West`), never persons
 COMPASS_WORDS = frozenset("""North South East West Northeast Northwest Southeast Southwest Northward Southward
 Eastward Westward Northerly Southerly Easterly Westerly""".split())
-#: initials that make a point of the compass (`N. W. Quillabee`), or a compass letter run
-#: into a second initial as a state's is (`N.Q. Quillabee`): a place follows; one initial
-#: alone (`E. Quillabee`) or spaced from the next (`E. A. Quillabee`) is a forename's
-COMPASS_INITIALS = re.compile(r"(?:[NS]\.\s*[EW]\.\s*(?:[EW]\.\s*)?|[NSEW]\.[A-Z]\.\s*)[^\W\d_]")
+#: initials that make a point of the compass (`N. W. Quillabee`), or `N.` or `S.` run into a
+#: second initial as a state's is (`N.Q. Quillabee`, `S.Q. Government`): a place follows; one
+#: initial alone (`E. Quillabee`), spaced from the next (`E. A. Quillabee`), or `E.`/`W.` run
+#: into one (`W.H. Quillet`: far more often a man's initials than a region's) is a forename's
+COMPASS_INITIALS = re.compile(r"(?:[NS]\.\s*[EW]\.\s*(?:[EW]\.\s*)?|[NS]\.[A-Z]\.\s*)[^\W\d_]")
 CAPITAL = "[A-ZÀ-Þ]"
 #: a name word after its capital
 NAME_WORD_TAIL = (r"(?:(?:['’][A-ZÀ-Þ])?(?:[a-zà-ÿ]+[A-ZÀ-Þ])?[a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
@@ -133,8 +134,11 @@ BARE_INITIAL = r"[A-HJ-NP-Z]\s+"
 #: `O. P Pellworth`), then a surname in small letters; not `I` nor `A`, which are words
 LOOSE_INITIALS = re.compile(not_after(r"[\w.'’-]", "[B-HJ-Z]") + r"\.?\s+(?:[B-HJ-Z]\.?\s+){1,2}"
                             + rf"(?:{PARTICLE}\s+)?{CAPITAL}[a-zà-ÿ]" + NAME_WORD_TAIL + NAME_END)
+#: a middle initial whose full stop a comma took, as OCR or a hand puts it (`Osric L, Quillet`)
+COMMA_INITIAL = r"[A-HJ-NP-Z],[ \t]+"
 FORENAME = re.compile(
-    rf"(?P<first>{NAME_WORD_STARTING}\.?)(?:\s+(?:{INITIAL})+|\s+{BARE_INITIAL}|\s+(?:{PARTICLE}\s+)?)"
+    rf"(?P<first>{NAME_WORD_STARTING}\.?)"
+    rf"(?:\s+(?:{INITIAL})+|\s+{BARE_INITIAL}|\s+{COMMA_INITIAL}|\s+(?:{PARTICLE}\s+)?)"
     rf"(?:{NAME_WORD}){NAME_END}")
 #: a lower-case word and a full stop after a name-like span: a prescription (`R. Ferri sulph.`),
 #: where the word is an abbreviation (`abbreviation_after`), not a verb ending the sentence
