@@ -213,10 +213,11 @@ def test_each_rule(text, rule, expected):
 def test_the_text_attests_forenames_no_list_holds():
     texts = ["Osrica Pellworth came with the said Quillet and his wife Tobiah; Osric Quillet",
              "saw the said Osrica and Tobiah Quillet, and the said Tulverton Road",
-             "the said Plaintiffs Osric Quillet and Hannah Quillet",
+             "the said Plaintiffs Osric Quillet and Hannah Quillet; the said Defendants Ysolde Pellworth",
+             "the said Ysolde Pellworth",
              "the said Tulver; Tulver Pellworth lived in the Tulver Quill"]
     known = Known(lower_words=frozenset({"came", "with", "the", "said", "and", "his", "wife", "saw"}))
-    assert persons_rules.forenames_of_the_text(texts, known) == {"Osrica", "Tobiah"}
+    assert persons_rules.forenames_of_the_text(texts, known) == {"Osrica", "Tobiah", "Ysolde"}
 
 
 def test_a_forename_the_text_attests_opens_a_name_and_stands_alone(monkeypatch):

@@ -295,9 +295,10 @@ NAME_WORD_BEFORE = re.compile(rf"(?<![\w.'’-])({NAME_WORD})(\.?)[ \t]+$")
 def forename_before(text: str, start: int, known: Known) -> int:
     """Where a name starts that has a forename or initials: at the word before them when that
     word is a forename, one abbreviated as printers do (`Wm. T.`), or a name word neither
-    common, nor written in lower case, nor a title (`Quintus T.`, `Hester Jane Quillet`)."""
+    common, nor written in lower case, nor a title or an office (`Quintus T.`, `Hester Jane
+    Quillet`, not `the said Defendants Hester Quillet`)."""
     word = NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
-    if not word or word.group(1) + word.group(2) in TITLES:
+    if not word or word.group(1) + word.group(2) in TITLES or names_an_office(word.group(1)):
         return start
     name = word.group(1)
     if word.group(2):
