@@ -233,6 +233,23 @@ def test_no_stage_takes_an_office_alone_for_a_person(monkeypatch):
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osric Quillet"]
 
 
+def test_a_surname_in_lower_case_where_a_name_in_full_proves_it():
+    text = "then Hannah quillet left, and Peter key; Peter went, Tobias quillet, Hannah pellworth"
+    named = {("Hannah", "Quillet"), ("P.", "Key")}
+    assert [text[i:j] for i, j in persons_rules.surnames_in_lower_case(text, named, Known())] == [
+        "Hannah quillet", "Peter key"]
+
+
+def test_two_given_names_alone_and_written_small(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["the children namely Hester Jane, Ysolde maria and Osric", "the said Hester Jane Quillet and Ysolde "
+             "Maria Quillet, Hester Janet went"]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == [
+        "Hester Jane", "Ysolde maria", "Hester Jane Quillet", "Ysolde Maria Quillet"]
+    text = "Hester Janet, Hester jane, Tobias Jane"
+    assert [text[i:j] for i, j in persons_rules.given_names_alone(text, {("Hester", "Jane")})] == ["Hester jane"]
+
+
 def test_a_common_word_written_in_lower_case_is_no_surname():
     assert rules("George Glass sat on a glass.")["forename"] == []
 

@@ -330,8 +330,9 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
     never one of the `groups`: a plural of a capitalised word of the text (`Veldanians`) or a
     word the text puts where things stand (`the Quillabee range`) or uses as a place's name
     (`in Quillbury`, `places_by_use`); nor a point of the compass
-    (`Quintus West` names a person, `West` alone a direction). `mentions` are all found so
-    far; those the register linked are its own to follow."""
+    (`Quintus West` names a person, `West` alone a direction); and those names written with
+    their surname in lower case (`Hannah quillet`) or by their two given names alone (`Hester
+    Jane`). `mentions` are all found so far; those the register linked are its own to follow."""
     full = {m.text for m in mentions if not m.ref and len(m.text.split()) > 1}
     surnames = {persons_keys.name_parts(name)[1] for name in full}
     model_names = Counter(m.text for m in mentions if not m.ref and m.stage == "model" and m.text not in full)
@@ -343,8 +344,14 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
                       if given and (given[0] in known.forenames or len(given) > 1 and LONE_INITIAL.fullmatch(given[-1])))
     forenamed = frozenset(surname for surname, count in bearers.items() if count == 1)
     pattern = persons_rules.surname_pattern(full, bare)
+    parts = [(name.split(), *persons_keys.name_parts(name)) for name in everyone_in_full]
+    named = {(given[0], surname) for _, given, surname in parts if given}
+    given_pairs = {(words[0], words[1]) for words, given, _ in parts
+                   if len(given) >= 2 and words[1] == given[1] and words[1].title() in known.forenames}
     for b, text in enumerate(texts):
-        claim(b, persons_rules.surname_mentions(text, pattern, known, forenamed), "surname")
+        claim(b, persons_rules.surname_mentions(text, pattern, known, forenamed)
+              + persons_rules.surnames_in_lower_case(text, named, known)
+              + persons_rules.given_names_alone(text, given_pairs), "surname")
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:

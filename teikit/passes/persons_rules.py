@@ -657,3 +657,35 @@ def surname_mentions(text: str, pattern: Surnames | None, known: Known,
             continue
         found.append(m.span())
     return found
+
+
+#: a name word, maybe initials, then a word in lower case (`Hannah quillet`, `Osric T. quillet`)
+NAME_THEN_LOWER = re.compile(rf"(?P<first>{NAME_WORD_STARTING})(?:\s+(?:{CAPITAL}[.,]?)+)*\s+"
+                             r"(?P<last>[a-z][a-z'’]+)(?![\w'’-])")
+
+
+def surnames_in_lower_case(text: str, named: set[tuple[str, str]], known: Known) -> list[Span]:
+    """A surname the text writes in lower case after a forename, where a name the text gives
+    in full proves it a surname (`Hannah quillet` beside `Hannah Quillet` or `H. Quillet`),
+    a common word too (`Osric key` beside `O. Key`): `named` holds the (first given name,
+    surname) of every name found in full; the forename is a known one or that name's."""
+    surnames = {surname for _, surname in named}
+    found = []
+    for m in NAME_THEN_LOWER.finditer(text):
+        first, last = m["first"], m["last"].title()
+        if last in surnames and (first.title() in known.forenames or is_abbreviated_forename(first)
+                                 or (first, last) in named):
+            found.append(m.span())
+    return found
+
+
+def given_names_alone(text: str, given: set[tuple[str, str]]) -> list[Span]:
+    """Two given names of a name found in full, without its surname (`Hester Jane` beside
+    `Hester Jane Quillet`), the second maybe in lower case (`Hester jane`): `given` holds the
+    first two words of names of three words or more whose second is a forename."""
+    if not given:
+        return []
+    alternatives = [not_after(r"[\w.'’-]", re.escape(first)) + rf"\s+[{second[0]}{second[0].lower()}]"
+                    + re.escape(second[1:]) for first, second in sorted(given)]
+    pattern = re.compile("(?:" + "|".join(alternatives) + ")" + NAME_END)
+    return [m.span() for m in pattern.finditer(text)]
