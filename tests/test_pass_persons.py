@@ -250,6 +250,11 @@ def test_two_given_names_alone_and_written_small(monkeypatch):
     assert [text[i:j] for i, j in persons_rules.given_names_alone(text, {("Hester", "Jane")})] == ["Hester jane"]
 
 
+def test_a_name_after_the_kind_of_place_it_names_is_no_speaker():
+    texts = ["held at the town of Quillbury. Then Quillbury said nothing, and Tobias said no"]
+    assert [m.text for m in find_mentions(texts, None, Options(model=False), Report())] == ["Tobias"]
+
+
 def test_a_common_word_written_in_lower_case_is_no_surname():
     assert rules("George Glass sat on a glass.")["forename"] == []
 

@@ -60,6 +60,10 @@ LIFESPAN = 80
 #: how long after a death a text still speaks of the person by surname alone
 REMEMBERED = 50
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+#: a name after the kind of place it names (`the town of Quillbury`, `the County of Quillabee`):
+#: the place's, no person's where it stands alone
+PLACE_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Cc]ounty|[Pp]arish|[Tt]ownship|[Tt]erritory|[Dd]istrict)"
+                      rf"\s+of\s+({NAME_WORD})(?![\w'’])")
 #: an initial in a name (`L.`, or `L` where OCR lost the stop)
 LONE_INITIAL = re.compile(r"[A-Z]\.?")
 
@@ -275,7 +279,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         attested: set[str] = set()
         # read once, for the rules and the model (places) and for the surname stage (groups)
         groups = persons_model.plurals(texts) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
-        places = groups | persons_model.place_words(texts, (persons_model.AFTER_PLACE_PREPOSITION,))
+        places = groups | persons_model.place_words(texts, (persons_model.AFTER_PLACE_PREPOSITION, PLACE_OF))
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)
             spans["speaker"] = [(i, j) for i, j in spans["speaker"] if text[i:j] not in places]   # `Moscow said`
