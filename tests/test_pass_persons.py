@@ -246,6 +246,10 @@ def test_two_given_names_alone_and_written_small(monkeypatch):
              "Maria Quillet, Hester Janet went"]
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == [
         "Hester Jane", "Ysolde maria", "Hester Jane Quillet", "Ysolde Maria Quillet"]
+    encoded = encode_text("The said Hester Jane Quillet came.\n\nHester jane went.\n", name="letters.txt")
+    refs = [(e.text, e.get("ref")) for e in encoded.tree.getroot().iter(f"{{{TEI_NS}}}persName")
+            if e.getparent().tag != f"{{{TEI_NS}}}person"]
+    assert refs == [("Hester Jane Quillet", "#quillet-hester"), ("Hester jane", "#quillet-hester")]
     text = "Hester Janet, Hester jane, Tobias Jane"
     assert [text[i:j] for i, j in persons_rules.given_names_alone(text, {("Hester", "Jane")})] == ["Hester jane"]
 

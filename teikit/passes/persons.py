@@ -354,8 +354,24 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
                    if len(given) >= 2 and words[1] == given[1] and words[1].title() in known.forenames}
     for b, text in enumerate(texts):
         claim(b, persons_rules.surname_mentions(text, pattern, known, forenamed)
-              + persons_rules.surnames_in_lower_case(text, named, known)
-              + persons_rules.given_names_alone(text, given_pairs), "surname")
+              + persons_rules.surnames_in_lower_case(text, named, known), "surname")
+        claim(b, persons_rules.given_names_alone(text, given_pairs), "given")
+
+
+def key_given_names(mentions: list[Mention]) -> None:
+    """Two given names found alone (`Hester Jane`, stage "given") take the key of the one
+    person named in full with them (`Hester Jane Quillet`), whom the keys, going by surnames,
+    cannot see they name; where two persons are, each keeps its own."""
+    openings: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.stage != "given" and len(words) > 2:
+            openings.setdefault((words[0], words[1].title()), set()).add(m.key)
+    for m in mentions:
+        first, second = m.text.split()[:2] if m.stage == "given" else ("", "")
+        keys = openings.get((first, second.title()), set())
+        if len(keys) == 1:
+            m.key = next(iter(keys))
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
@@ -371,6 +387,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     texts = [view.text for view in views]
     mentions = find_mentions(texts, finder, opts, report, list_line_ends(blocks, views))
     found = persons_keys.assign_keys(mentions, set(finder.register.persons) if finder else set(), texts)
+    key_given_names(mentions)
     count, linked, auto = 0, set(), set()
     nearby: dict[int, Nearby[Mark]] = {}
     for m in mentions:
