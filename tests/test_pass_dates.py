@@ -29,7 +29,11 @@ def dates_in(text):
     ("April 24-29, 1917.", ("April 24-29, 1917", {"from": "1917-04-24", "to": "1917-04-29"})),
     ("Writings (1936-37)", ("1936-37", {"from": "1936", "to": "1937"})),
     ("in 1917-1923 there", ("1917-1923", {"from": "1917", "to": "1923"})),
-    ("the winter of 1790–'91 was", ("1790–'91", {"from": "1790", "to": "1791"})),
+    ("the session of 1790–'91 was", ("1790–'91", {"from": "1790", "to": "1791"})),
+    # a season of a year: the year (or the years a winter spans)
+    ("in the Spring of 1884, when", ("Spring of 1884", {"when": "1884"})),
+    ("the winter of 1790–'91 was", ("winter of 1790–'91", {"from": "1790", "to": "1791"})),
+    ("by summer, 1790 we", ("summer, 1790", {"when": "1790"})),
     ("Natalia Sedova (1882·1962)", ("1882·1962", {"from": "1882", "to": "1962"})),
     ("Pierre Naville (1904- )", ("1904-", {"from": "1904"})),
     ("in the 1930s and", ("1930s", {"from": "1930", "to": "1939"})),
@@ -79,7 +83,8 @@ def dates_in(text):
     # `to` spans, `from` year spans, a one-digit range end
     ("from Augt 3 to Sept 9, 1790 we", ("Augt 3 to Sept 9, 1790", {"from": "1790-08-03", "to": "1790-09-09"})),
     ("from the 3d to the 7th of May, 1790,", ("3d to the 7th of May, 1790", {"from": "1790-05-03", "to": "1790-05-07"})),
-    ("the winter 1790-1 was", ("1790-1", {"from": "1790", "to": "1791"})),
+    ("the session 1790-1 was", ("1790-1", {"from": "1790", "to": "1791"})),
+    ("the winter 1790-1 was", ("winter 1790-1", {"from": "1790", "to": "1791"})),
     # capitals' suffixes, `Mch.`, `Jan'y`, a year after a bare comma or an era, OCR's `l6`
     ("SAILED MARCH 1ST, 1790", ("MARCH 1ST, 1790", {"when": "1790-03-01"})),
     ("dated Mch. 3, 1790", ("Mch. 3, 1790", {"when": "1790-03-03"})),
@@ -102,6 +107,11 @@ def dates_in(text):
     ("on the third Monday of April 1848 at", ("third Monday of April 1848", {"when": "1848-04-17"})),
     ("the last Friday in May 1862", ("last Friday in May 1862", {"when": "1862-05-30"})),
     ("the first Tuesday of June next", ("first Tuesday of June", {"when": "--06"})),
+    ("on the third Monday of April being the nineteenth day of the same month in the year 1848 at",
+     ("third Monday of April being the nineteenth day of the same month in the year 1848", {"when": "1848-04-19"})),
+    # days in words, their tens and units apart; a year whose space to the next word was lost
+    ("the twenty second day of May 1851 at", ("twenty second day of May 1851", {"when": "1851-05-22"})),
+    ("on the 9th of June 1851a deed", ("9th of June 1851", {"when": "1851-06-09"})),
 ])
 
 def test_printed_forms(text, expected):
@@ -119,7 +129,7 @@ def test_series_shares_its_year_where_months_run_forward():
     "his April Theses", "THE MARCH TO POWER", "the man of October", "a Trotskyist", "at 12.30",
     "the 16th century", "the 5th regiment", "Jan Smith came", "Marseilles 5 miles", "in 18G3 it",
     "Octr", "papers 1643/58 and 1702/60", "pages 3,1790", "No. 1790-3",
-    "paid one thousand eight hundred dollars",
+    "paid one thousand eight hundred dollars", "a fall of 1600 feet", "the spring of the carriage",
 ])
 def test_not_dates(text):
     assert dates_in(text) == []
@@ -260,6 +270,14 @@ def test_day_alone_far_from_a_named_month_is_the_running_months():
 def test_day_in_prose_takes_the_month_last_named():
     assert dated(["In September 1790, on the 1st, they left."]) == [
         ("September 1790", {"when": "1790-09"}), ("1st", inferred("1790-09-01"))]
+
+
+def test_a_day_of_the_same_month_takes_the_month_last_named_or_the_running_one():
+    assert dated(["Quillbury, June 3, 1851.", "On the 2d of May Osric came, and on the twenty third day of the "
+                  "same month he left; the first day of this instant he wrote."])[1:] == [
+        ("2d of May", inferred("1851-05-02")), ("twenty third day of the same month", inferred("1851-05-23")),
+        ("first day of this instant", inferred("1851-06-01"))]
+    assert dated(["the 3d day of said month"]) == []
 
 
 def test_each_div_dates_itself():

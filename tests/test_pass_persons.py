@@ -126,6 +126,8 @@ def rules(text):
     ("a Peter Hedlund-like man", "forename", []),
     ("John Q. Marlowe came", "forename", ["John Q. Marlowe"]),
     ("and Peter A Glass spoke", "forename", ["Peter A Glass"]),       # the initial's stop lost
+    ("and Peter L, Glass spoke", "forename", ["Peter L, Glass"]),     # a comma for the stop
+    ("to Peter B, Simon and Quillet", "forename", []),                # a list of forenames
     ("then Peter I think spoke", "forename", []),                     # a pronoun, no initial
     ("then Peter A good man spoke", "forename", []),
     ("Peter Pan", "forename", ["Peter Pan"]),
@@ -139,6 +141,7 @@ def rules(text):
     ("Walter Young, a son", "forename", []),
     ("we reached N. W. Quillabee", "initials", []),
     ("we reached N.Q. Quillabee", "initials", []),
+    ("and W.H. Quillet came", "initials", ["W.H. Quillet"]),
     ("printed by E. A. Pellworth of London", "initials", ["E. A. Pellworth"]),
     ("the sixth, Quintus T. Pellworth, came", "initials", ["Quintus T. Pellworth"]),
     ("Yesterday J. Pellworth came", "initials", ["J. Pellworth"]),
@@ -195,6 +198,13 @@ def rules(text):
     ("a town called Mary, and the said Deed", "cued", []),
     ("sons named Peter, Simon and Paul; named Mary and Osric", "cued", ["Peter", "Simon", "Paul", "Mary"]),
     ("and his wife North, or her husband Deputy", "cued", []),
+    # an office or a party alone is no person; a word before a place's noun is the place's
+    ("then Keeper replied, and Quillet said yes", "speaker", ["Quillet"]),
+    ("the said Defendants replied", "speaker", []),
+    ("in Prince Quillabee county, where Prince Osbert lived", "titled", ["Osbert"]),
+    # a word opening a sentence that the text writes in lower case too: the sentence's capital
+    ("to hold him. Commanding said sheriff to keep him, commanding the post; Quillet said no", "speaker",
+     ["Quillet"]),
 ])
 def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected
@@ -203,16 +213,50 @@ def test_each_rule(text, rule, expected):
 def test_the_text_attests_forenames_no_list_holds():
     texts = ["Osrica Pellworth came with the said Quillet and his wife Tobiah; Osric Quillet",
              "saw the said Osrica and Tobiah Quillet, and the said Tulverton Road",
-             "the said Plaintiffs Osric Quillet and Hannah Quillet",
+             "the said Plaintiffs Osric Quillet and Hannah Quillet; the said Defendants Ysolde Pellworth",
+             "the said Ysolde Pellworth",
              "the said Tulver; Tulver Pellworth lived in the Tulver Quill"]
     known = Known(lower_words=frozenset({"came", "with", "the", "said", "and", "his", "wife", "saw"}))
-    assert persons_rules.forenames_of_the_text(texts, known) == {"Osrica", "Tobiah"}
+    assert persons_rules.forenames_of_the_text(texts, known) == {"Osrica", "Tobiah", "Ysolde"}
 
 
 def test_a_forename_the_text_attests_opens_a_name_and_stands_alone(monkeypatch):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     texts = ["acquainted with Osrica Wells and her children; the said Osrica would sell"]
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osrica Wells", "Osrica"]
+
+
+def test_no_stage_takes_an_office_alone_for_a_person(monkeypatch):
+    import teikit.passes.persons as persons
+    texts = ["To the Keeper of the Jail: receive Osric Quillet"]
+    monkeypatch.setattr(persons, "model_spans", lambda texts, *rest: {0: [(7, 13), (35, 48)]})
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osric Quillet"]
+
+
+def test_a_surname_in_lower_case_where_a_name_in_full_proves_it():
+    text = "then Hannah quillet left, and Peter key; Peter went, Tobias quillet, Hannah pellworth"
+    named = {("Hannah", "Quillet"), ("P.", "Key")}
+    assert [text[i:j] for i, j in persons_rules.surnames_in_lower_case(text, named, Known())] == [
+        "Hannah quillet", "Peter key"]
+
+
+def test_two_given_names_alone_and_written_small(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["the children namely Hester Jane, Ysolde maria and Osric", "the said Hester Jane Quillet and Ysolde "
+             "Maria Quillet, Hester Janet went"]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == [
+        "Hester Jane", "Ysolde maria", "Hester Jane Quillet", "Ysolde Maria Quillet"]
+    encoded = encode_text("The said Hester Jane Quillet came.\n\nHester jane went.\n", name="letters.txt")
+    refs = [(e.text, e.get("ref")) for e in encoded.tree.getroot().iter(f"{{{TEI_NS}}}persName")
+            if e.getparent().tag != f"{{{TEI_NS}}}person"]
+    assert refs == [("Hester Jane Quillet", "#quillet-hester"), ("Hester jane", "#quillet-hester")]
+    text = "Hester Janet, Hester jane, Tobias Jane"
+    assert [text[i:j] for i, j in persons_rules.given_names_alone(text, {("Hester", "Jane")})] == ["Hester jane"]
+
+
+def test_a_name_after_the_kind_of_place_it_names_is_no_speaker():
+    texts = ["held at the town of Quillbury. Then Quillbury said nothing, and Tobias said no"]
+    assert [m.text for m in find_mentions(texts, None, Options(model=False), Report())] == ["Tobias"]
 
 
 def test_a_common_word_written_in_lower_case_is_no_surname():

@@ -37,6 +37,12 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 OCR_DIGITS = str.maketrans("OlIGSB", "011658")
 
 
+def ordinal_day(word: str) -> int:
+    """The day an ordinal word names, its tens and units joined by a hyphen, a space or
+    nothing as hands wrote them (`twenty-third`, `twenty third`, `Twentythird`): 23."""
+    return ORDINAL_DAY[re.sub(r"^(twenty|thirty)[\s-]*", r"\1-", word.lower())]
+
+
 def _longest_first(forms) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
@@ -66,7 +72,9 @@ _WEEKDAY_NAME = _alternatives([d for name in WEEKDAYS for d in (name, name.upper
 _WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 #: a weekday before the date it names
 _WEEKDAY = rf"(?:(?:{_WEEKDAY_NAME}|{_WEEKDAY_SHORT}\.),?\s+)"
-_ORDINAL_WORD = "(?:" + "|".join(sorted(ORDINAL_DAY, key=len, reverse=True)) + ")"
+#: an ordinal word, its tens and units apart or not (`twenty-third`, `twenty third`: `ordinal_day`)
+_ORDINAL_WORD = "(?:" + "|".join(word.replace("-", r"[\s-]{0,2}")
+                                 for word in sorted(ORDINAL_DAY, key=len, reverse=True)) + ")"
 #: a day: `5`, `05`, `23rd`, `2d`, `6 th`, OCR's `1O` and `2G`; never part of a longer number;
 #: its suffix may touch the year after it (`12 th1802`: a superscript `th` transcribed)
 _SUFFIX = r"(?:\s?(?:st|nd|rd|th|ST|ND|RD|TH)|(?<=[23])d)"
@@ -86,8 +94,10 @@ _YEAR_STARTING = (f"(?:{not_after(_BEFORE_NO_NUMBER, '1')}" + r"\d{3}"
 _NUM_END = r"(?![\d]|[.,]\d\d)"
 #: the end of a date: not inside a word; a dash may follow when a capital comes next
 #: (chronologies print `January 9-Trotsky arrives`, the em dash lost), an em dash before
-#: any word (`February 27th—when`), but a hyphen never before a small letter (`May-pole`)
-_END = r"(?!\w)(?![-–][a-z\d]|—\d)"
+#: any word (`February 27th—when`), but a hyphen never before a small letter (`May-pole`);
+#: a year that closes a day or month may touch the next word, its space lost (`14th of
+#: April 1827a copy`), but not a decade's `s`
+_END = r"(?:(?<=[12]\d{3})(?=[a-z])(?!s\b)|(?!\w)(?![-–][a-z\d]|—\d))"
 #: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`,
 #: and the deeds' and courts' `May in the year of our Lord 1865`
 _TO_YEAR = (r"(?:\s?,\s*|(?:\s\?|\s+of(?:\s+the\s+year)?|,?\s+in\s+the\s+year(?:\s+of\s+our\s+Lord)?)?\s+)"
@@ -118,6 +128,10 @@ def year_in_words(text: str) -> str:
 _CLOSING_YEAR = (rf"(?:(?:{_TO_YEAR}|(?<=[a-z]))(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])]"
                  rf"|{_TO_YEAR}(?P<wyear>{_YEAR_WORDS})"
                  r"|(?:,?\s+['’]|\s?/\s?)(?P<syear>\d\d)(?![\w'’/]))")
+#: a number before these is a share or a measure, no year (`1600 feet`, `1850 per cent`)
+_NOT_MEASURE = r"(?!\s?(?:%|per cent)|\s+(?:feet|foot|ft|yards|miles|inches)\b)"
+#: the end of a span of years after its dash: `1791`, `'91`, `-1` (`1790-1`)
+_RANGE_END = rf"\s?['’]?(?P<year2>{_YEAR}|\d\d|\d(?!\s\d)){_NUM_END}"
 #: a weekday after the date it names: `1 September, Saturday`
 _TRAILING_WEEKDAY = rf"(?:,?\s+(?:{_WEEKDAY_NAME}(?!\w)|{_WEEKDAY_SHORT}\.))"
 
@@ -194,7 +208,7 @@ def _month_day(g):
 
 
 def _ordinal_word(g):
-    return _day_value(month_number(g["month"]), ORDINAL_DAY[g["ordinal"].lower()], g)
+    return _day_value(month_number(g["month"]), ordinal_day(g["ordinal"]), g)
 
 
 def _year_first(g):
@@ -238,14 +252,38 @@ def _day_alone(g):
 
 def _weekday_of_month(g):
     """`the fourth Monday of March 1835`: the day counted in the month (the last one from
-    its end); the month alone where no year is printed."""
+    its end), or the day printed after it (`being the twenty third day of the same month`);
+    the month alone where neither year nor day is printed."""
     year, month = _year(g), month_number(g["month"])
+    if g.get("ordinal") or g.get("day"):
+        day = ordinal_day(g["ordinal"]) if g.get("ordinal") else day_number(g["day"])
+        return {"when": iso(year, month, day)} if 1 <= day <= 31 else None
     if not year:
         return {"when": iso(None, month)}
     weekday = WEEKDAYS.index(g["weekday"].capitalize())
     days = [week[weekday] for week in calendar.Calendar().monthdayscalendar(int(year), month) if week[weekday]]
     rank = g["rank"].lower()
     return {"when": iso(year, month, days[-1] if rank == "last" else days[ORDINAL_DAY[rank] - 1])}
+
+
+def _day_of_month_referred(g):
+    """`the twenty third day of the same month`, `the 3d day of said month`: the day of the
+    month last named, which the running date knows (date_context); `of this instant`, `of
+    the present month`: of the running month, as `inst.` is."""
+    day = ordinal_day(g["ordinal"]) if g.get("ordinal") else day_number(g["day"])
+    return _day_alone({"day": str(day), "relative": "instant" if g.get("present") else None})
+
+
+def _season(g):
+    """`the Spring of 1884`, `the winter of 1790-'91`: the year (or years) the season lies in.
+
+    A season is a span of months, but which months is a matter of usage (spring from March,
+    or from the equinox of the 21st) and of hemisphere (the austral spring is September to
+    November), so no `@from`/`@to` of months would be true of every text; `@when="1884"` is
+    (TEI: the date lies within it), and it is the value eval/score.py compares exactly with
+    the hand gold's. A winter across two years spans both (`@from="1790" @to="1791"`).
+    """
+    return _year_range(g) if g.get("year2") else {"when": g["year"]}
 
 
 def _month_last_or_next(g):
@@ -346,11 +384,19 @@ RULES: list[Rule] = [
     Rule("month_span", re.compile(
         rf"(?P<month>{_MONTH})\s+(?:to|till|until)\s+(?P<month2>{_MONTH}){_CLOSING_YEAR}{_END}"),
         _month, ("digit", "month")),
-    # the fourth Monday of March (in the year of our Lord) 1835: a court's day of sitting
+    # the fourth Monday of March (being the twenty third day of the same month) (in the year
+    # of our Lord) 1835: a court's day of sitting
     Rule("weekday_of_month", re.compile(
         rf"\b(?P<rank>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast)\s+(?P<weekday>{_WEEKDAY_NAME})\s+(?:of|in)\s+"
-        rf"(?P<month>{_MONTH}){_CLOSING_YEAR}?{_END}"),
+        rf"(?P<month>{_MONTH})(?:,?\s+being\s+the\s+(?:(?i:(?P<ordinal>{_ORDINAL_WORD}))|(?P<day>{_DAY}))\s+day"
+        rf"(?:\s+of\s+(?:the\s+)?(?:same|said)\s+[Mm]onth)?)?{_CLOSING_YEAR}?{_END}"),
         _weekday_of_month, ("weekday", "month")),
+    # the twenty third day of the same month, the 3d day of said month, the first day of this
+    # instant: a day of a month named before, or of the running one
+    Rule("day_of_month_referred", re.compile(
+        rf"(?:\b(?i:(?P<ordinal>{_ORDINAL_WORD}))|{_NUM_START}(?P<day>{_DAY}))\s+day\s+of\s+"
+        r"(?:(?:the\s+)?(?:same|said)\s+[Mm]onth|(?P<present>this|the\s+present)\s+(?:[Mm]onth|[Ii]nstant|[Ii]nst\b\.?))"),
+        _day_of_month_referred, ("month_word",)),
     # March term 1850, the May Term of 1850: a court's sitting, named by its month
     Rule("court_term", re.compile(
         rf"(?P<month>{_MONTH})\s+[Tt]erm(?!\w){_CLOSING_YEAR}?{_END}"),
@@ -396,13 +442,17 @@ RULES: list[Rule] = [
     Rule("decade", re.compile(f"(?P<decade>{not_after(_BEFORE_NO_NUMBER, '1')}" + r"\d{2}0"
                               + f"|{not_after(_BEFORE_NO_NUMBER, '2')}" + r"0\d0)'?s\b"),
          _decade, ("digit", "decade"), numeric=True),
-    # 1936-37, 1917-1923, 1862-3, 1882·1962, the winter of 1790-'91, (1912- ) and (1874- ?)
+    # the Spring of 1884, summer 1790, the winter of 1790-'91 (`_season`: the value is the year)
+    Rule("season", re.compile(
+        rf"\b(?i:spring|summer|autumn|fall|winter)(?:\s+of(?:\s+the\s+year)?|,)?\s+(?P<year>{_YEAR_STARTING})"
+        rf"(?:\s?[-–—]{_RANGE_END})?{_NUM_END}(?!\w){_NOT_MEASURE}"),
+        _season, ("year",)),
+    # 1936-37, 1917-1923, 1862-3, 1882·1962, (1912- ) and (1874- ?)
     Rule("year_range", re.compile(
-        rf"(?P<year>{_YEAR_STARTING})\s?[-–—·]"
-        rf"(?:\s?['’]?(?P<year2>{_YEAR}|\d\d|\d(?!\s\d)){_NUM_END}|(?:\s?\?)?(?=\s*\)))"),
+        rf"(?P<year>{_YEAR_STARTING})\s?[-–—·](?:{_RANGE_END}|(?:\s?\?)?(?=\s*\)))"),
         _year_range, ("year",), numeric=True),
     # not a file number (`1643/58`, the 1643rd of 1858)
-    Rule("year", re.compile(rf"(?P<year>{_YEAR_STARTING}){_NUM_END}(?!/\d)(?!\s?(?:%|per cent))"),
+    Rule("year", re.compile(rf"(?P<year>{_YEAR_STARTING}){_NUM_END}(?!/\d){_NOT_MEASURE}"),
          lambda g: {"when": g["year"]}, ("year",), numeric=True),
 ]
 
@@ -438,6 +488,8 @@ NEEDS = {
     #: the `D.` of `A.D.`
     "era": re.compile(r"\.\s?[Dd]\."),
     "slash": re.compile("/"),
+    #: what a month referred to (`of the same month`, `of this instant`) is written with
+    "month_word": re.compile(r"[Mm]onth|[Ii]nst"),
     #: the word every year written out has
     "hundred": re.compile("hundred", re.IGNORECASE),
 }

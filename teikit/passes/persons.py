@@ -60,6 +60,10 @@ LIFESPAN = 80
 #: how long after a death a text still speaks of the person by surname alone
 REMEMBERED = 50
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+#: a name after the kind of place it names (`the town of Quillbury`, `the County of Quillabee`):
+#: the place's, no person's where it stands alone
+PLACE_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Cc]ounty|[Pp]arish|[Tt]ownship|[Tt]erritory|[Dd]istrict)"
+                      rf"\s+of\s+({NAME_WORD})(?![\w'’])")
 #: an initial in a name (`L.`, or `L` where OCR lost the stop)
 LONE_INITIAL = re.compile(r"[A-Z]\.?")
 
@@ -251,7 +255,9 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
         nearby = claimed.setdefault(block, Nearby())
         spans = [within_line(texts[block], i, j, line_ends.get(block, [])) for i, j in spans]
-        for i, j in pick([(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)], nearby):
+        spans = [(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)
+                 and (ref or not persons_rules.stands_for_no_person(texts[block], i, j))]
+        for i, j in pick(spans, nearby):
             taken.setdefault(block, []).append((i, j))
             nearby.add(i, j, (i, j))
             title = persons_rules.title_before(texts[block], i)
@@ -273,7 +279,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         attested: set[str] = set()
         # read once, for the rules and the model (places) and for the surname stage (groups)
         groups = persons_model.plurals(texts) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
-        places = groups | persons_model.place_words(texts, (persons_model.AFTER_PLACE_PREPOSITION,))
+        places = groups | persons_model.place_words(texts, (persons_model.AFTER_PLACE_PREPOSITION, PLACE_OF))
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)
             spans["speaker"] = [(i, j) for i, j in spans["speaker"] if text[i:j] not in places]   # `Moscow said`
@@ -328,8 +334,9 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
     never one of the `groups`: a plural of a capitalised word of the text (`Veldanians`) or a
     word the text puts where things stand (`the Quillabee range`) or uses as a place's name
     (`in Quillbury`, `places_by_use`); nor a point of the compass
-    (`Quintus West` names a person, `West` alone a direction). `mentions` are all found so
-    far; those the register linked are its own to follow."""
+    (`Quintus West` names a person, `West` alone a direction); and those names written with
+    their surname in lower case (`Hannah quillet`) or by their two given names alone (`Hester
+    Jane`). `mentions` are all found so far; those the register linked are its own to follow."""
     full = {m.text for m in mentions if not m.ref and len(m.text.split()) > 1}
     surnames = {persons_keys.name_parts(name)[1] for name in full}
     model_names = Counter(m.text for m in mentions if not m.ref and m.stage == "model" and m.text not in full)
@@ -341,8 +348,30 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
                       if given and (given[0] in known.forenames or len(given) > 1 and LONE_INITIAL.fullmatch(given[-1])))
     forenamed = frozenset(surname for surname, count in bearers.items() if count == 1)
     pattern = persons_rules.surname_pattern(full, bare)
+    parts = [(name.split(), *persons_keys.name_parts(name)) for name in everyone_in_full]
+    named = {(given[0], surname) for _, given, surname in parts if given}
+    given_pairs = {(words[0], words[1]) for words, given, _ in parts
+                   if len(given) >= 2 and words[1] == given[1] and words[1].title() in known.forenames}
     for b, text in enumerate(texts):
-        claim(b, persons_rules.surname_mentions(text, pattern, known, forenamed), "surname")
+        claim(b, persons_rules.surname_mentions(text, pattern, known, forenamed)
+              + persons_rules.surnames_in_lower_case(text, named, known), "surname")
+        claim(b, persons_rules.given_names_alone(text, given_pairs), "given")
+
+
+def key_given_names(mentions: list[Mention]) -> None:
+    """Two given names found alone (`Hester Jane`, stage "given") take the key of the one
+    person named in full with them (`Hester Jane Quillet`), whom the keys, going by surnames,
+    cannot see they name; where two persons are, each keeps its own."""
+    openings: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.stage != "given" and len(words) > 2:
+            openings.setdefault((words[0], words[1].title()), set()).add(m.key)
+    for m in mentions:
+        first, second = m.text.split()[:2] if m.stage == "given" else ("", "")
+        keys = openings.get((first, second.title()), set())
+        if len(keys) == 1:
+            m.key = next(iter(keys))
 
 
 def run(doc: Document, opts: Options, report: Report) -> Document:
@@ -358,6 +387,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     texts = [view.text for view in views]
     mentions = find_mentions(texts, finder, opts, report, list_line_ends(blocks, views))
     found = persons_keys.assign_keys(mentions, set(finder.register.persons) if finder else set(), texts)
+    key_given_names(mentions)
     count, linked, auto = 0, set(), set()
     nearby: dict[int, Nearby[Mark]] = {}
     for m in mentions:

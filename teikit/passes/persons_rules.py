@@ -41,11 +41,14 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
 #: title (`The Great Prince Died`)
 CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 #: roles addressed with an honorific (`Mr. Speaker`, `Madame President`, `the Hon. Provincial
-#: Secretary`): an office, not a name, where a role opens or closes the words after a title
+#: Secretary`): an office, not a name, where a role opens or closes the words after a title;
+#: and the offices and parties a court paper capitalises (`the Keeper of the Jail`, `the said
+#: Defendants Osric Quillet`): alone, they stand for no person (`names_an_office`)
 ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney Minister
 Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner Treasurer Solicitor
 Postmaster Registrar Receiver Auditor Comptroller Executive Magistrate Constable Inspector Superintendent Officer
-Engineer Coroner Alderman Councillor Collector Warden""".split())
+Engineer Coroner Alderman Councillor Collector Warden Keeper Jailer Jailor Gaoler Clerk Overseer Surveyor Assessor
+Plaintiff Defendant Petitioner Respondent Complainant Appellant Appellee Claimant Deponent Libellant""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña Aunt""".split())
@@ -91,10 +94,11 @@ PLACE_PREFIXES = frozenset("""Mount Mt Lake Fort Port Cape Santa San Sierra""".s
 #: points of the compass, which a text capitalises as directions (`flowed West`), never persons
 COMPASS_WORDS = frozenset("""North South East West Northeast Northwest Southeast Southwest Northward Southward
 Eastward Westward Northerly Southerly Easterly Westerly""".split())
-#: initials that make a point of the compass (`N. W. Quillabee`), or a compass letter run
-#: into a second initial as a state's is (`N.Q. Quillabee`): a place follows; one initial
-#: alone (`E. Quillabee`) or spaced from the next (`E. A. Quillabee`) is a forename's
-COMPASS_INITIALS = re.compile(r"(?:[NS]\.\s*[EW]\.\s*(?:[EW]\.\s*)?|[NSEW]\.[A-Z]\.\s*)[^\W\d_]")
+#: initials that make a point of the compass (`N. W. Quillabee`), or `N.` or `S.` run into a
+#: second initial as a state's is (`N.Q. Quillabee`, `S.Q. Government`): a place follows; one
+#: initial alone (`E. Quillabee`), spaced from the next (`E. A. Quillabee`), or `E.`/`W.` run
+#: into one (`W.H. Quillet`: far more often a man's initials than a region's) is a forename's
+COMPASS_INITIALS = re.compile(r"(?:[NS]\.\s*[EW]\.\s*(?:[EW]\.\s*)?|[NS]\.[A-Z]\.\s*)[^\W\d_]")
 CAPITAL = "[A-ZÀ-Þ]"
 #: a name word after its capital
 NAME_WORD_TAIL = (r"(?:(?:['’][A-ZÀ-Þ])?(?:[a-zà-ÿ]+[A-ZÀ-Þ])?[a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
@@ -131,8 +135,11 @@ BARE_INITIAL = r"[A-HJ-NP-Z]\s+"
 #: `O. P Pellworth`), then a surname in small letters; not `I` nor `A`, which are words
 LOOSE_INITIALS = re.compile(not_after(r"[\w.'’-]", "[B-HJ-Z]") + r"\.?\s+(?:[B-HJ-Z]\.?\s+){1,2}"
                             + rf"(?:{PARTICLE}\s+)?{CAPITAL}[a-zà-ÿ]" + NAME_WORD_TAIL + NAME_END)
+#: a middle initial whose full stop a comma took, as OCR or a hand puts it (`Osric L, Quillet`)
+COMMA_INITIAL = r"[A-HJ-NP-Z],[ \t]+"
 FORENAME = re.compile(
-    rf"(?P<first>{NAME_WORD_STARTING}\.?)(?:\s+(?:{INITIAL})+|\s+{BARE_INITIAL}|\s+(?:{PARTICLE}\s+)?)"
+    rf"(?P<first>{NAME_WORD_STARTING}\.?)"
+    rf"(?:\s+(?:{INITIAL})+|\s+{BARE_INITIAL}|\s+{COMMA_INITIAL}|\s+(?:{PARTICLE}\s+)?)"
     rf"(?:{NAME_WORD}){NAME_END}")
 #: a lower-case word and a full stop after a name-like span: a prescription (`R. Ferri sulph.`),
 #: where the word is an abbreviation (`abbreviation_after`), not a verb ending the sentence
@@ -289,9 +296,10 @@ NAME_WORD_BEFORE = re.compile(rf"(?<![\w.'’-])({NAME_WORD})(\.?)[ \t]+$")
 def forename_before(text: str, start: int, known: Known) -> int:
     """Where a name starts that has a forename or initials: at the word before them when that
     word is a forename, one abbreviated as printers do (`Wm. T.`), or a name word neither
-    common, nor written in lower case, nor a title (`Quintus T.`, `Hester Jane Quillet`)."""
+    common, nor written in lower case, nor a title or an office (`Quintus T.`, `Hester Jane
+    Quillet`, not `the said Defendants Hester Quillet`)."""
     word = NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
-    if not word or word.group(1) + word.group(2) in TITLES:
+    if not word or word.group(1) + word.group(2) in TITLES or names_an_office(word.group(1)):
         return start
     name = word.group(1)
     if word.group(2):
@@ -352,7 +360,9 @@ SPEAKER_VERBS = SPEECH_VERBS + NAMING_VERBS
 def speaker(text: str, known: Known) -> list[Span]:
     """`Hedlund said`, `a man named Hedlund`: a single name word that speaks or is named, not
     a common word (`He said`), a title, an acronym (`NATO said`), a point of the compass, a
-    word after an article, or what the speaker is of (`the Mayor of Quillabee said`);
+    word after an article, what the speaker is of (`the Mayor of Quillabee said`), or a word
+    opening a sentence that the text also writes in lower case (`Commanding said sheriff`:
+    the capital is the sentence's, and `said` the court's adjective);
     the caller drops the words its text makes places."""
     found = []
     if not any(verb in text for verb in SPEAKER_VERBS):
@@ -363,7 +373,8 @@ def speaker(text: str, known: Known) -> list[Span]:
         word = text[start:end].split()[-1]
         if known.is_common(word) or word in TITLES or word in COMPASS_WORDS or DERIVED.search(word) \
                 or (word.isupper() and len(word) <= ACRONYM_LENGTH) \
-                or OF_OR_ARTICLE_BEFORE.search(text, max(0, start - 8), start):
+                or OF_OR_ARTICLE_BEFORE.search(text, max(0, start - 8), start) \
+                or (word.lower() in known.lower_words and opens_sentence(text, start)):
             continue
         found.append((forename_before(text, start, known) if group == "name" else start, end))
     return found
@@ -521,10 +532,29 @@ def in_place_name(text: str, start: int) -> bool:
     return bool(word) and word.group(1) in PLACE_PREFIXES
 
 
+#: a place's noun in lower case after a word (`Quillabee county`, `Pellworth creek`): the word
+#: is the place's name; none that is a verb too (`Quillet falls ill`, `points out`)
+PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:county|parish|township|town|city|district|river|creek|lake|valley|road|"
+                              r"street|island|harbour|harbor|bay)\b")
+
+
+def names_an_office(name: str) -> bool:
+    """Whether a name is one office or party word (`Keeper`, `Defendants`): the office, no person."""
+    return " " not in name and (name.title() in ROLES or name.endswith("s") and name[:-1].title() in ROLES)
+
+
+def stands_for_no_person(text: str, start: int, end: int) -> bool:
+    """Whether a single word found as a name is an office (`the Keeper of the Jail`) or the
+    name of a place its lower-case noun follows (`Prince Quillabee county`)."""
+    name = text[start:end]
+    return " " not in name and (names_an_office(name) or bool(PLACE_NOUN_AFTER.match(text, end)))
+
+
 def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
-    """Every rule's spans in `text`, by rule name, in rule order; no place names."""
+    """Every rule's spans in `text`, by rule name, in rule order; no place names, no office."""
     return {name: [(i, j) for i, j in rule(text, known)
-                   if not (names_a_place(text[i:j], known.forenames) or in_place_name(text, i))]
+                   if not (names_a_place(text[i:j], known.forenames) or in_place_name(text, i)
+                           or stands_for_no_person(text, i, j))]
             for name, rule in RULES}
 
 
@@ -628,3 +658,35 @@ def surname_mentions(text: str, pattern: Surnames | None, known: Known,
             continue
         found.append(m.span())
     return found
+
+
+#: a name word, maybe initials, then a word in lower case (`Hannah quillet`, `Osric T. quillet`)
+NAME_THEN_LOWER = re.compile(rf"(?P<first>{NAME_WORD_STARTING})(?:\s+(?:{CAPITAL}[.,]?)+)*\s+"
+                             r"(?P<last>[a-z][a-z'’]+)(?![\w'’-])")
+
+
+def surnames_in_lower_case(text: str, named: set[tuple[str, str]], known: Known) -> list[Span]:
+    """A surname the text writes in lower case after a forename, where a name the text gives
+    in full proves it a surname (`Hannah quillet` beside `Hannah Quillet` or `H. Quillet`),
+    a common word too (`Osric key` beside `O. Key`): `named` holds the (first given name,
+    surname) of every name found in full; the forename is a known one or that name's."""
+    surnames = {surname for _, surname in named}
+    found = []
+    for m in NAME_THEN_LOWER.finditer(text):
+        first, last = m["first"], m["last"].title()
+        if last in surnames and (first.title() in known.forenames or is_abbreviated_forename(first)
+                                 or (first, last) in named):
+            found.append(m.span())
+    return found
+
+
+def given_names_alone(text: str, given: set[tuple[str, str]]) -> list[Span]:
+    """Two given names of a name found in full, without its surname (`Hester Jane` beside
+    `Hester Jane Quillet`), the second maybe in lower case (`Hester jane`): `given` holds the
+    first two words of names of three words or more whose second is a forename."""
+    if not given:
+        return []
+    alternatives = [not_after(r"[\w.'’-]", re.escape(first)) + rf"\s+[{second[0]}{second[0].lower()}]"
+                    + re.escape(second[1:]) for first, second in sorted(given)]
+    pattern = re.compile("(?:" + "|".join(alternatives) + ")" + NAME_END)
+    return [m.span() for m in pattern.finditer(text)]
