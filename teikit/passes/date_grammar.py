@@ -395,7 +395,8 @@ RULES: list[Rule] = [
     # instant: a day of a month named before, or of the running one
     Rule("day_of_month_referred", re.compile(
         rf"(?:\b(?i:(?P<ordinal>{_ORDINAL_WORD}))|{_NUM_START}(?P<day>{_DAY}))\s+day\s+of\s+"
-        r"(?:(?:the\s+)?(?:same|said)\s+[Mm]onth|(?P<present>this|the\s+present)\s+(?:[Mm]onth|[Ii]nstant|[Ii]nst\b\.?))"),
+        r"(?:(?:the\s+)?(?:same|said)\s+[Mm]onth"
+        r"|(?P<present>this|the\s+present)\s+(?:[Mm]onth|[Ii]nstant|[Ii]nst\b\.?))"),
         _day_of_month_referred, ("month_word",)),
     # March term 1850, the May Term of 1850: a court's sitting, named by its month
     Rule("court_term", re.compile(
