@@ -986,3 +986,25 @@ def test_a_signature_in_capitals_under_a_closing_salute_is_no_headline():
     assert structure.headline_spans(firm, before="Yours truly,") == [(2, 3)]
     # without a salute before it, a name in capitals is a headline
     assert structure.headline_spans(["the mill is safe.", "OSRIC QUILLET DIES", "The mayor died today."]) == [(1, 2)]
+
+
+def test_ocr_specks_inside_a_deck_neither_end_it_nor_stand_as_text():
+    lines = ["MILL BURNS AT QUILLBURY", "Osric Quillet Saves the Work-", "1 vv", "men From the Fire.",
+             "The mill burned."]
+    assert structure.headline_spans(lines) == [(0, 1), (1, 4)]
+    assert structure.headline_spans(["MILL BURNS", "7.", "Osric Quillet Saves the Men.", "The mill burned."]) == [
+        (0, 1), (1, 3)]
+    # a lone lower-case letter is a speck, not a word opening the line
+    assert structure.headline_spans(["MILL BURNS", "Osric Quillet Saves", "j ! the Men.", "The mill burned."]) == [
+        (0, 1), (1, 3)]
+    # a speck before the article's first line is no deck's
+    assert structure.headline_spans(["MILL BURNS", "7.", "the mill burned today.", "The men left."]) == [(0, 1)]
+
+
+def test_a_deck_in_capitals_goes_on_with_its_headline():
+    lines = ["MILL BURNS AT QUILLBURY", "OSRIC QUILLET SAVES THE", "MEN AND HIS FAMILY", "FROM THE FIRE.",
+             "The mill burned."]
+    assert structure.headline_spans(lines) == [(0, 4)]
+    # a deck in title case is a head of its own
+    assert structure.headline_spans(["MILL BURNS", "Osric Quillet Saves the Men.", "The mill burned."]) == [
+        (0, 1), (1, 2)]

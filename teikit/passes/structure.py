@@ -208,6 +208,8 @@ HEAD_LINES = 3
 #: the most lines of a headline's deck, and the share of its major words capitalised
 DECK_LINES = 4
 DECK_CAPITALS = 0.75
+#: the longest line of OCR's debris inside a deck
+DECK_SPECK = 6
 #: a line of a headline set in title case without one in capitals above it is centred short
 #: of the column: at most this share of the paragraph's median line (its body lines fill it)
 TITLE_DECK_WIDTH = 0.8
@@ -910,13 +912,38 @@ def is_deck_line(text: str, continued: bool = False, word_goes_on: bool = False)
     """A line of a headline's deck: mostly capitalised words (OCR misreads a few), not a
     dateline (`PLACE_DATELINE`: a place is capitalised too); a line that continues the deck
     may open with a minor word (`at the Old Mill`), or, where the line before ended inside a
-    word (`word_goes_on`), with that word's tail (`Quil` / `lets Are Taken`)."""
-    words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()]
+    word (`word_goes_on`), with that word's tail (`Quil` / `lets Are Taken`). A lone
+    lower-case letter is OCR's speck, no word."""
+    words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()
+             and not (len(w) == 1 and w.islower() and w not in MINOR_WORDS)]     # OCR's specks: `j ! Police.`
     words = words[word_goes_on and continued:]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
     return bool(major) and not PLACE_DATELINE.match(text) and \
         (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and len(text) <= 70 and \
         sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
+
+
+def is_deck_speck(text: str) -> bool:
+    """A short line with no word in it (`7.`, `1 vv`): OCR's debris between a deck's lines,
+    which neither ends the deck nor stands as text of its own."""
+    return len(text) <= DECK_SPECK and not REAL_WORD.search(text)
+
+
+def deck_end(lines: list[str], start: int, split_ends: frozenset[int] = frozenset()) -> int:
+    """Where the deck under a headline ending at `start` ends (else `start`): its lines
+    (`is_deck_line`) down to the first with a full stop, at most DECK_LINES, OCR's specks
+    among them (`is_deck_speck`) taken with them; a line that ended inside a word
+    (`split_ends`, or a hyphen before a speck) goes on in the next."""
+    end = start
+    while end < len(lines) and end - start < DECK_LINES:
+        at = end + (is_deck_speck(lines[end]) and end + 1 < len(lines))
+        word_goes_on = end - 1 in split_ends or at > end > start and lines[end - 1].endswith("-")
+        if not is_deck_line(lines[at], end > start, word_goes_on):
+            return start
+        end = at + 1
+        if HEAD_STOP.search(lines[at]):
+            return end
+    return start
 
 
 def title_deck(lines: list[str], start: int, width: float) -> int:
@@ -988,16 +1015,14 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
             while end < len(lines) and end - i < HEAD_LINES and is_headline(lines[end]):
                 end += 1
         if end > i:
-            spans.append((i, end))
-            deck = end          # the deck ends at its first line with a full stop
-            while deck < len(lines) and deck - end < DECK_LINES \
-                    and is_deck_line(lines[deck], deck > end, deck - 1 in split_ends):
-                deck += 1
-                if HEAD_STOP.search(lines[deck - 1]):
-                    spans.append((end, deck))
-                    end = deck
-                    break
-            i = end
+            deck = deck_end(lines, end, split_ends)
+            if all(is_caps_line(line) or is_deck_speck(line) for line in lines[end:deck]):
+                end = deck      # a deck in capitals goes on with its headline: where one
+            elif deck > end:    # ends and the other starts, capitals do not tell
+                spans.append((i, end))
+                i = end
+            spans.append((i, deck))
+            i = deck
             continue
         deck = title_deck(lines, i, width)
         if subheads and deck > i:
