@@ -1,6 +1,8 @@
 """The persons pass: register stage, rules, model stage, surnames, keys, and the whole pass."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -181,6 +183,13 @@ def rules(text):
     ("in front of St. Quellan church; St. Brannoc's was shut", "saint", []),
     ("camped on the St. Quellan by St. Ambrosius' Well", "saint", []),
     ("the St. Quellan Gazette, on Quill St Brannoc", "saint", []),
+    # a dateline's place, its state or month abbreviated after it
+    ("St. Quellan, Minn., Jan. 3. Snow fell, as if St. Brannoc, the", "saint", ["Brannoc"]),
+    # a title joined to the word before the initials, or misread, is no forename
+    ("then Lieutenant-Governor J. A. Quillet and Goverhor W. S. Pellworth", "initials",
+     ["J. A. Quillet", "W. S. Pellworth"]),
+    ("Public Property-William R. Quillet; Mary-Anne J. Pellworth", "initials",
+     ["William R. Quillet", "Mary-Anne J. Pellworth"]),
     # court papers and letters written by hand: stops left off initials and abbreviations
     ("by the sheriff R D Quillet of Tulverton", "initials", ["R D Quillet"]),
     ("before O. P Pellworth, Justice", "initials", ["O. P Pellworth"]),
@@ -790,3 +799,17 @@ def test_mentions_lie_inside_their_text_and_never_overlap(texts):
         assert 0 <= m.start < m.end <= len(texts[m.block]) and m.key
     spans = sorted((m.block, m.start, m.end) for m in mentions)
     assert all(a[0] != b[0] or a[2] <= b[1] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_short_word_the_model_alone_finds_once_is_no_name_in_a_newspapers_ocr():
+    texts = ["Someone Sbot their horse; Quil and Tulverton watched it.", "Then Quil went home."]
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Sbot|Quil|Tulverton", texts[0])]
+    entities = [persons_model.Entity(0, i, j, texts[0][i:j], "PERSON") for i, j in spans]
+    found = persons_model.person_spans(entities, texts, Known(), places=set(), short_lone_names=False)
+    assert found == {0: spans[1:]}      # `Quil` twice, `Tulverton` long: names still
+    assert persons_model.person_spans(entities, texts, Known(), places=set()) == {0: spans}
+
+
+def test_a_names_suffix_is_no_name_alone():
+    assert persons_rules.is_surname("Quillet")
+    assert not any(map(persons_rules.is_surname, ["Jr", "Jr.", "Esqr"]))

@@ -173,6 +173,9 @@ class Options:
     unregistered: bool = True
     #: run the statistical recogniser (an English NER model) where rules and register leave words open
     model: bool = True
+    #: take a short word the model alone finds, once in the whole text, for a name
+    #: (`persons_model.SHORT_NAME`); off for a newspaper's OCR, which makes such of common words
+    short_lone_names: bool = True
 
 
 def register_mentions(finder: PersonFinder, texts: list[str], years,
@@ -192,7 +195,7 @@ def register_mentions(finder: PersonFinder, texts: list[str], years,
 
 
 def model_spans(texts: list[str], taken: dict[int, list[Span]], known: Known, places: set[str],
-                report: Report) -> dict[int, list[Span]]:
+                report: Report, short_lone_names: bool = True) -> dict[int, list[Span]]:
     """PERSON spans of the NER model in the windows the earlier stages leave open."""
     nlp = persons_model.load_model()
     if nlp is None:
@@ -202,7 +205,8 @@ def model_spans(texts: list[str], taken: dict[int, list[Span]], known: Known, pl
     seen: Counter[str] = Counter()
     pieces = [(b, i, text[i:j]) for b, text in enumerate(texts)
               for i, j in persons_model.open_windows(text, taken.get(b, []), known.lower_words, seen)]
-    return persons_model.person_spans(persons_model.recognise(nlp, pieces), texts, known, places)
+    return persons_model.person_spans(persons_model.recognise(nlp, pieces), texts, known, places,
+                                      short_lone_names)
 
 
 #: a line this much shorter than the text's full line is one of a list (judges, jurors, one a
@@ -289,7 +293,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
             stems = {persons_keys.name_parts(m.text)[1] for m in mentions}
             if finder:
                 stems |= {person.surname for person in finder.register.persons.values()}
-            for b, spans in model_spans(texts, taken, known, places, report).items():
+            for b, spans in model_spans(texts, taken, known, places, report, opts.short_lone_names).items():
                 claim(b, [(i, j) for i, j in spans if not derived_from(texts[b][i:j], stems)], "model")
         claim_names(texts, mentions, attested, groups | used_as_places, known, claim)
     return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts, line_ends)

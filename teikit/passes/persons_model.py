@@ -302,12 +302,28 @@ def plurals(texts: list[str]) -> set[str]:
     return {word for word in words if word.endswith("s") and word[:-1] in words}
 
 
+#: a word this short that the model alone takes for a name, once in the whole text, is in a
+#: newspaper's OCR more likely a slip of a common word (`Tbe`, `Sbot`, `Mls`) than a person
+#: named so bare; a clean text names persons so (a traveller's guide, once)
+SHORT_NAME = 4
+
+
+def is_lone_short_word(word: str, texts: list[str]) -> bool:
+    """Whether a single word the model took is short (SHORT_NAME) and stands nowhere else in
+    the text: no title, forename or other mention vouches for it."""
+    if len(word) > SHORT_NAME:
+        return False
+    alone = re.compile(not_after(r"\w", re.escape(word)) + r"(?!\w)")
+    return sum(len(alone.findall(text)) for text in texts) <= 1
+
+
 def person_spans(entities: list[Entity], texts: list[str], known: Known,
-                 places: set[str] | None = None) -> dict[int, list[Span]]:
+                 places: set[str] | None = None, short_lone_names: bool = True) -> dict[int, list[Span]]:
     """The PERSON entities that pass the filters, by block. Dropped too: a name the model
-    labels as something else more often than as a person, and a single word the text puts
+    labels as something else more often than as a person, a single word the text puts
     after a preposition of place or uses as a plural, anywhere in the document (`places`,
-    when the caller has read them from `texts` already)."""
+    when the caller has read them from `texts` already), and, unless `short_lone_names`, a
+    short word alone (`is_lone_short_word`)."""
     places = place_words(texts) | plurals(texts) if places is None else places
     votes: Counter[tuple[str, bool]] = Counter()
     for e in entities:
@@ -320,6 +336,7 @@ def person_spans(entities: list[Entity], texts: list[str], known: Known,
             continue
         span = trim(texts[e.block], e.start, e.end)
         span = span and without_common_first_word(texts[e.block], *span, known)
-        if span and texts[e.block][span[0]:span[1]] not in places and plausible(texts[e.block], *span, known):
+        if span and texts[e.block][span[0]:span[1]] not in places and plausible(texts[e.block], *span, known) \
+                and (short_lone_names or not is_lone_short_word(texts[e.block][span[0]:span[1]], texts)):
             spans.setdefault(e.block, []).append(span)
     return spans

@@ -25,6 +25,7 @@ from typing import NamedTuple
 from ..lexicon import word_zipf
 from ..names import TITLES
 from ..patterns import not_after, words_not_after
+from .corrections import misreadings
 
 #: titles that only ever stand before a person's name: after them even a common word is a
 #: surname (`Mr. Baker`), unless it names a role (`Mr. Chairman`)
@@ -296,12 +297,20 @@ NAME_WORD_BEFORE = re.compile(rf"(?<![\w.'’-])({NAME_WORD})(\.?)[ \t]+$")
 def forename_before(text: str, start: int, known: Known) -> int:
     """Where a name starts that has a forename or initials: at the word before them when that
     word is a forename, one abbreviated as printers do (`Wm. T.`), or a name word neither
-    common, nor written in lower case, nor a title or an office (`Quintus T.`, `Hester Jane
-    Quillet`, not `the said Defendants Hester Quillet`)."""
+    common, nor written in lower case, nor a title or an office, nor one OCR misread
+    (`Goverhor`) (`Quintus T.`, `Hester Jane Quillet`, not `the said Defendants Hester
+    Quillet`). Of a word joined by a hyphen to a title, an office or a common word
+    (`Lieutenant-Governor J.`, a dash OCR read as a hyphen: `Property-William R.`) only a
+    forename at its end is the name's."""
     word = NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
-    if not word or word.group(1) + word.group(2) in TITLES or names_an_office(word.group(1)):
+    if not word or word.group(1) + word.group(2) in TITLES or names_an_office(word.group(1)) \
+            or is_misread_title(word.group(1)):
         return start
     name = word.group(1)
+    *parts, last = name.split("-")
+    if any(part in TITLES or names_an_office(part) or word_zipf(part) >= COMMON_WORD_ZIPF
+           and part.title() not in known.forenames for part in parts):
+        return word.end(1) - len(last) if last.title() in known.forenames else start
     if word.group(2):
         return word.start(1) if (name + ".").title() in ABBREVIATED_FORENAMES else start
     sentence_word = word_zipf(name) >= COMMON_WORD_ZIPF and opens_sentence(text, word.start(1))
@@ -309,6 +318,12 @@ def forename_before(text: str, start: int, known: Known) -> int:
                                                or sentence_word):
         return word.start(1)
     return start
+
+
+def is_misread_title(word: str) -> bool:
+    """A title as OCR misread it (`Goverhor`, `Jndge`): one of OCR's usual misreadings
+    (`corrections.misreadings`) makes a title of it."""
+    return word not in TITLES and any(reading in TITLES for reading in misreadings(word))
 
 
 def opens_sentence(text: str, start: int) -> bool:
@@ -471,10 +486,11 @@ def forenames_of_the_text(texts: list[str], known: Known) -> frozenset[str]:
 #: preposition of motion or place or an article before (`to St. Quillabee`, `the St.
 #: Quillabee`), a capitalised word before (`Quill St Mary`, a street) or after (`St.
 #: Quillabee Post`), an owner's `'s` (`St. Pellworth's`, `St. Ambrosius'`, a church), or a
-#: building, a place or a feast after (`St. Pellworth church`)
+#: building, a place or a feast after (`St. Pellworth church`), or, after a comma, an
+#: abbreviated state's or month's name (`St. Quillabee, Minn.`, a dateline's place)
 SAINT = re.compile(not_after(r"[\w.]", "St") + rf"\.?[ \t]+(?P<name>{NAME_WORD}){NAME_END}"
-                   r"(?!['’]|[ \t]+[A-Z]|[ \t]+(?:church|cathedral|chapel|abbey|priory|well|street|square|gate|"
-                   r"hospital|college|school|parish|island|bay|river|day|eve)\b)")
+                   r"(?!['’]|,[ \t]*[A-Z][a-z]{1,4}\.|[ \t]+[A-Z]|[ \t]+(?:church|cathedral|chapel|abbey|priory|well|"
+                   r"street|square|gate|hospital|college|school|parish|island|bay|river|day|eve)\b)")
 PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|towards|via|leaving|reached)\s+$", re.IGNORECASE)
 
 
@@ -566,13 +582,15 @@ CITATION_WORDS = frozenset("""Ibid Ib Ibidem Idem Id Cf Op Loc Viz Vide Passim S
 #: the Latin of the law's writs, which court papers capitalise (`a writ of Habeas Corpus`, `Subpoena issued`)
 LEGAL_LATIN = frozenset("""Corpus Subpoena Subpena Certiorari Mandamus Capias Facias Venire Prosequi Warranto
 Tunc Litem Ne Exeat Replevin Supersedeas Habendum""".split())
+#: what follows a name, never a name alone (`Osric Quillet, Jr.`, `T. Pellworth, Esqr.`)
+NAME_SUFFIXES = frozenset("""Jr Junr Sr Senr Esq Esqr""".split())
 
 
 def is_surname(word: str) -> bool:
-    """Whether a word can stand alone for a person: a name word, not a lone initial, a numeral
-    nor the Latin of a citation (`Ibid.`) or of a writ (`Habeas Corpus`)."""
+    """Whether a word can stand alone for a person: a name word, not a lone initial, a numeral,
+    the Latin of a citation (`Ibid.`) or of a writ (`Habeas Corpus`), nor a name's suffix (`Jr.`)."""
     return bool(SURNAME.fullmatch(word)) and not ROMAN_NUMERAL.fullmatch(word) \
-        and word.rstrip(".").title() not in CITATION_WORDS | LEGAL_LATIN
+        and word.rstrip(".").title() not in CITATION_WORDS | LEGAL_LATIN | NAME_SUFFIXES
 
 
 def trie_regex(words: list[str], starting: str = "") -> str:
