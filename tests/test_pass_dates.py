@@ -621,3 +621,12 @@ def test_a_masthead_dates_no_weekday_of_an_article_without_a_dateline():
     dates = [(d.text, d.get("when")) for d in text.iter("{http://www.tei-c.org/ns/1.0}date")]
     assert "Tuesday" not in [d for d, _ in dates]
     assert ("Monday", "1917-01-01") in dates        # told after its article's dateline
+
+
+def test_a_datelines_month_ocr_misread_by_a_letter_or_junk_before_its_day_is_a_date():
+    assert find_dates("Quillbury, Minn., Deo. 31. The mill burned.") == [(18, 25, {"when": "--12-31"})]
+    assert find_dates("PELLWORTH, Jan. ,3.The mill burned.") == [(11, 18, {"when": "--01-03"})]
+    # the month is sure only at a dateline's place, and only where one month is one letter off
+    assert find_dates("he wrote, Deo. 31. The mill burned.") == []
+    assert find_dates("Quillbury, Mav. 3. The mill burned.") == []      # May or Mar
+    assert find_dates("Quillbury, Dec. 80. The mill burned.") == []     # no day

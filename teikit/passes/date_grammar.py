@@ -455,7 +455,28 @@ RULES: list[Rule] = [
     # not a file number (`1643/58`, the 1643rd of 1858)
     Rule("year", re.compile(rf"(?P<year>{_YEAR_STARTING}){_NUM_END}(?!/\d){_NOT_MEASURE}"),
          lambda g: {"when": g["year"]}, ("year",), numeric=True),
+    # a newspaper's dateline as OCR misread it: `Quillbury, Minn., Deo. 31.`, `Quillbury, Jan. ,3.`
+    # (only after a place opening the text: `_accept`)
+    Rule("misread_dateline", re.compile(
+        r"(?<=, )(?P<month>[A-Z][a-z]{2})\.\s?[,.'’]?\s?(?P<day>[0-3]?\d)(?!\d)(?=[.,]|\s+[A-Z])"),
+        lambda g: _month_day({**g, "month": misread_month(g["month"])}) if misread_month(g["month"]) else None,
+        ("digit",)),
 ]
+
+#: the first three letters of each month, as abbreviated in a dateline
+MONTH_HEADS = tuple(name[:3].lower() for name in FULL_MONTHS)
+#: a dateline's place opening its text, in capitalised words, its state after a comma
+#: (`Quillbury, Minn., `), before its date
+DATELINE_PLACE = re.compile(r"\W{0,2}[A-Z][\w'.]*(?: [A-Z][\w'.]*)*(?:, [A-Z][\w'.]*(?: [A-Z][\w'.]*)*)*, ")
+
+
+def misread_month(form: str) -> str:
+    """The month a dateline's abbreviation names where OCR misread one letter of it (`Deo`,
+    `Jau`), or printed it right; "" where it is none, or could be two (`Mav`: May, Mar)."""
+    if form.lower() in MONTH_HEADS:
+        return form
+    differing = [head for head in MONTH_HEADS if sum(a != b for a, b in zip(form.lower(), head)) == 1]
+    return differing[0].title() if len(differing) == 1 else ""
 
 #: nouns an ordinal ranks (`2d Brigade`, `5th Regt.`, `3d Ward`, `4th Avenue`): no day of an entry
 _RANKED = (r"(?i:(?:brigade|brig|regiment|regt|division|div|corps|battalion|batt|company|cavalry|cav|infantry|inf|"
@@ -507,6 +528,8 @@ NAME_BEFORE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\s+$")
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|would|going to|next|hope|intend|expect|mean to|let me know)\b"
                            r"[^.!?;]*$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*)\s*$")
+#: the longest place before a dateline's date (`Quillbury Junction, New Pellworth, `)
+DATELINE_PLACE_LENGTH = 48
 
 
 def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
@@ -556,6 +579,8 @@ def _accept(rule: Rule, text: str, m: re.Match) -> bool:
         return not NOT_YEAR_BEFORE.search(text[max(0, i - 12):i])
     if rule.name == "weekday":
         return not NAME_BEFORE.search(text[max(0, i - 16):i]) and not _name_after_weekday(text, j)
+    if rule.name == "misread_dateline":
+        return i <= DATELINE_PLACE_LENGTH and bool(DATELINE_PLACE.fullmatch(text, 0, i))
     return True
 
 
