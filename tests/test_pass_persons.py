@@ -190,6 +190,12 @@ def rules(text):
      ["J. A. Quillet", "W. S. Pellworth"]),
     ("Public Property-William R. Quillet; Mary-Anne J. Pellworth", "initials",
      ["William R. Quillet", "Mary-Anne J. Pellworth"]),
+    # a headline's verb is no name: after a title it makes the title the subject
+    ("Governor Praises Quillbury Girls", "titled", []),
+    ("SEN. QUILLET DEPARTS THIS MORNING", "titled", ["QUILLET"]),
+    ("Mrs. J. L. Pellworth Taken To Quillbury Hospital", "titled", ["J. L. Pellworth"]),
+    ("Mayor John Banks Opens The Fair", "titled", ["John Banks"]),
+    ("then Sen. Quillet departs; Governor Rogers Smith spoke", "titled", ["Quillet", "Rogers Smith"]),
     # court papers and letters written by hand: stops left off initials and abbreviations
     ("by the sheriff R D Quillet of Tulverton", "initials", ["R D Quillet"]),
     ("before O. P Pellworth, Justice", "initials", ["O. P Pellworth"]),

