@@ -318,14 +318,16 @@ K.C.B. F.S.A. Ph.D. S.J.""".split())
 
 
 def initials(text: str, known: Known) -> list[Span]:
-    """`J. M. Pellworth`: initials and a surname that is not a very common word, unless a
-    Latin abbreviation follows, or the initials are an office or degree after a name
-    (`Quillet, J.P. Quillabee`: a justice of the peace, then a place)."""
+    """`J. M. Pellworth`: initials and a surname that is not a very common word nor a role
+    (`U. S. Minister`: a country's), unless a Latin abbreviation follows, or the initials are
+    an office or degree after a name (`Quillet, J.P. Quillabee`: a justice of the peace, then
+    a place)."""
     found = []
     matches = {m.span(): m for pattern in (INITIALS, LOOSE_INITIALS) for m in pattern.finditer(text)}
     for m in matches.values():
         surname = m.group().split()[-1]
-        if word_zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or abbreviation_after(text, m.end()):
+        if word_zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or surname.title() in ROLES \
+                or abbreviation_after(text, m.end()):
             continue
         if m.group()[:-len(surname)].strip() in POST_NOMINALS and text[max(0, m.start() - 4):m.start()].rstrip().endswith(","):
             continue
