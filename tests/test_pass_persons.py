@@ -147,6 +147,7 @@ def rules(text):
     ("printed by E. A. Pellworth of London", "initials", ["E. A. Pellworth"]),
     ("the sixth, Quintus T. Pellworth, came", "initials", ["Quintus T. Pellworth"]),
     ("Yesterday J. Pellworth came", "initials", ["J. Pellworth"]),
+    ("then Mr. Quillquist and Mr. Wells came to Quill Wells", "titled", ["Quillquist", "Wells"]),
     ("the U. S. Minister and the U. S. Senator met O. P. Quillet", "initials", ["O. P. Quillet"]),
     ("the Navy. Peter D. Hedlund came", "forename", ["Peter D. Hedlund"]),
     ("dear Miss Pellworth In this hope", "titled", ["Pellworth"]),

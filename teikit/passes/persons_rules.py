@@ -148,8 +148,9 @@ LATIN_ABBREVIATION = re.compile(r"\s+(?P<word>[a-z]{2,})\.")
 #: a word this short, or this rare in English, before a full stop is an abbreviation
 ABBREVIATION_LENGTH, ABBREVIATION_ZIPF = 3, 4.0
 #: endings of words derived from names (`Trotskyism`, `Marxists`, `Leninite`): not persons;
-#: after a stem of four letters at least (`White`, `Christ` are no derived words)
-DERIVED = re.compile(r"(?<=\w{4})(?:ism|isms|ist|ists|ite|ites)$", re.IGNORECASE)
+#: after a stem of four letters at least (`White`, `Christ` are no derived words), and
+#: never `-quist`, a Swedish surname's ending (`Lindquist`)
+DERIVED = re.compile(r"(?<=\w{4})(?<!qu)(?:ism|isms|ist|ists|ite|ites)$", re.IGNORECASE)
 #: a word this common in English that the text also writes in lower case is a noun or an
 #: adjective (`General Staff`), not a surname
 COMMON_WORD_ZIPF = 4.3
@@ -612,10 +613,11 @@ def stands_for_no_person(text: str, start: int, end: int) -> bool:
 
 
 def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
-    """Every rule's spans in `text`, by rule name, in rule order; no place names, no office."""
+    """Every rule's spans in `text`, by rule name, in rule order; no office, no place names
+    unless an honorific makes a person of one (`Mr. Wells`)."""
     return {name: [(i, j) for i, j in rule(text, known)
-                   if not (names_a_place(text[i:j], known.forenames) or in_place_name(text, i)
-                           or stands_for_no_person(text, i, j))]
+                   if not (stands_for_no_person(text, i, j) or title_before(text, i) not in HONORIFICS
+                           and (names_a_place(text[i:j], known.forenames) or in_place_name(text, i)))]
             for name, rule in RULES}
 
 
