@@ -327,7 +327,7 @@ def initials(text: str, known: Known) -> list[Span]:
     matches = {m.span(): m for pattern in (INITIALS, LOOSE_INITIALS) for m in pattern.finditer(text)}
     for m in matches.values():
         surname = m.group().split()[-1]
-        if word_zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or surname.title() in ROLES \
+        if word_zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or names_an_office(surname) \
                 or abbreviation_after(text, m.end()):
             continue
         if m.group()[:-len(surname)].strip() in POST_NOMINALS and text[max(0, m.start() - 4):m.start()].rstrip().endswith(","):
