@@ -172,7 +172,7 @@ def verso_recto(numbers, shown):
                                               else f"QUILLBURY ESSAYS. {n}") for n in numbers})
 
 
-@pytest.mark.parametrize("head", ["QUILLBUEY ESSAYS. ^7", "3D QUILLBURY ESSAIS.", 'QUILLBURY ESSAYS. "Si', "Zd QUILLBURY ESSAYS."])
+@pytest.mark.parametrize("head", ["QUILLBUEY ESSAYS. ^4", "8B QUILLBURY ESSAIS.", 'QUILLBURY ESSAYS. "Sl', "Zq QUILLBURY ESSAYS."])
 def test_a_running_head_beside_a_folio_ocr_wrecked_is_that_page(head):
     doc, report = run(verso_recto(range(12, 19), shown={15: head}))
     assert [n for _, n in breaks(doc)] == [str(n) for n in range(12, 19)]
@@ -180,8 +180,54 @@ def test_a_running_head_beside_a_folio_ocr_wrecked_is_that_page(head):
     assert [m.line for m in report.messages if m.code == "TK117"] == [3 * 23 + 2]
 
 
+@pytest.mark.parametrize("speck", ["-", "*", ",*"])
+def test_a_running_head_whose_folio_ocr_left_a_speck_after_is_that_page(speck):
+    doc, _ = run(verso_recto(range(210, 217), shown={213: f"QUILLBURY ESSAYS. 213{speck}"}))
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(210, 217)]
+    assert doc.lines[3 * 23 + 1].fw_type == "header"
+
+
+@pytest.mark.parametrize("wreck", ["24,", "24^", "2,"])
+def test_a_running_head_beside_a_number_that_lost_a_digit_is_that_page(wreck):
+    doc, _ = run(verso_recto(range(244, 251), shown={247: f"QUILLBURY ESSAYS. {wreck}"}))
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(244, 251)]
+
+
+def test_a_folio_of_ones_read_as_capital_is_beside_a_known_running_head_is_that_page():
+    doc, _ = run(verso_recto(range(108, 115), shown={111: "QUILLBURY ESSAYS. lIl"}))
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(108, 115)]
+    # a numeral alone, with no head on its line, stays a section's
+    doc, _ = run(pages_of(range(108, 115), shown={111: "lIl"}))
+    assert "111" not in [n for _, n in breaks(doc)]
+
+
+@pytest.mark.parametrize("head", ["58 ¤UE QVIJLBTRY FSSAIS.", "» TNE QVIJLBTRY FSSAIS. 59"])
+def test_a_running_head_ocr_wrecked_and_opened_with_a_speck_beside_its_folio_is_that_page(head):
+    number = int(head.split()[0] if head[0].isdigit() else head.split()[-1])
+    doc, _ = run(verso_recto(range(56, 63), shown={number: head}))
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(56, 63)]
+    # a dash after a number opens a line of text, not a head
+    assert furniture.folio_before_head("58 — A new chapter") is None
+
+
+def test_a_heading_numbered_with_a_full_stop_is_no_folio_and_head():
+    assert furniture.head_before_folio("QUILLBURY ESSAYS. 15-") == ("15", "header", "QUILLBURY ESSAYS.", 0.25)
+    assert furniture.head_before_folio("SECTION 15.") is None
+
+
+@pytest.mark.parametrize("head", ["OUILBUBY F&SAYS. Zq", "gS QUIJLBTJRV ESSAVS."])
+def test_a_running_head_ocr_wrecked_with_its_folio_where_the_sequence_lacks_a_page_is_that_page(head):
+    doc, report = run(verso_recto(range(12, 19), shown={15: head}))
+    assert [n for _, n in breaks(doc)] == [str(n) for n in range(12, 19)]
+    assert doc.lines[3 * 23 + 1].fw_type == "header"
+    # a line as unlike the head, or longer than it by words, stays text
+    for other in ("GUILD OF ESSAYISTS Zq", "QUILLBURY LETTERS TO OSRIC Zq"):
+        doc, _ = run(verso_recto(range(12, 19), shown={15: other}))
+        assert doc.lines[3 * 23 + 1].kind == "text"
+
+
 def test_a_line_beside_a_word_that_is_not_the_running_head_stays_text():
-    doc, _ = run(verso_recto(range(12, 19), shown={15: "QUILLBURY LETTERS TO OSRIC ^7"}))
+    doc, _ = run(verso_recto(range(12, 19), shown={15: "QUILLBURY LETTERS TO OSRIC ^4"}))
     assert "15" not in [n for _, n in breaks(doc)] and doc.lines[3 * 23 + 1].kind == "text"
 
 

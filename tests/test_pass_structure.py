@@ -672,8 +672,8 @@ def test_the_rules_are_named_once_and_in_order():
     assert names.index("headline decks") < names.index("glued tails") < names.index("junk after hyphens")
     # a contents list's entries are known once headings are, and before bylines are read off them
     # a sitting's date joins the heading above it once headings are known
-    assert names[-7:] == ["kinds", "sitting dates", "long decks", "heads within sentences", "contents lists",
-                          "signatures", "bylines"]
+    assert names[-8:] == ["kinds", "sitting dates", "long decks", "heads within sentences", "contents lists",
+                          "signatures", "run-in heads", "bylines"]
 
 
 def test_a_long_deck_in_capitals_under_a_heading_is_one():
@@ -895,6 +895,54 @@ def test_a_heading_the_contents_list_names_is_no_signature(head):
     # a name the contents list does not name, closing a longer text, stays a signature
     signed = text.replace(head, "OSBERT QUILLET.")
     assert heads(encode(signed, title_page=False))[-1] == "OF THE QUILLABEE FEVER."
+
+
+def run_in(opening):
+    """A paragraph whose first line opens with `opening` (a title in capitals, maybe)."""
+    return f"\n{opening} it is a\n" + PARAGRAPH
+
+
+def test_a_title_run_into_its_paragraph_that_the_contents_list_names_is_a_heading():
+    text = TWO_COLUMN_CONTENTS + "OF THE QUILLABEE FEVER.\n\n" + PARAGRAPH + run_in("MARSH SPASMS. This")
+    doc = encode(text, title_page=False)
+    assert heads(doc)[-1] == "MARSH SPASMS."
+    div = doc.body[-1]
+    assert kinds(div) == ["head", "p"]
+    head, paragraph = div.children
+    # one source line shared: the paragraph's part goes on without a line break of its own
+    assert head.lines[-1].n == paragraph.lines[0].n and paragraph.lines[0].continues
+    assert first_text(paragraph) == "This it is a"
+    # a title the contents list does not name, in a book with no such habit, stays the paragraph's
+    other = encode(text.replace("MARSH SPASMS.", "QUILLET'S REMEDY."), title_page=False)
+    assert heads(other) == ["CONTENTS."]
+
+
+def test_a_title_alone_closed_by_a_comma_that_the_contents_list_names_is_a_heading():
+    text = TWO_COLUMN_CONTENTS + "OF THE QUILLABEE FEVER.\n\n" + PARAGRAPH + "\nMARSH SPASMS,\n" + run_in("As")
+    assert heads(encode(text, title_page=False))[-1] == "MARSH SPASMS,"
+    # not named there: a sentence in capitals that goes on
+    other = text.replace("MARSH SPASMS,", "OSRIC SPASMS,")
+    assert heads(encode(other, title_page=False)) == ["CONTENTS."]
+
+
+def test_titles_a_book_runs_into_several_paragraphs_are_its_habit_and_headings():
+    text = (OPENING + run_in("QUILLABEE FEVER. This") + run_in("TULVERTON AGUES. The")
+            + run_in("MARSH SPASMS, AND CRAMPS. These"))
+    assert heads(encode(text, title_page=False)) == [
+        "THE BEGINNING", "QUILLABEE FEVER.", "TULVERTON AGUES.", "MARSH SPASMS, AND CRAMPS."]
+
+
+@pytest.mark.parametrize("openings", [
+    # emphatic openings in capitals, the sentence going on in lower case
+    ["NOW, my friends,", "BRETHREN, we are", "HEARKEN, all of"],
+    # a play's speakers, each named many times
+    ["QUILLET. Where", "HANNAH. There", "QUILLET. Why", "HANNAH. Because", "QUILLET. Then", "HANNAH. So"],
+    # a newspaper's datelines
+    ["QUILLBURY, Jan. 3.--The", "TULVERTON, Feb. 4.--A", "PELLWORTH, Mar. 5.--Our"],
+])
+def test_openings_in_capitals_that_are_no_titles_are_no_habit(openings):
+    text = OPENING + "".join(map(run_in, openings))
+    assert heads(encode(text, title_page=False)) == ["THE BEGINNING"]
 
 
 def test_a_debates_label_ocr_glued_to_its_title_or_closed_with_a_semicolon_opens_a_speech():

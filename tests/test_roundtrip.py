@@ -103,3 +103,20 @@ def test_a_text_with_ocrs_not_signs_for_hyphens_encodes_validates_and_reads_join
     found = {(i.reading, i.source) for i in interventions(path)}
     assert {("conference", "con\u00ac|ference"), ("breakwater", "break\u00ac|water"),
             ("American", "Amer\u00ad|ican"), ("self-reliance", "self-|reliance")} <= found
+
+
+#: a made-up book that runs its section titles into their paragraphs' first lines
+RUN_IN_BOOK = "".join(
+    f"\n{title} {opening} comes on in the wet months of the year,\nand the physicians of "
+    "Quillbury have long known it for what\nit is, though they have not agreed on its cure,\n"
+    "nor on the diet that best suits the patient.\n"
+    for title, opening in (("QUILLABEE FEVER.", "This"), ("TULVERTON AGUES.", "The ague"),
+                           ("MARSH SPASMS.", "A spasm")))
+
+
+def test_a_book_of_run_in_headings_encodes_validates_and_keeps_every_line():
+    encoded = encode_text(RUN_IN_BOOK, EditionConfig(profile="book"))
+    assert encoded.tree.xpath("//t:head/text()", namespaces=NS)[-3:] == [
+        "QUILLABEE FEVER.", "TULVERTON AGUES.", "MARSH SPASMS."]
+    assert check_bytes(serialize(encoded.tree), "run-in.xml") == []
+    assert diplomatic_lines(encoded.tree) == expected_lines(RUN_IN_BOOK, set())

@@ -66,14 +66,21 @@ _ROMAN_ALONE = re.compile(r"\s*[\[(]?((?:[ivxl] ?){0,5}[ivxl])[\])]?\.?\s*")
 _ANY_ROMAN = re.compile(_ROMAN_ALONE.pattern, re.IGNORECASE)
 #: a roman folio in capitals as OCR reads it: `l` for I, `U` for II (`Vlll`, `VU`)
 _CAPITAL_ROMAN = re.compile(r"\s*[\[(]?([IVXlU]{1,6})[\])]?\.?\s*")
-_NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+([A-Z\"'“‘(].*?)\s*")
+#: a running head opens with a capital, a quote or a bracket, maybe after a speck OCR read
+#: before it (`58 ¤UILLBURY ESSAYS.`, `» QUILLBURY ESSAYS. 59`), not a dash (`12 — A`)
+_HEAD_START = r"(?:[^\w\s\-–—]\s?)?[A-Z\"'“‘(]"
+_NUMBER_FIRST = re.compile(rf"\s*({_NUMBER})\s+({_HEAD_START}.*?)\s*")
 #: the head may end in a number (`Notes for Pages 103-125 529`) but not in a lone digit,
 #: which would be part of a spaced-out date (`January 3 1 ,  1 9 3 7`); it may open with
-#: the year, as a journal's or a debates volume's recto does (`1875. THE QUILLBURY GLOBE. 639`)
-_NUMBER_LAST = re.compile(rf"\s*((?:1[5-9]\d\d\.\s+)?[A-Z\"'“‘(].*?(?:[^\s\d,;:!-]|\d\d))\s+({_NUMBER})\s*")
-#: the characters a line ending in a page number ends in, its spaces aside: `_NUMBER_LAST`
-#: tries each split of its head from its number, so only such lines are given to it
+#: the year, as a journal's or a debates volume's recto does (`1875. THE QUILLBURY GLOBE. 639`);
+#: the number may carry a speck OCR left after it (`QUILLBURY ESSAYS. 213-`), not a full
+#: stop (`SECTION 3.` is a heading)
+_NUMBER_LAST = re.compile(rf"\s*((?:1[5-9]\d\d\.\s+)?{_HEAD_START}.*?(?:[^\s\d,;:!-]|\d\d))\s+({_NUMBER})"
+                          rf"[-,;'’`*]{{0,2}}\s*")
+#: the characters a line ending in a page number ends in, its spaces and specks aside:
+#: `_NUMBER_LAST` tries each split of its head from its number, so only such lines are given to it
 _NUMBER_ENDS = tuple("0123456789lIOo")
+_FOLIO_SPECKS = "-,;'’`*"
 #: a folio of ones OCR read as capital I's (`II` for 11): a section's numeral too
 _ONES = re.compile(r"\s*[Il]{1,3}\s*")
 #: a short line that stands for a folio OCR mangled beyond reading (`m`, `i i 7`, `888`):
@@ -98,6 +105,9 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 FOLIO_REACH = 4
 HEAD_LIKE = 0.8
 HEAD_LIKE_MIN = 8
+#: how alike a line beside a wrecked folio must be to a known running head, where the
+#: sequence expects a missing page's folio: OCR that wrecked the number wrecks the head too
+WRECKED_HEAD_LIKE = 0.6
 
 
 def read_number(shown: str) -> int | None:
@@ -146,7 +156,7 @@ def folio_before_head(text: str):
 
 
 def head_before_folio(text: str):
-    if text.rstrip().endswith(_NUMBER_ENDS) and (m := _NUMBER_LAST.fullmatch(text)):
+    if text.rstrip().rstrip(_FOLIO_SPECKS).endswith(_NUMBER_ENDS) and (m := _NUMBER_LAST.fullmatch(text)):
         return head_with_number(m.group(2), m.group(1))
 
 
@@ -314,7 +324,7 @@ def roman_front_matter(pages: Pages, small: list[Candidate], start: int) -> tupl
 
 def is_folio_wreck(token: str) -> bool:
     """What OCR may leave of a folio beside its running head: digits and their look-alikes,
-    or a speck too short for a word (`^7`, `3D`, `"Si`, `Zd`), but no word of three letters."""
+    or a speck too short for a word (`^4`, `8B`, `"Sl`, `Zq`), but no word of three letters."""
     return bool(_MANGLED.fullmatch(token)) or len(token) <= 2 or len(token) == 3 and not token.isalpha()
 
 
@@ -328,13 +338,13 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
         """The folio as shown and the kind of furniture, if the line can be a mangled folio."""
         if _MANGLED.fullmatch(text) and (not _ANY_ROMAN.fullmatch(text) or _ONES.fullmatch(text)):
             return text.strip(), "pageNum"
+        words = text.split()
+        for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if len(words) > 1 else ():
+            if is_folio_wreck(token) and is_wrecked_head(" ".join(rest), heads):
+                return token, "header"             # before the number in it: `HEAD 24,` for 247
         for rule in (folio_before_head, head_before_folio):
             if read := rule(text):
                 return read[0], "header"           # its number misread: `86 HEAD` for 36
-        words = text.split()
-        for token, rest in ((words[0], words[1:]), (words[-1], words[:-1])) if len(words) > 1 else ():
-            if is_folio_wreck(token) and is_known_head(" ".join(rest), heads):
-                return token, "header"
         if len(text.strip()) <= 20 and text.strip()[:1].isdigit() and not any(rule(text) for rule in CANDIDATE_RULES):
             return "", "header"      # a mark of the sheet or gathering where the folio would be (`Sheet B`)
         return None
@@ -353,14 +363,15 @@ def read_mangled_folios(pages: Pages, cands: list[Candidate]) -> None:
         """Digits that read well must be the number misread, not a year, a count or a
         title's note number: as long, and alike in one place (beside a head, all but one;
         beside a running head the other pages print, as long is enough).
-        A numeral of capital I's (`II`) is a section's number unless it reads as exactly
-        the number expected and a running head in capitals stands beside it."""
+        A numeral of capital I's (`II`) alone is a section's number unless it reads as exactly
+        the number expected and a running head in capitals stands beside it; on the line of
+        a known running head (`HEAD. lIl`) it is the folio."""
         shown, kind = mangled(lines[i].text)
         shown = shown.replace(" ", "") or lines[i].text.strip()
         expected = str(number)
         if shown.isdigit() and len(shown) == len(expected) and beside_known_head(lines[i].text):
             return True              # the head the other pages print says what the line is
-        if _ONES.fullmatch(shown):
+        if _ONES.fullmatch(shown) and kind == "pageNum":
             return shown.translate(OCR_DIGITS) == expected and any(
                 (k := pages.text_near(i, step)) is not None and lines[k].kind == "text"
                 and is_page_head(lines[k].text, pages.opts) for step in (-1, 1))
@@ -448,10 +459,10 @@ def mark_top_furniture(pages: Pages, i: int, number: int) -> None:
                              "page sequence", lines[k].n)
 
 
-def is_known_head(text: str, known: set[str]) -> bool:
+def is_known_head(text: str, known: set[str], like: float = HEAD_LIKE) -> bool:
     """A running head already known, maybe with a few letters OCR misread (`NEKVOUS
     HARBOUR.` for `NERVOUS HARBOUR.`, a wrecked folio glued before it): its key alike to a
-    known one's in all but about one character in eight."""
+    known one's (`like`: in all but about one character in eight)."""
     key = head_key(text)
     if key in known:
         return True
@@ -461,10 +472,19 @@ def is_known_head(text: str, known: set[str]) -> bool:
     for other in known:
         if len(other) >= HEAD_LIKE_MIN:
             matcher.set_seq1(other)
-            if matcher.real_quick_ratio() >= HEAD_LIKE and matcher.quick_ratio() >= HEAD_LIKE \
-                    and matcher.ratio() >= HEAD_LIKE:
+            if matcher.real_quick_ratio() >= like and matcher.quick_ratio() >= like and matcher.ratio() >= like:
                 return True
     return False
+
+
+def is_wrecked_head(text: str, known: set[str]) -> bool:
+    """A known running head that OCR wrecked along with its folio (`OUILBUBY F&SAYS.` for
+    `QUILLBURY ESSAYS.`):
+    its letters misread, not words added, so as long as the head give or take a third,
+    and alike to it less than a head misread in a letter or two."""
+    key = head_key(text)
+    return is_known_head(text, {other for other in known if 3 * abs(len(other) - len(key)) <= len(other)},
+                         WRECKED_HEAD_LIKE)
 
 
 def blanks_before(lines: list[Line], i: int) -> int:

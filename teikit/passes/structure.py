@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from ..facts import StructureDone
@@ -195,6 +195,16 @@ LOWER_STRAY = re.compile(r"(?<!\S)[b-z](?!\S)")
 REAL_WORD = re.compile(r"[^\W\d_]{3,}")
 #: a heading's last line may end in a full stop: `THEFT AND ROBBERY.`, `Here Tuesday.`
 HEAD_STOP = re.compile(r"\.[\"'”’]*$")
+#: a title in capitals a paragraph opens with, closed by a full stop or a comma, before the
+#: sentence the paragraph goes on with (`QUILLABEE FEVER. This disease is`, `MARSH CRAMPS,`
+#: / `As they come`): a run-in heading
+RUN_IN_TITLE = re.compile(r"\s*(?P<title>[A-Z][A-Z'’&-]+(?:,? [A-Z][A-Z'’&-]*){0,7}[.,])(?=\s|$)")
+#: the words after a run-in title open a sentence: a capital, then lower case or a word of one letter
+SENTENCE_OPENING = re.compile(r"""\s*["“(]?[A-Z](?:[a-z]|\s)""")
+#: a date after a place in capitals: a dispatch's dateline (`QUILLBURY, Jan. 3.--`), no title
+DATE_AFTER_PLACE = re.compile(rf"\s*(?:{MONTHS}|{MONTHS_SHORT})\b\.?\s?\d")
+#: the fewest titles a book runs into paragraphs, each its own, for it to be the book's habit
+RUN_IN_HABIT = 3
 #: a contents list's heading, OCR's specks and its column's label (`PAGE`) aside
 CONTENTS_NAME = re.compile(r"\W*(?:table\W+of\W+)?contents\b(?:\W*(?:pages?\b|[^\W\d_]{1,2}\b))*\W*",
                            re.IGNORECASE)
@@ -548,6 +558,46 @@ def split_speaker(block: Block, label: str) -> Block:
     speaker = Block("speaker", block.lines[:index] + [last_label])
     speech = Block("p", [speech_first] + block.lines[index + 1:], marks=[])
     return Block("sp", children=[speaker, speech])
+
+
+def run_in_title(leaves: list[Block], i: int) -> str:
+    """The title in capitals the paragraph `leaves[i]` of running text opens with
+    (`RUN_IN_TITLE`), the sentence going on after it on its line, on the next, or in the next
+    paragraph, where a title alone closed by a comma follows a finished paragraph (one
+    closed by a full stop is a heading already, or was found no heading); or ``. Not a
+    place and date (a dispatch's `QUILLBURY, Jan. 3.--`) nor a speaker's label."""
+    block, lines = leaves[i], leaves[i].text_lines
+    found = RUN_IN_TITLE.match(lines[0].text) if block.kind == "p" and lines else None
+    if not found or not title_key(found.group("title")) or OPENS_WITH_DEBATE_SPEAKER.match(lines[0].text) \
+            or DATE_AFTER_PLACE.match(lines[0].text[found.end():]):
+        return ""
+    title, rest = found.group("title"), lines[0].text[found.end():]
+    if rest.strip():
+        paragraph, opening = block, rest
+    elif len(lines) > 1:
+        paragraph, opening = block, lines[1].text
+    else:
+        before = leaves[i - 1] if i else None
+        paragraph = leaves[i + 1] if i + 1 < len(leaves) else None
+        if not title.endswith(",") or paragraph is None or before is None or before.kind != "p" \
+                or not before.text_lines or not ends_sentence(before.text_lines[-1].text):
+            return ""
+        opening = first_text(paragraph)
+    return title if is_prose(paragraph) and SENTENCE_OPENING.match(opening) else ""
+
+
+def split_run_in_head(block: Block, title: str) -> list[Block]:
+    """`QUILLABEE FEVER. This disease is` -> head `QUILLABEE FEVER.`, p `This disease is`: the
+    line shared as `split_speaker` shares it, the paragraph's marks kept over its words."""
+    if title.strip() == first_text(block):
+        return [Block("head", block.lines, marks=block.marks)]
+    head, paragraph = split_speaker(block, title).children
+    head.kind = "head"
+    cut = len(block.text) - len(paragraph.text)
+    paragraph.marks = [replace(mark, start=mark.start - cut, end=mark.end - cut)
+                       for mark in block.marks if mark.start >= cut]
+    head.marks = [mark for mark in block.marks if mark.end <= len(head.text)]
+    return [head, paragraph]
 
 
 def split_salute(block: Block) -> list[Block]:
@@ -1457,8 +1507,26 @@ class _Builder:
     def in_contents(self, head: Block) -> bool:
         """Does the book's contents list name this heading (`Of Quillet Fever, 12` for
         `QUILLET FEVER.`)? Then it is a chapter's, whatever its words look like."""
-        key = title_key(head_text(head))
+        return self.names_in_contents(head_text(head))
+
+    def names_in_contents(self, title: str) -> bool:
+        key = title_key(title)
         return bool(key) and any(key in entry or entry in key for entry in self.contents)
+
+    def run_in_heads(self, leaves: list[Block]) -> list[Block]:
+        """A title in capitals run into its paragraph (`run_in_title`) is a heading where the
+        book's contents list names it, or where several paragraphs of the book, each with a
+        title of its own, open so (its habit; a play's few names, each said many times, are
+        no such habit); an emphatic opening in capitals alone is none."""
+        titles = [run_in_title(leaves, i) for i in range(len(leaves))]
+        keys = [title_key(title) for title in titles if title]
+        habit = len(set(keys)) >= RUN_IN_HABIT and 2 * len(set(keys)) >= len(keys)
+        out: list[Block] = []
+        for block, title in zip(leaves, titles):
+            taken = title and (habit or self.names_in_contents(title))
+            out.extend(split_run_in_head(block, title) if taken else [block])
+            self.counts["run_in_heads"] += bool(taken)
+        return out
 
     # -- divisions --
 
@@ -1713,6 +1781,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("heads within sentences", _Builder.heads_within_sentences),
     ("contents lists", _Builder.contents_lists),
     ("signatures", _Builder.signatures),
+    ("run-in heads", _Builder.run_in_heads),           # after the contents list, which names them
     ("bylines", _Builder.reclassify_top),
 )
 #: the jobs on the divisions once made, in order
