@@ -1,8 +1,11 @@
-"""What OCR misreads, and the marks it writes for a hyphen at a line end: shared by the
-passes and the TEI readers."""
+"""What OCR misreads (digits; letters, the misreadings the corrections and persons passes
+undo) and the marks it writes for a hyphen at a line end: shared by the passes and the TEI
+readers."""
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 
 #: letters OCR gives for digits: l and I for 1, O and o for 0
 DIGIT_LOOKALIKES = {"l": "1", "I": "1", "O": "0", "o": "0"}
@@ -28,3 +31,36 @@ _HYPHEN_ENDINGS = tuple(LINE_END_HYPHENS)
 def ends_in_hyphen(text: str) -> bool:
     """`text` ends in one of the LINE_END_HYPHENS (`Amer-`, `con¬`)."""
     return text.endswith(_HYPHEN_ENDINGS)
+
+
+#: OCR's usual misreadings, tried on unknown words (`spelling`): (as read, as printed, cost),
+#: the cost saying how much rarer the misreading is than the word it hides, in powers of ten
+#: (the noisy channel's error model, on wordfreq's Zipf scale)
+CONFUSIONS = (("rn", "m", 1.0), ("m", "rn", 1.5), ("rl", "n", 1.5), ("ri", "n", 1.5), ("cl", "d", 1.5),
+              ("li", "h", 1.0), ("ii", "u", 1.5), ("ii", "h", 1.5), ("ii", "ll", 1.5), ("f", "t", 1.5),
+              ("t", "f", 1.5), ("c", "e", 1.0), ("e", "c", 1.0), ("l", "i", 1.5), ("i", "l", 1.5),
+              ("h", "b", 1.5), ("b", "h", 1.0), ("u", "n", 1.0), ("n", "u", 1.0), ("v", "y", 1.0),
+              ("y", "v", 1.5), ("vv", "w", 1.0), ("tl", "d", 1.5), ("i", "t", 2.5),
+              ("€", "f", 0.5), ("&", "s", 1.0), ("I", "T", 1.5), ("l", "I", 1.5), ("O", "C", 1.5),
+              ("il", "d", 1.5), ("il", "u", 1.5), ("ri", "h", 1.5), ("h", "n", 1.5))
+#: the cost of a diacritic OCR added to a plain letter (`mïller`): tried on lower-case words
+ACCENT_COST = 1.0
+
+
+def misreadings(word: str) -> dict[str, float]:
+    """What each of OCR's usual misreadings (CONFUSIONS, an added diacritic) would make of
+    `word` undone once, with its cost: the readings of the word. A capitalised word keeps
+    its diacritics: it is more likely a foreign name than a misreading."""
+    readings: dict[str, float] = {}
+    for wrong, right, cost in CONFUSIONS:
+        at = word.find(wrong)
+        while at >= 0:
+            reading = word[:at] + right + word[at + len(wrong):]
+            readings[reading] = min(cost, readings.get(reading, math.inf))
+            at = word.find(wrong, at + 1)
+    for at, char in enumerate(word if word.islower() else ""):
+        plain = unicodedata.normalize("NFD", char)[0]
+        if plain != char and plain.isascii():
+            reading = word[:at] + plain + word[at + 1:]
+            readings[reading] = min(ACCENT_COST, readings.get(reading, math.inf))
+    return readings

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
@@ -38,7 +37,7 @@ from typing import Callable, NamedTuple
 
 from ..lexicon import Lexicon
 from ..model import RESP, Block, Document, Hyphen, Mark, Spans
-from ..ocr import LINE_END_HYPHEN_RE, LINE_END_HYPHENS, OCR_DIGITS
+from ..ocr import LINE_END_HYPHEN_RE, LINE_END_HYPHENS, OCR_DIGITS, misreadings
 from ..pipeline import PassSpec
 from ..report import Report
 from .notes import glued_number_start
@@ -95,16 +94,6 @@ NUMBERS_GATE_RE = re.compile(r"[0-9](?:[OolIGSBZ]|(?<=[OolI][0-9])|(?<=1)(?:�|
 GLYPH_RE = re.compile(rf"[{GLYPHS}]")
 #: what `inner_punctuation` needs: a comma or apostrophe between lower-case letters
 INNER_PUNCT_GATE_RE = re.compile(r"[,'’](?<=[a-z][,'’])[a-z]")
-#: OCR's usual misreadings, tried on unknown words (`spelling`): (as read, as printed, cost),
-#: the cost saying how much rarer the misreading is than the word it hides, in powers of ten
-#: (the noisy channel's error model, on wordfreq's Zipf scale)
-CONFUSIONS = (("rn", "m", 1.0), ("m", "rn", 1.5), ("rl", "n", 1.5), ("ri", "n", 1.5), ("cl", "d", 1.5),
-              ("li", "h", 1.0), ("ii", "u", 1.5), ("ii", "h", 1.5), ("ii", "ll", 1.5), ("f", "t", 1.5),
-              ("t", "f", 1.5), ("c", "e", 1.0), ("e", "c", 1.0), ("l", "i", 1.5), ("i", "l", 1.5),
-              ("h", "b", 1.5), ("b", "h", 1.0), ("u", "n", 1.0), ("n", "u", 1.0), ("v", "y", 1.0),
-              ("y", "v", 1.5), ("vv", "w", 1.0), ("tl", "d", 1.5), ("i", "t", 2.5),
-              ("€", "f", 0.5), ("&", "s", 1.0), ("I", "T", 1.5), ("l", "I", 1.5), ("O", "C", 1.5),
-              ("il", "d", 1.5), ("il", "u", 1.5), ("ri", "h", 1.5), ("h", "n", 1.5))
 #: a word OCR may have misread: letters, with the signs it reads for some of them inside (`hal€`,
 #: `hou&e`), alone between spaces and punctuation, or before a possessive `'s`; never part of
 #: a compound, of a number or of a run of junk (`«arly`), nor the rest of a word whose capital
@@ -113,8 +102,6 @@ _MISREAD_WORD_BEFORE = r"(?<![^\s\"'“‘(\[])(?<!(?<![\w.])[B-HJ-NP-Z] )"
 _MISREAD_WORD_AFTER = r"(?=(?:['’]s)?(?:[\s.,;:!?\"'”’)\]]|$))"
 MISREAD_WORD_RE = re.compile(_MISREAD_WORD_BEFORE + r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ&€]*[A-Za-zÀ-ÖØ-öø-ÿ€]"
                              + _MISREAD_WORD_AFTER)
-#: the cost of a diacritic OCR added to a plain letter (`mïller`): tried on lower-case words
-ACCENT_COST = 1.0
 #: roman numerals: words no lexicon knows, never misreadings (`iii`, `xiv`, `Ixx`)
 ROMAN_RE = re.compile(r"(?i)[ivxlcdm]+")
 #: how much likelier than the word as read, and than the next reading, a reading must be
@@ -486,25 +473,6 @@ class LineCorrector:
     def reading_prior(self, reading: str) -> float:
         """How likely a reading is before the page is seen: its frequency (Zipf scale)."""
         return max(self.lex.zipf(reading), self.name_prior(reading))
-
-
-def misreadings(word: str) -> dict[str, float]:
-    """What each of OCR's usual misreadings (CONFUSIONS, an added diacritic) would make of
-    `word` undone once, with its cost: the readings of the word. A capitalised word keeps
-    its diacritics: it is more likely a foreign name than a misreading."""
-    readings: dict[str, float] = {}
-    for wrong, right, cost in CONFUSIONS:
-        at = word.find(wrong)
-        while at >= 0:
-            reading = word[:at] + right + word[at + len(wrong):]
-            readings[reading] = min(cost, readings.get(reading, math.inf))
-            at = word.find(wrong, at + 1)
-    for at, char in enumerate(word if word.islower() else ""):
-        plain = unicodedata.normalize("NFD", char)[0]
-        if plain != char and plain.isascii():
-            reading = word[:at] + plain + word[at + 1:]
-            readings[reading] = min(ACCENT_COST, readings.get(reading, math.inf))
-    return readings
 
 
 class FinderRule(NamedTuple):

@@ -24,8 +24,8 @@ from typing import NamedTuple
 
 from ..lexicon import word_zipf
 from ..names import TITLES
+from ..ocr import misreadings
 from ..patterns import not_after, words_not_after
-from .corrections import misreadings
 
 #: titles that only ever stand before a person's name: after them even a common word is a
 #: surname (`Mr. Baker`), unless it names a role (`Mr. Chairman`)
@@ -368,7 +368,7 @@ def forename_before(text: str, start: int, known: Known) -> int:
 
 def is_misread_title(word: str) -> bool:
     """A title as OCR misread it (`Goverhor`, `Jndge`): one of OCR's usual misreadings
-    (`corrections.misreadings`) makes a title of it."""
+    (`teikit.ocr.misreadings`) makes a title of it."""
     return word not in TITLES and any(reading in TITLES for reading in misreadings(word))
 
 
