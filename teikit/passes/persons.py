@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 import re
 import sys
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -235,10 +236,15 @@ def list_line_ends(blocks: list[Block], views: list[ReadingView]) -> dict[int, l
     return ends
 
 
+def ends_between(line_ends: list[int], start: int, end: int) -> bool:
+    """Whether one of the (sorted) `line_ends` falls in [start, end)."""
+    return bisect_left(line_ends, start) < bisect_left(line_ends, end)
+
+
 def within_line(text: str, start: int, end: int, line_ends: list[int]) -> Span:
-    """A span cut at the list's line ends it crosses, as its longest piece (`Present | Osric
-    Quillet`, `Osric Quillet | Tobias`)."""
-    cuts = [k for k in line_ends if start < k < end]
+    """A span cut at the list's line ends it crosses (`line_ends` sorted, as `list_line_ends`
+    gives them), as its longest piece (`Present | Osric Quillet`, `Osric Quillet | Tobias`)."""
+    cuts = line_ends[bisect_right(line_ends, start):bisect_left(line_ends, end)]
     if not cuts:
         return start, end
     pieces = [(i, j) for i, j in zip([start] + [k + 1 for k in cuts], cuts + [end])]
@@ -315,7 +321,7 @@ def join_adjacent(mentions: list[Mention], texts: list[str],
         last = joined[-1] if joined else None
         if last and last.block == m.block and (last.ref == m.ref or not (last.ref and m.ref)) \
                 and NAME_GAP.fullmatch(texts[m.block], last.end, m.start) \
-                and not any(last.end <= k < m.start for k in (line_ends or {}).get(m.block, ())) \
+                and not ends_between(line_ends.get(m.block, []) if line_ends else [], last.end, m.start) \
                 and len(texts[m.block][last.start:m.end].split()) <= LONGEST_NAME:
             last.end, last.text = m.end, texts[m.block][last.start:m.end]
             last.ref = last.ref or m.ref

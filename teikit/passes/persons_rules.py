@@ -231,6 +231,7 @@ def titled(text: str, known: Known) -> list[Span]:
     no adjective and follows no article nor capitalised word (`Bishop Baker`, not `the Bishop
     Palace` nor `The Great Prince Died`)."""
     found = []
+    heading = None          # whether the text is a heading's (`capitalises_all`): read once, if asked
     for m in TITLED.finditer(text):
         words = [w for w in m.group("name").split() if not w.endswith(".")]
         title = TITLE_BEFORE.search(text, max(0, m.start("name") - 16), m.start("name")).group(1)
@@ -245,7 +246,8 @@ def titled(text: str, known: Known) -> list[Span]:
                 and not (title in HONORIFICS and len(words) == 1):   # `the Deputy Marshal`, not `Mr. Bishop`
             continue
         span = without_function_words(text, *m.span("name"))
-        span = without_headline_verb(text, *span, known) if capitalises_all(text) else span
+        heading = capitalises_all(text) if heading is None else heading
+        span = without_headline_verb(text, *span, known) if heading else span
         if span:
             found.append(span)
     return found
