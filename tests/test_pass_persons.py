@@ -81,7 +81,8 @@ def test_trie_regex_matches_each_word_and_spacing():
 # ---------------------------------------------------------------- evidence for a register link
 
 def linked(texts, finder):
-    found, unlinked = register_mentions(finder, texts, period(texts), persons_model.places_by_use(texts))
+    places = persons_model.places_by_use(texts, persons_model.after_place_prepositions(texts))
+    found, unlinked = register_mentions(finder, texts, period(texts), places)
     return sorted((m.text, m.ref) for m in found), sorted(m.text for m in unlinked)
 
 

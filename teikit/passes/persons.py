@@ -256,7 +256,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     """All stages in order; the mentions of every block, in document order; no name crosses
     one of the `line_ends` (`list_line_ends`)."""
     line_ends = line_ends or {}
-    used_as_places = persons_model.places_by_use(texts)
+    after_place = persons_model.after_place_prepositions(texts)
+    used_as_places = persons_model.places_by_use(texts, after_place)
     linked, unlinked = register_mentions(finder, texts, period(texts), used_as_places) if finder else ([], [])
     taken: dict[int, list[Span]] = {}
     claimed: dict[int, Nearby[Span]] = {}      # the same spans, found by where they stand
@@ -289,7 +290,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         attested: set[str] = set()
         # read once, for the rules and the model (places) and for the surname stage (groups)
         groups = persons_model.plurals(texts) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
-        places = groups | persons_model.place_words(texts, (persons_model.AFTER_PLACE_PREPOSITION, PLACE_OF))
+        places = groups | after_place.keys() | persons_model.place_words(texts, (PLACE_OF,))
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)
             spans["speaker"] = [(i, j) for i, j in spans["speaker"] if text[i:j] not in places]   # `Moscow said`

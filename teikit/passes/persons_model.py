@@ -282,9 +282,15 @@ PLACE_USES = 2
 PLACE_SHARE = 0.08
 
 
-def places_by_use(texts: list[str]) -> set[str]:
-    """The capitalised words the text uses as places' names (PLACE_USES, PLACE_SHARE)."""
-    after_place = Counter(chain.from_iterable(AFTER_PLACE_PREPOSITION.findall(text) for text in texts))
+def after_place_prepositions(texts: list[str]) -> Counter[str]:
+    """The capitalised words a text puts after a preposition of place (`at Verdun`), each
+    with how often: read once for `places_by_use` and the model's place words."""
+    return Counter(chain.from_iterable(AFTER_PLACE_PREPOSITION.findall(text) for text in texts))
+
+
+def places_by_use(texts: list[str], after_place: Counter[str]) -> set[str]:
+    """The capitalised words the text uses as places' names (PLACE_USES, PLACE_SHARE), of
+    those `after_place_prepositions` found."""
     if not after_place:
         return set()
     uses = Counter(word for text in texts for word in CAPITALISED.findall(text) if word in after_place)
