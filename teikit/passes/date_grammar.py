@@ -465,9 +465,11 @@ RULES: list[Rule] = [
 
 #: the first three letters of each month, as abbreviated in a dateline
 MONTH_HEADS = tuple(name[:3].lower() for name in FULL_MONTHS)
-#: a dateline's place opening its text, in capitalised words, its state after a comma
-#: (`Quillbury, Minn., `), before its date
-DATELINE_PLACE = re.compile(r"\W{0,2}[A-Z][\w'.]*(?: [A-Z][\w'.]*)*(?:, [A-Z][\w'.]*(?: [A-Z][\w'.]*)*)*, ")
+#: a dateline's place: capitalised words, its state or county after commas (`St. Quillbury, Minn.`);
+#: the structure pass reads a dateline alone on its line by it too
+PLACE_NAMES = r"[A-Z][\w'.]*(?:\s[A-Z][\w'.]*)*(?:,\s?[A-Z][\w'.]*(?:\s[A-Z][\w'.]*)*)*"
+#: a dateline's place opening its text, before its date (`Quillbury, Minn., `)
+DATELINE_PLACE = re.compile(rf"\W{{0,2}}{PLACE_NAMES},\s?")
 
 
 def misread_month(form: str) -> str:

@@ -56,6 +56,7 @@ from ..pipeline import PassSpec
 from ..report import Report
 from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL, STARTS_LOWER, ends_sentence,
                      is_caps_line, is_title_line)
+from .date_grammar import PLACE_NAMES
 from .dehyphenate import glued_junk, is_inner_speck
 from .notes import split_endnotes
 from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT, TITLE_BEFORE
@@ -82,8 +83,7 @@ PROSE_WORDS = 4
 DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+, )?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\.?\s*(?=\d))[\s\d\S]{{0,16}}$")
 #: a newspaper's dateline alone on its line: a place in capitalised words, its state after a
 #: comma, and a month and day (`St. Quillbury, Minn., Jan. 3.`, `PELLWORTH, December 28.--`)
-_PLACE_WORDS = r"[A-Z][\w'.]*(?:\s[A-Z][\w'.]*)*"
-PLACE_DATELINE = re.compile(rf"^{_PLACE_WORDS}(?:,\s?{_PLACE_WORDS})*,\s?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\b\.?)"
+PLACE_DATELINE = re.compile(rf"^{PLACE_NAMES},\s?(?:(?:{MONTHS})\b|(?:{MONTHS_SHORT})\b\.?)"
                             r"\s?\d{1,2}(?:st|nd|rd|th|d)?[.,]?\s?[-—–.]*$")
 #: a chronology entry: a date, a dash, the event ("January 9-Trotsky arrives", "April 10-17-The ...")
 CHRONOLOGY_ENTRY = re.compile(rf"^(?:{MONTHS})\b[^-]{{0,24}}(?:-[^-A-Z]{{1,12}})*-\s?[A-Z\"“(]")
