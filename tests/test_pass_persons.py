@@ -14,7 +14,7 @@ from teikit.passes import persons_model, persons_rules
 from teikit.passes.persons import (Options, PersonFinder, find_mentions, list_line_ends, of_period, period, pick,
                                    register_mentions, run, within_line)
 from teikit.passes.persons_keys import Mention, agree, assign_keys, name_parts
-from teikit.passes.persons_rules import Known, rule_spans, surname_mentions, surname_pattern, trie_regex
+from teikit.passes.persons_rules import Known, rule_spans, surname_mentions, surname_pattern, trie_regex, without_suffix
 from teikit.reader import document_from_text
 from teikit.register import Register, person_from_dict
 from teikit.report import Report
@@ -296,6 +296,14 @@ def test_a_common_word_surname_of_a_person_named_in_full_is_found_in_running_pro
     found = [text[i:j] for i, j in surname_mentions(text, pattern, known, frozenset({"Glass"}))]
     assert found == ["Osric Glass", "Glass", "Glass"]            # not at a sentence's start nor in capitals
     assert [text[i:j] for i, j in surname_mentions(text, pattern, known)] == ["Osric Glass"]
+
+
+def test_a_name_keeps_no_suffix():
+    text = "from Osric Quillet, Esqr. and Wm Pellworth Bart on Monday"
+    assert persons_model.trim(text, 5, 25) == (5, 18)
+    assert without_suffix(text, 30, 47) == (30, 42)
+    assert without_suffix(text, 30, 42) == (30, 42)
+    assert without_suffix("Bart", 0, 4) == (0, 4)                 # a span of a suffix alone stays for the checks
 
 
 def test_a_surname_after_a_places_first_word_is_the_places():
@@ -821,4 +829,4 @@ def test_a_short_word_the_model_alone_finds_once_is_no_name_in_a_newspapers_ocr(
 
 def test_a_names_suffix_is_no_name_alone():
     assert persons_rules.is_surname("Quillet")
-    assert not any(map(persons_rules.is_surname, ["Jr", "Jr.", "Esqr"]))
+    assert not any(map(persons_rules.is_surname, ["Jr", "Jr.", "Esqr", "Bart.", "Knt"]))

@@ -265,7 +265,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
 
     def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
         nearby = claimed.setdefault(block, Nearby())
-        spans = [within_line(texts[block], i, j, line_ends.get(block, [])) for i, j in spans]
+        spans = [within_line(texts[block], *persons_rules.without_suffix(texts[block], i, j), line_ends.get(block, []))
+                 for i, j in spans]
         spans = [(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)
                  and (ref or not persons_rules.stands_for_no_person(texts[block], i, j))]
         for i, j in pick(spans, nearby):

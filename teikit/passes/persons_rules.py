@@ -631,8 +631,18 @@ CITATION_WORDS = frozenset("""Ibid Ib Ibidem Idem Id Cf Op Loc Viz Vide Passim S
 #: the Latin of the law's writs, which court papers capitalise (`a writ of Habeas Corpus`, `Subpoena issued`)
 LEGAL_LATIN = frozenset("""Corpus Subpoena Subpena Certiorari Mandamus Capias Facias Venire Prosequi Warranto
 Tunc Litem Ne Exeat Replevin Supersedeas Habendum""".split())
-#: what follows a name, never a name alone (`Osric Quillet, Jr.`, `T. Pellworth, Esqr.`)
-NAME_SUFFIXES = frozenset("""Jr Junr Sr Senr Esq Esqr""".split())
+#: what follows a name, never a name alone (`Osric Quillet, Jr.`, `T. Pellworth, Esqr.`, a baronet's
+#: `Sir Osric Quillet, Bart.`, a knight's `Knt.`)
+NAME_SUFFIXES = frozenset("""Jr Junr Sr Senr Esq Esqr Bart Bt Knt Kt""".split())
+#: a name's suffix closing a span, maybe past a comma
+SUFFIX_AT_END = re.compile(rf"[\s,]+(?:{'|'.join(sorted(NAME_SUFFIXES))})\.?$")
+
+
+def without_suffix(text: str, start: int, end: int) -> Span:
+    """A span without the suffix that closes it (`Wm Pellworth Bart`): the name, whose last
+    word is the surname the register keys it by."""
+    suffix = SUFFIX_AT_END.search(text, start, end)
+    return (start, suffix.start()) if suffix and suffix.start() > start else (start, end)
 
 
 def is_surname(word: str) -> bool:
