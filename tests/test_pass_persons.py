@@ -741,6 +741,13 @@ def test_mentions_of_one_person_share_a_key():
     assert found["pellworth-john"].entry()["note"].endswith("not reviewed.")
 
 
+def test_a_person_known_by_a_forename_alone_has_no_surname_in_the_register():
+    mentions = [Mention(0, 0, 1, "William"), Mention(1, 0, 1, "Quillet")]
+    found = assign_keys(mentions, set(), ["William", "Quillet"])
+    assert (found["william"].entry()["forename"], found["william"].entry()["surname"]) == ("William", "")
+    assert (found["quillet"].entry()["forename"], found["quillet"].entry()["surname"]) == ("", "Quillet")
+
+
 # ---------------------------------------------------------------- the pass
 
 def _doc(text):
