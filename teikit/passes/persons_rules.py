@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..lexicon import word_zipf
@@ -742,12 +743,18 @@ NAME_THEN_LOWER = re.compile(rf"(?P<first>{NAME_WORD_STARTING})(?:\s+(?:{CAPITAL
                              r"(?P<last>[a-z][a-z'’]+)(?![\w'’-])")
 
 
-def surnames_in_lower_case(text: str, named: set[tuple[str, str]], known: Known) -> list[Span]:
+@lru_cache(maxsize=4)
+def surnames_of(named: frozenset[tuple[str, str]]) -> frozenset[str]:
+    """The surnames of (first given name, surname) pairs, read once a document, not once a block."""
+    return frozenset(surname for _, surname in named)
+
+
+def surnames_in_lower_case(text: str, named: frozenset[tuple[str, str]], known: Known) -> list[Span]:
     """A surname the text writes in lower case after a forename, where a name the text gives
     in full proves it a surname (`Hannah quillet` beside `Hannah Quillet` or `H. Quillet`),
     a common word too (`Osric key` beside `O. Key`): `named` holds the (first given name,
     surname) of every name found in full; the forename is a known one or that name's."""
-    surnames = {surname for _, surname in named}
+    surnames = surnames_of(named)
     found = []
     for m in NAME_THEN_LOWER.finditer(text):
         first, last = m["first"], m["last"].title()
@@ -757,13 +764,19 @@ def surnames_in_lower_case(text: str, named: set[tuple[str, str]], known: Known)
     return found
 
 
-def given_names_alone(text: str, given: set[tuple[str, str]]) -> list[Span]:
+@lru_cache(maxsize=4)
+def given_names_pattern(given: frozenset[tuple[str, str]]) -> re.Pattern | None:
+    """The regex of `given_names_alone`, built once a document."""
+    if not given:
+        return None
+    alternatives = [not_after(r"[\w.'’-]", re.escape(first)) + rf"\s+[{second[0]}{second[0].lower()}]"
+                    + re.escape(second[1:]) for first, second in sorted(given)]
+    return re.compile("(?:" + "|".join(alternatives) + ")" + NAME_END)
+
+
+def given_names_alone(text: str, given: frozenset[tuple[str, str]]) -> list[Span]:
     """Two given names of a name found in full, without its surname (`Hester Jane` beside
     `Hester Jane Quillet`), the second maybe in lower case (`Hester jane`): `given` holds the
     first two words of names of three words or more whose second is a forename."""
-    if not given:
-        return []
-    alternatives = [not_after(r"[\w.'’-]", re.escape(first)) + rf"\s+[{second[0]}{second[0].lower()}]"
-                    + re.escape(second[1:]) for first, second in sorted(given)]
-    pattern = re.compile("(?:" + "|".join(alternatives) + ")" + NAME_END)
-    return [m.span() for m in pattern.finditer(text)]
+    pattern = given_names_pattern(given)
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
