@@ -167,13 +167,18 @@ def shifted(year: int, month: int, shift: int) -> tuple[int, int]:
     return absolute // 12, absolute % 12 + 1
 
 
-def _last_or_next(month: int, running: RunningDate, direction: int) -> str | None:
-    """The year-month of `last September` (the latest September before the running month)
-    or `next March` (the first after it), or None without a running month."""
-    if not running.month_known:
+def _last_or_next(when: str, running: RunningDate, direction: int) -> str | None:
+    """The value of `last September` (the latest September before the running month) or
+    `next March` (the first after it), of `the 3d of December last` (the latest 3 December
+    before the running day) or `the 1st of July next`, or None without a running month."""
+    yearless = MONTH_DAY.match(when)
+    if not running.month_known or not yearless:
         return None
-    passed = month < running.month if direction < 0 else month > running.month
-    return f"{running.year + (0 if passed else direction):04d}-{month:02d}"
+    month, day = yearless.groups()
+    printed = (int(month), int(day) if day and running.day is not None else 0)
+    now = (running.month, running.day if day and running.day is not None else 0)
+    passed = printed < now if direction < 0 else printed > now
+    return f"{running.year + (0 if passed else direction):04d}-{month}" + (f"-{day}" if day else "")
 
 
 def _completed(when: str, running: RunningDate, relative: str | None, entry: bool,
@@ -276,7 +281,7 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
         if direction is None:
             completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
         else:
-            completed = _last_or_next(int(printed[2:]), running, int(direction)) or printed
+            completed = _last_or_next(printed, running, int(direction)) or printed
         if DAY_ONLY.match(completed) or not is_calendar_day(completed):
             return None
         if completed != attrs["when"]:

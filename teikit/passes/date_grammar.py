@@ -572,6 +572,22 @@ def _name_after_weekday(text: str, end: int) -> bool:
     return bool(m) and m.group(1) != "I" and not any(shortens(m.group(1), full) for full in PARTS_OF_DAY)
 
 
+#: `last` or `next` after a yearless month or day (`in January last`, `the 3d of December
+#: last`, `on the 1st of July next`): the latest before the running date, or the first after
+#: it, as `last September` counts; not `last year` or `next week`, a date of their own
+LAST_OR_NEXT_AFTER = re.compile(r"[ \t]+(?P<direction>last|next)(?!\w)"
+                                r"(?![ \t]+(?:year|month|week|day|night|time|spring|summer|autumn|fall|winter)\b)")
+
+
+def _with_last_or_next(text: str, end: int, attrs: dict[str, str]) -> tuple[int, dict[str, str]]:
+    """The end and attributes of a yearless month or day (`--12`, `--12-03`) with the `last`
+    or `next` after it that tells its year (LAST_OR_NEXT_AFTER)."""
+    after = LAST_OR_NEXT_AFTER.match(text, end)
+    if not after or not YEARLESS.match(attrs.get("when", "")) or set(attrs) != {"when"}:
+        return end, attrs
+    return after.end(), {**attrs, "_direction": "-1" if after["direction"] == "last" else "1"}
+
+
 def _accept(rule: Rule, text: str, m: re.Match) -> bool:
     """The checks a match must pass beyond its pattern."""
     i, j = m.span()
@@ -618,6 +634,7 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
             attrs = rule.value(m.groupdict())
             if rule.name == "weekday" and FUTURE_BEFORE.search(text, max(0, i - 60), i):
                 attrs["_ahead"] = "1"
+            j, attrs = _with_last_or_next(text, j, attrs) if attrs else (j, attrs)
             values = [v for k, v in attrs.items() if not k.startswith("_")] if attrs else []
             if attrs is None or not all(map(is_calendar_day, values)) or (rule.name != "era_year" and any(
                     not earliest <= int(v[:4]) <= latest for v in values if v[:1].isdigit())):
