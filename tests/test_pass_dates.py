@@ -641,3 +641,10 @@ def test_the_first_full_date_of_a_journal_dates_the_entries_after_it():
     assert dated(["He sailed on 3d March 1871 from Tulverton", "25th The boats came in"]) == [
         ("3d March 1871", {"when": "1871-03-03"})]
 
+
+def test_march_or_may_before_a_count_of_a_measure_is_no_date():
+    # a traveller's `March 2 ½ hours` is the verb; the month keeps its day and its year
+    assert dates_in("we cannot buy - March\n2 ½ N E over the hills") == []
+    assert dates_in("March 3 hours North - cross the river") == []
+    assert dates_in("March 3, 1866 we crossed") == [("March 3, 1866", {"when": "1866-03-03"})]
+    assert dates_in("on March 3 the boats came") == [("March 3", {"when": "--03-03"})]
