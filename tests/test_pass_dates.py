@@ -640,3 +640,21 @@ def test_a_datelines_month_ocr_misread_by_a_letter_or_junk_before_its_day_is_a_d
     assert find_dates("he wrote, Deo. 31. The mill burned.") == []
     assert find_dates("Quillbury, Mav. 3. The mill burned.") == []      # May or Mar
     assert find_dates("Quillbury, Dec. 80. The mill burned.") == []     # no day
+
+
+def test_the_first_full_date_of_a_journal_dates_the_entries_after_it():
+    # a title page's `begun 14th ... at`: no heading date, yet the entries count on from it
+    journal = ["Journal of Osbert Quillet\nbegun 3d March 1871 at\nTulverton with the boats",
+               "4th Rain all day", "6th Left for Pellworth"]
+    assert dated(journal)[1:] == [("4th", inferred("1871-03-04")), ("6th", inferred("1871-03-06"))]
+    # a day weeks after that date heads no entry of it
+    assert dated(["He sailed on 3d March 1871 from Tulverton", "25th The boats came in"]) == [
+        ("3d March 1871", {"when": "1871-03-03"})]
+
+
+def test_march_or_may_before_a_count_of_a_measure_is_no_date():
+    # a traveller's `March 2 ½ hours` is the verb; the month keeps its day and its year
+    assert dates_in("we cannot buy - March\n2 ½ N E over the hills") == []
+    assert dates_in("March 3 hours North - cross the river") == []
+    assert dates_in("March 3, 1866 we crossed") == [("March 3, 1866", {"when": "1866-03-03"})]
+    assert dates_in("on March 3 the boats came") == [("March 3", {"when": "--03-03"})]

@@ -530,6 +530,11 @@ NAME_BEFORE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\s+$")
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|would|going to|next|hope|intend|expect|mean to|let me know)\b"
                            r"[^.!?;]*$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*)\s*$")
+#: a count and a measure after `March` or `May` (`March 2 ½ hours`, `March 3 miles North`,
+#: `march 2¼`): the verb (or `may`) before a distance or a time, as travellers' journals
+#: write it, not the month
+MEASURE_AFTER = re.compile(r"\s+\d{0,3}\s?(?:[½¼¾⅓⅔⅛]|\d/\d)"
+                           r"|\s+\d{1,3}\s+(?:hours?|hrs?|miles?|yards?|minutes?|mins?)\b", re.IGNORECASE)
 #: the longest place before a dateline's date (`Quillbury Junction, New Pellworth, `)
 DATELINE_PLACE_LENGTH = 48
 
@@ -540,7 +545,7 @@ def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
     Not when it names an event (`the October Revolution`, `April Theses`, `the man of
     October`), not in a heading in capitals (`THE MARCH TO POWER`), not a short form,
     and `May`/`March` not at a sentence start (`May I ...`) unless a chronology's dash
-    follows (`May-An insurrection`).
+    follows (`May-An insurrection`), nor before a count of a measure (`March 2 ½ N E`).
     """
     before, after = text[max(0, i - 12):i], text[j:j + 16]
     if month not in FULL_MONTHS or EVENT_AFTER.match(after):
@@ -549,7 +554,12 @@ def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
         return False
     if month.lower() in AMBIGUOUS_MONTHS and SENTENCE_START.search(before):
         return bool(re.match(r"\s?[-–—]", after))
-    return True
+    return not _verb_before_measure(text, j, month)
+
+
+def _verb_before_measure(text: str, j: int, month: str) -> bool:
+    """Whether `March`/`May` ending at `j` is a verb before a count of a measure (`March 2 ½ N E`)."""
+    return month.lower() in AMBIGUOUS_MONTHS and MEASURE_AFTER.match(text, j) is not None
 
 
 #: the capitalised word after a weekday
@@ -593,6 +603,8 @@ def _accept(rule: Rule, text: str, m: re.Match) -> bool:
     i, j = m.span()
     if rule.name == "month" and not m.group("year") and not m.group("byear") and not m.group("month2"):
         return _standalone_month_is_date(text, i, j, m.group("month"))
+    if rule.name == "month_day" and not m.group("year"):
+        return not _verb_before_measure(text, m.end("month"), m.group("month"))
     if rule.numeric:
         return not NOT_YEAR_BEFORE.search(text[max(0, i - 12):i])
     if rule.name == "weekday":
