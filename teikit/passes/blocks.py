@@ -215,11 +215,13 @@ SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 PLAIN_DIGITS = str.maketrans(SUPERSCRIPT, "0123456789")
 #: how a note at the page foot opens: its number (maybe raised or in brackets), its sign
 #: (OCR may glue either to the first word), or what OCR left of them (`*4.`, `° See`,
-#: `I 3`: read by the sequence); `label` spans all that is printed of it
+#: `I 3`: read by the sequence); `label` spans all that is printed of it. Its first `word`
+#: may be a cited volume's or book's number with the title after it (`* 1 Cor. ix. 10.`,
+#: `† 3 Bl. Comm. 291.`): a note that opens with a citation
 NOTE_START_RE = re.compile(
     r"^\s*(?P<label>\(?(?P<num>\d{1,3})[.)]?(?=\s)|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)"
     r"|(?P<raised>[⁰¹²³⁴-⁹]{1,3})|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?(?=\s))"
-    r"\s*(?![*†‡])(?=(?P<word>\S+))")
+    r"\s*(?![*†‡])(?=(?P<word>(?:\d{1,3} (?=[A-Z]))?\S+))")
 #: words after which a number is a reference, not a note marker (p. 12, vol. 3, No. 4)
 REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art fig sect sec "
                             "col cols line lines v vv ver verse part book note".split())
