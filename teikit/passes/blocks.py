@@ -125,14 +125,18 @@ def is_title_line(text: str) -> bool:
 
 #: a paragraph's first line: a capital, maybe after a quote or bracket
 STARTS_CAPITAL = re.compile(r"""^[\s"'“‘(\[]*[A-Z]""")
+#: a year alone on its line, as annals head their entries (`1834.`)
+YEAR_LINE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)\.?$")
 
 
 def ends_paragraph(line: Line, nxt: Line, full: float) -> bool:
     """A line of prose that ends a sentence short of the full width, before a line of prose
-    opening with a capital: where a paragraph ends in text that parts none by blank lines."""
+    opening with a capital, or any line ending a sentence before a year alone (annals' heading):
+    where a paragraph ends in text that parts none by blank lines."""
     text, following = line.text.strip(), nxt.text.strip()
-    return line.hyphen is Hyphen.NONE and len(text) < full and bool(SENTENCE_END.search(text)) \
-        and bool(STARTS_CAPITAL.match(following)) and not is_caps_line(text) \
+    year = bool(YEAR_LINE.match(following))
+    return line.hyphen is Hyphen.NONE and (len(text) < full or year) and bool(SENTENCE_END.search(text)) \
+        and bool(STARTS_CAPITAL.match(following) or year) and not is_caps_line(text) \
         and not is_title_line(text.rstrip(".")) and not is_caps_line(following) \
         and not is_title_line(following)     # headings are `structure`'s to cut out
 

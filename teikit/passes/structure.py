@@ -54,8 +54,8 @@ from ..lexicon import word_zipf
 from ..model import RESP, Block, Document, Hyphen, Line, Mark
 from ..pipeline import PassSpec
 from ..report import Report
-from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL, STARTS_LOWER, ends_sentence,
-                     is_caps_line, is_title_line)
+from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL, STARTS_LOWER, YEAR_LINE,
+                     ends_sentence, is_caps_line, is_title_line)
 from .date_grammar import PLACE_NAMES
 from .dehyphenate import glued_junk, is_inner_speck
 from .notes import split_endnotes
@@ -205,6 +205,8 @@ SENTENCE_OPENING = re.compile(r"""\s*["“(]?[A-Z](?:[a-z]|\s)""")
 DATE_AFTER_PLACE = re.compile(rf"\s*(?:{MONTHS}|{MONTHS_SHORT})\b\.?\s?\d")
 #: the fewest titles a book runs into paragraphs, each its own, for it to be the book's habit
 RUN_IN_HABIT = 3
+#: how many years alone between paragraphs make a text's habit of heading its entries so
+YEAR_HEAD_HABIT = 2
 #: a contents list's heading, OCR's specks and its column's label (`PAGE`) aside
 CONTENTS_NAME = re.compile(r"\W*(?:table\W+of\W+)?contents\b(?:\W*(?:pages?\b|[^\W\d_]{1,2}\b))*\W*",
                            re.IGNORECASE)
@@ -584,6 +586,21 @@ def run_in_title(leaves: list[Block], i: int) -> str:
             return ""
         opening = first_text(paragraph)
     return title if is_prose(paragraph) and SENTENCE_OPENING.match(opening) else ""
+
+
+def heads_a_year(leaves: list[Block], i: int) -> bool:
+    """Is `leaves[i]` a year alone (`1834.`) after a finished paragraph or a heading, with a
+    paragraph of sentences after it, as annals head each year's entry? Not a chronology's
+    dated entries."""
+    block = leaves[i]
+    if block.kind != "p" or len(block.text_lines) != 1 or not YEAR_LINE.match(first_text(block)) \
+            or not 0 < i < len(leaves) - 1:
+        return False
+    before, after = leaves[i - 1], leaves[i + 1]
+    finished = before.kind == "head" or before.kind == "p" and bool(before.text_lines) \
+        and ends_sentence(before.text_lines[-1].text)
+    return finished and after.kind == "p" and len(after.text_lines) > 1 \
+        and bool(SENTENCE_OPENING.match(first_text(after))) and not CHRONOLOGY_ENTRY.match(first_text(after))
 
 
 def split_run_in_head(block: Block, title: str) -> list[Block]:
@@ -1528,6 +1545,18 @@ class _Builder:
             self.counts["run_in_heads"] += bool(taken)
         return out
 
+    def year_heads(self, leaves: list[Block]) -> list[Block]:
+        """Years alone between paragraphs (`heads_a_year`) head annals' entries where the text
+        does so at least `YEAR_HEAD_HABIT` times, the years never going back: one such year
+        alone may be a date's line."""
+        found = [i for i in range(len(leaves)) if heads_a_year(leaves, i)]
+        years = [int(first_text(leaves[i]).rstrip(".")) for i in found]
+        if len(found) >= YEAR_HEAD_HABIT and years == sorted(years):
+            for i in found:
+                leaves[i].kind = "head"
+            self.counts["year_heads"] += len(found)
+        return leaves
+
     # -- divisions --
 
     def divide(self, leaves: list[Block]) -> None:
@@ -1782,6 +1811,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("contents lists", _Builder.contents_lists),
     ("signatures", _Builder.signatures),
     ("run-in heads", _Builder.run_in_heads),           # after the contents list, which names them
+    ("year heads", _Builder.year_heads),
     ("bylines", _Builder.reclassify_top),
 )
 #: the jobs on the divisions once made, in order
