@@ -1088,3 +1088,21 @@ def test_years_alone_between_paragraphs_head_the_entries_of_annals():
     doc = encode(unfinished, title_page=False)
     assert heads(doc) == ["THE ANNALS OF QUILLBURY.", "1832.", "1833."]
     assert any(block.text.endswith("went up in\n1831.") for block in doc.blocks())
+
+
+def chapel_book(subheads):
+    """A made-up book's chapter, each title-case line followed by a paragraph, no blank lines."""
+    paragraph = ("The settlers of the valley built their first chapel of logs in the spring of\n"
+                 "the year, and the preacher came over the hills once a month to hold a service.\n"
+                 "The congregation grew slowly as new families took up land along the river.\n")
+    return "CHAPTER III.\n\n" + paragraph + "".join(head + "\n" + paragraph for head in subheads)
+
+
+def test_title_case_subheads_a_book_sets_between_sentences_are_its_habit_and_headings():
+    subheads = ["The First Chapel.", "Osric Quillet's Visit.", "The Church in Quillbury."]
+    assert heads(encode(chapel_book(subheads), title_page=False)) == ["CHAPTER III."] + subheads
+    # one or two alone are no habit: lines of text
+    assert heads(encode(chapel_book(subheads[:2]), title_page=False)) == ["CHAPTER III."]
+    # a letter's salutes, its writer's address and its place and date are none
+    letters = ["Dear Uncle Tobias", "Mr. Osric Quillet of Tulverton.", "Quillbury Harbour July 1805.", "Dear Sir."]
+    assert heads(encode(chapel_book(letters), title_page=False)) == ["CHAPTER III."]

@@ -207,6 +207,11 @@ DATE_AFTER_PLACE = re.compile(rf"\s*(?:{MONTHS}|{MONTHS_SHORT})\b\.?\s?\d")
 RUN_IN_HABIT = 3
 #: how many years alone between paragraphs make a text's habit of heading its entries so
 YEAR_HEAD_HABIT = 2
+#: how many different title-case subheads between sentences make a book's habit of them
+SUBHEAD_HABIT = 3
+#: a letter's line in title case that is no subhead: its salute (`Dear Uncle`), an address
+#: opening with a title (`Mr. Osric Quillet, Tulverton.`), a place and date (`Quillbury July 1805.`)
+LETTER_LINE = re.compile(rf"(?:Dear|My dear|{TITLE_ALT})\b|.*\b1[5-9]\d\d\.?$")
 #: a contents list's heading, OCR's specks and its column's label (`PAGE`) aside
 CONTENTS_NAME = re.compile(r"\W*(?:table\W+of\W+)?contents\b(?:\W*(?:pages?\b|[^\W\d_]{1,2}\b))*\W*",
                            re.IGNORECASE)
@@ -1047,6 +1052,15 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool
         and "," not in line and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
+def is_book_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
+    """A book's subhead in title case between two sentences (`is_subhead`), between lines of
+    prose: not one of a list of titles (a bibliography's), nor capitals (headings of their
+    own), nor a letter's line (`LETTER_LINE`)."""
+    line = lines[i]
+    return is_subhead(lines, i, width, before) and not is_caps_line(line) and not LETTER_LINE.match(line) \
+        and not is_title(lines[i - 1] if i else before) and not is_title(lines[i + 1])
+
+
 def signature_end(lines: list[str], i: int, before: str = "") -> int:
     """Where a signature under a letter's closing salute ends, if one starts at line `i` (else
     `i`): the signer's name, printed in capitals as a headline is (`OSRIC QUILLET,`), and
@@ -1434,6 +1448,27 @@ class _Builder:
             parts.extend(cut)
         return parts
 
+    def book_subheads(self, leaves: list[Block]) -> list[Block]:
+        """In a book, a line in title case between two sentences (`is_book_subhead`: `The
+        Church in the Valley.`) is a subhead where the book sets several different ones so
+        (its habit): one alone may be a line of text. A page of articles finds its own."""
+        if self.opts.headline_decks:
+            return leaves
+        found = []
+        for at, block in enumerate(leaves):
+            before = leaves[at - 1] if at else None
+            last = before.text_lines[-1].text.strip() if before is not None and before.kind == "p" \
+                and before.text_lines else ""
+            lines = [line.text.strip() for line in block.text_lines] if block.kind == "p" else []
+            width = statistics.median(map(len, lines)) if lines else 0
+            found.append([i for i in range(len(lines)) if is_book_subhead(lines, i, width, last)])
+        titles = {title_key(block.text_lines[i].text) for block, cuts in zip(leaves, found) for i in cuts}
+        if len(titles) < SUBHEAD_HABIT:
+            return leaves
+        self.counts["book_subheads"] += sum(map(len, found))
+        return [part for block, cuts in zip(leaves, found)
+                for part in (cut_block(block, [(i, i + 1) for i in cuts]) if cuts else [block])]
+
     def kinds(self, leaves: list[Block]) -> list[Block]:
         for block in leaves:
             if block.kind == "p":
@@ -1802,6 +1837,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("captions", _Builder.captions),                  # before headlines: a caption holds none
     ("classified ads", _Builder.split_classified_ads),
     ("headline decks", _Builder.headline_decks),
+    ("book subheads", _Builder.book_subheads),
     ("glued tails", _Builder.split_glued),
     ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
     ("kinds", _Builder.kinds),
