@@ -630,3 +630,29 @@ def test_a_datelines_month_ocr_misread_by_a_letter_or_junk_before_its_day_is_a_d
     assert find_dates("he wrote, Deo. 31. The mill burned.") == []
     assert find_dates("Quillbury, Mav. 3. The mill burned.") == []      # May or Mar
     assert find_dates("Quillbury, Dec. 80. The mill burned.") == []     # no day
+
+
+def test_a_date_alone_under_a_heading_dates_the_divs_after_it():
+    doc = document_from_text("ASSEMBLY.\n\nTuesday, 26 June, 1883.\n\nPETITIONS.\n\n"
+                             "Mr. QUILLET said the member would attend on the 28th June.")
+    head, day, subject, said = [line for line in doc.lines if line.kind == "text"]
+    doc.body = [Block("div", children=[Block("head", lines=[head]), Block("p", lines=[day])]),
+                Block("div", children=[Block("head", lines=[subject]), Block("p", lines=[said])])]
+    run(doc, Options(), Report())
+    assert [(b.text[m.start:m.end], m.attrs) for b in doc.leaves() for m in b.marks] == [
+        ("Tuesday, 26 June, 1883", {"when": "1883-06-26"}), ("28th June", inferred("1883-06-28"))]
+
+
+def test_a_dateline_over_a_letter_dates_that_letter_only():
+    assert dated(["Tuesday, 26 June, 1883.", "I wrote to him today."],
+                 ["He will come on the 28th June."])[1:] == [("28th June", {"when": "--06-28"})]
+
+
+def test_a_date_alone_in_the_front_dates_the_body():
+    doc = document_from_text("COUNCIL.\n\nThursday, 22nd July, 1880.\n\nMr. QUILLET moved the adjournment until "
+                             "Tuesday, the 27th July.")
+    title, day, moved = [line for line in doc.lines if line.kind == "text"]
+    doc.front = [Block("titlePage", children=[Block("titlePart", lines=[title])]), Block("p", lines=[day])]
+    doc.body = [Block("div", children=[Block("p", lines=[moved])])]
+    run(doc, Options(), Report())
+    assert [m.attrs for b in doc.leaves() for m in b.marks][1:] == [inferred("1880-07-27")]
