@@ -223,6 +223,14 @@ def rules(text):
     # a word opening a sentence that the text writes in lower case too: the sentence's capital
     ("to hold him. Commanding said sheriff to keep him, commanding the post; Quillet said no", "speaker",
      ["Quillet"]),
+    # a name word after a forename and a second one is the surname; a common word is not
+    ("by the resignation of Peter Osric Quillabee, Esquire", "forename", ["Peter Osric Quillabee"]),
+    ("the house of Peter Quillet Street stands", "forename", ["Peter Quillet"]),
+    ("to Peter Quillet Esquire of Tulverton", "forename", ["Peter Quillet"]),
+    # a division list: a ditto mark repeats the title of the item above; a quotation's marks do not
+    ("AYES. Mr. Pellworth,\n\" Quillet,\n\" O. T. Osbert,\nDr. Tulverton,\n\" Hannah.", "ditto",
+     ["Quillet", "O. T. Osbert", "Hannah"]),
+    ("moved, \"That an Address\n\" Table of the House.\"\n\" Quillet, Pellworth.", "ditto", []),
 ])
 def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected

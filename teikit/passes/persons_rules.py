@@ -9,7 +9,9 @@ forenames and which the text writes in lower case:
 - `titled`: a title or honorific, then a name, in capitals too (`Hon. Mr. QUIGLEY`,
   `Chief Justice PENHALLOW`); the span leaves the titles out;
 - `forename`: a known forename before a surname (`Peter Hedlund`);
-- `speaker`: a single name that speaks or is named (`Hedlund said`, `a man named Hedlund`).
+- `speaker`: a single name that speaks or is named (`Hedlund said`, `a man named Hedlund`);
+- `ditto`: a name after a ditto mark that repeats the title of a list's item above it
+  (`Mr. Hedlund,` / `" Quillet,`).
 
 `surname_mentions` then finds again the names found, and the bare surnames of the persons
 named in full anywhere in the text (`Hedlund` alone), since a surname met with a forename,
@@ -379,10 +381,15 @@ def opens_sentence(text: str, start: int) -> bool:
     return bool(SENTENCE_START.search(text, max(0, start - 4), start))
 
 
+#: a name word right after a name, on its line (`Peter Paul` / `Hedlund`)
+NAME_WORD_AFTER = re.compile(rf"[ \t]+({NAME_WORD}){NAME_END}")
+
+
 def forename(text: str, known: Known) -> list[Span]:
     """`Peter Hedlund`, `Wm. Hedlund`: a known forename, or one abbreviated as printers do,
     then a surname that is not a common word (any but a function word after initials:
-    `Peter J. Baker`, `Peter J Baker` where OCR lost the initial's full stop). A word that starts no name is passed over
+    `Peter J. Baker`, `Peter J Baker` where OCR lost the initial's full stop), and one more
+    such word after a second forename (`Peter Paul Hedlund`, not `Peter Hedlund Street`). A word that starts no name is passed over
     alone, so the forename after it is still seen (`the Army. John D. Hedlund`)."""
     found = []
     m = FORENAME.search(text)
@@ -395,8 +402,13 @@ def forename(text: str, known: Known) -> list[Span]:
                 or common or surname.title() in known.forenames or DERIVED.search(surname):
             m = FORENAME.search(text, m.start() + len(first))
             continue
-        found.append((forename_before(text, m.start(), known), m.end()))
-        m = FORENAME.search(text, m.end())
+        end = m.end()
+        last = NAME_WORD_AFTER.match(text, end)
+        if not with_initial and last and is_surname(last.group(1)) and word_zipf(last.group(1)) < COMMON_WORD_ZIPF \
+                and last.group(1).title() not in ROLES | PLACE_NOUNS:
+            end = last.end()                      # `Peter Paul Hedlund`: the surname after a second forename
+        found.append((forename_before(text, m.start(), known), end))
+        m = FORENAME.search(text, end)
     return found
 
 
@@ -569,9 +581,30 @@ def abbreviated(text: str, known: Known) -> list[Span]:
     return [m.span("name") for m in HONORIFIC_INITIAL.finditer(text)]
 
 
+#: an item of a list of names, one a line, each closed by a comma or a full stop (a division
+#: list's `Mr. Pellworth,`), whose title a ditto mark may repeat (`" Quillet,`)
+LIST_ITEM = re.compile(rf"(?:(?P<title>{TITLE_STARTING_ALT})|(?<![^\s,.])(?P<ditto>[\"“”„〃]|''))[ \t]+"
+                       rf"(?P<name>(?:{INITIAL}[ \t]*)*{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[,.](?=\s|$)")
+
+
+def ditto(text: str, known: Known) -> list[Span]:
+    """`Mr. Pellworth, " Quillet, " Osbert.`: in a list of names, one a line, a ditto mark
+    repeats the title of the item above it; the name after it is a person's as the titled one
+    is. Only in a run of items that a titled one opens, next to each other: a quotation
+    printed with a mark at each line's start (`" Table of the House`) is no list of names."""
+    found, titled_run, end = [], False, None
+    for m in LIST_ITEM.finditer(text):
+        titled_run = m.group("title") is not None or titled_run and not text[end:m.start()].strip()
+        end = m.end()
+        words = m.group("name").split()
+        if m.group("ditto") and titled_run and words[-1].title() not in ROLES:
+            found.append(m.span("name"))
+    return found
+
+
 #: the rules in the order they claim text
 RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker),
-         ("cued", cued), ("saint", saint), ("abbreviated", abbreviated))
+         ("cued", cued), ("saint", saint), ("abbreviated", abbreviated), ("ditto", ditto))
 
 
 #: an initial as a word of a name (`J.`)
@@ -632,7 +665,7 @@ CITATION_WORDS = frozenset("""Ibid Ib Ibidem Idem Id Cf Op Loc Viz Vide Passim S
 LEGAL_LATIN = frozenset("""Corpus Subpoena Subpena Certiorari Mandamus Capias Facias Venire Prosequi Warranto
 Tunc Litem Ne Exeat Replevin Supersedeas Habendum""".split())
 #: what follows a name, never a name alone (`Osric Quillet, Jr.`, `T. Pellworth, Esqr.`)
-NAME_SUFFIXES = frozenset("""Jr Junr Sr Senr Esq Esqr""".split())
+NAME_SUFFIXES = frozenset("""Jr Junr Sr Senr Esq Esqr Esquire""".split())
 
 
 def is_surname(word: str) -> bool:
