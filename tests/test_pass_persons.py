@@ -227,6 +227,8 @@ def rules(text):
     ("by the resignation of Peter Osric Quillabee, Esquire", "forename", ["Peter Osric Quillabee"]),
     ("the house of Peter Quillet Street stands", "forename", ["Peter Quillet"]),
     ("to Peter Quillet Esquire of Tulverton", "forename", ["Peter Quillet"]),
+    # a body's name is no person's, unless an honorific makes a person of its word
+    ("by Act of the General Assembly, as Mr. Court said", "titled", ["Court"]),
     # a division list: a ditto mark repeats the title of the item above; a quotation's marks do not
     ("AYES. Mr. Pellworth,\n\" Quillet,\n\" O. T. Osbert,\nDr. Tulverton,\n\" Hannah.", "ditto",
      ["Quillet", "O. T. Osbert", "Hannah"]),
@@ -457,6 +459,10 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("a writ of Habeas Corpus issued", "Habeas Corpus", False),      # the Latin of a writ
     ("thereupon Subpoena issued", "Subpoena", False),
     ("thereupon Quillet issued it", "Quillet", True),
+    ("to incorporate the Tulverton and Quillbury Railway", "Quillbury Railway", False),   # a body's name
+    ("a letter from Osbert Railton", "Osbert Railton", True),
+    ("not before Michaelmas, when", "Michaelmas", False),             # a feast of the year
+    ("not before Quillabee came", "Quillabee", True),
 ])
 def test_model_spans_are_filtered_for_print(text, span, expected):
     start = text.index(span)

@@ -623,6 +623,18 @@ def names_a_place(name: str, forenames: frozenset[str] = COMMON_FORENAMES) -> bo
         or all(word in COMPASS_WORDS for word in words) or bool(COMPASS_INITIALS.match(name))
 
 
+#: the last word of a body's name, which a place's, a person's or a title may open (`the
+#: Quillbury Railway`, `the Pellworth Company`, `the General Assembly`): the body's, no person's
+BODY_NOUNS = frozenset("""Railway Railways Railroad Company Bank Society Association Club Council Committee
+Commission Board Institute Institution College University Hospital Asylum Seminary Academy Mission Union
+League Corporation Trust Works Mills Assembly Parliament Congress Legislature Senate Court Department""".split())
+
+
+def names_a_body(name: str) -> bool:
+    """Whether a name is a body's: it ends in a body's noun (`Quillbury Railway`, `Assembly`)."""
+    return name.split()[-1] in BODY_NOUNS
+
+
 def in_place_name(text: str, start: int) -> bool:
     """Whether the word at `start` follows a place's first word (`Santa Quillabee`, `Mt. Quillet`)."""
     word = NAME_WORD_BEFORE.search(text, max(0, start - 12), start)
@@ -648,11 +660,12 @@ def stands_for_no_person(text: str, start: int, end: int) -> bool:
 
 
 def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
-    """Every rule's spans in `text`, by rule name, in rule order; no office, no place names
-    unless an honorific makes a person of one (`Mr. Wells`)."""
+    """Every rule's spans in `text`, by rule name, in rule order; no office, no place's nor
+    body's names unless an honorific makes a person of one (`Mr. Wells`, `Mr. Court`)."""
     return {name: [(i, j) for i, j in rule(text, known)
                    if not (stands_for_no_person(text, i, j) or title_before(text, i) not in HONORIFICS
-                           and (names_a_place(text[i:j], known.forenames) or in_place_name(text, i)))]
+                           and (names_a_place(text[i:j], known.forenames) or names_a_body(text[i:j])
+                                or in_place_name(text, i)))]
             for name, rule in RULES}
 
 
