@@ -736,6 +736,8 @@ def test_name_parts_and_agreement():
     assert name_parts("Henry VII") == ((), "Henry VII")
     assert name_parts("Ludwig van Beethoven") == (("Ludwig",), "van Beethoven")
     assert agree(("J.",), ("John",)) and not agree(("James",), ("John",))
+    assert agree(("J.", "O."), ("John", "Osric")) and agree(("John",), ("J.", "S."))
+    assert not agree(("J.", "S."), ("John", "A."))          # two men of one surname, by their second initial
 
 
 def test_mentions_of_one_person_share_a_key():
