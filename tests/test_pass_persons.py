@@ -229,6 +229,9 @@ def rules(text):
     ("to Peter Quillet Esquire of Tulverton", "forename", ["Peter Quillet"]),
     # a body's name is no person's, unless an honorific makes a person of its word
     ("by Act of the General Assembly, as Mr. Court said", "titled", ["Court"]),
+    # offices in debates, addressed or speaking; not the names beside them
+    ("HON. MEMBERS—Hear, hear. HON. MR. TULVERTON—No.", "titled", ["TULVERTON"]),
+    ("The COLONIAL SECRETARY replied, and QUILLBURY said no.", "speaker", ["QUILLBURY"]),
     # a division list: a ditto mark repeats the title of the item above; a quotation's marks do not
     ("AYES. Mr. Pellworth,\n\" Quillet,\n\" O. T. Osbert,\nDr. Tulverton,\n\" Hannah.", "ditto",
      ["Quillet", "O. T. Osbert", "Hannah"]),

@@ -44,14 +44,15 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
 #: title (`The Great Prince Died`)
 CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 #: roles addressed with an honorific (`Mr. Speaker`, `Madame President`, `the Hon. Provincial
-#: Secretary`): an office, not a name, where a role opens or closes the words after a title;
+#: Secretary`, `Hon. Members`): an office, not a name, where a role opens or closes the words after a title;
 #: and the offices and parties a court paper capitalises (`the Keeper of the Jail`, `the said
 #: Defendants Osric Quillet`): alone, they stand for no person (`names_an_office`)
 ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney Minister
 Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner Treasurer Solicitor
 Postmaster Registrar Receiver Auditor Comptroller Executive Magistrate Constable Inspector Superintendent Officer
 Engineer Coroner Alderman Councillor Collector Warden Keeper Jailer Jailor Gaoler Clerk Overseer Surveyor Assessor
-Plaintiff Defendant Petitioner Respondent Complainant Appellant Appellee Claimant Deponent Libellant""".split())
+Plaintiff Defendant Petitioner Respondent Complainant Appellant Appellee Claimant Deponent Libellant
+Member Members""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña Aunt""".split())
@@ -434,7 +435,8 @@ SPEAKER_VERBS = SPEECH_VERBS + NAMING_VERBS
 
 def speaker(text: str, known: Known) -> list[Span]:
     """`Hedlund said`, `a man named Hedlund`: a single name word that speaks or is named, not
-    a common word (`He said`), a title, an acronym (`NATO said`), a point of the compass, a
+    a common word (`He said`), a title, an office (`The COLONIAL SECRETARY replied`), an
+    acronym (`NATO said`), a point of the compass, a
     word after an article, what the speaker is of (`the Mayor of Quillabee said`), or a word
     opening a sentence that the text also writes in lower case (`Commanding said sheriff`:
     the capital is the sentence's, and `said` the court's adjective);
@@ -447,6 +449,7 @@ def speaker(text: str, known: Known) -> list[Span]:
         start, end = without_function_words(text, *m.span(group))
         word = text[start:end].split()[-1]
         if known.is_common(word) or word in TITLES or word in COMPASS_WORDS or DERIVED.search(word) \
+                or names_an_office(word) \
                 or (word.isupper() and len(word) <= ACRONYM_LENGTH) \
                 or OF_OR_ARTICLE_BEFORE.search(text, max(0, start - 8), start) \
                 or (word.lower() in known.lower_words and opens_sentence(text, start)):
