@@ -327,7 +327,8 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
             standing = max((dating for dating in (page_date, sitting) if dating), default=None)
             if standing:
                 running.dated_by_page(standing[1], weekdays=not standing[2])
-            sitting = starts_afresh and sitting_date(block, opts) or sitting
+            if starts_afresh:
+                sitting = sitting_date(block, opts) or sitting     # a sitting's day dates the divs after it
         if block.lines:
             first = block.first_text_lines(1)
             while running is not None and first and next_page < len(page_dates) \

@@ -390,8 +390,9 @@ def forename(text: str, known: Known) -> list[Span]:
     """`Peter Hedlund`, `Wm. Hedlund`: a known forename, or one abbreviated as printers do,
     then a surname that is not a common word (any but a function word after initials:
     `Peter J. Baker`, `Peter J Baker` where OCR lost the initial's full stop), and one more
-    such word after a second forename (`Peter Paul Hedlund`, not `Peter Hedlund Street`). A word that starts no name is passed over
-    alone, so the forename after it is still seen (`the Army. John D. Hedlund`)."""
+    such word after a second forename (`Peter Paul Hedlund`, not `Peter Hedlund Street`). A
+    word that starts no name is passed over alone, so the forename after it is still seen
+    (`the Army. John D. Hedlund`)."""
     found = []
     m = FORENAME.search(text)
     while m:
