@@ -656,3 +656,9 @@ def test_a_date_alone_in_the_front_dates_the_body():
     doc.body = [Block("div", children=[Block("p", lines=[moved])])]
     run(doc, Options(), Report())
     assert [m.attrs for b in doc.leaves() for m in b.marks][1:] == [inferred("1880-07-27")]
+
+
+def test_a_two_digit_year_takes_the_century_its_printed_weekday_fixes():
+    assert dates_in("QUILLBURY, SATURDAY, JAN. 20, '72.") == [("SATURDAY, JAN. 20, '72", {"when": "1872-01-20"})]
+    # no weekday, or one that several centuries share: the running date gives the century, as before
+    assert dates_in("on Sept. 1st '62 we came") == [("Sept. 1st '62", {"when": "--09-01", "_year_end": "62"})]
