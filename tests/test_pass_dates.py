@@ -658,3 +658,35 @@ def test_march_or_may_before_a_count_of_a_measure_is_no_date():
     assert dates_in("March 3 hours North - cross the river") == []
     assert dates_in("March 3, 1866 we crossed") == [("March 3, 1866", {"when": "1866-03-03"})]
     assert dates_in("on March 3 the boats came") == [("March 3", {"when": "--03-03"})]
+
+
+def test_a_date_alone_under_a_heading_dates_the_divs_after_it():
+    doc = document_from_text("ASSEMBLY.\n\nTuesday, 26 June, 1883.\n\nPETITIONS.\n\n"
+                             "Mr. QUILLET said the member would attend on the 28th June.")
+    head, day, subject, said = [line for line in doc.lines if line.kind == "text"]
+    doc.body = [Block("div", children=[Block("head", lines=[head]), Block("p", lines=[day])]),
+                Block("div", children=[Block("head", lines=[subject]), Block("p", lines=[said])])]
+    run(doc, Options(), Report())
+    assert [(b.text[m.start:m.end], m.attrs) for b in doc.leaves() for m in b.marks] == [
+        ("Tuesday, 26 June, 1883", {"when": "1883-06-26"}), ("28th June", inferred("1883-06-28"))]
+
+
+def test_a_dateline_over_a_letter_dates_that_letter_only():
+    assert dated(["Tuesday, 26 June, 1883.", "I wrote to him today."],
+                 ["He will come on the 28th June."])[1:] == [("28th June", {"when": "--06-28"})]
+
+
+def test_a_date_alone_in_the_front_dates_the_body():
+    doc = document_from_text("COUNCIL.\n\nThursday, 22nd July, 1880.\n\nMr. QUILLET moved the adjournment until "
+                             "Tuesday, the 27th July.")
+    title, day, moved = [line for line in doc.lines if line.kind == "text"]
+    doc.front = [Block("titlePage", children=[Block("titlePart", lines=[title])]), Block("p", lines=[day])]
+    doc.body = [Block("div", children=[Block("p", lines=[moved])])]
+    run(doc, Options(), Report())
+    assert [m.attrs for b in doc.leaves() for m in b.marks][1:] == [inferred("1880-07-27")]
+
+
+def test_a_two_digit_year_takes_the_century_its_printed_weekday_fixes():
+    assert dates_in("QUILLBURY, SATURDAY, JAN. 20, '72.") == [("SATURDAY, JAN. 20, '72", {"when": "1872-01-20"})]
+    # no weekday, or one that several centuries share: the running date gives the century, as before
+    assert dates_in("on Sept. 1st '62 we came") == [("Sept. 1st '62", {"when": "--09-01", "_year_end": "62"})]

@@ -223,6 +223,19 @@ def rules(text):
     # a word opening a sentence that the text writes in lower case too: the sentence's capital
     ("to hold him. Commanding said sheriff to keep him, commanding the post; Quillet said no", "speaker",
      ["Quillet"]),
+    # a name word after a forename and a second one is the surname; a common word is not
+    ("by the resignation of Peter Osric Quillabee, Esquire", "forename", ["Peter Osric Quillabee"]),
+    ("the house of Peter Quillet Street stands", "forename", ["Peter Quillet"]),
+    ("to Peter Quillet Esquire of Tulverton", "forename", ["Peter Quillet"]),
+    # a body's name is no person's, unless an honorific makes a person of its word
+    ("by Act of the General Assembly, as Mr. Court said", "titled", ["Court"]),
+    # offices in debates, addressed or speaking; not the names beside them
+    ("HON. MEMBERS—Hear, hear. HON. MR. TULVERTON—No.", "titled", ["TULVERTON"]),
+    ("The COLONIAL SECRETARY replied, and QUILLBURY said no.", "speaker", ["QUILLBURY"]),
+    # a division list: a ditto mark repeats the title of the item above; a quotation's marks do not
+    ("AYES. Mr. Pellworth,\n\" Quillet,\n\" O. T. Osbert,\nDr. Tulverton,\n\" Hannah.", "ditto",
+     ["Quillet", "O. T. Osbert", "Hannah"]),
+    ("moved, \"That an Address\n\" Table of the House.\"\n\" Quillet, Pellworth.", "ditto", []),
 ])
 def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected
@@ -464,6 +477,10 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("a writ of Habeas Corpus issued", "Habeas Corpus", False),      # the Latin of a writ
     ("thereupon Subpoena issued", "Subpoena", False),
     ("thereupon Quillet issued it", "Quillet", True),
+    ("to incorporate the Tulverton and Quillbury Railway", "Quillbury Railway", False),   # a body's name
+    ("a letter from Osbert Railton", "Osbert Railton", True),
+    ("not before Michaelmas, when", "Michaelmas", False),             # a feast of the year
+    ("not before Quillabee came", "Quillabee", True),
 ])
 def test_model_spans_are_filtered_for_print(text, span, expected):
     start = text.index(span)
@@ -737,6 +754,8 @@ def test_name_parts_and_agreement():
     assert name_parts("Henry VII") == ((), "Henry VII")
     assert name_parts("Ludwig van Beethoven") == (("Ludwig",), "van Beethoven")
     assert agree(("J.",), ("John",)) and not agree(("James",), ("John",))
+    assert agree(("J.", "O."), ("John", "Osric")) and agree(("John",), ("J.", "S."))
+    assert not agree(("J.", "S."), ("John", "A."))          # two men of one surname, by their second initial
 
 
 def test_mentions_of_one_person_share_a_key():

@@ -7,6 +7,7 @@ an earlier rule wins where two overlap, so longer forms come first.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -652,9 +653,31 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
                     not earliest <= int(v[:4]) <= latest for v in values if v[:1].isdigit())):
                 continue
             taken[i:j] = b"\x01" * (j - i)
-            found.append((i, j, attrs))
+            found.append((i, j, _year_by_weekday(text[i:j], attrs, earliest, latest)))
     found.sort(key=lambda f: f[0])
     return _share_years(text, found)
+
+
+#: a weekday's name in a date's printed words
+_WEEKDAY_IN = re.compile(_WEEKDAY_NAME + r"(?!\w)")
+
+
+def _year_by_weekday(printed: str, attrs: dict[str, str], earliest: int, latest: int) -> dict[str, str]:
+    """A day whose year is printed by its last two digits and that names its weekday
+    (`SATURDAY, JAN. 20, '72`): the one year of [earliest, latest] with those digits in
+    which that day falls on that weekday, where there is one; else `attrs` as they are,
+    for the running date to give the century."""
+    weekday, day = _WEEKDAY_IN.search(printed), YEARLESS.match(attrs.get("when", ""))
+    if "_year_end" not in attrs or not weekday or not day or not day.group(2):
+        return attrs
+    wanted, month, number = WEEKDAYS.index(weekday.group().capitalize()), int(day.group(1)), int(day.group(2)[1:])
+    years = [year for year in range(earliest, latest + 1) if year % 100 == int(attrs["_year_end"])
+             and is_calendar_day(f"{year:04d}-{month:02d}-{number:02d}")
+             and datetime.date(year, month, number).weekday() == wanted]
+    if len(years) != 1:
+        return attrs
+    return {key: value for key, value in attrs.items() if key != "_year_end"} | {
+        "when": f"{years[0]:04d}-{month:02d}-{number:02d}"}
 
 
 #: what parts the dates of one series: `June 25, Aug. 15, 1790`, `Dec. 3; Jan. 9, 1791`

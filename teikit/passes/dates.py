@@ -281,19 +281,54 @@ def year_the_dating_lines(doc: Document, page_dates: list[tuple[int, str, bool]]
                     mark.attrs = {**mark.attrs, "when": value, "cert": "medium"}
 
 
+#: a letter, which a date standing alone in its block leaves out (its weekday and month are in the date)
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def date_alone(leaf: Block, opts: Options) -> tuple[int, str, bool] | None:
+    """(line, value, False) of a leaf block that holds one full date and nothing else
+    (`Tuesday, 26 June, 1883.`), or None."""
+    text = leaf.text if leaf.text_lines else ""
+    found = find_dates(text, opts.earliest_year, opts.latest_year) if len(text) <= DATELINE_MAX else []
+    if len(found) != 1 or not FULL_DAY.match(found[0][2].get("when", "")):
+        return None
+    i, j, attrs = found[0]
+    return None if LETTER.search(text[:i] + text[j:]) else (leaf.text_lines[0].n, attrs["when"], False)
+
+
+def sitting_date(div: Block, opts: Options) -> tuple[int, str, bool] | None:
+    """The `date_alone` a div holds under its heading and nothing else (a debate's sitting
+    day, `Tuesday, 26 June, 1883.` under `LEGISLATIVE ASSEMBLY.`): it dates the divs after
+    it (the sitting's subjects, `PETITIONS.`, `NEW MEMBERS.`), as a running head dates its
+    page. None where the div holds more (a letter's dateline over its text dates that
+    letter only)."""
+    held = [child for child in div.children if child.kind != "head"]
+    return date_alone(held[0], opts) if len(held) == 1 else None
+
+
+def front_date(doc: Document, opts: Options) -> tuple[int, str, bool] | None:
+    """The last `date_alone` of the front (a sitting's day under the title of its house,
+    which the structure made a title page): it dates the body as `sitting_date` does."""
+    return max((dating for block in doc.front for leaf in block.walk() if (dating := date_alone(leaf, opts))),
+               default=None)
+
+
 def run(doc: Document, opts: Options, report: Report) -> Document:
     if opts.calendar not in ("gregorian", "julian"):
         report.warning("TK180", f"unknown calendar {opts.calendar!r}: dates written without @calendar")
         opts = replace(opts, calendar="gregorian")
-    running, count = None, 0
+    running, count, sitting = None, 0, front_date(doc, opts) if opts.infer_from_context else None
     page_dates, page_date, next_page = running_head_dates(doc, opts) if opts.infer_from_context else [], None, 0
     nearby: dict[int, Nearby[Mark]] = {}
     for block in doc.blocks():
         starts_afresh = block.kind == "div" and block.attrs.get("type") != "section"
         if opts.infer_from_context and (running is None or starts_afresh):
             running = RunningDate()     # each div (a letter, an article) dates itself; its sections do not
-            if page_date:
-                running.dated_by_page(page_date[1], weekdays=not page_date[2])
+            standing = max((dating for dating in (page_date, sitting) if dating), default=None)
+            if standing:
+                running.dated_by_page(standing[1], weekdays=not standing[2])
+            if starts_afresh:
+                sitting = sitting_date(block, opts) or sitting     # a sitting's day dates the divs after it
         if block.lines:
             first = block.first_text_lines(1)
             while running is not None and first and next_page < len(page_dates) \

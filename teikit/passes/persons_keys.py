@@ -66,8 +66,13 @@ def name_parts(name: str) -> tuple[tuple[str, ...], str]:
 
 def agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two lists of forenames can name one person: first names equal, or one an initial
-    of the other (`J.` and `John`)."""
-    x, y = a[0].rstrip("."), b[0].rstrip(".")
+    of the other (`J.` and `John`), and so the second names where both have one (`J. S.` is
+    not `John A.`: two members of one surname, told apart by their initials)."""
+    return all(_same_name(x.rstrip("."), y.rstrip(".")) for x, y in zip(a, b))
+
+
+def _same_name(x: str, y: str) -> bool:
+    """Whether two forenames can be one: equal, or one the other's initial."""
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
     return x == y

@@ -9,7 +9,9 @@ forenames and which the text writes in lower case:
 - `titled`: a title or honorific, then a name, in capitals too (`Hon. Mr. QUIGLEY`,
   `Chief Justice PENHALLOW`); the span leaves the titles out;
 - `forename`: a known forename before a surname (`Peter Hedlund`);
-- `speaker`: a single name that speaks or is named (`Hedlund said`, `a man named Hedlund`).
+- `speaker`: a single name that speaks or is named (`Hedlund said`, `a man named Hedlund`);
+- `ditto`: a name after a ditto mark that repeats the title of a list's item above it
+  (`Mr. Hedlund,` / `" Quillet,`).
 
 `surname_mentions` then finds again the names found, and the bare surnames of the persons
 named in full anywhere in the text (`Hedlund` alone), since a surname met with a forename,
@@ -44,14 +46,15 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
 #: title (`The Great Prince Died`)
 CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 #: roles addressed with an honorific (`Mr. Speaker`, `Madame President`, `the Hon. Provincial
-#: Secretary`): an office, not a name, where a role opens or closes the words after a title;
+#: Secretary`, `Hon. Members`): an office, not a name, where a role opens or closes the words after a title;
 #: and the offices and parties a court paper capitalises (`the Keeper of the Jail`, `the said
 #: Defendants Osric Quillet`): alone, they stand for no person (`names_an_office`)
 ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney Minister
 Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner Treasurer Solicitor
 Postmaster Registrar Receiver Auditor Comptroller Executive Magistrate Constable Inspector Superintendent Officer
 Engineer Coroner Alderman Councillor Collector Warden Keeper Jailer Jailor Gaoler Clerk Overseer Surveyor Assessor
-Plaintiff Defendant Petitioner Respondent Complainant Appellant Appellee Claimant Deponent Libellant""".split())
+Plaintiff Defendant Petitioner Respondent Complainant Appellant Appellee Claimant Deponent Libellant
+Member Members""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña Aunt""".split())
@@ -400,11 +403,17 @@ def opens_sentence(text: str, start: int) -> bool:
     return bool(SENTENCE_START.search(text, max(0, start - 4), start))
 
 
+#: a name word right after a name, on its line (`Peter Paul` / `Hedlund`)
+NAME_WORD_AFTER = re.compile(rf"[ \t]+({NAME_WORD}){NAME_END}")
+
+
 def forename(text: str, known: Known) -> list[Span]:
     """`Peter Hedlund`, `Wm. Hedlund`: a known forename, or one abbreviated as printers do,
     then a surname that is not a common word (any but a function word after initials:
-    `Peter J. Baker`, `Peter J Baker` where OCR lost the initial's full stop). A word that starts no name is passed over
-    alone, so the forename after it is still seen (`the Army. John D. Hedlund`)."""
+    `Peter J. Baker`, `Peter J Baker` where OCR lost the initial's full stop), and one more
+    such word after a second forename (`Peter Paul Hedlund`, not `Peter Hedlund Street`). A
+    word that starts no name is passed over alone, so the forename after it is still seen
+    (`the Army. John D. Hedlund`)."""
     found = []
     m = FORENAME.search(text)
     while m:
@@ -416,8 +425,13 @@ def forename(text: str, known: Known) -> list[Span]:
                 or common or surname.title() in known.forenames or DERIVED.search(surname):
             m = FORENAME.search(text, m.start() + len(first))
             continue
-        found.append((forename_before(text, m.start(), known), m.end()))
-        m = FORENAME.search(text, m.end())
+        end = m.end()
+        last = NAME_WORD_AFTER.match(text, end)
+        if not with_initial and last and is_surname(last.group(1)) and word_zipf(last.group(1)) < COMMON_WORD_ZIPF \
+                and last.group(1).title() not in ROLES | PLACE_NOUNS:
+            end = last.end()                      # `Peter Paul Hedlund`: the surname after a second forename
+        found.append((forename_before(text, m.start(), known), end))
+        m = FORENAME.search(text, end)
     return found
 
 
@@ -443,7 +457,8 @@ SPEAKER_VERBS = SPEECH_VERBS + NAMING_VERBS
 
 def speaker(text: str, known: Known) -> list[Span]:
     """`Hedlund said`, `a man named Hedlund`: a single name word that speaks or is named, not
-    a common word (`He said`), a title, an acronym (`NATO said`), a point of the compass, a
+    a common word (`He said`), a title, an office (`The COLONIAL SECRETARY replied`), an
+    acronym (`NATO said`), a point of the compass, a
     word after an article, what the speaker is of (`the Mayor of Quillabee said`), or a word
     opening a sentence that the text also writes in lower case (`Commanding said sheriff`:
     the capital is the sentence's, and `said` the court's adjective);
@@ -456,6 +471,7 @@ def speaker(text: str, known: Known) -> list[Span]:
         start, end = without_function_words(text, *m.span(group))
         word = text[start:end].split()[-1]
         if known.is_common(word) or word in TITLES or word in COMPASS_WORDS or DERIVED.search(word) \
+                or names_an_office(word) \
                 or (word.isupper() and len(word) <= ACRONYM_LENGTH) \
                 or OF_OR_ARTICLE_BEFORE.search(text, max(0, start - 8), start) \
                 or (word.lower() in known.lower_words and opens_sentence(text, start)):
@@ -590,9 +606,30 @@ def abbreviated(text: str, known: Known) -> list[Span]:
     return [m.span("name") for m in HONORIFIC_INITIAL.finditer(text)]
 
 
+#: an item of a list of names, one a line, each closed by a comma or a full stop (a division
+#: list's `Mr. Pellworth,`), whose title a ditto mark may repeat (`" Quillet,`)
+LIST_ITEM = re.compile(rf"(?:(?P<title>{TITLE_STARTING_ALT})|(?<![^\s,.])(?P<ditto>[\"“”„〃]|''))[ \t]+"
+                       rf"(?P<name>(?:{INITIAL}[ \t]*)*{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[,.](?=\s|$)")
+
+
+def ditto(text: str, known: Known) -> list[Span]:
+    """`Mr. Pellworth, " Quillet, " Osbert.`: in a list of names, one a line, a ditto mark
+    repeats the title of the item above it; the name after it is a person's as the titled one
+    is. Only in a run of items that a titled one opens, next to each other: a quotation
+    printed with a mark at each line's start (`" Table of the House`) is no list of names."""
+    found, titled_run, end = [], False, None
+    for m in LIST_ITEM.finditer(text):
+        titled_run = m.group("title") is not None or titled_run and not text[end:m.start()].strip()
+        end = m.end()
+        words = m.group("name").split()
+        if m.group("ditto") and titled_run and words[-1].title() not in ROLES:
+            found.append(m.span("name"))
+    return found
+
+
 #: the rules in the order they claim text
 RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker),
-         ("cued", cued), ("saint", saint), ("abbreviated", abbreviated))
+         ("cued", cued), ("saint", saint), ("abbreviated", abbreviated), ("ditto", ditto))
 
 
 #: an initial as a word of a name (`J.`)
@@ -609,6 +646,18 @@ def names_a_place(name: str, forenames: frozenset[str] = COMMON_FORENAMES) -> bo
         and (words[0].title() in forenames or is_abbreviated_forename(words[0])))
     return (words[-1].title() in PLACE_NOUNS and not personal) or words[0] in PLACE_PREFIXES \
         or all(word in COMPASS_WORDS for word in words) or bool(COMPASS_INITIALS.match(name))
+
+
+#: the last word of a body's name, which a place's, a person's or a title may open (`the
+#: Quillbury Railway`, `the Pellworth Company`, `the General Assembly`): the body's, no person's
+BODY_NOUNS = frozenset("""Railway Railways Railroad Company Bank Society Association Club Council Committee
+Commission Board Institute Institution College University Hospital Asylum Seminary Academy Mission Union
+League Corporation Trust Works Mills Assembly Parliament Congress Legislature Senate Court Department""".split())
+
+
+def names_a_body(name: str) -> bool:
+    """Whether a name is a body's: it ends in a body's noun (`Quillbury Railway`, `Assembly`)."""
+    return name.split()[-1] in BODY_NOUNS
 
 
 def in_place_name(text: str, start: int) -> bool:
@@ -636,11 +685,12 @@ def stands_for_no_person(text: str, start: int, end: int) -> bool:
 
 
 def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
-    """Every rule's spans in `text`, by rule name, in rule order; no office, no place names
-    unless an honorific makes a person of one (`Mr. Wells`)."""
+    """Every rule's spans in `text`, by rule name, in rule order; no office, no place's nor
+    body's names unless an honorific makes a person of one (`Mr. Wells`, `Mr. Court`)."""
     return {name: [(i, j) for i, j in rule(text, known)
                    if not (stands_for_no_person(text, i, j) or title_before(text, i) not in HONORIFICS
-                           and (names_a_place(text[i:j], known.forenames) or in_place_name(text, i)))]
+                           and (names_a_place(text[i:j], known.forenames) or names_a_body(text[i:j])
+                                or in_place_name(text, i)))]
             for name, rule in RULES}
 
 
@@ -654,7 +704,7 @@ LEGAL_LATIN = frozenset("""Corpus Subpoena Subpena Certiorari Mandamus Capias Fa
 Tunc Litem Ne Exeat Replevin Supersedeas Habendum""".split())
 #: what follows a name, never a name alone (`Osric Quillet, Jr.`, `T. Pellworth, Esqr.`, a baronet's
 #: `Sir Osric Quillet, Bart.`, a knight's `Knt.`)
-NAME_SUFFIXES = frozenset("""Jr Jun Junr Junior Sr Sen Senr Senior Esq Esqr Bart Bt Knt Kt""".split())
+NAME_SUFFIXES = frozenset("""Jr Jun Junr Junior Sr Sen Senr Senior Esq Esqr Esquire Bart Bt Knt Kt""".split())
 #: a name's suffix closing a span, maybe past a comma
 SUFFIX_AT_END = re.compile(rf"[\s,]+(?:{'|'.join(sorted(NAME_SUFFIXES))})\.?$")
 
