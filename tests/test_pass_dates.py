@@ -130,6 +130,7 @@ def test_series_shares_its_year_where_months_run_forward():
     "the 16th century", "the 5th regiment", "Jan Smith came", "Marseilles 5 miles", "in 18G3 it",
     "Octr", "papers 1643/58 and 1702/60", "pages 3,1790", "No. 1790-3",
     "paid one thousand eight hundred dollars", "a fall of 1600 feet", "the spring of the carriage",
+    "Mill Action May Be Forced", "Quillbury Mill May Not Open", "Strikers Will March on Tulverton",
 ])
 def test_not_dates(text):
     assert dates_in(text) == []
@@ -630,3 +631,9 @@ def test_a_datelines_month_ocr_misread_by_a_letter_or_junk_before_its_day_is_a_d
     assert find_dates("he wrote, Deo. 31. The mill burned.") == []
     assert find_dates("Quillbury, Mav. 3. The mill burned.") == []      # May or Mar
     assert find_dates("Quillbury, Dec. 80. The mill burned.") == []     # no day
+
+
+def test_may_and_march_as_verbs_are_no_months_but_the_months_alone_still_are():
+    assert dates_in("Mill Action May Be Forced") == []
+    assert dates_in("the mill will open in May and the") == [("May", {"when": "--05"})]
+    assert dates_in("they left Quillbury in March, when") == [("March", {"when": "--03"})]
