@@ -637,3 +637,25 @@ def test_may_and_march_as_verbs_are_no_months_but_the_months_alone_still_are():
     assert dates_in("Mill Action May Be Forced") == []
     assert dates_in("the mill will open in May and the") == [("May", {"when": "--05"})]
     assert dates_in("they left Quillbury in March, when") == [("March", {"when": "--03"})]
+
+
+def test_a_date_that_bounds_a_period_in_a_sentence_sets_no_running_date():
+    # the year a report covers is no dateline: the yearless dateline after it keeps no year
+    assert dated(["MILL SALES", "The mill sold more in the year ended\nOctober 31, 1912.",
+                  "Tulverton, January 6. The council met."]) == [
+        ("October 31, 1912", {"when": "1912-10-31"}), ("January 6", {"when": "--01-06"})]
+    # a date opening its line after a finished sentence still heads what follows
+    assert dated(["The mill sold more this year.\nOctober 31, 1912.",
+                  "Tulverton, October 30. The council met."])[1] == (
+        "October 30", inferred("1912-10-30"))
+
+
+def test_a_date_a_sentence_leads_into_among_a_pages_first_lines_dates_no_issue():
+    from teikit.passes.dates import masthead_day
+
+    opts = Options(masthead=True)
+    assert masthead_day("October 31, 1912.", "mill sales in the year ended", opts) is None
+    assert masthead_day("sales for the year ending October 31, 1912.", "", opts) is None
+    # the masthead's own line, whatever stands above it, dates the issue
+    assert masthead_day("QUILLBURY, TUESDAY, JANUARY 7, 1913.", "VOL. XII—NO. 38.", opts) == "1913-01-07"
+    assert masthead_day("January 7, 1913", "THE QUILLBURY CALL", opts) == "1913-01-07"
