@@ -498,6 +498,9 @@ def test_a_newspapers_masthead_is_a_title_page_in_front():
     (["A LETTER FROM TULVERTON", "March 3, 1921", "Dear Sir, I write to you"], 0),   # a date alone: a letter's
     (["MILL STRIKE ENDED", "PELLWORTH, FRIDAY, DECEMBER 29.",
       "The strike at the mills of Pellworth ended today"], 0),            # an article's dateline: text follows
+    (["VOL. XII NO. 38", "'-V\"", "-ic", "Tke Qnillbury Conrier", "MILL ROAD MENDED", "The road was mended."], 4),
+    (["VOL. XII NO. 38", "Entered at Quillbury as Mail.", "Mill at Quillbury Sold", "to Tulverton Men.",
+      "Buyers Will Enlarge It", "MILL ROAD MENDED", "The road was mended."], 1),  # a headline no rule knew
 ])
 def test_where_a_masthead_ends(lines, end):
     assert structure.masthead_end(lines) == end

@@ -76,6 +76,9 @@ MASTHEAD_ISSUE = re.compile(r"(?i:\bvol(?:ume)?\b|\bno\.\s?\d|\bnumber\s+\d)")
 MASTHEAD_DETAIL = re.compile(r"(?i:\bprice\b|\bcents?\b|\bedition\b|\bper (?:year|annum|copy)\b|\$\s?\d)")
 #: the most lines a masthead takes at the top of a page
 MASTHEAD_LINES = 40
+#: the most lines of words (the paper's title in display type) between a masthead's date,
+#: number or price and the first headline below it
+MASTHEAD_TITLE_LINES = 2
 #: a word in lower case: a line with PROSE_WORDS of them is running text
 LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 PROSE_WORDS = 4
@@ -955,7 +958,8 @@ def masthead_end(lines: list[str]) -> int:
     issue (MASTHEAD_DATE), numbers it (MASTHEAD_ISSUE) or gives its price or edition, among
     the first MASTHEAD_LINES before running text (two lines of words in lower case), and on
     down to the first headline among them (the paper's title in display type, OCR's debris
-    of its ornaments). None unless the issue's number, or two of its day, weekday, price or
+    of its ornaments), unless more than MASTHEAD_TITLE_LINES lines of words stand between:
+    a story's headline that no rule knew (`Quillbury Mill Sold` / `to Tulverton Men.`). None unless the issue's number, or two of its day, weekday, price or
     edition, show it, nor where running text follows: a heading over a dated line opens an
     article or a letter (`A LETTER FROM THE VALLEY` / `March 3, 1921`)."""
     stop = min(len(lines), MASTHEAD_LINES)
@@ -968,7 +972,9 @@ def masthead_end(lines: list[str]) -> int:
     if evidence < 2:
         return 0
     end = 1 + max(dated + numbered + detailed)
-    end += next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
+    title = next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
+    if sum(len(REAL_WORD.findall(line)) >= 2 for line in lines[end:end + title]) <= MASTHEAD_TITLE_LINES:
+        end += title
     return 0 if end < len(prose) and prose[end] else end
 
 
