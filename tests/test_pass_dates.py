@@ -659,3 +659,16 @@ def test_a_date_a_sentence_leads_into_among_a_pages_first_lines_dates_no_issue()
     # the masthead's own line, whatever stands above it, dates the issue
     assert masthead_day("QUILLBURY, TUESDAY, JANUARY 7, 1913.", "VOL. XII—NO. 38.", opts) == "1913-01-07"
     assert masthead_day("January 7, 1913", "THE QUILLBURY CALL", opts) == "1913-01-07"
+
+
+def test_the_masthead_dates_the_issue_however_far_down_ocrs_debris_put_its_date():
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text
+
+    debris = "".join(f"{speck}\n" for speck in ("' V i", "p t n", "r", "0PX", "Mil J", "' VI V 1 1", "a i a",
+                                                 "?", "rfSY I ,J"))
+    page = "THE QUILLBURY EVENING STAR.\n" + debris + NEWSPAPER.split("\n", 1)[1]
+    text = next(encode_text(page, EditionConfig(profile="newspaper"), name="made-up.txt").tree.iter(
+        "{http://www.tei-c.org/ns/1.0}text"))
+    dates = [(d.text, d.get("when")) for d in text.iter("{http://www.tei-c.org/ns/1.0}date")]
+    assert ("Dec. 29", "1916-12-29") in dates and ("December 28", "1916-12-28") in dates

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from ..facts import DatesDone
-from ..model import Block, Document, Mark, Nearby, marks_nearby, reading_view
+from ..model import Block, Document, Line, Mark, Nearby, marks_nearby, reading_view
 from ..pipeline import PassSpec
 from ..report import Report
 from .date_context import FULL_DAY, RunningDate, infer
@@ -213,6 +213,13 @@ def full_day(text: str, opts: Options) -> str | None:
     return days[0] if len(days) == 1 else None
 
 
+def masthead_lines(doc: Document) -> list[Line]:
+    """The text lines of the masthead the structure pass found (a titlePage of type
+    masthead in front), however far down OCR's debris of the paper's title put its date."""
+    return [line for block in doc.front if block.kind == "titlePage" and block.attrs.get("type") == "masthead"
+            for part in block.walk() for line in part.text_lines]
+
+
 def masthead_day(text: str, before: str, opts: Options) -> str | None:
     """The full date a masthead's line prints, or None: one full date, which no sentence
     leads into (`LEAD_IN`, on its line or at the end of the line `before`: a story's
@@ -270,7 +277,8 @@ def running_head_dates(doc: Document, opts: Options) -> list[tuple[int, str, boo
     whose year OCR misread (`weekday_year_day`)."""
     found = []
     if opts.masthead:
-        first = list(islice((line for line in doc.lines if line.kind == "text"), MASTHEAD_LINES))
+        first = masthead_lines(doc) or list(islice((line for line in doc.lines if line.kind == "text"),
+                                                   MASTHEAD_LINES))
         found += next(([(line.n, day, True)] for before, line in zip([None, *first], first)
                        if (day := masthead_day(line.text, before.text if before else "", opts))), [])
         if not found:
