@@ -213,6 +213,16 @@ def test_a_sign_glued_to_the_first_word_of_its_note():
     assert footnotes(text) == [("*", [4])]
 
 
+def test_a_note_that_opens_with_a_cited_volume_or_book_number():
+    text = ("as the prophet told the elders of the town.”* The rest of the\n"
+            "chapter goes on with the story of the well and the tower.†\n"
+            "* 2 Quill. iv. 7.\n† 3 Pellw. Rep. 214.\n\n\n")
+    assert footnotes(text) == [("*", [3]), ("†", [4])]
+    quantities = ("the carts went up the hill to the mill.* Then they came down.\n"
+                  "* 2 pints of water a head.\n\n\n")    # a number, then lower case: no note
+    assert footnotes(quantities) == []
+
+
 def test_footnotes_printed_after_the_folio_at_the_page_foot():
     doc = document_from_text("the bells were recast in the year of the fire. 1 The\n"
                              "tower stood\n\n27\n\n1 Churchwardens' accounts.\n\n\n"

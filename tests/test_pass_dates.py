@@ -106,7 +106,7 @@ def dates_in(text):
     ("to the May Term, 1850, at", ("May Term, 1850", {"when": "1850-05"})),
     ("on the third Monday of April 1848 at", ("third Monday of April 1848", {"when": "1848-04-17"})),
     ("the last Friday in May 1862", ("last Friday in May 1862", {"when": "1862-05-30"})),
-    ("the first Tuesday of June next", ("first Tuesday of June", {"when": "--06"})),
+    ("the first Tuesday of June next", ("first Tuesday of June next", {"when": "--06", "_direction": "1"})),
     ("on the third Monday of April being the nineteenth day of the same month in the year 1848 at",
      ("third Monday of April being the nineteenth day of the same month in the year 1848", {"when": "1848-04-19"})),
     # days in words, their tens and units apart; a year whose space to the next word was lost
@@ -448,6 +448,16 @@ def test_last_or_next_month_counts_from_the_running_date():
     assert dates_in("in last September 1790 we") == [("September 1790", {"when": "1790-09"})]
 
 
+def test_last_or_next_after_a_month_or_day_counts_from_the_running_date():
+    assert dated(["Kelford, May 12, 1790.", "She was sick in January last, left on the 3d of December last,"
+                  " came on the 5th of May last and goes on the 1st of July next."])[1:] == [
+        ("January last", inferred("1790-01")), ("3d of December last", inferred("1789-12-03")),
+        ("5th of May last", inferred("1790-05-05")), ("1st of July next", inferred("1790-07-01"))]
+    assert dates_in("in May last year, the 3d of June next week") == [
+        ("May", {"when": "--05"}), ("3d of June", {"when": "--06-03"})]
+    assert dated(["She was sick in January last."]) == [("January last", {"when": "--01"})]
+
+
 def test_a_contractions_raised_letter_printed_apart():
     assert dates_in("sent Dec r\n1790. Jan yelled") == [("Dec r\n1790", {"when": "1790-12"})]
 
@@ -536,8 +546,8 @@ def test_a_running_head_with_a_full_date_dates_the_text_of_its_page():
                             name="made-up.txt").tree.iter("{http://www.tei-c.org/ns/1.0}body"))
     assert [fw.text for fw in body.iter("{http://www.tei-c.org/ns/1.0}fw")] == heads
     dates = [(d.text, d.get("when"), d.get("cert")) for d in body.iter("{http://www.tei-c.org/ns/1.0}date")]
-    assert dates[:2] == [("4th inst.", "1790-03-04", "medium"), ("2nd of February", "1790-02-02", "medium")]
-    assert dates[-2:] == [("4th inst.", "1790-03-04", "medium"), ("2nd of February", "1790-02-02", "medium")]
+    assert dates[:2] == [("4th inst.", "1790-03-04", "medium"), ("2nd of February last", "1790-02-02", "medium")]
+    assert dates[-2:] == [("4th inst.", "1790-03-04", "medium"), ("2nd of February last", "1790-02-02", "medium")]
 
 
 def test_a_running_head_without_a_full_date_dates_nothing():
@@ -547,7 +557,7 @@ def test_a_running_head_without_a_full_date_dates_nothing():
     body = next(encode_text(text, name="made-up.txt").tree.iter("{http://www.tei-c.org/ns/1.0}body"))
     assert len(list(body.iter("{http://www.tei-c.org/ns/1.0}fw"))) == 6
     assert {(d.text, d.get("when")) for d in body.iter("{http://www.tei-c.org/ns/1.0}date")} == {
-        ("2nd of February", "--02-02")}
+        ("2nd of February last", "--02-02")}
 
 
 #: a made-up newspaper page: masthead, headline, an article whose dateline has no year
@@ -672,3 +682,21 @@ def test_the_masthead_dates_the_issue_however_far_down_ocrs_debris_put_its_date(
         "{http://www.tei-c.org/ns/1.0}text"))
     dates = [(d.text, d.get("when")) for d in text.iter("{http://www.tei-c.org/ns/1.0}date")]
     assert ("Dec. 29", "1916-12-29") in dates and ("December 28", "1916-12-28") in dates
+
+
+def test_the_first_full_date_of_a_journal_dates_the_entries_after_it():
+    # a title page's `begun 14th ... at`: no heading date, yet the entries count on from it
+    journal = ["Journal of Osbert Quillet\nbegun 3d March 1871 at\nTulverton with the boats",
+               "4th Rain all day", "6th Left for Pellworth"]
+    assert dated(journal)[1:] == [("4th", inferred("1871-03-04")), ("6th", inferred("1871-03-06"))]
+    # a day weeks after that date heads no entry of it
+    assert dated(["He sailed on 3d March 1871 from Tulverton", "25th The boats came in"]) == [
+        ("3d March 1871", {"when": "1871-03-03"})]
+
+
+def test_march_or_may_before_a_count_of_a_measure_is_no_date():
+    # a traveller's `March 2 ½ hours` is the verb; the month keeps its day and its year
+    assert dates_in("we cannot buy - March\n2 ½ N E over the hills") == []
+    assert dates_in("March 3 hours North - cross the river") == []
+    assert dates_in("March 3, 1866 we crossed") == [("March 3, 1866", {"when": "1866-03-03"})]
+    assert dates_in("on March 3 the boats came") == [("March 3", {"when": "--03-03"})]

@@ -14,7 +14,7 @@ from teikit.passes import persons_model, persons_rules
 from teikit.passes.persons import (Options, PersonFinder, find_mentions, list_line_ends, of_period, period, pick,
                                    register_mentions, run, within_line)
 from teikit.passes.persons_keys import Mention, agree, assign_keys, name_parts
-from teikit.passes.persons_rules import Known, rule_spans, surname_mentions, surname_pattern, trie_regex
+from teikit.passes.persons_rules import Known, rule_spans, surname_mentions, surname_pattern, trie_regex, without_suffix
 from teikit.reader import document_from_text
 from teikit.register import Register, person_from_dict
 from teikit.report import Report
@@ -253,7 +253,7 @@ def test_no_stage_takes_an_office_alone_for_a_person(monkeypatch):
 
 def test_a_surname_in_lower_case_where_a_name_in_full_proves_it():
     text = "then Hannah quillet left, and Peter key; Peter went, Tobias quillet, Hannah pellworth"
-    named = {("Hannah", "Quillet"), ("P.", "Key")}
+    named = frozenset({("Hannah", "Quillet"), ("P.", "Key")})
     assert [text[i:j] for i, j in persons_rules.surnames_in_lower_case(text, named, Known())] == [
         "Hannah quillet", "Peter key"]
 
@@ -269,7 +269,7 @@ def test_two_given_names_alone_and_written_small(monkeypatch):
             if e.getparent().tag != f"{{{TEI_NS}}}person"]
     assert refs == [("Hester Jane Quillet", "#quillet-hester"), ("Hester jane", "#quillet-hester")]
     text = "Hester Janet, Hester jane, Tobias Jane"
-    assert [text[i:j] for i, j in persons_rules.given_names_alone(text, {("Hester", "Jane")})] == ["Hester jane"]
+    assert [text[i:j] for i, j in persons_rules.given_names_alone(text, frozenset({("Hester", "Jane")}))] == ["Hester jane"]
 
 
 def test_a_name_after_the_kind_of_place_it_names_is_no_speaker():
@@ -296,6 +296,21 @@ def test_a_common_word_surname_of_a_person_named_in_full_is_found_in_running_pro
     found = [text[i:j] for i, j in surname_mentions(text, pattern, known, frozenset({"Glass"}))]
     assert found == ["Osric Glass", "Glass", "Glass"]            # not at a sentence's start nor in capitals
     assert [text[i:j] for i, j in surname_mentions(text, pattern, known)] == ["Osric Glass"]
+
+
+def test_no_word_of_the_language_after_a_salute_or_a_title_of_kin():
+    text = ("Honoured Sir\nOn receipt of yours, Dear Uncle\nPermit me to say I wrote Uncle Yesterday as I wrote "
+            "yesterday, and Aunt Hannah and Uncle Osric came with Sir Osbert Quillet.")
+    assert rules(text)["titled"] == ["Hannah", "Osric", "Osbert Quillet"]
+    assert rules(text.replace("wrote yesterday", "wrote"))["titled"][0] == "Yesterday"   # no evidence it is a word
+
+
+def test_a_name_keeps_no_suffix():
+    text = "from Osric Quillet, Esqr. and Wm Pellworth Bart on Monday"
+    assert persons_model.trim(text, 5, 25) == (5, 18)
+    assert without_suffix(text, 30, 47) == (30, 42)
+    assert without_suffix(text, 30, 42) == (30, 42)
+    assert without_suffix("Bart", 0, 4) == (0, 4)                 # a span of a suffix alone stays for the checks
 
 
 def test_a_surname_after_a_places_first_word_is_the_places():
@@ -733,6 +748,13 @@ def test_mentions_of_one_person_share_a_key():
     assert found["pellworth-john"].entry()["note"].endswith("not reviewed.")
 
 
+def test_a_person_known_by_a_forename_alone_has_no_surname_in_the_register():
+    mentions = [Mention(0, 0, 1, "William"), Mention(1, 0, 1, "Quillet")]
+    found = assign_keys(mentions, set(), ["William", "Quillet"])
+    assert (found["william"].entry()["forename"], found["william"].entry()["surname"]) == ("William", "")
+    assert (found["quillet"].entry()["forename"], found["quillet"].entry()["surname"]) == ("", "Quillet")
+
+
 # ---------------------------------------------------------------- the pass
 
 def _doc(text):
@@ -821,4 +843,4 @@ def test_a_short_word_the_model_alone_finds_once_is_no_name_in_a_newspapers_ocr(
 
 def test_a_names_suffix_is_no_name_alone():
     assert persons_rules.is_surname("Quillet")
-    assert not any(map(persons_rules.is_surname, ["Jr", "Jr.", "Esqr"]))
+    assert not any(map(persons_rules.is_surname, ["Jr", "Jr.", "Esqr", "Bart.", "Knt", "Junior"]))

@@ -675,8 +675,9 @@ def test_the_rules_are_named_once_and_in_order():
     assert names.index("headline decks") < names.index("glued tails") < names.index("junk after hyphens")
     # a contents list's entries are known once headings are, and before bylines are read off them
     # a sitting's date joins the heading above it once headings are known
-    assert names[-8:] == ["kinds", "sitting dates", "long decks", "heads within sentences", "contents lists",
-                          "signatures", "run-in heads", "bylines"]
+    # a year alone heads annals once the paragraphs' kinds are known
+    assert names[-9:] == ["kinds", "sitting dates", "long decks", "heads within sentences", "contents lists",
+                          "signatures", "run-in heads", "year heads", "bylines"]
 
 
 def test_a_long_deck_in_capitals_under_a_heading_is_one():
@@ -1088,3 +1089,52 @@ def test_a_newspapers_issue_number_is_no_line_of_a_headline():
     assert structure.headline_spans(lines) == [(1, 4)]
     # a book's volume heading stays one where no headlines are looked for
     assert encode("VOLUME II\n\nThe second part begins here and goes on.\n").body[0].children[0].kind == "head"
+
+
+# annals: each year's entry headed by the year alone, no blank lines between paragraphs
+ANNALS = ("THE ANNALS OF QUILLBURY.\n\n"
+          "The settlers landed on the shore of the bay in the spring and\n"
+          "built their first huts of reeds and clay before the winter came\n"
+          "on them with storms and rain from the sea. The mill went up at last.\n"
+          "1831.\n"
+          "In March the first crop of wheat was sown on the river flats, and\n"
+          "the miller Osric Quillet ground it at the new mill by the ford of\n"
+          "the river. The harvest was small.\n"
+          "1832.\n"
+          "A road was cut through the forest to Tulverton, and the carts of\n"
+          "the settlers went up it every week with grain and wool for the\n"
+          "market. The town grew slowly.\n"
+          "1833.\n"
+          "The first church was built of stone by Tobias Pellworth and his\n"
+          "sons, who brought the stone down the river on rafts from the hills\n"
+          "above Quillbury. It stands there yet.\n")
+
+
+def test_years_alone_between_paragraphs_head_the_entries_of_annals():
+    assert heads(encode(ANNALS, title_page=False)) == ["THE ANNALS OF QUILLBURY.", "1831.", "1832.", "1833."]
+    # one year alone is no habit: it may be a date's line
+    once = ANNALS.replace("1832.\n", "").replace("1833.\n", "")
+    assert heads(encode(once, title_page=False)) == ["THE ANNALS OF QUILLBURY."]
+    # a year that finishes an unfinished line is the sentence's
+    unfinished = ANNALS.replace("The mill went up at last.\n", "The mill went up in\n")
+    doc = encode(unfinished, title_page=False)
+    assert heads(doc) == ["THE ANNALS OF QUILLBURY.", "1832.", "1833."]
+    assert any(block.text.endswith("went up in\n1831.") for block in doc.blocks())
+
+
+def chapel_book(subheads):
+    """A made-up book's chapter, each title-case line followed by a paragraph, no blank lines."""
+    paragraph = ("The settlers of the valley built their first chapel of logs in the spring of\n"
+                 "the year, and the preacher came over the hills once a month to hold a service.\n"
+                 "The congregation grew slowly as new families took up land along the river.\n")
+    return "CHAPTER III.\n\n" + paragraph + "".join(head + "\n" + paragraph for head in subheads)
+
+
+def test_title_case_subheads_a_book_sets_between_sentences_are_its_habit_and_headings():
+    subheads = ["The First Chapel.", "Osric Quillet's Visit.", "The Church in Quillbury."]
+    assert heads(encode(chapel_book(subheads), title_page=False)) == ["CHAPTER III."] + subheads
+    # one or two alone are no habit: lines of text
+    assert heads(encode(chapel_book(subheads[:2]), title_page=False)) == ["CHAPTER III."]
+    # a letter's salutes, its writer's address and its place and date are none
+    letters = ["Dear Uncle Tobias", "Mr. Osric Quillet of Tulverton.", "Quillbury Harbour July 1805.", "Dear Sir."]
+    assert heads(encode(chapel_book(letters), title_page=False)) == ["CHAPTER III."]

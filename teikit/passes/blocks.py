@@ -125,14 +125,18 @@ def is_title_line(text: str) -> bool:
 
 #: a paragraph's first line: a capital, maybe after a quote or bracket
 STARTS_CAPITAL = re.compile(r"""^[\s"'“‘(\[]*[A-Z]""")
+#: a year alone on its line, as annals head their entries (`1834.`)
+YEAR_LINE = re.compile(r"^(?:1[5-9]\d\d|20\d\d)\.?$")
 
 
 def ends_paragraph(line: Line, nxt: Line, full: float) -> bool:
     """A line of prose that ends a sentence short of the full width, before a line of prose
-    opening with a capital: where a paragraph ends in text that parts none by blank lines."""
+    opening with a capital, or any line ending a sentence before a year alone (annals' heading):
+    where a paragraph ends in text that parts none by blank lines."""
     text, following = line.text.strip(), nxt.text.strip()
-    return line.hyphen is Hyphen.NONE and len(text) < full and bool(SENTENCE_END.search(text)) \
-        and bool(STARTS_CAPITAL.match(following)) and not is_caps_line(text) \
+    year = bool(YEAR_LINE.match(following))
+    return line.hyphen is Hyphen.NONE and (len(text) < full or year) and bool(SENTENCE_END.search(text)) \
+        and bool(STARTS_CAPITAL.match(following) or year) and not is_caps_line(text) \
         and not is_title_line(text.rstrip(".")) and not is_caps_line(following) \
         and not is_title_line(following)     # headings are `structure`'s to cut out
 
@@ -215,11 +219,13 @@ SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 PLAIN_DIGITS = str.maketrans(SUPERSCRIPT, "0123456789")
 #: how a note at the page foot opens: its number (maybe raised or in brackets), its sign
 #: (OCR may glue either to the first word), or what OCR left of them (`*4.`, `° See`,
-#: `I 3`: read by the sequence); `label` spans all that is printed of it
+#: `I 3`: read by the sequence); `label` spans all that is printed of it. Its first `word`
+#: may be a cited volume's or book's number with the title after it (`* 1 Cor. ix. 10.`,
+#: `† 3 Bl. Comm. 291.`): a note that opens with a citation
 NOTE_START_RE = re.compile(
     r"^\s*(?P<label>\(?(?P<num>\d{1,3})[.)]?(?=\s)|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)"
     r"|(?P<raised>[⁰¹²³⁴-⁹]{1,3})|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?(?=\s))"
-    r"\s*(?![*†‡])(?=(?P<word>\S+))")
+    r"\s*(?![*†‡])(?=(?P<word>(?:\d{1,3} (?=[A-Z]))?\S+))")
 #: words after which a number is a reference, not a note marker (p. 12, vol. 3, No. 4)
 REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art fig sect sec "
                             "col cols line lines v vv ver verse part book note".split())

@@ -12,7 +12,9 @@ entries stay as printed. Within a few pages of it:
   one (what a letter or diary tells has passed) or next to it across a new year;
 - `inst.`, `ult.`, `prox.` and `of last month` count months from it;
 - a bare day heading an entry a few days on keeps its month, or takes the next one when
-  the day goes back; entries before the first dated one wait for it;
+  the day goes back; before any heading date, the first complete date of the div wherever
+  it stands (a journal's `begun 14th August 1872 at`) dates the entries after it; entries
+  before the first dated one wait for it;
 - a weekday alone is the running date's, or the last one before it; told in the future
   (`I shall come on Friday`), the next one after it.
 A day named alone in the prose (`on the 1st`) belongs to a month named just before, or
@@ -75,6 +77,9 @@ class RunningDate:
     #: bare entry days (day, printed with a suffix, position, where) met before the first
     #: heading date, waiting for it
     waiting: list[tuple[int, bool, int, Any]] = field(default_factory=list)
+    #: the first complete date of the div, wherever it stands, and where: (year, month, day,
+    #: position); it dates the bare entry days after it until a heading date does
+    first_day: tuple[int, int, int, int] | None = None
 
     @property
     def known(self) -> bool:
@@ -101,7 +106,7 @@ class RunningDate:
 
     def waits_for(self, attrs: dict[str, str], place: str | None) -> bool:
         """Whether a date is a diary entry day before any heading date (it waits for one)."""
-        return "_bare" in attrs and place == "head" and self.year is None
+        return "_bare" in attrs and place == "head" and self.year is None and self.first_day is None
 
     def wait(self, attrs: dict[str, str], printed: str, where: Any) -> None:
         self.waiting.append((int(attrs["when"][3:]), not printed.isdigit(), self.position, where))
@@ -147,6 +152,8 @@ class RunningDate:
         """Move on past a date with this value; `heads`: it heads or closes its block or line;
         `year_head`: a year heads what follows (a year stacked over an entry's day or month)."""
         full, named, year = FULL_DAY.match(value), WITH_MONTH.match(value), YEAR_ONLY.match(value)
+        if full and self.first_day is None:
+            self.first_day = (*map(int, full.groups()), self.position)
         if full and heads:
             self.year, self.month, self.day = map(int, full.groups())
             self.anchored_at = self.position
@@ -167,13 +174,29 @@ def shifted(year: int, month: int, shift: int) -> tuple[int, int]:
     return absolute // 12, absolute % 12 + 1
 
 
-def _last_or_next(month: int, running: RunningDate, direction: int) -> str | None:
-    """The year-month of `last September` (the latest September before the running month)
-    or `next March` (the first after it), or None without a running month."""
-    if not running.month_known:
+def _last_or_next(when: str, running: RunningDate, direction: int) -> str | None:
+    """The value of `last September` (the latest September before the running month) or
+    `next March` (the first after it), of `the 3d of December last` (the latest 3 December
+    before the running day) or `the 1st of July next`, or None without a running month."""
+    yearless = MONTH_DAY.match(when)
+    if not running.month_known or not yearless:
         return None
-    passed = month < running.month if direction < 0 else month > running.month
-    return f"{running.year + (0 if passed else direction):04d}-{month:02d}"
+    month, day = yearless.groups()
+    printed = (int(month), int(day) if day and running.day is not None else 0)
+    now = (running.month, running.day if day and running.day is not None else 0)
+    passed = printed < now if direction < 0 else printed > now
+    return f"{running.year + (0 if passed else direction):04d}-{month}" + (f"-{day}" if day else "")
+
+
+def _entry_basis(running: RunningDate, margin: bool) -> tuple[int, int, int] | None:
+    """The day a bare entry day follows: the running date's, near enough (any distance for a
+    margin's day); before any heading date, the div's first complete date near before it."""
+    if running.known and running.day is not None and (margin or running.distance <= ENTRY_REACH):
+        return running.year, running.month, running.day
+    if running.year is None and running.first_day is not None \
+            and running.position - running.first_day[3] <= ENTRY_REACH:
+        return running.first_day[:3]
+    return None
 
 
 def _completed(when: str, running: RunningDate, relative: str | None, entry: bool,
@@ -192,12 +215,13 @@ def _completed(when: str, running: RunningDate, relative: str | None, entry: boo
     day = int(alone.group(1))
     if relative is not None and running.month_known:
         year, month = shifted(running.year, running.month, int(relative))
-    elif entry and running.known and running.day is not None and (margin or running.distance <= ENTRY_REACH):
-        next_entry_month = day < running.day
-        gap = day + 31 * next_entry_month - running.day
+    elif entry and (basis := _entry_basis(running, margin)):
+        last_year, last_month, last_day = basis
+        next_entry_month = day < last_day
+        gap = day + 31 * next_entry_month - last_day
         if not (0 < gap <= ENTRY_GAP_DAYS or margin and (gap == 0 or not next_entry_month)):
             return when
-        year, month = shifted(running.year, running.month, int(next_entry_month))
+        year, month = shifted(last_year, last_month, int(next_entry_month))
     elif relative is None and not entry and running.named_month \
             and running.position - running.named_at <= NAMED_REACH:
         if running.named_year is None:
@@ -276,7 +300,7 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
         if direction is None:
             completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
         else:
-            completed = _last_or_next(int(printed[2:]), running, int(direction)) or printed
+            completed = _last_or_next(printed, running, int(direction)) or printed
         if DAY_ONLY.match(completed) or not is_calendar_day(completed):
             return None
         if completed != attrs["when"]:

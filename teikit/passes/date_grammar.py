@@ -534,6 +534,11 @@ NAME_BEFORE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\s+$")
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|would|going to|next|hope|intend|expect|mean to|let me know)\b"
                            r"[^.!?;]*$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*)\s*$")
+#: a count and a measure after `March` or `May` (`March 2 ½ hours`, `March 3 miles North`,
+#: `march 2¼`): the verb (or `may`) before a distance or a time, as travellers' journals
+#: write it, not the month
+MEASURE_AFTER = re.compile(r"\s+\d{0,3}\s?(?:[½¼¾⅓⅔⅛]|\d/\d)"
+                           r"|\s+\d{1,3}\s+(?:hours?|hrs?|miles?|yards?|minutes?|mins?)\b", re.IGNORECASE)
 #: the longest place before a dateline's date (`Quillbury Junction, New Pellworth, `)
 DATELINE_PLACE_LENGTH = 48
 
@@ -544,7 +549,8 @@ def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
     Not when it names an event (`the October Revolution`, `April Theses`, `the man of
     October`), not in a heading in capitals (`THE MARCH TO POWER`), not a short form,
     and `May`/`March` not at a sentence start (`May I ...`) unless a chronology's dash
-    follows (`May-An insurrection`), nor as a verb (`VERB_BEFORE`, `MODAL_AFTER`).
+    follows (`May-An insurrection`), nor as a verb: before a count of a measure (`March 2 ½
+    N E`), after a modal or before the verb a modal governs (`VERB_BEFORE`, `MODAL_AFTER`).
     """
     before, after = text[max(0, i - 12):i], text[j:j + 16]
     if month not in FULL_MONTHS or EVENT_AFTER.match(after):
@@ -555,7 +561,12 @@ def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
         return bool(re.match(r"\s?[-–—]", after))
     if month.lower() in AMBIGUOUS_MONTHS and (VERB_BEFORE.search(before) or MODAL_AFTER.match(after)):
         return False
-    return True
+    return not _verb_before_measure(text, j, month)
+
+
+def _verb_before_measure(text: str, j: int, month: str) -> bool:
+    """Whether `March`/`May` ending at `j` is a verb before a count of a measure (`March 2 ½ N E`)."""
+    return month.lower() in AMBIGUOUS_MONTHS and MEASURE_AFTER.match(text, j) is not None
 
 
 #: the capitalised word after a weekday
@@ -578,11 +589,29 @@ def _name_after_weekday(text: str, end: int) -> bool:
     return bool(m) and m.group(1) != "I" and not any(shortens(m.group(1), full) for full in PARTS_OF_DAY)
 
 
+#: `last` or `next` after a yearless month or day (`in January last`, `the 3d of December
+#: last`, `on the 1st of July next`): the latest before the running date, or the first after
+#: it, as `last September` counts; not `last year` or `next week`, a date of their own
+LAST_OR_NEXT_AFTER = re.compile(r"[ \t]+(?P<direction>last|next)(?!\w)"
+                                r"(?![ \t]+(?:year|month|week|day|night|time|spring|summer|autumn|fall|winter)\b)")
+
+
+def _with_last_or_next(text: str, end: int, attrs: dict[str, str]) -> tuple[int, dict[str, str]]:
+    """The end and attributes of a yearless month or day (`--12`, `--12-03`) with the `last`
+    or `next` after it that tells its year (LAST_OR_NEXT_AFTER)."""
+    after = LAST_OR_NEXT_AFTER.match(text, end)
+    if not after or not YEARLESS.match(attrs.get("when", "")) or set(attrs) != {"when"}:
+        return end, attrs
+    return after.end(), {**attrs, "_direction": "-1" if after["direction"] == "last" else "1"}
+
+
 def _accept(rule: Rule, text: str, m: re.Match) -> bool:
     """The checks a match must pass beyond its pattern."""
     i, j = m.span()
     if rule.name == "month" and not m.group("year") and not m.group("byear") and not m.group("month2"):
         return _standalone_month_is_date(text, i, j, m.group("month"))
+    if rule.name == "month_day" and not m.group("year"):
+        return not _verb_before_measure(text, m.end("month"), m.group("month"))
     if rule.numeric:
         return not NOT_YEAR_BEFORE.search(text[max(0, i - 12):i])
     if rule.name == "weekday":
@@ -624,6 +653,7 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
             attrs = rule.value(m.groupdict())
             if rule.name == "weekday" and FUTURE_BEFORE.search(text, max(0, i - 60), i):
                 attrs["_ahead"] = "1"
+            j, attrs = _with_last_or_next(text, j, attrs) if attrs else (j, attrs)
             values = [v for k, v in attrs.items() if not k.startswith("_")] if attrs else []
             if attrs is None or not all(map(is_calendar_day, values)) or (rule.name != "era_year" and any(
                     not earliest <= int(v[:4]) <= latest for v in values if v[:1].isdigit())):

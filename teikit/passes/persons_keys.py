@@ -88,10 +88,13 @@ class Found:
         return not sex or not self.sex or sex == self.sex
 
     def entry(self) -> dict:
-        """The TEI register entry of a person teikit found and no editor has reviewed."""
+        """The TEI register entry of a person teikit found and no editor has reviewed; one known
+        by a forename alone (`Hannah`) has that forename and no surname."""
         forms = tuple(form for form, _ in self.forms.most_common())
-        forename = " ".join(self.given)
-        return Person(id=self.key, surname=self.surname, forename=forename, forms=forms, status=AUTO).tei_entry()
+        forename, surname = " ".join(self.given), self.surname
+        if not forename and surname.title() in COMMON_FORENAMES:
+            forename, surname = surname, ""
+        return Person(id=self.key, surname=surname, forename=forename, forms=forms, status=AUTO).tei_entry()
 
 
 #: what parts two names of one list: a comma, `and`, `or`, `&` (`Osbert, Quentin and Hester`)

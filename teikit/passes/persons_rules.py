@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..lexicon import word_zipf
 from ..names import TITLES
 from ..ocr import misreadings
 from ..patterns import not_after, words_not_after
+from .blocks import MINOR_WORDS
 
 #: titles that only ever stand before a person's name: after them even a common word is a
 #: surname (`Mr. Baker`), unless it names a role (`Mr. Chairman`)
@@ -225,11 +227,28 @@ def sex_of_forename(name: str) -> str:
     return "f" if first in FEMALE_FORENAMES else "m" if first in MALE_FORENAMES or first in ABBREVIATED_MALE else ""
 
 
+#: titles of kin, which take a forename (`Uncle Osric`, `Aunt Hannah`), never a word the text
+#: writes in lower case too (`I wrote Uncle Yesterday`, in a hand that capitalises its nouns)
+KIN_TITLES = frozenset({"Uncle", "Aunt", "Cousin"})
+#: a letter's salute, its title last on its line (`Dear Uncle`, `Honoured Sir`): the line
+#: after it opens the letter, whatever its first word (`Permit me`, `On receipt of`)
+SALUTE_LINE = re.compile(rf"(?:^|\n)[ \t]*(?:My[ \t]+)?(?:[Dd]ear|DEAR|[Hh]onou?red|[Rr]espected|[Ee]steemed)"
+                         rf"(?:[ \t]+(?:{TITLE_ALT}))+[ \t]*,?[ \t]*\n")
+
+
+def is_kin_word(title: str, word: str, known: Known) -> bool:
+    """Whether `word` after `title` is a word the text writes in lower case after a title of
+    kin (`Uncle Yesterday`), no forename (`Uncle Osric`)."""
+    return title in KIN_TITLES and word.lower() in known.lower_words and word.title() not in known.forenames
+
+
 def titled(text: str, known: Known) -> list[Span]:
     """`Hon. Mr. QUIGLEY`, `Bishop Pellworth`: a name after titles, unless its words are common;
     a common word is a surname too after an honorific (`Mr. Baker`), or after a title that is
     no adjective and follows no article nor capitalised word (`Bishop Baker`, not `the Bishop
-    Palace` nor `The Great Prince Died`)."""
+    Palace` nor `The Great Prince Died`); never an article, preposition or conjunction (a
+    salute's `Sir` / `On receipt of`), nor the first word after a salute's line (`Dear Uncle` /
+    `Permit me`), nor a word after a title of kin that the text writes in lower case too."""
     found = []
     heading = None          # whether the text is a heading's (`capitalises_all`): read once, if asked
     for m in TITLED.finditer(text):
@@ -238,9 +257,11 @@ def titled(text: str, known: Known) -> list[Span]:
         before = text[max(0, m.start() - 16):m.start()]
         personal = title in HONORIFICS or not (title in ADJECTIVE_TITLES or DETERMINER_BEFORE.search(before)
                                                or CAPITALISED_BEFORE.search(before))
-        if DERIVED.search(words[-1]) or words[0].title() in ROLES or words[-1].title() in ROLES or (all(
-                known.is_common(w) and w not in known.forenames for w in words) and not (personal and not plural_noun(
-                    words[-1], known))):
+        common = all(known.is_common(w) and w not in known.forenames for w in words)
+        if DERIVED.search(words[-1]) or words[0].title() in ROLES or words[-1].title() in ROLES \
+                or words[0].lower() in MINOR_WORDS or is_kin_word(title, words[0], known) \
+                or SALUTE_LINE.search(text, max(0, m.start() - 40), m.start("name") + 1) \
+                or common and not (personal and not plural_noun(words[-1], known)):
             continue
         if words[0] in TITLES and words[0] not in FEMALE_TITLES | MALE_TITLES \
                 and not (title in HONORIFICS and len(words) == 1):   # `the Deputy Marshal`, not `Mr. Bishop`
@@ -631,8 +652,18 @@ CITATION_WORDS = frozenset("""Ibid Ib Ibidem Idem Id Cf Op Loc Viz Vide Passim S
 #: the Latin of the law's writs, which court papers capitalise (`a writ of Habeas Corpus`, `Subpoena issued`)
 LEGAL_LATIN = frozenset("""Corpus Subpoena Subpena Certiorari Mandamus Capias Facias Venire Prosequi Warranto
 Tunc Litem Ne Exeat Replevin Supersedeas Habendum""".split())
-#: what follows a name, never a name alone (`Osric Quillet, Jr.`, `T. Pellworth, Esqr.`)
-NAME_SUFFIXES = frozenset("""Jr Junr Sr Senr Esq Esqr""".split())
+#: what follows a name, never a name alone (`Osric Quillet, Jr.`, `T. Pellworth, Esqr.`, a baronet's
+#: `Sir Osric Quillet, Bart.`, a knight's `Knt.`)
+NAME_SUFFIXES = frozenset("""Jr Jun Junr Junior Sr Sen Senr Senior Esq Esqr Bart Bt Knt Kt""".split())
+#: a name's suffix closing a span, maybe past a comma
+SUFFIX_AT_END = re.compile(rf"[\s,]+(?:{'|'.join(sorted(NAME_SUFFIXES))})\.?$")
+
+
+def without_suffix(text: str, start: int, end: int) -> Span:
+    """A span without the suffix that closes it (`Wm Pellworth Bart`): the name, whose last
+    word is the surname the register keys it by."""
+    suffix = SUFFIX_AT_END.search(text, start, end)
+    return (start, suffix.start()) if suffix and suffix.start() > start else (start, end)
 
 
 def is_surname(word: str) -> bool:
@@ -732,12 +763,18 @@ NAME_THEN_LOWER = re.compile(rf"(?P<first>{NAME_WORD_STARTING})(?:\s+(?:{CAPITAL
                              r"(?P<last>[a-z][a-z'’]+)(?![\w'’-])")
 
 
-def surnames_in_lower_case(text: str, named: set[tuple[str, str]], known: Known) -> list[Span]:
+@lru_cache(maxsize=4)
+def surnames_of(named: frozenset[tuple[str, str]]) -> frozenset[str]:
+    """The surnames of (first given name, surname) pairs, read once a document, not once a block."""
+    return frozenset(surname for _, surname in named)
+
+
+def surnames_in_lower_case(text: str, named: frozenset[tuple[str, str]], known: Known) -> list[Span]:
     """A surname the text writes in lower case after a forename, where a name the text gives
     in full proves it a surname (`Hannah quillet` beside `Hannah Quillet` or `H. Quillet`),
     a common word too (`Osric key` beside `O. Key`): `named` holds the (first given name,
     surname) of every name found in full; the forename is a known one or that name's."""
-    surnames = {surname for _, surname in named}
+    surnames = surnames_of(named)
     found = []
     for m in NAME_THEN_LOWER.finditer(text):
         first, last = m["first"], m["last"].title()
@@ -747,13 +784,19 @@ def surnames_in_lower_case(text: str, named: set[tuple[str, str]], known: Known)
     return found
 
 
-def given_names_alone(text: str, given: set[tuple[str, str]]) -> list[Span]:
+@lru_cache(maxsize=4)
+def given_names_pattern(given: frozenset[tuple[str, str]]) -> re.Pattern | None:
+    """The regex of `given_names_alone`, built once a document."""
+    if not given:
+        return None
+    alternatives = [not_after(r"[\w.'’-]", re.escape(first)) + rf"\s+[{second[0]}{second[0].lower()}]"
+                    + re.escape(second[1:]) for first, second in sorted(given)]
+    return re.compile("(?:" + "|".join(alternatives) + ")" + NAME_END)
+
+
+def given_names_alone(text: str, given: frozenset[tuple[str, str]]) -> list[Span]:
     """Two given names of a name found in full, without its surname (`Hester Jane` beside
     `Hester Jane Quillet`), the second maybe in lower case (`Hester jane`): `given` holds the
     first two words of names of three words or more whose second is a forename."""
-    if not given:
-        return []
-    alternatives = [not_after(r"[\w.'’-]", re.escape(first)) + rf"\s+[{second[0]}{second[0].lower()}]"
-                    + re.escape(second[1:]) for first, second in sorted(given)]
-    pattern = re.compile("(?:" + "|".join(alternatives) + ")" + NAME_END)
-    return [m.span() for m in pattern.finditer(text)]
+    pattern = given_names_pattern(given)
+    return [m.span() for m in pattern.finditer(text)] if pattern else []

@@ -54,8 +54,8 @@ from ..lexicon import word_zipf
 from ..model import RESP, Block, Document, Hyphen, Line, Mark
 from ..pipeline import PassSpec
 from ..report import Report
-from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL, STARTS_LOWER, ends_sentence,
-                     is_caps_line, is_title_line)
+from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL, STARTS_LOWER, YEAR_LINE,
+                     ends_sentence, is_caps_line, is_title_line)
 from .date_grammar import PLACE_NAMES
 from .dehyphenate import glued_junk, is_inner_speck
 from .notes import split_endnotes
@@ -212,6 +212,13 @@ SENTENCE_OPENING = re.compile(r"""\s*["“(]?[A-Z](?:[a-z]|\s)""")
 DATE_AFTER_PLACE = re.compile(rf"\s*(?:{MONTHS}|{MONTHS_SHORT})\b\.?\s?\d")
 #: the fewest titles a book runs into paragraphs, each its own, for it to be the book's habit
 RUN_IN_HABIT = 3
+#: how many years alone between paragraphs make a text's habit of heading its entries so
+YEAR_HEAD_HABIT = 2
+#: how many different title-case subheads between sentences make a book's habit of them
+SUBHEAD_HABIT = 3
+#: a letter's line in title case that is no subhead: its salute (`Dear Uncle`), an address
+#: opening with a title (`Mr. Osric Quillet, Tulverton.`), a place and date (`Quillbury July 1805.`)
+LETTER_LINE = re.compile(rf"(?:Dear|My dear|{TITLE_ALT})\b|.*\b1[5-9]\d\d\.?$")
 #: a contents list's heading, OCR's specks and its column's label (`PAGE`) aside
 CONTENTS_NAME = re.compile(r"\W*(?:table\W+of\W+)?contents\b(?:\W*(?:pages?\b|[^\W\d_]{1,2}\b))*\W*",
                            re.IGNORECASE)
@@ -593,6 +600,21 @@ def run_in_title(leaves: list[Block], i: int) -> str:
             return ""
         opening = first_text(paragraph)
     return title if is_prose(paragraph) and SENTENCE_OPENING.match(opening) else ""
+
+
+def heads_a_year(leaves: list[Block], i: int) -> bool:
+    """Is `leaves[i]` a year alone (`1834.`) after a finished paragraph or a heading, with a
+    paragraph of sentences after it, as annals head each year's entry? Not a chronology's
+    dated entries."""
+    block = leaves[i]
+    if block.kind != "p" or len(block.text_lines) != 1 or not YEAR_LINE.match(first_text(block)) \
+            or not 0 < i < len(leaves) - 1:
+        return False
+    before, after = leaves[i - 1], leaves[i + 1]
+    finished = before.kind == "head" or before.kind == "p" and bool(before.text_lines) \
+        and ends_sentence(before.text_lines[-1].text)
+    return finished and after.kind == "p" and len(after.text_lines) > 1 \
+        and bool(SENTENCE_OPENING.match(first_text(after))) and not CHRONOLOGY_ENTRY.match(first_text(after))
 
 
 def split_run_in_head(block: Block, title: str) -> list[Block]:
@@ -1053,6 +1075,15 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool
         and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
+def is_book_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
+    """A book's subhead in title case between two sentences (`is_subhead`), between lines of
+    prose: not one of a list of titles (a bibliography's), nor capitals (headings of their
+    own), nor a letter's line (`LETTER_LINE`)."""
+    line = lines[i]
+    return is_subhead(lines, i, width, before) and not is_caps_line(line) and not LETTER_LINE.match(line) \
+        and not is_title(lines[i - 1] if i else before) and not is_title(lines[i + 1])
+
+
 def signature_end(lines: list[str], i: int, before: str = "") -> int:
     """Where a signature under a letter's closing salute ends, if one starts at line `i` (else
     `i`): the signer's name, printed in capitals as a headline is (`OSRIC QUILLET,`), and
@@ -1441,6 +1472,27 @@ class _Builder:
             parts.extend(cut)
         return parts
 
+    def book_subheads(self, leaves: list[Block]) -> list[Block]:
+        """In a book, a line in title case between two sentences (`is_book_subhead`: `The
+        Church in the Valley.`) is a subhead where the book sets several different ones so
+        (its habit): one alone may be a line of text. A page of articles finds its own."""
+        if self.opts.headline_decks:
+            return leaves
+        found = []
+        for at, block in enumerate(leaves):
+            before = leaves[at - 1] if at else None
+            last = before.text_lines[-1].text.strip() if before is not None and before.kind == "p" \
+                and before.text_lines else ""
+            lines = [line.text.strip() for line in block.text_lines] if block.kind == "p" else []
+            width = statistics.median(map(len, lines)) if lines else 0
+            found.append([i for i in range(len(lines)) if is_book_subhead(lines, i, width, last)])
+        titles = {title_key(block.text_lines[i].text) for block, cuts in zip(leaves, found) for i in cuts}
+        if len(titles) < SUBHEAD_HABIT:
+            return leaves
+        self.counts["book_subheads"] += sum(map(len, found))
+        return [part for block, cuts in zip(leaves, found)
+                for part in (cut_block(block, [(i, i + 1) for i in cuts]) if cuts else [block])]
+
     def kinds(self, leaves: list[Block]) -> list[Block]:
         for block in leaves:
             if block.kind == "p":
@@ -1551,6 +1603,18 @@ class _Builder:
             out.extend(split_run_in_head(block, title) if taken else [block])
             self.counts["run_in_heads"] += bool(taken)
         return out
+
+    def year_heads(self, leaves: list[Block]) -> list[Block]:
+        """Years alone between paragraphs (`heads_a_year`) head annals' entries where the text
+        does so at least `YEAR_HEAD_HABIT` times, the years never going back: one such year
+        alone may be a date's line."""
+        found = [i for i in range(len(leaves)) if heads_a_year(leaves, i)]
+        years = [int(first_text(leaves[i]).rstrip(".")) for i in found]
+        if len(found) >= YEAR_HEAD_HABIT and years == sorted(years):
+            for i in found:
+                leaves[i].kind = "head"
+            self.counts["year_heads"] += len(found)
+        return leaves
 
     # -- divisions --
 
@@ -1797,6 +1861,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("captions", _Builder.captions),                  # before headlines: a caption holds none
     ("classified ads", _Builder.split_classified_ads),
     ("headline decks", _Builder.headline_decks),
+    ("book subheads", _Builder.book_subheads),
     ("glued tails", _Builder.split_glued),
     ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
     ("kinds", _Builder.kinds),
@@ -1806,6 +1871,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("contents lists", _Builder.contents_lists),
     ("signatures", _Builder.signatures),
     ("run-in heads", _Builder.run_in_heads),           # after the contents list, which names them
+    ("year heads", _Builder.year_heads),
     ("bylines", _Builder.reclassify_top),
 )
 #: the jobs on the divisions once made, in order
