@@ -130,6 +130,7 @@ def test_series_shares_its_year_where_months_run_forward():
     "the 16th century", "the 5th regiment", "Jan Smith came", "Marseilles 5 miles", "in 18G3 it",
     "Octr", "papers 1643/58 and 1702/60", "pages 3,1790", "No. 1790-3",
     "paid one thousand eight hundred dollars", "a fall of 1600 feet", "the spring of the carriage",
+    "Mill Action May Be Forced", "Quillbury Mill May Not Open", "Strikers Will March on Tulverton",
 ])
 def test_not_dates(text):
     assert dates_in(text) == []
@@ -640,6 +641,47 @@ def test_a_datelines_month_ocr_misread_by_a_letter_or_junk_before_its_day_is_a_d
     assert find_dates("he wrote, Deo. 31. The mill burned.") == []
     assert find_dates("Quillbury, Mav. 3. The mill burned.") == []      # May or Mar
     assert find_dates("Quillbury, Dec. 80. The mill burned.") == []     # no day
+
+
+def test_may_and_march_as_verbs_are_no_months_but_the_months_alone_still_are():
+    assert dates_in("Mill Action May Be Forced") == []
+    assert dates_in("the mill will open in May and the") == [("May", {"when": "--05"})]
+    assert dates_in("they left Quillbury in March, when") == [("March", {"when": "--03"})]
+
+
+def test_a_date_that_bounds_a_period_in_a_sentence_sets_no_running_date():
+    # the year a report covers is no dateline: the yearless dateline after it keeps no year
+    assert dated(["MILL SALES", "The mill sold more in the year ended\nOctober 31, 1912.",
+                  "Tulverton, January 6. The council met."]) == [
+        ("October 31, 1912", {"when": "1912-10-31"}), ("January 6", {"when": "--01-06"})]
+    # a date opening its line after a finished sentence still heads what follows
+    assert dated(["The mill sold more this year.\nOctober 31, 1912.",
+                  "Tulverton, October 30. The council met."])[1] == (
+        "October 30", inferred("1912-10-30"))
+
+
+def test_a_date_a_sentence_leads_into_among_a_pages_first_lines_dates_no_issue():
+    from teikit.passes.dates import masthead_day
+
+    opts = Options(masthead=True)
+    assert masthead_day("October 31, 1912.", "mill sales in the year ended", opts) is None
+    assert masthead_day("sales for the year ending October 31, 1912.", "", opts) is None
+    # the masthead's own line, whatever stands above it, dates the issue
+    assert masthead_day("QUILLBURY, TUESDAY, JANUARY 7, 1913.", "VOL. XII—NO. 38.", opts) == "1913-01-07"
+    assert masthead_day("January 7, 1913", "THE QUILLBURY CALL", opts) == "1913-01-07"
+
+
+def test_the_masthead_dates_the_issue_however_far_down_ocrs_debris_put_its_date():
+    from teikit.config import EditionConfig
+    from teikit.encode import encode_text
+
+    debris = "".join(f"{speck}\n" for speck in ("' V i", "p t n", "r", "0PX", "Mil J", "' VI V 1 1", "a i a",
+                                                 "?", "rfSY I ,J"))
+    page = "THE QUILLBURY EVENING STAR.\n" + debris + NEWSPAPER.split("\n", 1)[1]
+    text = next(encode_text(page, EditionConfig(profile="newspaper"), name="made-up.txt").tree.iter(
+        "{http://www.tei-c.org/ns/1.0}text"))
+    dates = [(d.text, d.get("when")) for d in text.iter("{http://www.tei-c.org/ns/1.0}date")]
+    assert ("Dec. 29", "1916-12-29") in dates and ("December 28", "1916-12-28") in dates
 
 
 def test_the_first_full_date_of_a_journal_dates_the_entries_after_it():

@@ -498,6 +498,9 @@ def test_a_newspapers_masthead_is_a_title_page_in_front():
     (["A LETTER FROM TULVERTON", "March 3, 1921", "Dear Sir, I write to you"], 0),   # a date alone: a letter's
     (["MILL STRIKE ENDED", "PELLWORTH, FRIDAY, DECEMBER 29.",
       "The strike at the mills of Pellworth ended today"], 0),            # an article's dateline: text follows
+    (["VOL. XII NO. 38", "'-V\"", "-ic", "Tke Qnillbury Conrier", "MILL ROAD MENDED", "The road was mended."], 4),
+    (["VOL. XII NO. 38", "Entered at Quillbury as Mail.", "Mill at Quillbury Sold", "to Tulverton Men.",
+      "Buyers Will Enlarge It", "MILL ROAD MENDED", "The road was mended."], 1),  # a headline no rule knew
 ])
 def test_where_a_masthead_ends(lines, end):
     assert structure.masthead_end(lines) == end
@@ -1057,6 +1060,35 @@ def test_a_deck_in_capitals_goes_on_with_its_headline():
     # a deck in title case is a head of its own
     assert structure.headline_spans(["MILL BURNS", "Osric Quillet Saves the Men.", "The mill burned."]) == [
         (0, 1), (1, 2)]
+
+
+#: a headline, its deck, the writer's name under them, then the story
+BYLINE_PAGE = (
+    "MILL DAM GIVES WAY\n"
+    "Waters of the Quill Flood\n"
+    "the Lower Town.\n"
+    "By Osric T. Pellworth.\n"
+    "Tulverton, May 3. The old dam above\n"
+    "the mill broke at dawn and the water\n"
+    "ran through the lower streets.\n")
+
+
+def test_the_writers_name_under_a_headline_is_a_byline_not_a_line_of_its_deck():
+    doc = encode(BYLINE_PAGE, **NEWSPAPER)
+    kinds = [(block.kind, block.text_lines[0].text) for block in doc.body[0].children]
+    assert kinds[:3] == [("head", "MILL DAM GIVES WAY"), ("head", "Waters of the Quill Flood"),
+                         ("byline", "By Osric T. Pellworth.")]
+    assert structure.is_byline("BY OSRIC PELLWORTH") and structure.is_byline("By Hannah Quillet")
+    # a deck that opens with "By" and says how something was done is no writer's name
+    assert not structure.is_byline("By the Mill Race") and not structure.is_byline("By Order of the Court")
+    assert structure.is_deck_line("Saved By Neighbors.")
+
+
+def test_a_newspapers_issue_number_is_no_line_of_a_headline():
+    lines = ["VOL. XII—NO. 38.", "DAM GIVES", "WAY AT THE", "OLD MILL", "The water ran through"]
+    assert structure.headline_spans(lines) == [(1, 4)]
+    # a book's volume heading stays one where no headlines are looked for
+    assert encode("VOLUME II\n\nThe second part begins here and goes on.\n").body[0].children[0].kind == "head"
 
 
 # annals: each year's entry headed by the year alone, no blank lines between paragraphs

@@ -26,6 +26,10 @@ MONTH_NUMBER = {form.lower(): n for n, (name, shorts) in enumerate(zip(FULL_MONT
                 for form in (name, *shorts)}
 #: months that are also common words (`May I`, `the March on Rome`) at a sentence start
 AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+#: `May` and `March` as verbs where a headline capitalises every word: a modal before (`Strikers
+#: Will March`), or the verb a modal `May` governs after (`Action May Be Forced`, `Mill May Not Open`)
+VERB_BEFORE = re.compile(r"\b(?:will|shall|would|could|should|can|must|may|might|they|we)\s+$", re.IGNORECASE)
+MODAL_AFTER = re.compile(r"\s+(?:be|have|not|also|yet|soon|never|still|well)\b", re.IGNORECASE)
 
 _ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                   "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
@@ -546,7 +550,8 @@ def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
     Not when it names an event (`the October Revolution`, `April Theses`, `the man of
     October`), not in a heading in capitals (`THE MARCH TO POWER`), not a short form,
     and `May`/`March` not at a sentence start (`May I ...`) unless a chronology's dash
-    follows (`May-An insurrection`), nor before a count of a measure (`March 2 ½ N E`).
+    follows (`May-An insurrection`), nor as a verb: before a count of a measure (`March 2 ½
+    N E`), after a modal or before the verb a modal governs (`VERB_BEFORE`, `MODAL_AFTER`).
     """
     before, after = text[max(0, i - 12):i], text[j:j + 16]
     if month not in FULL_MONTHS or EVENT_AFTER.match(after):
@@ -555,6 +560,8 @@ def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
         return False
     if month.lower() in AMBIGUOUS_MONTHS and SENTENCE_START.search(before):
         return bool(re.match(r"\s?[-–—]", after))
+    if month.lower() in AMBIGUOUS_MONTHS and (VERB_BEFORE.search(before) or MODAL_AFTER.match(after)):
+        return False
     return not _verb_before_measure(text, j, month)
 
 

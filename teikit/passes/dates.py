@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from ..facts import DatesDone
-from ..model import Block, Document, Mark, Nearby, marks_nearby, reading_view
+from ..model import Block, Document, Line, Mark, Nearby, marks_nearby, reading_view
 from ..pipeline import PassSpec
 from ..report import Report
 from .date_context import FULL_DAY, RunningDate, infer
@@ -63,10 +63,11 @@ class Options:
 
 
 #: words that lead into a date in running prose: a date after them is part of a sentence
-#: or a title (`the rising of` / `October 25, 1917`, `THE VICTORY OF NOVEMBER 7, 1917`),
-#: not a dateline or an entry head
+#: or a title (`the rising of` / `October 25, 1917`, `THE VICTORY OF NOVEMBER 7, 1917`,
+#: a period's bound: `the year ended` / `October 31, 1912`), not a dateline or an entry head
 LEAD_IN = re.compile(r"\b(?:on|of|in|since|until|till|from|to|by|the|and|or|before|after|between|"
-                     r"at|about|during|for|dated)\s*$", re.IGNORECASE)
+                     r"at|about|during|for|dated|ended|ending|beginning|commencing|expiring)\s*$",
+                     re.IGNORECASE)
 #: a block this short that ends with a date is a dateline (`Fort William, June 9, 1790.`);
 #: a longer one is prose, or notes that cite dates
 DATELINE_MAX = 80
@@ -212,6 +213,24 @@ def full_day(text: str, opts: Options) -> str | None:
     return days[0] if len(days) == 1 else None
 
 
+def masthead_lines(doc: Document) -> list[Line]:
+    """The text lines of the masthead the structure pass found (a titlePage of type
+    masthead in front), however far down OCR's debris of the paper's title put its date."""
+    return [line for block in doc.front if block.kind == "titlePage" and block.attrs.get("type") == "masthead"
+            for part in block.walk() for line in part.text_lines]
+
+
+def masthead_day(text: str, before: str, opts: Options) -> str | None:
+    """The full date a masthead's line prints, or None: one full date, which no sentence
+    leads into (`LEAD_IN`, on its line or at the end of the line `before`: a story's
+    `in the year ended` / `October 31, 1912.` among a page's first lines dates no issue)."""
+    days = [(i, attrs["when"]) for i, _, attrs in find_dates(text, opts.earliest_year, opts.latest_year)
+            if FULL_DAY.match(attrs.get("when", ""))]
+    if len(days) != 1 or LEAD_IN.search((before.rstrip() + " " + text[:days[0][0]]).rstrip()):
+        return None
+    return days[0][1]
+
+
 #: a weekday named anywhere on a masthead's date line (`SUNDAY MORNING, JANUARY 2.`)
 WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 #: a year OCR misread after a masthead's day: the token after it opens with a digit (`1116`, `1?J1C`)
@@ -258,8 +277,10 @@ def running_head_dates(doc: Document, opts: Options) -> list[tuple[int, str, boo
     whose year OCR misread (`weekday_year_day`)."""
     found = []
     if opts.masthead:
-        first = list(islice((line for line in doc.lines if line.kind == "text"), MASTHEAD_LINES))
-        found += next(([(line.n, day, True)] for line in first if (day := full_day(line.text, opts))), [])
+        first = masthead_lines(doc) or list(islice((line for line in doc.lines if line.kind == "text"),
+                                                   MASTHEAD_LINES))
+        found += next(([(line.n, day, True)] for before, line in zip([None, *first], first)
+                       if (day := masthead_day(line.text, before.text if before else "", opts))), [])
         if not found:
             cited = cited_years(doc, opts)
             found += next(([(line.n, day, True)] for line in first

@@ -76,6 +76,9 @@ MASTHEAD_ISSUE = re.compile(r"(?i:\bvol(?:ume)?\b|\bno\.\s?\d|\bnumber\s+\d)")
 MASTHEAD_DETAIL = re.compile(r"(?i:\bprice\b|\bcents?\b|\bedition\b|\bper (?:year|annum|copy)\b|\$\s?\d)")
 #: the most lines a masthead takes at the top of a page
 MASTHEAD_LINES = 40
+#: the most lines of words (the paper's title in display type) between a masthead's date,
+#: number or price and the first headline below it
+MASTHEAD_TITLE_LINES = 2
 #: a word in lower case: a line with PROSE_WORDS of them is running text
 LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 PROSE_WORDS = 4
@@ -134,6 +137,10 @@ CLOSING_LINE = 40
 #: a signature: a name or initials ("L. Trotsky", "L. T.", "Crux", "C.L.R.J.", "The Editors")
 SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|van|von)){0,3}$")
 BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
+#: a writer's name on a line of its own under a headline: `By Osric T. Quillet.`, `BY OSRIC
+#: QUILLET` (two to five capitalised words or initials, none a minor word)
+BYLINE_NAME = re.compile(r"^(?:By|BY) (?!(?:A|An|And|The|Of|For|From|To|With|In|On|At)\b)"
+                         r"(?:[A-Z](?:[a-z’'-]+|[A-Z’'-]+|\.)\.? ?){2,5}$")
 #: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q.", and
 #: printed debates' titles and a name in capitals run into the speech by a dash
 #: ("Hon. Mr. QUILLET—The hon. gentleman said", "Mr. PELLWORTH.—I did not") or before it
@@ -410,6 +417,8 @@ class _Classifier:
         if not text or not REAL_WORD.search(text) or len(LOWER_STRAY.findall(text)) >= 2 or \
                 text.endswith(","):      # a sentence in capitals that goes on
             return False
+        if self.opts.headline_decks and MASTHEAD_ISSUE.search(text):
+            return False        # a newspaper's `VOL. XII—NO. 38.` is its masthead's, not a book's VOLUME II
         if all(is_caps_line(line) for line in lines):
             # old print ends a heading with a full stop: `THEFT AND ROBBERY.`
             return not SENTENCE_END.search(HEAD_STOP.sub("", text)) or text.endswith(("?", "!"))
@@ -932,9 +941,16 @@ def split_caption(block: Block) -> list[Block]:
 
 def is_headline(text: str) -> bool:
     """A line of a headline set in capitals: words, not OCR debris, nor a classified heading
-    (`FOR SALE—A FARM`)."""
+    (`FOR SALE—A FARM`), nor the writer's name under it (`BY OSRIC QUILLET`), nor the
+    masthead's number of the issue (`VOLUME XII—NO. 38.`), wherever OCR set it."""
     return is_caps_line(text) and len(REAL_WORD.findall(text)) >= 2 and len(LOWER_STRAY.findall(text)) < 2 \
-        and not opens_classified_ad(text)
+        and not opens_classified_ad(text) and not is_byline(text) and not MASTHEAD_ISSUE.search(text)
+
+
+def is_byline(text: str) -> bool:
+    """The writer's name on a line of its own under a headline (`BYLINE_NAME`): no line of
+    the headline nor of its deck, though capitalised as they are."""
+    return bool(BYLINE_NAME.match(text))
 
 
 def capitals_run_end(lines: list[str], start: int) -> int:
@@ -948,7 +964,8 @@ def capitals_run_end(lines: list[str], start: int) -> int:
         return start
     end = start
     while end < len(lines) and is_caps_line(lines[end]) and REAL_WORD.search(lines[end]) \
-            and not opens_classified_ad(lines[end]):
+            and not opens_classified_ad(lines[end]) and not is_byline(lines[end]) \
+            and not MASTHEAD_ISSUE.search(lines[end]):
         end += 1
     run = " ".join(lines[start:end])
     if not start < end <= min(start + HEAD_LINES, len(lines) - 1) or is_caps_line(lines[end]) \
@@ -963,7 +980,8 @@ def masthead_end(lines: list[str]) -> int:
     issue (MASTHEAD_DATE), numbers it (MASTHEAD_ISSUE) or gives its price or edition, among
     the first MASTHEAD_LINES before running text (two lines of words in lower case), and on
     down to the first headline among them (the paper's title in display type, OCR's debris
-    of its ornaments). None unless the issue's number, or two of its day, weekday, price or
+    of its ornaments), unless more than MASTHEAD_TITLE_LINES lines of words stand between:
+    a story's headline that no rule knew (`Quillbury Mill Sold` / `to Tulverton Men.`). None unless the issue's number, or two of its day, weekday, price or
     edition, show it, nor where running text follows: a heading over a dated line opens an
     article or a letter (`A LETTER FROM THE VALLEY` / `March 3, 1921`)."""
     stop = min(len(lines), MASTHEAD_LINES)
@@ -976,7 +994,9 @@ def masthead_end(lines: list[str]) -> int:
     if evidence < 2:
         return 0
     end = 1 + max(dated + numbered + detailed)
-    end += next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
+    title = next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
+    if sum(len(REAL_WORD.findall(line)) >= 2 for line in lines[end:end + title]) <= MASTHEAD_TITLE_LINES:
+        end += title
     return 0 if end < len(prose) and prose[end] else end
 
 
@@ -990,7 +1010,7 @@ def is_deck_line(text: str, continued: bool = False, word_goes_on: bool = False)
              and not (len(w) == 1 and w.islower() and w not in MINOR_WORDS)]     # OCR's specks: `j ! Police.`
     words = words[word_goes_on and continued:]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
-    return bool(major) and not PLACE_DATELINE.match(text) and \
+    return bool(major) and not PLACE_DATELINE.match(text) and not is_byline(text) and \
         (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and len(text) <= 70 and \
         sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
 
@@ -1029,7 +1049,8 @@ def title_deck(lines: list[str], start: int, width: float) -> int:
     def deck_end(fits: Callable[[str], bool]) -> int:
         end = start
         while end < len(lines) and end - start < DECK_LINES and fits(lines[end]) and is_title_line(lines[end]) \
-                and not lines[end].endswith(",") and not NAMES_LINE.search(lines[end]) and not is_headline(lines[end]):
+                and not lines[end].endswith(",") and not NAMES_LINE.search(lines[end]) and not is_headline(lines[end]) \
+                and not is_byline(lines[end]):
             end += 1
         return end if end - start >= 2 and end < len(lines) and STARTS_CAPITAL.match(lines[end]) else start
 
@@ -1043,13 +1064,15 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool
     """Whether line `i` is a subhead in title case between two sentences (`Awarded First
     Prize.`): the line before (`before`, for the paragraph's first) ends a sentence, not in
     an initial or a title (`Messrs. O.`); it is no line of names (`NAMES_LINE`: `Clerk
-    Osric R.`), holds no comma (a dateline, a list), and, as wide as the column, it ends in a
+    Osric R.`), holds no comma (a dateline, a list) nor the issue's number (`Vol. XII—No. 38.`,
+    a masthead's line OCR set apart), and, as wide as the column, it ends in a
     full stop (else it is the first line of text that goes on: `Rev. Osric Quillet of`)."""
     line = lines[i]
     return i < len(lines) - 1 and ends_sentence(lines[i - 1] if i else before) \
         and is_title_line(HEAD_STOP.sub("", line)) and len(REAL_WORD.findall(line)) >= 2 \
         and not DATE_LINE.match(line) and lines[i + 1][:1].isupper() and not NAMES_LINE.search(line) \
-        and "," not in line and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
+        and "," not in line and not MASTHEAD_ISSUE.search(line) \
+        and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
 def is_book_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
@@ -1127,7 +1150,8 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
     spans = headline_spans(lines, subheads=not opens_column_item(lines[0]), before=before, split_ends=split_ends)
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
-    return cut_block(block, spans)
+    bylines = [end for _, end in spans if end < len(lines) and is_byline(lines[end])]
+    return cut_block(block, spans, starts=[at + 1 for at in bylines])
 
 
 def cut_block(block: Block, heads: list[tuple[int, int]], starts: Iterable[int] = ()) -> list[Block]:
