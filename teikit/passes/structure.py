@@ -981,9 +981,10 @@ def masthead_end(lines: list[str]) -> int:
     the first MASTHEAD_LINES before running text (two lines of words in lower case), and on
     down to the first headline among them (the paper's title in display type, OCR's debris
     of its ornaments), unless more than MASTHEAD_TITLE_LINES lines of words stand between:
-    a story's headline that no rule knew (`Quillbury Mill Sold` / `to Tulverton Men.`). None unless the issue's number, or two of its day, weekday, price or
-    edition, show it, nor where running text follows: a heading over a dated line opens an
-    article or a letter (`A LETTER FROM THE VALLEY` / `March 3, 1921`)."""
+    a story's headline that no rule knew (`Quillbury Mill Sold` / `to Tulverton Men.`). None
+    unless the issue's number, or two of its day, weekday, price or edition, show it, nor
+    where running text follows: a heading over a dated line opens an article or a letter
+    (`A LETTER FROM THE VALLEY` / `March 3, 1921`)."""
     stop = min(len(lines), MASTHEAD_LINES)
     prose = [len(LOWER_WORD.findall(line)) >= PROSE_WORDS for line in lines[:stop + 1]]
     stop = next((k for k in range(stop) if prose[k] and prose[k + 1:k + 2] == [True]), stop)
