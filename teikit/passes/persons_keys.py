@@ -93,13 +93,16 @@ class Found:
         return not sex or not self.sex or sex == self.sex
 
     def entry(self) -> dict:
-        """The TEI register entry of a person teikit found and no editor has reviewed; one known
-        by a forename alone (`Hannah`) has that forename and no surname."""
+        """The TEI register entry of a person teikit found and no editor has reviewed. One known
+        by a single word that is a forename (`Hannah`, and `Luther` or `Cecil`, forenames and
+        surnames both) has it as the name, neither forename nor surname, which the text does
+        not tell."""
         forms = tuple(form for form, _ in self.forms.most_common())
-        forename, surname = " ".join(self.given), self.surname
-        if not forename and surname.title() in COMMON_FORENAMES:
-            forename, surname = surname, ""
-        return Person(id=self.key, surname=surname, forename=forename, forms=forms, status=AUTO).tei_entry()
+        entry = Person(id=self.key, surname=self.surname, forename=" ".join(self.given), forms=forms,
+                       status=AUTO).tei_entry()
+        if not self.given and self.surname.title() in COMMON_FORENAMES:
+            entry.update(forename="", surname="", name=self.surname)
+        return entry
 
 
 #: what parts two names of one list: a comma, `and`, `or`, `&` (`Osbert, Quentin and Hester`)

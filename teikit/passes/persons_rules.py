@@ -60,6 +60,29 @@ FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle La
 Duchess Baroness Empress Sister Doña Aunt""".split())
 MALE_TITLES = frozenset("""Mr. Mr Messrs. Sir Lord Monsieur M. Herr King Prince Count Duke Baron Earl Father Brother
 Emperor Don Señor Senor Signor Mister Uncle""".split())
+#: English given names of 1700-1930 (their pet forms too) that are no common word (not
+#: `Will`, `Grace`, `Mark`) nor a place's name (`Adelaide`, `Florence`, `Lawrence`): a woman's, a man's,
+#: and those borne by both
+ENGLISH_FEMALE_FORENAMES = frozenset("""
+Abigail Ada Agnes Alma Amelia Amy Angelina Annie Arabella Barbara Beatrice Bertha Betsey Betsy
+Betty Blanche Bridget Carrie Cecilia Cecily Celia Clara Clarissa Cora Cordelia Cornelia Delia Dinah Dora Dorcas
+Dorothea Dorothy Edith Edna Effie Eliza Ella Elsie Emeline Emmeline Esther Ethel Eudora Eugenia Eunice Eva Fanny
+Flora Frederica Georgiana Gertrude Hannah Hattie Helena Henrietta Hester Hetty Hilda Ida Isabel Isabella Jemima
+Jennie Jenny Jessie Joanna Josephine Judith Julia Juliana Kate Katharine Katherine Kitty Laura Lavinia Leah
+Letitia Lillian Lizzie Lottie Lucinda Lucretia Lydia Mabel Maggie Marian Marianne Matilda Maud Minnie Miriam Molly
+Nancy Nellie Nelly Octavia Olivia Pauline Peggy Penelope Phebe Phoebe Polly Priscilla Rachel Rhoda Rosanna Ruth
+Sally Sallie Sophia Sophie Susanna Susannah Tabitha Theodosia Theresa Ursula Winifred""".split())
+ENGLISH_MALE_FORENAMES = frozenset("""
+Aaron Abel Abner Abraham Abram Adam Alan Allan Alonzo Alvin Ambrose Amos Angus Archibald Asa Augustus Barnabas
+Bartholomew Basil Ben Benedict Bertram Caleb Calvin Cecil Charley Charlie Christopher Clarence Claude Clement
+Cornelius Cyrus Darius Dennis Donald Duncan Ebenezer Edwin Eli Elias Elijah Elisha Elmer Emanuel Enoch
+Ephraim Erasmus Ezekiel Ezra Ferdinand Gabriel Gideon Gilbert Godfrey Gustavus Harvey Hector Herman Hezekiah
+Horace Horatio Hubert Humphrey Ichabod Ira Isaiah Jabez Jasper Jeremiah Jerome Jesse Jim Jimmy Joe Joel Jonas
+Jonathan Josiah Laurence Lemuel Leonard Levi Lewis Lionel Lorenzo Lucius Luke Luther Malcolm Marcus
+Matthias Maurice Micah Morris Moses Nathan Ned Nehemiah Noah Obadiah Oliver Oscar Owen Percival Percy Phineas
+Randolph Reuben Roger Roland Rufus Rupert Sam Sampson Samson Silas Solomon Sylvester Terence Theodore Theophilus
+Tobias Tom Uriah Vincent Wilfred Wilhelm Willie Zachariah Zachary Zebulon""".split())
+ENGLISH_EITHER_FORENAMES = frozenset({"Evelyn", "Marion"})
 #: forenames known without a register (common given names of several languages)
 COMMON_FORENAMES = frozenset("""
 Adolf Adolph Albert Alexander Alexandra Alexei Alfred Alice Andre André Andrei Andrew Ann Anna Anne Anton
@@ -72,13 +95,13 @@ Lazar Leo Leon Leonid Lev Louis Louisa Lucy Ludwig Manuel Margaret Maria Marie M
 Max Maxim Michael Mikhail Nadezhda Natalia Nathaniel Nicholas Nikolai Norman Otto Patrick Paul Pavel
 Peter Philip Pierre Pyotr Ralph Rebecca Richard Robert Rosa Rudolf Samuel Sarah Sergei Sidney Simon
 Stanley Stephen Susan Thomas Timothy Vasili Victor Vladimir Walter William Willi Yakov Yuri
-""".split())
+""".split()) | ENGLISH_FEMALE_FORENAMES | ENGLISH_MALE_FORENAMES | ENGLISH_EITHER_FORENAMES
 #: the forenames above (and abbreviated ones) that name a woman, and those that name a man;
 #: a name borne by both (`Jean`, `Jan`) is in neither
 FEMALE_FORENAMES = frozenset("""Alexandra Alice Ann Anna Anne Caroline Catherine Charlotte Eleanor Elizabeth Ellen
 Emily Emma Frances Harriet Jane Louisa Lucy Margaret Maria Marie Martha Mary Nadezhda Natalia Rebecca Rosa Sarah
-Susan Eliz. Margt.""".split())
-MALE_FORENAMES = COMMON_FORENAMES - FEMALE_FORENAMES - {"Jean", "Jan"}
+Susan Eliz. Margt.""".split()) | ENGLISH_FEMALE_FORENAMES
+MALE_FORENAMES = COMMON_FORENAMES - FEMALE_FORENAMES - ENGLISH_EITHER_FORENAMES - {"Jean", "Jan"}
 #: forenames as abbreviated in print (`Wm. Pellworth`, `Chas. Fenwick`)
 ABBREVIATED_FORENAMES = frozenset("""Wm. Geo. Chas. Thos. Jas. Jno. Benj. Robt. Saml. Richd. Edw. Alex. Fred. Hy.
 Jos. Danl. Nathl. Wmn. Eliz. Margt. Mich. Steph. Theo. Ed.""".split())
@@ -652,7 +675,8 @@ def names_a_place(name: str, forenames: frozenset[str] = COMMON_FORENAMES) -> bo
 #: Quillbury Railway`, `the Pellworth Company`, `the General Assembly`): the body's, no person's
 BODY_NOUNS = frozenset("""Railway Railways Railroad Company Bank Society Association Club Council Committee
 Commission Board Institute Institution College University Hospital Asylum Seminary Academy Mission Union
-League Corporation Trust Works Mills Assembly Parliament Congress Legislature Senate Court Department""".split())
+League Corporation Trust Works Mills Assembly Parliament Congress Legislature Senate Court Department Library
+Museum Gallery Observatory Office Hotel Theatre""".split())
 
 
 def names_a_body(name: str) -> bool:
