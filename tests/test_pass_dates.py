@@ -452,9 +452,27 @@ def test_last_or_next_after_a_month_or_day_counts_from_the_running_date():
                   " came on the 5th of May last and goes on the 1st of July next."])[1:] == [
         ("January last", inferred("1790-01")), ("3d of December last", inferred("1789-12-03")),
         ("5th of May last", inferred("1790-05-05")), ("1st of July next", inferred("1790-07-01"))]
-    assert dates_in("in May last year, the 3d of June next week") == [
-        ("May", {"when": "--05"}), ("3d of June", {"when": "--06-03"})]
+    assert dates_in("in May last\nyear, the 3d of June next week") == [
+        ("May last\nyear", {"when": "--05", "_year_shift": "-1"}), ("3d of June", {"when": "--06-03"})]
     assert dated(["She was sick in January last."]) == [("January last", {"when": "--01"})]
+
+
+def test_a_month_of_last_or_this_year_counts_from_the_running_year():
+    assert dated(["Kelford, May 12, 1790.", "He sailed in May last year, rested in June of last year, came"
+                  " in March of this year, grew ill in the spring of last year and goes on the 3d of May"
+                  " next year."])[1:] == [
+        ("May last year", inferred("1789-05")), ("June of last year", inferred("1789-06")),
+        ("March of this year", inferred("1790-03")), ("spring of last year", inferred("1789")),
+        ("3d of May next year", inferred("1791-05-03"))]
+    # without a running year the month stays yearless, and a season names no date
+    assert dated(["He sailed in May last year, in the spring of last year."]) == [
+        ("May last year", {"when": "--05"})]
+    # the year printed after it, by an editor or a quoting author, is the year
+    assert dates_in("in the summer of this year (1788) and in June of last year [1787]") == [
+        ("summer of this year (1788)", {"when": "1788"}), ("June of last year [1787]", {"when": "1787-06"})]
+    # `last year` alone, or after a month with its year, is no part of a month's date
+    assert dated(["Kelford, May 12, 1790.", "Last year he sailed in March, 1788 last year."])[1:] == [
+        ("March, 1788", {"when": "1788-03"})]
 
 
 def test_a_contractions_raised_letter_printed_apart():

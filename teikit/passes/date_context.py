@@ -10,7 +10,8 @@ year; a year alone in its block is a section's title (a chronology's `1937`), wh
 entries stay as printed. Within a few pages of it:
 - a yearless month or day takes its year where that is safe: a month up to the running
   one (what a letter or diary tells has passed) or next to it across a new year;
-- `inst.`, `ult.`, `prox.` and `of last month` count months from it;
+- `inst.`, `ult.`, `prox.` and `of last month` count months from it, `May last year`, `March
+  of this year` and `the spring of last year` years;
 - a bare day heading an entry a few days on keeps its month, or takes the next one when
   the day goes back; before any heading date, the first complete date of the div wherever
   it stands (a journal's `begun 14th August 1872 at`) dates the entries after it; entries
@@ -188,6 +189,16 @@ def _last_or_next(when: str, running: RunningDate, direction: int) -> str | None
     return f"{running.year + (0 if passed else direction):04d}-{month}" + (f"-{day}" if day else "")
 
 
+def _in_relative_year(when: str | None, running: RunningDate, shift: int) -> str | None:
+    """The value of `May last year`, `June of this year` (`when` a yearless month or day) or of
+    `the spring of last year` (no `when`): in the year `shift` years after the running one;
+    None without a running year."""
+    if not running.known:
+        return None
+    year = f"{running.year + shift:04d}"
+    return year + when[1:] if when else year
+
+
 def _entry_basis(running: RunningDate, margin: bool) -> tuple[int, int, int] | None:
     """The day a bare entry day follows: the running date's, near enough (any distance for a
     margin's day); before any heading date, the div's first complete date near before it."""
@@ -272,7 +283,8 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     one (both move the running date; only a head begins a diary entry), "year" for a year
     that heads what follows (it sets the running year). The
     grammar's private keys (`_relative`: months after the dateline's for `inst.`, `ult.`,
-    `prox.`; `_direction`: -1 for `last September`, 1 for `next March`; `_decade`: the
+    `prox.`; `_direction`: -1 for `last September`, 1 for `next March`; `_year_shift`: -1
+    for `May last year` or `the spring of last year`, 0 for `of this year`, 1 for `next year`; `_decade`: the
     two digits of `12/3/90`; `_year_end`: those of `Sept. 1st '62`, a date without them
     where no running year gives their century; `_bare`: a day printed alone at an entry's head, `_margin`
     where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
@@ -288,8 +300,12 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     margin = attrs.pop("_margin", None) is not None
     direction = attrs.pop("_direction", None)
     decade, year_end = attrs.pop("_decade", None), attrs.pop("_year_end", None)
+    year_shift = attrs.pop("_year_shift", None)
     if entry and place != "head":
         return None
+    if year_shift is not None and "when" not in attrs:      # a season of a year named by its distance
+        year = _in_relative_year(None, running, int(year_shift))
+        return None if year is None else {**attrs, "when": year, **INFERRED}
     if decade is not None or year_end is not None:
         value = _short_year(attrs["when"], decade or year_end, running)
         if value is None:
@@ -297,10 +313,12 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
         return {**attrs, "when": value, **INFERRED}
     printed = attrs.get("when") or attrs.get("from") or ""
     if "when" in attrs:
-        if direction is None:
-            completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
-        else:
+        if direction is not None:
             completed = _last_or_next(printed, running, int(direction)) or printed
+        elif year_shift is not None:
+            completed = _in_relative_year(printed, running, int(year_shift)) or printed
+        else:
+            completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
         if DAY_ONLY.match(completed) or not is_calendar_day(completed):
             return None
         if completed != attrs["when"]:
