@@ -670,6 +670,26 @@ def test_the_first_full_date_of_a_journal_dates_the_entries_after_it():
         ("3d March 1871", {"when": "1871-03-03"})]
 
 
+def test_yearless_dates_before_any_year_take_that_of_a_heading_date_near_after_them():
+    # a diary whose year is first written a page on, a letter dated at its foot
+    diary = ["The wagons crossed the ford on the 27th of April; on the 29th, Tobias fell ill.",
+             "We mended the axles.", "2d May 1851 Fair and cool"]
+    assert dated(diary) == [("27th of April", inferred("1851-04-27")), ("29th", inferred("1851-04-29")),
+                            ("2d May 1851", {"when": "1851-05-02"})]
+    letter = ["Dear Osric, I came on March 3, and stay till the 12th of July, not October 3, as in May last year.",
+              "Hannah", "Quillbury, June 9, 1790."]
+    assert dated(letter)[:4] == [("March 3", inferred("1790-03-03")), ("12th of July", inferred("1790-07-12")),
+                                 ("October 3", {"when": "--10-03"}), ("May last year", inferred("1789-05"))]
+    # across a new year, the year before
+    assert dated(["We came on December 30 in snow.", "January 2, 1791 Rain"])[0] == (
+        "December 30", inferred("1790-12-30"))
+    # not where a year is printed first, where the date cites one in the prose, nor pages on
+    assert dated(["We came on June 30, as in 1788.", "July 2, 1791 Rain"])[0] == ("June 30", {"when": "--06-30"})
+    assert dated(["We came on June 30.", "A long paragraph that cites, at its very end, a letter of July 2, 1791."]
+                 )[0] == ("June 30", {"when": "--06-30"})
+    assert dated(["We came on June 30." + " Rain." * 600, "July 2, 1791 Rain"])[0] == ("June 30", {"when": "--06-30"})
+
+
 def test_march_or_may_before_a_count_of_a_measure_is_no_date():
     # a traveller's `March 2 ½ hours` is the verb; the month keeps its day and its year
     assert dates_in("we cannot buy - March\n2 ½ N E over the hills") == []
