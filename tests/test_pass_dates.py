@@ -453,9 +453,27 @@ def test_last_or_next_after_a_month_or_day_counts_from_the_running_date():
                   " came on the 5th of May last and goes on the 1st of July next."])[1:] == [
         ("January last", inferred("1790-01")), ("3d of December last", inferred("1789-12-03")),
         ("5th of May last", inferred("1790-05-05")), ("1st of July next", inferred("1790-07-01"))]
-    assert dates_in("in May last year, the 3d of June next week") == [
-        ("May", {"when": "--05"}), ("3d of June", {"when": "--06-03"})]
+    assert dates_in("in May last\nyear, the 3d of June next week") == [
+        ("May last\nyear", {"when": "--05", "_year_shift": "-1"}), ("3d of June", {"when": "--06-03"})]
     assert dated(["She was sick in January last."]) == [("January last", {"when": "--01"})]
+
+
+def test_a_month_of_last_or_this_year_counts_from_the_running_year():
+    assert dated(["Kelford, May 12, 1790.", "He sailed in May last year, rested in June of last year, came"
+                  " in March of this year, grew ill in the spring of last year and goes on the 3d of May"
+                  " next year."])[1:] == [
+        ("May last year", inferred("1789-05")), ("June of last year", inferred("1789-06")),
+        ("March of this year", inferred("1790-03")), ("spring of last year", inferred("1789")),
+        ("3d of May next year", inferred("1791-05-03"))]
+    # without a running year the month stays yearless, and a season names no date
+    assert dated(["He sailed in May last year, in the spring of last year."]) == [
+        ("May last year", {"when": "--05"})]
+    # the year printed after it, by an editor or a quoting author, is the year
+    assert dates_in("in the summer of this year (1788) and in June of last year [1787]") == [
+        ("summer of this year (1788)", {"when": "1788"}), ("June of last year [1787]", {"when": "1787-06"})]
+    # `last year` alone, or after a month with its year, is no part of a month's date
+    assert dated(["Kelford, May 12, 1790.", "Last year he sailed in March, 1788 last year."])[1:] == [
+        ("March, 1788", {"when": "1788-03"})]
 
 
 def test_a_contractions_raised_letter_printed_apart():
@@ -692,6 +710,26 @@ def test_the_first_full_date_of_a_journal_dates_the_entries_after_it():
     # a day weeks after that date heads no entry of it
     assert dated(["He sailed on 3d March 1871 from Tulverton", "25th The boats came in"]) == [
         ("3d March 1871", {"when": "1871-03-03"})]
+
+
+def test_yearless_dates_before_any_year_take_that_of_a_heading_date_near_after_them():
+    # a diary whose year is first written a page on, a letter dated at its foot
+    diary = ["The wagons crossed the ford on the 27th of April; on the 29th, Tobias fell ill.",
+             "We mended the axles.", "2d May 1851 Fair and cool"]
+    assert dated(diary) == [("27th of April", inferred("1851-04-27")), ("29th", inferred("1851-04-29")),
+                            ("2d May 1851", {"when": "1851-05-02"})]
+    letter = ["Dear Osric, I came on March 3, and stay till the 12th of July, not October 3, as in May last year.",
+              "Hannah", "Quillbury, June 9, 1790."]
+    assert dated(letter)[:4] == [("March 3", inferred("1790-03-03")), ("12th of July", inferred("1790-07-12")),
+                                 ("October 3", {"when": "--10-03"}), ("May last year", inferred("1789-05"))]
+    # across a new year, the year before
+    assert dated(["We came on December 30 in snow.", "January 2, 1791 Rain"])[0] == (
+        "December 30", inferred("1790-12-30"))
+    # not where a year is printed first, where the date cites one in the prose, nor pages on
+    assert dated(["We came on June 30, as in 1788.", "July 2, 1791 Rain"])[0] == ("June 30", {"when": "--06-30"})
+    assert dated(["We came on June 30.", "A long paragraph that cites, at its very end, a letter of July 2, 1791."]
+                 )[0] == ("June 30", {"when": "--06-30"})
+    assert dated(["We came on June 30." + " Rain." * 600, "July 2, 1791 Rain"])[0] == ("June 30", {"when": "--06-30"})
 
 
 def test_march_or_may_before_a_count_of_a_measure_is_no_date():

@@ -10,11 +10,15 @@ year; a year alone in its block is a section's title (a chronology's `1937`), wh
 entries stay as printed. Within a few pages of it:
 - a yearless month or day takes its year where that is safe: a month up to the running
   one (what a letter or diary tells has passed) or next to it across a new year;
-- `inst.`, `ult.`, `prox.` and `of last month` count months from it;
+- `inst.`, `ult.`, `prox.` and `of last month` count months from it, `May last year`, `March
+  of this year` and `the spring of last year` years;
 - a bare day heading an entry a few days on keeps its month, or takes the next one when
   the day goes back; before any heading date, the first complete date of the div wherever
   it stands (a journal's `begun 14th August 1872 at`) dates the entries after it; entries
   before the first dated one wait for it;
+- a yearless month or day before any year of its div waits for a heading date a page or
+  so on (a letter dated at its foot, a diary whose year comes later), which gives it its
+  year as it would after it (`RunningDate.settle_years`);
 - a weekday alone is the running date's, or the last one before it; told in the future
   (`I shall come on Friday`), the next one after it.
 A day named alone in the prose (`on the 1st`) belongs to a month named just before, or
@@ -53,6 +57,10 @@ ENTRY_GAP_DAYS = 10
 #: nor further on than this (characters read): diaries date entry after entry, letters
 #: number their parts (`2d Part`) pages apart
 ENTRY_REACH = 2000
+#: a yearless month or day before any year of its div waits this far (characters read) for a
+#: heading date to give it one: a letter's body above its dateline at the foot, a diary's
+#: first page before the year is written
+YEAR_AHEAD_REACH = 3000
 
 
 @dataclass
@@ -80,6 +88,11 @@ class RunningDate:
     #: the first complete date of the div, wherever it stands, and where: (year, month, day,
     #: position); it dates the bare entry days after it until a heading date does
     first_day: tuple[int, int, int, int] | None = None
+    #: whether a date of the div has printed a year yet (a year alone, a month's, a day's)
+    year_told: bool = False
+    #: yearless months and days (where, value, position, years after the heading date's or
+    #: None) met before any year of the div, waiting for a heading date to give them theirs
+    yearless: list[tuple[Any, str, int, int | None]] = field(default_factory=list)
 
     @property
     def known(self) -> bool:
@@ -126,6 +139,34 @@ class RunningDate:
         month = f"{self.year:04d}-{self.month:02d}"
         return [(where, {"when": f"{month}-{day:02d}", **INFERRED}) for day, _, _, where in waited]
 
+    def awaits_year(self, value: str) -> bool:
+        """Whether a yearless month or day may yet take the year of a date after it: no date
+        of its div has printed a year, nor has a running head."""
+        return MONTH_DAY.match(value) is not None and self.year is None and not self.year_told
+
+    def await_year(self, value: str, where: Any, year_shift: int | None = None) -> None:
+        """Let a yearless date wait for a heading date; `year_shift`: it is that many years
+        after the heading date's (`May last year`: -1), not of the year near its month."""
+        self.yearless.append((where, value, self.position, year_shift))
+
+    def settle_years(self) -> list[tuple[Any, dict[str, str]]]:
+        """The yearless dates that waited, with the year the first heading date gives them
+        where it follows near (a letter dated at its foot, a diary whose year comes a page
+        on): as it gives the yearless dates after it (`year_near`), so `27th of April` before
+        `2d May 1851` is of 1851, `December 30` before `January 2, 1791` of 1790, `March 3`
+        before `June 9, 1790` of 1790, and `October 3` before it stays yearless; `May last
+        year` before `June 9, 1790` is of 1789."""
+        if not self.yearless or self.day is None:
+            return []
+        waited, self.yearless = self.yearless, []
+        settled = []
+        for where, value, position, year_shift in waited:
+            year = self.year_near(int(MONTH_DAY.match(value).group(1))) if year_shift is None \
+                else self.year + year_shift
+            if year is not None and position + YEAR_AHEAD_REACH >= self.position:
+                settled.append((where, {"when": f"{year:04d}{value[1:]}", **INFERRED}))
+        return settled
+
     def year_near(self, month: int, heads: bool = False) -> int | None:
         """The year a yearless `month` has at the running date, or None if unsure: the months
         next to it, across a new year too (`January` in a December letter is next year's,
@@ -147,6 +188,7 @@ class RunningDate:
         self.year, self.month, self.day = map(int, FULL_DAY.match(value).groups())
         self.anchored_at = self.position
         self.weekdays = weekdays
+        self.yearless = []      # a page later: not the year the text before gives them
 
     def saw(self, value: str, heads: bool, year_head: bool = False) -> None:
         """Move on past a date with this value; `heads`: it heads or closes its block or line;
@@ -154,6 +196,10 @@ class RunningDate:
         full, named, year = FULL_DAY.match(value), WITH_MONTH.match(value), YEAR_ONLY.match(value)
         if full and self.first_day is None:
             self.first_day = (*map(int, full.groups()), self.position)
+        if value[:1].isdigit():
+            self.year_told = True
+            if not (full and heads):
+                self.yearless = []      # a year in the prose, or a year alone: whose the yearless are is unsure
         if full and heads:
             self.year, self.month, self.day = map(int, full.groups())
             self.anchored_at = self.position
@@ -186,6 +232,16 @@ def _last_or_next(when: str, running: RunningDate, direction: int) -> str | None
     now = (running.month, running.day if day and running.day is not None else 0)
     passed = printed < now if direction < 0 else printed > now
     return f"{running.year + (0 if passed else direction):04d}-{month}" + (f"-{day}" if day else "")
+
+
+def _in_relative_year(when: str | None, running: RunningDate, shift: int) -> str | None:
+    """The value of `May last year`, `June of this year` (`when` a yearless month or day) or of
+    `the spring of last year` (no `when`): in the year `shift` years after the running one;
+    None without a running year."""
+    if not running.known:
+        return None
+    year = f"{running.year + shift:04d}"
+    return year + when[1:] if when else year
 
 
 def _entry_basis(running: RunningDate, margin: bool) -> tuple[int, int, int] | None:
@@ -272,11 +328,14 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     one (both move the running date; only a head begins a diary entry), "year" for a year
     that heads what follows (it sets the running year). The
     grammar's private keys (`_relative`: months after the dateline's for `inst.`, `ult.`,
-    `prox.`; `_direction`: -1 for `last September`, 1 for `next March`; `_decade`: the
+    `prox.`; `_direction`: -1 for `last September`, 1 for `next March`; `_year_shift`: -1
+    for `May last year` or `the spring of last year`, 0 for `of this year`, 1 for `next year`; `_decade`: the
     two digits of `12/3/90`; `_year_end`: those of `Sept. 1st '62`, a date without them
     where no running year gives their century; `_bare`: a day printed alone at an entry's head, `_margin`
     where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
-    future) are consumed here. None drops
+    future) are consumed here; `_awaits_year` is added to a yearless month or day that may
+    yet take the year of a heading date after it (`RunningDate.await_year`), its value the
+    `_year_shift` from that year if any. None drops
     the date: a day whose month stays unknown (`---05` is no date teikit writes), or one
     that does not exist.
     """
@@ -288,8 +347,12 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     margin = attrs.pop("_margin", None) is not None
     direction = attrs.pop("_direction", None)
     decade, year_end = attrs.pop("_decade", None), attrs.pop("_year_end", None)
+    year_shift = attrs.pop("_year_shift", None)
     if entry and place != "head":
         return None
+    if year_shift is not None and "when" not in attrs:      # a season of a year named by its distance
+        year = _in_relative_year(None, running, int(year_shift))
+        return None if year is None else {**attrs, "when": year, **INFERRED}
     if decade is not None or year_end is not None:
         value = _short_year(attrs["when"], decade or year_end, running)
         if value is None:
@@ -297,14 +360,18 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
         return {**attrs, "when": value, **INFERRED}
     printed = attrs.get("when") or attrs.get("from") or ""
     if "when" in attrs:
-        if direction is None:
-            completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
-        else:
+        if direction is not None:
             completed = _last_or_next(printed, running, int(direction)) or printed
+        elif year_shift is not None:
+            completed = _in_relative_year(printed, running, int(year_shift)) or printed
+        else:
+            completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
         if DAY_ONLY.match(completed) or not is_calendar_day(completed):
             return None
         if completed != attrs["when"]:
             attrs.update(when=completed, **INFERRED)
+        if direction is None and running.awaits_year(completed):
+            attrs["_awaits_year"] = year_shift or ""
     elif MONTH_DAY.match(attrs.get("from", "")) and MONTH_DAY.match(attrs.get("to", "")):
         attrs.update(_completed_span(attrs["from"], attrs["to"], running, place == "head"))
     # a head moves the running date on (a diary's next entry); a dateline only when complete,

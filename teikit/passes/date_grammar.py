@@ -128,6 +128,21 @@ def year_in_words(text: str) -> str:
     value = sum(_TENS.index(w) * 10 + 20 if w in _TENS else _TEENS.index(w) + 10 if w in _TEENS
                 else _UNITS.index(w) + 1 for w in rest)
     return f"{hundreds * 100 + value:04d}"
+#: a year named by its distance from the running one: `last year`, `this year`, `next year`,
+#: and the year itself where an editor or a quoting author printed it after (`this year (1936)`)
+_RELATIVE_YEAR = rf"(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+year(?!\w)(?:\s+[\[(](?P<printed>{_YEAR})[\])])?"
+#: how many years after the running one each names
+YEAR_SHIFT = {"last": "-1", "this": "0", "next": "1"}
+
+
+def _of_relative_year(g, when: str | None = None) -> dict[str, str]:
+    """The value of a yearless month or day (`when`), or of a season (no `when`), in a year
+    named by its distance from the running one: of its printed year if any, else with the
+    `_year_shift` the running date counts from (date_context)."""
+    if g["printed"]:
+        return {"when": g["printed"] + (when[1:] if when else "")}
+    shift = {"_year_shift": YEAR_SHIFT[g["which"].lower()]}
+    return {"when": when, **shift} if when else shift
 #: a year that closes a day or month: `, 1937`, ` [1936]`, ` (1872)`, or its last two digits
 #: after an apostrophe or a slash (`Sept. 1st '62`, `Dec 20th /62`), whose century the running date gives (`_year_end`)
 _CLOSING_YEAR = (rf"(?:(?:{_TO_YEAR}|(?<=[a-z]))(?P<year>{_YEAR_LOOSE}){_NUM_END}|\s+[\[(](?P<byear>{_YEAR})[\])]"
@@ -453,6 +468,10 @@ RULES: list[Rule] = [
         rf"\b(?i:spring|summer|autumn|fall|winter)(?:\s+of(?:\s+the\s+year)?|,)?\s+(?P<year>{_YEAR_STARTING})"
         rf"(?:\s?[-–—]{_RANGE_END})?{_NUM_END}(?!\w){_NOT_MEASURE}"),
         _season, ("year",)),
+    # the spring of last year, the winter of this year: the year, which the running date tells
+    Rule("season_of_relative_year", re.compile(
+        rf"\b(?i:spring|summer|autumn|fall|winter)\s+of\s+{_RELATIVE_YEAR}"),
+        _of_relative_year, ("year_word",)),
     # 1936-37, 1917-1923, 1862-3, 1882·1962, (1912- ) and (1874- ?)
     Rule("year_range", re.compile(
         rf"(?P<year>{_YEAR_STARTING})\s?[-–—·](?:{_RANGE_END}|(?:\s?\?)?(?=\s*\)))"),
@@ -521,6 +540,8 @@ NEEDS = {
     "month_word": re.compile(r"[Mm]onth|[Ii]nst"),
     #: the word every year written out has
     "hundred": re.compile("hundred", re.IGNORECASE),
+    #: the word a year named by its distance from the running one ends with
+    "year_word": re.compile(r"year\b"),
 }
 #: words after which a number is a page, an issue or a sum, not a year
 NOT_YEAR_BEFORE = re.compile(r"(?:\b(?:pp?|[Pp]ages?|[Nn]os?|[Nn]umbers?|[Vv]ol|[Vv]olume)\.?|[$£#])\s*$")
@@ -594,16 +615,23 @@ def _name_after_weekday(text: str, end: int) -> bool:
 #: last`, `on the 1st of July next`): the latest before the running date, or the first after
 #: it, as `last September` counts; not `last year` or `next week`, a date of their own
 LAST_OR_NEXT_AFTER = re.compile(r"[ \t]+(?P<direction>last|next)(?!\w)"
-                                r"(?![ \t]+(?:year|month|week|day|night|time|spring|summer|autumn|fall|winter)\b)")
+                                r"(?!\s+(?:year|month|week|day|night|time|spring|summer|autumn|fall|winter)\b)")
+#: the year named after a yearless month or day by its distance from the running one (`May
+#: last year`, `June of last year`, `March of this year`, `the 3d of May next year`)
+RELATIVE_YEAR_AFTER = re.compile(rf"(?:[ \t]+|\s+of\s+){_RELATIVE_YEAR}")
 
 
-def _with_last_or_next(text: str, end: int, attrs: dict[str, str]) -> tuple[int, dict[str, str]]:
-    """The end and attributes of a yearless month or day (`--12`, `--12-03`) with the `last`
-    or `next` after it that tells its year (LAST_OR_NEXT_AFTER)."""
-    after = LAST_OR_NEXT_AFTER.match(text, end)
-    if not after or not YEARLESS.match(attrs.get("when", "")) or set(attrs) != {"when"}:
+def _with_relative_year(text: str, end: int, attrs: dict[str, str]) -> tuple[int, dict[str, str]]:
+    """The end and attributes of a yearless month or day (`--12`, `--12-03`) with what tells
+    its year after it: `last` or `next` (LAST_OR_NEXT_AFTER), or `last year`, `of this
+    year` (RELATIVE_YEAR_AFTER)."""
+    if not YEARLESS.match(attrs.get("when", "")) or set(attrs) != {"when"}:
         return end, attrs
-    return after.end(), {**attrs, "_direction": "-1" if after["direction"] == "last" else "1"}
+    if after := LAST_OR_NEXT_AFTER.match(text, end):
+        return after.end(), {**attrs, "_direction": "-1" if after["direction"] == "last" else "1"}
+    if after := RELATIVE_YEAR_AFTER.match(text, end):
+        return after.end(), _of_relative_year(after.groupdict(), attrs["when"])
+    return end, attrs
 
 
 def _accept(rule: Rule, text: str, m: re.Match) -> bool:
@@ -654,7 +682,7 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
             attrs = rule.value(m.groupdict())
             if rule.name == "weekday" and FUTURE_BEFORE.search(text, max(0, i - 60), i):
                 attrs["_ahead"] = "1"
-            j, attrs = _with_last_or_next(text, j, attrs) if attrs else (j, attrs)
+            j, attrs = _with_relative_year(text, j, attrs) if attrs else (j, attrs)
             values = [v for k, v in attrs.items() if not k.startswith("_")] if attrs else []
             if attrs is None or not all(map(is_calendar_day, values)) or (rule.name != "era_year" and any(
                     not earliest <= int(v[:4]) <= latest for v in values if v[:1].isdigit())):

@@ -144,23 +144,24 @@ def _alone_on_its_line(text: str, start: int, end: int) -> bool:
 
 
 def _add(block: Block, start: int, end: int, attrs: dict[str, str], opts: Options,
-         nearby: dict[int, Nearby[Mark]]) -> bool:
+         nearby: dict[int, Nearby[Mark]]) -> Mark | None:
     """Mark [start, end) of `block` as a date unless that crosses a mark, repeats one, or takes
     in a note's printed number (`12 May 1850` opening note 12 is no 12th of May); `nearby`
-    files each block's marks by where they stand (by the block's id), made as first needed."""
+    files each block's marks by where they stand (by the block's id), made as first needed.
+    The mark made, or None."""
     if id(block) not in nearby:
         nearby[id(block)] = marks_nearby(block.marks)
     close = list(nearby[id(block)].near(start, end))
     if crosses(close, start, end) or any(
             (m.tag == "date" and m.start == start and m.end == end)
             or (m.tag == "label" and m.start < end and start < m.end) for m in close):
-        return False
+        return None
     if opts.calendar == "julian":
         attrs = {**attrs, "calendar": "#julian"}
     mark = Mark("date", start, end, attrs)
     block.marks.append(mark)
     nearby[id(block)].add(start, end, mark)
-    return True
+    return mark
 
 
 def mark_dates(block: Block, opts: Options, running: RunningDate | None = None,
@@ -169,7 +170,8 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None,
 
     With `running`, values are completed from the document's running date, which
     dates heading this block move on; diary entries that head blocks before the first
-    dated one wait for it. `nearby`: the marks of the blocks dated so far, by where they
+    dated one wait for it, and yearless months and days before any year of the div wait
+    for the year of a heading date near after them. `nearby`: the marks of the blocks dated so far, by where they
     stand (see `_add`), kept by the caller over a document.
     """
     nearby = {} if nearby is None else nearby
@@ -190,13 +192,19 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None,
             attrs = infer(attrs, running, place)
             if attrs is None:
                 continue
+            awaits_year = attrs.pop("_awaits_year", None)
         elif attrs.get("when", "---").startswith("---") and "from" not in attrs or "_decade" in attrs:
             continue    # a day, a weekday or a two-digit year alone, with no running date to date it
         else:
             attrs = {key: value for key, value in attrs.items() if not key.startswith("_")}
-        added += _add(block, start, end, attrs, opts, nearby)
+        mark = _add(block, start, end, attrs, opts, nearby)
+        added += mark is not None
         if running is not None:
-            added += sum(_add(*where, value, opts, nearby) for where, value in running.settle())
+            if mark and awaits_year is not None:
+                running.await_year(attrs["when"], mark, int(awaits_year) if awaits_year else None)
+            added += sum(_add(*where, value, opts, nearby) is not None for where, value in running.settle())
+            for waited, value in running.settle_years():
+                waited.attrs = {**waited.attrs, **value}
     if running is not None:
         running.read(len(view.text))
     return added
@@ -363,7 +371,7 @@ def run(doc: Document, opts: Options, report: Report) -> Document:
     doc.facts.dates = DatesDone(marked=count, calendar=opts.calendar, inferred=inferred,
                                 policy="ISO 8601 values; a day or month without a year is --MM-DD / --MM "
                                        "unless a dateline, a running head or masthead with a full date, or "
-                                       "a diary entry head before it dates it, where "
+                                       "a diary entry head near it dates it, where "
                                        "safe (bare entry days, inst./ult., weekdays too), with cert='medium'"
                                        if opts.infer_from_context else
                                        "ISO 8601 values; a day or month without a year is --MM-DD / --MM; "
