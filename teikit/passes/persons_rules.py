@@ -421,9 +421,12 @@ def forename(text: str, known: Known) -> list[Span]:
     return found
 
 
-#: verbs of speech after a name (`Hedlund said`, `Hedlund, replied`)
+#: verbs of speech after a name (`Hedlund said`, `Hedlund, replied`), and of what only a person
+#: does from a pulpit or in the mind (`Hedlund preached`, `heard Hedlund preach`, `Hedlund
+#: officiated`, `which Hedlund thinks the best`), a diarist's words for the persons met
 SPEECH_VERBS = ("said", "says", "replied", "replies", "answered", "asked", "declared", "exclaimed", "told", "tells",
-                "wrote", "writes", "promised", "confessed", "testified")
+                "wrote", "writes", "promised", "confessed", "testified", "remarked",
+                "preached", "preaches", "preach", "officiated", "thinks")
 SPEECH_AFTER = rf"(?:\s*,)?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
 #: persons named (`a man named Hedlund`, `his slave called Hedlund`)
 NAMING_VERBS = ("named", "called")
