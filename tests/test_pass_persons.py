@@ -165,6 +165,8 @@ def rules(text):
     ("Quillet officiated; heard Pellworth preach; a poem which Osbert thinks good", "speaker",
      ["Quillet", "Pellworth", "Osbert"]),
     ("the Vicar preached, as He thinks fit, and the Church officiated", "speaker", []),
+    ("Osbert's Lives said to be lost, the Charter said to have burnt; Quillet said to me", "speaker", ["Quillet"]),
+    ("the U. S. Quillabee Agency and a N. Y. Quillabee firm wrote to U. S. Pellworth", "initials", ["U. S. Pellworth"]),
     ("the Deputy Marshal, Mr. Quillet, came", "titled", ["Quillet"]),
     ("attack (Mr. White told me) on white", "titled", ["White"]),
     ("reading Madame de Quillet's works", "titled", ["de Quillet"]),
