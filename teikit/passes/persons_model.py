@@ -22,7 +22,7 @@ from itertools import chain
 
 from ..lexicon import word_zipf
 from ..patterns import not_after, words_not_after
-from .persons_rules import (ACRONYM_LENGTH, CITATION_WORDS, DERIVED, LONG_WORD, NAME_END, NAME_WORD,
+from .persons_rules import (ACRONYM_LENGTH, ARTICLE_BEFORE, CITATION_WORDS, DERIVED, LONG_WORD, NAME_END, NAME_WORD,
                             NAME_WORD_STARTING, PLACE_BEFORE, SENTENCE_START, TITLES, Known, Span, abbreviation_after,
                             capitalises_all, in_place_name, is_kin_word, is_surname, names_a_body, names_a_place,
                             opens_sentence, title_before, without_suffix)
@@ -85,8 +85,6 @@ PLACE_CONTEXTS = (AFTER_PLACE_PREPOSITION, *THING_CONTEXTS)
 REFERENCE_ABBREVIATION = re.compile(r"\.\s?[0-9IVXLC]+(?=[,;:).\]]|\s+(?:of|and|pp?\.)\s|\s*$)")
 #: a word and a hyphen right before a span: the span ends a compound (`Self-Made Men`), not a name
 COMPOUND_BEFORE = re.compile(r"[A-Za-z]-\s?$")
-#: an article before a name makes it a thing (`the Victoria`, `a Hobson's choice`)
-ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 #: before a span, the opening mark of emphasis in a marked-up text (`*Jeune Garde*`: a title)
 EMPHASIS = "*_"
 PARTICLES = frozenset({"van", "von", "de", "del", "der", "da", "di", "la", "le"})

@@ -367,11 +367,16 @@ POST_NOMINALS = frozenset("""J.P. M.P. M.D. D.D. LL.D. K.C. Q.C. F.R.S. M.A. B.A
 K.C.B. F.S.A. Ph.D. S.J.""".split())
 
 
+#: an article right before a name makes it a thing (`the Victoria`, `a Hobson's choice`), and
+#: initials a country's or a body's (`the U. S. Quillabee Agency`), not a person's (`U. S. Quillet`)
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
 def initials(text: str, known: Known) -> list[Span]:
     """`J. M. Pellworth`: initials and a surname that is not a very common word nor a role
-    (`U. S. Minister`: a country's), unless a Latin abbreviation follows, or the initials are
-    an office or degree after a name (`Quillet, J.P. Quillabee`: a justice of the peace, then
-    a place)."""
+    (`U. S. Minister`: a country's), unless a Latin abbreviation follows, an article stands
+    before them (`the U. S. Quillabee Agency`), or the initials are an office or degree after a
+    name (`Quillet, J.P. Quillabee`: a justice of the peace, then a place)."""
     found = []
     matches = {m.span(): m for pattern in (INITIALS, LOOSE_INITIALS) for m in pattern.finditer(text)}
     for m in matches.values():
@@ -380,6 +385,8 @@ def initials(text: str, known: Known) -> list[Span]:
                 or abbreviation_after(text, m.end()):
             continue
         if m.group()[:-len(surname)].strip() in POST_NOMINALS and text[max(0, m.start() - 4):m.start()].rstrip().endswith(","):
+            continue
+        if ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue
         found.append((forename_before(text, m.start(), known), m.end()))
     return found
@@ -458,10 +465,15 @@ def forename(text: str, known: Known) -> list[Span]:
     return found
 
 
-#: verbs of speech after a name (`Hedlund said`, `Hedlund, replied`)
+#: verbs of speech after a name (`Hedlund said`, `Hedlund, replied`), and of what only a person
+#: does from a pulpit or in the mind (`Hedlund preached`, `heard Hedlund preach`, `Hedlund
+#: officiated`, `which Hedlund thinks the best`), a diarist's words for the persons met
 SPEECH_VERBS = ("said", "says", "replied", "replies", "answered", "asked", "declared", "exclaimed", "told", "tells",
-                "wrote", "writes", "promised", "confessed", "testified")
-SPEECH_AFTER = rf"(?:\s*,)?\s+(?:{'|'.join(SPEECH_VERBS)})\b"
+                "wrote", "writes", "promised", "confessed", "testified", "remarked",
+                "preached", "preaches", "preach", "officiated", "thinks")
+#: `said to be`, `said to have`: the passive, of a thing as often as of a person (`Osbert's
+#: Lives said to be in the library`), nobody speaking
+SPEECH_AFTER = rf"(?:\s*,)?\s+(?:{'|'.join(SPEECH_VERBS)})\b(?!\s+to\s+(?:be|have)\b)"
 #: persons named (`a man named Hedlund`, `his slave called Hedlund`)
 NAMING_VERBS = ("named", "called")
 NAMED_BEFORE = (r"\b(?:man|woman|men|boy|girl|child|fellow|gentleman|lady|person|chief|slave|servant|guide|son|"
