@@ -659,6 +659,14 @@ def test_forenames_in_a_list_are_a_familys_not_the_namesake_in_full(text, words,
     assert [m.key for m in listed] == keys
 
 
+def test_a_surname_that_is_a_forename_too_makes_no_list_of_forenames():
+    texts = ["Osbert Morris and Peter Tarrant", "the creeds of Morris and Peter differ"]
+    mentions = [Mention(0, 0, 13, "Osbert Morris"), Mention(0, 18, 31, "Peter Tarrant"),
+                Mention(1, 14, 20, "Morris"), Mention(1, 25, 30, "Peter")]
+    assign_keys(mentions, set(), texts)
+    assert [m.key for m in mentions[2:]] == ["morris-osbert", "tarrant-peter"]
+
+
 def test_a_bare_surname_names_the_one_the_text_does_not_call_by_forename():
     names = ["Quentin Pellworth", "Osbert Pellworth", "Osbert", "Pellworth"]
     mentions = [Mention(k, 0, 1, name) for k, name in enumerate(names)]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..register import AUTO, Person, person_key
@@ -116,14 +117,17 @@ def surname_holder(candidates: list[Found], called_by_forename: set[str]) -> Fou
     return next((p for p in candidates if p.key not in called_by_forename), candidates[0])
 
 
-def in_lists(mentions: list[Mention], texts: list[str], owners: dict[str, set[str]]) -> set[int]:
+def in_lists(mentions: list[Mention], texts: list[str], owners: dict[str, set[str]],
+             surnames: Container[str] = frozenset()) -> set[int]:
     """The ids of forenames alone listed together (`sons named Osbert and Quentin`): a
     family's, not those of whoever the text named in full with them, unless all are of one
     surname named in full (`the two Pellworths, Osbert and Quentin`). `owners` gives the
     surnames named in full with each forename; a word no forename makes no list (`Pellworth,
-    Osbert`)."""
+    Osbert`), nor one that is the surname of a person named in full (`surnames`, casefolded:
+    `Morris and Osbert` beside `Tobias Morris`)."""
     def forename(m: Mention) -> bool:
-        return not m.ref and " " not in m.text and (m.text.title() in COMMON_FORENAMES or m.text.casefold() in owners)
+        return not m.ref and " " not in m.text and m.text.casefold() not in surnames \
+            and (m.text.title() in COMMON_FORENAMES or m.text.casefold() in owners)
 
     listed = set()
     for a, b in zip(mentions, mentions[1:]):
@@ -181,7 +185,7 @@ def assign_keys(mentions: list[Mention], reserved: set[str], texts: list[str]) -
                           if len(by_forename.get(word.casefold(), ())) == 1 and word.casefold() not in full
                           and not mention.surname_title and not mention.relative}
     owners = {forename: {persons[key].surname.casefold() for key in keys} for forename, keys in by_forename.items()}
-    listed = in_lists(mentions, texts, owners)
+    listed = in_lists(mentions, texts, owners, full)
     initials = [(mention, surname) for mention, surname in bare if INITIAL_ALONE.fullmatch(surname)]
     for mention, surname in bare:
         if INITIAL_ALONE.fullmatch(surname):
