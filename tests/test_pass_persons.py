@@ -878,3 +878,32 @@ def test_a_short_word_the_model_alone_finds_once_is_no_name_in_a_newspapers_ocr(
 def test_a_names_suffix_is_no_name_alone():
     assert persons_rules.is_surname("Quillet")
     assert not any(map(persons_rules.is_surname, ["Jr", "Jr.", "Esqr", "Bart.", "Knt", "Junior"]))
+
+
+def model_finds(monkeypatch, *words):
+    """The model made to take `words` for persons, each where it first reads it; its finds
+    go through the stage's filters as the model's do."""
+    def recognise(nlp, pieces):
+        found = []
+        for word in words:
+            hit = next(((block, offset, at) for block, offset, text in pieces
+                        if (at := re.search(rf"(?<!\w){word}(?!\w)", text))), None)
+            if hit:
+                block, offset, at = hit
+                found.append(persons_model.Entity(block, offset + at.start(), offset + at.end(), word, "PERSON"))
+        return found
+    monkeypatch.setattr(persons_model, "load_model", lambda: object())
+    monkeypatch.setattr(persons_model, "recognise", recognise)
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # found once, after a word in lower case: the name wherever it stands capitalised
+    (["Today I talked with Pellworth about the hall.", "Pellworth will engage it."], ["Pellworth", "Pellworth"]),
+    # found once after a dash, where a capital may open a heading: no more
+    (["The hall — Pellworth and the rest.", "Pellworth will engage it."], ["Pellworth"]),
+    # the text's own use makes it a place: nothing to spread
+    (["Today I talked with Pellworth. We lived at Pellworth, then at Pellworth.", "Pellworth is far."], []),
+])
+def test_a_name_the_model_finds_once_in_prose_is_found_wherever_it_stands(monkeypatch, texts, expected):
+    model_finds(monkeypatch, "Pellworth")
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == expected

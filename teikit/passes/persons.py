@@ -337,12 +337,21 @@ def derived_from(word: str, surnames: set[str]) -> bool:
     return " " not in word and any(word[:k] in surnames for k in range(3, len(word) - 1))
 
 
+def found_once_in_prose(text: str, mention: Mention) -> bool:
+    """Whether a single word the model found once stands in running prose, after a word in
+    lower case (`talked with Pellworth`): there its capital says a name, not a sentence's start
+    nor a heading's, so it names the person wherever else it stands capitalised."""
+    return mention.stage == "model" and " " not in mention.text \
+        and bool(persons_rules.PROSE_BEFORE.search(text, max(0, mention.start - 30), mention.start))
+
+
 def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], groups: set[str], known: Known,
                 claim) -> None:
     """The surname stage: the names found in full and their surnames, the names found after
-    a title or speaking (`Quillet said`), and single names the model found more than once,
-    wherever else they stand (a surname that is also a word only where one person named in
-    full bears it: `Osric Glass` and `Tobias Glass` leave `Glass` open);
+    a title or speaking (`Quillet said`), and single names the model found more than once or
+    once in running prose (`found_once_in_prose`), wherever else they stand (a surname that
+    is also a word only where one person named in full bears it: `Osric Glass` and `Tobias
+    Glass` leave `Glass` open);
     never one of the `groups`: a plural of a capitalised word of the text (`Veldanians`) or a
     word the text puts where things stand (`the Quillabee range`) or uses as a place's name
     (`in Quillbury`, `places_by_use`); nor a point of the compass
@@ -352,7 +361,8 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
     full = {m.text for m in mentions if not m.ref and len(m.text.split()) > 1}
     surnames = {persons_keys.name_parts(name)[1] for name in full}
     model_names = Counter(m.text for m in mentions if not m.ref and m.stage == "model" and m.text not in full)
-    surnames |= attested | {name for name, count in model_names.items() if count > 1}
+    surnames |= attested | {name for name, count in model_names.items() if count > 1} \
+        | {m.text for m in mentions if model_names[m.text] == 1 and found_once_in_prose(texts[m.block], m)}
     bare = {s for s in surnames
             if persons_rules.is_surname(s) and s not in groups and not persons_rules.names_a_place(s)}
     everyone_in_full = {m.text for m in mentions if len(m.text.split()) > 1}
