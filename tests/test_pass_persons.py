@@ -907,3 +907,63 @@ def model_finds(monkeypatch, *words):
 def test_a_name_the_model_finds_once_in_prose_is_found_wherever_it_stands(monkeypatch, texts, expected):
     model_finds(monkeypatch, "Pellworth")
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("they sent out Osric, the Quillabee Chief, and his men.", ["Osric"]),
+    ("they sent out Osric, the Chief of the band.", ["Osric"]),
+    ("Quillbury, the County Town, lies low.", []),            # a sentence's first word; no role
+    ("we rode there on Tobias, the Chief Clerk said.", []),    # after a preposition
+    ("they met Tulverton, the Quillabee town.", []),            # no role
+])
+def test_a_name_in_apposition_to_a_role_is_a_persons(text, expected):
+    assert [text[i:j] for i, j in persons_rules.in_apposition(text, Known())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tell my own dear Hannah I want to see her.", ["Hannah"]),
+    ("My dear Tobias, come soon.", ["Tobias"]),
+    ("my dear Quillbury is far away.", []),                   # no forename
+])
+def test_a_forename_after_dear_is_a_persons(text, expected):
+    assert [text[i:j] for i, j in persons_rules.cued(text, Known())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ever yours O.T.Q.", ["O.T.Q."]),
+    ("O. Q.", ["O. Q."]),
+    ("and there the matter rests.—O. Q.]", ["O. Q."]),
+    ("Yours truly, H.P.", ["H.P."]),
+    ("We arrived at four P.M.", []),                          # a sentence's abbreviation
+    ("P.S.", []),
+    ("signed by O.T.Q. and others.", []),                      # not at the end
+])
+def test_initials_signing_a_letter_at_a_blocks_end_are_a_persons(text, expected):
+    assert [text[i:j] for i, j in persons_rules.signature(text, Known())] == expected
+
+
+def test_a_river_abbreviated_in_a_diary_is_a_place():
+    assert persons_rules.names_a_place("Quill Rr")
+    assert not persons_rules.names_a_place("Osric Quill")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("What will they do with these Quillabees and the rest? Quillabees came.", []),
+    ("What will they do with Quillabees and the rest? Quillabees came.", ["Quillabees", "Quillabees"]),
+])
+def test_a_capitalised_plural_after_a_demonstrative_is_a_group(monkeypatch, text, expected):
+    model_finds(monkeypatch, "Quillabees")
+    assert [m.text for m in find_mentions([text], None, Options(), Report())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("All day I read Pellworth by fits.", ["Pellworth"]),
+    ("Read Quillet & wrote letters.", ["Quillet"]),
+    ("finished Tulverton. Then slept.", ["Tulverton"]),
+    ("I read Hannah again.", []),                             # a forename: a novel's title as often
+    ("the will was read Monday in court.", []),               # a day
+    ("reading Hebrew and Genesis with Osbert.", []),          # a language, a book of the Bible
+    ("read Pellworth's Essays and Quillet History.", []),     # a title of a work
+])
+def test_an_author_named_for_the_books_after_reading_is_a_persons(text, expected):
+    assert [text[i:j] for i, j in persons_rules.author(text, Known())] == expected

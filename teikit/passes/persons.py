@@ -294,7 +294,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         places = groups | after_place.keys() | persons_model.place_words(texts, (PLACE_OF,))
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)
-            spans["speaker"] = [(i, j) for i, j in spans["speaker"] if text[i:j] not in places]   # `Moscow said`
+            for rule in ("speaker", "apposition", "author"):       # `Moscow said`, `read Quillbury` (a guide)
+                spans[rule] = [(i, j) for i, j in spans[rule] if text[i:j] not in places]
             attested.update(text[i:j] for rule in ("titled", "speaker", "saint") for i, j in spans.get(rule, ()))
             claim(b, [span for found in spans.values() for span in found] + weak.get(b, []), "rules")
         if opts.model:
