@@ -942,6 +942,17 @@ def test_initials_signing_a_letter_at_a_blocks_end_are_a_persons(text, expected)
     assert [text[i:j] for i, j in persons_rules.signature(text, Known())] == expected
 
 
+def test_a_forename_after_a_brothers_abbreviated_title_is_not_the_namesake_in_full():
+    # a diary's `Bro. William` is the writer's brother; a church's `Brother Osbert` is the Osbert named in full
+    texts = ["William Quillet came; Osbert Pellworth preached.",
+             "I played the flute with Bro. William; later William left. Brother Osbert spoke."]
+    mentions = find_mentions(texts, None, Options(model=False), Report())
+    assign_keys(mentions, set(), texts)
+    assert [(m.text, m.key) for m in mentions] == [
+        ("William Quillet", "quillet-william"), ("Osbert Pellworth", "pellworth-osbert"),
+        ("William", "william"), ("William", "quillet-william"), ("Osbert", "pellworth-osbert")]
+
+
 def test_a_river_abbreviated_in_a_diary_is_a_place():
     assert persons_rules.names_a_place("Quill Rr")
     assert not persons_rules.names_a_place("Osric Quill")

@@ -63,7 +63,7 @@ Member Members""".split())
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña Aunt""".split())
 MALE_TITLES = frozenset("""Mr. Mr Messrs. Sir Lord Monsieur M. Herr King Prince Count Duke Baron Earl Father Brother
-Emperor Don Señor Senor Signor Mister Uncle""".split())
+Bro. Emperor Don Señor Senor Signor Mister Uncle""".split())
 #: English given names of 1700-1930 (their pet forms too) that are no common word (not
 #: `Will`, `Grace`, `Mark`) nor a place's name (`Adelaide`, `Florence`, `Lawrence`): a woman's, a man's,
 #: and those borne by both
@@ -231,7 +231,7 @@ def sex_of_title(title: str) -> str:
 #: `Comrade Hester`); after any other (`Mayor Tobias`, `Mr. Quillet`, `Capt. Glass`) a single
 #: name is a surname
 FORENAME_TITLES = frozenset("""Sir Dame Lady Lord King Queen Prince Princess Saint St. Pope Emperor Empress Tsar Czar
-Brother Sister Father Don Doña Uncle Aunt Cousin Comrade Comrades Citizen""".split())
+Brother Bro. Sister Father Don Doña Uncle Aunt Cousin Comrade Comrades Citizen""".split())
 
 
 def takes_surname(title: str) -> bool:
@@ -522,14 +522,18 @@ def speaker(text: str, known: Known) -> list[Span]:
 #: kin and status words a court paper or a letter sets before a forename alone (`his wife
 #: Hannah`, `the said negro Osric`), after an owner or a determiner
 KIN_WORDS = ("wife", "husband", "son", "daughter", "widow", "negro", "negress", "mulatto", "slave")
-#: an owner and a word of the family before a forename (`my son Osbert`, `her husband Tobias`): the
-#: forename is a relative's, whoever else of that forename the text names in full
-FAMILY_BEFORE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:wife|husband|son|daughter|brother|sister|father|"
-                           r"mother|uncle|aunt|cousin|nephew|niece)\s+$", re.IGNORECASE)
+#: an owner and a word of the family before a forename (`my son Osbert`, `her husband Tobias`), or
+#: a brother as a diary abbreviates the word (`flute with Bro. Osbert`): the forename is a
+#: relative's, whoever else of that forename the text names in full. Not a church's `Brother
+#: Osbert` nor `Sister Hannah`, written out, which call its members by forename: the one
+#: Osbert named in full
+FAMILY_BEFORE = re.compile(r"(?:\b(?:his|her|their|my|our|your)\s+(?:wife|husband|son|daughter|brother|sister|father|"
+                           r"mother|uncle|aunt|cousin|nephew|niece)|(?<![\w.])Bro\.)\s+$", re.IGNORECASE)
 
 
 def names_a_relative(text: str, start: int) -> bool:
-    """Whether the name at `start` follows an owner and a word of the family (`my son Osbert`)."""
+    """Whether the name at `start` follows an owner and a word of the family (`my son Osbert`),
+    or a brother's abbreviated title (`Bro. Osbert`)."""
     return bool(FAMILY_BEFORE.search(text, max(0, start - 24), start))
 
 
