@@ -341,9 +341,13 @@ def derived_from(word: str, surnames: set[str]) -> bool:
 def found_once_in_prose(text: str, mention: Mention) -> bool:
     """Whether a single word the model found once stands in running prose, after a word in
     lower case (`talked with Pellworth`): there its capital says a name, not a sentence's start
-    nor a heading's, so it names the person wherever else it stands capitalised."""
-    return mention.stage == "model" and " " not in mention.text \
-        and bool(persons_rules.PROSE_BEFORE.search(text, max(0, mention.start - 30), mention.start))
+    nor a heading's, so it names the person wherever else it stands capitalised; not after a
+    preposition of place or motion (`went on to Quillbury`), where a traveller names places,
+    nor a short word (`persons_model.SHORT_NAME`: `Bol shevik`, OCR's piece of a word)."""
+    before = max(0, mention.start - 30)
+    return mention.stage == "model" and " " not in mention.text and len(mention.text) > persons_model.SHORT_NAME \
+        and bool(persons_rules.PROSE_BEFORE.search(text, before, mention.start)) \
+        and not persons_rules.PLACE_PREPOSITION_BEFORE.search(text, before, mention.start)
 
 
 def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], groups: set[str], known: Known,

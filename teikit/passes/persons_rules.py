@@ -239,9 +239,10 @@ def takes_surname(title: str) -> bool:
     return bool(title) and title not in FORENAME_TITLES
 
 
-#: what follows a name that is a firm's (`Glass & Co.`, `Quillet & Sons`, `Pellworth Bros.`);
-#: not `and Co.` nor `and Company`, which in prose are a person and his like (`Pellworth and Co. lied`)
-FIRM_AFTER = re.compile(r"\s*(?:&\s*(?:Co\b|Company\b|Sons\b)|Bros\b|Brothers\b)")
+#: what follows a name that is a firm's (`Glass & Co.`, `Quillet & Sons`, `Pellworth Bros.`,
+#: `Quillet & Brothers`); not `and Co.` nor `and Company`, which in prose are a person and his
+#: like (`Pellworth and Co. lied`)
+FIRM_AFTER = re.compile(r"\s*(?:&\s*(?:Co\b|Company\b|Sons\b|Brothers\b)|Bros\b|Brothers\b)")
 
 
 def names_a_firm(text: str, end: int) -> bool:
