@@ -13,7 +13,7 @@ TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colon
           "Judge", "Justice", "Chief", "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Messrs.",
           "Miss", "Ms.", "Mme.", "Mlle.", "M.", "Monsieur", "Madame", "Mademoiselle", "Herr", "Frau",
           "Citizen", "Sir", "Dame", "Lord", "Lady", "Hon.", "Honourable", "Honorable", "Rev.", "Reverend",
-          "Elder", "Bishop", "Archbishop", "Cardinal", "Pope", "Father", "Brother", "Sister", "Saint",
+          "Elder", "Bishop", "Archbishop", "Cardinal", "Pope", "Father", "Brother", "Bro.", "Sister", "Saint",
           "Tsar", "Czar", "King", "Queen", "Emperor", "Empress", "Prince", "Princess", "Duke", "Duchess",
           "Count", "Countess", "Baron", "Baroness", "Earl", "Don", "Doña", "Señor", "Senor", "Signor",
           "Mister", "Squire", "Doctor", "Deacon", "Apostle", "Prophet", "Attorney", "Marquis", "Viscount",

@@ -686,7 +686,8 @@ def test_a_name_alone_after_a_title_that_takes_a_surname_is_no_forename(monkeypa
     assert sorted(found) == ["martin", "quillet-martin"]
 
 
-@pytest.mark.parametrize("text", ["Apply to Glass & Co., or to", "sold by Quillet & Sons,", "Pellworth Bros. sell"])
+@pytest.mark.parametrize("text", ["Apply to Glass & Co., or to", "sold by Quillet & Sons,", "Pellworth Bros. sell",
+                                  "(Quillet & Brothers, 1901)"])
 def test_a_firms_name_is_no_person(monkeypatch, text):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     assert find_mentions(["Osbert Glass, Hannah Quillet and Peter Pellworth came. " + text], None, Options(),
@@ -879,3 +880,107 @@ def test_a_short_word_the_model_alone_finds_once_is_no_name_in_a_newspapers_ocr(
 def test_a_names_suffix_is_no_name_alone():
     assert persons_rules.is_surname("Quillet")
     assert not any(map(persons_rules.is_surname, ["Jr", "Jr.", "Esqr", "Bart.", "Knt", "Junior"]))
+
+
+def model_finds(monkeypatch, *words):
+    """The model made to take `words` for persons, each where it first reads it; its finds
+    go through the stage's filters as the model's do."""
+    def recognise(nlp, pieces):
+        found = []
+        for word in words:
+            hit = next(((block, offset, at) for block, offset, text in pieces
+                        if (at := re.search(rf"(?<!\w){word}(?!\w)", text))), None)
+            if hit:
+                block, offset, at = hit
+                found.append(persons_model.Entity(block, offset + at.start(), offset + at.end(), word, "PERSON"))
+        return found
+    monkeypatch.setattr(persons_model, "load_model", lambda: object())
+    monkeypatch.setattr(persons_model, "recognise", recognise)
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # found once, after a word in lower case: the name wherever it stands capitalised
+    (["Today I talked with Pellworth about the hall.", "Pellworth will engage it."], ["Pellworth", "Pellworth"]),
+    # found once after a dash, where a capital may open a heading: no more
+    (["The hall — Pellworth and the rest.", "Pellworth will engage it."], ["Pellworth"]),
+    # after a preposition of motion, where a traveller names places: no more
+    (["Then we went on to Pellworth by boat.", "Pellworth is far."], ["Pellworth"]),
+    # a short word found once: in OCR as often a piece of a word
+    (["Then we talked with Pell about it.", "Pell is gone."], ["Pell"]),
+    # the text's own use makes it a place: nothing to spread
+    (["Today I talked with Pellworth. We lived at Pellworth, then at Pellworth.", "Pellworth is far."], []),
+])
+def test_a_name_the_model_finds_once_in_prose_is_found_wherever_it_stands(monkeypatch, texts, expected):
+    model_finds(monkeypatch, "Pellworth", "Pell")
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("they sent out Osric, the Quillabee Chief, and his men.", ["Osric"]),
+    ("they sent out Osric, the Chief of the band.", ["Osric"]),
+    ("Quillbury, the County Town, lies low.", []),            # a sentence's first word; no role
+    ("we rode there on Tobias, the Chief Clerk said.", []),    # after a preposition
+    ("they met Tulverton, the Quillabee town.", []),            # no role
+])
+def test_a_name_in_apposition_to_a_role_is_a_persons(text, expected):
+    assert [text[i:j] for i, j in persons_rules.in_apposition(text, Known())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tell my own dear Hannah I want to see her.", ["Hannah"]),
+    ("My dear Tobias, come soon.", ["Tobias"]),
+    ("my dear Quillbury is far away.", []),                   # no forename
+])
+def test_a_forename_after_dear_is_a_persons(text, expected):
+    assert [text[i:j] for i, j in persons_rules.cued(text, Known())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ever yours O.T.Q.", ["O.T.Q."]),
+    ("O. Q.", ["O. Q."]),
+    ("and there the matter rests.—O. Q.]", ["O. Q."]),
+    ("Yours truly, H.P.", ["H.P."]),
+    ("We arrived at four P.M.", []),                          # a sentence's abbreviation
+    ("P.S.", []),
+    ("signed by O.T.Q. and others.", []),                      # not at the end
+])
+def test_initials_signing_a_letter_at_a_blocks_end_are_a_persons(text, expected):
+    assert [text[i:j] for i, j in persons_rules.signature(text, Known())] == expected
+
+
+def test_a_forename_after_a_brothers_abbreviated_title_is_not_the_namesake_in_full():
+    # a diary's `Bro. William` is the writer's brother; a church's `Brother Osbert` is the Osbert named in full
+    texts = ["William Quillet came; Osbert Pellworth preached.",
+             "I played the flute with Bro. William; later William left. Brother Osbert spoke."]
+    mentions = find_mentions(texts, None, Options(model=False), Report())
+    assign_keys(mentions, set(), texts)
+    assert [(m.text, m.key) for m in mentions] == [
+        ("William Quillet", "quillet-william"), ("Osbert Pellworth", "pellworth-osbert"),
+        ("William", "william"), ("William", "quillet-william"), ("Osbert", "pellworth-osbert")]
+
+
+def test_a_river_abbreviated_in_a_diary_is_a_place():
+    assert persons_rules.names_a_place("Quill Rr")
+    assert not persons_rules.names_a_place("Osric Quill")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("What will they do with these Quillabees and the rest? Quillabees came.", []),
+    ("What will they do with Quillabees and the rest? Quillabees came.", ["Quillabees", "Quillabees"]),
+])
+def test_a_capitalised_plural_after_a_demonstrative_is_a_group(monkeypatch, text, expected):
+    model_finds(monkeypatch, "Quillabees")
+    assert [m.text for m in find_mentions([text], None, Options(), Report())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("All day I read Pellworth by fits.", ["Pellworth"]),
+    ("Read Quillet & wrote letters.", ["Quillet"]),
+    ("finished Tulverton. Then slept.", ["Tulverton"]),
+    ("I read Hannah again.", []),                             # a forename: a novel's title as often
+    ("the will was read Monday in court.", []),               # a day
+    ("reading Hebrew and Genesis with Osbert.", []),          # a language, a book of the Bible
+    ("read Pellworth's Essays and Quillet History.", []),     # a title of a work
+])
+def test_an_author_named_for_the_books_after_reading_is_a_persons(text, expected):
+    assert [text[i:j] for i, j in persons_rules.author(text, Known())] == expected

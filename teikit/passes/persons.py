@@ -294,7 +294,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         places = groups | after_place.keys() | persons_model.place_words(texts, (PLACE_OF,))
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)
-            spans["speaker"] = [(i, j) for i, j in spans["speaker"] if text[i:j] not in places]   # `Moscow said`
+            for rule in ("speaker", "apposition", "author"):       # `Moscow said`, `read Quillbury` (a guide)
+                spans[rule] = [(i, j) for i, j in spans[rule] if text[i:j] not in places]
             attested.update(text[i:j] for rule in ("titled", "speaker", "saint") for i, j in spans.get(rule, ()))
             claim(b, [span for found in spans.values() for span in found] + weak.get(b, []), "rules")
         if opts.model:
@@ -337,12 +338,25 @@ def derived_from(word: str, surnames: set[str]) -> bool:
     return " " not in word and any(word[:k] in surnames for k in range(3, len(word) - 1))
 
 
+def found_once_in_prose(text: str, mention: Mention) -> bool:
+    """Whether a single word the model found once stands in running prose, after a word in
+    lower case (`talked with Pellworth`): there its capital says a name, not a sentence's start
+    nor a heading's, so it names the person wherever else it stands capitalised; not after a
+    preposition of place or motion (`went on to Quillbury`), where a traveller names places,
+    nor a short word (`persons_model.SHORT_NAME`: `Bol shevik`, OCR's piece of a word)."""
+    before = max(0, mention.start - 30)
+    return mention.stage == "model" and " " not in mention.text and len(mention.text) > persons_model.SHORT_NAME \
+        and bool(persons_rules.PROSE_BEFORE.search(text, before, mention.start)) \
+        and not persons_rules.PLACE_PREPOSITION_BEFORE.search(text, before, mention.start)
+
+
 def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], groups: set[str], known: Known,
                 claim) -> None:
     """The surname stage: the names found in full and their surnames, the names found after
-    a title or speaking (`Quillet said`), and single names the model found more than once,
-    wherever else they stand (a surname that is also a word only where one person named in
-    full bears it: `Osric Glass` and `Tobias Glass` leave `Glass` open);
+    a title or speaking (`Quillet said`), and single names the model found more than once or
+    once in running prose (`found_once_in_prose`), wherever else they stand (a surname that
+    is also a word only where one person named in full bears it: `Osric Glass` and `Tobias
+    Glass` leave `Glass` open);
     never one of the `groups`: a plural of a capitalised word of the text (`Veldanians`) or a
     word the text puts where things stand (`the Quillabee range`) or uses as a place's name
     (`in Quillbury`, `places_by_use`); nor a point of the compass
@@ -352,7 +366,8 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
     full = {m.text for m in mentions if not m.ref and len(m.text.split()) > 1}
     surnames = {persons_keys.name_parts(name)[1] for name in full}
     model_names = Counter(m.text for m in mentions if not m.ref and m.stage == "model" and m.text not in full)
-    surnames |= attested | {name for name, count in model_names.items() if count > 1}
+    surnames |= attested | {name for name, count in model_names.items() if count > 1} \
+        | {m.text for m in mentions if model_names[m.text] == 1 and found_once_in_prose(texts[m.block], m)}
     bare = {s for s in surnames
             if persons_rules.is_surname(s) and s not in groups and not persons_rules.names_a_place(s)}
     everyone_in_full = {m.text for m in mentions if len(m.text.split()) > 1}

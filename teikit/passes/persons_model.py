@@ -75,8 +75,11 @@ THE_THING = re.compile(not_after(r"\w", "the") + rf"\s+({NAME_WORD})"
 BEFORE_LAND_NOUN = re.compile(rf"({NAME_WORD})\s+(?:river|rivers|range|ranges|mountains|mountain|hills|hill|lake|"
                               r"valley|country|district|village|villages|creek|falls|island|islands|rapids|plain|"
                               r"plains|mission|station|town)\b")
-#: where a text puts only a place's or a thing's name, whatever else it puts there
-THING_CONTEXTS = (THE_THING, BEFORE_LAND_NOUN, CONSTITUENCY)
+#: a capitalised plural after a demonstrative (`these Quillabees`, `those Pellworths`): a people
+#: or a group, no one person
+PLURAL_AFTER_DEMONSTRATIVE = re.compile(r"(?<!\w)(?:[Tt]hese|[Tt]hose)\s+" + rf"({NAME_WORD})(?<=s)(?![\w'’])")
+#: where a text puts only a place's or a thing's name, or a group's, whatever else it puts there
+THING_CONTEXTS = (THE_THING, BEFORE_LAND_NOUN, CONSTITUENCY, PLURAL_AFTER_DEMONSTRATIVE)
 #: where a text puts a place's name, whose capitalised word is then no person's anywhere in
 #: it; a preposition of place governs persons too (`aimed at Pellworth`), so it makes no
 #: place of a name the text names in full elsewhere

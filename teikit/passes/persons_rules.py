@@ -11,7 +11,10 @@ forenames and which the text writes in lower case:
 - `forename`: a known forename before a surname (`Peter Hedlund`);
 - `speaker`: a single name that speaks or is named (`Hedlund said`, `a man named Hedlund`);
 - `ditto`: a name after a ditto mark that repeats the title of a list's item above it
-  (`Mr. Hedlund,` / `" Quillet,`).
+  (`Mr. Hedlund,` / `" Quillet,`);
+- `apposition`: a name set beside a role (`Osric, the Quillabee Chief`);
+- `signature`: initials that sign a letter at a block's end (`Ever yours O.T.Q.`);
+- `author`: an author named for the books after a verb of reading (`read Pellworth`).
 
 `surname_mentions` then finds again the names found, and the bare surnames of the persons
 named in full anywhere in the text (`Hedlund` alone), since a surname met with a forename,
@@ -30,6 +33,7 @@ from ..names import TITLES
 from ..ocr import misreadings
 from ..patterns import not_after, words_not_after
 from .blocks import MINOR_WORDS
+from .date_grammar import MONTH_NUMBER, WEEKDAYS
 
 #: titles that only ever stand before a person's name: after them even a common word is a
 #: surname (`Mr. Baker`), unless it names a role (`Mr. Chairman`)
@@ -59,7 +63,7 @@ Member Members""".split())
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña Aunt""".split())
 MALE_TITLES = frozenset("""Mr. Mr Messrs. Sir Lord Monsieur M. Herr King Prince Count Duke Baron Earl Father Brother
-Emperor Don Señor Senor Signor Mister Uncle""".split())
+Bro. Emperor Don Señor Senor Signor Mister Uncle""".split())
 #: English given names of 1700-1930 (their pet forms too) that are no common word (not
 #: `Will`, `Grace`, `Mark`) nor a place's name (`Adelaide`, `Florence`, `Lawrence`): a woman's, a man's,
 #: and those borne by both
@@ -111,7 +115,7 @@ ABBREVIATED_MALE = ABBREVIATED_FORENAMES - FEMALE_FORENAMES
 PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay
 Island Islands Isle Valley Vale Street Road Square Downs Plains Falls Wells Gap Harbour Harbor Cape County Parish
 Mts Mt Mount Mountains Peak Point Pt Station Sound Strait Gulf Desert Plateau Swamp Lagoon Reef
-Ck Cks Spgs Ra Rd Church Chapel Cathedral Abbey""".split())
+Ck Cks Spgs Ra Rd Rr Church Chapel Cathedral Abbey""".split())
 #: the place nouns above that are common surnames too: after a forename or an initial
 #: they end a person's name (`Osric Wells`, `Hannah B Church`)
 SURNAME_PLACE_NOUNS = frozenset("""Wells Church Chapel Pool Hills Downs""".split())
@@ -227,7 +231,7 @@ def sex_of_title(title: str) -> str:
 #: `Comrade Hester`); after any other (`Mayor Tobias`, `Mr. Quillet`, `Capt. Glass`) a single
 #: name is a surname
 FORENAME_TITLES = frozenset("""Sir Dame Lady Lord King Queen Prince Princess Saint St. Pope Emperor Empress Tsar Czar
-Brother Sister Father Don Doña Uncle Aunt Cousin Comrade Comrades Citizen""".split())
+Brother Bro. Sister Father Don Doña Uncle Aunt Cousin Comrade Comrades Citizen""".split())
 
 
 def takes_surname(title: str) -> bool:
@@ -235,9 +239,10 @@ def takes_surname(title: str) -> bool:
     return bool(title) and title not in FORENAME_TITLES
 
 
-#: what follows a name that is a firm's (`Glass & Co.`, `Quillet & Sons`, `Pellworth Bros.`);
-#: not `and Co.` nor `and Company`, which in prose are a person and his like (`Pellworth and Co. lied`)
-FIRM_AFTER = re.compile(r"\s*(?:&\s*(?:Co\b|Company\b|Sons\b)|Bros\b|Brothers\b)")
+#: what follows a name that is a firm's (`Glass & Co.`, `Quillet & Sons`, `Pellworth Bros.`,
+#: `Quillet & Brothers`); not `and Co.` nor `and Company`, which in prose are a person and his
+#: like (`Pellworth and Co. lied`)
+FIRM_AFTER = re.compile(r"\s*(?:&\s*(?:Co\b|Company\b|Sons\b|Brothers\b)|Bros\b|Brothers\b)")
 
 
 def names_a_firm(text: str, end: int) -> bool:
@@ -518,21 +523,26 @@ def speaker(text: str, known: Known) -> list[Span]:
 #: kin and status words a court paper or a letter sets before a forename alone (`his wife
 #: Hannah`, `the said negro Osric`), after an owner or a determiner
 KIN_WORDS = ("wife", "husband", "son", "daughter", "widow", "negro", "negress", "mulatto", "slave")
-#: an owner and a word of the family before a forename (`my son Osbert`, `her husband Tobias`): the
-#: forename is a relative's, whoever else of that forename the text names in full
-FAMILY_BEFORE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:wife|husband|son|daughter|brother|sister|father|"
-                           r"mother|uncle|aunt|cousin|nephew|niece)\s+$", re.IGNORECASE)
+#: an owner and a word of the family before a forename (`my son Osbert`, `her husband Tobias`), or
+#: a brother as a diary abbreviates the word (`flute with Bro. Osbert`): the forename is a
+#: relative's, whoever else of that forename the text names in full. Not a church's `Brother
+#: Osbert` nor `Sister Hannah`, written out, which call its members by forename: the one
+#: Osbert named in full
+FAMILY_BEFORE = re.compile(r"(?:\b(?:his|her|their|my|our|your)\s+(?:wife|husband|son|daughter|brother|sister|father|"
+                           r"mother|uncle|aunt|cousin|nephew|niece)|(?<![\w.])Bro\.)\s+$", re.IGNORECASE)
 
 
 def names_a_relative(text: str, start: int) -> bool:
-    """Whether the name at `start` follows an owner and a word of the family (`my son Osbert`)."""
+    """Whether the name at `start` follows an owner and a word of the family (`my son Osbert`),
+    or a brother's abbreviated title (`Bro. Osbert`)."""
     return bool(FAMILY_BEFORE.search(text, max(0, start - 24), start))
 
 
 #: words that only say a name follows, of whatever: a thing (`the said Court`, `said Deed`) or
-#: a person; a forename after them is a person's (`the said Hannah`). Not `called`, which
-#: names places as often (`a town called Quillbury`); `a man called Osric` is the speaker rule's
-NAMING_CUES = (r"(?:[Tt]he\s+)?said", "named")
+#: a person; a forename after them is a person's (`the said Hannah`), as after a letter's
+#: `dear` (`my own dear Hannah`). Not `called`, which names places as often (`a town called
+#: Quillbury`); `a man called Osric` is the speaker rule's
+NAMING_CUES = (r"(?:[Tt]he\s+)?said", "named", "[Dd]ear")
 CUED_NAME = re.compile(
     rf"\b(?:(?P<kin>(?:his|her|their|my|said|the|a|one)\s+(?:{'|'.join(KIN_WORDS)}))|{'|'.join(NAMING_CUES)})"
     rf"\s+(?:(?:{TITLE_ALT})\s+)?(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}){NAME_END}")
@@ -551,7 +561,7 @@ LISTED_NAME = re.compile(rf"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?
 
 def cued(text: str, known: Known) -> list[Span]:
     """`his wife Hannah`, `the said negro Osric`, `the said Hannah`: a name after kin or a
-    status word, or a forename after a word that names (`the said`, `named`, `called`); with
+    status word, or a forename after a word that names (`the said`, `named`, `my dear`); with
     the words after it that may be a name's too (`the said Hannah Quillet`), and the forenames
     listed after one alone (`named Osric, Tobias and Hannah`)."""
     found = []
@@ -662,9 +672,74 @@ def ditto(text: str, known: Known) -> list[Span]:
     return found
 
 
+#: verbs of reading before an author named for the books (`read Pellworth`, `finished Quillet`)
+READING_VERBS = ("read", "reads", "reading", "finished", "studied", "studying", "reread", "re-read")
+#: what is read by a capitalised name and is no author: languages, and books of the Bible
+#: that are no forename (`reading Hebrew`, `read Genesis`)
+READ_NOT_AUTHORS = frozenset("""Latin Greek Hebrew French German Italian Spanish English Sanskrit Arabic Persian Dutch
+Genesis Exodus Leviticus Numbers Deuteronomy Judges Kings Chronicles Psalms Proverbs Ecclesiastes Revelation
+Revelations Acts Romans Corinthians Galatians Ephesians Hebrews Scripture Scriptures Testament Bible Gospel
+Gospels""".split())
+AUTHOR = re.compile(rf"(?<![\w-])(?:{'|'.join(READING_VERBS)}|Read)[ \t]+(?P<name>{NAME_WORD}){NAME_END}"
+                    rf"(?!['’]|[ \t]+{CAPITAL})")
+
+
+def author(text: str, known: Known) -> list[Span]:
+    """`read Pellworth`, `finished Quillet.`: a single name after a verb of reading is the
+    author's, named for the books; not a common word, a forename (`read Hannah`: a novel's
+    title as often), a title, a day or a month (`was read Monday`), a language or a book of
+    the Bible, nor a name that goes on (`read
+    Pellworth's Essays`, `read Quillabee History`: a title). The caller drops the words its text
+    makes places."""
+    return [m.span("name") for m in AUTHOR.finditer(text)
+            if m["name"] not in READ_NOT_AUTHORS and m["name"].title() not in known.forenames
+            and m["name"].title() not in WEEKDAYS and m["name"].lower() not in MONTH_NUMBER
+            and may_be_name(m["name"], known)]
+
+
+#: the roles a name is set in apposition to (`Osric, the Quillabee Chief,`): titles that are
+#: words, and offices
+ROLE_WORDS = frozenset(title for title in TITLES if title.isalpha() and not title.isupper()) | ROLES
+#: a single name, a comma, `the`, up to two capitalised words and a role that ends them
+APPOSITION = re.compile(rf"(?P<name>{NAME_WORD_STARTING}){NAME_END},[ \t]+the[ \t]+(?:{NAME_WORD}[ \t]+){{0,2}}"
+                        rf"(?P<role>{NAME_WORD})(?![\w'’-])(?![ \t]+{CAPITAL})")
+
+
+#: a preposition before a word: the word is a time's or a place's (`on Sunday, the Chief Clerk`)
+PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|at|to|from|by|of|near|into|since|until|till)\s+$", re.IGNORECASE)
+
+
+def in_apposition(text: str, known: Known) -> list[Span]:
+    """`Osric, the Quillabee Chief`: a single name set in apposition to a role the text
+    capitalises, inside a sentence; not a role itself (`the Mayor, the Chief Clerk`), a word
+    that may be no name's, a time's or a place's after a preposition (`on Sunday, the Chief
+    Clerk`), nor a name before no role (`Quillbury, the County Town`). The caller drops the
+    words its text makes places."""
+    return [m.span("name") for m in APPOSITION.finditer(text)
+            if m["role"] in ROLE_WORDS and may_be_name(m["name"], known) and m["name"] not in ROLE_WORDS
+            and not opens_sentence(text, m.start()) and not PREPOSITION_BEFORE.search(text, max(0, m.start() - 8),
+                                                                                        m.start())]
+
+
+#: initials that sign a letter or a piece (`Ever yours O.T.Q.`, `...the end.—O. Q.]`): at
+#: the end of a block, after a closing word, a dash or nothing; not the abbreviations a
+#: sentence ends with (`at four P.M.`)
+SIGNATURE = re.compile(r"(?:^|\b(?:[Yy]ours|YOURS|[Tt]ruly|[Ss]incerely|[Ff]aithfully|[Aa]ffectionately),?[ \t]+"
+                       rf"|[—–][ \t]*)(?P<name>(?:{CAPITAL}\.[ \t]?){{2,4}})(?<!\s)[\])]?\s*$")
+#: abbreviations set as initials that sign nothing
+NOT_INITIALS = frozenset({"P.S.", "N.B.", "A.D.", "B.C.", "A.M.", "P.M.", "U.S.", "Q.E.D."})
+
+
+def signature(text: str, known: Known) -> list[Span]:
+    """`Ever yours O.T.Q.`: the initials that sign a letter or a piece at the end of a block."""
+    m = SIGNATURE.search(text)
+    return [m.span("name")] if m and m["name"].replace(" ", "") not in NOT_INITIALS else []
+
+
 #: the rules in the order they claim text
 RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker),
-         ("cued", cued), ("saint", saint), ("abbreviated", abbreviated), ("ditto", ditto))
+         ("cued", cued), ("saint", saint), ("abbreviated", abbreviated), ("ditto", ditto),
+         ("apposition", in_apposition), ("signature", signature), ("author", author))
 
 
 #: an initial as a word of a name (`J.`)
