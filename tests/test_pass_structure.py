@@ -500,7 +500,7 @@ def test_a_newspapers_masthead_is_a_title_page_in_front():
       "The strike at the mills of Pellworth ended today"], 0),            # an article's dateline: text follows
     (["VOL. XII NO. 38", "'-V\"", "-ic", "Tke Qnillbury Conrier", "MILL ROAD MENDED", "The road was mended."], 4),
     (["VOL. XII NO. 38", "Entered at Quillbury as Mail.", "Mill at Quillbury Sold", "to Tulverton Men.",
-      "Buyers Will Enlarge It", "MILL ROAD MENDED", "The road was mended."], 1),  # a headline no rule knew
+      "Buyers Will Enlarge It", "MILL ROAD MENDED", "The road was mended."], 2),  # down to a title-case headline
 ])
 def test_where_a_masthead_ends(lines, end):
     assert structure.masthead_end(lines) == end
@@ -513,6 +513,17 @@ def test_a_page_with_a_masthead_encodes_to_valid_tei():
 
     encoded = encode_text(MASTHEAD_PAGE, EditionConfig(profile="newspaper"), name="made-up.txt")
     assert check_bytes(serialize(encoded.tree), "made-up.xml") == []
+
+
+def test_a_title_case_headline_goes_on_in_a_minor_word_or_a_split_words_tail_to_its_full_stop():
+    lines = ["the mill was sold.", "Quillbury Plans Seen", "in Pellworth's Hands.", "Tulverton Insists on Full Lib",
+             "erty of Port.", "Talks at Quillbury Today", "Liable to Break Down;", "Osric Still Angry.",
+             "QUILLBURY, Dec. 19. The talks on the port", "went on all day and the men of Tulverton"]
+    assert structure.headline_spans(lines, split_ends=frozenset({3})) == [(1, 3), (3, 5), (5, 8)]
+    # a line that opens in lower case after a whole word, or a sentence that goes on, is none
+    assert structure.title_deck(lines, 3, 30) == 3
+    assert structure.title_deck(["the end.", "Osric Quillet of Pellworth", "in the Mill Was Hurt",
+                                 "when the wheel broke and fell on", "him at noon."], 1, 30) == 1
 
 
 def test_a_title_case_headline_alone_holds_no_line_in_capitals():

@@ -202,6 +202,8 @@ LOWER_STRAY = re.compile(r"(?<!\S)[b-z](?!\S)")
 REAL_WORD = re.compile(r"[^\W\d_]{3,}")
 #: a heading's last line may end in a full stop: `THEFT AND ROBBERY.`, `Here Tuesday.`
 HEAD_STOP = re.compile(r"\.[\"'”’]*$")
+#: a headline's last line may end in a full stop, or ask or cry out (`Mill to Close?`)
+HEADLINE_STOP = re.compile(r"[.?!][\"'”’]*$")
 #: a title in capitals a paragraph opens with, closed by a full stop or a comma, before the
 #: sentence the paragraph goes on with (`QUILLABEE FEVER. This disease is`, `MARSH CRAMPS,`
 #: / `As they come`): a run-in heading
@@ -1039,20 +1041,31 @@ def deck_end(lines: list[str], start: int, split_ends: frozenset[int] = frozense
     return start
 
 
-def title_deck(lines: list[str], start: int, width: float) -> int:
+def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset[int] = frozenset()) -> int:
     """Where a headline set in title case alone ends, if one starts at `start` (else `start`):
     two lines or more (`Quillbury Council` / `Votes New Bridge`), none a headline in capitals
     (`is_headline`: one starts there), none ending in a comma (an address, a list of names)
     nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a table
     of scores), before a line that opens with a capital (the article's first); each line short
     of the column's `width`, or, after a finished sentence, as wide as the column (`County
-    Court Fixes the Levy` / `At Nine Mills After Changes`)."""
+    Court Fixes the Levy` / `At Nine Mills After Changes`). A full stop (`?`, `!`) ends it; a
+    line after the first may open with a minor word (`Mill Sold` / `to Tulverton Men.`) or,
+    where the line before ended inside a word (`split_ends`), with its tail (`Full Lib` /
+    `erty of Port.`), and may end in a semicolon between the headline's clauses."""
+    def is_title_part(at: int) -> bool:
+        text = HEADLINE_STOP.sub("", lines[at])
+        if at > start:
+            text = " ".join(text.removesuffix(";").split()[at - 1 in split_ends:])
+        return is_title_line(text, continued=at > start)
+
     def deck_end(fits: Callable[[str], bool]) -> int:
         end = start
-        while end < len(lines) and end - start < DECK_LINES and fits(lines[end]) and is_title_line(lines[end]) \
+        while end < len(lines) and end - start < DECK_LINES and fits(lines[end]) and is_title_part(end) \
                 and not lines[end].endswith(",") and not NAMES_LINE.search(lines[end]) and not is_headline(lines[end]) \
                 and not is_byline(lines[end]):
             end += 1
+            if HEADLINE_STOP.search(lines[end - 1]):
+                break
         return end if end - start >= 2 and end < len(lines) and STARTS_CAPITAL.match(lines[end]) else start
 
     end = deck_end(lambda line: len(line) <= TITLE_DECK_WIDTH * width)
@@ -1129,7 +1142,7 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
             spans.append((i, deck))
             i = deck
             continue
-        deck = title_deck(lines, i, width)
+        deck = title_deck(lines, i, width, split_ends)
         if subheads and deck > i:
             spans.append((i, deck))
             i = deck
