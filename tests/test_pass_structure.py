@@ -1028,7 +1028,7 @@ def test_a_date_under_a_heading_outside_a_debate_or_with_other_words_heads_no_si
 def test_a_dateline_under_a_headline_is_no_deck():
     lines = ["SNOW CLOSES THE MILL", "St. Quillbury, Minn., Jan. 3.", "The mill of Quillbury was shut today."]
     assert structure.headline_spans(lines) == [(0, 1)]
-    assert not structure.is_deck_line("PELLWORTH, December 28.--")
+    assert structure.deck_words("PELLWORTH, December 28.--") is None
     # a deck is capitalised too, and may end in a full stop
     assert structure.headline_spans(["SNOW CLOSES THE MILL", "Quillbury Men Sent Home.", "The mill was shut."]) == [
         (0, 1), (1, 2)]
@@ -1064,6 +1064,20 @@ def test_ocr_specks_inside_a_deck_neither_end_it_nor_stand_as_text():
     assert structure.headline_spans(["MILL BURNS", "7.", "the mill burned today.", "The men left."]) == [(0, 1)]
 
 
+def test_a_long_deck_runs_to_the_next_headline_or_the_byline_over_ocr_s_misreadings():
+    lines = ["MILL BURNS", "Quillbury Men Fight the Fire", "All Night and Save Part atj", "of the Old Mill and",
+             "Its Stores of Grain and Flour", "From the Flames While the", "Town Looks On From the Hill",
+             "By OSRIC QUILLET", "Quillbury, May 3. The old mill"]
+    assert structure.headline_spans(lines) == [(0, 1), (1, 7)]
+    assert structure.headline_spans(lines[:7] + ["TULVERTON SAFE", "The town is safe."]) == [(0, 1), (1, 7), (7, 8)]
+    # a word split at a line end whose hyphen OCR followed with a speck goes on in the next line
+    assert structure.deck_end(["MILL BURNS", "Quillbury Men Save the Pro-:", ", perty of the Mill.", "The mill"], 1) == 3
+    # seven lines are too many for a deck, and prose is none however it ends
+    assert structure.deck_end(lines[:6] + ["Whole Town Looks", "On From the Hill"] + lines[7:], 1) == 1
+    assert structure.headline_spans(["MILL BURNS", "The mill of Osric Quillet burned", "down last night and",
+                                     "By OSRIC QUILLET"]) == [(0, 1)]
+
+
 def test_a_deck_in_capitals_goes_on_with_its_headline():
     lines = ["MILL BURNS AT QUILLBURY", "OSRIC QUILLET SAVES THE", "MEN AND HIS FAMILY", "FROM THE FIRE.",
              "The mill burned."]
@@ -1092,7 +1106,7 @@ def test_the_writers_name_under_a_headline_is_a_byline_not_a_line_of_its_deck():
     assert structure.is_byline("BY OSRIC PELLWORTH") and structure.is_byline("By Hannah Quillet")
     # a deck that opens with "By" and says how something was done is no writer's name
     assert not structure.is_byline("By the Mill Race") and not structure.is_byline("By Order of the Court")
-    assert structure.is_deck_line("Saved By Neighbors.")
+    assert structure.deck_words("Saved By Neighbors.") == ["Saved", "Neighbors"]
 
 
 def test_a_newspapers_issue_number_is_no_line_of_a_headline():

@@ -231,9 +231,16 @@ ENDS_IN_NUMBER = re.compile(r"(?:\d+|\.\s?\.)\W*$")
 NAMES_LINE = re.compile(rf"^[A-Z]\.\s|{ENDS_IN_INITIAL.pattern}")
 #: the most lines a heading may take
 HEAD_LINES = 3
-#: the most lines of a headline's deck, and the share of its major words capitalised
-DECK_LINES = 4
+#: the most lines of a headline's deck (and of a speech's title in capitals), the share of
+#: its major words capitalised, and the least share on any one of its lines (OCR misreads a
+#: word or two)
+DECK_LINES = 6
 DECK_CAPITALS = 0.75
+DECK_LINE_CAPITALS = 0.5
+#: the most lines of a headline set in title case alone
+TITLE_HEADLINE_LINES = 4
+#: a line that ends in a hyphen with OCR's speck glued after it (`Pro-:`): its word goes on
+HYPHEN_SPECK = re.compile(r"\w-[^\w\s]$")
 #: the longest line of OCR's debris inside a deck
 DECK_SPECK = 6
 #: a line of a headline set in title case without one in capitals above it is centred short
@@ -1003,19 +1010,24 @@ def masthead_end(lines: list[str]) -> int:
     return 0 if end < len(prose) and prose[end] else end
 
 
-def is_deck_line(text: str, continued: bool = False, word_goes_on: bool = False) -> bool:
-    """A line of a headline's deck: mostly capitalised words (OCR misreads a few), not a
-    dateline (`PLACE_DATELINE`: a place is capitalised too); a line that continues the deck
-    may open with a minor word (`at the Old Mill`), or, where the line before ended inside a
-    word (`word_goes_on`), with that word's tail (`Quil` / `lets Are Taken`). A lone
-    lower-case letter is OCR's speck, no word."""
+def deck_words(text: str, continued: bool = False, word_goes_on: bool = False) -> list[str] | None:
+    """The major words of a line that may stand in a headline's deck by its form (None where it
+    may not): not a dateline (`PLACE_DATELINE`: a place is capitalised too) nor a byline; a
+    line that continues the deck may open with a minor word (`at the Old Mill`), or, where the
+    line before ended inside a word (`word_goes_on`), with that word's tail (`Quil` / `lets Are
+    Taken`). A lone lower-case letter is OCR's speck, no word."""
     words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()
              and not (len(w) == 1 and w.islower() and w not in MINOR_WORDS)]     # OCR's specks: `j ! Police.`
     words = words[word_goes_on and continued:]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
-    return bool(major) and not PLACE_DATELINE.match(text) and not is_byline(text) and \
-        (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and len(text) <= 70 and \
-        sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
+    fits = bool(major) and not PLACE_DATELINE.match(text) and not is_byline(text) and len(text) <= 70 and \
+        (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS)
+    return major if fits else None
+
+
+def capitalised_share(words: list[str]) -> float:
+    """The share of `words` that open with a capital: a deck's are mostly capitalised."""
+    return sum(w[:1].isupper() for w in words) / len(words)
 
 
 def is_deck_speck(text: str) -> bool:
@@ -1026,17 +1038,27 @@ def is_deck_speck(text: str) -> bool:
 
 def deck_end(lines: list[str], start: int, split_ends: frozenset[int] = frozenset()) -> int:
     """Where the deck under a headline ending at `start` ends (else `start`): its lines
-    (`is_deck_line`) down to the first with a full stop, at most DECK_LINES, OCR's specks
-    among them (`is_deck_speck`) taken with them; a line that ended inside a word
-    (`split_ends`, or a hyphen before a speck) goes on in the next."""
+    (`deck_words`) down to the first with a full stop or, in title case, to the next headline
+    in capitals or the writer's name (`By Osric Quillet`), at most DECK_LINES, OCR's specks
+    among them (`is_deck_speck`) taken with them; its major words mostly capitalised as a whole
+    (DECK_CAPITALS), each line's at least DECK_LINE_CAPITALS, since OCR misreads a word or two
+    (`Caucuses atj`); a line that ended inside a word (`split_ends`, or a hyphen before a
+    speck on the next line or glued after it: `Pro-:`) goes on in the next."""
     end = start
+    major: list[str] = []
     while end < len(lines) and end - start < DECK_LINES:
         at = end + (is_deck_speck(lines[end]) and end + 1 < len(lines))
-        word_goes_on = end - 1 in split_ends or at > end > start and lines[end - 1].endswith("-")
-        if not is_deck_line(lines[at], end > start, word_goes_on):
+        word_goes_on = end - 1 in split_ends or end > start and (
+            at > end and lines[end - 1].endswith("-") or bool(HYPHEN_SPECK.search(lines[end - 1])))
+        words = deck_words(lines[at], end > start, word_goes_on)
+        if words is None or capitalised_share(words) < DECK_LINE_CAPITALS:
+            return start
+        major += words
+        if capitalised_share(major) < DECK_CAPITALS:
             return start
         end = at + 1
-        if HEAD_STOP.search(lines[at]):
+        if HEAD_STOP.search(lines[at]) or end < len(lines) and not is_caps_line(lines[at]) and (
+                is_headline(lines[end]) or is_byline(lines[end])):
             return end
     return start
 
@@ -1060,7 +1082,7 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
 
     def deck_end(fits: Callable[[str], bool]) -> int:
         end = start
-        while end < len(lines) and end - start < DECK_LINES and fits(lines[end]) and is_title_part(end) \
+        while end < len(lines) and end - start < TITLE_HEADLINE_LINES and fits(lines[end]) and is_title_part(end) \
                 and not lines[end].endswith(",") and not NAMES_LINE.search(lines[end]) and not is_headline(lines[end]) \
                 and not is_byline(lines[end]):
             end += 1
@@ -1532,7 +1554,7 @@ class _Builder:
             before, block, after = leaves[i - 1], leaves[i], leaves[i + 1]
             lines = [line.text.strip() for line in block.text_lines]
             if block.kind == "p" and before.kind == "head" and after.kind == "p" and \
-                    HEAD_LINES < len(lines) <= DECK_LINES + 2 and all(map(is_caps_line, lines)) and \
+                    HEAD_LINES < len(lines) <= DECK_LINES and all(map(is_caps_line, lines)) and \
                     len(after.text_lines) >= HEAD_LINES:
                 block.kind = "head"
         return leaves
