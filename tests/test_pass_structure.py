@@ -1109,6 +1109,19 @@ def test_the_writers_name_under_a_headline_is_a_byline_not_a_line_of_its_deck():
     assert structure.deck_words("Saved By Neighbors.") == ["Saved", "Neighbors"]
 
 
+def test_the_writers_bureau_in_capitals_under_a_byline_is_its_dateline_not_a_headline():
+    page = ("MILL BURNS\nQuillbury Men Fight the Fire\nAll Night and Save Part\nof the Old Mill.\n"
+            "BY OSRIC QUILLET\nQUILLBURY BUREAU,\nPELLWORTH HOTEL.\nQuillbury, May 3. The old mill\n"
+            "burned all night and the men of\nthe town fought the fire till dawn.\n")
+    doc = encode(page, **NEWSPAPER)
+    assert len(doc.body) == 1
+    assert [(block.kind, block.text) for block in doc.body[0].children][2:4] == [
+        ("byline", "BY OSRIC QUILLET"), ("dateline", "QUILLBURY BUREAU,\nPELLWORTH HOTEL.")]
+    # a headline in capitals under a byline starts the next article
+    lines = ["By Osric Quillet", "FIRE AT THE MILL", "The mill burned."]
+    assert structure.bureau_end(lines, 1) == 1 and structure.headline_spans(lines) == [(1, 2)]
+
+
 def test_a_newspapers_issue_number_is_no_line_of_a_headline():
     lines = ["VOL. XII—NO. 38.", "DAM GIVES", "WAY AT THE", "OLD MILL", "The water ran through"]
     assert structure.headline_spans(lines) == [(1, 4)]

@@ -237,6 +237,8 @@ HEAD_LINES = 3
 DECK_LINES = 6
 DECK_CAPITALS = 0.75
 DECK_LINE_CAPITALS = 0.5
+#: the most lines of a correspondent's bureau under a byline
+BUREAU_LINES = 2
 #: the most lines of a headline set in title case alone
 TITLE_HEADLINE_LINES = 4
 #: a line that ends in a hyphen with OCR's speck glued after it (`Pro-:`): its word goes on
@@ -962,6 +964,19 @@ def is_byline(text: str) -> bool:
     return bool(BYLINE_NAME.match(text))
 
 
+def bureau_end(lines: list[str], start: int) -> int:
+    """Where the writer's bureau under a byline ends, if one starts at `start` (else `start`): a
+    line or two in capitals naming the office and where it is (`QUILLBURY BUREAU, PELLWORTH
+    HOTEL.`), a comma between them, a full stop at the end, before the dateline or the text:
+    where the story was written, as a dateline says, not a headline."""
+    for end in range(start + 1, min(start + BUREAU_LINES, len(lines) - 1) + 1):
+        bureau = lines[start:end]
+        if all(map(is_caps_line, bureau)) and "," in " ".join(bureau) and HEAD_STOP.search(bureau[-1]) \
+                and not is_caps_line(lines[end]):
+            return end
+    return start
+
+
 def capitals_run_end(lines: list[str], start: int) -> int:
     """Where a headline in capitals starting at `start` ends (else `start`), judged as a whole
     run, since a narrow column sets a word or two a line (`MONEY` / `RECOVERED`, `RECEPTION` /
@@ -1138,17 +1153,20 @@ def signature_end(lines: list[str], i: int, before: str = "") -> int:
 def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
                    split_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
-    capitals (a headline: `capitals_run_end`), the title-case lines after it down to a full
-    stop (its deck; `split_ends` are the lines that end inside a word), and, if `subheads`,
+    capitals (a headline: `capitals_run_end`), the title-case lines after it (its deck:
+    `deck_end`; `split_ends` are the lines that end inside a word), and, if `subheads`,
     a headline in title case alone (`title_deck`) or a title-case line between two sentences
     (`is_subhead`; `before` is the line before the paragraph); not a letter's signature
-    (`signature_end`)."""
+    (`signature_end`) nor the writer's bureau under a byline (`bureau_end`)."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
         if (signed := signature_end(lines, i, before)) > i:
             i = signed
+            continue
+        if i and is_byline(lines[i - 1]) and (bureau := bureau_end(lines, i)) > i:
+            i = bureau
             continue
         end = capitals_run_end(lines, i)
         if end == i:            # a longer run: each line a headline's
@@ -1178,7 +1196,8 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
 def split_headlines(block: Block, before: str = "") -> list[Block]:
     """A paragraph with headlines, decks or subheads among its lines, cut into its parts;
     `before` is the last line of the paragraph before it. A small ad's or news item's
-    title-case line is its own (an address: `Miss Quill, 3 Bank Row.`)."""
+    title-case line is its own (an address: `Miss Quill, 3 Bank Row.`). The writer's name
+    under a headline is a byline, and the bureau under it a dateline."""
     if block.kind != "p" or len(block.text_lines) < 2:
         return [block]
     lines = [line.text.strip() for line in block.text_lines]
@@ -1187,7 +1206,15 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
     bylines = [end for _, end in spans if end < len(lines) and is_byline(lines[end])]
-    return cut_block(block, spans, starts=[at + 1 for at in bylines])
+    bureaus = [(at + 1, bureau_end(lines, at + 1)) for at in bylines]
+    parts = cut_block(block, spans, starts=[at + 1 for at in bylines] + [end for _, end in bureaus])
+    for part in parts:
+        first = part.text_lines[0] if part.kind == "p" and part.text_lines else None
+        if any(first is block.text_lines[at] for at in bylines):
+            part.kind = "byline"    # in capitals as its headline is, but no heading
+        elif any(first is block.text_lines[start] for start, end in bureaus if end > start):
+            part.kind = "dateline"  # where the writer wrote: no headline of another article
+    return parts
 
 
 def cut_block(block: Block, heads: list[tuple[int, int]], starts: Iterable[int] = ()) -> list[Block]:
