@@ -501,6 +501,10 @@ def test_a_newspapers_masthead_is_a_title_page_in_front():
     (["VOL. XII NO. 38", "'-V\"", "-ic", "Tke Qnillbury Conrier", "MILL ROAD MENDED", "The road was mended."], 4),
     (["VOL. XII NO. 38", "Entered at Quillbury as Mail.", "Mill at Quillbury Sold", "to Tulverton Men.",
       "Buyers Will Enlarge It", "MILL ROAD MENDED", "The road was mended."], 2),  # down to a title-case headline
+    (["QUILLBURY, MONDAY, MARCH 6, 1911.", "PRICE TWO CENTS", "ON TRAINS AND NEWS", "STANKS FIVK CKNTS", "r",
+      "MILL ROAD MENDED", "Council Votes the Money.", "The road was mended."], 5),  # a price OCR misread
+    (["QUILLBURY, MONDAY, MARCH 6, 1911.", "PRICE TWO CENTS", "MILL ROAD IS", "MENDED AT LAST", "7.",
+      "Council Votes the Money.", "The road was mended."], 2),          # a headline, a speck, its deck
 ])
 def test_where_a_masthead_ends(lines, end):
     assert structure.masthead_end(lines) == end

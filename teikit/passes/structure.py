@@ -999,13 +999,29 @@ def capitals_run_end(lines: list[str], start: int) -> int:
     return end
 
 
+def masthead_run_end(lines: list[str], end: int, stop: int) -> int:
+    """Where the masthead goes on past its last dated or priced line at `end`: over a run of
+    capitals under it (at most MASTHEAD_TITLE_LINES) and OCR's debris (lines with no word)
+    that parts the run from a headline in capitals below (else `end`): the masthead's own
+    lines OCR misread (a price's: `ON TRAINS AND NEWS` / `STANKS FIVK CKNTS`), since a
+    headline runs on into its deck or its article, not into debris and another headline."""
+    run = end
+    while run < stop and run - end < MASTHEAD_TITLE_LINES and is_headline(lines[run]):
+        run += 1
+    after = run
+    while after < stop and not REAL_WORD.search(lines[after]):
+        after += 1
+    return after if end < run < after < stop and is_headline(lines[after]) else end
+
+
 def masthead_end(lines: list[str]) -> int:
     """How many of a page's first lines are its masthead: down to the last that dates the
     issue (MASTHEAD_DATE), numbers it (MASTHEAD_ISSUE) or gives its price or edition, among
-    the first MASTHEAD_LINES before running text (two lines of words in lower case), and on
-    down to the first headline among them (the paper's title in display type, OCR's debris
-    of its ornaments), unless more than MASTHEAD_TITLE_LINES lines of words stand between:
-    a story's headline that no rule knew (`Quillbury Mill Sold` / `to Tulverton Men.`). None
+    the first MASTHEAD_LINES before running text (two lines of words in lower case), past
+    its own lines in capitals OCR misread (`masthead_run_end`), and on down to the first
+    headline among them (the paper's title in display type, OCR's debris of its ornaments),
+    unless more than MASTHEAD_TITLE_LINES lines of words stand between: a story's headline
+    that no rule knew. None
     unless the issue's number, or two of its day, weekday, price or edition, show it, nor
     where running text follows: a heading over a dated line opens an article or a letter
     (`A LETTER FROM THE VALLEY` / `March 3, 1921`)."""
@@ -1018,7 +1034,7 @@ def masthead_end(lines: list[str]) -> int:
         + any(WEEKDAY.search(lines[k]) for k in dated)
     if evidence < 2:
         return 0
-    end = 1 + max(dated + numbered + detailed)
+    end = masthead_run_end(lines, 1 + max(dated + numbered + detailed), stop)
     title = next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
     if sum(len(REAL_WORD.findall(line)) >= 2 for line in lines[end:end + title]) <= MASTHEAD_TITLE_LINES:
         end += title
