@@ -1224,12 +1224,11 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
     bylines = [end for _, end in spans if end < len(lines) and is_byline(lines[end])]
     bureaus = [(at + 1, bureau_end(lines, at + 1)) for at in bylines]
     parts = cut_block(block, spans, starts=[at + 1 for at in bylines] + [end for _, end in bureaus])
+    kinds = {id(block.text_lines[at]): "byline" for at in bylines}      # in capitals as a headline, no heading
+    kinds |= {id(block.text_lines[start]): "dateline" for start, end in bureaus if end > start}
     for part in parts:
-        first = part.text_lines[0] if part.kind == "p" and part.text_lines else None
-        if any(first is block.text_lines[at] for at in bylines):
-            part.kind = "byline"    # in capitals as its headline is, but no heading
-        elif any(first is block.text_lines[start] for start, end in bureaus if end > start):
-            part.kind = "dateline"  # where the writer wrote: no headline of another article
+        if part.kind == "p" and part.text_lines:
+            part.kind = kinds.get(id(part.text_lines[0]), part.kind)
     return parts
 
 
