@@ -1075,7 +1075,8 @@ def test_a_long_deck_runs_to_the_next_headline_or_the_byline_over_ocr_s_misreadi
     assert structure.headline_spans(lines) == [(0, 1), (1, 7)]
     assert structure.headline_spans(lines[:7] + ["TULVERTON SAFE", "The town is safe."]) == [(0, 1), (1, 7), (7, 8)]
     # a word split at a line end whose hyphen OCR followed with a speck goes on in the next line
-    assert structure.deck_end(["MILL BURNS", "Quillbury Men Save the Pro-:", ", perty of the Mill.", "The mill"], 1) == 3
+    split = ["MILL BURNS", "Quillbury Men Save the Pro-:", ", perty of the Mill.", "The mill"]
+    assert structure.deck_end(split, 1) == 3
     # seven lines are too many for a deck, and prose is none however it ends
     assert structure.deck_end(lines[:6] + ["Whole Town Looks", "On From the Hill"] + lines[7:], 1) == 1
     assert structure.headline_spans(["MILL BURNS", "The mill of Osric Quillet burned", "down last night and",
