@@ -500,7 +500,11 @@ def test_a_newspapers_masthead_is_a_title_page_in_front():
       "The strike at the mills of Pellworth ended today"], 0),            # an article's dateline: text follows
     (["VOL. XII NO. 38", "'-V\"", "-ic", "Tke Qnillbury Conrier", "MILL ROAD MENDED", "The road was mended."], 4),
     (["VOL. XII NO. 38", "Entered at Quillbury as Mail.", "Mill at Quillbury Sold", "to Tulverton Men.",
-      "Buyers Will Enlarge It", "MILL ROAD MENDED", "The road was mended."], 1),  # a headline no rule knew
+      "Buyers Will Enlarge It", "MILL ROAD MENDED", "The road was mended."], 2),  # down to a title-case headline
+    (["QUILLBURY, MONDAY, MARCH 6, 1911.", "PRICE TWO CENTS", "ON TRAINS AND NEWS", "STANKS FIVK CKNTS", "r",
+      "MILL ROAD MENDED", "Council Votes the Money.", "The road was mended."], 5),  # a price OCR misread
+    (["QUILLBURY, MONDAY, MARCH 6, 1911.", "PRICE TWO CENTS", "MILL ROAD IS", "MENDED AT LAST", "7.",
+      "Council Votes the Money.", "The road was mended."], 2),          # a headline, a speck, its deck
 ])
 def test_where_a_masthead_ends(lines, end):
     assert structure.masthead_end(lines) == end
@@ -513,6 +517,17 @@ def test_a_page_with_a_masthead_encodes_to_valid_tei():
 
     encoded = encode_text(MASTHEAD_PAGE, EditionConfig(profile="newspaper"), name="made-up.txt")
     assert check_bytes(serialize(encoded.tree), "made-up.xml") == []
+
+
+def test_a_title_case_headline_goes_on_in_a_minor_word_or_a_split_words_tail_to_its_full_stop():
+    lines = ["the mill was sold.", "Quillbury Plans Seen", "in Pellworth's Hands.", "Tulverton Insists on Full Lib",
+             "erty of Port.", "Talks at Quillbury Today", "Liable to Break Down;", "Osric Still Angry.",
+             "QUILLBURY, Dec. 19. The talks on the port", "went on all day and the men of Tulverton"]
+    assert structure.headline_spans(lines, split_ends=frozenset({3})) == [(1, 3), (3, 5), (5, 8)]
+    # a line that opens in lower case after a whole word, or a sentence that goes on, is none
+    assert structure.title_deck(lines, 3, 30) == 3
+    assert structure.title_deck(["the end.", "Osric Quillet of Pellworth", "in the Mill Was Hurt",
+                                 "when the wheel broke and fell on", "him at noon."], 1, 30) == 1
 
 
 def test_a_title_case_headline_alone_holds_no_line_in_capitals():
@@ -1017,7 +1032,7 @@ def test_a_date_under_a_heading_outside_a_debate_or_with_other_words_heads_no_si
 def test_a_dateline_under_a_headline_is_no_deck():
     lines = ["SNOW CLOSES THE MILL", "St. Quillbury, Minn., Jan. 3.", "The mill of Quillbury was shut today."]
     assert structure.headline_spans(lines) == [(0, 1)]
-    assert not structure.is_deck_line("PELLWORTH, December 28.--")
+    assert structure.deck_words("PELLWORTH, December 28.--") is None
     # a deck is capitalised too, and may end in a full stop
     assert structure.headline_spans(["SNOW CLOSES THE MILL", "Quillbury Men Sent Home.", "The mill was shut."]) == [
         (0, 1), (1, 2)]
@@ -1053,6 +1068,21 @@ def test_ocr_specks_inside_a_deck_neither_end_it_nor_stand_as_text():
     assert structure.headline_spans(["MILL BURNS", "7.", "the mill burned today.", "The men left."]) == [(0, 1)]
 
 
+def test_a_long_deck_runs_to_the_next_headline_or_the_byline_over_ocr_s_misreadings():
+    lines = ["MILL BURNS", "Quillbury Men Fight the Fire", "All Night and Save Part atj", "of the Old Mill and",
+             "Its Stores of Grain and Flour", "From the Flames While the", "Town Looks On From the Hill",
+             "By OSRIC QUILLET", "Quillbury, May 3. The old mill"]
+    assert structure.headline_spans(lines) == [(0, 1), (1, 7)]
+    assert structure.headline_spans(lines[:7] + ["TULVERTON SAFE", "The town is safe."]) == [(0, 1), (1, 7), (7, 8)]
+    # a word split at a line end whose hyphen OCR followed with a speck goes on in the next line
+    split = ["MILL BURNS", "Quillbury Men Save the Pro-:", ", perty of the Mill.", "The mill"]
+    assert structure.deck_end(split, 1) == 3
+    # seven lines are too many for a deck, and prose is none however it ends
+    assert structure.deck_end(lines[:6] + ["Whole Town Looks", "On From the Hill"] + lines[7:], 1) == 1
+    assert structure.headline_spans(["MILL BURNS", "The mill of Osric Quillet burned", "down last night and",
+                                     "By OSRIC QUILLET"]) == [(0, 1)]
+
+
 def test_a_deck_in_capitals_goes_on_with_its_headline():
     lines = ["MILL BURNS AT QUILLBURY", "OSRIC QUILLET SAVES THE", "MEN AND HIS FAMILY", "FROM THE FIRE.",
              "The mill burned."]
@@ -1081,7 +1111,20 @@ def test_the_writers_name_under_a_headline_is_a_byline_not_a_line_of_its_deck():
     assert structure.is_byline("BY OSRIC PELLWORTH") and structure.is_byline("By Hannah Quillet")
     # a deck that opens with "By" and says how something was done is no writer's name
     assert not structure.is_byline("By the Mill Race") and not structure.is_byline("By Order of the Court")
-    assert structure.is_deck_line("Saved By Neighbors.")
+    assert structure.deck_words("Saved By Neighbors.") == ["Saved", "Neighbors"]
+
+
+def test_the_writers_bureau_in_capitals_under_a_byline_is_its_dateline_not_a_headline():
+    page = ("MILL BURNS\nQuillbury Men Fight the Fire\nAll Night and Save Part\nof the Old Mill.\n"
+            "BY OSRIC QUILLET\nQUILLBURY BUREAU,\nPELLWORTH HOTEL.\nQuillbury, May 3. The old mill\n"
+            "burned all night and the men of\nthe town fought the fire till dawn.\n")
+    doc = encode(page, **NEWSPAPER)
+    assert len(doc.body) == 1
+    assert [(block.kind, block.text) for block in doc.body[0].children][2:4] == [
+        ("byline", "BY OSRIC QUILLET"), ("dateline", "QUILLBURY BUREAU,\nPELLWORTH HOTEL.")]
+    # a headline in capitals under a byline starts the next article
+    lines = ["By Osric Quillet", "FIRE AT THE MILL", "The mill burned."]
+    assert structure.bureau_end(lines, 1) == 1 and structure.headline_spans(lines) == [(1, 2)]
 
 
 def test_a_newspapers_issue_number_is_no_line_of_a_headline():

@@ -113,13 +113,14 @@ def is_caps_line(text: str) -> bool:
 MINOR_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 
 
-def is_title_line(text: str) -> bool:
-    """A short line in title case (`Great Discontent in the Soviet Union`): a subhead."""
+def is_title_line(text: str, continued: bool = False) -> bool:
+    """A short line in title case (`Great Discontent in the Soviet Union`): a subhead; a line
+    that continues a title (`continued`) may open with a minor word (`in the Soviet Union`)."""
     words = [word.strip("\"'“”‘’()") for word in text.split()]
     words = [word for word in words if word]
     if not 2 <= len(words) <= 10 or len(text) > 70 or SENTENCE_END.search(text):
         return False
-    return words[0][:1].isupper() and all(
+    return (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and all(
         word[:1].isupper() or word.lower() in MINOR_WORDS or not word[:1].isalpha() for word in words)
 
 

@@ -202,6 +202,8 @@ LOWER_STRAY = re.compile(r"(?<!\S)[b-z](?!\S)")
 REAL_WORD = re.compile(r"[^\W\d_]{3,}")
 #: a heading's last line may end in a full stop: `THEFT AND ROBBERY.`, `Here Tuesday.`
 HEAD_STOP = re.compile(r"\.[\"'”’]*$")
+#: a headline's last line may end in a full stop, or ask or cry out (`Mill to Close?`)
+HEADLINE_STOP = re.compile(r"[.?!][\"'”’]*$")
 #: a title in capitals a paragraph opens with, closed by a full stop or a comma, before the
 #: sentence the paragraph goes on with (`QUILLABEE FEVER. This disease is`, `MARSH CRAMPS,`
 #: / `As they come`): a run-in heading
@@ -229,9 +231,18 @@ ENDS_IN_NUMBER = re.compile(r"(?:\d+|\.\s?\.)\W*$")
 NAMES_LINE = re.compile(rf"^[A-Z]\.\s|{ENDS_IN_INITIAL.pattern}")
 #: the most lines a heading may take
 HEAD_LINES = 3
-#: the most lines of a headline's deck, and the share of its major words capitalised
-DECK_LINES = 4
+#: the most lines of a headline's deck (and of a speech's title in capitals), the share of
+#: its major words capitalised, and the least share on any one of its lines (OCR misreads a
+#: word or two)
+DECK_LINES = 6
 DECK_CAPITALS = 0.75
+DECK_LINE_CAPITALS = 0.5
+#: the most lines of a correspondent's bureau under a byline
+BUREAU_LINES = 2
+#: the most lines of a headline set in title case alone
+TITLE_HEADLINE_LINES = 4
+#: a line that ends in a hyphen with OCR's speck glued after it (`Pro-:`): its word goes on
+HYPHEN_SPECK = re.compile(r"\w-[^\w\s]$")
 #: the longest line of OCR's debris inside a deck
 DECK_SPECK = 6
 #: a line of a headline set in title case without one in capitals above it is centred short
@@ -953,6 +964,19 @@ def is_byline(text: str) -> bool:
     return bool(BYLINE_NAME.match(text))
 
 
+def bureau_end(lines: list[str], start: int) -> int:
+    """Where the writer's bureau under a byline ends, if one starts at `start` (else `start`): a
+    line or two in capitals naming the office and where it is (`QUILLBURY BUREAU, PELLWORTH
+    HOTEL.`), a comma between them, a full stop at the end, before the dateline or the text:
+    where the story was written, as a dateline says, not a headline."""
+    for end in range(start + 1, min(start + BUREAU_LINES, len(lines) - 1) + 1):
+        bureau = lines[start:end]
+        if all(map(is_caps_line, bureau)) and "," in " ".join(bureau) and HEAD_STOP.search(bureau[-1]) \
+                and not is_caps_line(lines[end]):
+            return end
+    return start
+
+
 def capitals_run_end(lines: list[str], start: int) -> int:
     """Where a headline in capitals starting at `start` ends (else `start`), judged as a whole
     run, since a narrow column sets a word or two a line (`MONEY` / `RECOVERED`, `RECEPTION` /
@@ -975,13 +999,29 @@ def capitals_run_end(lines: list[str], start: int) -> int:
     return end
 
 
+def masthead_run_end(lines: list[str], end: int, stop: int) -> int:
+    """Where the masthead goes on past its last dated or priced line at `end`: over a run of
+    capitals under it (at most MASTHEAD_TITLE_LINES) and OCR's debris (lines with no word)
+    that parts the run from a headline in capitals below (else `end`): the masthead's own
+    lines OCR misread (a price's: `ON TRAINS AND NEWS` / `STANKS FIVK CKNTS`), since a
+    headline runs on into its deck or its article, not into debris and another headline."""
+    run = end
+    while run < stop and run - end < MASTHEAD_TITLE_LINES and is_headline(lines[run]):
+        run += 1
+    after = run
+    while after < stop and not REAL_WORD.search(lines[after]):
+        after += 1
+    return after if end < run < after < stop and is_headline(lines[after]) else end
+
+
 def masthead_end(lines: list[str]) -> int:
     """How many of a page's first lines are its masthead: down to the last that dates the
     issue (MASTHEAD_DATE), numbers it (MASTHEAD_ISSUE) or gives its price or edition, among
-    the first MASTHEAD_LINES before running text (two lines of words in lower case), and on
-    down to the first headline among them (the paper's title in display type, OCR's debris
-    of its ornaments), unless more than MASTHEAD_TITLE_LINES lines of words stand between:
-    a story's headline that no rule knew (`Quillbury Mill Sold` / `to Tulverton Men.`). None
+    the first MASTHEAD_LINES before running text (two lines of words in lower case), past
+    its own lines in capitals OCR misread (`masthead_run_end`), and on down to the first
+    headline among them (the paper's title in display type, OCR's debris of its ornaments),
+    unless more than MASTHEAD_TITLE_LINES lines of words stand between: a story's headline
+    that no rule knew. None
     unless the issue's number, or two of its day, weekday, price or edition, show it, nor
     where running text follows: a heading over a dated line opens an article or a letter
     (`A LETTER FROM THE VALLEY` / `March 3, 1921`)."""
@@ -994,26 +1034,31 @@ def masthead_end(lines: list[str]) -> int:
         + any(WEEKDAY.search(lines[k]) for k in dated)
     if evidence < 2:
         return 0
-    end = 1 + max(dated + numbered + detailed)
+    end = masthead_run_end(lines, 1 + max(dated + numbered + detailed), stop)
     title = next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
     if sum(len(REAL_WORD.findall(line)) >= 2 for line in lines[end:end + title]) <= MASTHEAD_TITLE_LINES:
         end += title
     return 0 if end < len(prose) and prose[end] else end
 
 
-def is_deck_line(text: str, continued: bool = False, word_goes_on: bool = False) -> bool:
-    """A line of a headline's deck: mostly capitalised words (OCR misreads a few), not a
-    dateline (`PLACE_DATELINE`: a place is capitalised too); a line that continues the deck
-    may open with a minor word (`at the Old Mill`), or, where the line before ended inside a
-    word (`word_goes_on`), with that word's tail (`Quil` / `lets Are Taken`). A lone
-    lower-case letter is OCR's speck, no word."""
+def deck_words(text: str, continued: bool = False, word_goes_on: bool = False) -> list[str] | None:
+    """The major words of a line that may stand in a headline's deck by its form (None where it
+    may not): not a dateline (`PLACE_DATELINE`: a place is capitalised too) nor a byline; a
+    line that continues the deck may open with a minor word (`at the Old Mill`), or, where the
+    line before ended inside a word (`word_goes_on`), with that word's tail (`Quil` / `lets Are
+    Taken`). A lone lower-case letter is OCR's speck, no word."""
     words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()
              and not (len(w) == 1 and w.islower() and w not in MINOR_WORDS)]     # OCR's specks: `j ! Police.`
     words = words[word_goes_on and continued:]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
-    return bool(major) and not PLACE_DATELINE.match(text) and not is_byline(text) and \
-        (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS) and len(text) <= 70 and \
-        sum(w[:1].isupper() for w in major) >= DECK_CAPITALS * len(major)
+    fits = bool(major) and not PLACE_DATELINE.match(text) and not is_byline(text) and len(text) <= 70 and \
+        (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS)
+    return major if fits else None
+
+
+def capitalised_share(words: list[str]) -> float:
+    """The share of `words` that open with a capital: a deck's are mostly capitalised."""
+    return sum(w[:1].isupper() for w in words) / len(words)
 
 
 def is_deck_speck(text: str) -> bool:
@@ -1024,35 +1069,56 @@ def is_deck_speck(text: str) -> bool:
 
 def deck_end(lines: list[str], start: int, split_ends: frozenset[int] = frozenset()) -> int:
     """Where the deck under a headline ending at `start` ends (else `start`): its lines
-    (`is_deck_line`) down to the first with a full stop, at most DECK_LINES, OCR's specks
-    among them (`is_deck_speck`) taken with them; a line that ended inside a word
-    (`split_ends`, or a hyphen before a speck) goes on in the next."""
+    (`deck_words`) down to the first with a full stop or, in title case, to the next headline
+    in capitals or the writer's name (`By Osric Quillet`), at most DECK_LINES, OCR's specks
+    among them (`is_deck_speck`) taken with them; its major words mostly capitalised as a whole
+    (DECK_CAPITALS), each line's at least DECK_LINE_CAPITALS, since OCR misreads a word or two
+    (`Caucuses atj`); a line that ended inside a word (`split_ends`, or a hyphen before a
+    speck on the next line or glued after it: `Pro-:`) goes on in the next."""
     end = start
+    major: list[str] = []
     while end < len(lines) and end - start < DECK_LINES:
         at = end + (is_deck_speck(lines[end]) and end + 1 < len(lines))
-        word_goes_on = end - 1 in split_ends or at > end > start and lines[end - 1].endswith("-")
-        if not is_deck_line(lines[at], end > start, word_goes_on):
+        word_goes_on = end - 1 in split_ends or end > start and (
+            at > end and lines[end - 1].endswith("-") or bool(HYPHEN_SPECK.search(lines[end - 1])))
+        words = deck_words(lines[at], end > start, word_goes_on)
+        if words is None or capitalised_share(words) < DECK_LINE_CAPITALS:
+            return start
+        major += words
+        if capitalised_share(major) < DECK_CAPITALS:
             return start
         end = at + 1
-        if HEAD_STOP.search(lines[at]):
+        if HEAD_STOP.search(lines[at]) or end < len(lines) and not is_caps_line(lines[at]) and (
+                is_headline(lines[end]) or is_byline(lines[end])):
             return end
     return start
 
 
-def title_deck(lines: list[str], start: int, width: float) -> int:
+def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset[int] = frozenset()) -> int:
     """Where a headline set in title case alone ends, if one starts at `start` (else `start`):
     two lines or more (`Quillbury Council` / `Votes New Bridge`), none a headline in capitals
     (`is_headline`: one starts there), none ending in a comma (an address, a list of names)
     nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a table
     of scores), before a line that opens with a capital (the article's first); each line short
     of the column's `width`, or, after a finished sentence, as wide as the column (`County
-    Court Fixes the Levy` / `At Nine Mills After Changes`)."""
+    Court Fixes the Levy` / `At Nine Mills After Changes`). A full stop (`?`, `!`) ends it; a
+    line after the first may open with a minor word (`Mill Sold` / `to Tulverton Men.`) or,
+    where the line before ended inside a word (`split_ends`), with its tail (`Full Lib` /
+    `erty of Port.`), and may end in a semicolon between the headline's clauses."""
+    def is_title_part(at: int) -> bool:
+        text = HEADLINE_STOP.sub("", lines[at])
+        if at > start:
+            text = " ".join(text.removesuffix(";").split()[at - 1 in split_ends:])
+        return is_title_line(text, continued=at > start)
+
     def deck_end(fits: Callable[[str], bool]) -> int:
         end = start
-        while end < len(lines) and end - start < DECK_LINES and fits(lines[end]) and is_title_line(lines[end]) \
+        while end < len(lines) and end - start < TITLE_HEADLINE_LINES and fits(lines[end]) and is_title_part(end) \
                 and not lines[end].endswith(",") and not NAMES_LINE.search(lines[end]) and not is_headline(lines[end]) \
                 and not is_byline(lines[end]):
             end += 1
+            if HEADLINE_STOP.search(lines[end - 1]):
+                break
         return end if end - start >= 2 and end < len(lines) and STARTS_CAPITAL.match(lines[end]) else start
 
     end = deck_end(lambda line: len(line) <= TITLE_DECK_WIDTH * width)
@@ -1103,17 +1169,20 @@ def signature_end(lines: list[str], i: int, before: str = "") -> int:
 def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
                    split_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
-    capitals (a headline: `capitals_run_end`), the title-case lines after it down to a full
-    stop (its deck; `split_ends` are the lines that end inside a word), and, if `subheads`,
+    capitals (a headline: `capitals_run_end`), the title-case lines after it (its deck:
+    `deck_end`; `split_ends` are the lines that end inside a word), and, if `subheads`,
     a headline in title case alone (`title_deck`) or a title-case line between two sentences
     (`is_subhead`; `before` is the line before the paragraph); not a letter's signature
-    (`signature_end`)."""
+    (`signature_end`) nor the writer's bureau under a byline (`bureau_end`)."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
         if (signed := signature_end(lines, i, before)) > i:
             i = signed
+            continue
+        if i and is_byline(lines[i - 1]) and (bureau := bureau_end(lines, i)) > i:
+            i = bureau
             continue
         end = capitals_run_end(lines, i)
         if end == i:            # a longer run: each line a headline's
@@ -1129,7 +1198,7 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
             spans.append((i, deck))
             i = deck
             continue
-        deck = title_deck(lines, i, width)
+        deck = title_deck(lines, i, width, split_ends)
         if subheads and deck > i:
             spans.append((i, deck))
             i = deck
@@ -1143,7 +1212,8 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
 def split_headlines(block: Block, before: str = "") -> list[Block]:
     """A paragraph with headlines, decks or subheads among its lines, cut into its parts;
     `before` is the last line of the paragraph before it. A small ad's or news item's
-    title-case line is its own (an address: `Miss Quill, 3 Bank Row.`)."""
+    title-case line is its own (an address: `Miss Quill, 3 Bank Row.`). The writer's name
+    under a headline is a byline, and the bureau under it a dateline."""
     if block.kind != "p" or len(block.text_lines) < 2:
         return [block]
     lines = [line.text.strip() for line in block.text_lines]
@@ -1152,7 +1222,14 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
     bylines = [end for _, end in spans if end < len(lines) and is_byline(lines[end])]
-    return cut_block(block, spans, starts=[at + 1 for at in bylines])
+    bureaus = [(at + 1, bureau_end(lines, at + 1)) for at in bylines]
+    parts = cut_block(block, spans, starts=[at + 1 for at in bylines] + [end for _, end in bureaus])
+    kinds = {id(block.text_lines[at]): "byline" for at in bylines}      # in capitals as a headline, no heading
+    kinds |= {id(block.text_lines[start]): "dateline" for start, end in bureaus if end > start}
+    for part in parts:
+        if part.kind == "p" and part.text_lines:
+            part.kind = kinds.get(id(part.text_lines[0]), part.kind)
+    return parts
 
 
 def cut_block(block: Block, heads: list[tuple[int, int]], starts: Iterable[int] = ()) -> list[Block]:
@@ -1519,7 +1596,7 @@ class _Builder:
             before, block, after = leaves[i - 1], leaves[i], leaves[i + 1]
             lines = [line.text.strip() for line in block.text_lines]
             if block.kind == "p" and before.kind == "head" and after.kind == "p" and \
-                    HEAD_LINES < len(lines) <= DECK_LINES + 2 and all(map(is_caps_line, lines)) and \
+                    HEAD_LINES < len(lines) <= DECK_LINES and all(map(is_caps_line, lines)) and \
                     len(after.text_lines) >= HEAD_LINES:
                 block.kind = "head"
         return leaves
