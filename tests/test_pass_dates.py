@@ -770,3 +770,15 @@ def test_a_two_digit_year_takes_the_century_its_printed_weekday_fixes():
     assert dates_in("QUILLBURY, SATURDAY, JAN. 20, '72.") == [("SATURDAY, JAN. 20, '72", {"when": "1872-01-20"})]
     # no weekday, or one that several centuries share: the running date gives the century, as before
     assert dates_in("on Sept. 1st '62 we came") == [("Sept. 1st '62", {"when": "--09-01", "_year_end": "62"})]
+
+
+def test_a_day_alone_before_a_noun_phrase_is_a_day_not_a_rank():
+    # an article or another determiner opens the next noun phrase where a rank has its noun
+    letter = ["Quillbury, June 3, 1790.", "On the 14th the buyer came; on the 2d a storm broke over "
+              "the 16th century barn where the 5th regiment slept."]
+    assert dated(letter)[1:] == [("14th", inferred("1790-06-14")), ("2d", inferred("1790-06-02"))]
+    # a day before `and the` or `&` and a day of a month takes its month
+    assert dates_in("between the 3d and the 5th of May, 1790") == [
+        ("3d", {"when": "1790-05-03"}), ("5th of May, 1790", {"when": "1790-05-05"})]
+    assert dates_in("the 3rd & 5th of May 1790") == [
+        ("3rd", {"when": "1790-05-03"}), ("5th of May 1790", {"when": "1790-05-05"})]

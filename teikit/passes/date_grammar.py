@@ -333,9 +333,12 @@ def _year_range(g):
 
 
 #: words that follow a day printed alone (`on the 16th, we`) where it cannot be a rank
-#: (`the 16th century`, `the 5th regiment`); `of last month` counts like `ult.`
-_AFTER_DAY_ALONE = (r"(?=\s*(?:[,;:.)]|$|\s(?:and|or|but|we|I|he|she|they|it|our|my|his|her|their|"
-                    r"was|were|is|will|would|had|has|at|in|on|to|by|when)\b"
+#: (`the 16th century`, `the 5th regiment`): a pronoun, a verb, a conjunction, a preposition,
+#: or an article or other determiner, which opens the next noun phrase where a rank would
+#: have its noun (`on the 14th the buyer came`, `on the 3d a storm`); `of last month` counts like `ult.`
+_AFTER_DAY_ALONE = (r"(?=\s*(?:[,;:.)]|$|\s&\s|\s(?:and|or|but|we|I|he|she|they|it|our|my|his|her|their|"
+                    r"was|were|is|will|would|had|has|at|in|on|to|by|when|"
+                    r"the|a|an|this|that|these|those|its|every|each|some|no)\b"
                     r"|\s+of\s+(?P<month_word>this|last|next)\s+month\b))")
 
 def _month_day_span(g):
@@ -715,8 +718,8 @@ def _year_by_weekday(printed: str, attrs: dict[str, str], earliest: int, latest:
         "when": f"{years[0]:04d}-{month:02d}-{number:02d}"}
 
 
-#: what parts the dates of one series: `June 25, Aug. 15, 1790`, `Dec. 3; Jan. 9, 1791`
-SERIES_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)\s*")
+#: what parts the dates of one series: `June 25, Aug. 15, 1790`, `Dec. 3; Jan. 9, 1791`, `the 3d and the 5th of May`
+SERIES_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)(?:\s+the)?\s*")
 YEARLESS = re.compile(r"--(\d\d)(-\d\d)?$")
 YEAR_MONTH = re.compile(r"(\d{4})-(\d\d)")
 #: a value with its month: 1790-06-09, 1790-06, --06-09, --06
