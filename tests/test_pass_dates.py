@@ -782,3 +782,18 @@ def test_a_day_alone_before_a_noun_phrase_is_a_day_not_a_rank():
         ("3d", {"when": "1790-05-03"}), ("5th of May, 1790", {"when": "1790-05-05"})]
     assert dates_in("the 3rd & 5th of May 1790") == [
         ("3rd", {"when": "1790-05-03"}), ("5th of May 1790", {"when": "1790-05-05"})]
+
+
+def test_a_diary_head_of_weekday_and_day_is_dated_only_where_the_weekday_agrees():
+    diary = ["Tuesday 2 March 1790\nRode to Quillbury.", "Wednesday 3\nRain.", "Friday 5\nFair.",
+             "Thursday 5\nNo such day.", "Monday 8th\nHome again.", "Saturday 30 men came"]
+    assert [(text, attrs) for text, attrs in dated(diary) if text != "Saturday"] == [
+        ("Tuesday 2 March 1790", {"when": "1790-03-02"}), ("Wednesday 3", inferred("1790-03-03")),
+        ("Friday 5", inferred("1790-03-05")), ("Monday 8th", inferred("1790-03-08"))]
+    # no running month and year: nothing, however the weekday falls
+    assert dated(["Saturday 23\nAll day at home.", "Sunday 24\nRain."]) == []
+    # a weekday with its day in the prose, or after a bare entry day, agrees too or is no date
+    assert dated(["Quillbury, June 3, 1790.", "He left on Monday the 7th; not Monday the 8th."])[1:] == [
+        ("Monday the 7th", inferred("1790-06-07"))]
+    assert dated(["29th May 1790 set out", "30th Sunday calm", "31st Sunday rain"])[1:] == [
+        ("30th Sunday", inferred("1790-05-30"))]

@@ -119,7 +119,8 @@ class RunningDate:
 
     def waits_for(self, attrs: dict[str, str], place: str | None) -> bool:
         """Whether a date is a diary entry day before any heading date (it waits for one)."""
-        return "_bare" in attrs and place == "head" and self.year is None and self.first_day is None
+        return "_bare" in attrs and "_weekday_named" not in attrs and place == "head" \
+            and self.year is None and self.first_day is None
 
     def wait(self, attrs: dict[str, str], printed: str, where: Any) -> None:
         self.waiting.append((int(attrs["when"][3:]), not printed.isdigit(), self.position, where))
@@ -321,6 +322,12 @@ def _weekday_near(weekday: int, running: RunningDate, ahead: bool) -> dict[str, 
     return {"when": (today + datetime.timedelta(days=days)).isoformat(), **INFERRED}
 
 
+def _falls_on(value: str, weekday: int) -> bool:
+    """Whether the day `value` names falls on `weekday` (Monday 0); a yearless one cannot say."""
+    full = FULL_DAY.match(value)
+    return full is not None and datetime.date(*map(int, full.groups())).weekday() == weekday
+
+
 def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dict[str, str] | None:
     """The attributes of a date found at this point, completed from `running`, which moves on.
 
@@ -344,7 +351,9 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     if weekday is not None:
         return _weekday_near(int(weekday), running, attrs.pop("_ahead", None) is not None)
     relative, entry = attrs.pop("_relative", None), attrs.pop("_bare", None) is not None
-    margin = attrs.pop("_margin", None) is not None
+    weekday_named = attrs.pop("_weekday_named", None)
+    # an entry that names its weekday may go on any number of days, as a margin's may: the weekday checks it
+    margin = attrs.pop("_margin", None) is not None or weekday_named is not None
     direction = attrs.pop("_direction", None)
     decade, year_end = attrs.pop("_decade", None), attrs.pop("_year_end", None)
     year_shift = attrs.pop("_year_shift", None)
@@ -366,7 +375,8 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
             completed = _in_relative_year(printed, running, int(year_shift)) or printed
         else:
             completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
-        if DAY_ONLY.match(completed) or not is_calendar_day(completed):
+        if DAY_ONLY.match(completed) or not is_calendar_day(completed) \
+                or weekday_named is not None and not _falls_on(completed, int(weekday_named)):
             return None
         if completed != attrs["when"]:
             attrs.update(when=completed, **INFERRED)

@@ -267,6 +267,8 @@ def _day_alone(g):
             "1" if relative.startswith(("prox", "next")) else "0"
     if g.get("bare"):
         attrs["_bare"] = "1"
+    if g.get("weekday"):
+        attrs["_weekday_named"] = str(WEEKDAYS.index(g["weekday"].capitalize()))
     return attrs
 
 
@@ -443,9 +445,9 @@ RULES: list[Rule] = [
     Rule("day_relative", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<day>{_DAY})\s+(?P<relative>(?:instant|ultimo|proximo)(?!\w)|(?:inst|ult|prox)(?!\w)\.?)"),
         _day_alone, ("digit", "relative")),
-    # Monday(,) the 5th
+    # Monday(,) the 5th (the running date gives its month, where the weekday agrees)
     Rule("weekday_day", re.compile(
-        rf"(?=[A-Z]){_WEEKDAY}(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
+        rf"(?=[A-Z])(?P<weekday>{_WEEKDAY_NAME}),?\s+(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit", "ordinal")),
     # on the 16th, ... (a line end may part them); a diary's `on 5th our march`
     Rule("the_day", re.compile(
@@ -517,9 +519,21 @@ _RANKED = (r"(?i:(?:brigade|brig|regiment|regt|division|div|corps|battalion|batt
 #: stand alone (a margin's `26th`) or before the next entry's date (`31st 1 Sept`)
 #: (its first digit leads, the test of what stands before it after that digit: teikit.patterns)
 BARE_DAY = Rule("bare_day", re.compile(
-    rf"(?P<bare>(?P<day>\d(?<![\w.,/:-]\d)(?:(?<=[0-3])\d)?{_SUFFIX}?)){_TRAILING_WEEKDAY}?"
+    rf"(?P<bare>(?P<day>\d(?<![\w.,/:-]\d)(?:(?<=[0-3])\d)?{_SUFFIX}?))"
+    rf"(?:,?\s+(?P<weekday>{_WEEKDAY_NAME})(?!\w)|{_TRAILING_WEEKDAY})?"
     rf"(?:(?=\s+[A-Za-z])|(?<=[a-z.])(?=\s+\d|\s*$))(?!\s+(?:{_MONTH}|per\b|o'clock|{_RANKED}))"),
     _day_alone, ("digit",))
+#: a diary's entry head of weekday and day (`Saturday 23`, `Monday 1st`), the month and year
+#: left to the running date, kept only where the weekday agrees with the day they make
+#: (date_context); the day ends its line or goes on with a capital (`Sunday 24 Rain`)
+WEEKDAY_ENTRY = Rule("weekday_entry", re.compile(
+    rf"(?=[A-Z])(?P<bare>(?P<weekday>{_WEEKDAY_NAME}),?\s+(?P<day>[0-3]?\d{_SUFFIX}?))"
+    rf"(?![\w.,]*\s*(?:\d|{_MONTH}))(?=[ \t]*(?:[.,:;]?[ \t]*(?:\n|$)|[.,:;]?\s+[A-Z]))"),
+    _day_alone, ("digit", "weekday"))
+#: the rules for a text a running date may complete: its entry heads too, those of a weekday
+#: tried before a weekday alone would take their weekday
+_WEEKDAY_ALONE_AT = [rule.name for rule in RULES].index("weekday")
+ENTRY_RULES = [*RULES[:_WEEKDAY_ALONE_AT], WEEKDAY_ENTRY, *RULES[_WEEKDAY_ALONE_AT:], BARE_DAY]
 
 #: what a rule may need a text to contain (`Rule.needs`), each found by a quick search:
 #: a text without it is not searched for the rule's longer pattern
@@ -674,7 +688,7 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
     taken = bytearray(len(text))
     found = []
     has: dict[str, bool] = {}       # the NEEDS searched for so far
-    rules = RULES + [BARE_DAY] if with_bare_days else RULES
+    rules = ENTRY_RULES if with_bare_days else RULES
     for rule in rules:
         if not all(_contains(text, need, has) for need in rule.needs):
             continue
