@@ -797,3 +797,12 @@ def test_a_diary_head_of_weekday_and_day_is_dated_only_where_the_weekday_agrees(
         ("Monday the 7th", inferred("1790-06-07"))]
     assert dated(["29th May 1790 set out", "30th Sunday calm", "31st Sunday rain"])[1:] == [
         ("30th Sunday", inferred("1790-05-30"))]
+
+
+def test_a_season_of_a_relative_year_waits_for_a_heading_date_after_it():
+    letter = ["Dear Osric, Hannah has been ill since the spring of last year.", "Hannah", "Quillbury, June 9, 1790."]
+    assert dated(letter) == [("spring of last year", inferred("1789")), ("June 9, 1790", {"when": "1790-06-09"})]
+    # no heading date after it, or a year cited in the prose first: no date
+    assert dated(letter[:2]) == []
+    assert dated(["Dear Osric, since 1788 and the spring of last year.", *letter[1:]]) == [
+        ("1788", {"when": "1788"}), ("June 9, 1790", {"when": "1790-06-09"})]

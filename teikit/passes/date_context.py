@@ -16,9 +16,11 @@ entries stay as printed. Within a few pages of it:
   the day goes back; before any heading date, the first complete date of the div wherever
   it stands (a journal's `begun 14th August 1872 at`) dates the entries after it; entries
   before the first dated one wait for it;
+- a diary's head of weekday and day (`Saturday 23`) is of the running month, or the next,
+  only where the day falls on that weekday;
 - a yearless month or day before any year of its div waits for a heading date a page or
   so on (a letter dated at its foot, a diary whose year comes later), which gives it its
-  year as it would after it (`RunningDate.settle_years`);
+  year as it would after it (`RunningDate.settle_years`), as does `the spring of last year`;
 - a weekday alone is the running date's, or the last one before it; told in the future
   (`I shall come on Friday`), the next one after it.
 A day named alone in the prose (`on the 1st`) belongs to a month named just before, or
@@ -141,13 +143,15 @@ class RunningDate:
         return [(where, {"when": f"{month}-{day:02d}", **INFERRED}) for day, _, _, where in waited]
 
     def awaits_year(self, value: str) -> bool:
-        """Whether a yearless month or day may yet take the year of a date after it: no date
+        """Whether a yearless month or day (or, `value` empty, a season of a year named by
+        its distance from the running one) may yet take the year of a date after it: no date
         of its div has printed a year, nor has a running head."""
-        return MONTH_DAY.match(value) is not None and self.year is None and not self.year_told
+        return (not value or MONTH_DAY.match(value) is not None) and self.year is None and not self.year_told
 
     def await_year(self, value: str, where: Any, year_shift: int | None = None) -> None:
         """Let a yearless date wait for a heading date; `year_shift`: it is that many years
-        after the heading date's (`May last year`: -1), not of the year near its month."""
+        after the heading date's (`May last year`: -1), not of the year near its month; a
+        season's `value` is empty (`the spring of last year`: its year alone)."""
         self.yearless.append((where, value, self.position, year_shift))
 
     def settle_years(self) -> list[tuple[Any, dict[str, str]]]:
@@ -156,7 +160,7 @@ class RunningDate:
         on): as it gives the yearless dates after it (`year_near`), so `27th of April` before
         `2d May 1851` is of 1851, `December 30` before `January 2, 1791` of 1790, `March 3`
         before `June 9, 1790` of 1790, and `October 3` before it stays yearless; `May last
-        year` before `June 9, 1790` is of 1789."""
+        year` and `the spring of last year` before `June 9, 1790` are of 1789."""
         if not self.yearless or self.day is None:
             return []
         waited, self.yearless = self.yearless, []
@@ -340,11 +344,12 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     two digits of `12/3/90`; `_year_end`: those of `Sept. 1st '62`, a date without them
     where no running year gives their century; `_bare`: a day printed alone at an entry's head, `_margin`
     where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
-    future) are consumed here; `_awaits_year` is added to a yearless month or day that may
+    future; `_weekday_named`: the weekday a day names, `Saturday 23`, `Monday the 15th`)
+    are consumed here; `_awaits_year` is added to a yearless month or day that may
     yet take the year of a heading date after it (`RunningDate.await_year`), its value the
-    `_year_shift` from that year if any. None drops
-    the date: a day whose month stays unknown (`---05` is no date teikit writes), or one
-    that does not exist.
+    `_year_shift` from that year if any, and is all a season of a relative year waiting so
+    has. None drops the date: a day whose month stays unknown (`---05` is no date teikit
+    writes), one that does not exist, or one that does not fall on the weekday it names.
     """
     attrs = dict(attrs)
     weekday = attrs.pop("_weekday", None)
@@ -361,7 +366,9 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
         return None
     if year_shift is not None and "when" not in attrs:      # a season of a year named by its distance
         year = _in_relative_year(None, running, int(year_shift))
-        return None if year is None else {**attrs, "when": year, **INFERRED}
+        if year is None:
+            return {"_awaits_year": year_shift} if running.awaits_year("") else None
+        return {**attrs, "when": year, **INFERRED}
     if decade is not None or year_end is not None:
         value = _short_year(attrs["when"], decade or year_end, running)
         if value is None:
