@@ -414,7 +414,7 @@ def test_a_dateline_after_a_place_dates_a_letter_deep_in_a_volume():
 
 
 def test_a_month_heading_an_entry_goes_forward_in_the_running_year():
-    assert dated(["3 June 1790 set out", "Augt 9th went on", "we hope to sail in December"])[1:] == [
+    assert dated(["3 June 1790 set out", "Augt 9th went on", "the ship sailed in December"])[1:] == [
         ("Augt 9th", inferred("1790-08-09")), ("December", {"when": "--12"})]
 
 
@@ -663,7 +663,7 @@ def test_a_datelines_month_ocr_misread_by_a_letter_or_junk_before_its_day_is_a_d
 
 def test_may_and_march_as_verbs_are_no_months_but_the_months_alone_still_are():
     assert dates_in("Mill Action May Be Forced") == []
-    assert dates_in("the mill will open in May and the") == [("May", {"when": "--05"})]
+    assert dates_in("the mill will open in May and the") == [("May", {"when": "--05", "_ahead": "1"})]
     assert dates_in("they left Quillbury in March, when") == [("March", {"when": "--03"})]
 
 
@@ -806,3 +806,16 @@ def test_a_season_of_a_relative_year_waits_for_a_heading_date_after_it():
     assert dated(letter[:2]) == []
     assert dated(["Dear Osric, since 1788 and the spring of last year.", *letter[1:]]) == [
         ("1788", {"when": "1788"}), ("June 9, 1790", {"when": "1790-06-09"})]
+
+
+def test_a_later_month_told_in_the_future_is_of_the_running_year():
+    # a later month of the year is unsure in what a letter tells has passed, not in what it looks forward to
+    told = "We hope to see you on October 3 when the roads are dry; we sold the mare on October 9."
+    assert dated(["Quillbury, June 3, 1790.", told])[1:] == [
+        ("October 3", inferred("1790-10-03")), ("October 9", {"when": "--10-09"})]
+    # before the dateline at the letter's foot too
+    assert dated([told, "Hannah", "Quillbury, June 3, 1790."])[:2] == [
+        ("October 3", inferred("1790-10-03")), ("October 9", {"when": "--10-09"})]
+    # not what a clause of its own after the future's word tells has passed
+    assert dated(["Quillbury, June 3, 1790.", "Osric will confirm that we stayed there from October 3."])[1:] == [
+        ("October 3", {"when": "--10-03"})]

@@ -93,8 +93,9 @@ class RunningDate:
     #: whether a date of the div has printed a year yet (a year alone, a month's, a day's)
     year_told: bool = False
     #: yearless months and days (where, value, position, years after the heading date's or
-    #: None) met before any year of the div, waiting for a heading date to give them theirs
-    yearless: list[tuple[Any, str, int, int | None]] = field(default_factory=list)
+    #: None, told in the future) met before any year of the div, waiting for a heading date
+    #: to give them theirs
+    yearless: list[tuple[Any, str, int, int | None, bool]] = field(default_factory=list)
 
     @property
     def known(self) -> bool:
@@ -148,11 +149,12 @@ class RunningDate:
         of its div has printed a year, nor has a running head."""
         return (not value or MONTH_DAY.match(value) is not None) and self.year is None and not self.year_told
 
-    def await_year(self, value: str, where: Any, year_shift: int | None = None) -> None:
+    def await_year(self, value: str, where: Any, year_shift: int | None = None, ahead: bool = False) -> None:
         """Let a yearless date wait for a heading date; `year_shift`: it is that many years
         after the heading date's (`May last year`: -1), not of the year near its month; a
-        season's `value` is empty (`the spring of last year`: its year alone)."""
-        self.yearless.append((where, value, self.position, year_shift))
+        season's `value` is empty (`the spring of last year`: its year alone); `ahead`: told
+        in the future, it may be of a later month of that year (`year_near`)."""
+        self.yearless.append((where, value, self.position, year_shift, ahead))
 
     def settle_years(self) -> list[tuple[Any, dict[str, str]]]:
         """The yearless dates that waited, with the year the first heading date gives them
@@ -165,26 +167,27 @@ class RunningDate:
             return []
         waited, self.yearless = self.yearless, []
         settled = []
-        for where, value, position, year_shift in waited:
-            year = self.year_near(int(MONTH_DAY.match(value).group(1))) if year_shift is None \
+        for where, value, position, year_shift, ahead in waited:
+            year = self.year_near(int(MONTH_DAY.match(value).group(1)), ahead) if year_shift is None \
                 else self.year + year_shift
             if year is not None and position + YEAR_AHEAD_REACH >= self.position:
                 settled.append((where, {"when": f"{year:04d}{value[1:]}", **INFERRED}))
         return settled
 
-    def year_near(self, month: int, heads: bool = False) -> int | None:
+    def year_near(self, month: int, forward: bool = False) -> int | None:
         """The year a yearless `month` has at the running date, or None if unsure: the months
         next to it, across a new year too (`January` in a December letter is next year's,
         `December` in a January one last year's), and earlier months of its year (letters
         and diaries tell what has passed); any later month of its year too where the date
-        `heads` an entry (a diary goes forward); under a year heading alone, any month."""
+        goes `forward` (it heads an entry, as a diary goes forward, or is told in the future:
+        `we hope to see you on October 3`); under a year heading alone, any month."""
         if self.month is None:
             return self.year
         for shift in (1, -1):
             year, near = shifted(self.year, self.month, shift)
             if near == month:
                 return year
-        return self.year if month <= self.month or heads else None
+        return self.year if month <= self.month or forward else None
 
     def dated_by_page(self, value: str, weekdays: bool = True) -> None:
         """Stand on a page whose running head prints this full date (a debate's sitting
@@ -261,15 +264,16 @@ def _entry_basis(running: RunningDate, margin: bool) -> tuple[int, int, int] | N
 
 
 def _completed(when: str, running: RunningDate, relative: str | None, entry: bool,
-               heads: bool = False, margin: bool = False) -> str:
+               forward: bool = False, margin: bool = False) -> str:
     """`when` with the year, or month and year, the running date gives it (or unchanged);
-    `heads`: the date heads its block or line; `margin`: an entry day is all its line holds
+    `forward`: the date heads its block or line, or is told in the future (`year_near`);
+    `margin`: an entry day is all its line holds
     (a diary's margin), so it may go on any number of days in the running month, or repeat
     the running day, as far as the running date reaches."""
     partial, alone = MONTH_DAY.match(when), DAY_ONLY.match(when)
     if partial and running.known:
         month, day = int(partial.group(1)), partial.group(2)
-        year = running.year_near(month, heads)
+        year = running.year_near(month, forward)
         return when if year is None else f"{year:04d}-{month:02d}" + (f"-{day}" if day else "")
     if not alone:
         return when
@@ -343,18 +347,20 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     for `May last year` or `the spring of last year`, 0 for `of this year`, 1 for `next year`; `_decade`: the
     two digits of `12/3/90`; `_year_end`: those of `Sept. 1st '62`, a date without them
     where no running year gives their century; `_bare`: a day printed alone at an entry's head, `_margin`
-    where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
-    future; `_weekday_named`: the weekday a day names, `Saturday 23`, `Monday the 15th`)
+    where it is all its line holds; `_weekday`: a weekday alone; `_ahead`: a weekday, month or
+    day told in the future; `_weekday_named`: the weekday a day names, `Saturday 23`, `Monday the 15th`)
     are consumed here; `_awaits_year` is added to a yearless month or day that may
     yet take the year of a heading date after it (`RunningDate.await_year`), its value the
-    `_year_shift` from that year if any, and is all a season of a relative year waiting so
-    has. None drops the date: a day whose month stays unknown (`---05` is no date teikit
-    writes), one that does not exist, or one that does not fall on the weekday it names.
+    `_year_shift` from that year if any (with `_ahead` if told in the future), and is all a
+    season of a relative year waiting so has. None drops the date: a day whose month stays
+    unknown (`---05` is no date teikit writes), one that does not exist, or one that does
+    not fall on the weekday it names.
     """
     attrs = dict(attrs)
     weekday = attrs.pop("_weekday", None)
     if weekday is not None:
         return _weekday_near(int(weekday), running, attrs.pop("_ahead", None) is not None)
+    ahead = attrs.pop("_ahead", None) is not None
     relative, entry = attrs.pop("_relative", None), attrs.pop("_bare", None) is not None
     weekday_named = attrs.pop("_weekday_named", None)
     # an entry that names its weekday may go on any number of days, as a margin's may: the weekday checks it
@@ -381,7 +387,7 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
         elif year_shift is not None:
             completed = _in_relative_year(printed, running, int(year_shift)) or printed
         else:
-            completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
+            completed = _completed(attrs["when"], running, relative, entry, place == "head" or ahead, margin)
         if DAY_ONLY.match(completed) or not is_calendar_day(completed) \
                 or weekday_named is not None and not _falls_on(completed, int(weekday_named)):
             return None
@@ -389,6 +395,8 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
             attrs.update(when=completed, **INFERRED)
         if direction is None and running.awaits_year(completed):
             attrs["_awaits_year"] = year_shift or ""
+            if ahead:
+                attrs["_ahead"] = "1"
     elif MONTH_DAY.match(attrs.get("from", "")) and MONTH_DAY.match(attrs.get("to", "")):
         attrs.update(_completed_span(attrs["from"], attrs["to"], running, place == "head"))
     # a head moves the running date on (a diary's next entry); a dateline only when complete,

@@ -568,10 +568,23 @@ EVENT_AFTER = re.compile(r"\s+(?:[Rr]evolution|[Tt]heses|[Dd]ays|[Ii]nsurrection
 REVOLUTION_MONTHS = frozenset({"February", "October"})
 #: a capitalised word inside a sentence before a weekday makes it a name (`on Good Friday`)
 NAME_BEFORE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\s+$")
-#: a weekday named after these in its sentence lies ahead (`I shall see him on Friday`,
-#: `said the men would return Monday`, `let me know by Saturday`, `next Monday`)
+#: a weekday, a month or a day named after these in its sentence lies ahead (`I shall see him
+#: on Friday`, `said the men would return Monday`, `let me know by Saturday`, `next Monday`,
+#: `we hope to see you on October 3`)
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|would|going to|next|hope|intend|expect|mean to|let me know)\b"
                            r"[^.!?;]*$", re.IGNORECASE)
+#: a verb in the past, or `that` opening a clause of its own, after the word that tells the
+#: future: a month or day after them is of what has passed (`will confirm that we stayed from July 25`)
+PAST_BETWEEN = re.compile(r"\b(?:that|was|were|had|did|\w+ed)\b", re.IGNORECASE)
+
+
+def _told_ahead(text: str, i: int, weekday: bool) -> bool:
+    """Whether the date at `i` is told in the future (`FUTURE_BEFORE` in its sentence); a
+    month or day only where no past verb nor `that` stands between (`PAST_BETWEEN`)."""
+    ahead = FUTURE_BEFORE.search(text, max(0, i - 60), i)
+    return ahead is not None and (weekday or not PAST_BETWEEN.search(ahead.group()))
+
+
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*)\s*$")
 #: a count and a measure after `March` or `May` (`March 2 ½ hours`, `March 3 miles North`,
 #: `march 2¼`): the verb (or `may`) before a distance or a time, as travellers' journals
@@ -697,9 +710,10 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
             if any(taken[i:j]) or not _accept(rule, text, m):
                 continue
             attrs = rule.value(m.groupdict())
-            if rule.name == "weekday" and FUTURE_BEFORE.search(text, max(0, i - 60), i):
-                attrs["_ahead"] = "1"
             j, attrs = _with_relative_year(text, j, attrs) if attrs else (j, attrs)
+            if attrs and (rule.name == "weekday" or set(attrs) == {"when"} and YEARLESS.match(attrs["when"])) \
+                    and _told_ahead(text, i, weekday=rule.name == "weekday"):
+                attrs["_ahead"] = "1"
             values = [v for k, v in attrs.items() if not k.startswith("_")] if attrs else []
             if attrs is None or not all(map(is_calendar_day, values)) or (rule.name != "era_year" and any(
                     not earliest <= int(v[:4]) <= latest for v in values if v[:1].isdigit())):

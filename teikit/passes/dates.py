@@ -193,7 +193,7 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None,
             attrs = infer(attrs, running, place)
             if attrs is None:
                 continue
-            awaits_year = attrs.pop("_awaits_year", None)
+            awaits_year, ahead = attrs.pop("_awaits_year", None), attrs.pop("_ahead", None) is not None
             if not attrs:       # a season of a relative year, marked once a heading date gives its year
                 running.await_year("", (block, start, end), int(awaits_year))
                 continue
@@ -205,7 +205,7 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None,
         added += mark is not None
         if running is not None:
             if mark and awaits_year is not None:
-                running.await_year(attrs["when"], mark, int(awaits_year) if awaits_year else None)
+                running.await_year(attrs["when"], mark, int(awaits_year) if awaits_year else None, ahead)
             added += sum(_add(*where, value, opts, nearby) is not None for where, value in running.settle())
             for waited, value in running.settle_years():
                 if isinstance(waited, Mark):
