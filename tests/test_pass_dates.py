@@ -414,7 +414,7 @@ def test_a_dateline_after_a_place_dates_a_letter_deep_in_a_volume():
 
 
 def test_a_month_heading_an_entry_goes_forward_in_the_running_year():
-    assert dated(["3 June 1790 set out", "Augt 9th went on", "we hope to sail in December"])[1:] == [
+    assert dated(["3 June 1790 set out", "Augt 9th went on", "the ship sailed in December"])[1:] == [
         ("Augt 9th", inferred("1790-08-09")), ("December", {"when": "--12"})]
 
 
@@ -663,7 +663,7 @@ def test_a_datelines_month_ocr_misread_by_a_letter_or_junk_before_its_day_is_a_d
 
 def test_may_and_march_as_verbs_are_no_months_but_the_months_alone_still_are():
     assert dates_in("Mill Action May Be Forced") == []
-    assert dates_in("the mill will open in May and the") == [("May", {"when": "--05"})]
+    assert dates_in("the mill will open in May and the") == [("May", {"when": "--05", "_ahead": "1"})]
     assert dates_in("they left Quillbury in March, when") == [("March", {"when": "--03"})]
 
 
@@ -770,3 +770,52 @@ def test_a_two_digit_year_takes_the_century_its_printed_weekday_fixes():
     assert dates_in("QUILLBURY, SATURDAY, JAN. 20, '72.") == [("SATURDAY, JAN. 20, '72", {"when": "1872-01-20"})]
     # no weekday, or one that several centuries share: the running date gives the century, as before
     assert dates_in("on Sept. 1st '62 we came") == [("Sept. 1st '62", {"when": "--09-01", "_year_end": "62"})]
+
+
+def test_a_day_alone_before_a_noun_phrase_is_a_day_not_a_rank():
+    # an article or another determiner opens the next noun phrase where a rank has its noun
+    letter = ["Quillbury, June 3, 1790.", "On the 14th the buyer came; on the 2d a storm broke over "
+              "the 16th century barn where the 5th regiment slept."]
+    assert dated(letter)[1:] == [("14th", inferred("1790-06-14")), ("2d", inferred("1790-06-02"))]
+    # a day before `and the` or `&` and a day of a month takes its month
+    assert dates_in("between the 3d and the 5th of May, 1790") == [
+        ("3d", {"when": "1790-05-03"}), ("5th of May, 1790", {"when": "1790-05-05"})]
+    assert dates_in("the 3rd & 5th of May 1790") == [
+        ("3rd", {"when": "1790-05-03"}), ("5th of May 1790", {"when": "1790-05-05"})]
+
+
+def test_a_diary_head_of_weekday_and_day_is_dated_only_where_the_weekday_agrees():
+    diary = ["Tuesday 2 March 1790\nRode to Quillbury.", "Wednesday 3\nRain.", "Friday 5\nFair.",
+             "Thursday 5\nNo such day.", "Monday 8th\nHome again.", "Saturday 30 men came"]
+    assert [(text, attrs) for text, attrs in dated(diary) if text != "Saturday"] == [
+        ("Tuesday 2 March 1790", {"when": "1790-03-02"}), ("Wednesday 3", inferred("1790-03-03")),
+        ("Friday 5", inferred("1790-03-05")), ("Monday 8th", inferred("1790-03-08"))]
+    # no running month and year: nothing, however the weekday falls
+    assert dated(["Saturday 23\nAll day at home.", "Sunday 24\nRain."]) == []
+    # a weekday with its day in the prose, or after a bare entry day, agrees too or is no date
+    assert dated(["Quillbury, June 3, 1790.", "He left on Monday the 7th; not Monday the 8th."])[1:] == [
+        ("Monday the 7th", inferred("1790-06-07"))]
+    assert dated(["29th May 1790 set out", "30th Sunday calm", "31st Sunday rain"])[1:] == [
+        ("30th Sunday", inferred("1790-05-30"))]
+
+
+def test_a_season_of_a_relative_year_waits_for_a_heading_date_after_it():
+    letter = ["Dear Osric, Hannah has been ill since the spring of last year.", "Hannah", "Quillbury, June 9, 1790."]
+    assert dated(letter) == [("spring of last year", inferred("1789")), ("June 9, 1790", {"when": "1790-06-09"})]
+    # no heading date after it, or a year cited in the prose first: no date
+    assert dated(letter[:2]) == []
+    assert dated(["Dear Osric, since 1788 and the spring of last year.", *letter[1:]]) == [
+        ("1788", {"when": "1788"}), ("June 9, 1790", {"when": "1790-06-09"})]
+
+
+def test_a_later_month_told_in_the_future_is_of_the_running_year():
+    # a later month of the year is unsure in what a letter tells has passed, not in what it looks forward to
+    told = "We hope to see you on October 3 when the roads are dry; we sold the mare on October 9."
+    assert dated(["Quillbury, June 3, 1790.", told])[1:] == [
+        ("October 3", inferred("1790-10-03")), ("October 9", {"when": "--10-09"})]
+    # before the dateline at the letter's foot too
+    assert dated([told, "Hannah", "Quillbury, June 3, 1790."])[:2] == [
+        ("October 3", inferred("1790-10-03")), ("October 9", {"when": "--10-09"})]
+    # not what a clause of its own after the future's word tells has passed
+    assert dated(["Quillbury, June 3, 1790.", "Osric will confirm that we stayed there from October 3."])[1:] == [
+        ("October 3", {"when": "--10-03"})]

@@ -16,9 +16,11 @@ entries stay as printed. Within a few pages of it:
   the day goes back; before any heading date, the first complete date of the div wherever
   it stands (a journal's `begun 14th August 1872 at`) dates the entries after it; entries
   before the first dated one wait for it;
+- a diary's head of weekday and day (`Saturday 23`) is of the running month, or the next,
+  only where the day falls on that weekday;
 - a yearless month or day before any year of its div waits for a heading date a page or
   so on (a letter dated at its foot, a diary whose year comes later), which gives it its
-  year as it would after it (`RunningDate.settle_years`);
+  year as it would after it (`RunningDate.settle_years`), as does `the spring of last year`;
 - a weekday alone is the running date's, or the last one before it; told in the future
   (`I shall come on Friday`), the next one after it.
 A day named alone in the prose (`on the 1st`) belongs to a month named just before, or
@@ -91,8 +93,9 @@ class RunningDate:
     #: whether a date of the div has printed a year yet (a year alone, a month's, a day's)
     year_told: bool = False
     #: yearless months and days (where, value, position, years after the heading date's or
-    #: None) met before any year of the div, waiting for a heading date to give them theirs
-    yearless: list[tuple[Any, str, int, int | None]] = field(default_factory=list)
+    #: None, told in the future) met before any year of the div, waiting for a heading date
+    #: to give them theirs
+    yearless: list[tuple[Any, str, int, int | None, bool]] = field(default_factory=list)
 
     @property
     def known(self) -> bool:
@@ -119,7 +122,8 @@ class RunningDate:
 
     def waits_for(self, attrs: dict[str, str], place: str | None) -> bool:
         """Whether a date is a diary entry day before any heading date (it waits for one)."""
-        return "_bare" in attrs and place == "head" and self.year is None and self.first_day is None
+        return "_bare" in attrs and "_weekday_named" not in attrs and place == "head" \
+            and self.year is None and self.first_day is None
 
     def wait(self, attrs: dict[str, str], printed: str, where: Any) -> None:
         self.waiting.append((int(attrs["when"][3:]), not printed.isdigit(), self.position, where))
@@ -140,14 +144,17 @@ class RunningDate:
         return [(where, {"when": f"{month}-{day:02d}", **INFERRED}) for day, _, _, where in waited]
 
     def awaits_year(self, value: str) -> bool:
-        """Whether a yearless month or day may yet take the year of a date after it: no date
+        """Whether a yearless month or day (or, `value` empty, a season of a year named by
+        its distance from the running one) may yet take the year of a date after it: no date
         of its div has printed a year, nor has a running head."""
-        return MONTH_DAY.match(value) is not None and self.year is None and not self.year_told
+        return (not value or MONTH_DAY.match(value) is not None) and self.year is None and not self.year_told
 
-    def await_year(self, value: str, where: Any, year_shift: int | None = None) -> None:
+    def await_year(self, value: str, where: Any, year_shift: int | None = None, ahead: bool = False) -> None:
         """Let a yearless date wait for a heading date; `year_shift`: it is that many years
-        after the heading date's (`May last year`: -1), not of the year near its month."""
-        self.yearless.append((where, value, self.position, year_shift))
+        after the heading date's (`May last year`: -1), not of the year near its month; a
+        season's `value` is empty (`the spring of last year`: its year alone); `ahead`: told
+        in the future, it may be of a later month of that year (`year_near`)."""
+        self.yearless.append((where, value, self.position, year_shift, ahead))
 
     def settle_years(self) -> list[tuple[Any, dict[str, str]]]:
         """The yearless dates that waited, with the year the first heading date gives them
@@ -155,31 +162,32 @@ class RunningDate:
         on): as it gives the yearless dates after it (`year_near`), so `27th of April` before
         `2d May 1851` is of 1851, `December 30` before `January 2, 1791` of 1790, `March 3`
         before `June 9, 1790` of 1790, and `October 3` before it stays yearless; `May last
-        year` before `June 9, 1790` is of 1789."""
+        year` and `the spring of last year` before `June 9, 1790` are of 1789."""
         if not self.yearless or self.day is None:
             return []
         waited, self.yearless = self.yearless, []
         settled = []
-        for where, value, position, year_shift in waited:
-            year = self.year_near(int(MONTH_DAY.match(value).group(1))) if year_shift is None \
+        for where, value, position, year_shift, ahead in waited:
+            year = self.year_near(int(MONTH_DAY.match(value).group(1)), ahead) if year_shift is None \
                 else self.year + year_shift
             if year is not None and position + YEAR_AHEAD_REACH >= self.position:
                 settled.append((where, {"when": f"{year:04d}{value[1:]}", **INFERRED}))
         return settled
 
-    def year_near(self, month: int, heads: bool = False) -> int | None:
+    def year_near(self, month: int, forward: bool = False) -> int | None:
         """The year a yearless `month` has at the running date, or None if unsure: the months
         next to it, across a new year too (`January` in a December letter is next year's,
         `December` in a January one last year's), and earlier months of its year (letters
         and diaries tell what has passed); any later month of its year too where the date
-        `heads` an entry (a diary goes forward); under a year heading alone, any month."""
+        goes `forward` (it heads an entry, as a diary goes forward, or is told in the future:
+        `we hope to see you on October 3`); under a year heading alone, any month."""
         if self.month is None:
             return self.year
         for shift in (1, -1):
             year, near = shifted(self.year, self.month, shift)
             if near == month:
                 return year
-        return self.year if month <= self.month or heads else None
+        return self.year if month <= self.month or forward else None
 
     def dated_by_page(self, value: str, weekdays: bool = True) -> None:
         """Stand on a page whose running head prints this full date (a debate's sitting
@@ -256,15 +264,16 @@ def _entry_basis(running: RunningDate, margin: bool) -> tuple[int, int, int] | N
 
 
 def _completed(when: str, running: RunningDate, relative: str | None, entry: bool,
-               heads: bool = False, margin: bool = False) -> str:
+               forward: bool = False, margin: bool = False) -> str:
     """`when` with the year, or month and year, the running date gives it (or unchanged);
-    `heads`: the date heads its block or line; `margin`: an entry day is all its line holds
+    `forward`: the date heads its block or line, or is told in the future (`year_near`);
+    `margin`: an entry day is all its line holds
     (a diary's margin), so it may go on any number of days in the running month, or repeat
     the running day, as far as the running date reaches."""
     partial, alone = MONTH_DAY.match(when), DAY_ONLY.match(when)
     if partial and running.known:
         month, day = int(partial.group(1)), partial.group(2)
-        year = running.year_near(month, heads)
+        year = running.year_near(month, forward)
         return when if year is None else f"{year:04d}-{month:02d}" + (f"-{day}" if day else "")
     if not alone:
         return when
@@ -321,6 +330,12 @@ def _weekday_near(weekday: int, running: RunningDate, ahead: bool) -> dict[str, 
     return {"when": (today + datetime.timedelta(days=days)).isoformat(), **INFERRED}
 
 
+def _falls_on(value: str, weekday: int) -> bool:
+    """Whether the day `value` names falls on `weekday` (Monday 0); a yearless one cannot say."""
+    full = FULL_DAY.match(value)
+    return full is not None and datetime.date(*map(int, full.groups())).weekday() == weekday
+
+
 def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dict[str, str] | None:
     """The attributes of a date found at this point, completed from `running`, which moves on.
 
@@ -332,19 +347,24 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
     for `May last year` or `the spring of last year`, 0 for `of this year`, 1 for `next year`; `_decade`: the
     two digits of `12/3/90`; `_year_end`: those of `Sept. 1st '62`, a date without them
     where no running year gives their century; `_bare`: a day printed alone at an entry's head, `_margin`
-    where it is all its line holds; `_weekday` and `_ahead`: a weekday alone, told in the
-    future) are consumed here; `_awaits_year` is added to a yearless month or day that may
+    where it is all its line holds; `_weekday`: a weekday alone; `_ahead`: a weekday, month or
+    day told in the future; `_weekday_named`: the weekday a day names, `Saturday 23`, `Monday the 15th`)
+    are consumed here; `_awaits_year` is added to a yearless month or day that may
     yet take the year of a heading date after it (`RunningDate.await_year`), its value the
-    `_year_shift` from that year if any. None drops
-    the date: a day whose month stays unknown (`---05` is no date teikit writes), or one
-    that does not exist.
+    `_year_shift` from that year if any (with `_ahead` if told in the future), and is all a
+    season of a relative year waiting so has. None drops the date: a day whose month stays
+    unknown (`---05` is no date teikit writes), one that does not exist, or one that does
+    not fall on the weekday it names.
     """
     attrs = dict(attrs)
     weekday = attrs.pop("_weekday", None)
     if weekday is not None:
         return _weekday_near(int(weekday), running, attrs.pop("_ahead", None) is not None)
+    ahead = attrs.pop("_ahead", None) is not None
     relative, entry = attrs.pop("_relative", None), attrs.pop("_bare", None) is not None
-    margin = attrs.pop("_margin", None) is not None
+    weekday_named = attrs.pop("_weekday_named", None)
+    # an entry that names its weekday may go on any number of days, as a margin's may: the weekday checks it
+    margin = attrs.pop("_margin", None) is not None or weekday_named is not None
     direction = attrs.pop("_direction", None)
     decade, year_end = attrs.pop("_decade", None), attrs.pop("_year_end", None)
     year_shift = attrs.pop("_year_shift", None)
@@ -352,7 +372,9 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
         return None
     if year_shift is not None and "when" not in attrs:      # a season of a year named by its distance
         year = _in_relative_year(None, running, int(year_shift))
-        return None if year is None else {**attrs, "when": year, **INFERRED}
+        if year is None:
+            return {"_awaits_year": year_shift} if running.awaits_year("") else None
+        return {**attrs, "when": year, **INFERRED}
     if decade is not None or year_end is not None:
         value = _short_year(attrs["when"], decade or year_end, running)
         if value is None:
@@ -365,13 +387,16 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
         elif year_shift is not None:
             completed = _in_relative_year(printed, running, int(year_shift)) or printed
         else:
-            completed = _completed(attrs["when"], running, relative, entry, place == "head", margin)
-        if DAY_ONLY.match(completed) or not is_calendar_day(completed):
+            completed = _completed(attrs["when"], running, relative, entry, place == "head" or ahead, margin)
+        if DAY_ONLY.match(completed) or not is_calendar_day(completed) \
+                or weekday_named is not None and not _falls_on(completed, int(weekday_named)):
             return None
         if completed != attrs["when"]:
             attrs.update(when=completed, **INFERRED)
         if direction is None and running.awaits_year(completed):
             attrs["_awaits_year"] = year_shift or ""
+            if ahead:
+                attrs["_ahead"] = "1"
     elif MONTH_DAY.match(attrs.get("from", "")) and MONTH_DAY.match(attrs.get("to", "")):
         attrs.update(_completed_span(attrs["from"], attrs["to"], running, place == "head"))
     # a head moves the running date on (a diary's next entry); a dateline only when complete,

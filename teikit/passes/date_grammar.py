@@ -267,6 +267,8 @@ def _day_alone(g):
             "1" if relative.startswith(("prox", "next")) else "0"
     if g.get("bare"):
         attrs["_bare"] = "1"
+    if g.get("weekday"):
+        attrs["_weekday_named"] = str(WEEKDAYS.index(g["weekday"].capitalize()))
     return attrs
 
 
@@ -333,9 +335,12 @@ def _year_range(g):
 
 
 #: words that follow a day printed alone (`on the 16th, we`) where it cannot be a rank
-#: (`the 16th century`, `the 5th regiment`); `of last month` counts like `ult.`
-_AFTER_DAY_ALONE = (r"(?=\s*(?:[,;:.)]|$|\s(?:and|or|but|we|I|he|she|they|it|our|my|his|her|their|"
-                    r"was|were|is|will|would|had|has|at|in|on|to|by|when)\b"
+#: (`the 16th century`, `the 5th regiment`): a pronoun, a verb, a conjunction, a preposition,
+#: or an article or other determiner, which opens the next noun phrase where a rank would
+#: have its noun (`on the 14th the buyer came`, `on the 3d a storm`); `of last month` counts like `ult.`
+_AFTER_DAY_ALONE = (r"(?=\s*(?:[,;:.)]|$|\s&\s|\s(?:and|or|but|we|I|he|she|they|it|our|my|his|her|their|"
+                    r"was|were|is|will|would|had|has|at|in|on|to|by|when|"
+                    r"the|a|an|this|that|these|those|its|every|each|some|no)\b"
                     r"|\s+of\s+(?P<month_word>this|last|next)\s+month\b))")
 
 def _month_day_span(g):
@@ -440,9 +445,9 @@ RULES: list[Rule] = [
     Rule("day_relative", re.compile(
         rf"(?=\d){_NUM_START}\b(?P<day>{_DAY})\s+(?P<relative>(?:instant|ultimo|proximo)(?!\w)|(?:inst|ult|prox)(?!\w)\.?)"),
         _day_alone, ("digit", "relative")),
-    # Monday(,) the 5th
+    # Monday(,) the 5th (the running date gives its month, where the weekday agrees)
     Rule("weekday_day", re.compile(
-        rf"(?=[A-Z]){_WEEKDAY}(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
+        rf"(?=[A-Z])(?P<weekday>{_WEEKDAY_NAME}),?\s+(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit", "ordinal")),
     # on the 16th, ... (a line end may part them); a diary's `on 5th our march`
     Rule("the_day", re.compile(
@@ -514,9 +519,21 @@ _RANKED = (r"(?i:(?:brigade|brig|regiment|regt|division|div|corps|battalion|batt
 #: stand alone (a margin's `26th`) or before the next entry's date (`31st 1 Sept`)
 #: (its first digit leads, the test of what stands before it after that digit: teikit.patterns)
 BARE_DAY = Rule("bare_day", re.compile(
-    rf"(?P<bare>(?P<day>\d(?<![\w.,/:-]\d)(?:(?<=[0-3])\d)?{_SUFFIX}?)){_TRAILING_WEEKDAY}?"
+    rf"(?P<bare>(?P<day>\d(?<![\w.,/:-]\d)(?:(?<=[0-3])\d)?{_SUFFIX}?))"
+    rf"(?:,?\s+(?P<weekday>{_WEEKDAY_NAME})(?!\w)|{_TRAILING_WEEKDAY})?"
     rf"(?:(?=\s+[A-Za-z])|(?<=[a-z.])(?=\s+\d|\s*$))(?!\s+(?:{_MONTH}|per\b|o'clock|{_RANKED}))"),
     _day_alone, ("digit",))
+#: a diary's entry head of weekday and day (`Saturday 23`, `Monday 1st`), the month and year
+#: left to the running date, kept only where the weekday agrees with the day they make
+#: (date_context); the day ends its line or goes on with a capital (`Sunday 24 Rain`)
+WEEKDAY_ENTRY = Rule("weekday_entry", re.compile(
+    rf"(?=[A-Z])(?P<bare>(?P<weekday>{_WEEKDAY_NAME}),?\s+(?P<day>[0-3]?\d{_SUFFIX}?))"
+    rf"(?![\w.,]*\s*(?:\d|{_MONTH}))(?=[ \t]*(?:[.,:;]?[ \t]*(?:\n|$)|[.,:;]?\s+[A-Z]))"),
+    _day_alone, ("digit", "weekday"))
+#: the rules for a text a running date may complete: its entry heads too, those of a weekday
+#: tried before a weekday alone would take their weekday
+_WEEKDAY_ALONE_AT = [rule.name for rule in RULES].index("weekday")
+ENTRY_RULES = [*RULES[:_WEEKDAY_ALONE_AT], WEEKDAY_ENTRY, *RULES[_WEEKDAY_ALONE_AT:], BARE_DAY]
 
 #: what a rule may need a text to contain (`Rule.needs`), each found by a quick search:
 #: a text without it is not searched for the rule's longer pattern
@@ -551,10 +568,23 @@ EVENT_AFTER = re.compile(r"\s+(?:[Rr]evolution|[Tt]heses|[Dd]ays|[Ii]nsurrection
 REVOLUTION_MONTHS = frozenset({"February", "October"})
 #: a capitalised word inside a sentence before a weekday makes it a name (`on Good Friday`)
 NAME_BEFORE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\s+$")
-#: a weekday named after these in its sentence lies ahead (`I shall see him on Friday`,
-#: `said the men would return Monday`, `let me know by Saturday`, `next Monday`)
+#: a weekday, a month or a day named after these in its sentence lies ahead (`I shall see him
+#: on Friday`, `said the men would return Monday`, `let me know by Saturday`, `next Monday`,
+#: `we hope to see you on October 3`)
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|'ll|would|going to|next|hope|intend|expect|mean to|let me know)\b"
                            r"[^.!?;]*$", re.IGNORECASE)
+#: a verb in the past, or `that` opening a clause of its own, after the word that tells the
+#: future: a month or day after them is of what has passed (`will confirm that we stayed from July 25`)
+PAST_BETWEEN = re.compile(r"\b(?:that|was|were|had|did|\w+ed)\b", re.IGNORECASE)
+
+
+def _told_ahead(text: str, i: int, weekday: bool) -> bool:
+    """Whether the date at `i` is told in the future (`FUTURE_BEFORE` in its sentence); a
+    month or day only where no past verb nor `that` stands between (`PAST_BETWEEN`)."""
+    ahead = FUTURE_BEFORE.search(text, max(0, i - 60), i)
+    return ahead is not None and (weekday or not PAST_BETWEEN.search(ahead.group()))
+
+
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*)\s*$")
 #: a count and a measure after `March` or `May` (`March 2 ½ hours`, `March 3 miles North`,
 #: `march 2¼`): the verb (or `may`) before a distance or a time, as travellers' journals
@@ -671,7 +701,7 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
     taken = bytearray(len(text))
     found = []
     has: dict[str, bool] = {}       # the NEEDS searched for so far
-    rules = RULES + [BARE_DAY] if with_bare_days else RULES
+    rules = ENTRY_RULES if with_bare_days else RULES
     for rule in rules:
         if not all(_contains(text, need, has) for need in rule.needs):
             continue
@@ -680,9 +710,10 @@ def find_dates(text: str, earliest: int = 1500, latest: int = 2099,
             if any(taken[i:j]) or not _accept(rule, text, m):
                 continue
             attrs = rule.value(m.groupdict())
-            if rule.name == "weekday" and FUTURE_BEFORE.search(text, max(0, i - 60), i):
-                attrs["_ahead"] = "1"
             j, attrs = _with_relative_year(text, j, attrs) if attrs else (j, attrs)
+            if attrs and (rule.name == "weekday" or set(attrs) == {"when"} and YEARLESS.match(attrs["when"])) \
+                    and _told_ahead(text, i, weekday=rule.name == "weekday"):
+                attrs["_ahead"] = "1"
             values = [v for k, v in attrs.items() if not k.startswith("_")] if attrs else []
             if attrs is None or not all(map(is_calendar_day, values)) or (rule.name != "era_year" and any(
                     not earliest <= int(v[:4]) <= latest for v in values if v[:1].isdigit())):
@@ -715,8 +746,8 @@ def _year_by_weekday(printed: str, attrs: dict[str, str], earliest: int, latest:
         "when": f"{years[0]:04d}-{month:02d}-{number:02d}"}
 
 
-#: what parts the dates of one series: `June 25, Aug. 15, 1790`, `Dec. 3; Jan. 9, 1791`
-SERIES_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)\s*")
+#: what parts the dates of one series: `June 25, Aug. 15, 1790`, `Dec. 3; Jan. 9, 1791`, `the 3d and the 5th of May`
+SERIES_GAP = re.compile(r"\s*(?:,|;|&|and|,\s*and)(?:\s+the)?\s*")
 YEARLESS = re.compile(r"--(\d\d)(-\d\d)?$")
 YEAR_MONTH = re.compile(r"(\d{4})-(\d\d)")
 #: a value with its month: 1790-06-09, 1790-06, --06-09, --06

@@ -170,9 +170,10 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None,
 
     With `running`, values are completed from the document's running date, which
     dates heading this block move on; diary entries that head blocks before the first
-    dated one wait for it, and yearless months and days before any year of the div wait
-    for the year of a heading date near after them. `nearby`: the marks of the blocks dated so far, by where they
-    stand (see `_add`), kept by the caller over a document.
+    dated one wait for it, and yearless months and days (and a season of `last year`)
+    before any year of the div wait for the year of a heading date near after them.
+    `nearby`: the marks of the blocks dated so far, by where they stand (see `_add`), kept
+    by the caller over a document.
     """
     nearby = {} if nearby is None else nearby
     view = reading_view(block)
@@ -192,7 +193,10 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None,
             attrs = infer(attrs, running, place)
             if attrs is None:
                 continue
-            awaits_year = attrs.pop("_awaits_year", None)
+            awaits_year, ahead = attrs.pop("_awaits_year", None), attrs.pop("_ahead", None) is not None
+            if not attrs:       # a season of a relative year, marked once a heading date gives its year
+                running.await_year("", (block, start, end), int(awaits_year))
+                continue
         elif attrs.get("when", "---").startswith("---") and "from" not in attrs or "_decade" in attrs:
             continue    # a day, a weekday or a two-digit year alone, with no running date to date it
         else:
@@ -201,10 +205,13 @@ def mark_dates(block: Block, opts: Options, running: RunningDate | None = None,
         added += mark is not None
         if running is not None:
             if mark and awaits_year is not None:
-                running.await_year(attrs["when"], mark, int(awaits_year) if awaits_year else None)
+                running.await_year(attrs["when"], mark, int(awaits_year) if awaits_year else None, ahead)
             added += sum(_add(*where, value, opts, nearby) is not None for where, value in running.settle())
             for waited, value in running.settle_years():
-                waited.attrs = {**waited.attrs, **value}
+                if isinstance(waited, Mark):
+                    waited.attrs = {**waited.attrs, **value}
+                else:
+                    added += _add(*waited, value, opts, nearby) is not None
     if running is not None:
         running.read(len(view.text))
     return added
