@@ -641,9 +641,13 @@ def abbreviated(text: str, known: Known) -> list[Span]:
     return [m.span("name") for m in HONORIFIC_INITIAL.finditer(text)]
 
 
+#: the marks that repeat what stands above them in a list (`" Quillet,` under `Mr. Pellworth,`)
+DITTO_MARKS = ("\"", "“", "”", "„", "〃", "''")
+DITTO_STARTING_ALT = words_not_after(r"[^\s,.]", DITTO_MARKS)
 #: an item of a list of names, one a line, each closed by a comma or a full stop (a division
-#: list's `Mr. Pellworth,`), whose title a ditto mark may repeat (`" Quillet,`)
-LIST_ITEM = re.compile(rf"(?:(?P<title>{TITLE_STARTING_ALT})|(?<![^\s,.])(?P<ditto>[\"“”„〃]|''))[ \t]+"
+#: list's `Mr. Pellworth,`), led by its title or by a ditto mark that repeats the title (`" Quillet,`)
+#: at a word's start; one alternation of literals, which `re` finds by its first characters
+LIST_ITEM = re.compile(rf"(?P<lead>{TITLE_STARTING_ALT}|{DITTO_STARTING_ALT})[ \t]+"
                        rf"(?P<name>(?:{INITIAL}[ \t]*)*{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[,.](?=\s|$)")
 
 
@@ -654,10 +658,11 @@ def ditto(text: str, known: Known) -> list[Span]:
     printed with a mark at each line's start (`" Table of the House`) is no list of names."""
     found, titled_run, end = [], False, None
     for m in LIST_ITEM.finditer(text):
-        titled_run = m.group("title") is not None or titled_run and not text[end:m.start()].strip()
+        is_ditto = m.group("lead") in DITTO_MARKS
+        titled_run = not is_ditto or titled_run and not text[end:m.start()].strip()
         end = m.end()
         words = m.group("name").split()
-        if m.group("ditto") and titled_run and words[-1].title() not in ROLES:
+        if is_ditto and titled_run and words[-1].title() not in ROLES:
             found.append(m.span("name"))
     return found
 
