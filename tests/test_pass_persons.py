@@ -246,6 +246,17 @@ def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "took his wife Osrica home; the said Quillet and one slave Tobias; a man named Osbert",
+    "The said Hannah Pellworth, her son Osric, a daughter Quillabee",
+    "a man Tobias met, a letter for Hannah Quillet: no cue word",
+])
+def test_the_gate_of_cued_names_hides_no_match(text):
+    # the cue words that gate the search are in every match; a text without one is not searched
+    assert [m.span() for m in persons_rules.cued_names(text)] == \
+        [m.span() for m in persons_rules.CUED_NAME.finditer(text)]
+
+
 def test_the_text_attests_forenames_no_list_holds():
     texts = ["Osrica Pellworth came with the said Quillet and his wife Tobiah; Osric Quillet",
              "saw the said Osrica and Tobiah Quillet, and the said Tulverton Road",

@@ -56,11 +56,16 @@ SENTENCE_END = re.compile(r"""[.!?:;…]["'”’)\]*_]*\s*$""")
 #: a line ending in a name's initial or a title (`V. I.`, `V.1.` as OCR reads it, `Mr.`),
 #: whose period ends no sentence: the name goes on on the next line
 ENDS_IN_INITIAL = re.compile(r"""(?:(?<![^\s.(])[A-Z]|(?<=[A-Z]\.)[1l]|\b(?:Mr|Mrs|Messrs|Dr|St|Rev|Hon))\.\s*$""")
+#: how far from the line's last letter ENDS_IN_INITIAL's match can start (`Messrs.`)
+INITIAL_REACH = len("Messrs.")
 
 
 def ends_sentence(text: str) -> bool:
-    """The line ends a sentence: final punctuation, but not after an initial or a title."""
-    return bool(SENTENCE_END.search(text)) and not ENDS_IN_INITIAL.search(text)
+    """The line ends a sentence: final punctuation, but not after an initial or a title
+    (searched for only where it could start: the pattern, anchored at the end, would be
+    tried at every character of the line)."""
+    return bool(SENTENCE_END.search(text)) \
+        and not ENDS_IN_INITIAL.search(text, max(0, len(text.rstrip()) - INITIAL_REACH))
 
 
 #: the first letter after opening punctuation is lower case

@@ -422,7 +422,7 @@ RULES: list[Rule] = [
         rf"(?:\b(?i:(?P<ordinal>{_ORDINAL_WORD}))|{_NUM_START}(?P<day>{_DAY}))\s+day\s+of\s+"
         r"(?:(?:the\s+)?(?:same|said)\s+[Mm]onth"
         r"|(?P<present>this|the\s+present)\s+(?:[Mm]onth|[Ii]nstant|[Ii]nst\b\.?))"),
-        _day_of_month_referred, ("month_word",)),
+        _day_of_month_referred, ("day_of", "month_word")),
     # March term 1850, the May Term of 1850: a court's sitting, named by its month
     Rule("court_term", re.compile(
         rf"(?P<month>{_MONTH})\s+[Tt]erm(?!\w){_CLOSING_YEAR}?{_END}"),
@@ -553,6 +553,9 @@ NEEDS = {
     #: the `D.` of `A.D.`
     "era": re.compile(r"\.\s?[Dd]\."),
     "slash": re.compile("/"),
+    #: what a day of a month referred to (`the 3d day of said month`) is written with: far
+    #: rarer than the month words, so tried first
+    "day_of": re.compile(r"day\s+of\s"),
     #: what a month referred to (`of the same month`, `of this instant`) is written with
     "month_word": re.compile(r"[Mm]onth|[Ii]nst"),
     #: the word every year written out has

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ..facts import PersonsDone
 from ..model import Block, Document, Hyphen, Mark, Nearby, ReadingView, marks_nearby, reading_view
-from ..patterns import not_after
+from ..patterns import not_after, words_not_after
 from ..pipeline import PassSpec
 from ..register import Register, load_register, normalise_form
 from ..report import Report
@@ -62,9 +62,11 @@ LIFESPAN = 80
 REMEMBERED = 50
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 #: a name after the kind of place it names (`the town of Quillbury`, `the County of Quillabee`):
-#: the place's, no person's where it stands alone
-PLACE_OF = re.compile(r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Cc]ounty|[Pp]arish|[Tt]ownship|[Tt]erritory|[Dd]istrict)"
-                      rf"\s+of\s+({NAME_WORD})(?![\w'’])")
+#: the place's, no person's where it stands alone; the kind's word capitalised or not, where a
+#: word starts, as literals that `re` scans for
+PLACE_KINDS = ("town", "city", "village", "county", "parish", "township", "territory", "district")
+PLACE_OF = re.compile("(?:" + words_not_after(r"\w", [form for kind in PLACE_KINDS for form in (kind.title(), kind)])
+                      + rf")\s+of\s+({NAME_WORD})(?![\w'’])")
 #: an initial in a name (`L.`, or `L` where OCR lost the stop)
 LONE_INITIAL = re.compile(r"[A-Z]\.?")
 

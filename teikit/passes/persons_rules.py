@@ -24,6 +24,7 @@ caller keeps the leftmost, then the longest.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -546,6 +547,15 @@ NAMING_CUES = (r"(?:[Tt]he\s+)?said", "named", "[Dd]ear")
 CUED_NAME = re.compile(
     rf"\b(?:(?P<kin>(?:his|her|their|my|said|the|a|one)\s+(?:{'|'.join(KIN_WORDS)}))|{'|'.join(NAMING_CUES)})"
     rf"\s+(?:(?:{TITLE_ALT})\s+)?(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}){NAME_END}")
+#: the words one of which every CUED_NAME match holds: a kin or status word, or a naming cue
+CUE_WORDS = KIN_WORDS + ("said", "named")
+
+
+def cued_names(text: str) -> Iterator[re.Match]:
+    """CUED_NAME's matches in `text`. The pattern's branches open with common words (`the`,
+    `his`) that leave `re` no rare first characters to scan for, so a text is searched only
+    where it holds one of the CUE_WORDS, each looked for by `in` (a C string search)."""
+    return CUED_NAME.finditer(text) if any(word in text for word in CUE_WORDS) else iter(())
 
 
 def may_be_name(word: str, known: Known) -> bool:
@@ -565,7 +575,7 @@ def cued(text: str, known: Known) -> list[Span]:
     the words after it that may be a name's too (`the said Hannah Quillet`), and the forenames
     listed after one alone (`named Osric, Tobias and Hannah`)."""
     found = []
-    for m in CUED_NAME.finditer(text):
+    for m in cued_names(text):
         words = m.group("name").split()
         if not may_be_name(words[0], known) or not (m.group("kin") or words[0].title() in known.forenames):
             continue
@@ -592,7 +602,7 @@ def forenames_of_the_text(texts: list[str], known: Known) -> frozenset[str]:
     Road` nor `the said Plaintiff Osric Quillet`); never a word the text puts after an
     article or a preposition of place (`the Quill Osric`, `at Quillbury`), nor after a
     forename, where it is a surname (`the said Quillet` beside `Osric Quillet`)."""
-    first = {m.group("name").split()[0] for text in texts for m in CUED_NAME.finditer(text)
+    first = {m.group("name").split()[0] for text in texts for m in cued_names(text)
              if len(m.group("name").split()) <= 2}
     candidates = {word for word in first if may_be_name(word, known) and word.title() not in known.forenames}
     if not candidates:
@@ -651,9 +661,13 @@ def abbreviated(text: str, known: Known) -> list[Span]:
     return [m.span("name") for m in HONORIFIC_INITIAL.finditer(text)]
 
 
+#: the marks that repeat what stands above them in a list (`" Quillet,` under `Mr. Pellworth,`)
+DITTO_MARKS = ("\"", "“", "”", "„", "〃", "''")
+DITTO_STARTING_ALT = words_not_after(r"[^\s,.]", DITTO_MARKS)
 #: an item of a list of names, one a line, each closed by a comma or a full stop (a division
-#: list's `Mr. Pellworth,`), whose title a ditto mark may repeat (`" Quillet,`)
-LIST_ITEM = re.compile(rf"(?:(?P<title>{TITLE_STARTING_ALT})|(?<![^\s,.])(?P<ditto>[\"“”„〃]|''))[ \t]+"
+#: list's `Mr. Pellworth,`), led by its title or by a ditto mark that repeats the title (`" Quillet,`)
+#: at a word's start; one alternation of literals, which `re` finds by its first characters
+LIST_ITEM = re.compile(rf"(?P<lead>{TITLE_STARTING_ALT}|{DITTO_STARTING_ALT})[ \t]+"
                        rf"(?P<name>(?:{INITIAL}[ \t]*)*{NAME_WORD}(?:[ \t]+{NAME_WORD})?)[,.](?=\s|$)")
 
 
@@ -664,10 +678,11 @@ def ditto(text: str, known: Known) -> list[Span]:
     printed with a mark at each line's start (`" Table of the House`) is no list of names."""
     found, titled_run, end = [], False, None
     for m in LIST_ITEM.finditer(text):
-        titled_run = m.group("title") is not None or titled_run and not text[end:m.start()].strip()
+        is_ditto = m.group("lead") in DITTO_MARKS
+        titled_run = not is_ditto or titled_run and not text[end:m.start()].strip()
         end = m.end()
         words = m.group("name").split()
-        if m.group("ditto") and titled_run and words[-1].title() not in ROLES:
+        if is_ditto and titled_run and words[-1].title() not in ROLES:
             found.append(m.span("name"))
     return found
 
