@@ -250,6 +250,7 @@ def test_each_rule(text, rule, expected):
     "took his wife Osrica home; the said Quillet and one slave Tobias; a man named Osbert",
     "The said Hannah Pellworth, her son Osric, a daughter Quillabee",
     "a man Tobias met, a letter for Hannah Quillet: no cue word",
+    "Dear Hannah, my own dear Osric",
 ])
 def test_the_gate_of_cued_names_hides_no_match(text):
     # the cue words that gate the search are in every match; a text without one is not searched

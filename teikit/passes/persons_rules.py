@@ -548,7 +548,7 @@ CUED_NAME = re.compile(
     rf"\b(?:(?P<kin>(?:his|her|their|my|said|the|a|one)\s+(?:{'|'.join(KIN_WORDS)}))|{'|'.join(NAMING_CUES)})"
     rf"\s+(?:(?:{TITLE_ALT})\s+)?(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}){NAME_END}")
 #: the words one of which every CUED_NAME match holds: a kin or status word, or a naming cue
-CUE_WORDS = KIN_WORDS + ("said", "named")
+CUE_WORDS = KIN_WORDS + ("said", "named", "dear", "Dear")
 
 
 def cued_names(text: str) -> Iterator[re.Match]:
