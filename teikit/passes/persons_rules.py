@@ -69,9 +69,9 @@ Bro. Emperor Don Señor Senor Signor Mister Uncle""".split())
 #: `Will`, `Grace`, `Mark`) nor a place's name (`Adelaide`, `Florence`, `Lawrence`): a woman's, a man's,
 #: and those borne by both
 ENGLISH_FEMALE_FORENAMES = frozenset("""
-Abigail Ada Agnes Alma Amelia Amy Angelina Annie Arabella Barbara Beatrice Bertha Betsey Betsy
+Abigail Ada Agnes Alma Amelia Amy Angelina Annie Arabella Barbara Beatrice Bertha Betsy
 Betty Blanche Bridget Carrie Cecilia Cecily Celia Clara Clarissa Cora Cordelia Cornelia Delia Dinah Dora Dorcas
-Dorothea Dorothy Edith Edna Effie Eliza Ella Elsie Emeline Emmeline Esther Ethel Eudora Eugenia Eunice Eva Fanny
+Dorothea Dorothy Edith Edna Effie Eliza Ella Elsie Emmeline Esther Ethel Eudora Eugenia Eunice Eva Fanny
 Flora Frederica Georgiana Gertrude Hannah Hattie Helena Henrietta Hester Hetty Hilda Ida Isabel Isabella Jemima
 Jennie Jenny Jessie Joanna Josephine Judith Julia Juliana Kate Katharine Katherine Kitty Laura Lavinia Leah
 Letitia Lillian Lizzie Lottie Lucinda Lucretia Lydia Mabel Maggie Marian Marianne Matilda Maud Minnie Miriam Molly
@@ -79,8 +79,8 @@ Nancy Nellie Nelly Octavia Olivia Pauline Peggy Penelope Phebe Phoebe Polly Pris
 Sally Sallie Sophia Sophie Susanna Susannah Tabitha Theodosia Theresa Ursula Winifred""".split())
 ENGLISH_MALE_FORENAMES = frozenset("""
 Aaron Abel Abner Abraham Abram Adam Alan Allan Alonzo Alvin Ambrose Amos Angus Archibald Asa Augustus Barnabas
-Bartholomew Basil Ben Benedict Bertram Caleb Calvin Cecil Charley Charlie Christopher Clarence Claude Clement
-Cornelius Cyrus Darius Dennis Donald Duncan Ebenezer Edwin Eli Elias Elijah Elisha Elmer Emanuel Enoch
+Bartholomew Basil Ben Benedict Caleb Calvin Cecil Charley Charlie Christopher Clarence Claude Clement
+Cornelius Cyrus Darius Dennis Donald Duncan Edwin Eli Elias Elijah Elisha Elmer Emanuel Enoch
 Ephraim Erasmus Ezekiel Ezra Ferdinand Gabriel Gideon Gilbert Godfrey Gustavus Harvey Hector Herman Hezekiah
 Horace Horatio Hubert Humphrey Ichabod Ira Isaiah Jabez Jasper Jeremiah Jerome Jesse Jim Jimmy Joe Joel Jonas
 Jonathan Josiah Laurence Lemuel Leonard Levi Lewis Lionel Lorenzo Lucius Luke Luther Malcolm Marcus
