@@ -456,6 +456,9 @@ def test_last_or_next_after_a_month_or_day_counts_from_the_running_date():
     assert dates_in("in May last\nyear, the 3d of June next week") == [
         ("May last\nyear", {"when": "--05", "_year_shift": "-1"}), ("3d of June", {"when": "--06-03"})]
     assert dated(["She was sick in January last."]) == [("January last", {"when": "--01"})]
+    # a month abbreviated alone is a date before `last` or `next` only (`Jan` may be a name)
+    assert dated(["Kelford, May 12, 1790.", "She was sick in Jany. last and in Feb. too; Jan last came."])[1:] == [
+        ("Jany. last", inferred("1790-01"))]
 
 
 def test_a_month_of_last_or_this_year_counts_from_the_running_year():

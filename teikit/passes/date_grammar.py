@@ -646,7 +646,8 @@ def _name_after_weekday(text: str, end: int) -> bool:
 
 #: `last` or `next` after a yearless month or day (`in January last`, `the 3d of December
 #: last`, `on the 1st of July next`): the latest before the running date, or the first after
-#: it, as `last September` counts; not `last year` or `next week`, a date of their own
+#: it, as `last September` counts; not `last year` or `next week`, a date of their own. A
+#: month abbreviated alone is a date before them (`in Jany. last`)
 LAST_OR_NEXT_AFTER = re.compile(r"[ \t]+(?P<direction>last|next)(?!\w)"
                                 r"(?!\s+(?:year|month|week|day|night|time|spring|summer|autumn|fall|winter)\b)")
 #: the year named after a yearless month or day by its distance from the running one (`May
@@ -671,7 +672,8 @@ def _accept(rule: Rule, text: str, m: re.Match) -> bool:
     """The checks a match must pass beyond its pattern."""
     i, j = m.span()
     if rule.name == "month" and not m.group("year") and not m.group("byear") and not m.group("month2"):
-        return _standalone_month_is_date(text, i, j, m.group("month"))
+        return _standalone_month_is_date(text, i, j, m.group("month")) \
+            or m.group("month").endswith(".") and LAST_OR_NEXT_AFTER.match(text, j) is not None
     if rule.name == "month_day" and not m.group("year"):
         return not _verb_before_measure(text, m.end("month"), m.group("month"))
     if rule.numeric:
