@@ -170,6 +170,13 @@ def year_digits(text: str | None) -> str | None:
     return re.sub(r"\s", "", text).translate(OCR_DIGITS) if text else text
 
 
+def years_on_weekday(month: int, day: int, weekday: int, earliest: int, latest: int) -> list[int]:
+    """The years of [earliest, latest] in which that day of that month falls on `weekday`
+    (Monday 0): a printed weekday fixes a year up to the calendar's cycle."""
+    return [year for year in range(earliest, latest + 1) if is_calendar_day(f"{year:04d}-{month:02d}-{day:02d}")
+            and datetime.date(year, month, day).weekday() == weekday]
+
+
 def is_calendar_day(value: str) -> bool:
     """Whether an ISO value names days that exist: no `1873-02-29`, no `--04-31`."""
     m = re.fullmatch(r"(?:(\d{4})|-)(?:-(\d\d)(?:-(\d\d))?)?|---(\d\d)", value)
@@ -742,9 +749,8 @@ def _year_by_weekday(printed: str, attrs: dict[str, str], earliest: int, latest:
     if "_year_end" not in attrs or not weekday or not day or not day.group(2):
         return attrs
     wanted, month, number = WEEKDAYS.index(weekday.group().capitalize()), int(day.group(1)), int(day.group(2)[1:])
-    years = [year for year in range(earliest, latest + 1) if year % 100 == int(attrs["_year_end"])
-             and is_calendar_day(f"{year:04d}-{month:02d}-{number:02d}")
-             and datetime.date(year, month, number).weekday() == wanted]
+    years = [year for year in years_on_weekday(month, number, wanted, earliest, latest)
+             if year % 100 == int(attrs["_year_end"])]
     if len(years) != 1:
         return attrs
     return {key: value for key, value in attrs.items() if key != "_year_end"} | {

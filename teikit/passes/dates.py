@@ -22,9 +22,8 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Iterable
-from datetime import date
-from difflib import SequenceMatcher
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from itertools import islice
 
 from ..facts import DatesDone
@@ -32,7 +31,7 @@ from ..model import Block, Document, Line, Mark, Nearby, marks_nearby, reading_v
 from ..pipeline import PassSpec
 from ..report import Report
 from .date_context import FULL_DAY, RunningDate, infer
-from .date_grammar import MONTH_NUMBER, OCR_DIGITS, WEEKDAYS, find_dates, is_calendar_day
+from .date_grammar import MONTH_NUMBER, OCR_DIGITS, WEEKDAYS, find_dates, years_on_weekday
 
 
 def crosses(marks: Iterable[Mark], i: int, j: int) -> bool:
@@ -277,8 +276,7 @@ def weekday_year_day(text: str, opts: Options, cited: list[int]) -> str | None:
     middle = statistics.median(cited) if cited else None
     likeness = {year: (SequenceMatcher(None, misread.group(1).translate(OCR_DIGITS), str(year)).ratio(),
                        -abs(year - middle) if cited else 0)
-                for year in range(opts.earliest_year, opts.latest_year + 1)
-                if is_calendar_day(f"{year}-{month:02d}-{day:02d}") and date(year, month, day).weekday() == wanted}
+                for year in years_on_weekday(month, day, wanted, opts.earliest_year, opts.latest_year)}
     ranked = sorted(likeness, key=likeness.get, reverse=True)
     if not ranked or len(ranked) > 1 and likeness[ranked[0]] == likeness[ranked[1]]:
         return None
