@@ -267,8 +267,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
 
     def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
         nearby = claimed.setdefault(block, Nearby())
-        spans = [within_line(texts[block], *persons_rules.without_suffix(texts[block], i, j), line_ends.get(block, []))
-                 for i, j in spans]
+        spans = [within_line(texts[block], i, j, line_ends.get(block, [])) for i, j in spans]
         spans = [(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)
                  and (ref or not persons_rules.stands_for_no_person(texts[block], i, j))]
         for i, j in pick(spans, nearby):
@@ -378,13 +377,16 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
     forenamed = frozenset(surname for surname, count in bearers.items() if count == 1)
     pattern = persons_rules.surname_pattern(full, bare)
     parts = [(name.split(), *persons_keys.name_parts(name)) for name in everyone_in_full]
-    named = frozenset((given[0], surname) for _, given, surname in parts if given)
-    given_pairs = frozenset((words[0], words[1]) for words, given, _ in parts
-                            if len(given) >= 2 and words[1] == given[1] and words[1].title() in known.forenames)
+    named = {(given[0], surname) for _, given, surname in parts if given}
+    named_surnames = {surname for _, surname in named}
+    given_names = persons_rules.given_names_pattern({(words[0], words[1]) for words, given, _ in parts
+                                                     if len(given) >= 2 and words[1] == given[1]
+                                                     and words[1].title() in known.forenames})
     for b, text in enumerate(texts):
         claim(b, persons_rules.surname_mentions(text, pattern, known, forenamed)
-              + persons_rules.surnames_in_lower_case(text, named, known), "surname")
-        claim(b, persons_rules.given_names_alone(text, given_pairs), "given")
+              + persons_rules.surnames_in_lower_case(text, named, known, named_surnames), "surname")
+        if given_names:
+            claim(b, [m.span() for m in given_names.finditer(text)], "given")
 
 
 def key_given_names(mentions: list[Mention]) -> None:

@@ -239,6 +239,8 @@ def is_title_of_the_next_name(text: str, start: int, end: int) -> bool:
 #: the feasts and terms of the year, which date things (`until after Easter`), no person
 FEASTS = frozenset("""Easter Christmas Michaelmas Candlemas Lammas Martinmas Whitsun Whitsuntide Pentecost Lent
 Epiphany Advent Hallowmas Shrovetide Eastertide Yuletide""".split())
+
+
 def plausible(text: str, start: int, end: int, known: Known) -> bool:
     """Whether a trimmed PERSON span reads as a name in print, not a place, ship or prescription.
 
@@ -322,13 +324,16 @@ def plurals(texts: list[str]) -> set[str]:
 SHORT_NAME = 4
 
 
-def is_lone_short_word(word: str, texts: list[str]) -> bool:
-    """Whether a single word the model took is short (SHORT_NAME) and stands nowhere else in
-    the text: no title, forename or other mention vouches for it."""
-    if len(word) > SHORT_NAME:
-        return False
-    alone = re.compile(not_after(r"\w", re.escape(word)) + r"(?!\w)")
-    return sum(len(alone.findall(text)) for text in texts) <= 1
+#: a whole word of SHORT_NAME letters at most
+SHORT_WORD = re.compile(rf"(?<!\w)\w{{1,{SHORT_NAME}}}(?!\w)")
+
+
+def lone_short_words(texts: list[str]) -> set[str]:
+    """The short words (SHORT_NAME) that stand once only in the text: where the model takes
+    one for a name, no title, forename or other mention vouches for it. Counted in one
+    reading of the text, whatever the number of such words."""
+    counts = Counter(chain.from_iterable(SHORT_WORD.findall(text) for text in texts))
+    return {word for word, count in counts.items() if count == 1}
 
 
 def person_spans(entities: list[Entity], texts: list[str], known: Known,
@@ -337,8 +342,9 @@ def person_spans(entities: list[Entity], texts: list[str], known: Known,
     labels as something else more often than as a person, a single word the text puts
     after a preposition of place or uses as a plural, anywhere in the document (`places`,
     when the caller has read them from `texts` already), and, unless `short_lone_names`, a
-    short word alone (`is_lone_short_word`)."""
+    short word alone (`lone_short_words`)."""
     places = place_words(texts) | plurals(texts) if places is None else places
+    lone = set() if short_lone_names else lone_short_words(texts)
     votes: Counter[tuple[str, bool]] = Counter()
     for e in entities:
         if e.label == "PERSON" or e.label in NOT_PERSON_LABELS:
@@ -350,7 +356,7 @@ def person_spans(entities: list[Entity], texts: list[str], known: Known,
             continue
         span = trim(texts[e.block], e.start, e.end)
         span = span and without_common_first_word(texts[e.block], *span, known)
-        if span and texts[e.block][span[0]:span[1]] not in places and plausible(texts[e.block], *span, known) \
-                and (short_lone_names or not is_lone_short_word(texts[e.block][span[0]:span[1]], texts)):
+        name = span and texts[e.block][span[0]:span[1]]
+        if span and name not in places and name not in lone and plausible(texts[e.block], *span, known):
             spans.setdefault(e.block, []).append(span)
     return spans

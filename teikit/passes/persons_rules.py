@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..lexicon import word_zipf
@@ -811,9 +810,10 @@ def stands_for_no_person(text: str, start: int, end: int) -> bool:
 
 
 def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
-    """Every rule's spans in `text`, by rule name, in rule order; no office, no place's nor
-    body's names unless an honorific makes a person of one (`Mr. Wells`, `Mr. Court`)."""
-    return {name: [(i, j) for i, j in rule(text, known)
+    """Every rule's spans in `text`, by rule name, in rule order, without a name's suffix
+    (`without_suffix`); no office, no place's nor body's names unless an honorific makes a
+    person of one (`Mr. Wells`, `Mr. Court`)."""
+    return {name: [(i, j) for i, j in (without_suffix(text, *span) for span in rule(text, known))
                    if not (stands_for_no_person(text, i, j) or title_before(text, i) not in HONORIFICS
                            and (names_a_place(text[i:j], known.forenames) or names_a_body(text[i:j])
                                 or in_place_name(text, i)))]
@@ -939,18 +939,14 @@ NAME_THEN_LOWER = re.compile(rf"(?P<first>{NAME_WORD_STARTING})(?:\s+(?:{CAPITAL
                              r"(?P<last>[a-z][a-z'’]+)(?![\w'’-])")
 
 
-@lru_cache(maxsize=4)
-def surnames_of(named: frozenset[tuple[str, str]]) -> frozenset[str]:
-    """The surnames of (first given name, surname) pairs, read once a document, not once a block."""
-    return frozenset(surname for _, surname in named)
-
-
-def surnames_in_lower_case(text: str, named: frozenset[tuple[str, str]], known: Known) -> list[Span]:
+def surnames_in_lower_case(text: str, named: set[tuple[str, str]], known: Known,
+                           surnames: set[str] | None = None) -> list[Span]:
     """A surname the text writes in lower case after a forename, where a name the text gives
     in full proves it a surname (`Hannah quillet` beside `Hannah Quillet` or `H. Quillet`),
     a common word too (`Osric key` beside `O. Key`): `named` holds the (first given name,
-    surname) of every name found in full; the forename is a known one or that name's."""
-    surnames = surnames_of(named)
+    surname) of every name found in full, `surnames` their surnames (a caller reading many
+    blocks gives them once); the forename is a known one or that name's."""
+    surnames = {surname for _, surname in named} if surnames is None else surnames
     found = []
     for m in NAME_THEN_LOWER.finditer(text):
         first, last = m["first"], m["last"].title()
@@ -960,19 +956,13 @@ def surnames_in_lower_case(text: str, named: frozenset[tuple[str, str]], known: 
     return found
 
 
-@lru_cache(maxsize=4)
-def given_names_pattern(given: frozenset[tuple[str, str]]) -> re.Pattern | None:
-    """The regex of `given_names_alone`, built once a document."""
+def given_names_pattern(given: set[tuple[str, str]]) -> re.Pattern | None:
+    """Two given names of a name found in full, without its surname (`Hester Jane` beside
+    `Hester Jane Quillet`), the second maybe in lower case (`Hester jane`): `given` holds the
+    first two words of names of three words or more whose second is a forename. None where
+    there are none. Built once a document, searched in every block."""
     if not given:
         return None
     alternatives = [not_after(r"[\w.'’-]", re.escape(first)) + rf"\s+[{second[0]}{second[0].lower()}]"
                     + re.escape(second[1:]) for first, second in sorted(given)]
     return re.compile("(?:" + "|".join(alternatives) + ")" + NAME_END)
-
-
-def given_names_alone(text: str, given: frozenset[tuple[str, str]]) -> list[Span]:
-    """Two given names of a name found in full, without its surname (`Hester Jane` beside
-    `Hester Jane Quillet`), the second maybe in lower case (`Hester jane`): `given` holds the
-    first two words of names of three words or more whose second is a forename."""
-    pattern = given_names_pattern(given)
-    return [m.span() for m in pattern.finditer(text)] if pattern else []
