@@ -241,6 +241,22 @@ def rules(text):
     ("AYES. Mr. Pellworth,\n\" Quillet,\n\" O. T. Osbert,\nDr. Tulverton,\n\" Hannah.", "ditto",
      ["Quillet", "O. T. Osbert", "Hannah"]),
     ("moved, \"That an Address\n\" Table of the House.\"\n\" Quillet, Pellworth.", "ditto", []),
+    # a name in apposition to a role; a forename after `dear`; initials signing a letter at a block's end
+    ("they sent out Osric, the Quillabee Chief, and his men.", "apposition", ["Osric"]),
+    ("they sent out Osric, the Chief of the band.", "apposition", ["Osric"]),
+    ("Quillbury, the County Town, lies low.", "apposition", []),           # a sentence's first word; no role
+    ("we rode there on Tobias, the Chief Clerk said.", "apposition", []),   # after a preposition
+    ("they met Tulverton, the Quillabee town.", "apposition", []),           # no role
+    ("Tell my own dear Hannah I want to see her.", "cued", ["Hannah"]),
+    ("My dear Tobias, come soon.", "cued", ["Tobias"]),
+    ("my dear Quillbury is far away.", "cued", []),                         # no forename
+    ("Ever yours O.T.Q.", "signature", ["O.T.Q."]),
+    ("O. Q.", "signature", ["O. Q."]),
+    ("and there the matter rests.—O. Q.]", "signature", ["O. Q."]),
+    ("Yours truly, H.P.", "signature", ["H.P."]),
+    ("We arrived at four P.M.", "signature", []),                          # a sentence's abbreviation
+    ("P.S.", "signature", []),
+    ("signed by O.T.Q. and others.", "signature", []),                      # not at the end
 ])
 def test_each_rule(text, rule, expected):
     assert rules(text)[rule] == expected
@@ -925,39 +941,6 @@ def model_finds(monkeypatch, *words):
 def test_a_name_the_model_finds_once_in_prose_is_found_wherever_it_stands(monkeypatch, texts, expected):
     model_finds(monkeypatch, "Pellworth", "Pell")
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("they sent out Osric, the Quillabee Chief, and his men.", ["Osric"]),
-    ("they sent out Osric, the Chief of the band.", ["Osric"]),
-    ("Quillbury, the County Town, lies low.", []),            # a sentence's first word; no role
-    ("we rode there on Tobias, the Chief Clerk said.", []),    # after a preposition
-    ("they met Tulverton, the Quillabee town.", []),            # no role
-])
-def test_a_name_in_apposition_to_a_role_is_a_persons(text, expected):
-    assert [text[i:j] for i, j in persons_rules.in_apposition(text, Known())] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Tell my own dear Hannah I want to see her.", ["Hannah"]),
-    ("My dear Tobias, come soon.", ["Tobias"]),
-    ("my dear Quillbury is far away.", []),                   # no forename
-])
-def test_a_forename_after_dear_is_a_persons(text, expected):
-    assert [text[i:j] for i, j in persons_rules.cued(text, Known())] == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Ever yours O.T.Q.", ["O.T.Q."]),
-    ("O. Q.", ["O. Q."]),
-    ("and there the matter rests.—O. Q.]", ["O. Q."]),
-    ("Yours truly, H.P.", ["H.P."]),
-    ("We arrived at four P.M.", []),                          # a sentence's abbreviation
-    ("P.S.", []),
-    ("signed by O.T.Q. and others.", []),                      # not at the end
-])
-def test_initials_signing_a_letter_at_a_blocks_end_are_a_persons(text, expected):
-    assert [text[i:j] for i, j in persons_rules.signature(text, Known())] == expected
 
 
 def test_a_forename_after_a_brothers_abbreviated_title_is_not_the_namesake_in_full():
