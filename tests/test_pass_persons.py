@@ -417,7 +417,8 @@ def test_a_word_where_things_stand_is_a_place(text):
     assert persons_model.place_words([text], persons_model.THING_CONTEXTS) == {"Quillabee"}
 
 
-@pytest.mark.parametrize("text", ["the Pellworth of old", "the Pellworth Act", "Pellworth's village"])
+@pytest.mark.parametrize("text", ["the Pellworth of old", "the Pellworth Act", "Pellworth's village",
+                                  "the Pellworth, Quillet and Osric expeditions"])
 def test_a_name_before_of_a_capital_or_as_an_owner_is_no_place(text):
     assert persons_model.place_words([text]) == set()
 
@@ -428,6 +429,23 @@ def test_the_surname_stage_carries_no_place_but_trusts_a_name_after_at(monkeypat
              "Peter Pellworth came; they fired at Pellworth, and Pellworth fell."]
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == [
         "Peter Quillabee", "Peter Pellworth", "Pellworth", "Pellworth"]
+
+
+def test_a_title_keeps_a_surname_that_also_names_a_river(monkeypatch):
+    # rivers and ranges bear their finders' names: `the Pellworth,` is the river, `Major
+    # Pellworth` vouches for the bare surname elsewhere; a queen's forename vouches for no surname
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Major Pellworth led them. They reached the Pellworth, and camped there.",
+             "The tracks of Pellworth were plain. Queen Hannah reigned; they crossed the Hannah, "
+             "where Hannah rises."]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == [
+        "Pellworth", "Pellworth", "Hannah"]
+
+
+def test_a_surname_owning_a_place_names_the_place(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Mr. Tobias Quillet rode north to Quillet’s Creek and Quillet' Pillar; Quillet’s horse died."]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Tobias Quillet", "Quillet"]
 
 
 def test_a_surname_the_text_uses_as_a_place_is_no_person_alone(monkeypatch):

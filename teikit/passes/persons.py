@@ -290,6 +290,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         for m in unlinked:
             weak.setdefault(m.block, []).append((m.start, m.end))
         attested: set[str] = set()
+        titled_surnames: set[str] = set()
         # read once, for the rules and the model (places) and for the surname stage (groups)
         groups = persons_model.plurals(texts) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
         places = groups | after_place.keys() | persons_model.place_words(texts, (PLACE_OF,))
@@ -298,6 +299,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
             for rule in ("speaker", "apposition", "author"):       # `Moscow said`, `read Quillbury` (a guide)
                 spans[rule] = [(i, j) for i, j in spans[rule] if text[i:j] not in places]
             attested.update(text[i:j] for rule in ("titled", "speaker", "saint") for i, j in spans.get(rule, ()))
+            titled_surnames.update(persons_keys.name_parts(text[i:j])[1] for i, j in spans.get("titled", ())
+                                   if persons_rules.takes_surname(persons_rules.title_before(text, i)))
             claim(b, [span for found in spans.values() for span in found] + weak.get(b, []), "rules")
         if opts.model:
             stems = {persons_keys.name_parts(m.text)[1] for m in mentions}
@@ -305,7 +308,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
                 stems |= {person.surname for person in finder.register.persons.values()}
             for b, spans in model_spans(texts, taken, known, places, report, opts.short_lone_names).items():
                 claim(b, [(i, j) for i, j in spans if not derived_from(texts[b][i:j], stems)], "model")
-        claim_names(texts, mentions, attested, groups | used_as_places, known, claim)
+        # rivers and ranges bear their finders' names: a title vouches for the person's
+        claim_names(texts, mentions, attested, (groups - titled_surnames) | used_as_places, known, claim)
     return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts, line_ends)
 
 

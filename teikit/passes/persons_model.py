@@ -67,9 +67,10 @@ CONSTITUENCY = re.compile("(?:" + "|".join(not_after(r"\w", m) + r"embers?" for 
                           + rf")\s+for\s+({NAME_WORD})(?![\w'’])")
 #: a capitalised word after a lower-case `the` that ends a phrase (`down the Quillabee, then`,
 #: `the Quillabee in flood`): a river, a country, a thing; never before `of` (`the Pellworth of
-#: old`) nor a capital (`the Pellworth Act`)
+#: old`) nor a capital (`the Pellworth Act`), nor a comma and a capital, which list names
+#: before the noun they qualify (`the Quillet, Pellworth and Osric expeditions`)
 THE_THING = re.compile(not_after(r"\w", "the") + rf"\s+({NAME_WORD})"
-                       r"(?=\s*[,;:.!?)]|\s+(?:in|and|to|for|is|was|at|from|on|or|which|where)\b)")
+                       r"(?=\s*(?:,(?!\s*[A-Z])|[;:.!?)])|\s+(?:in|and|to|for|is|was|at|from|on|or|which|where)\b)")
 #: a capitalised word before a feature of the land in lower case (`the Quillabee range`,
 #: `Pellworth mountains`): the name is the place's
 BEFORE_LAND_NOUN = re.compile(rf"({NAME_WORD})\s+(?:river|rivers|range|ranges|mountains|mountain|hills|hill|lake|"

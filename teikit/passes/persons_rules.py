@@ -905,6 +905,9 @@ def surname_pattern(full: set[str], surnames: set[str]) -> Surnames | None:
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\n)\s*$")
 #: a capitalised word right after a bare surname: the surname names a thing (`the Smith Act`)
 PROPER_NOUN_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+#: an owner's mark and a place's noun after a surname (`Quillet's Creek`, `Pellworth' Pillar`):
+#: the place a person gave a name, not the person
+OWNED_PLACE_AFTER = re.compile(r"['’]s?[ \t]+(?:" + "|".join(sorted(PLACE_NOUNS | {"Pillar", "Well", "Hill", "Lookout"})) + r")\b")
 
 
 #: a lower-case word (and a comma) right before a word: running prose, where a capital
@@ -922,7 +925,7 @@ def surname_mentions(text: str, pattern: Surnames | None, known: Known,
     found = []
     for m in pattern.pattern.finditer(text):
         bare = m.group() in pattern.bare
-        if bare and PROPER_NOUN_AFTER.match(text, m.end()):
+        if bare and (PROPER_NOUN_AFTER.match(text, m.end()) or OWNED_PLACE_AFTER.match(text, m.end())):
             continue
         before = text[max(0, m.start() - 6):m.start()]
         if before.rstrip().endswith((" the", " a", " an")) or before.rstrip() in ("the", "The"):
