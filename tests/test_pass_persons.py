@@ -577,6 +577,14 @@ def test_trim_drops_titles_possessive_and_punctuation():
     assert text[i:j] == "Michael"
 
 
+@pytest.mark.parametrize("span, name", [("Osric Quillet Some", "Osric Quillet"), ("Quillet These", "Quillet"),
+                                        ("Some", "Some"), ("Osric Young", "Osric Young")])
+def test_trim_drops_a_last_word_that_opens_a_phrase(span, name):
+    text = f"the son of {span} of the tribe came"
+    i, j = persons_model.trim(text, 11, 11 + len(span))
+    assert text[i:j] == name
+
+
 @pytest.mark.parametrize("cited", ["Vide Osric Pellworth", "Cf. Osric Pellworth"])
 def test_trim_drops_the_word_that_cites_an_author(cited):
     text = f"({cited}, p. 12.)"

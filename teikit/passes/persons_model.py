@@ -183,12 +183,23 @@ def recognise(nlp, pieces: list[tuple[int, int, str]]) -> list[Entity]:
     return found
 
 
+#: words that open a phrase and end no name: where the model's span ends in one, the next
+#: sentence or page began with it (`Osric Quillet Some of them came`)
+PHRASE_OPENERS = frozenset("""Some Any All Many Most Several Few Each Every None Such This That These Those
+Their His Her Its Our My Your Both Either Neither Another""".split())
+
+
 def trim(text: str, start: int, end: int) -> Span | None:
     """A PERSON entity's span without its words up to the last title or word of a citation
-    (`Vide`, `Cf.`), what follows a possessive, a name's suffix (`Esqr.`: the register's
-    surname is the word before it) and edge punctuation; None if nothing is left."""
+    (`Vide`, `Cf.`), a last word that opens a phrase (PHRASE_OPENERS), what follows a
+    possessive, a name's suffix (`Esqr.`: the register's surname is the word before it) and
+    edge punctuation; None if nothing is left."""
     span = text[start:end]
     words = span.split()
+    if len(words) > 1 and words[-1] in PHRASE_OPENERS:    # `Quillet Some` -> `Quillet`
+        end = start + span.rindex(words[-1])
+        span = text[start:end]
+        words.pop()
     titles = [k for k, w in enumerate(words[:-1])
               if w in TITLE_WORDS or w.rstrip(".") + "." in TITLE_WORDS or w.removesuffix("s") in TITLE_WORDS
               or w.rstrip(".,").title() in CITATION_WORDS]
