@@ -534,6 +534,8 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("kept in the Pellworth Library, Quillbury", "Pellworth Library", False),
     ("not before Michaelmas, when", "Michaelmas", False),             # a feast of the year
     ("not before Quillabee came", "Quillabee", True),
+    ("a section of the river Quillabee had", "Quillabee", False),     # a land's noun before it
+    ("a word from the driver Quillabee, who", "Quillabee", True),
 ])
 def test_model_spans_are_filtered_for_print(text, span, expected):
     start = text.index(span)

@@ -57,6 +57,9 @@ WHITESPACE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 #: nouns before a ship's name (`the tanker Ruth`)
 SHIP_BEFORE = re.compile(r"\b(?:ship|steamer|steamship|tanker|vessel|boat|schooner|brig|barque|bark|frigate|"
                          r"sloop|yacht|cruiser|liner|S\.\s?S\.|H\.\s?M\.\s?S\.)\s+$", re.IGNORECASE)
+#: a feature of the land in lower case right before a name: the name is the place's (`the
+#: river Quillabee`, `on lake Pellworth`)
+LAND_NOUN_BEFORE = re.compile(r"\b(?:river|lake|mount|mountain|island|isle|cape|bay|creek|valley|falls|county)\s+$")
 #: a capitalised word after a preposition of place, not a possessive (`at Smith's` may be a person's)
 PLACE_PREPOSITIONS = tuple(form for word in ("in", "at", "near", "into", "towards", "across", "through")
                            for form in (word.title(), word))
@@ -260,7 +263,7 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     place's first word (`Santa Quillabee`); the title of the name after it; digits; a word in lower
     case (particles aside); a last word that is no name
     word (`N. Y.`) or is derived (`Trotskyism`); a single common English word; `the`, a
-    ship's noun or emphasis before it (ships, places, bodies, titles of works); a preposition
+    ship's noun, a land's noun or emphasis before it (ships, places, bodies, titles of works); a preposition
     of place before a single word; a short word abbreviated before a number (`Vol. 2`); the
     end of a hyphenated compound (`Self- Made Men`); a span in capitals (`QUILLABEE QUAY
     CONCERT`: the model, trained on mixed case, reads headings and headlines poorly; the
@@ -284,6 +287,7 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
                             or (len(span) <= 4 and REFERENCE_ABBREVIATION.match(text, end))):
         return False
     if names_a_place(span, known.forenames) or ARTICLE_BEFORE.search(before) or SHIP_BEFORE.search(before) \
+            or LAND_NOUN_BEFORE.search(before) \
             or COMPOUND_BEFORE.search(before) \
             or before.endswith(tuple(EMPHASIS)):
         return False
