@@ -123,6 +123,9 @@ def rules(text):
     ("the General Staff met the staff", "titled", []),
     ("printed by J. M. Pellworth of London", "initials", ["J. M. Pellworth"]),
     ("R. Ferri sulph. gr. ij.", "initials", []),
+    ("on board H. M. Brig Quillet we sailed", "initials", []),           # a vessel's noun
+    ("a letter from H. M. Consul at Quillbury", "initials", []),         # an office
+    ("a letter from H. M. Brigham at Quillbury", "initials", ["H. M. Brigham"]),
     ("the U.S. Trotskyists", "initials", []),
     ("Peter Hedlund came", "forename", ["Peter Hedlund"]),
     ("Peter Hedlund's book", "forename", ["Peter Hedlund"]),

