@@ -8,6 +8,7 @@ from teikit.model import reading_view
 from teikit.passes import blocks, dehyphenate, structure
 from teikit.passes.structure import first_text
 from teikit.reader import document_from_text
+from test_robustness import check_encoding_properties
 from teikit.report import Report
 
 FILL = "a line of ordinary running text that is full width\n"
@@ -1181,3 +1182,20 @@ def test_title_case_subheads_a_book_sets_between_sentences_are_its_habit_and_hea
     # a letter's salutes, its writer's address and its place and date are none
     letters = ["Dear Uncle Tobias", "Mr. Osric Quillet of Tulverton.", "Quillbury Harbour July 1805.", "Dear Sir."]
     assert heads(encode(chapel_book(letters), title_page=False)) == ["CHAPTER III."]
+
+
+def test_a_catechism_begun_before_its_first_heading_is_no_title_page():
+    """An excerpt that opens on questions and answers: a title page holds no speech (TEI's
+    titlePart allows none), so what precedes the first heading is the text itself."""
+    qa = ("Q. Who keeps the mill at Quillbury ?\n\nA. Tobias Pellworth, since the flood\n"
+          "of that year, and his son after him.\n\n")
+    doc = encode(qa + "Chapter II.\n\nOF THE MILL.\n\n" + PARAGRAPH)
+    assert not [block for block in doc.front if block.kind == "titlePage"]
+    assert doc.body[0].children[0].kind == "sp"
+    check_encoding_properties(qa + "Chapter II.\n\nOF THE MILL.\n\n" + PARAGRAPH, "book")
+
+
+def test_a_title_page_before_a_dialogue_stays_one():
+    doc = encode(OLD_TITLE_PAGE + "\nQ. Who keeps the mill ?\n\nA. Tobias, since the flood.\n")
+    assert doc.front[0].kind == "titlePage"
+    assert [child.kind for child in doc.body[0].children][-2:] == ["sp", "sp"]

@@ -1762,11 +1762,13 @@ class _Builder:
             self.front.insert(0, Block("titlePage", attrs={"type": "masthead"}, children=self.masthead))
 
     def place_preamble(self) -> None:
-        """What precedes the first heading: a title page, or the first division's top."""
+        """What precedes the first heading: a title page, or the first division's top. A
+        title page holds no speech (an excerpt may open on a catechism's questions), so a
+        preamble with one is the text itself, begun before its first heading."""
         preamble, front, body = self.preamble, self.front, self.body
         if not preamble:
             return
-        if self.opts.title_page and (front or body):
+        if self.opts.title_page and (front or body) and not any(block.kind == "sp" for block in preamble):
             front[:0] = self.title_page(preamble)
         elif body and not self.opts.enclosing_div:
             first = body[0]
