@@ -339,6 +339,12 @@ def test_surname_stage_finds_full_names_and_bare_surnames():
         ["Osbert Fenwick", "FENWICK", "Fenwick"]
 
 
+def test_a_surname_that_reads_as_a_roman_numeral_in_capitals_is_not_sought_in_capitals():
+    pattern = surname_pattern({"Osric Quillet"}, {"Quillet", "Vi"})
+    text = "Vi came. CHAPTER VI. QUILLET AND HIS MILL. See Chapter VI."
+    assert [text[i:j] for i, j in surname_mentions(text, pattern, Known())] == ["Vi", "QUILLET"]
+
+
 def test_a_common_word_surname_of_a_person_named_in_full_is_found_in_running_prose():
     pattern = surname_pattern({"Osric Glass"}, {"Glass"})
     text = "Osric Glass came. We spoke with Glass, and Glass left. Glass broke; a glass; THE GLASS AGE."

@@ -898,10 +898,12 @@ def surname_pattern(full: set[str], surnames: set[str]) -> Surnames | None:
 
     One trie of both: where a full name matches, a bare surname that matches there too is
     its first word (a surname has no space), so the longest form is the full name, as it
-    would be were full names tried first; a match that is a bare surname's form is one."""
+    would be were full names tried first; a match that is a bare surname's form is one. A
+    name in capitals that reads as a Roman numeral (`Vi`, `Li`: `VI`, `LI`) is not sought so,
+    where it would be every chapter's number."""
     if not full and not surnames:
         return None
-    forms = {name: {name, name.upper()} for name in full | surnames}
+    forms = {name: {name} if ROMAN_NUMERAL.fullmatch(name.upper()) else {name, name.upper()} for name in full | surnames}
     pattern = re.compile("(?:" + trie_regex(sorted(set().union(*forms.values())), r"[\w.'’-]") + ")" + NAME_END)
     return Surnames(pattern, frozenset(form for name in surnames for form in forms[name]))
 
