@@ -123,6 +123,8 @@ def rules(text):
     ("the General Staff met the staff", "titled", []),
     ("printed by J. M. Pellworth of London", "initials", ["J. M. Pellworth"]),
     ("R. Ferri sulph. gr. ij.", "initials", []),
+    ("see the Dictionary of Christian Biography, s.v.", "forename", []),   # a work's title
+    ("see what Christian Quillet wrote", "forename", ["Christian Quillet"]),
     ("on board H. M. Brig Quillet we sailed", "initials", []),           # a vessel's noun
     ("a letter from H. M. Consul at Quillbury", "initials", []),         # an office
     ("a letter from H. M. Brigham at Quillbury", "initials", ["H. M. Brigham"]),
@@ -541,6 +543,7 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("to incorporate the Tulverton and Quillbury Railway", "Quillbury Railway", False),   # a body's name
     ("a letter from Osbert Railton", "Osbert Railton", True),
     ("kept in the Pellworth Library, Quillbury", "Pellworth Library", False),
+    ("read in the Quillbury Gazette of May", "Quillbury Gazette", False),   # a paper's name
     ("not before Michaelmas, when", "Michaelmas", False),             # a feast of the year
     ("not before Quillabee came", "Quillabee", True),
     ("a section of the river Quillabee had", "Quillabee", False),     # a land's noun before it

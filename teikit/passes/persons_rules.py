@@ -784,10 +784,18 @@ Commission Board Institute Institution College University Hospital Asylum Semina
 League Corporation Trust Works Mills Assembly Parliament Congress Legislature Senate Court Department Library
 Museum Gallery Observatory Office Hotel Theatre""".split())
 
+#: the last words of the titles of works and papers (`Dictionary of Christian Biography`, `the
+#: Quillbury Gazette`), in forms that are no surnames
+WORK_NOUNS = frozenset("""Biography Dictionary Encyclopaedia Encyclopedia Cyclopaedia Gazette Gazetteer Herald
+Chronicle Chronicles Review Magazine Journal Annals Almanac Almanack Register Tribune Advertiser Spectator
+Catechism Psalter Hymnal""".split())
+
 
 def names_a_body(name: str) -> bool:
-    """Whether a name is a body's: it ends in a body's noun (`Quillbury Railway`, `Assembly`)."""
-    return name.split()[-1] in BODY_NOUNS
+    """Whether a name is a body's or a work's: it ends in a body's noun (`Quillbury Railway`,
+    `Assembly`) or a work's (`Christian Biography`, `Quillbury Gazette`)."""
+    last = name.split()[-1]
+    return last in BODY_NOUNS or last in WORK_NOUNS
 
 
 def in_place_name(text: str, start: int) -> bool:
