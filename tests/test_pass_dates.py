@@ -131,6 +131,7 @@ def test_series_shares_its_year_where_months_run_forward():
     "Octr", "papers 1643/58 and 1702/60", "pages 3,1790", "No. 1790-3",
     "paid one thousand eight hundred dollars", "a fall of 1600 feet", "the spring of the carriage",
     "Mill Action May Be Forced", "Quillbury Mill May Not Open", "Strikers Will March on Tulverton",
+    "Pellworth Farmers May Enter Contest", "Quillbury Veterans March Today",
 ])
 def test_not_dates(text):
     assert dates_in(text) == []
@@ -822,3 +823,10 @@ def test_a_later_month_told_in_the_future_is_of_the_running_year():
     # not what a clause of its own after the future's word tells has passed
     assert dated(["Quillbury, June 3, 1790.", "Osric will confirm that we stayed there from October 3."])[1:] == [
         ("October 3", {"when": "--10-03"})]
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Frost Came in May Again", "May"), ("Tulverton Mill Shut During March Floods", "March"),
+])
+def test_a_month_after_a_word_that_governs_it_is_dated_in_a_title_case_headline(text, month):
+    assert [found for found, _ in dates_in(text)] == [month]

@@ -30,6 +30,15 @@ AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 #: Will March`), or the verb a modal `May` governs after (`Action May Be Forced`, `Mill May Not Open`)
 VERB_BEFORE = re.compile(r"\b(?:will|shall|would|could|should|can|must|may|might|they|we)\s+$", re.IGNORECASE)
 MODAL_AFTER = re.compile(r"\s+(?:be|have|not|also|yet|soon|never|still|well)\b", re.IGNORECASE)
+#: `May` and `March` as verbs between two capitalised words of a headline in title case (`Greeks
+#: May Enter War`, `Veterans March Today`): after a word that names no time nor governs a month
+#: (`in May`, `Last March`, `During May`), where every word is capitalised, a month stands alone
+#: only after such a word
+TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z’']+)\s+$")
+CAPITAL_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
+GOVERNS_MONTH = frozenset({"in", "of", "during", "since", "until", "till", "before", "after", "by", "last",
+                           "next", "early", "late", "through", "from", "to", "this", "each", "every", "and",
+                           "or", "between", "for", "on", "all", "mid", "the"})
 
 _ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
                   "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
@@ -612,7 +621,8 @@ def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
     October`), not in a heading in capitals (`THE MARCH TO POWER`), not a short form,
     and `May`/`March` not at a sentence start (`May I ...`) unless a chronology's dash
     follows (`May-An insurrection`), nor as a verb: before a count of a measure (`March 2 ½
-    N E`), after a modal or before the verb a modal governs (`VERB_BEFORE`, `MODAL_AFTER`).
+    N E`), after a modal or before the verb a modal governs (`VERB_BEFORE`, `MODAL_AFTER`),
+    nor between two capitalised words of a headline in title case (`TITLE_WORD_BEFORE`).
     """
     before, after = text[max(0, i - 12):i], text[j:j + 16]
     if month not in FULL_MONTHS or EVENT_AFTER.match(after):
@@ -622,6 +632,9 @@ def _standalone_month_is_date(text: str, i: int, j: int, month: str) -> bool:
     if month.lower() in AMBIGUOUS_MONTHS and SENTENCE_START.search(before):
         return bool(re.match(r"\s?[-–—]", after))
     if month.lower() in AMBIGUOUS_MONTHS and (VERB_BEFORE.search(before) or MODAL_AFTER.match(after)):
+        return False
+    if month.lower() in AMBIGUOUS_MONTHS and CAPITAL_WORD_AFTER.match(after) and \
+            (word := TITLE_WORD_BEFORE.search(before)) and word.group(1).lower() not in GOVERNS_MONTH:
         return False
     return not _verb_before_measure(text, j, month)
 
