@@ -18,7 +18,7 @@ TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colon
           "Count", "Countess", "Baron", "Baroness", "Earl", "Don", "Doña", "Señor", "Senor", "Signor",
           "Mister", "Squire", "Doctor", "Deacon", "Apostle", "Prophet", "Attorney", "Marquis", "Viscount",
           "Sheriff", "Deputy", "Secretary", "Commodore", "Commander", "Mayor", "Ambassador",
-          "Chancellor", "Rabbi", "Vicar", "Sultan", "Surgeon", "Excellency",
+          "Chancellor", "Rabbi", "Vicar", "Parson", "Sultan", "Surgeon", "Excellency",
           # a town's and a county's officers, as newspapers title them (`County Clerk Quillet`)
           "Clerk", "Recorder", "Officer",
           # a letter's kin and a regiment's ranks, as soldiers wrote them

@@ -125,6 +125,7 @@ def rules(text):
     ("R. Ferri sulph. gr. ij.", "initials", []),
     ("see the Dictionary of Christian Biography, s.v.", "forename", []),   # a work's title
     ("see what Christian Quillet wrote", "forename", ["Christian Quillet"]),
+    ("the old Parson Quillet preached", "titled", ["Quillet"]),
     ("on board H. M. Brig Quillet we sailed", "initials", []),           # a vessel's noun
     ("a letter from H. M. Consul at Quillbury", "initials", []),         # an office
     ("a letter from H. M. Brigham at Quillbury", "initials", ["H. M. Brigham"]),
@@ -360,6 +361,7 @@ def test_no_word_of_the_language_after_a_salute_or_a_title_of_kin():
     text = ("Honoured Sir\nOn receipt of yours, Dear Uncle\nPermit me to say I wrote Uncle Yesterday as I wrote "
             "yesterday, and Aunt Hannah and Uncle Osric came with Sir Osbert Quillet.")
     assert rules(text)["titled"] == ["Hannah", "Osric", "Osbert Quillet"]
+    assert rules("Ever my dear Sir\nMost sincerely yours, and Sir Osric's")["titled"] == ["Osric"]   # a closing goes on
     assert rules(text.replace("wrote yesterday", "wrote"))["titled"][0] == "Yesterday"   # no evidence it is a word
 
 
@@ -544,6 +546,7 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("a letter from Osbert Railton", "Osbert Railton", True),
     ("kept in the Pellworth Library, Quillbury", "Pellworth Library", False),
     ("read in the Quillbury Gazette of May", "Quillbury Gazette", False),   # a paper's name
+    ("Then there are Quillets Lectures? or", "Quillets Lectures", False),  # a work's
     ("not before Michaelmas, when", "Michaelmas", False),             # a feast of the year
     ("not before Quillabee came", "Quillabee", True),
     ("a section of the river Quillabee had", "Quillabee", False),     # a land's noun before it

