@@ -126,6 +126,8 @@ def rules(text):
     ("see the Dictionary of Christian Biography, s.v.", "forename", []),   # a work's title
     ("see what Christian Quillet wrote", "forename", ["Christian Quillet"]),
     ("the old Parson Quillet preached", "titled", ["Quillet"]),
+    ("sent Elders Wm. Quillet and Osric Pellworth", "forename", ["Wm. Quillet"]),   # a title's plural
+    ("sent Tulverton Wm. Quillet", "forename", ["Tulverton Wm. Quillet"]),
     ("on board H. M. Brig Quillet we sailed", "initials", []),           # a vessel's noun
     ("a letter from H. M. Consul at Quillbury", "initials", []),         # an office
     ("a letter from H. M. Brigham at Quillbury", "initials", ["H. M. Brigham"]),

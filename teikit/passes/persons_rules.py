@@ -422,8 +422,8 @@ def forename_before(text: str, start: int, known: Known) -> int:
     (`Lieutenant-Governor J.`, a dash OCR read as a hyphen: `Property-William R.`) only a
     forename at its end is the name's."""
     word = NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
-    if not word or word.group(1) + word.group(2) in TITLES or names_an_office(word.group(1)) \
-            or is_misread_title(word.group(1)):
+    if not word or word.group(1) + word.group(2) in TITLES or word.group(1).removesuffix("s") in TITLES \
+            or names_an_office(word.group(1)) or is_misread_title(word.group(1)):
         return start
     name = word.group(1)
     *parts, last = name.split("-")
