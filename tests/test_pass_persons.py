@@ -539,6 +539,7 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("and Osbert McQuillet left", "Osbert McQuillet", True),          # a name's prefix
     ("and Osbert DeQuillabee left", "Osbert DeQuillabee", True),
     ("found Lieut. Quillet asleep", "Lieut", False),                  # the title of the next name
+    ("from Elders Wm. Quillet and Osric", "Elders", False),
     ("called 'Deacon' Quillet by all", "Deacon", False),
     ("and Deacon said nothing", "Deacon", True),                      # a surname alone
     ("a writ of Habeas Corpus issued", "Habeas Corpus", False),      # the Latin of a writ
