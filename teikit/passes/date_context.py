@@ -302,9 +302,9 @@ def _completed(when: str, running: RunningDate, relative: str | None, entry: boo
 def _short_year(when: str, decade: str, running: RunningDate, after_month: bool = False) -> str | None:
     """`--03-12` of `12/3/90` in the running date's century, where that year lies near the
     running year (`90` in a letter of 1791 is 1790); None where it does not. A month's day
-    with its year's last digits (`after_month`: `24th Jany /65`, `Sept. 1st '62`, surely a
+    with its year's last digits (`after_month`: `9th Feby /71`, `Sept. 1st '62`, surely a
     date) takes them, where no heading date runs, near the year last printed with a month
-    (`the 21st day of January 1865` in a warrant's text)."""
+    (`the 3d day of March 1871` in a deed's text)."""
     base = running.year if running.known else running.named_year if after_month else None
     if base is None:
         return None
