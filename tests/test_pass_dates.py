@@ -535,6 +535,11 @@ def test_a_year_by_its_last_two_digits_after_an_apostrophe():
     assert dates_in("the 'tis and '62 men") == []
     assert dated(["Camp near Quillbury, May 3, 1862.", "Dec 20th /62 and Dec 21/62"])[1:] == [
         ("Dec 20th /62", inferred("1862-12-20")), ("Dec 21/62", inferred("1862-12-21"))]
+    # no heading date: the year last printed with a month in the text gives the century (a warrant's
+    # `the 3d day of March 1871`, then `9th Feby /71`); a numeric date does not take it
+    assert dated(["sealed on the 3d day of March 1871.", "Deed entered 9th Feby /71",
+                  "Yours ever 12/2/71"])[1:] == [("9th Feby /71", inferred("1871-02-09"))]
+    assert dated(["sealed in 1790.", "Deed entered 9th Feby /71"])[1:] == [("9th Feby /71", {"when": "--02-09"})]
 
 
 def test_a_day_alone_before_a_date_of_the_series_takes_its_month():

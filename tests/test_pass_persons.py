@@ -131,6 +131,8 @@ def rules(text):
     ("on board H. M. Brig Quillet we sailed", "initials", []),           # a vessel's noun
     ("a letter from H. M. Consul at Quillbury", "initials", []),         # an office
     ("a letter from H. M. Brigham at Quillbury", "initials", ["H. M. Brigham"]),
+    ("mended the harness &C. Quillet gave out powder", "initials", []),     # `&c.`: et cetera, no initial
+    ("mended the harness & C. Quillet came", "initials", ["C. Quillet"]),
     ("the U.S. Trotskyists", "initials", []),
     ("Peter Hedlund came", "forename", ["Peter Hedlund"]),
     ("Peter Hedlund's book", "forename", ["Peter Hedlund"]),
@@ -1025,3 +1027,11 @@ def test_a_capitalised_plural_after_a_demonstrative_is_a_group(monkeypatch, text
 ])
 def test_an_author_named_for_the_books_after_reading_is_a_persons(text, expected):
     assert [text[i:j] for i, j in persons_rules.author(text, Known())] == expected
+
+
+def test_a_month_after_its_day_is_no_person():
+    # `9th Feby /71`: the month of a date, whatever stage took the word; a word after no day is not concerned
+    assert persons_rules.stands_for_no_person("entered 9th Feby /71", 12, 16)
+    assert persons_rules.stands_for_no_person("on the 5th May we went", 11, 14)
+    assert not persons_rules.stands_for_no_person("and May went home", 4, 7)
+    assert not persons_rules.stands_for_no_person("page 24 Quillet said", 8, 15)

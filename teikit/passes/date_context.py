@@ -299,13 +299,17 @@ def _completed(when: str, running: RunningDate, relative: str | None, entry: boo
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _short_year(when: str, decade: str, running: RunningDate) -> str | None:
+def _short_year(when: str, decade: str, running: RunningDate, after_month: bool = False) -> str | None:
     """`--03-12` of `12/3/90` in the running date's century, where that year lies near the
-    running year (`90` in a letter of 1791 is 1790); None where it does not."""
-    if not running.known:
+    running year (`90` in a letter of 1791 is 1790); None where it does not. A month's day
+    with its year's last digits (`after_month`: `9th Feby /71`, `Sept. 1st '62`, surely a
+    date) takes them, where no heading date runs, near the year last printed with a month
+    (`the 3d day of March 1871` in a deed's text)."""
+    base = running.year if running.known else running.named_year if after_month else None
+    if base is None:
         return None
-    year = running.year // 100 * 100 + int(decade)
-    return f"{year:04d}{when[1:]}" if abs(year - running.year) <= DECADE_NEAR else None
+    year = base // 100 * 100 + int(decade)
+    return f"{year:04d}{when[1:]}" if abs(year - base) <= DECADE_NEAR else None
 
 
 def _completed_span(start: str, end: str, running: RunningDate, heads: bool) -> dict[str, str]:
@@ -376,7 +380,7 @@ def infer(attrs: dict[str, str], running: RunningDate, place: str | None) -> dic
             return {"_awaits_year": year_shift} if running.awaits_year("") else None
         return {**attrs, "when": year, **INFERRED}
     if decade is not None or year_end is not None:
-        value = _short_year(attrs["when"], decade or year_end, running)
+        value = _short_year(attrs["when"], decade or year_end, running, year_end is not None)
         if value is None:
             return None if decade is not None else attrs
         return {**attrs, "when": value, **INFERRED}

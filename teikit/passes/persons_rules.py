@@ -159,14 +159,15 @@ TITLED = re.compile(
     rf"(?:\s+(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,2}}){NAME_END}")
 #: the title right before a name
 TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})(?:\s+|(?<=\.))$")
-#: one to three initials, the first starting a word
-INITIALS = re.compile(not_after(r"[\w.]", CAPITAL) + INITIAL_DOT
+#: one to three initials, the first starting a word; not after an ampersand, where `&c.` /
+#: `&C.` is `et cetera` (`pots, kettles &C. Col. Pellworth`)
+INITIALS = re.compile(not_after(r"[\w.&]", CAPITAL) + INITIAL_DOT
                       + rf"(?:{INITIAL}){{0,2}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
 #: a middle initial whose full stop OCR lost (`Quintus T Pellworth`); not the pronoun `I` nor `O`
 BARE_INITIAL = r"[A-HJ-NP-Z]\s+"
 #: two or three initials of which some lack their stop, as hands write them (`J H Quillet`,
 #: `O. P Pellworth`), then a surname in small letters; not `I` nor `A`, which are words
-LOOSE_INITIALS = re.compile(not_after(r"[\w.'’-]", "[B-HJ-Z]") + r"\.?\s+(?:[B-HJ-Z]\.?\s+){1,2}"
+LOOSE_INITIALS = re.compile(not_after(r"[\w.'’&-]", "[B-HJ-Z]") + r"\.?\s+(?:[B-HJ-Z]\.?\s+){1,2}"
                             + rf"(?:{PARTICLE}\s+)?{CAPITAL}[a-zà-ÿ]" + NAME_WORD_TAIL + NAME_END)
 #: a middle initial whose full stop a comma took, as OCR or a hand puts it (`Osric L, Quillet`)
 COMMA_INITIAL = r"[A-HJ-NP-Z],[ \t]+"
@@ -822,11 +823,18 @@ def names_an_office(name: str) -> bool:
     return " " not in name and (name.title() in ROLES or name.endswith("s") and name[:-1].title() in ROLES)
 
 
+#: a day's number right before a word (`24th `, `5 `, `the 3d `)
+DAY_NUMBER_BEFORE = re.compile(r"(?<![\d/.,])[0-3]?\d(?:st|nd|rd|th|d)?\.?[ \t]+$")
+
+
 def stands_for_no_person(text: str, start: int, end: int) -> bool:
-    """Whether a single word found as a name is an office (`the Keeper of the Jail`) or the
-    name of a place its lower-case noun follows (`Prince Quillabee county`)."""
+    """Whether a single word found as a name is an office (`the Keeper of the Jail`), the
+    name of a place its lower-case noun follows (`Prince Quillabee county`), or a date's
+    month after its day (`9th Feby /71`, `the 5th May`)."""
     name = text[start:end]
-    return " " not in name and (names_an_office(name) or bool(PLACE_NOUN_AFTER.match(text, end)))
+    return " " not in name and (names_an_office(name) or bool(PLACE_NOUN_AFTER.match(text, end))
+                                or name.rstrip(".").lower() in MONTH_NUMBER
+                                and bool(DAY_NUMBER_BEFORE.search(text, max(0, start - 8), start)))
 
 
 def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
