@@ -346,6 +346,12 @@ def test_surname_stage_finds_full_names_and_bare_surnames():
         ["Osbert Fenwick", "FENWICK", "Fenwick"]
 
 
+def test_a_surname_after_a_quotations_opening_mark_is_sought_but_not_inside_a_word():
+    pattern = surname_pattern({"Osric Quillet"}, {"Quillet", "Arcy"})
+    text = "'Quillet fired,' she said. O'Quillet, D'Arcy, McQuillet and Tulverton-Quillet came."
+    assert [text[i:j] for i, j in surname_mentions(text, pattern, Known())] == ["Quillet"]
+
+
 def test_a_surname_that_reads_as_a_roman_numeral_in_capitals_is_not_sought_in_capitals():
     pattern = surname_pattern({"Osric Quillet"}, {"Quillet", "Vi"})
     text = "Vi came. CHAPTER VI. QUILLET AND HIS MILL. See Chapter VI."

@@ -877,14 +877,15 @@ def is_surname(word: str) -> bool:
         and word.rstrip(".").title() not in CITATION_WORDS | LEGAL_LATIN | NAME_SUFFIXES
 
 
-def trie_regex(words: list[str], starting: str = "") -> str:
+def trie_regex(words: list[str], starting: str | tuple[str, ...] = "") -> str:
     """One regex alternation of `words`, factored as a trie so matching is fast.
 
     A space in a word matches any run of whitespace; a period may be followed by some.
-    With `starting` (a set of characters), a word matches only where none of them stands
-    before it; the check is written after the word's first character (teikit.patterns), so
-    that `re` scans for the words' first characters.
+    With `starting` (a set of characters, or several fixed-width patterns), a word matches
+    only where none of them stands before it; the check is written after the word's first
+    character (teikit.patterns), so that `re` scans for the words' first characters.
     """
+    befores = (starting,) if isinstance(starting, str) and starting else tuple(starting)
     trie: dict = {}
     for word in words:
         node = trie
@@ -898,8 +899,9 @@ def trie_regex(words: list[str], starting: str = "") -> str:
             if ch == "":
                 continue
             atom = r"\s+" if ch == " " else r"\.\s*" if ch == "." else re.escape(ch)
-            if first and starting:
-                atom = f"(?<!{starting}){atom}" if ch in " ." else not_after(starting, atom)
+            if first and befores:
+                atom = "".join(f"(?<!{before})" for before in befores) + atom if ch in " ." \
+                    else atom + "".join(f"(?<!{before}{atom})" for before in befores)
             branches.append(atom + emit(child))
         if not branches:
             return ""
@@ -916,6 +918,11 @@ class Surnames(NamedTuple):
     bare: frozenset[str]
 
 
+#: what stands before a name's first letter inside a longer word (`McQuillet`, `D'Arcy`, `Smith-Quillet`);
+#: an apostrophe after a space is a quotation's opening mark (`'Quillet fired,' she said`)
+NOT_INSIDE_A_NAME = (r"[\w.-]", r"\w['’]")
+
+
 def surname_pattern(full: set[str], surnames: set[str]) -> Surnames | None:
     """One regex for the full names found and the bare surnames, as printed and in capitals.
 
@@ -927,7 +934,7 @@ def surname_pattern(full: set[str], surnames: set[str]) -> Surnames | None:
     if not full and not surnames:
         return None
     forms = {name: {name} if ROMAN_NUMERAL.fullmatch(name.upper()) else {name, name.upper()} for name in full | surnames}
-    pattern = re.compile("(?:" + trie_regex(sorted(set().union(*forms.values())), r"[\w.'’-]") + ")" + NAME_END)
+    pattern = re.compile("(?:" + trie_regex(sorted(set().union(*forms.values())), NOT_INSIDE_A_NAME) + ")" + NAME_END)
     return Surnames(pattern, frozenset(form for name in surnames for form in forms[name]))
 
 
