@@ -126,6 +126,8 @@ def rules(text):
     ("see the Dictionary of Christian Biography, s.v.", "forename", []),   # a work's title
     ("see what Christian Quillet wrote", "forename", ["Christian Quillet"]),
     ("the old Parson Quillet preached", "titled", ["Quillet"]),
+    ("another boy named John, who lives there", "speaker", ["John"]),       # a forename named, however common
+    ("John said it, and Will said so", "speaker", []),
     ("sent Elders Wm. Quillet and Osric Pellworth", "forename", ["Wm. Quillet"]),   # a title's plural
     ("sent Tulverton Wm. Quillet", "forename", ["Tulverton Wm. Quillet"]),
     ("on board H. M. Brig Quillet we sailed", "initials", []),           # a vessel's noun

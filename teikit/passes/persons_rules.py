@@ -510,7 +510,7 @@ SPEAKER_VERBS = SPEECH_VERBS + NAMING_VERBS
 
 def speaker(text: str, known: Known) -> list[Span]:
     """`Hedlund said`, `a man named Hedlund`: a single name word that speaks or is named, not
-    a common word (`He said`), a title, an office (`The COLONIAL SECRETARY replied`), an
+    a common word (`He said`; a forename named is a name however common: `a boy named John`), a title, an office (`The COLONIAL SECRETARY replied`), an
     acronym (`NATO said`), a point of the compass, a
     word after an article, what the speaker is of (`the Mayor of Quillabee said`), or a word
     opening a sentence that the text also writes in lower case (`Commanding said sheriff`:
@@ -523,7 +523,8 @@ def speaker(text: str, known: Known) -> list[Span]:
         group = "name" if m.group("name") else "named"
         start, end = without_function_words(text, *m.span(group))
         word = text[start:end].split()[-1]
-        if known.is_common(word) or word in TITLES or word in COMPASS_WORDS or DERIVED.search(word) \
+        if known.is_common(word) and not (group == "named" and word.title() in known.forenames) \
+                or word in TITLES or word in COMPASS_WORDS or DERIVED.search(word) \
                 or names_an_office(word) \
                 or (word.isupper() and len(word) <= ACRONYM_LENGTH) \
                 or OF_OR_ARTICLE_BEFORE.search(text, max(0, start - 8), start) \
