@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from teikit.model import Hyphen
-from teikit.passes import blocks
+from teikit.passes import blocks, dehyphenate
 from teikit.reader import document_from_text
 from teikit.report import Report
 
@@ -459,3 +459,15 @@ def test_a_marker_ocr_read_with_a_letter_for_a_digit():
                "did not keep it long. 14 In the spring he sold it again and went away.\n"
                "13. Quillet, Parish Letters, 7.\n14. Ibid.\n\n\n")
     assert markers_found(pronoun) == [("13", None), ("14", (2, "14"))]
+
+
+def test_a_word_cut_by_a_note_with_a_misread_number_joins_the_next_page_not_the_note():
+    text = ("the mill was rebuilt in stone by the year 1790.1 The miller kept the\n"
+            "wheel and the sluice in good repair until the flood, and was a guar-\n"
+            "I. Quillet, Parish Letters, 4.\n\n\n"
+            "dian of the village well as well.\n")
+    doc = document_from_text(text)
+    dehyphenate.run(doc, dehyphenate.Options(), Report())
+    blocks.run(doc, blocks.Options(), Report())
+    assert [(b.kind, line_numbers(b)) for b in doc.body] == [("p", [1, 2, 6]), ("note", [3])]
+    assert doc.body[0].text_lines[1].hyphen is Hyphen.PRINTED
