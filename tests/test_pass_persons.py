@@ -534,6 +534,9 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("thereupon Quillet issued it", "Quillet", True),
     ("to incorporate the Tulverton and Quillbury Railway", "Quillbury Railway", False),   # a body's name
     ("a letter from Osbert Railton", "Osbert Railton", True),
+    ("2. Correspondence, etc., of Osric Quillet, IV., 12.", "Correspondence", False),   # a work's title
+    ("3. Parliamentary Debates, XII., 40.", "Debates", False),
+    ("a letter from Hannah Papworth, who", "Hannah Papworth", True),
     ("kept in the Pellworth Library, Quillbury", "Pellworth Library", False),
     ("not before Michaelmas, when", "Michaelmas", False),             # a feast of the year
     ("not before Quillabee came", "Quillabee", True),
@@ -1010,3 +1013,8 @@ def test_a_capitalised_plural_after_a_demonstrative_is_a_group(monkeypatch, text
 ])
 def test_an_author_named_for_the_books_after_reading_is_a_persons(text, expected):
     assert [text[i:j] for i, j in persons_rules.author(text, Known())] == expected
+
+
+def test_an_initial_before_a_work_s_title_makes_no_person():
+    assert rule_spans("by O. Correspondence, etc., of Quillet", Known())["initials"] == []
+    assert rule_spans("by O. Pellworth, of Quillet", Known())["initials"] == [(3, 15)]

@@ -785,9 +785,19 @@ League Corporation Trust Works Mills Assembly Parliament Congress Legislature Se
 Museum Gallery Observatory Office Hotel Theatre""".split())
 
 
-def names_a_body(name: str) -> bool:
-    """Whether a name is a body's: it ends in a body's noun (`Quillbury Railway`, `Assembly`)."""
-    return name.split()[-1] in BODY_NOUNS
+#: the last word of the title of a written work or of a series of them, which a cited
+#: work's title ends in (`Parliamentary Debates`, `Correspondence, etc., of Osric Quillet`,
+#: `the Pellworth Papers`): the work's, no person's
+WORK_NOUNS = frozenset("""Correspondence Debates Letters Papers Memoirs Despatches Dispatches Proceedings
+Transactions Journals Annals Chronicles Records Reports Minutes Essays Speeches Writings Documents
+Statutes""".split())
+
+
+def names_a_body_or_work(name: str) -> bool:
+    """Whether a name is a body's or a work's: it ends in a body's noun (`Quillbury Railway`,
+    `Assembly`) or a work's (`Parliamentary Debates`, `Correspondence`)."""
+    last = name.split()[-1]
+    return last in BODY_NOUNS or last in WORK_NOUNS
 
 
 def in_place_name(text: str, start: int) -> bool:
@@ -820,7 +830,7 @@ def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
     person of one (`Mr. Wells`, `Mr. Court`)."""
     return {name: [(i, j) for i, j in (without_suffix(text, *span) for span in rule(text, known))
                    if not (stands_for_no_person(text, i, j) or title_before(text, i) not in HONORIFICS
-                           and (names_a_place(text[i:j], known.forenames) or names_a_body(text[i:j])
+                           and (names_a_place(text[i:j], known.forenames) or names_a_body_or_work(text[i:j])
                                 or in_place_name(text, i)))]
             for name, rule in RULES}
 
