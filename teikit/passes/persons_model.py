@@ -268,7 +268,8 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     CONCERT`: the model, trained on mixed case, reads headings and headlines poorly; the
     rules and the surname stage find names in capitals); words the text all writes in lower case too
     (`Indicting Accusers`); a lower-case abbreviation after it (`R. Ferri sulph.`); a body's
-    name or a work's (`the Quillbury Railway`, `Parliamentary Debates`, `names_a_body_or_work`); a feast alone (`after Easter`).
+    name or a work's (`the Quillbury Railway`, `Parliamentary Debates`, `names_a_body_or_work`);
+    a feast alone (`after Easter`).
     """
     span = text[start:end]
     words = span.split()
