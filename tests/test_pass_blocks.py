@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from teikit.model import Hyphen
-from teikit.passes import blocks
+from teikit.passes import blocks, dehyphenate
 from teikit.reader import document_from_text
 from teikit.report import Report
 
@@ -390,3 +390,84 @@ def test_a_footnote_whose_capital_ocr_read_as_a_letter_and_a_bracket_is_found():
     assert footnotes(text) == [("*", [4])]
     # a line in lower case after a sign is no note: `* and so on` is the text's
     assert footnotes(text.replace("*i)ellworth’s", "* and so")) == []
+
+
+def markers_found(text):
+    doc = document_from_text(text)
+    blocks.run(doc, blocks.Options(), Report())
+    return [(note.attrs["n"], marker and (marker[0].n, marker[0].text[marker[1]:marker[2]]))
+            for note, marker in doc.facts.blocks.footnote_markers]
+
+
+MISREAD_OPENINGS = ("the mill was rebuilt in stone by the year 1790.1 The miller kept\n"
+                    "I.‘ Quillet, Parish Letters, 4.\n\n\n"
+                    "it until the flood, which carried off the wheel. 2 After that the\n"
+                    "village came to help. 3 The new wheel turned again before harvest,\n"
+                    "and the miller sent word to the town. 4 The smith came on foot.\n"
+                    "2. Pellworth, Mills of the Shire, 12.\n"
+                    "S. Quillet, Parish Letters, II, 4\n"
+                    "4. Ibid., 9.\n\n\n")
+
+
+def test_note_openings_ocr_misread_go_on_with_the_document_s_note_sequence():
+    assert footnotes(MISREAD_OPENINGS) == [("1", [2]), ("2", [8]), ("3", [9]), ("4", [10])]
+    # the 4 that ends note 3's text is no marker: note 4's stands in the text above
+    assert markers_found(MISREAD_OPENINGS) == [("1", (1, "1")), ("2", (5, "2")), ("3", (6, "3")),
+                                               ("4", (7, "4"))]
+
+
+def test_an_initial_or_a_roman_one_at_a_page_foot_opens_no_note():
+    initial = ("the miller sent word to the town, 4 and the smith came on foot, with\n"
+               "S. Quillet and his brother, to mend the wheel.\n\n\n")
+    assert footnotes(initial) == []
+    roman = ("the mill stood until the year of the great flood. Then it fell.\n"
+             "I. The Second Mill\n\n\n")
+    assert footnotes(roman) == []
+
+
+def test_a_note_number_with_a_comma_and_one_with_a_digit_misread():
+    text = ("the wheel turned again. 12 The miller kept the old stones in the yard\n"
+            "12, Pellworth, Mills of the Shire, 40.\n\n\n"
+            "until the new mill was built. 13 The smith made the irons for it, 14 and\n"
+            "13. Quillet, Parish Letters, 7.\n"
+            "44, Ibid.\n\n\n")
+    assert footnotes(text) == [("12", [2]), ("13", [6]), ("14", [7])]
+    alone = ("until the new mill was built. 13 The smith made the irons for it, 14 and\n"
+             "13. Quillet, Parish Letters, 7.\n"
+             "44, Ibid.\n\n\n")      # no page before vouches for the sequence: 44 is not 14
+    assert footnotes(alone) == []
+
+
+def test_notes_whose_openings_ocr_lost_go_with_the_note_before():
+    text = ("the mill was sold. The new owner, who came from the town, did not\n"
+            "keep it long.” 6 In the spring he sold it again, 7 and went away.\n"
+            "4. Quillet, Parish Letters, 7.\n"
+            "f> Pellworth, Mills of the Shire, 40.\n"
+            "Ibid., 41.\n"
+            "7. Quillet, Parish Letters, 9.\n\n\n")
+    assert footnotes(text) == [("4", [3, 4, 5]), ("7", [6])]
+    # the 6 is the marker of a note whose opening was lost, no misreading of 4
+    assert markers_found(text) == [("4", None), ("7", (2, "7"))]
+
+
+def test_a_marker_ocr_read_with_a_letter_for_a_digit():
+    text = ("the mill was sold.’ l3 The new owner came from the town.’ I think he\n"
+            "did not keep it long. 14 In the spring he sold it again and went away.\n"
+            "13. Quillet, Parish Letters, 7.\n14. Ibid.\n\n\n")
+    assert markers_found(text) == [("13", (1, "l3")), ("14", (2, "14"))]
+    pronoun = ("the mill was sold.’ I think the new owner came from the town, and he\n"
+               "did not keep it long. 14 In the spring he sold it again and went away.\n"
+               "13. Quillet, Parish Letters, 7.\n14. Ibid.\n\n\n")
+    assert markers_found(pronoun) == [("13", None), ("14", (2, "14"))]
+
+
+def test_a_word_cut_by_a_note_with_a_misread_number_joins_the_next_page_not_the_note():
+    text = ("the mill was rebuilt in stone by the year 1790.1 The miller kept the\n"
+            "wheel and the sluice in good repair until the flood, and was a guar-\n"
+            "I. Quillet, Parish Letters, 4.\n\n\n"
+            "dian of the village well as well.\n")
+    doc = document_from_text(text)
+    dehyphenate.run(doc, dehyphenate.Options(), Report())
+    blocks.run(doc, blocks.Options(), Report())
+    assert [(b.kind, line_numbers(b)) for b in doc.body] == [("p", [1, 2, 6]), ("note", [3])]
+    assert doc.body[0].text_lines[1].hyphen is Hyphen.PRINTED

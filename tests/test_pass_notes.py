@@ -219,3 +219,12 @@ def test_glued_markers_are_the_pattern_matches_found_from_where_a_marker_begins(
 def test_glued_markers_find_what_the_pattern_finds_anywhere(text):
     assert glued_match_spans(notes.glued_markers(text)) == \
         glued_match_spans(notes.GLUED_MARKER_RE.finditer(text))
+
+
+def test_a_page_footnote_marker_the_corrections_read_as_its_number_is_linked():
+    doc = encode_text("the mill was sold.’ l3 The new owner came from the town, and he\n"
+                      "did not keep it long. 14 In the spring he sold it again and went away.\n"
+                      "13. Quillet, Parish Letters, 7.\n14. Ibid.\n\n\n", EditionConfig(profile="book")).doc
+    para = next(b for b in doc.leaves() if b.kind == "p")
+    assert refs(para) == [("l3", "#fn1"), ("14", "#fn2")]
+    assert [(m.attrs["corr"], para.text[m.start:m.end]) for m in para.marks if m.tag == "choice"] == [("13", "l3")]

@@ -557,6 +557,9 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("thereupon Quillet issued it", "Quillet", True),
     ("to incorporate the Tulverton and Quillbury Railway", "Quillbury Railway", False),   # a body's name
     ("a letter from Osbert Railton", "Osbert Railton", True),
+    ("2. Correspondence, etc., of Osric Quillet, IV., 12.", "Correspondence", False),   # a work's title
+    ("3. Parliamentary Debates, XII., 40.", "Debates", False),
+    ("a letter from Hannah Papworth, who", "Hannah Papworth", True),
     ("kept in the Pellworth Library, Quillbury", "Pellworth Library", False),
     ("read in the Quillbury Gazette of May", "Quillbury Gazette", False),   # a paper's name
     ("Then there are Quillets Lectures? or", "Quillets Lectures", False),  # a work's
@@ -1043,3 +1046,8 @@ def test_a_month_after_its_day_is_no_person():
     assert persons_rules.stands_for_no_person("on the 5th May we went", 11, 14)
     assert not persons_rules.stands_for_no_person("and May went home", 4, 7)
     assert not persons_rules.stands_for_no_person("page 24 Quillet said", 8, 15)
+
+
+def test_an_initial_before_a_work_s_title_makes_no_person():
+    assert rule_spans("by O. Correspondence, etc., of Quillet", Known())["initials"] == []
+    assert rule_spans("by O. Pellworth, of Quillet", Known())["initials"] == [(3, 15)]

@@ -1199,3 +1199,23 @@ def test_a_title_page_before_a_dialogue_stays_one():
     doc = encode(OLD_TITLE_PAGE + "\nQ. Who keeps the mill ?\n\nA. Tobias, since the flood.\n")
     assert doc.front[0].kind == "titlePage"
     assert [child.kind for child in doc.body[0].children][-2:] == ["sp", "sp"]
+
+
+def test_a_catechism_s_chapter_labels_as_ocr_read_them_end_speeches_and_open_chapters():
+    """`Chapter 111.` (III), `Chapter IY.` (IV: OCR's Y for V), a label run into the answer
+    before it, `Chapter V.` that reads like a name and an initial: each with its title in
+    capitals opens a chapter, and the answers before the first are a division of their own."""
+    text = ("Q. What is a mill ?\nA. A house where the corn of the parish is ground,\n"
+            "and the miller takes his share of it for his work.\n"
+            "Chapter 111.\nWHEELS.\nQ. How many wheels has the mill ?\n\n"
+            "A. Two, of which one is now broken.\nChapter IY.\nSTONES.\n"
+            "Q. Where are the stones from ?\nA. From the quarry at Quillbury, and\n"
+            "Tobias Pellworth brought them down the hill.\nChapter V.\nWATER.\n"
+            "Q. Whence comes the water ?\nA. From the river above the town.\n")
+    doc = encode(text)
+    assert heads(doc) == ["Chapter 111.", "WHEELS.", "Chapter IY.", "STONES.", "Chapter V.", "WATER."]
+    assert [div.attrs["type"] for div in doc.body][1:] == ["chapter"] * 3
+    assert kinds(doc.body[0]) == ["sp", "sp"]
+    assert [kinds(div)[:3] for div in doc.body[1:]] == [["head", "head", "sp"]] * 3
+    run_on = OPENING + "we read of it in the\nChapter IY.\nof the parish book, as the miller said.\n"
+    assert heads(encode(run_on, title_page=False)) == ["THE BEGINNING"]

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from ..facts import BlocksDone
 from ..model import RESP, Block, Document, Hyphen, Line, Mark
-from ..ocr import LINE_END_HYPHEN_RE
+from ..ocr import LINE_END_HYPHEN_RE, OCR_DIGITS
 from ..pipeline import PassSpec
 from ..report import Report
 from .dehyphenate import is_inner_speck
@@ -223,14 +223,16 @@ def footnote_n(text: str) -> str:
 #: superscript digits, which some OCR keeps for note numbers (`word²`, `² Ibid.`)
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 PLAIN_DIGITS = str.maketrans(SUPERSCRIPT, "0123456789")
-#: how a note at the page foot opens: its number (maybe raised or in brackets), its sign
-#: (OCR may glue either to the first word), or what OCR left of them (`*4.`, `° See`,
-#: `I 3`: read by the sequence); `label` spans all that is printed of it. Its first `word`
+#: how a note at the page foot opens: its number (maybe raised or in brackets, a comma
+#: for its period), its sign (OCR may glue either to the first word), or what OCR left of
+#: them (`*4.`, `° See`, `I 3`: read by the sequence; `I.`, `S.`, `l3.`: OCR's letters for
+#: digits, `misread`, maybe with a speck after them); `label` spans all that is printed of it. Its first `word`
 #: may be a cited volume's or book's number with the title after it (`* 1 Cor. ix. 10.`,
 #: `† 3 Bl. Comm. 291.`): a note that opens with a citation
 NOTE_START_RE = re.compile(
-    r"^\s*(?P<label>\(?(?P<num>\d{1,3})[.)]?(?=\s)|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)"
-    r"|(?P<raised>[⁰¹²³⁴-⁹]{1,3})|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?(?=\s))"
+    r"^\s*(?P<label>\(?(?P<num>\d{1,3})[.,)]?(?=\s)|(?P<sign>\*{1,3}|[†‡§¶]{1,2}|\|\|)(?!\d)"
+    r"|(?P<raised>[⁰¹²³⁴-⁹]{1,3})|(?P<misread>[IlOSBZG]|(?=\S{0,2}\d)[0-9IlOSBZG]{2,3})[.,][‘’'`]?(?=\s)"
+    r"|(?P<odd>[*°•■♦]\d?|[A-Za-z] ?\d)\.?(?=\s))"
     r"\s*(?![*†‡])(?=(?P<word>(?:\d{1,3} (?=[A-Z]))?\S+))")
 #: words after which a number is a reference, not a note marker (p. 12, vol. 3, No. 4)
 REFERENCE_WORDS = frozenset("p pp page pages no nos vol vols ch chap chapter art fig sect sec "
@@ -241,8 +243,8 @@ NOTE_OPENING_WORDS = frozenset("ibid ib id idem cf op loc see vide vid sc viz".s
 MISREAD_CAPITAL_RE = re.compile(r"[a-z][)(\]\[|<>}{][a-z]{2,}")
 #: how many text lines above a page's foot its markers are looked for
 MARKER_REACH = 120
-#: a number OCR misread where a marker stands alone after punctuation (`was wet." 0`)
-MISREAD_MARKER_RE = re.compile(r"[.,;:!?\"'’”)] (?P<m>[0-9°]{1,2})(?=\s|$)")
+#: a number OCR misread where a marker stands alone after punctuation (`was wet." 0`, `l3`)
+MISREAD_MARKER_RE = re.compile(r"[.,;:!?\"'’”)] (?P<m>[0-9°lI]{1,2})(?=\s|$)")
 #: a line this much longer than the text's usual line is set in the notes' smaller type
 WIDE_LINE = 1.15
 #: the most lines of a note that run over to the next page's foot
@@ -252,6 +254,8 @@ NOTES_MAX_LINES = 60
 NOTES_MAX_SHARE = 0.7
 #: the most footnotes at one page's foot
 NOTES_MAX_COUNT = 20
+#: the most notes in a row whose openings OCR lost at a page foot
+NOTES_LOST = 3
 #: punctuation after which a number or sign is a marker (`old. 1 But`, `Lenin.5`)
 MARKER_AFTER = ".,;:!?\"'’”)]"
 
@@ -271,7 +275,7 @@ class PageNote:
     @classmethod
     def opened_by(cls, lines: list[Line], n: str, opening: re.Match, marker, above: bool = False) -> PageNote:
         """The note whose first line `NOTE_START_RE` matched: its opening read here, once."""
-        name = next(name for name in ("num", "sign", "raised", "odd") if opening.group(name))
+        name = next(name for name in ("num", "sign", "raised", "misread", "odd") if opening.group(name))
         return cls(lines, n, opening.group(name), marker, opening.span("label"), opening.span(name), above)
 
     def marks(self) -> list[Mark]:
@@ -319,6 +323,16 @@ def marker_spans(text: str, marker: str, bound: int) -> list[tuple[int, int, boo
     return found
 
 
+def misread_marker(printed: str, mark: str, numbers: range) -> bool:
+    """Can `printed`, standing alone after punctuation, be OCR's misreading of marker `mark`?
+    OCR's letters for digits only where they read as it (`l3` for 13, not `I` for 4); a
+    number of the page's own notes (`numbers`) is its own marker, no misreading."""
+    read = printed.translate(OCR_DIGITS)
+    if not printed.replace("°", "0").isdigit():
+        return read == mark
+    return int(printed.replace("°", "0")) not in numbers
+
+
 def place_markers(lines: list[Line], marks: list[str]) -> list[tuple[Line, int, int, bool] | None]:
     """Where each of a page's note markers stands in its text `lines`, in order: the last
     plain occurrence before the next marker's place, else the last possible one, else the
@@ -338,12 +352,14 @@ def place_markers(lines: list[Line], marks: list[str]) -> list[tuple[Line, int, 
         if best is not None:
             bound = best[0]
     spans.reverse()
+    # the page's own numbers, those of notes whose openings OCR lost among them too: none is a misreading
+    numbers = range(int(marks[0]), int(marks[-1]) + 1) if all(mark.isdigit() for mark in marks) else range(0)
     for k, (mark, span) in enumerate(zip(marks, spans)):
         if span is None and mark.isdigit():
             low = max((s[1] for s in spans[:k] if s), default=0)
             high = min((s[0] for s in spans[k + 1:] if s), default=len(text))
             misread = [m.span("m") for m in MISREAD_MARKER_RE.finditer(text, low, high)
-                       if m.group("m") not in marks]
+                       if misread_marker(m.group("m"), mark, numbers)]
             if len(misread) == 1:
                 spans[k] = (*misread[0], False)
     placed: list[tuple[Line, int, int, bool] | None] = []
@@ -366,16 +382,34 @@ def opens_note(word: str) -> bool:
     return not word[0].islower() or word.strip(".,;:").lower() in NOTE_OPENING_WORDS
 
 
-def note_sequence(starts: list[tuple[int, re.Match]]) -> list[tuple[int, str]] | None:
+def opening_value(opening: re.Match) -> int | None:
+    """The number a note's opening reads as: its digits, or OCR's letters for digits read
+    through (`I.` 1, `l3.` 13); None where no number can be read (`S.`, `*4.`)."""
+    digits = opening.group("num") or opening.group("raised") or \
+        (opening.group("misread") or "").translate(OCR_DIGITS)
+    digits = plain_number(digits)
+    return int(digits) if digits.isdigit() else None
+
+
+def one_digit_off(value: int, expected: int) -> bool:
+    """Is `value` `expected` with one digit misread (`44` for 14)?"""
+    read, wanted = str(value), str(expected)
+    return len(read) == len(wanted) and sum(a != b for a, b in zip(read, wanted)) == 1
+
+
+def note_sequence(starts: list[tuple[int, re.Match]], goes_on_from: int = 0) -> list[tuple[int, str]] | None:
     """The notes a run of note-like openings makes, from the first: (index, number or sign).
 
-    Numbers must rise by one; an opening OCR misread takes the number its place in the
-    sequence gives; a number that does not fit is a line of the note before it (`12 men`)."""
+    Numbers rise by one; an opening OCR misread takes the number its place in the
+    sequence gives (`S.` for 8 before 9, `44,` for 14 after 13); a number a few ahead
+    goes on after notes whose openings OCR lost; a number that does not fit is a line of
+    the note before it (`12 men`). Misread openings must be the fewer, unless the run goes
+    on from `goes_on_from`, the last note of the pages before: the document's sequence
+    vouches for it."""
     first = starts[0][1]
     if first.group("sign"):
         return [(i, m.group("sign")) for i, m in starts if m.group("sign")]
-    values = [int(plain_number(m.group("num") or m.group("raised")))
-              if m.group("num") or m.group("raised") else None for _, m in starts]
+    values = [opening_value(m) for _, m in starts]
     readable = next((k for k, v in enumerate(values) if v is not None), None)
     if readable is None or values[0] is None and readable > 2:
         return None
@@ -389,12 +423,17 @@ def note_sequence(starts: list[tuple[int, re.Match]]) -> list[tuple[int, str]] |
         following = values[k + 1] if k + 1 < len(values) else None
         if notes and value is not None and value <= int(notes[0][1]) and following in (None, value + 1):
             return None    # a sequence starting again: these are notes, the first line is not
+        if notes and value is not None and expected < value <= expected + NOTES_LOST \
+                and following in (None, value + 1):
+            expected = value                # the notes between lost their openings
         if value == expected or k < readable or value is None and following in (None, expected + 1) \
-                or following == expected + 1 and k + 2 < len(values) and values[k + 2] == expected + 2:
+                or following == expected + 1 and k + 2 < len(values) and values[k + 2] == expected + 2 \
+                or notes and value is not None and one_digit_off(value, expected) and following in (None, expected + 1):
             misread += value != expected
             notes.append((i, str(expected)))
             expected += 1
-    return notes if 2 * misread < len(notes) or len(notes) == 1 and not misread else None
+    vouched = goes_on_from and int(notes[0][1]) == goes_on_from + 1 and misread < len(notes)
+    return notes if 2 * misread < len(notes) or vouched or len(notes) == 1 and not misread else None
 
 
 class PageFootnotes:
@@ -492,8 +531,9 @@ class PageFootnotes:
                   if (m := NOTE_START_RE.match(self.lines[i].text)) and opens_note(m.group("word"))]
         starts = starts[-NOTES_MAX_COUNT:]
         unfinished, self.unfinished = self.unfinished, None
+        goes_on_from = next((int(note.n) for note in reversed(self.notes) if note.n.isdigit()), 0)
         for k in range(len(starts)):
-            sequence = note_sequence(starts[k:])
+            sequence = note_sequence(starts[k:], goes_on_from)
             if not sequence:
                 continue
             first = sequence[0][0]

@@ -701,17 +701,18 @@ def link_footnotes(doc: Document, opts: Options, report: Report, page_markers: l
     for serial, (note, host, (start, end)) in enumerate(anchors, 1):
         note_id = f"fn{serial}"
         sign = note.attrs.get("n", "")
-        if any(m.tag == "choice" and m.start < end and start < m.end for m in host.marks):
+        corrected = [m for m in host.marks if m.tag == "choice" and m.start < end and start < m.end]
+        if any((m.start, m.end, m.attrs.get("corr")) != (start, end, sign) for m in corrected):
             report.warning("TK163", f"note marker {sign!r} overlaps a correction: not linked",
                            line_at(host, start))
-            continue
+            continue      # a correction that reads the marker as its number (`l3`) serves
         holder = holders.get(id(note))
         if holder is not None:
             holder.remove(note)
         if sign.startswith("*"):
             label_note_number(note)
         note.attrs.update({"place": "foot", "n": sign, "xml:id": note_id})
-        if plain_number(host.text[start:end]) != sign:    # misread, placed between its neighbours
+        if plain_number(host.text[start:end]) != sign and not corrected:    # misread, placed between its neighbours
             host.marks.append(Mark("choice", start, end, {"corr": sign, "resp": RESP, "cert": "low"}))
             report.warning("TK169", f"note marker {host.text[start:end]!r} taken as {sign} "
                                     "by its place between the markers of the notes around it",

@@ -796,13 +796,15 @@ Museum Gallery Observatory Office Hotel Theatre""".split())
 #: the last words of the titles of works and papers (`Dictionary of Christian Biography`, `the
 #: Quillbury Gazette`), in forms that are no surnames
 WORK_NOUNS = frozenset("""Biography Dictionary Encyclopaedia Encyclopedia Cyclopaedia Gazette Gazetteer Herald
-Chronicle Chronicles Review Magazine Journal Annals Almanac Almanack Register Tribune Advertiser Spectator
-Catechism Psalter Hymnal Lectures Sermons Essays Poems Memoirs Travels Sketches""".split())
+Chronicle Chronicles Review Magazine Journal Journals Annals Almanac Almanack Register Tribune Advertiser Spectator
+Catechism Psalter Hymnal Lectures Sermons Essays Poems Memoirs Travels Sketches Correspondence Debates Letters
+Papers Despatches Dispatches Proceedings Transactions Records Reports Minutes Speeches Writings Documents
+Statutes""".split())
 
 
-def names_a_body(name: str) -> bool:
+def names_a_body_or_work(name: str) -> bool:
     """Whether a name is a body's or a work's: it ends in a body's noun (`Quillbury Railway`,
-    `Assembly`) or a work's (`Christian Biography`, `Quillbury Gazette`)."""
+    `Assembly`) or a work's (`Parliamentary Debates`, `Christian Biography`, `Quillbury Gazette`)."""
     last = name.split()[-1]
     return last in BODY_NOUNS or last in WORK_NOUNS
 
@@ -844,7 +846,7 @@ def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
     person of one (`Mr. Wells`, `Mr. Court`)."""
     return {name: [(i, j) for i, j in (without_suffix(text, *span) for span in rule(text, known))
                    if not (stands_for_no_person(text, i, j) or title_before(text, i) not in HONORIFICS
-                           and (names_a_place(text[i:j], known.forenames) or names_a_body(text[i:j])
+                           and (names_a_place(text[i:j], known.forenames) or names_a_body_or_work(text[i:j])
                                 or in_place_name(text, i)))]
             for name, rule in RULES}
 

@@ -191,10 +191,11 @@ MOTTO = re.compile(r"\s*[\"“‘]")
 IMPRINT_LENGTH = 300
 NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z’'-]+$")
 #: a chapter's (section's, part's, lecture's, letter's) label alone on its line, its numeral
-#: as OCR reads it: `CHAPTER VII`, `Chapter 12.`, `SECTION vn.` (vii), `PART n.` (ii), `CHAP. l` (I)
+#: as OCR reads it: `CHAPTER VII`, `Chapter 12.`, `SECTION vn.` (vii), `PART n.` (ii), `CHAP. l` (I),
+#: `Chapter IY.` (IV: OCR's Y for V)
 CHAPTER_LABEL = re.compile(r"^(?:CHAPTER|Chapter|CHAP\.|Chap\.|SECTION|Section|SECT\.|Sect\.|PART|Part|"
                            r"BOOK|Book|LECTURE|Lecture|LETTER|Letter)\s*"
-                           r"(?<=\s|\.)(?:[IVXLCDMivxlcdmnu1l|!]{1,8}|\d{1,3})\s?[.:]?$")
+                           r"(?<=\s|\.)(?:[IVXLCDMivxlcdmnuY1l|!]{1,8}|\d{1,3})\s?[.:]?$")
 #: a lower-case letter standing alone: two in a line of capitals are OCR debris (`CONTENTS. x i`),
 #: while capitals OCR parted (`NATIO N S`) still make a heading
 LOWER_STRAY = re.compile(r"(?<!\S)[b-z](?!\S)")
@@ -1764,13 +1765,15 @@ class _Builder:
     def place_preamble(self) -> None:
         """What precedes the first heading: a title page, or the first division's top. A
         title page holds no speech (an excerpt may open on a catechism's questions), so a
-        preamble with one is the text itself, begun before its first heading."""
+        preamble with one is the text itself, begun before its first heading: the end of a
+        division whose heading the excerpt lacks, a division of its own."""
         preamble, front, body = self.preamble, self.front, self.body
         if not preamble:
             return
-        if self.opts.title_page and (front or body) and not any(block.kind == "sp" for block in preamble):
+        speech = any(block.kind == "sp" for block in preamble)
+        if self.opts.title_page and (front or body) and not speech:
             front[:0] = self.title_page(preamble)
-        elif body and not self.opts.enclosing_div:
+        elif body and not self.opts.enclosing_div and not speech:
             first = body[0]
             first.children[:0] = preamble
             first.children[:] = self.order(self.reclassify_top(first.children))
@@ -1891,10 +1894,13 @@ class _Builder:
         return start if start < text_at else next((i for i in heads if i > imprint), heads[0])
 
     def reclassify_top(self, blocks: list[Block]) -> list[Block]:
-        """Before the first paragraph, a name alone or a line "by ..." is a byline."""
+        """Before the first paragraph, a name alone or a line "by ..." is a byline; a chapter
+        label never is, though `Chapter V.` reads as a name and an initial."""
         for block in blocks:
             if block.kind in ("p", "head") and len(block.text_lines) == 1:
                 text = first_text(block)
+                if CHAPTER_LABEL.match(text):
+                    continue
                 if BYLINE.search(text) and len(text) <= 80 or is_name(text, allow_year=True):
                     block.kind = "byline"
             elif block.kind == "p":
@@ -1933,11 +1939,11 @@ class _Builder:
 #: the jobs on the flat list of paragraphs, in order (each takes and returns the list)
 LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ...] = (
     ("masthead", _Builder.cut_masthead),
+    ("chapter labels", _Builder.chapter_labels),     # before dialogue: a label ends a speech
     ("dialogue", _Builder.dialogue),
     ("heads per line", _Builder.heads_per_line),
     ("salutes", _Builder.salutes),
     ("back cover", _Builder.back_cover),
-    ("chapter labels", _Builder.chapter_labels),
     ("captions", _Builder.captions),                  # before headlines: a caption holds none
     ("classified ads", _Builder.split_classified_ads),
     ("headline decks", _Builder.headline_decks),
