@@ -1128,6 +1128,42 @@ def test_the_writers_bureau_in_capitals_under_a_byline_is_its_dateline_not_a_hea
     assert structure.bureau_end(lines, 1) == 1 and structure.headline_spans(lines) == [(1, 2)]
 
 
+#: wire stories: a headline with its deck, a subhead, a headline in title case alone, each
+#: with the wire's credit under it as OCR reads it
+WIRE_PAGE = (
+    "MILL DAM GIVES WAY\n"
+    "Waters of the Quill Flood\n"
+    "the Lower Town.\n"
+    "8y Quill News. -\n"
+    "Tulverton, May 3. The old dam above\n"
+    "the mill broke at dawn and the water\n"
+    "ran through the lower streets.\n"
+    "Owners Meet Tonight.\n"
+    "By Quill News.\n"
+    "Quillbury, May 3. The owners of the\n"
+    "mill will meet tonight at the hall.\n"
+    "Quillbury Council\n"
+    "Votes a New Bridge\n"
+    "(By Osric Quillet, Quill Wire\n"
+    "Staff Correspondent.)\n"
+    "Quillbury, May 4. The council voted\n"
+    "a new bridge over the river today.\n")
+
+
+def test_a_wire_services_credit_under_a_heading_is_its_byline():
+    doc = encode(WIRE_PAGE, **NEWSPAPER)
+    found = [(block.kind, block.text) for div in doc.body for block in div.children
+             for block in ([block] if block.kind != "div" else block.children) if block.kind != "p"]
+    assert found == [("head", "MILL DAM GIVES WAY"), ("head", "Waters of the Quill Flood\nthe Lower Town."),
+                     ("byline", "8y Quill News. -"), ("head", "Owners Meet Tonight."),
+                     ("byline", "By Quill News."), ("head", "Quillbury Council\nVotes a New Bridge"),
+                     ("byline", "(By Osric Quillet, Quill Wire\nStaff Correspondent.)")]
+    assert structure.is_byline("fly Quill Ne\"s.") and structure.is_byline("(By Quill Wire.)")
+    # a line of text that opens with the word, or a bracket that is no credit, is none
+    assert not structure.is_byline("fly over the Quill Bridge.") and not structure.is_byline("(By the Way.)")
+    assert structure.byline_end(["(By Osric Quillet", "The mill (old) burned down today"], 0) == 1
+
+
 def test_a_newspapers_issue_number_is_no_line_of_a_headline():
     lines = ["VOL. XII—NO. 38.", "DAM GIVES", "WAY AT THE", "OLD MILL", "The water ran through"]
     assert structure.headline_spans(lines) == [(1, 4)]

@@ -138,9 +138,14 @@ CLOSING_LINE = 40
 SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|van|von)){0,3}$")
 BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
 #: a writer's name on a line of its own under a headline: `By Osric T. Quillet.`, `BY OSRIC
-#: QUILLET` (two to five capitalised words or initials, none a minor word)
-BYLINE_NAME = re.compile(r"^(?:By|BY) (?!(?:A|An|And|The|Of|For|From|To|With|In|On|At)\b)"
-                         r"(?:[A-Z](?:[a-z’'-]+|[A-Z’'-]+|\.)\.? ?){2,5}$")
+#: QUILLET`, or a wire service's credit, maybe in brackets and with the correspondent's name
+#: (`By Quill News.`, `(By Osric Quillet, Quill Wire`): two to seven capitalised words or
+#: initials, none a minor word, commas between; OCR misreads the B of `By` (`8y`, `Ey`, `fly`),
+#: a letter as a quote (`Ne"s`), and leaves a speck or two after the full stop (`News. -`)
+BYLINE_NAME = re.compile(r"^\(?(?:By|BY|[8E]y|fly) (?!(?:A|An|And|The|Of|For|From|To|With|In|On|At)\b)"
+                         r"(?:[A-Z](?:[a-z’'\"-]+|[A-Z’'-]+|\.)[.,]? ?){2,7}\)?[^\w(]{0,3}$")
+#: the line that closes a bracketed credit run over two lines (`Staff Correspondent.)`)
+CREDIT_CLOSE = re.compile(r"^[^()]{1,40}\)[^\w(]{0,3}$")
 #: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q.", and
 #: printed debates' titles and a name in capitals run into the speech by a dash
 #: ("Hon. Mr. QUILLET—The hon. gentleman said", "Mr. PELLWORTH.—I did not") or before it
@@ -964,6 +969,14 @@ def is_byline(text: str) -> bool:
     return bool(BYLINE_NAME.match(text))
 
 
+def byline_end(lines: list[str], at: int) -> int:
+    """Where the byline at line `at` ends: on its own line, or on the next where it opened a
+    bracket that line closes (`(By Osric Quillet, Quill Wire` / `Staff Correspondent.)`)."""
+    if "(" in lines[at] and ")" not in lines[at] and at + 1 < len(lines) and CREDIT_CLOSE.match(lines[at + 1]):
+        return at + 2
+    return at + 1
+
+
 def bureau_end(lines: list[str], start: int) -> int:
     """Where the writer's bureau under a byline ends, if one starts at `start` (else `start`): a
     line or two in capitals naming the office and where it is (`QUILLBURY BUREAU, PELLWORTH
@@ -1099,7 +1112,8 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
     two lines or more (`Quillbury Council` / `Votes New Bridge`), none a headline in capitals
     (`is_headline`: one starts there), none ending in a comma (an address, a list of names)
     nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a table
-    of scores), before a line that opens with a capital (the article's first); each line short
+    of scores), before a line that opens with a capital (the article's first) or its byline
+    (`8y Quill News.`); each line short
     of the column's `width`, or, after a finished sentence, as wide as the column (`County
     Court Fixes the Levy` / `At Nine Mills After Changes`). A full stop (`?`, `!`) ends it; a
     line after the first may open with a minor word (`Mill Sold` / `to Tulverton Men.`) or,
@@ -1119,7 +1133,8 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
             end += 1
             if HEADLINE_STOP.search(lines[end - 1]):
                 break
-        return end if end - start >= 2 and end < len(lines) and STARTS_CAPITAL.match(lines[end]) else start
+        return end if end - start >= 2 and end < len(lines) and (
+            STARTS_CAPITAL.match(lines[end]) or is_byline(lines[end])) else start
 
     end = deck_end(lambda line: len(line) <= TITLE_DECK_WIDTH * width)
     if end == start and (start == 0 or ends_sentence(lines[start - 1])):
@@ -1131,13 +1146,15 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool
     """Whether line `i` is a subhead in title case between two sentences (`Awarded First
     Prize.`): the line before (`before`, for the paragraph's first) ends a sentence, not in
     an initial or a title (`Messrs. O.`); it is no line of names (`NAMES_LINE`: `Clerk
-    Osric R.`), holds no comma (a dateline, a list) nor the issue's number (`Vol. XII—No. 38.`,
-    a masthead's line OCR set apart), and, as wide as the column, it ends in a
+    Osric R.`) nor a byline (`By Quill News.`: it opens the text under the subhead, as a
+    line with a capital does), holds no comma (a dateline, a list) nor the issue's number
+    (`Vol. XII—No. 38.`, a masthead's line OCR set apart), and, as wide as the column, it ends in a
     full stop (else it is the first line of text that goes on: `Rev. Osric Quillet of`)."""
     line = lines[i]
     return i < len(lines) - 1 and ends_sentence(lines[i - 1] if i else before) \
         and is_title_line(HEAD_STOP.sub("", line)) and len(REAL_WORD.findall(line)) >= 2 \
-        and not DATE_LINE.match(line) and lines[i + 1][:1].isupper() and not NAMES_LINE.search(line) \
+        and not DATE_LINE.match(line) and (lines[i + 1][:1].isupper() or is_byline(lines[i + 1])) \
+        and not NAMES_LINE.search(line) and not is_byline(line) \
         and "," not in line and not MASTHEAD_ISSUE.search(line) \
         and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
@@ -1181,8 +1198,8 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
         if (signed := signature_end(lines, i, before)) > i:
             i = signed
             continue
-        if i and is_byline(lines[i - 1]) and (bureau := bureau_end(lines, i)) > i:
-            i = bureau
+        if is_byline(lines[i]):     # and the bureau under it
+            i = bureau_end(lines, byline_end(lines, i))
             continue
         end = capitals_run_end(lines, i)
         if end == i:            # a longer run: each line a headline's
@@ -1222,8 +1239,8 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
     bylines = [end for _, end in spans if end < len(lines) and is_byline(lines[end])]
-    bureaus = [(at + 1, bureau_end(lines, at + 1)) for at in bylines]
-    parts = cut_block(block, spans, starts=[at + 1 for at in bylines] + [end for _, end in bureaus])
+    bureaus = [(byline_end(lines, at), bureau_end(lines, byline_end(lines, at))) for at in bylines]
+    parts = cut_block(block, spans, starts=[at for at, _ in bureaus] + [end for _, end in bureaus])
     kinds = {id(block.text_lines[at]): "byline" for at in bylines}      # in capitals as a headline, no heading
     kinds |= {id(block.text_lines[start]): "dateline" for start, end in bureaus if end > start}
     for part in parts:
