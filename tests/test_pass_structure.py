@@ -1164,6 +1164,37 @@ def test_a_wire_services_credit_under_a_heading_is_its_byline():
     assert structure.byline_end(["(By Osric Quillet", "The mill (old) burned down today"], 0) == 1
 
 
+#: a country column: each correspondent's items signed with a pen name over the next heading
+COLUMN_PAGE = (
+    "Osric Quillet sold a horse to\n"
+    "Tobias Pellworth last week.\n"
+    "QUILLER.\n"
+    "Pellworth Valley.\n"
+    "The farmers are busy planting\n"
+    "their corn this week.\n"
+    ", OLD SUBSCRIBER.\n"
+    "Tulverton Notes.\n"
+    "Osbert Quillbee was in town on\n"
+    "business Monday.\n")
+
+
+def signed_and_heads(doc):
+    return [(block.kind, block.text) for block in doc.blocks() if block.kind in ("head", "signed")]
+
+
+def test_a_correspondents_pen_name_closes_the_item_it_ends():
+    doc = encode(COLUMN_PAGE, **NEWSPAPER)
+    assert signed_and_heads(doc) == [("signed", "QUILLER."), ("head", "Pellworth Valley."),
+                                     ("signed", ", OLD SUBSCRIBER."), ("head", "Tulverton Notes.")]
+    assert [child.kind for child in doc.body[0].children[1].children] == ["head", "p", "closer"]
+    # one alone is no habit of the page: it may be a headline over a deck; nor is a word in
+    # capitals over text
+    once = COLUMN_PAGE.replace(", OLD SUBSCRIBER.\n", "")
+    assert ("signed", "QUILLER.") not in signed_and_heads(encode(once, **NEWSPAPER))
+    over_text = COLUMN_PAGE.replace("Pellworth Valley.\n", "")
+    assert ("signed", "QUILLER.") not in signed_and_heads(encode(over_text, **NEWSPAPER))
+
+
 def test_a_newspapers_issue_number_is_no_line_of_a_headline():
     lines = ["VOL. XII—NO. 38.", "DAM GIVES", "WAY AT THE", "OLD MILL", "The water ran through"]
     assert structure.headline_spans(lines) == [(1, 4)]

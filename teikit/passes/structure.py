@@ -21,7 +21,9 @@ a run of capitals, the title-case deck under it down to a full stop, and a title
 line between two sentences are cut out of the paragraph as headings, and each headline
 in capitals starts an article of its own. On such a page a picture's credit line and the
 lines describing the picture are its caption (a `figure`), and classified ads run into an
-article leave it for a division of their own (`div type="advertisement"`). A heading
+article leave it for a division of their own (`div type="advertisement"`); where a country
+column signs its items with a pen name in capitals over the next item's heading, each closes
+the item it ends (`closer`/`signed`). A heading
 between a paragraph that does not end and one that goes on in lower case is a running
 head, kept as a paragraph. Datelines are
 a lone date, letters an opening salute ("Dear Comrade Cannon,") and a closing salute with
@@ -146,6 +148,14 @@ BYLINE_NAME = re.compile(r"^\(?(?:By|BY|[8E]y|fly) (?!(?:A|An|And|The|Of|For|Fro
                          r"(?:[A-Z](?:[a-z’'\"-]+|[A-Z’'-]+|\.)[.,]? ?){2,7}\)?[^\w(]{0,3}$")
 #: the line that closes a bracketed credit run over two lines (`Staff Correspondent.)`)
 CREDIT_CLOSE = re.compile(r"^[^()]{1,40}\)[^\w(]{0,3}$")
+#: a correspondent's pen name in capitals alone on a line (`QUILLER.`, `OLD SUBSCRIBER.`): a word
+#: or two and a full stop, OCR's specks before it (`, QUILLER.`, `. t QUILLER.`)
+SIGN_OFF = re.compile(r"^[\W\d]*(?:[A-Z] )?[A-Z][A-Z0-9'’&-]+(?: [A-Z][A-Z0-9'’&-]+)?\.$")
+#: the most characters of a pen name's line
+SIGN_OFF_CHARS = 24
+#: how many items a page must close with a pen name before the heading of the next for one so
+#: placed to be taken for a signature (a one-word headline over a one-line deck is shaped alike)
+SIGN_OFF_HABIT = 2
 #: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q.", and
 #: printed debates' titles and a name in capitals run into the speech by a dash
 #: ("Hon. Mr. QUILLET—The hon. gentleman said", "Mr. PELLWORTH.—I did not") or before it
@@ -1567,6 +1577,44 @@ class _Builder:
             parts.extend(cut)
         return parts
 
+    def sign_offs(self, leaves: list[Block]) -> list[Block]:
+        """A country column's correspondent signs each item with a pen name in capitals
+        (`SIGN_OFF`) after its last sentence, right over the next item's heading: where the page
+        does so SIGN_OFF_HABIT times, each such line is cut out as the item's signature (a
+        byline at the end, which `close_div` signs in its closer), not a heading of the next
+        item nor text."""
+        if not self.opts.headline_decks:
+            return leaves
+        at = [(b, j) for b, block in enumerate(leaves) for j in range(len(block.text_lines))]
+        text = [leaves[b].text_lines[j].text.strip() for b, j in at]
+
+        def heading_under(k: int) -> bool:
+            b, j = at[k]
+            under = leaves[b].text_lines[j + 1:] or leaves[b + 1].text_lines
+            return (leaves[b].kind if j + 1 < len(leaves[b].text_lines) else leaves[b + 1].kind) == "head" \
+                or self.classify.leaf_kind(Block("p", under)) == "head"
+
+        found = [k for k in range(1, len(at) - 1)
+                 if len(text[k]) <= SIGN_OFF_CHARS and SIGN_OFF.match(text[k])
+                 and leaves[at[k - 1][0]].kind == "p" and ends_sentence(text[k - 1]) and heading_under(k)]
+        if len(found) < SIGN_OFF_HABIT:
+            return leaves
+        cuts: dict[int, list[int]] = {}
+        for k in found:
+            cuts.setdefault(at[k][0], []).append(at[k][1])
+        out = []
+        for b, block in enumerate(leaves):
+            if b not in cuts:
+                out.append(block)
+                continue
+            signed = {id(block.text_lines[j]) for j in cuts[b]}
+            for part in cut_block(block, [], [j + step for j in cuts[b] for step in (0, 1)
+                                              if j + step < len(block.text_lines)]):
+                part.kind = "byline" if id(part.text_lines[0]) in signed else block.kind
+                out.append(part)
+        self.counts["sign_offs"] += len(found)
+        return out
+
     def book_subheads(self, leaves: list[Block]) -> list[Block]:
         """In a book, a line in title case between two sentences (`is_book_subhead`: `The
         Church in the Valley.`) is a subhead where the book sets several different ones so
@@ -1958,6 +2006,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("captions", _Builder.captions),                  # before headlines: a caption holds none
     ("classified ads", _Builder.split_classified_ads),
     ("headline decks", _Builder.headline_decks),
+    ("sign-offs", _Builder.sign_offs),                # over the headings the decks cut out
     ("book subheads", _Builder.book_subheads),
     ("glued tails", _Builder.split_glued),
     ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
