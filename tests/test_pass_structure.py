@@ -1195,6 +1195,17 @@ def test_a_correspondents_pen_name_closes_the_item_it_ends():
     assert ("signed", "QUILLER.") not in signed_and_heads(encode(over_text, **NEWSPAPER))
 
 
+def test_a_list_of_name_pairs_makes_no_subheads():
+    lines = ["The players are paired as follows:", "Quillet-O. Pellworth.", "Tobias Quillbee-Osbert.",
+             "Osric Quillbury Pellworth.", "Hannah Quillet-Tulverton.", "Quillabee-Osbert Tulverton.",
+             "The play starts on Friday at noon."]
+    assert structure.headline_spans(lines) == []
+    # the list went on from the paragraph before
+    assert structure.headline_spans(lines[4:], before=lines[3]) == []
+    # a pair alone between two sentences heads its item (a wedding's)
+    assert structure.headline_spans(["and so it ends.", "Osric Quillet-Hannah Pellworth.", "The two were wed"]) == [(1, 2)]
+
+
 def test_a_newspapers_issue_number_is_no_line_of_a_headline():
     lines = ["VOL. XII—NO. 38.", "DAM GIVES", "WAY AT THE", "OLD MILL", "The water ran through"]
     assert structure.headline_spans(lines) == [(1, 4)]

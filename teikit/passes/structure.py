@@ -244,6 +244,9 @@ ENDS_IN_NUMBER = re.compile(r"(?:\d+|\.\s?\.)\W*$")
 #: a line of names, opening with an initial (`J. Quillet 156`) or ending in one or in a title
 #: (`Clerk Osric R.`, `Messrs.`), the name going on: headings in title case do neither
 NAMES_LINE = re.compile(rf"^[A-Z]\.\s|{ENDS_IN_INITIAL.pattern}")
+#: an entry of a list of pairs, two names joined by a hyphen (`Quillet-Pellworth.`, `O. Quillet-
+#: Tobias Pellworth,`): the players of a draw, the couples of a dance, a match's sides
+NAME_PAIR = re.compile(r"^(?:[A-Z][\w'’]*\.? ?){1,3}-\s?(?:[A-Z][\w'’]*\.? ?){1,3}[.,]$")
 #: the most lines a heading may take
 HEAD_LINES = 3
 #: the most lines of a headline's deck (and of a speech's title in capitals), the share of
@@ -1152,19 +1155,27 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
     return end
 
 
+def in_pairs_list(lines: list[str], i: int) -> bool:
+    """Whether line `i` is an entry of a list of name pairs (`NAME_PAIR`): a pair with a pair
+    beside it, or any line between two (OCR lost its hyphen: `Osric Quillet Pellworth.`); a
+    pair alone may head its item (a wedding's `Quillet-Pellworth.`)."""
+    pairs = [0 <= k < len(lines) and bool(NAME_PAIR.match(lines[k])) for k in (i - 1, i, i + 1)]
+    return pairs[1] and (pairs[0] or pairs[2]) or pairs[0] and pairs[2]
+
+
 def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
     """Whether line `i` is a subhead in title case between two sentences (`Awarded First
     Prize.`): the line before (`before`, for the paragraph's first) ends a sentence, not in
     an initial or a title (`Messrs. O.`); it is no line of names (`NAMES_LINE`: `Clerk
     Osric R.`) nor a byline (`By Quill News.`: it opens the text under the subhead, as a
-    line with a capital does), holds no comma (a dateline, a list) nor the issue's number
+    line with a capital does) nor an entry of a list of pairs (`in_pairs_list`), holds no comma (a dateline, a list) nor the issue's number
     (`Vol. XII—No. 38.`, a masthead's line OCR set apart), and, as wide as the column, it ends in a
     full stop (else it is the first line of text that goes on: `Rev. Osric Quillet of`)."""
     line = lines[i]
     return i < len(lines) - 1 and ends_sentence(lines[i - 1] if i else before) \
         and is_title_line(HEAD_STOP.sub("", line)) and len(REAL_WORD.findall(line)) >= 2 \
         and not DATE_LINE.match(line) and (lines[i + 1][:1].isupper() or is_byline(lines[i + 1])) \
-        and not NAMES_LINE.search(line) and not is_byline(line) \
+        and not NAMES_LINE.search(line) and not is_byline(line) and not in_pairs_list([before, *lines], i + 1) \
         and "," not in line and not MASTHEAD_ISSUE.search(line) \
         and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
