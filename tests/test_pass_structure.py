@@ -1128,6 +1128,84 @@ def test_the_writers_bureau_in_capitals_under_a_byline_is_its_dateline_not_a_hea
     assert structure.bureau_end(lines, 1) == 1 and structure.headline_spans(lines) == [(1, 2)]
 
 
+#: wire stories: a headline with its deck, a subhead, a headline in title case alone, each
+#: with the wire's credit under it as OCR reads it
+WIRE_PAGE = (
+    "MILL DAM GIVES WAY\n"
+    "Waters of the Quill Flood\n"
+    "the Lower Town.\n"
+    "8y Quill News. -\n"
+    "Tulverton, May 3. The old dam above\n"
+    "the mill broke at dawn and the water\n"
+    "ran through the lower streets.\n"
+    "Owners Meet Tonight.\n"
+    "By Quill News.\n"
+    "Quillbury, May 3. The owners of the\n"
+    "mill will meet tonight at the hall.\n"
+    "Quillbury Council\n"
+    "Votes a New Bridge\n"
+    "(By Osric Quillet, Quill Wire\n"
+    "Staff Correspondent.)\n"
+    "Quillbury, May 4. The council voted\n"
+    "a new bridge over the river today.\n")
+
+
+def test_a_wire_services_credit_under_a_heading_is_its_byline():
+    doc = encode(WIRE_PAGE, **NEWSPAPER)
+    found = [(block.kind, block.text) for div in doc.body for block in div.children
+             for block in ([block] if block.kind != "div" else block.children) if block.kind != "p"]
+    assert found == [("head", "MILL DAM GIVES WAY"), ("head", "Waters of the Quill Flood\nthe Lower Town."),
+                     ("byline", "8y Quill News. -"), ("head", "Owners Meet Tonight."),
+                     ("byline", "By Quill News."), ("head", "Quillbury Council\nVotes a New Bridge"),
+                     ("byline", "(By Osric Quillet, Quill Wire\nStaff Correspondent.)")]
+    assert structure.is_byline("fly Quill Ne\"s.") and structure.is_byline("(By Quill Wire.)")
+    # a line of text that opens with the word, or a bracket that is no credit, is none
+    assert not structure.is_byline("fly over the Quill Bridge.") and not structure.is_byline("(By the Way.)")
+    assert structure.byline_end(["(By Osric Quillet", "The mill (old) burned down today"], 0) == 1
+
+
+#: a country column: each correspondent's items signed with a pen name over the next heading
+COLUMN_PAGE = (
+    "Osric Quillet sold a horse to\n"
+    "Tobias Pellworth last week.\n"
+    "QUILLER.\n"
+    "Pellworth Valley.\n"
+    "The farmers are busy planting\n"
+    "their corn this week.\n"
+    ", OLD SUBSCRIBER.\n"
+    "Tulverton Notes.\n"
+    "Osbert Quillbee was in town on\n"
+    "business Monday.\n")
+
+
+def signed_and_heads(doc):
+    return [(block.kind, block.text) for block in doc.blocks() if block.kind in ("head", "signed")]
+
+
+def test_a_correspondents_pen_name_closes_the_item_it_ends():
+    doc = encode(COLUMN_PAGE, **NEWSPAPER)
+    assert signed_and_heads(doc) == [("signed", "QUILLER."), ("head", "Pellworth Valley."),
+                                     ("signed", ", OLD SUBSCRIBER."), ("head", "Tulverton Notes.")]
+    assert [child.kind for child in doc.body[0].children[1].children] == ["head", "p", "closer"]
+    # one alone is no habit of the page: it may be a headline over a deck; nor is a word in
+    # capitals over text
+    once = COLUMN_PAGE.replace(", OLD SUBSCRIBER.\n", "")
+    assert ("signed", "QUILLER.") not in signed_and_heads(encode(once, **NEWSPAPER))
+    over_text = COLUMN_PAGE.replace("Pellworth Valley.\n", "")
+    assert ("signed", "QUILLER.") not in signed_and_heads(encode(over_text, **NEWSPAPER))
+
+
+def test_a_list_of_name_pairs_makes_no_subheads():
+    lines = ["The players are paired as follows:", "Quillet-O. Pellworth.", "Tobias Quillbee-Osbert.",
+             "Osric Quillbury Pellworth.", "Hannah Quillet-Tulverton.", "Quillabee-Osbert Tulverton.",
+             "The play starts on Friday at noon."]
+    assert structure.headline_spans(lines) == []
+    # the list went on from the paragraph before
+    assert structure.headline_spans(lines[4:], before=lines[3]) == []
+    # a pair alone between two sentences heads its item (a wedding's)
+    assert structure.headline_spans(["and so it ends.", "Osric Quillet-Hannah Pellworth.", "The two were wed"]) == [(1, 2)]
+
+
 def test_a_newspapers_issue_number_is_no_line_of_a_headline():
     lines = ["VOL. XII—NO. 38.", "DAM GIVES", "WAY AT THE", "OLD MILL", "The water ran through"]
     assert structure.headline_spans(lines) == [(1, 4)]

@@ -21,7 +21,9 @@ a run of capitals, the title-case deck under it down to a full stop, and a title
 line between two sentences are cut out of the paragraph as headings, and each headline
 in capitals starts an article of its own. On such a page a picture's credit line and the
 lines describing the picture are its caption (a `figure`), and classified ads run into an
-article leave it for a division of their own (`div type="advertisement"`). A heading
+article leave it for a division of their own (`div type="advertisement"`); where a country
+column signs its items with a pen name in capitals over the next item's heading, each closes
+the item it ends (`closer`/`signed`). A heading
 between a paragraph that does not end and one that goes on in lower case is a running
 head, kept as a paragraph. Datelines are
 a lone date, letters an opening salute ("Dear Comrade Cannon,") and a closing salute with
@@ -138,9 +140,22 @@ CLOSING_LINE = 40
 SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|van|von)){0,3}$")
 BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
 #: a writer's name on a line of its own under a headline: `By Osric T. Quillet.`, `BY OSRIC
-#: QUILLET` (two to five capitalised words or initials, none a minor word)
-BYLINE_NAME = re.compile(r"^(?:By|BY) (?!(?:A|An|And|The|Of|For|From|To|With|In|On|At)\b)"
-                         r"(?:[A-Z](?:[a-z’'-]+|[A-Z’'-]+|\.)\.? ?){2,5}$")
+#: QUILLET`, or a wire service's credit, maybe in brackets and with the correspondent's name
+#: (`By Quill News.`, `(By Osric Quillet, Quill Wire`): two to seven capitalised words or
+#: initials, none a minor word, commas between; OCR misreads the B of `By` (`8y`, `Ey`, `fly`),
+#: a letter as a quote (`Ne"s`), and leaves a speck or two after the full stop (`News. -`)
+BYLINE_NAME = re.compile(r"^\(?(?:By|BY|[8E]y|fly) (?!(?:A|An|And|The|Of|For|From|To|With|In|On|At)\b)"
+                         r"(?:[A-Z](?:[a-z’'\"-]+|[A-Z’'-]+|\.)[.,]? ?){2,7}\)?[^\w(]{0,3}$")
+#: the line that closes a bracketed credit run over two lines (`Staff Correspondent.)`)
+CREDIT_CLOSE = re.compile(r"^[^()]{1,40}\)[^\w(]{0,3}$")
+#: a correspondent's pen name in capitals alone on a line (`QUILLER.`, `OLD SUBSCRIBER.`): a word
+#: or two and a full stop, OCR's specks before it (`, QUILLER.`, `. t QUILLER.`)
+SIGN_OFF = re.compile(r"^[\W\d]*(?:[A-Z] )?[A-Z][A-Z0-9'’&-]+(?: [A-Z][A-Z0-9'’&-]+)?\.$")
+#: the most characters of a pen name's line
+SIGN_OFF_CHARS = 24
+#: how many items a page must close with a pen name before the heading of the next for one so
+#: placed to be taken for a signature (a one-word headline over a one-line deck is shaped alike)
+SIGN_OFF_HABIT = 2
 #: a speaker's label opening a paragraph: "Vishinsky:", "VOICES:", "Question:", "Q.", and
 #: printed debates' titles and a name in capitals run into the speech by a dash
 #: ("Hon. Mr. QUILLET—The hon. gentleman said", "Mr. PELLWORTH.—I did not") or before it
@@ -230,6 +245,9 @@ ENDS_IN_NUMBER = re.compile(r"(?:\d+|\.\s?\.)\W*$")
 #: a line of names, opening with an initial (`J. Quillet 156`) or ending in one or in a title
 #: (`Clerk Osric R.`, `Messrs.`), the name going on: headings in title case do neither
 NAMES_LINE = re.compile(rf"^[A-Z]\.\s|{ENDS_IN_INITIAL.pattern}")
+#: an entry of a list of pairs, two names joined by a hyphen (`Quillet-Pellworth.`, `O. Quillet-
+#: Tobias Pellworth,`): the players of a draw, the couples of a dance, a match's sides
+NAME_PAIR = re.compile(r"^(?:[A-Z][\w'’]*\.? ?){1,3}-\s?(?:[A-Z][\w'’]*\.? ?){1,3}[.,]$")
 #: the most lines a heading may take
 HEAD_LINES = 3
 #: the most lines of a headline's deck (and of a speech's title in capitals), the share of
@@ -965,6 +983,14 @@ def is_byline(text: str) -> bool:
     return bool(BYLINE_NAME.match(text))
 
 
+def byline_end(lines: list[str], at: int) -> int:
+    """Where the byline at line `at` ends: on its own line, or on the next where it opened a
+    bracket that line closes (`(By Osric Quillet, Quill Wire` / `Staff Correspondent.)`)."""
+    if "(" in lines[at] and ")" not in lines[at] and at + 1 < len(lines) and CREDIT_CLOSE.match(lines[at + 1]):
+        return at + 2
+    return at + 1
+
+
 def bureau_end(lines: list[str], start: int) -> int:
     """Where the writer's bureau under a byline ends, if one starts at `start` (else `start`): a
     line or two in capitals naming the office and where it is (`QUILLBURY BUREAU, PELLWORTH
@@ -1100,7 +1126,8 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
     two lines or more (`Quillbury Council` / `Votes New Bridge`), none a headline in capitals
     (`is_headline`: one starts there), none ending in a comma (an address, a list of names)
     nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a table
-    of scores), before a line that opens with a capital (the article's first); each line short
+    of scores), before a line that opens with a capital (the article's first) or its byline
+    (`8y Quill News.`); each line short
     of the column's `width`, or, after a finished sentence, as wide as the column (`County
     Court Fixes the Levy` / `At Nine Mills After Changes`). A full stop (`?`, `!`) ends it; a
     line after the first may open with a minor word (`Mill Sold` / `to Tulverton Men.`) or,
@@ -1120,7 +1147,8 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
             end += 1
             if HEADLINE_STOP.search(lines[end - 1]):
                 break
-        return end if end - start >= 2 and end < len(lines) and STARTS_CAPITAL.match(lines[end]) else start
+        return end if end - start >= 2 and end < len(lines) and (
+            STARTS_CAPITAL.match(lines[end]) or is_byline(lines[end])) else start
 
     end = deck_end(lambda line: len(line) <= TITLE_DECK_WIDTH * width)
     if end == start and (start == 0 or ends_sentence(lines[start - 1])):
@@ -1128,17 +1156,27 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
     return end
 
 
+def in_pairs_list(lines: list[str], i: int) -> bool:
+    """Whether line `i` is an entry of a list of name pairs (`NAME_PAIR`): a pair with a pair
+    beside it, or any line between two (OCR lost its hyphen: `Osric Quillet Pellworth.`); a
+    pair alone may head its item (a wedding's `Quillet-Pellworth.`)."""
+    pairs = [0 <= k < len(lines) and bool(NAME_PAIR.match(lines[k])) for k in (i - 1, i, i + 1)]
+    return pairs[1] and (pairs[0] or pairs[2]) or pairs[0] and pairs[2]
+
+
 def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
     """Whether line `i` is a subhead in title case between two sentences (`Awarded First
     Prize.`): the line before (`before`, for the paragraph's first) ends a sentence, not in
     an initial or a title (`Messrs. O.`); it is no line of names (`NAMES_LINE`: `Clerk
-    Osric R.`), holds no comma (a dateline, a list) nor the issue's number (`Vol. XII—No. 38.`,
-    a masthead's line OCR set apart), and, as wide as the column, it ends in a
+    Osric R.`) nor a byline (`By Quill News.`: it opens the text under the subhead, as a
+    line with a capital does) nor an entry of a list of pairs (`in_pairs_list`), holds no comma (a dateline, a list) nor the issue's number
+    (`Vol. XII—No. 38.`, a masthead's line OCR set apart), and, as wide as the column, it ends in a
     full stop (else it is the first line of text that goes on: `Rev. Osric Quillet of`)."""
     line = lines[i]
     return i < len(lines) - 1 and ends_sentence(lines[i - 1] if i else before) \
         and is_title_line(HEAD_STOP.sub("", line)) and len(REAL_WORD.findall(line)) >= 2 \
-        and not DATE_LINE.match(line) and lines[i + 1][:1].isupper() and not NAMES_LINE.search(line) \
+        and not DATE_LINE.match(line) and (lines[i + 1][:1].isupper() or is_byline(lines[i + 1])) \
+        and not NAMES_LINE.search(line) and not is_byline(line) and not in_pairs_list([before, *lines], i + 1) \
         and "," not in line and not MASTHEAD_ISSUE.search(line) \
         and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
@@ -1182,8 +1220,8 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
         if (signed := signature_end(lines, i, before)) > i:
             i = signed
             continue
-        if i and is_byline(lines[i - 1]) and (bureau := bureau_end(lines, i)) > i:
-            i = bureau
+        if is_byline(lines[i]):     # and the bureau under it
+            i = bureau_end(lines, byline_end(lines, i))
             continue
         end = capitals_run_end(lines, i)
         if end == i:            # a longer run: each line a headline's
@@ -1223,8 +1261,8 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
     if spans == [(0, len(block.text_lines))]:
         return [block]          # a heading as it stands: the classifier names it
     bylines = [end for _, end in spans if end < len(lines) and is_byline(lines[end])]
-    bureaus = [(at + 1, bureau_end(lines, at + 1)) for at in bylines]
-    parts = cut_block(block, spans, starts=[at + 1 for at in bylines] + [end for _, end in bureaus])
+    bureaus = [(byline_end(lines, at), bureau_end(lines, byline_end(lines, at))) for at in bylines]
+    parts = cut_block(block, spans, starts=[at for at, _ in bureaus] + [end for _, end in bureaus])
     kinds = {id(block.text_lines[at]): "byline" for at in bylines}      # in capitals as a headline, no heading
     kinds |= {id(block.text_lines[start]): "dateline" for start, end in bureaus if end > start}
     for part in parts:
@@ -1550,6 +1588,44 @@ class _Builder:
                                      if part is not block and part.kind == "head" and len(part.text_lines) > 1)
             parts.extend(cut)
         return parts
+
+    def sign_offs(self, leaves: list[Block]) -> list[Block]:
+        """A country column's correspondent signs each item with a pen name in capitals
+        (`SIGN_OFF`) after its last sentence, right over the next item's heading: where the page
+        does so SIGN_OFF_HABIT times, each such line is cut out as the item's signature (a
+        byline at the end, which `close_div` signs in its closer), not a heading of the next
+        item nor text."""
+        if not self.opts.headline_decks:
+            return leaves
+        at = [(b, j) for b, block in enumerate(leaves) for j in range(len(block.text_lines))]
+        text = [leaves[b].text_lines[j].text.strip() for b, j in at]
+
+        def heading_under(k: int) -> bool:
+            b, j = at[k]
+            under = leaves[b].text_lines[j + 1:] or leaves[b + 1].text_lines
+            return (leaves[b].kind if j + 1 < len(leaves[b].text_lines) else leaves[b + 1].kind) == "head" \
+                or self.classify.leaf_kind(Block("p", under)) == "head"
+
+        found = [k for k in range(1, len(at) - 1)
+                 if len(text[k]) <= SIGN_OFF_CHARS and SIGN_OFF.match(text[k])
+                 and leaves[at[k - 1][0]].kind == "p" and ends_sentence(text[k - 1]) and heading_under(k)]
+        if len(found) < SIGN_OFF_HABIT:
+            return leaves
+        cuts: dict[int, list[int]] = {}
+        for k in found:
+            cuts.setdefault(at[k][0], []).append(at[k][1])
+        out = []
+        for b, block in enumerate(leaves):
+            if b not in cuts:
+                out.append(block)
+                continue
+            signed = {id(block.text_lines[j]) for j in cuts[b]}
+            for part in cut_block(block, [], [j + step for j in cuts[b] for step in (0, 1)
+                                              if j + step < len(block.text_lines)]):
+                part.kind = "byline" if id(part.text_lines[0]) in signed else block.kind
+                out.append(part)
+        self.counts["sign_offs"] += len(found)
+        return out
 
     def book_subheads(self, leaves: list[Block]) -> list[Block]:
         """In a book, a line in title case between two sentences (`is_book_subhead`: `The
@@ -1947,6 +2023,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("captions", _Builder.captions),                  # before headlines: a caption holds none
     ("classified ads", _Builder.split_classified_ads),
     ("headline decks", _Builder.headline_decks),
+    ("sign-offs", _Builder.sign_offs),                # over the headings the decks cut out
     ("book subheads", _Builder.book_subheads),
     ("glued tails", _Builder.split_glued),
     ("junk after hyphens", _Builder.junk_after_hyphens),     # once no rule cuts blocks anew
