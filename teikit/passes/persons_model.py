@@ -243,7 +243,8 @@ def is_title_of_the_next_name(text: str, start: int, end: int) -> bool:
     of `Lieut. Quillet`, `'Apostle' Pellworth`, a plural: `Elders Quillet and Osric`): the model
     cut the name in two."""
     word = text[start:end]
-    return (word in TITLE_WORDS or word.removesuffix("s") in TITLE_WORDS) and bool(NAME_AFTER_TITLE.match(text, end))
+    return (word in TITLE_WORDS or word.removesuffix("s") in TITLE_WORDS) \
+        and bool(NAME_AFTER_TITLE.match(text, end))
 
 
 #: the feasts and terms of the year, which date things (`until after Easter`), no person

@@ -387,9 +387,10 @@ ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
 def initials(text: str, known: Known) -> list[Span]:
     """`J. M. Pellworth`: initials and a surname that is not a very common word, a role
-    (`U. S. Minister`: a country's) nor a vessel's noun (`H. M. Brig`), unless a Latin abbreviation follows, an article stands
-    before them (`the U. S. Quillabee Agency`), or the initials are an office or degree after a
-    name (`Quillet, J.P. Quillabee`: a justice of the peace, then a place)."""
+    (`U. S. Minister`: a country's) nor a vessel's noun (`H. M. Brig`), unless a Latin
+    abbreviation follows, an article stands before them (`the U. S. Quillabee Agency`), or the
+    initials are an office or degree after a name (`Quillet, J.P. Quillabee`: a justice of the
+    peace, then a place)."""
     found = []
     matches = {m.span(): m for pattern in (INITIALS, LOOSE_INITIALS) for m in pattern.finditer(text)}
     for m in matches.values():
@@ -510,9 +511,9 @@ SPEAKER_VERBS = SPEECH_VERBS + NAMING_VERBS
 
 def speaker(text: str, known: Known) -> list[Span]:
     """`Hedlund said`, `a man named Hedlund`: a single name word that speaks or is named, not
-    a common word (`He said`; a forename named is a name however common: `a boy named John`), a title, an office (`The COLONIAL SECRETARY replied`), an
-    acronym (`NATO said`), a point of the compass, a
-    word after an article, what the speaker is of (`the Mayor of Quillabee said`), or a word
+    a common word (`He said`; a forename named is a name however common: `a boy named
+    John`), a title, an office (`The COLONIAL SECRETARY replied`), an acronym (`NATO said`), a
+    point of the compass, a word after an article, what the speaker is of (`the Mayor of Quillabee said`), or a word
     opening a sentence that the text also writes in lower case (`Commanding said sheriff`:
     the capital is the sentence's, and `said` the court's adjective);
     the caller drops the words its text makes places."""
@@ -936,7 +937,8 @@ def surname_pattern(full: set[str], surnames: set[str]) -> Surnames | None:
     where it would be every chapter's number."""
     if not full and not surnames:
         return None
-    forms = {name: {name} if ROMAN_NUMERAL.fullmatch(name.upper()) else {name, name.upper()} for name in full | surnames}
+    forms = {name: {name} if ROMAN_NUMERAL.fullmatch(name.upper()) else {name, name.upper()}
+             for name in full | surnames}
     pattern = re.compile("(?:" + trie_regex(sorted(set().union(*forms.values())), NOT_INSIDE_A_NAME) + ")" + NAME_END)
     return Surnames(pattern, frozenset(form for name in surnames for form in forms[name]))
 
@@ -947,7 +949,8 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\n)\s*$")
 PROPER_NOUN_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 #: an owner's mark and a place's noun after a surname (`Quillet's Creek`, `Pellworth' Pillar`):
 #: the place a person gave a name, not the person
-OWNED_PLACE_AFTER = re.compile(r"['’]s?[ \t]+(?:" + "|".join(sorted(PLACE_NOUNS | {"Pillar", "Well", "Hill", "Lookout"})) + r")\b")
+OWNED_PLACE_AFTER = re.compile(r"['’]s?[ \t]+(?:"
+                               + "|".join(sorted(PLACE_NOUNS | {"Pillar", "Well", "Hill", "Lookout"})) + r")\b")
 
 
 #: a lower-case word (and a comma) right before a word: running prose, where a capital

@@ -1169,9 +1169,10 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool
     Prize.`): the line before (`before`, for the paragraph's first) ends a sentence, not in
     an initial or a title (`Messrs. O.`); it is no line of names (`NAMES_LINE`: `Clerk
     Osric R.`) nor a byline (`By Quill News.`: it opens the text under the subhead, as a
-    line with a capital does) nor an entry of a list of pairs (`in_pairs_list`), holds no comma (a dateline, a list) nor the issue's number
-    (`Vol. XII—No. 38.`, a masthead's line OCR set apart), and, as wide as the column, it ends in a
-    full stop (else it is the first line of text that goes on: `Rev. Osric Quillet of`)."""
+    line with a capital does) nor an entry of a list of pairs (`in_pairs_list`), holds no
+    comma (a dateline, a list) nor the issue's number (`Vol. XII—No. 38.`, a masthead's line
+    OCR set apart), and, as wide as the column, it ends in a full stop (else it is the first
+    line of text that goes on: `Rev. Osric Quillet of`)."""
     line = lines[i]
     return i < len(lines) - 1 and ends_sentence(lines[i - 1] if i else before) \
         and is_title_line(HEAD_STOP.sub("", line)) and len(REAL_WORD.findall(line)) >= 2 \
