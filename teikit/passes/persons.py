@@ -266,6 +266,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     mentions: list[Mention] = []
 
     def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
+        if not spans:           # most blocks, for each stage
+            return
         nearby = claimed.setdefault(block, Nearby())
         spans = [within_line(texts[block], i, j, line_ends.get(block, [])) for i, j in spans]
         spans = [(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)

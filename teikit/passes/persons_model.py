@@ -77,8 +77,9 @@ BEFORE_LAND_NOUN = re.compile(rf"({NAME_WORD})\s+(?:river|rivers|range|ranges|mo
                               r"valley|country|district|village|villages|creek|falls|island|islands|rapids|plain|"
                               r"plains|mission|station|town)\b")
 #: a capitalised plural after a demonstrative (`these Quillabees`, `those Pellworths`): a people
-#: or a group, no one person
-PLURAL_AFTER_DEMONSTRATIVE = re.compile(r"(?<!\w)(?:[Tt]hese|[Tt]hose)\s+" + rf"({NAME_WORD})(?<=s)(?![\w'’])")
+#: or a group, no one person; the demonstratives as literals where a word starts, which `re` scans for
+PLURAL_AFTER_DEMONSTRATIVE = re.compile("(?:" + words_not_after(r"\w", ("These", "these", "Those", "those")) + r")\s+"
+                                        + rf"({NAME_WORD})(?<=s)(?![\w'’])")
 #: where a text puts only a place's or a thing's name, or a group's, whatever else it puts there
 THING_CONTEXTS = (THE_THING, BEFORE_LAND_NOUN, CONSTITUENCY, PLURAL_AFTER_DEMONSTRATIVE)
 #: where a text puts a place's name, whose capitalised word is then no person's anywhere in
