@@ -610,7 +610,7 @@ def forenames_of_the_text(texts: list[str], known: Known) -> frozenset[str]:
     if not candidates:
         return frozenset()
     before_surname, refuted = set(), set()
-    pattern = re.compile("(?<![\\w.'’-])(" + "|".join(map(re.escape, sorted(candidates)))
+    pattern = re.compile("(" + words_not_after(r"[\w.'’-]", sorted(candidates))      # literals `re` scans for
                          + rf")(?:[ \t]+({NAME_WORD}){NAME_END}(?![ \t]+{CAPITAL}))?{NAME_END}")
     for text in texts:
         for m in pattern.finditer(text):
