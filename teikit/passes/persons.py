@@ -111,8 +111,11 @@ class PersonFinder:
             while True:
                 window = max(0, start - LOOKBACK)
                 before = text[window:start]
-                initials = INITIALS_BEFORE.search(before)
-                word = WORD_BEFORE.search(before)
+                # both matches end at `before`'s end, after its last word: initials end in a full
+                # stop, and a word (which holds no space) is searched for after the last space
+                last = before.rstrip()
+                initials = INITIALS_BEFORE.search(before) if last.endswith(".") else None
+                word = WORD_BEFORE.search(before, last.rfind(" ") + 1)
                 if initials:
                     start = window + initials.start()
                 elif word and any(pid in self.given.get(word.group(1), ()) for pid in ids):

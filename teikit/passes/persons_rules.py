@@ -677,8 +677,11 @@ def ditto(text: str, known: Known) -> list[Span]:
     """`Mr. Pellworth, " Quillet, " Osbert.`: in a list of names, one a line, a ditto mark
     repeats the title of the item above it; the name after it is a person's as the titled one
     is. Only in a run of items that a titled one opens, next to each other: a quotation
-    printed with a mark at each line's start (`" Table of the House`) is no list of names."""
+    printed with a mark at each line's start (`" Table of the House`) is no list of names.
+    A text without a ditto mark, as most are, is not searched."""
     found, titled_run, end = [], False, None
+    if not any(mark in text for mark in DITTO_MARKS):
+        return found
     for m in LIST_ITEM.finditer(text):
         is_ditto = m.group("lead") in DITTO_MARKS
         titled_run = not is_ditto or titled_run and not text[end:m.start()].strip()
@@ -721,6 +724,9 @@ ROLE_WORDS = frozenset(title for title in TITLES if title.isalpha() and not titl
 #: a single name, a comma, `the`, up to two capitalised words and a role that ends them
 APPOSITION = re.compile(rf"(?P<name>{NAME_WORD_STARTING}){NAME_END},[ \t]+the[ \t]+(?:{NAME_WORD}[ \t]+){{0,2}}"
                         rf"(?P<role>{NAME_WORD})(?![\w'’-])(?![ \t]+{CAPITAL})")
+#: what a text must hold for APPOSITION to match in it, led by its comma, which `re` scans for:
+#: APPOSITION itself is tried at every capital
+COMMA_THE = re.compile(r",[ \t]+the[ \t]")
 
 
 #: a preposition before a word: the word is a time's or a place's (`on Sunday, the Chief Clerk`)
@@ -733,6 +739,8 @@ def in_apposition(text: str, known: Known) -> list[Span]:
     that may be no name's, a time's or a place's after a preposition (`on Sunday, the Chief
     Clerk`), nor a name before no role (`Quillbury, the County Town`). The caller drops the
     words its text makes places."""
+    if not COMMA_THE.search(text):
+        return []
     return [m.span("name") for m in APPOSITION.finditer(text)
             if m["role"] in ROLE_WORDS and may_be_name(m["name"], known) and m["name"] not in ROLE_WORDS
             and not opens_sentence(text, m.start()) and not PREPOSITION_BEFORE.search(text, max(0, m.start() - 8),
