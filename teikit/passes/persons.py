@@ -262,7 +262,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     one of the `line_ends` (`list_line_ends`)."""
     line_ends = line_ends or {}
     after_place = persons_model.after_place_prepositions(texts)
-    used_as_places = persons_model.places_by_use(texts, after_place)
+    capitalised = persons_model.capitalised_words(texts)
+    used_as_places = persons_model.places_by_use(capitalised, after_place)
     linked, unlinked = register_mentions(finder, texts, period(texts), used_as_places) if finder else ([], [])
     taken: dict[int, list[Span]] = {}
     claimed: dict[int, Nearby[Span]] = {}      # the same spans, found by where they stand
@@ -297,7 +298,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         attested: set[str] = set()
         titled_surnames: set[str] = set()
         # read once, for the rules and the model (places) and for the surname stage (groups)
-        groups = persons_model.plurals(texts) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
+        groups = persons_model.plurals(capitalised) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
         places = groups | after_place.keys() | persons_model.place_words(texts, (PLACE_OF,))
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)
