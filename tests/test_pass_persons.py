@@ -81,7 +81,8 @@ def test_trie_regex_matches_each_word_and_spacing():
 # ---------------------------------------------------------------- evidence for a register link
 
 def linked(texts, finder):
-    places = persons_model.places_by_use(texts, persons_model.after_place_prepositions(texts))
+    places = persons_model.places_by_use(persons_model.capitalised_words(texts),
+                                         persons_model.after_place_prepositions(texts))
     found, unlinked = register_mentions(finder, texts, period(texts), places)
     return sorted((m.text, m.ref) for m in found), sorted(m.text for m in unlinked)
 
@@ -664,9 +665,13 @@ def test_the_models_spans_in_a_block_in_title_case_are_dropped():
     assert not persons_model.in_title_case("Osric Pellworth, Tobias Quillet, Dace Quillabee, Fenn Osbert")
 
 
+def plurals_of(texts):
+    return persons_model.plurals(persons_model.capitalised_words(texts))
+
+
 def test_a_word_met_only_as_an_owner_makes_no_plural():
-    assert persons_model.plurals(["Pellwort's train came; a man named Pellworts led it."]) == set()
-    assert persons_model.plurals(["Pellwort came; a man named Pellworts led it."]) == {"Pellworts"}
+    assert plurals_of(["Pellwort's train came; a man named Pellworts led it."]) == set()
+    assert plurals_of(["Pellwort came; a man named Pellworts led it."]) == {"Pellworts"}
 
 
 def test_an_owner_of_every_name_shape_is_left_whole():
@@ -674,8 +679,8 @@ def test_an_owner_of_every_name_shape_is_left_whole():
     McQuillet's), never after a part of it."""
     owners = "O'Quillet's cart, Quillet-Osbert's cart, McQuillet's cart"
     plural = "the O'Quillets, Quillet-Osberts and McQuillets came"
-    assert persons_model.plurals([f"{owners}; {plural}."]) == set()
-    assert persons_model.plurals([f"O'Quillet, Quillet-Osbert, McQuillet; {plural}."]) == {
+    assert plurals_of([f"{owners}; {plural}."]) == set()
+    assert plurals_of([f"O'Quillet, Quillet-Osbert, McQuillet; {plural}."]) == {
         "O'Quillets", "Quillet-Osberts", "McQuillets"}
 
 

@@ -29,6 +29,7 @@ from itertools import islice
 from ..facts import DatesDone
 from ..model import Block, Document, Line, Mark, Nearby, marks_nearby, reading_view
 from ..pipeline import PassSpec
+from ..patterns import not_after
 from ..report import Report
 from .date_context import FULL_DAY, RunningDate, infer
 from .date_grammar import MONTH_NUMBER, OCR_DIGITS, WEEKDAYS, find_dates, years_on_weekday
@@ -249,8 +250,8 @@ def masthead_day(text: str, before: str, opts: Options) -> str | None:
 WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 #: a year OCR misread after a masthead's day: the token after it opens with a digit (`1116`, `1?J1C`)
 MISREAD_YEAR = re.compile(r"[\s.,]*(\d[^\s.,]{0,4})")
-#: a year the text cites, for `weekday_year_day`
-CITED_YEAR = re.compile(r"(?<![\d.,$])1\d{3}(?![\d,])")
+#: a year the text cites, for `weekday_year_day`; led by its `1`, which `re` scans for
+CITED_YEAR = re.compile(not_after(r"[\d.,$]", "1") + r"\d{3}(?![\d,])")
 
 
 def cited_years(doc: Document, opts: Options) -> list[int]:

@@ -111,8 +111,11 @@ class PersonFinder:
             while True:
                 window = max(0, start - LOOKBACK)
                 before = text[window:start]
-                initials = INITIALS_BEFORE.search(before)
-                word = WORD_BEFORE.search(before)
+                # both matches end at `before`'s end, after its last word: initials end in a full
+                # stop, and a word (which holds no space) is searched for after the last space
+                last = before.rstrip()
+                initials = INITIALS_BEFORE.search(before) if last.endswith(".") else None
+                word = WORD_BEFORE.search(before, last.rfind(" ") + 1)
                 if initials:
                     start = window + initials.start()
                 elif word and any(pid in self.given.get(word.group(1), ()) for pid in ids):
@@ -259,13 +262,16 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     one of the `line_ends` (`list_line_ends`)."""
     line_ends = line_ends or {}
     after_place = persons_model.after_place_prepositions(texts)
-    used_as_places = persons_model.places_by_use(texts, after_place)
+    capitalised = persons_model.capitalised_words(texts)
+    used_as_places = persons_model.places_by_use(capitalised, after_place)
     linked, unlinked = register_mentions(finder, texts, period(texts), used_as_places) if finder else ([], [])
     taken: dict[int, list[Span]] = {}
     claimed: dict[int, Nearby[Span]] = {}      # the same spans, found by where they stand
     mentions: list[Mention] = []
 
     def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
+        if not spans:           # most blocks, for each stage
+            return
         nearby = claimed.setdefault(block, Nearby())
         spans = [within_line(texts[block], i, j, line_ends.get(block, [])) for i, j in spans]
         spans = [(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)
@@ -292,7 +298,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         attested: set[str] = set()
         titled_surnames: set[str] = set()
         # read once, for the rules and the model (places) and for the surname stage (groups)
-        groups = persons_model.plurals(texts) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
+        groups = persons_model.plurals(capitalised) | persons_model.place_words(texts, persons_model.THING_CONTEXTS)
         places = groups | after_place.keys() | persons_model.place_words(texts, (PLACE_OF,))
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)

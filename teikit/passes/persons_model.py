@@ -46,10 +46,10 @@ TITLE_WORDS = frozenset(TITLES)
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 #: an owner's `'s` right after a word
 OWNER_AFTER = r"['’]s\b"
-#: a capitalised word that is not an owner: no word matches shorter or elsewhere for the
-#: lookahead (NAME_END and the lookbehind of its start bound it), so `findall` lists the
-#: CAPITALISED words without an owner's `'s` in one call
-CAPITALISED_NOT_OWNING = re.compile(CAPITALISED.pattern + f"(?!{OWNER_AFTER})")
+#: a capitalised word and the owner's `'s` after it, if any: no word matches shorter or
+#: elsewhere for the lookahead (NAME_END and the lookbehind of its start bound it), so
+#: `findall` lists the CAPITALISED words, each with its `'s` or ``, in one call
+CAPITALISED_OWNING = re.compile(f"({CAPITALISED.pattern})(?=({OWNER_AFTER})?)")
 INNER_POSSESSIVE = re.compile(r"['’]s\s")
 EDGE_PUNCTUATION = ",;:()[]\"“”‘’-—*_"
 #: every character str.split() parts words at (`\x85`, no-break spaces too): a span of them alone is empty
@@ -65,8 +65,8 @@ PLACE_PREPOSITIONS = tuple(form for word in ("in", "at", "near", "into", "toward
 AFTER_PLACE_PREPOSITION = re.compile("(?:" + words_not_after(r"\w", PLACE_PREPOSITIONS) + r")\s+"
                                      rf"({NAME_WORD})(?![\w'’])")
 #: a constituency (`the member for Quillabee`): a place even where a person bears its name
-CONSTITUENCY = re.compile("(?:" + "|".join(not_after(r"\w", m) + r"embers?" for m in "Mm")
-                          + rf")\s+for\s+({NAME_WORD})(?![\w'’])")
+CONSTITUENCY = re.compile(r"ember(?<=[Mm]ember)(?<!\w[Mm]ember)s?\s+for\s+"      # led by a literal `re` scans for
+                          + rf"({NAME_WORD})(?![\w'’])")
 #: a capitalised word after a lower-case `the` that ends a phrase (`down the Quillabee, then`,
 #: `the Quillabee in flood`): a river, a country, a thing; never before `of` (`the Pellworth of
 #: old`) nor a capital (`the Pellworth Act`), nor a comma and a capital, which list names
@@ -79,8 +79,9 @@ BEFORE_LAND_NOUN = re.compile(rf"({NAME_WORD})\s+(?:river|rivers|range|ranges|mo
                               r"valley|country|district|village|villages|creek|falls|island|islands|rapids|plain|"
                               r"plains|mission|station|town)\b")
 #: a capitalised plural after a demonstrative (`these Quillabees`, `those Pellworths`): a people
-#: or a group, no one person
-PLURAL_AFTER_DEMONSTRATIVE = re.compile(r"(?<!\w)(?:[Tt]hese|[Tt]hose)\s+" + rf"({NAME_WORD})(?<=s)(?![\w'’])")
+#: or a group, no one person; the demonstratives as literals where a word starts, which `re` scans for
+PLURAL_AFTER_DEMONSTRATIVE = re.compile("(?:" + words_not_after(r"\w", ("These", "these", "Those", "those")) + r")\s+"
+                                        + rf"({NAME_WORD})(?<=s)(?![\w'’])")
 #: where a text puts only a place's or a thing's name, or a group's, whatever else it puts there
 THING_CONTEXTS = (THE_THING, BEFORE_LAND_NOUN, CONSTITUENCY, PLURAL_AFTER_DEMONSTRATIVE)
 #: where a text puts a place's name, whose capitalised word is then no person's anywhere in
@@ -314,21 +315,28 @@ def after_place_prepositions(texts: list[str]) -> Counter[str]:
     return Counter(chain.from_iterable(AFTER_PLACE_PREPOSITION.findall(text) for text in texts))
 
 
-def places_by_use(texts: list[str], after_place: Counter[str]) -> set[str]:
+def capitalised_words(texts: list[str]) -> list[tuple[str, str]]:
+    """The capitalised words of the texts, each with the owner's `'s` after it or `` (`Quillet's`:
+    (`Quillet`, `'s`)): read once for `places_by_use` and `plurals`."""
+    return list(chain.from_iterable(map(CAPITALISED_OWNING.findall, texts)))
+
+
+def places_by_use(words: list[tuple[str, str]], after_place: Counter[str]) -> set[str]:
     """The capitalised words the text uses as places' names (PLACE_USES, PLACE_SHARE), of
-    those `after_place_prepositions` found."""
+    those `after_place_prepositions` found; `words` are its `capitalised_words`."""
     if not after_place:
         return set()
-    uses = Counter(word for text in texts for word in CAPITALISED.findall(text) if word in after_place)
+    uses = Counter(word for word, _ in words if word in after_place)
     return {word for word, count in after_place.items() if count >= PLACE_USES and count >= PLACE_SHARE * uses[word]}
 
 
-def plurals(texts: list[str]) -> set[str]:
+def plurals(words: list[tuple[str, str]]) -> set[str]:
     """Capitalised words that are the plural of another capitalised word of the text
-    (`Veldanians` beside `Veldanian`): names of peoples and groups, not of persons. A word
-    met only as an owner proves no singular (`Pellwort's`, a misprint of `Pellworts'`)."""
-    words = set(chain.from_iterable(map(CAPITALISED_NOT_OWNING.findall, texts)))
-    return {word for word in words if word.endswith("s") and word[:-1] in words}
+    (`Veldanians` beside `Veldanian`), of its `capitalised_words`: names of peoples and groups,
+    not of persons. A word met only as an owner proves no singular (`Pellwort's`, a misprint
+    of `Pellworts'`)."""
+    names = {word for word, owner in words if not owner}
+    return {word for word in names if word.endswith("s") and word[:-1] in names}
 
 
 #: a word this short that the model alone takes for a name, once in the whole text, is in a
@@ -356,7 +364,7 @@ def person_spans(entities: list[Entity], texts: list[str], known: Known,
     after a preposition of place or uses as a plural, anywhere in the document (`places`,
     when the caller has read them from `texts` already), and, unless `short_lone_names`, a
     short word alone (`lone_short_words`)."""
-    places = place_words(texts) | plurals(texts) if places is None else places
+    places = place_words(texts) | plurals(capitalised_words(texts)) if places is None else places
     lone = set() if short_lone_names else lone_short_words(texts)
     votes: Counter[tuple[str, bool]] = Counter()
     for e in entities:

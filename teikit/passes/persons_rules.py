@@ -495,18 +495,20 @@ SPEECH_VERBS = ("said", "says", "replied", "replies", "answered", "asked", "decl
 SPEECH_AFTER = rf"(?:\s*,)?\s+(?:{'|'.join(SPEECH_VERBS)})\b(?!\s+to\s+(?:be|have)\b)"
 #: persons named (`a man named Hedlund`, `his slave called Hedlund`)
 NAMING_VERBS = ("named", "called")
-NAMED_BEFORE = (r"\b(?:man|woman|men|boy|girl|child|fellow|gentleman|lady|person|chief|slave|servant|guide|son|"
-                rf"daughter|wife|husband|brother|sister)\s+(?:{'|'.join(NAMING_VERBS)})\s+")
+NAMED_BEFORE = ("(?:" + words_not_after(r"\w", """man woman men boy girl child fellow gentleman lady person chief slave
+servant guide son daughter wife husband brother sister""".split()) + rf")\s+(?:{'|'.join(NAMING_VERBS)})\s+")
 #: `of` or an article right before a word: the word is what a speaker is of (`the Times of
 #: Quillabee writes`), or a body (`the Quillabeans replied`)
 OF_OR_ARTICLE_BEFORE = re.compile(r"\b(?:of|[Tt]he|[Aa]n?)\s+$")
-SPEAKER = re.compile(rf"(?P<name>{NAME_WORD_STARTING}){NAME_END}(?={SPEECH_AFTER})"
-                     rf"|{NAMED_BEFORE}(?P<named>{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,2}}){NAME_END}")
-#: what a text must hold for SPEAKER to match in it: a verb of speaking or naming (the
-#: pattern's branches open differently, which leaves `re` no first characters to scan for);
-#: each is looked for by `in`, a C search for a string, where an alternation of them
-#: would be tried at every letter that starts one
-SPEAKER_VERBS = SPEECH_VERBS + NAMING_VERBS
+SPOKEN = rf"(?P<name>{NAME_WORD_STARTING}){NAME_END}(?={SPEECH_AFTER})"
+NAMED = rf"{NAMED_BEFORE}(?P<named>{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,2}}){NAME_END}"
+#: the speaker's pattern for a text that holds verbs of speaking, of naming, or both, as
+#: (speaking, naming): each kind alone opens with characters `re` scans for (a capital, or
+#: a word's first letter), which the two together leave it none of; a verb is looked for by
+#: `in`, a C search for a string, where an alternation of them would be tried at every
+#: letter that starts one
+SPEAKER = {(True, False): re.compile(SPOKEN), (False, True): re.compile(NAMED),
+           (True, True): re.compile(f"{SPOKEN}|{NAMED}")}
 
 
 def speaker(text: str, known: Known) -> list[Span]:
@@ -518,10 +520,11 @@ def speaker(text: str, known: Known) -> list[Span]:
     the capital is the sentence's, and `said` the court's adjective);
     the caller drops the words its text makes places."""
     found = []
-    if not any(verb in text for verb in SPEAKER_VERBS):
+    verbs = any(verb in text for verb in SPEECH_VERBS), any(verb in text for verb in NAMING_VERBS)
+    if not any(verbs):
         return found
-    for m in SPEAKER.finditer(text):
-        group = "name" if m.group("name") else "named"
+    for m in SPEAKER[verbs].finditer(text):
+        group = m.lastgroup
         start, end = without_function_words(text, *m.span(group))
         word = text[start:end].split()[-1]
         if known.is_common(word) and not (group == "named" and word.title() in known.forenames) \
@@ -622,7 +625,7 @@ def forenames_of_the_text(texts: list[str], known: Known) -> frozenset[str]:
     if not candidates:
         return frozenset()
     before_surname, refuted = set(), set()
-    pattern = re.compile("(?<![\\w.'’-])(" + "|".join(map(re.escape, sorted(candidates)))
+    pattern = re.compile("(" + words_not_after(r"[\w.'’-]", sorted(candidates))      # literals `re` scans for
                          + rf")(?:[ \t]+({NAME_WORD}){NAME_END}(?![ \t]+{CAPITAL}))?{NAME_END}")
     for text in texts:
         for m in pattern.finditer(text):
@@ -689,8 +692,11 @@ def ditto(text: str, known: Known) -> list[Span]:
     """`Mr. Pellworth, " Quillet, " Osbert.`: in a list of names, one a line, a ditto mark
     repeats the title of the item above it; the name after it is a person's as the titled one
     is. Only in a run of items that a titled one opens, next to each other: a quotation
-    printed with a mark at each line's start (`" Table of the House`) is no list of names."""
+    printed with a mark at each line's start (`" Table of the House`) is no list of names.
+    A text without a ditto mark, as most are, is not searched."""
     found, titled_run, end = [], False, None
+    if not any(mark in text for mark in DITTO_MARKS):
+        return found
     for m in LIST_ITEM.finditer(text):
         is_ditto = m.group("lead") in DITTO_MARKS
         titled_run = not is_ditto or titled_run and not text[end:m.start()].strip()
@@ -709,8 +715,9 @@ READ_NOT_AUTHORS = frozenset("""Latin Greek Hebrew French German Italian Spanish
 Genesis Exodus Leviticus Numbers Deuteronomy Judges Kings Chronicles Psalms Proverbs Ecclesiastes Revelation
 Revelations Acts Romans Corinthians Galatians Ephesians Hebrews Scripture Scriptures Testament Bible Gospel
 Gospels""".split())
-AUTHOR = re.compile(rf"(?<![\w-])(?:{'|'.join(READING_VERBS)}|Read)[ \t]+(?P<name>{NAME_WORD}){NAME_END}"
-                    rf"(?!['’]|[ \t]+{CAPITAL})")
+#: the verbs as literals, each where a word starts, so that `re` scans for their first letters
+AUTHOR = re.compile("(?:" + words_not_after(r"[\w-]", READING_VERBS + ("Read",)) + ")"
+                    rf"[ \t]+(?P<name>{NAME_WORD}){NAME_END}(?!['’]|[ \t]+{CAPITAL})")
 
 
 def author(text: str, known: Known) -> list[Span]:
@@ -732,6 +739,9 @@ ROLE_WORDS = frozenset(title for title in TITLES if title.isalpha() and not titl
 #: a single name, a comma, `the`, up to two capitalised words and a role that ends them
 APPOSITION = re.compile(rf"(?P<name>{NAME_WORD_STARTING}){NAME_END},[ \t]+the[ \t]+(?:{NAME_WORD}[ \t]+){{0,2}}"
                         rf"(?P<role>{NAME_WORD})(?![\w'’-])(?![ \t]+{CAPITAL})")
+#: what a text must hold for APPOSITION to match in it, led by its comma, which `re` scans for:
+#: APPOSITION itself is tried at every capital
+COMMA_THE = re.compile(r",[ \t]+the[ \t]")
 
 
 #: a preposition before a word: the word is a time's or a place's (`on Sunday, the Chief Clerk`)
@@ -744,6 +754,8 @@ def in_apposition(text: str, known: Known) -> list[Span]:
     that may be no name's, a time's or a place's after a preposition (`on Sunday, the Chief
     Clerk`), nor a name before no role (`Quillbury, the County Town`). The caller drops the
     words its text makes places."""
+    if not COMMA_THE.search(text):
+        return []
     return [m.span("name") for m in APPOSITION.finditer(text)
             if m["role"] in ROLE_WORDS and may_be_name(m["name"], known) and m["name"] not in ROLE_WORDS
             and not opens_sentence(text, m.start()) and not PREPOSITION_BEFORE.search(text, max(0, m.start() - 8),
@@ -755,12 +767,18 @@ def in_apposition(text: str, known: Known) -> list[Span]:
 #: sentence ends with (`at four P.M.`)
 SIGNATURE = re.compile(r"(?:^|\b(?:[Yy]ours|YOURS|[Tt]ruly|[Ss]incerely|[Ff]aithfully|[Aa]ffectionately),?[ \t]+"
                        rf"|[—–][ \t]*)(?P<name>(?:{CAPITAL}\.[ \t]?){{2,4}})(?<!\s)[\])]?\s*$")
+#: how a block that SIGNATURE matches ends, its whitespace stripped: an initial's capital and
+#: stop, maybe a bracket; looked for in its last characters before SIGNATURE, which opens with
+#: no literal `re` could scan for, is tried at every position of the block
+SIGNATURE_END = re.compile(rf"{CAPITAL}\.[\])]?$")
 #: abbreviations set as initials that sign nothing
 NOT_INITIALS = frozenset({"P.S.", "N.B.", "A.D.", "B.C.", "A.M.", "P.M.", "U.S.", "Q.E.D."})
 
 
 def signature(text: str, known: Known) -> list[Span]:
     """`Ever yours O.T.Q.`: the initials that sign a letter or a piece at the end of a block."""
+    if not SIGNATURE_END.search(text.rstrip()[-3:]):
+        return []
     m = SIGNATURE.search(text)
     return [m.span("name")] if m and m["name"].replace(" ", "") not in NOT_INITIALS else []
 
@@ -845,11 +863,15 @@ def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
     """Every rule's spans in `text`, by rule name, in rule order, without a name's suffix
     (`without_suffix`); no office, no place's nor body's names unless an honorific makes a
     person of one (`Mr. Wells`, `Mr. Court`)."""
-    return {name: [(i, j) for i, j in (without_suffix(text, *span) for span in rule(text, known))
-                   if not (stands_for_no_person(text, i, j) or title_before(text, i) not in HONORIFICS
-                           and (names_a_place(text[i:j], known.forenames) or names_a_body_or_work(text[i:j])
-                                or in_place_name(text, i)))]
-            for name, rule in RULES}
+    return {name: persons_of(text, spans, known) if (spans := rule(text, known)) else [] for name, rule in RULES}
+
+
+def persons_of(text: str, spans: list[Span], known: Known) -> list[Span]:
+    """Of a rule's spans, those that may be a person's (`rule_spans`), without their suffixes."""
+    return [(i, j) for i, j in (without_suffix(text, *span) for span in spans)
+            if not (stands_for_no_person(text, i, j) or title_before(text, i) not in HONORIFICS
+                    and (names_a_place(text[i:j], known.forenames) or names_a_body_or_work(text[i:j])
+                         or in_place_name(text, i)))]
 
 
 SURNAME = re.compile(NAME_WORD)
