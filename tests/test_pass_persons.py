@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -1056,3 +1057,28 @@ def test_a_month_after_its_day_is_no_person():
 def test_an_initial_before_a_work_s_title_makes_no_person():
     assert rule_spans("by O. Correspondence, etc., of Quillet", Known())["initials"] == []
     assert rule_spans("by O. Pellworth, of Quillet", Known())["initials"] == [(3, 15)]
+
+
+def test_a_name_spelled_another_way_or_misread_is_its_bearers():
+    words = Counter({"Quillabee": 5, "Quillabea": 2, "Ouillabee": 1, "Quillabees": 1, "Johnston": 1, "Johnson": 3,
+                     "Tulvertan": 4, "Tulverton": 1, "Pellwort": 1, "Pellworth": 2})
+    variants = persons_rules.spelling_variants(words, {"Quillabee", "Johnson", "Tulverton", "Pellworth"}, Known())
+    # a plural, a name of the language (`Johnston`) and a spelling the text writes more often than the name are none
+    assert variants == {"Quillabea": "Quillabee", "Ouillabee": "Quillabee", "Pellwort": "Pellworth"}
+    assert persons_rules.spelling_variants(Counter({"Quillabee": 2, "Quillabea": 1}), {"Quillabee"},
+                                           Known(lower_words=frozenset({"quillabea"}))) == {}
+
+
+def test_a_name_spelled_another_way_shares_its_persons_key(monkeypatch):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    texts = ["Mr. Osric Quillabee came to the river.", "We talked with Quillabee there.",
+             "The chief Quillabea sent us food, and Quillabee thanked him."]
+    mentions = find_mentions(texts, None, Options(), Report())
+    assign_keys(mentions, set(), texts)
+    assert [(m.text, m.key) for m in mentions] == [("Osric Quillabee", "quillabee-osric"),
+                                                   ("Quillabee", "quillabee-osric"),
+                                                   ("Quillabea", "quillabee-osric"),
+                                                   ("Quillabee", "quillabee-osric")]
+    # chapters away from any Quillabee, the other spelling may be another's: not taken for his
+    far = texts + ["The rain went on for weeks. " * 150, "Then Quillabea came."]
+    assert [m.text for m in find_mentions(far, None, Options(), Report())].count("Quillabea") == 1

@@ -315,7 +315,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
             for b, spans in model_spans(texts, taken, known, places, report, opts.short_lone_names).items():
                 claim(b, [(i, j) for i, j in spans if not derived_from(texts[b][i:j], stems)], "model")
         # rivers and ranges bear their finders' names: a title vouches for the person's
-        claim_names(texts, mentions, attested, (groups - titled_surnames) | used_as_places, known, claim)
+        claim_names(texts, mentions, attested, (groups - titled_surnames) | used_as_places, known, claim,
+                    Counter(word for word, _ in capitalised))
     return join_adjacent(sorted(mentions, key=lambda m: (m.block, m.start)), texts, line_ends)
 
 
@@ -362,7 +363,7 @@ def found_once_in_prose(text: str, mention: Mention) -> bool:
 
 
 def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], groups: set[str], known: Known,
-                claim) -> None:
+                claim, words: Counter[str]) -> None:
     """The surname stage: the names found in full and their surnames, the names found after
     a title or speaking (`Quillet said`), and single names the model found more than once or
     once in running prose (`found_once_in_prose`), wherever else they stand (a surname that
@@ -373,7 +374,9 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
     (`in Quillbury`, `places_by_use`); nor a point of the compass
     (`Quintus West` names a person, `West` alone a direction); and those names written with
     their surname in lower case (`Hannah quillet`) or by their two given names alone (`Hester
-    Jane`). `mentions` are all found so far; those the register linked are its own to follow."""
+    Jane`); and the words that spell one of these surnames another way, or that OCR misread
+    (`persons_rules.spelling_variants` of the text's capitalised `words`), as its bearer's.
+    `mentions` are all found so far; those the register linked are its own to follow."""
     full = {m.text for m in mentions if not m.ref and len(m.text.split()) > 1}
     surnames = {persons_keys.name_parts(name)[1] for name in full}
     model_names = Counter(m.text for m in mentions if not m.ref and m.stage == "model" and m.text not in full)
@@ -385,7 +388,9 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
     bearers = Counter(surname for given, surname in map(persons_keys.name_parts, everyone_in_full)
                       if given and (given[0] in known.forenames or len(given) > 1 and LONE_INITIAL.fullmatch(given[-1])))
     forenamed = frozenset(surname for surname, count in bearers.items() if count == 1)
-    pattern = persons_rules.surname_pattern(full, bare)
+    variants = {word: name for word, name in persons_rules.spelling_variants(words, bare, known).items()
+                if word not in groups}
+    pattern = persons_rules.surname_pattern(full, bare | variants.keys())
     parts = [(name.split(), *persons_keys.name_parts(name)) for name in everyone_in_full]
     named = {(given[0], surname) for _, given, surname in parts if given}
     named_surnames = {surname for _, surname in named}
@@ -397,6 +402,43 @@ def claim_names(texts: list[str], mentions: list[Mention], attested: set[str], g
               + persons_rules.surnames_in_lower_case(text, named, known, named_surnames), "surname")
         if given_names:
             claim(b, [m.span() for m in given_names.finditer(text)], "given")
+    spell_near_their_names(texts, mentions, variants)
+
+
+#: how near (characters of reading text) a mention of a name its other spelling stands: a
+#: page or so (`Quillabea` among `Quillabee`s); far off, it may be another's
+VARIANT_REACH = 3000
+
+
+def spell_near_their_names(texts: list[str], mentions: list[Mention], variants: dict[str, str]) -> None:
+    """The mentions of a word that spells a name another way (`variants`: `Quillabea` of
+    `Quillabee`) name its person where a mention of that name stands within VARIANT_REACH,
+    linked to the register entry that mention is linked to, if any; the others, which the
+    surname stage found as variants, are dropped."""
+    if not variants:
+        return
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
+    named: dict[str, list[tuple[int, str]]] = {}      # a name's mentions: (where, register id)
+    for m in mentions:
+        named.setdefault(persons_keys.name_parts(m.text)[1], []).append((starts[m.block] + m.start, m.ref or ""))
+    for places in named.values():
+        places.sort()
+    kept = []
+    for m in mentions:
+        name = variants.get(m.text) if not m.ref else None
+        if name:
+            where = starts[m.block] + m.start
+            places = named.get(name, [])
+            near, k = [], bisect_left(places, (where - VARIANT_REACH,))
+            while k < len(places) and places[k][0] <= where + VARIANT_REACH:
+                near.append((abs(places[k][0] - where), places[k][1]))
+                k += 1
+            if near:
+                m.spelled, m.ref = name, min(near)[1] or None
+            elif m.stage == "surname":
+                continue
+        kept.append(m)
+    mentions[:] = kept
 
 
 def key_given_names(mentions: list[Mention]) -> None:

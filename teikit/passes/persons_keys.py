@@ -48,6 +48,8 @@ class Mention:
     #: an owner and a word of the family stand before it (`my son Osbert`): a forename alone
     #: names a relative, not whoever else of that forename the text names in full
     relative: bool = False
+    #: the name a single word spells another way (`Quillabea` of `Quillabee`): its person's
+    spelled: str = ""
 
 
 def name_parts(name: str) -> tuple[tuple[str, ...], str]:
@@ -166,7 +168,7 @@ def assign_keys(mentions: list[Mention], reserved: set[str], texts: list[str]) -
             mention.key = mention.ref
             continue
         if not given:
-            bare.append((mention, surname))
+            bare.append((mention, mention.spelled or surname))
             continue
         found = next((p for p in by_surname.get(surname.casefold(), ())
                       if p.given and agree(p.given, given) and p.fits(mention.sex)), None) or new(surname, given)

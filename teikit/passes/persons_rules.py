@@ -24,6 +24,7 @@ caller keeps the leftmost, then the longest.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -1022,6 +1023,43 @@ def surnames_in_lower_case(text: str, named: set[tuple[str, str]], known: Known,
                                  or (first, last) in named):
             found.append(m.span())
     return found
+
+
+#: the shortest name whose other spelling or misreading is sought (`Quillabee`, `Quillabea`):
+#: shorter names lie one letter apart from too many others
+VARIANT_LENGTH = 6
+#: a word this frequent in the language (Zipf) is a word or a name of its own, no variant
+#: (`Johnston` beside `Johnson`); rarer ones may be (a village a chief's name misspelt)
+VARIANT_ZIPF = 2.0
+
+
+def one_letter_out(word: str) -> set[str]:
+    """The word with each of its letters dropped in turn, and the word itself: two words one
+    letter apart (changed, added or dropped, or two swapped) share one of these."""
+    return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def spelling_variants(words: Counter[str], names: set[str], known: Known) -> dict[str, str]:
+    """The capitalised words of a text (`words`, with how often it writes each) that spell a
+    name it names (`names`) another way or that OCR misread, one letter apart (`Quillabea`,
+    `Ouillabee` beside `Quillabee`), each with that name: no word of the language nor one the
+    text writes in lower case, nor its plural or singular (`Veldanian` of `Veldanians`), as
+    often as the name at most, near one name only. A hand that spells a name two ways, and
+    OCR that misreads it, name one person."""
+    near: dict[str, set[str]] = {}
+    for name in names:
+        if len(name) >= VARIANT_LENGTH and not name.isupper():
+            for form in one_letter_out(name):
+                near.setdefault(form, set()).add(name)
+    variants = {}
+    for word, count in words.items():
+        if len(word) < VARIANT_LENGTH - 1 or word in names or word.isupper() or word_zipf(word) >= VARIANT_ZIPF \
+                or word.lower() in known.lower_words:
+            continue
+        found = set().union(*(near.get(form, ()) for form in one_letter_out(word))) - {word + "s", word[:-1]}
+        if len(found) == 1 and count <= words[name := next(iter(found))]:
+            variants[word] = name
+    return variants
 
 
 def given_names_pattern(given: set[tuple[str, str]]) -> re.Pattern | None:
