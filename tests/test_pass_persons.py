@@ -1035,3 +1035,11 @@ def test_a_month_after_its_day_is_no_person():
     assert persons_rules.stands_for_no_person("on the 5th May we went", 11, 14)
     assert not persons_rules.stands_for_no_person("and May went home", 4, 7)
     assert not persons_rules.stands_for_no_person("page 24 Quillet said", 8, 15)
+
+
+def test_a_rank_as_a_journal_keeper_spells_it_is_a_title():
+    known = Known()
+    spans = rule_spans("we sat up with Serjt. Quillet and Serjeant Pellworth; Captains Osric & Tobias came", known)
+    found = {"Quillet", "Pellworth", "Osric"}
+    assert found <= {"we sat up with Serjt. Quillet and Serjeant Pellworth; Captains Osric & Tobias came"[i:j]
+                     for i, j in spans["titled"]}
