@@ -23,6 +23,8 @@ TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colon
           "Clerk", "Recorder", "Officer",
           # a letter's kin and a regiment's ranks, as soldiers wrote them
           "Uncle", "Aunt", "Cousin", "Col", "Gen", "Genl.", "Genl", "Maj", "Sergt", "Corp.", "Corpl.", "Corpl",
+          # the ranks as journal keepers spelt them, and their plurals before two names (`Captains Quillet & Osric`)
+          "Serjeant", "Serjt.", "Serjt", "Serj.", "Sgt", "Sergts.", "Sergeants", "Serjeants", "Captains",
           "Adjt.", "Adjutant", "Chaplain", "Atty.", "Atty", "Solicitor",
           # a court paper's `Hon` without its stop, and the status it puts before a name
           # (`the said Negro Hannah`, `Widow Quillet`)

@@ -1082,3 +1082,38 @@ def test_a_name_spelled_another_way_shares_its_persons_key(monkeypatch):
     # chapters away from any Quillabee, the other spelling may be another's: not taken for his
     far = texts + ["The rain went on for weeks. " * 150, "Then Quillabea came."]
     assert [m.text for m in find_mentions(far, None, Options(), Report())].count("Quillabea") == 1
+
+
+def test_a_rank_as_a_journal_keeper_spells_it_is_a_title():
+    known = Known()
+    spans = rule_spans("we sat up with Serjt. Quillet and Serjeant Pellworth; Captains Osric & Tobias came", known)
+    found = {"Quillet", "Pellworth", "Osric"}
+    assert found <= {"we sat up with Serjt. Quillet and Serjeant Pellworth; Captains Osric & Tobias came"[i:j]
+                     for i, j in spans["titled"]}
+
+
+@pytest.mark.parametrize("text, found, expected", [
+    ("signed Osric Quillet Capt. of the party", "Osric Quillet Capt", "Osric Quillet"),   # a rank after the name
+    ("Sert. Tobias Quillet Sergt Osric Pellworth", "Tobias Quillet Sergt Osric", "Tobias Quillet"),  # a list's next
+    ("at noon Tobias Quillet Expired quietly", "Tobias Quillet Expired", "Tobias Quillet"),   # a hand's capitalised verb
+    ("the party Situated on the bank", "Situated", None),                                    # a verb's past alone
+    ("one man Pellworth Confined for it", "Pellworth Confined", "Pellworth"),
+    ("then Sergt. Osric Died at the camp", "Osric Died", "Osric"),         # after a title `Osric` is the surname
+    # negatives: a surname ending in -ed keeps it, a forename alone is no surname, a written-out rank or a
+    # civil title after a name is a surname
+    ("we met Hannah Freed and Osric Reed", "Hannah Freed", "Hannah Freed"),
+    ("we met Hannah Freed and Osric Reed", "Osric Reed", "Osric Reed"),
+    ("we met Osric Need at noon", "Osric Need", "Osric Need"),
+    ("we met Osric Major at noon", "Osric Major", "Osric Major"),
+    ("Osric Sen spoke", "Osric Sen", "Osric Sen"),
+])
+def test_a_hands_capitalised_word_after_a_name_is_no_part_of_it(text, found, expected):
+    start = text.index(found)
+    got = persons_rules.without_hand_tail(text, start, start + len(found), Known())
+    assert (text[slice(*got)] if got else None) == expected
+
+
+def test_a_titled_persons_camp_is_his_and_a_creek_named_for_him_no_mention():
+    text = "arrived at Capt. Quillet Camp at noon; we named it Sergt. Pellworth Creek."
+    found = [text[i:j] for spans in rule_spans(text, Known()).values() for i, j in spans]
+    assert "Quillet" in found and not any("Pellworth" in name for name in found)

@@ -268,12 +268,20 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     taken: dict[int, list[Span]] = {}
     claimed: dict[int, Nearby[Span]] = {}      # the same spans, found by where they stand
     mentions: list[Mention] = []
+    known = None
+    if opts.unregistered:
+        known = Known(finder.forenames if finder else COMMON_FORENAMES,
+                      frozenset(itertools.chain.from_iterable(map(LOWER_WORD.findall, texts))))
+        known = Known(known.forenames | persons_rules.forenames_of_the_text(texts, known), known.lower_words)
 
     def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
         if not spans:           # most blocks, for each stage
             return
         nearby = claimed.setdefault(block, Nearby())
         spans = [within_line(texts[block], i, j, line_ends.get(block, [])) for i, j in spans]
+        if not ref and known:
+            spans = [span for span in (persons_rules.without_hand_tail(texts[block], i, j, known) for i, j in spans)
+                     if span]
         spans = [(i, j) for i, j in spans if not persons_rules.names_a_firm(texts[block], j)
                  and (ref or not persons_rules.stands_for_no_person(texts[block], i, j))]
         for i, j in pick(spans, nearby):
@@ -288,10 +296,7 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
 
     for m in linked:
         claim(m.block, [(m.start, m.end)], "register", m.ref)
-    if opts.unregistered:
-        known = Known(finder.forenames if finder else COMMON_FORENAMES,
-                      frozenset(itertools.chain.from_iterable(map(LOWER_WORD.findall, texts))))
-        known = Known(known.forenames | persons_rules.forenames_of_the_text(texts, known), known.lower_words)
+    if known:
         weak: dict[int, list[Span]] = {}
         for m in unlinked:
             weak.setdefault(m.block, []).append((m.start, m.end))

@@ -113,7 +113,7 @@ Jos. Danl. Nathl. Wmn. Eliz. Margt. Mich. Steph. Theo. Ed.""".split())
 ABBREVIATED_MALE = ABBREVIATED_FORENAMES - FEMALE_FORENAMES
 #: last words that make a name a place (`Thomas Springs`, `Quill River`), not a person: features
 #: of the land and churches, in forms that are rarely surnames, in any case (`QUILL CHAPEL`)
-PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay
+PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay Bluff Bluffs Camp Camps
 Island Islands Isle Valley Vale Street Road Square Downs Plains Falls Wells Gap Harbour Harbor Cape County Parish
 Mts Mt Mount Mountains Peak Point Pt Station Sound Strait Gulf Desert Plateau Swamp Lagoon Reef
 Ck Cks Spgs Ra Rd Rr Church Chapel Cathedral Abbey""".split())
@@ -860,6 +860,20 @@ def stands_for_no_person(text: str, start: int, end: int) -> bool:
                                 and bool(DAY_NUMBER_BEFORE.search(text, max(0, start - 8), start)))
 
 
+#: a party's camp, which a journal names by the one who leads it (`Capt. Quillet Camp`)
+CAMP_NOUNS = frozenset({"Camp", "Camps"})
+
+
+def without_titled_ones_camp(text: str, start: int, end: int) -> Span:
+    """A name after a title without the camp a journal names after it (`Capt. Quillet Camp`:
+    his camp; a title vouches for the person); a feature of the land after a name is a place
+    named for him (`Sergt. Quillet Creek`), no mention of him, and stays for the checks."""
+    words = text[start:end].split()
+    if len(words) > 1 and words[-1].title() in CAMP_NOUNS and title_before(text, start):
+        return start, start + len(text[start:end].rstrip()[:-len(words[-1])].rstrip())
+    return start, end
+
+
 def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
     """Every rule's spans in `text`, by rule name, in rule order, without a name's suffix
     (`without_suffix`); no office, no place's nor body's names unless an honorific makes a
@@ -869,7 +883,7 @@ def rule_spans(text: str, known: Known) -> dict[str, list[Span]]:
 
 def persons_of(text: str, spans: list[Span], known: Known) -> list[Span]:
     """Of a rule's spans, those that may be a person's (`rule_spans`), without their suffixes."""
-    return [(i, j) for i, j in (without_suffix(text, *span) for span in spans)
+    return [(i, j) for i, j in (without_titled_ones_camp(text, *without_suffix(text, *span)) for span in spans)
             if not (stands_for_no_person(text, i, j) or title_before(text, i) not in HONORIFICS
                     and (names_a_place(text[i:j], known.forenames) or names_a_body_or_work(text[i:j])
                          or in_place_name(text, i)))]
@@ -895,6 +909,56 @@ def without_suffix(text: str, start: int, end: int) -> Span:
     word is the surname the register keys it by."""
     suffix = SUFFIX_AT_END.search(text, start, end)
     return (start, suffix.start()) if suffix and suffix.start() > start else (start, end)
+
+
+#: how common the stem of a capitalised `-ed` word must be for it to be a verb's past (`confine`),
+#: not a surname's ending (`Reed`: `ree`); a stem of three letters, as common as a verb's
+#: (`VERB_STEM_ZIPF`: `die`, not `nee` of `Need`)
+PAST_STEM_ZIPF = 2.9
+
+
+def is_past_tense(word: str, known: Known) -> bool:
+    """Whether a word is a verb's past as a hand capitalises it (`Expired`, `Camped`, `Died`,
+    `Situated`): `-ed` after a common stem, or `-ated`; no forename, nor a surname whose stem is
+    no word (`Reed`, `Ahmed`)."""
+    lower = word.lower()
+    if not lower.endswith("ed") or len(lower) < 4 or word.title() in known.forenames:
+        return False
+    stems = (lower[:-2], lower[:-1], lower[:-3] + "y" if lower.endswith("ied") else "")
+    return lower.endswith("ated") or any(len(stem) >= 3 and word_zipf(stem) >= (VERB_STEM_ZIPF if len(stem) == 3
+                                                                            else PAST_STEM_ZIPF) for stem in stems)
+
+
+#: a regiment's ranks abbreviated, as a signature sets the writer's rank after the name
+#: (`Osric Quillet Capt.`); ranks written out (`Major`) and civil titles (`Sen.`) may be surnames
+RANKS_AFTER_NAME = frozenset("""Capt Col Gen Genl Lieut Lt Maj Sergt Serjt Serj Sgt Corp Corpl Adjt""".split())
+
+
+def is_rank_after_name(word: str) -> bool:
+    """Whether a word after a name is an abbreviated rank (`Capt`, `Sergt.`), no name's part."""
+    return word.rstrip(".") in RANKS_AFTER_NAME
+
+
+def without_hand_tail(text: str, start: int, end: int, known: Known) -> Span | None:
+    """A name without what a hand that capitalises its words set after it: a rank after the
+    name (`Osric Quillet Capt`), a rank that opens the next name of a list (`Tobias Quillet
+    Sergt Osric`), or a verb's past after a surname (`Tobias Quillet Expired`, `Capt.
+    Pellworth Camped`; `Osric Freed` keeps its surname); None for a verb's past alone
+    (`Situated`)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for k, word in enumerate(words[1:], 1):
+        if is_rank_after_name(word.group()):
+            return start, start + words[k - 1].end()
+    last = words[-1].group()
+    if not is_past_tense(last, known):
+        return start, end
+    if len(words) == 1:
+        return None
+    given_only = all(w.group().rstrip(".").title() in known.forenames or INITIAL_WORD.fullmatch(w.group())
+                     for w in words[:-1])
+    if given_only and not takes_surname(title_before(text, start)):
+        return start, end
+    return start, start + words[-2].end()
 
 
 def is_surname(word: str) -> bool:
