@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from teikit.model import reading_view
-from teikit.passes import blocks, dehyphenate, structure
+from teikit.passes import blocks, dehyphenate, furniture, structure
 from teikit.passes.structure import first_text
 from teikit.reader import document_from_text
 from test_robustness import check_encoding_properties
@@ -1182,6 +1182,42 @@ def test_title_case_subheads_a_book_sets_between_sentences_are_its_habit_and_hea
     # a letter's salutes, its writer's address and its place and date are none
     letters = ["Dear Uncle Tobias", "Mr. Osric Quillet of Tulverton.", "Quillbury Harbour July 1805.", "Dear Sir."]
     assert heads(encode(chapel_book(letters), title_page=False)) == ["CHAPTER III."]
+
+
+def test_one_word_subheads_and_subheads_ending_a_paragraph_count_in_the_books_habit():
+    """`Beginnings.` alone between two sentences, where a short line ending a sentence
+    closed the paragraph before it, so that the subhead is that paragraph's last line."""
+    subheads = ["Beginnings.", "The First Chapel.", "Osric Quillet's Visit."]
+    assert heads(encode(chapel_book(subheads), title_page=False)) == ["CHAPTER III."] + subheads
+    # one word too short for a subhead (`Yes.`), and two alone, are no habit: lines of text
+    assert heads(encode(chapel_book(["Yes.", "The First Chapel.", "Osric Quillet's Visit."]),
+                        title_page=False)) == ["CHAPTER III."]
+    assert heads(encode(chapel_book(subheads[:2]), title_page=False)) == ["CHAPTER III."]
+
+
+def plated_book(caption: list[str]) -> str:
+    """Pages of text parted by pairs of blank lines, the third a plate's caption alone."""
+    page = "".join(f"the valley was settled by families from the coast, line {i},\n" for i in range(24))
+    return (page + "\n\n" + page.replace("coast, line 23,", "coast, line 23.") + "\n\n" + "\n".join(caption)
+            + "\n\n\n" + "The Mill.\n" + page + "\n\n" + page)
+
+
+def encode_pages(text):
+    doc = document_from_text(text)
+    furniture.run(doc, furniture.Options(), Report())
+    blocks.run(doc, blocks.Options(), Report())
+    structure.run(doc, structure.Options(), Report())
+    return doc
+
+
+def test_a_plates_caption_on_a_page_of_its_own_is_a_figure():
+    doc = encode_pages(plated_book(["THE OLD MILL AT TULVERTON IN 1850.", "Photo by O. Quillet."]))
+    (figure,) = [block for block in doc.blocks() if block.kind == "figure"]
+    first = figure.children[0].text_lines[0]
+    assert first.text.startswith("THE OLD MILL") and first.page_break == ""
+    # a chapter's last lines on a short page, and a heading's page, have no plate's credit
+    for lines in (["and so the mill was built again.", "The End."], ["CHAPTER IV.", "THE MILL."]):
+        assert not [block for block in encode_pages(plated_book(lines)).blocks() if block.kind == "figure"]
 
 
 def test_a_catechism_begun_before_its_first_heading_is_no_title_page():

@@ -116,6 +116,9 @@ CAPITALS_DASH = re.compile(rf"^[A-Z][A-Z'’&.]+(?:,? [A-Z][A-Z'’&.]*){{0,3}}{
 PICTURE_CREDIT = re.compile(
     r"^[(\[—-]*\s?(?i:photo(?:graph)?|copyright(?:,? \d{4},?)?|drawn|sketched|engraved)\s+(?i:by)\s+"
     r"[A-Z][\w.'’-]*(?:\s+(?:&|and|[A-Z][\w.'’-]*))*[.)\]]*$")
+#: a plate's credit or label, as OCR may cut it (`Photo by`, `From a drawing`, `Fig. 3.`, `Plate IV.`)
+PLATE_MARK = re.compile(r"^[(\[]*(?i:(?:photo(?:graph)?|drawn|sketched|engraved)\s+by\b|"
+                        r"from an? (?:photo(?:graph)?|drawing|sketch|painting|engraving)\b|fig\.\s?\d|plate\s+[ivxlc\d])")
 #: the most lines of a caption's description under its credit line: more, and no full stop,
 #: are a paragraph of prose
 CAPTION_LINES = 6
@@ -219,6 +222,8 @@ RUN_IN_HABIT = 3
 YEAR_HEAD_HABIT = 2
 #: how many different title-case subheads between sentences make a book's habit of them
 SUBHEAD_HABIT = 3
+#: a subhead of one word (`Beginnings.`): a capital, then three letters or more, and a full stop
+ONE_WORD_HEAD = re.compile(r"[A-Z][a-z]{3,}\.")
 #: a letter's line in title case that is no subhead: its salute (`Dear Uncle`), an address
 #: opening with a title (`Mr. Osric Quillet, Tulverton.`), a place and date (`Quillbury July 1805.`)
 LETTER_LINE = re.compile(rf"(?:Dear|My dear|{TITLE_ALT})\b|.*\b1[5-9]\d\d\.?$")
@@ -951,6 +956,19 @@ def split_caption(block: Block) -> list[Block]:
         piece for part in after for piece in split_caption(part)]
 
 
+def starts_page(block: Block) -> bool:
+    lines = block.text_lines
+    return bool(lines) and any(line.page_break is not None for line in block.lines[:block.lines.index(lines[0]) + 1])
+
+
+def is_plate(block: Block) -> bool:
+    """A paragraph that starts a page, of at most CAPTION_LINES short lines, one a plate's
+    credit or label (`PLATE_MARK`): a plate's caption, the plate's page parted from the text."""
+    lines = [line.text.strip() for line in block.text_lines]
+    return block.kind == "p" and starts_page(block) and 0 < len(lines) <= CAPTION_LINES \
+        and any(PLATE_MARK.match(line) for line in lines)
+
+
 def is_headline(text: str) -> bool:
     """A line of a headline set in capitals: words, not OCR debris, nor a classified heading
     (`FOR SALE—A FARM`), nor the writer's name under it (`BY OSRIC QUILLET`), nor the
@@ -1128,28 +1146,37 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
     return end
 
 
-def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
+def is_subhead(lines: list[str], i: int, width: float, before: str = "", after: str = "") -> bool:
     """Whether line `i` is a subhead in title case between two sentences (`Awarded First
     Prize.`): the line before (`before`, for the paragraph's first) ends a sentence, not in
-    an initial or a title (`Messrs. O.`); it is no line of names (`NAMES_LINE`: `Clerk
+    an initial or a title (`Messrs. O.`), and the line after (`after`, for the paragraph's
+    last) opens with a capital; it is no line of names (`NAMES_LINE`: `Clerk
     Osric R.`), holds no comma (a dateline, a list) nor the issue's number (`Vol. XII—No. 38.`,
     a masthead's line OCR set apart), and, as wide as the column, it ends in a
     full stop (else it is the first line of text that goes on: `Rev. Osric Quillet of`)."""
     line = lines[i]
-    return i < len(lines) - 1 and ends_sentence(lines[i - 1] if i else before) \
+    return ends_sentence(lines[i - 1] if i else before) \
         and is_title_line(HEAD_STOP.sub("", line)) and len(REAL_WORD.findall(line)) >= 2 \
-        and not DATE_LINE.match(line) and lines[i + 1][:1].isupper() and not NAMES_LINE.search(line) \
+        and not DATE_LINE.match(line) and following(lines, i, after)[:1].isupper() and not NAMES_LINE.search(line) \
         and "," not in line and not MASTHEAD_ISSUE.search(line) \
         and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
-def is_book_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
-    """A book's subhead in title case between two sentences (`is_subhead`), between lines of
-    prose: not one of a list of titles (a bibliography's), nor capitals (headings of their
-    own), nor a letter's line (`LETTER_LINE`)."""
-    line = lines[i]
-    return is_subhead(lines, i, width, before) and not is_caps_line(line) and not LETTER_LINE.match(line) \
-        and not is_title(lines[i - 1] if i else before) and not is_title(lines[i + 1])
+def following(lines: list[str], i: int, after: str) -> str:
+    """The line after line `i`: the next paragraph's first (`after`) after the last."""
+    return lines[i + 1] if i + 1 < len(lines) else after
+
+
+def is_book_subhead(lines: list[str], i: int, width: float, before: str = "", after: str = "") -> bool:
+    """A book's subhead in title case between two sentences (`is_subhead`), or one word
+    alone that ends in a full stop (`ONE_WORD_HEAD`: `Beginnings.`) between them, between
+    lines of prose: not one of a list of titles (a bibliography's), nor capitals (headings
+    of their own), nor a letter's line (`LETTER_LINE`)."""
+    line, nxt = lines[i], following(lines, i, after)
+    one_word = bool(ONE_WORD_HEAD.fullmatch(line)) and ends_sentence(lines[i - 1] if i else before) \
+        and nxt[:1].isupper()
+    return (one_word or is_subhead(lines, i, width, before, after)) and not is_caps_line(line) \
+        and not LETTER_LINE.match(line) and not is_title(lines[i - 1] if i else before) and not is_title(nxt)
 
 
 def signature_end(lines: list[str], i: int, before: str = "") -> int:
@@ -1526,6 +1553,16 @@ class _Builder:
             return leaves
         return [part for block in leaves for part in split_caption(block)]
 
+    def plates(self, leaves: list[Block]) -> list[Block]:
+        """A page of its own that holds a few short lines, one of them a plate's credit or
+        label (`is_plate`), is a plate's caption (a `figure`), no paragraph of the text."""
+        for at, block in enumerate(leaves):
+            after = leaves[at + 1] if at + 1 < len(leaves) else None
+            if is_plate(block) and (after is None or starts_page(after)):
+                leaves[at] = Block("figure", children=[block])
+                self.counts["plates"] += 1
+        return leaves
+
     def split_classified_ads(self, leaves: list[Block]) -> list[Block]:
         """On a page of articles, an advertisement that OCR ran into the text before it (no
         blank line) starts a paragraph of its own (`classified_ad_starts`)."""
@@ -1561,10 +1598,12 @@ class _Builder:
         for at, block in enumerate(leaves):
             before = leaves[at - 1] if at else None
             last = before.text_lines[-1].text.strip() if before is not None and before.kind == "p" \
-                and before.text_lines else ""
+                and before.text_lines else "." if before is not None and before.kind == "figure" else ""
+            nxt = leaves[at + 1] if at + 1 < len(leaves) else None
+            after = nxt.text_lines[0].text.strip() if nxt is not None and nxt.kind == "p" and nxt.text_lines else ""
             lines = [line.text.strip() for line in block.text_lines] if block.kind == "p" else []
             width = statistics.median(map(len, lines)) if lines else 0
-            found.append([i for i in range(len(lines)) if is_book_subhead(lines, i, width, last)])
+            found.append([i for i in range(len(lines)) if is_book_subhead(lines, i, width, last, after)])
         titles = {title_key(block.text_lines[i].text) for block, cuts in zip(leaves, found) for i in cuts}
         if len(titles) < SUBHEAD_HABIT:
             return leaves
@@ -1945,6 +1984,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("salutes", _Builder.salutes),
     ("back cover", _Builder.back_cover),
     ("captions", _Builder.captions),                  # before headlines: a caption holds none
+    ("plates", _Builder.plates),
     ("classified ads", _Builder.split_classified_ads),
     ("headline decks", _Builder.headline_decks),
     ("book subheads", _Builder.book_subheads),
