@@ -692,8 +692,9 @@ def test_the_rules_are_named_once_and_in_order():
     # a contents list's entries are known once headings are, and before bylines are read off them
     # a sitting's date joins the heading above it once headings are known
     # a year alone heads annals once the paragraphs' kinds are known
-    assert names[-9:] == ["kinds", "sitting dates", "long decks", "heads within sentences", "contents lists",
-                          "signatures", "run-in heads", "year heads", "bylines"]
+    # a chapter label's numeral is read once the headings are final
+    assert names[-10:] == ["kinds", "sitting dates", "long decks", "heads within sentences", "contents lists",
+                           "signatures", "run-in heads", "year heads", "bylines", "chapter numerals"]
 
 
 def test_a_long_deck_in_capitals_under_a_heading_is_one():
@@ -1229,6 +1230,28 @@ def test_a_catechism_begun_before_its_first_heading_is_no_title_page():
     assert not [block for block in doc.front if block.kind == "titlePage"]
     assert doc.body[0].children[0].kind == "sp"
     check_encoding_properties(qa + "Chapter II.\n\nOF THE MILL.\n\n" + PARAGRAPH, "book")
+
+
+@pytest.mark.parametrize("shown, read", [
+    (["111", "IY", "V"], {0: (3, "medium"), 1: (4, "medium")}),     # each read from the next
+    (["I", "11", "III"], {1: (2, "high")}),                          # both neighbours agree
+    (["ix", "x", "xi", "xn"], {3: (12, "medium")}),                  # `n` for ii, in lower case
+    (["10", "11", "12"], {}),                                        # arabic 11 fits as printed
+    (["II", "111", "VII"], {}),                                      # neighbours disagree: a chapter missing
+    (["111"], {}),                                                   # no sequence to read it from
+])
+def test_chapter_numerals_ocr_misread_are_read_from_the_sequence_of_labels(shown, read):
+    assert structure.misread_numerals(shown) == read
+
+
+def test_a_misread_chapter_numeral_is_a_recorded_correction():
+    text = ("Chapter 111.\nWHEELS.\n" + PARAGRAPH + "\nChapter IY.\nSTONES.\n" + PARAGRAPH
+            + "\nChapter V.\nWATER.\n" + PARAGRAPH)
+    doc = encode(text, title_page=False)
+    label = next(block for block in doc.blocks() if block.kind == "head")
+    (mark,) = [mark for mark in label.marks if mark.tag == "choice"]
+    assert (label.text[mark.start:mark.end], mark.attrs["corr"]) == ("111", "III")
+    assert heads(doc)[::2] == ["Chapter 111.", "Chapter IY.", "Chapter V."]     # the text keeps what OCR read
 
 
 def test_a_title_page_before_a_dialogue_stays_one():

@@ -58,6 +58,7 @@ from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL,
                      ends_sentence, is_caps_line, is_title_line)
 from .date_grammar import PLACE_NAMES
 from .dehyphenate import glued_junk, is_inner_speck
+from .furniture import read_roman, to_roman
 from .notes import split_endnotes
 from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT, TITLE_BEFORE
 
@@ -198,7 +199,10 @@ NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z’'-]+$")
 #: `Chapter IY.` (IV: OCR's Y for V)
 CHAPTER_LABEL = re.compile(r"^(?:CHAPTER|Chapter|CHAP\.|Chap\.|SECTION|Section|SECT\.|Sect\.|PART|Part|"
                            r"BOOK|Book|LECTURE|Lecture|LETTER|Letter)\s*"
-                           r"(?<=\s|\.)(?:[IVXLCDMivxlcdmnuY1l|!]{1,8}|\d{1,3})\s?[.:]?$")
+                           r"(?<=\s|\.)(?P<numeral>[IVXLCDMivxlcdmnuY1l|!]{1,8}|\d{1,3})\s?[.:]?$")
+#: the strokes of a roman numeral as OCR reads them: `1`, `l`, `|`, `!` for I, `Y` for V,
+#: `n`, `u`, `U` for II (`vn` is vii)
+ROMAN_LOOKALIKES = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I", "Y": "V", "n": "II", "u": "II", "U": "II"})
 #: a lower-case letter standing alone: two in a line of capitals are OCR debris (`CONTENTS. x i`),
 #: while capitals OCR parted (`NATIO N S`) still make a heading
 LOWER_STRAY = re.compile(r"(?<!\S)[b-z](?!\S)")
@@ -956,6 +960,48 @@ def split_caption(block: Block) -> list[Block]:
         piece for part in after for piece in split_caption(part)]
 
 
+def numeral_value(shown: str) -> int | None:
+    """A label's numeral read as printed: arabic, or roman written the usual way."""
+    if shown.isdigit():
+        return int(shown)
+    return read_roman(shown) if set(shown.lower()) <= set("ivxl") else None
+
+
+def lookalike_value(shown: str) -> int | None:
+    """A label's numeral read with OCR's look-alikes of roman strokes undone (`111` is III,
+    `IY` IV), where that reading differs from the printed one."""
+    read = shown.translate(ROMAN_LOOKALIKES)
+    return read_roman(read) if read != shown and set(read.lower()) <= set("ivxl") else None
+
+
+def misread_numerals(shown: list[str]) -> dict[int, tuple[int, str]]:
+    """The numerals OCR misread in one sequence of labels (a book's chapters), each read
+    again (value, cert) where the labels beside it, read without doubt, make the reading
+    sure: `111`, `IY`, `V` is III, IV, V. A numeral with no look-alike reading is read as
+    printed; one whose printed reading fits the sequence stays as printed (`11` between
+    10 and 12); neighbours that disagree (a chapter missing) leave it as printed."""
+    printed = [numeral_value(numeral) for numeral in shown]
+    alike = [lookalike_value(numeral) for numeral in shown]
+    known = {i: value for i, value in enumerate(printed) if value is not None and alike[i] is None}
+    read: dict[int, tuple[int, str]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for i in (i for i in range(len(shown)) if i not in known):
+            expected = {known[j] + i - j for j in (i - 1, i + 1) if j in known}
+            if len(expected) != 1:
+                continue
+            if printed[i] in expected:
+                known[i] = printed[i]
+            elif alike[i] in expected:
+                known[i] = alike[i]
+                read[i] = (alike[i], "high" if {i - 1, i + 1} <= known.keys() else "medium")
+            else:
+                continue
+            changed = True
+    return read
+
+
 def starts_page(block: Block) -> bool:
     lines = block.text_lines
     return bool(lines) and any(line.page_break is not None for line in block.lines[:block.lines.index(lines[0]) + 1])
@@ -1619,6 +1665,26 @@ class _Builder:
                     block.kind, block.attrs = "note", {"type": "source"}
         return leaves
 
+    def chapter_numerals(self, leaves: list[Block]) -> list[Block]:
+        """Chapter labels' numerals OCR misread (`Chapter 111.`, `Chapter IY.`) read again from
+        the sequence of the book's labels of that name (`misread_numerals`): a correction."""
+        labels: dict[str, list[tuple[Block, Line, re.Match]]] = {}
+        for block in leaves:
+            if block.kind == "head" and block.text_lines \
+                    and (m := CHAPTER_LABEL.match(block.text_lines[0].text.strip())):
+                labels.setdefault(m.group(0).split()[0].rstrip(".").lower(), []).append((block, block.text_lines[0], m))
+        for found in labels.values():
+            for i, (value, cert) in misread_numerals([m["numeral"] for _, _, m in found]).items():
+                block, line, m = found[i]
+                start = len(line.text) - len(line.text.lstrip()) + m.start("numeral")
+                numeral = to_roman(value) if m["numeral"].islower() else to_roman(value).upper()
+                block.marks.append(Mark("choice", start, start + len(m["numeral"]),
+                                        {"corr": numeral, "resp": RESP, "cert": cert}))
+                self.report.info("TK141", f"chapter numeral {m['numeral']!r} read as {numeral}, "
+                                 "from the sequence of the labels", line.n)
+                self.counts["numerals"] += 1
+        return leaves
+
     def sitting_dates(self, leaves: list[Block]) -> list[Block]:
         """In a debate, a sitting's date alone under a heading (`HOUSE OF ASSEMBLY.` /
         `Thursday, 11th March, 1875.`) is the heading's second line: the sitting's."""
@@ -1999,6 +2065,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("run-in heads", _Builder.run_in_heads),           # after the contents list, which names them
     ("year heads", _Builder.year_heads),
     ("bylines", _Builder.reclassify_top),
+    ("chapter numerals", _Builder.chapter_numerals),   # once the headings are final
 )
 #: the jobs on the divisions once made, in order
 DIVISION_RULES: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
