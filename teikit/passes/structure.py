@@ -29,7 +29,9 @@ its signature, dialogue a run of paragraphs that open with a speaker's label
 ("Vishinsky: ..."). Heads named like front matter (PREFACE, CHRONOLOGY)
 start divs in `front`, short lines before them make the title page, and heads named like
 back matter (NOTES, Other writings) start `back`, where numbered paragraphs become
-endnotes (`notes.split_endnotes` reads their numbers and labels them). Each div is then checked against TEI's div content model: a dateline, salute
+endnotes (`notes.split_endnotes` reads their numbers and labels them). A plate's caption
+on a page of its own is a `figure`; a chapter label's numeral that OCR misread (`Chapter
+111.`) is read again from the sequence of the book's labels, a recorded correction. Each div is then checked against TEI's div content model: a dateline, salute
 or signature that stands amid paragraphs is kept as a paragraph.
 
 OCR often loses the blank line before an article's heading or dateline, gluing it to the
