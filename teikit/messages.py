@@ -37,6 +37,7 @@ CODES: tuple[MessageCode, ...] = (
     MessageCode("TK131", "info", "a footnote's opening number OCR misread, read from its place in the sequence"),
     MessageCode("TK132", "warning", "a footnote at the page foot has no marker above it: left where it is printed"),
     MessageCode("TK140", "info", "how many divisions, headings and endnotes the structure has"),
+    MessageCode("TK141", "info", "a chapter label's numeral OCR misread, read from the sequence of the book's labels"),
     MessageCode("TK150", "info", "how many OCR corrections were recorded, by kind"),
     MessageCode("TK161", "warning", "a note has no marker in the text"),
     MessageCode("TK162", "info", "a note marker OCR misread, read from its place in the sequence"),

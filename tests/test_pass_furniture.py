@@ -672,3 +672,40 @@ def test_a_page_of_three_columns_of_small_type_is_still_a_page():
     """Three columns of a debates volume give two hundred lines and more to the page."""
     doc, _ = run(pages_of(range(45, 50), per_page=220))
     assert [n for _, n in breaks(doc)] == [str(n) for n in range(45, 50)]
+
+
+def test_plates_short_pages_between_blank_line_pages_leave_them_pages():
+    """An illustrated book: more plates' captions (short pages) than pages of text."""
+    lines = []
+    for _ in range(4):
+        lines += page(30) + ["", "", "VIEW OF THE MILL AT TULVERTON.", "", "", "Photo by O. Quillet.", "", ""]
+    lines += page(30)
+    doc, _ = run(lines)
+    assert [n for n, _ in breaks(doc)][:4] == [33, 36, 39, 71]
+
+
+def test_stanzas_parted_by_pairs_of_blank_lines_are_not_pages():
+    lines = []
+    for _ in range(8):
+        lines += page(4) + ["", ""]
+    doc, _ = run(lines)
+    assert breaks(doc) == []
+
+
+def test_a_signature_last_before_the_blank_lines_of_the_next_page_is_furniture():
+    lines = []
+    for _ in range(5):
+        lines += page(30) + ["", ""]
+    lines[30:30] = ["c"]
+    doc, _ = run(lines)
+    assert (doc.lines[30].kind, doc.lines[30].fw_type) == ("fw", "sig")
+
+
+def test_a_lone_word_last_before_the_blank_lines_of_the_next_page_stays_text():
+    lines = []
+    for _ in range(5):
+        lines += page(30) + ["", ""]
+    lines[30:30] = ["me"]
+    lines[10:10] = ["c"]
+    doc, _ = run(lines)
+    assert doc.lines[31].text == "me" and doc.lines[31].kind == "text" and doc.lines[10].kind == "text"

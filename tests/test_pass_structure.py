@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from teikit.model import reading_view
-from teikit.passes import blocks, dehyphenate, structure
+from teikit.passes import blocks, dehyphenate, furniture, structure
 from teikit.passes.structure import first_text
 from teikit.reader import document_from_text
 from test_robustness import check_encoding_properties
@@ -692,8 +692,9 @@ def test_the_rules_are_named_once_and_in_order():
     # a contents list's entries are known once headings are, and before bylines are read off them
     # a sitting's date joins the heading above it once headings are known
     # a year alone heads annals once the paragraphs' kinds are known
-    assert names[-9:] == ["kinds", "sitting dates", "long decks", "heads within sentences", "contents lists",
-                          "signatures", "run-in heads", "year heads", "bylines"]
+    # a chapter label's numeral is read once the headings are final
+    assert names[-10:] == ["kinds", "sitting dates", "long decks", "heads within sentences", "contents lists",
+                           "signatures", "run-in heads", "year heads", "bylines", "chapter numerals"]
 
 
 def test_a_long_deck_in_capitals_under_a_heading_is_one():
@@ -1262,6 +1263,42 @@ def test_title_case_subheads_a_book_sets_between_sentences_are_its_habit_and_hea
     assert heads(encode(chapel_book(letters), title_page=False)) == ["CHAPTER III."]
 
 
+def test_one_word_subheads_and_subheads_ending_a_paragraph_count_in_the_books_habit():
+    """`Beginnings.` alone between two sentences, where a short line ending a sentence
+    closed the paragraph before it, so that the subhead is that paragraph's last line."""
+    subheads = ["Beginnings.", "The First Chapel.", "Osric Quillet's Visit."]
+    assert heads(encode(chapel_book(subheads), title_page=False)) == ["CHAPTER III."] + subheads
+    # one word too short for a subhead (`Yes.`), and two alone, are no habit: lines of text
+    assert heads(encode(chapel_book(["Yes.", "The First Chapel.", "Osric Quillet's Visit."]),
+                        title_page=False)) == ["CHAPTER III."]
+    assert heads(encode(chapel_book(subheads[:2]), title_page=False)) == ["CHAPTER III."]
+
+
+def plated_book(caption: list[str]) -> str:
+    """Pages of text parted by pairs of blank lines, the third a plate's caption alone."""
+    page = "".join(f"the valley was settled by families from the coast, line {i},\n" for i in range(24))
+    return (page + "\n\n" + page.replace("coast, line 23,", "coast, line 23.") + "\n\n" + "\n".join(caption)
+            + "\n\n\n" + "The Mill.\n" + page + "\n\n" + page)
+
+
+def encode_pages(text):
+    doc = document_from_text(text)
+    furniture.run(doc, furniture.Options(), Report())
+    blocks.run(doc, blocks.Options(), Report())
+    structure.run(doc, structure.Options(), Report())
+    return doc
+
+
+def test_a_plates_caption_on_a_page_of_its_own_is_a_figure():
+    doc = encode_pages(plated_book(["THE OLD MILL AT TULVERTON IN 1850.", "Photo by O. Quillet."]))
+    (figure,) = [block for block in doc.blocks() if block.kind == "figure"]
+    first = figure.children[0].text_lines[0]
+    assert first.text.startswith("THE OLD MILL") and first.page_break == ""
+    # a chapter's last lines on a short page, and a heading's page, have no plate's credit
+    for lines in (["and so the mill was built again.", "The End."], ["CHAPTER IV.", "THE MILL."]):
+        assert not [block for block in encode_pages(plated_book(lines)).blocks() if block.kind == "figure"]
+
+
 def test_a_catechism_begun_before_its_first_heading_is_no_title_page():
     """An excerpt that opens on questions and answers: a title page holds no speech (TEI's
     titlePart allows none), so what precedes the first heading is the text itself."""
@@ -1271,6 +1308,28 @@ def test_a_catechism_begun_before_its_first_heading_is_no_title_page():
     assert not [block for block in doc.front if block.kind == "titlePage"]
     assert doc.body[0].children[0].kind == "sp"
     check_encoding_properties(qa + "Chapter II.\n\nOF THE MILL.\n\n" + PARAGRAPH, "book")
+
+
+@pytest.mark.parametrize("shown, read", [
+    (["111", "IY", "V"], {0: (3, "medium"), 1: (4, "medium")}),     # each read from the next
+    (["I", "11", "III"], {1: (2, "high")}),                          # both neighbours agree
+    (["ix", "x", "xi", "xn"], {3: (12, "medium")}),                  # `n` for ii, in lower case
+    (["10", "11", "12"], {}),                                        # arabic 11 fits as printed
+    (["II", "111", "VII"], {}),                                      # neighbours disagree: a chapter missing
+    (["111"], {}),                                                   # no sequence to read it from
+])
+def test_chapter_numerals_ocr_misread_are_read_from_the_sequence_of_labels(shown, read):
+    assert structure.misread_numerals(shown) == read
+
+
+def test_a_misread_chapter_numeral_is_a_recorded_correction():
+    text = ("Chapter 111.\nWHEELS.\n" + PARAGRAPH + "\nChapter IY.\nSTONES.\n" + PARAGRAPH
+            + "\nChapter V.\nWATER.\n" + PARAGRAPH)
+    doc = encode(text, title_page=False)
+    label = next(block for block in doc.blocks() if block.kind == "head")
+    (mark,) = [mark for mark in label.marks if mark.tag == "choice"]
+    assert (label.text[mark.start:mark.end], mark.attrs["corr"]) == ("111", "III")
+    assert heads(doc)[::2] == ["Chapter 111.", "Chapter IY.", "Chapter V."]     # the text keeps what OCR read
 
 
 def test_a_title_page_before_a_dialogue_stays_one():

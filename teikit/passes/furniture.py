@@ -624,12 +624,15 @@ def is_signature(text: str) -> bool:
 
 
 def find_signatures(pages: Pages, cands: list[Candidate]) -> None:
-    """A printer's signature (`B 2`, `D`) alone just before the next page's folio or head."""
+    """A printer's signature (`B 2`, `D`) alone just before the next page's folio or head,
+    or the last line before the blank lines that start the next page (OCR that keeps one
+    line a printed line, and parts no lines but pages by blanks, sets none before it)."""
     starts = {c.index for c in pages.chain} | set(pages.tops)
     for start in sorted(starts):
         k = pages.text_near(start, -1)
         if k is not None and k not in starts and pages.lines[k].kind == "text" \
-                and is_signature(pages.lines[k].text) and is_blank(pages.lines, k - 1):
+                and is_signature(pages.lines[k].text) \
+                and (is_blank(pages.lines, k - 1) or blanks_after(pages.lines, k) >= 2):
             pages.mark(k, "sig")
 
 
@@ -668,7 +671,8 @@ def place_breaks(pages: Pages, cands: list[Candidate]) -> None:
 def find_blank_line_pages(pages: Pages, cands: list[Candidate]) -> None:
     """Pages parted by runs of blank lines, in a text whose paragraphs are not parted so:
     where the runs come at a page's regular spacing, each starts a page (its number unknown
-    unless a folio stands beside it)."""
+    unless a folio stands beside it). The spacing is judged on the full pages: a plate's
+    caption or a chapter's last lines make a short page between two runs."""
     if not pages.opts.blank_line_pages:
         return
     lines = pages.lines
@@ -684,11 +688,12 @@ def find_blank_line_pages(pages: Pages, cands: list[Candidate]) -> None:
     singles = len(runs) - len(gaps)
     if len(gaps) < 3 or singles > len(runs) / 10:
         return
-    spacings = sorted(b - a for a, b in zip(gaps, gaps[1:]))
-    median = spacings[len(spacings) // 2]
-    regular = sum(1 for s in spacings if 0.5 <= s / median <= 1.5)
-    if not (4 * pages.opts.min_lines_per_page <= median <= pages.opts.max_lines_per_page) \
-            or regular < len(spacings) / 2:
+    full = sorted(s for a, b in zip(gaps, gaps[1:]) if (s := b - a) >= 4 * pages.opts.min_lines_per_page)
+    if not full:
+        return
+    median = full[len(full) // 2]
+    regular = sum(1 for s in full if 0.5 <= s / median <= 1.5)
+    if median > pages.opts.max_lines_per_page or regular < len(full) / 2:
         return
     near = {k for i in set(pages.tops) | {c.index for c in pages.chain} for k in range(i - 3, i + 4)}
     for i in gaps:
@@ -723,8 +728,8 @@ RULES = (
     ("place breaks", place_breaks),
     ("pages without folio", find_pages_without_folio),
     ("heads apart", find_heads_apart),
-    ("signatures", find_signatures),
     ("blank-line pages", find_blank_line_pages),
+    ("signatures", find_signatures),
     ("number pages between", number_pages_between),
 )
 

@@ -31,7 +31,9 @@ its signature, dialogue a run of paragraphs that open with a speaker's label
 ("Vishinsky: ..."). Heads named like front matter (PREFACE, CHRONOLOGY)
 start divs in `front`, short lines before them make the title page, and heads named like
 back matter (NOTES, Other writings) start `back`, where numbered paragraphs become
-endnotes (`notes.split_endnotes` reads their numbers and labels them). Each div is then checked against TEI's div content model: a dateline, salute
+endnotes (`notes.split_endnotes` reads their numbers and labels them). A plate's caption
+on a page of its own is a `figure`; a chapter label's numeral that OCR misread (`Chapter
+111.`) is read again from the sequence of the book's labels, a recorded correction. Each div is then checked against TEI's div content model: a dateline, salute
 or signature that stands amid paragraphs is kept as a paragraph.
 
 OCR often loses the blank line before an article's heading or dateline, gluing it to the
@@ -60,6 +62,7 @@ from .blocks import (ENDS_IN_INITIAL, MINOR_WORDS, SENTENCE_END, STARTS_CAPITAL,
                      ends_sentence, is_caps_line, is_title_line)
 from .date_grammar import PLACE_NAMES
 from .dehyphenate import glued_junk, is_inner_speck
+from .furniture import read_roman, to_roman
 from .notes import split_endnotes
 from .persons_rules import ABBREVIATED_FORENAMES, COMMON_FORENAMES, COMMON_WORD_ZIPF, TITLE_ALT, TITLE_BEFORE
 
@@ -118,6 +121,9 @@ CAPITALS_DASH = re.compile(rf"^[A-Z][A-Z'’&.]+(?:,? [A-Z][A-Z'’&.]*){{0,3}}{
 PICTURE_CREDIT = re.compile(
     r"^[(\[—-]*\s?(?i:photo(?:graph)?|copyright(?:,? \d{4},?)?|drawn|sketched|engraved)\s+(?i:by)\s+"
     r"[A-Z][\w.'’-]*(?:\s+(?:&|and|[A-Z][\w.'’-]*))*[.)\]]*$")
+#: a plate's credit or label, as OCR may cut it (`Photo by`, `From a drawing`, `Fig. 3.`, `Plate IV.`)
+PLATE_MARK = re.compile(r"^[(\[]*(?i:(?:photo(?:graph)?|drawn|sketched|engraved)\s+by\b|"
+                        r"from an? (?:photo(?:graph)?|drawing|sketch|painting|engraving)\b|fig\.\s?\d|plate\s+[ivxlc\d])")
 #: the most lines of a caption's description under its credit line: more, and no full stop,
 #: are a paragraph of prose
 CAPTION_LINES = 6
@@ -210,7 +216,10 @@ NAME_WORD = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z’'-]+$")
 #: `Chapter IY.` (IV: OCR's Y for V)
 CHAPTER_LABEL = re.compile(r"^(?:CHAPTER|Chapter|CHAP\.|Chap\.|SECTION|Section|SECT\.|Sect\.|PART|Part|"
                            r"BOOK|Book|LECTURE|Lecture|LETTER|Letter)\s*"
-                           r"(?<=\s|\.)(?:[IVXLCDMivxlcdmnuY1l|!]{1,8}|\d{1,3})\s?[.:]?$")
+                           r"(?<=\s|\.)(?P<numeral>[IVXLCDMivxlcdmnuY1l|!]{1,8}|\d{1,3})\s?[.:]?$")
+#: the strokes of a roman numeral as OCR reads them: `1`, `l`, `|`, `!` for I, `Y` for V,
+#: `n`, `u`, `U` for II (`vn` is vii)
+ROMAN_LOOKALIKES = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I", "Y": "V", "n": "II", "u": "II", "U": "II"})
 #: a lower-case letter standing alone: two in a line of capitals are OCR debris (`CONTENTS. x i`),
 #: while capitals OCR parted (`NATIO N S`) still make a heading
 LOWER_STRAY = re.compile(r"(?<!\S)[b-z](?!\S)")
@@ -234,6 +243,8 @@ RUN_IN_HABIT = 3
 YEAR_HEAD_HABIT = 2
 #: how many different title-case subheads between sentences make a book's habit of them
 SUBHEAD_HABIT = 3
+#: a subhead of one word (`Beginnings.`): a capital, then three letters or more, and a full stop
+ONE_WORD_HEAD = re.compile(r"[A-Z][a-z]{3,}\.")
 #: a letter's line in title case that is no subhead: its salute (`Dear Uncle`), an address
 #: opening with a title (`Mr. Osric Quillet, Tulverton.`), a place and date (`Quillbury July 1805.`)
 LETTER_LINE = re.compile(rf"(?:Dear|My dear|{TITLE_ALT})\b|.*\b1[5-9]\d\d\.?$")
@@ -969,6 +980,61 @@ def split_caption(block: Block) -> list[Block]:
         piece for part in after for piece in split_caption(part)]
 
 
+def numeral_value(shown: str) -> int | None:
+    """A label's numeral read as printed: arabic, or roman written the usual way."""
+    if shown.isdigit():
+        return int(shown)
+    return read_roman(shown) if set(shown.lower()) <= set("ivxl") else None
+
+
+def lookalike_value(shown: str) -> int | None:
+    """A label's numeral read with OCR's look-alikes of roman strokes undone (`111` is III,
+    `IY` IV), where that reading differs from the printed one."""
+    read = shown.translate(ROMAN_LOOKALIKES)
+    return read_roman(read) if read != shown and set(read.lower()) <= set("ivxl") else None
+
+
+def misread_numerals(shown: list[str]) -> dict[int, tuple[int, str]]:
+    """The numerals OCR misread in one sequence of labels (a book's chapters), each read
+    again (value, cert) where the labels beside it, read without doubt, make the reading
+    sure: `111`, `IY`, `V` is III, IV, V. A numeral with no look-alike reading is read as
+    printed; one whose printed reading fits the sequence stays as printed (`11` between
+    10 and 12); neighbours that disagree (a chapter missing) leave it as printed."""
+    printed = [numeral_value(numeral) for numeral in shown]
+    alike = [lookalike_value(numeral) for numeral in shown]
+    known = {i: value for i, value in enumerate(printed) if value is not None and alike[i] is None}
+    read: dict[int, tuple[int, str]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for i in (i for i in range(len(shown)) if i not in known):
+            expected = {known[j] + i - j for j in (i - 1, i + 1) if j in known}
+            if len(expected) != 1:
+                continue
+            if printed[i] in expected:
+                known[i] = printed[i]
+            elif alike[i] in expected:
+                known[i] = alike[i]
+                read[i] = (alike[i], "high" if {i - 1, i + 1} <= known.keys() else "medium")
+            else:
+                continue
+            changed = True
+    return read
+
+
+def starts_page(block: Block) -> bool:
+    lines = block.text_lines
+    return bool(lines) and any(line.page_break is not None for line in block.lines[:block.lines.index(lines[0]) + 1])
+
+
+def is_plate(block: Block) -> bool:
+    """A paragraph that starts a page, of at most CAPTION_LINES short lines, one a plate's
+    credit or label (`PLATE_MARK`): a plate's caption, the plate's page parted from the text."""
+    lines = [line.text.strip() for line in block.text_lines]
+    return block.kind == "p" and starts_page(block) and 0 < len(lines) <= CAPTION_LINES \
+        and any(PLATE_MARK.match(line) for line in lines)
+
+
 def is_headline(text: str) -> bool:
     """A line of a headline set in capitals: words, not OCR debris, nor a classified heading
     (`FOR SALE—A FARM`), nor the writer's name under it (`BY OSRIC QUILLET`), nor the
@@ -1164,31 +1230,40 @@ def in_pairs_list(lines: list[str], i: int) -> bool:
     return pairs[1] and (pairs[0] or pairs[2]) or pairs[0] and pairs[2]
 
 
-def is_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
+def is_subhead(lines: list[str], i: int, width: float, before: str = "", after: str = "") -> bool:
     """Whether line `i` is a subhead in title case between two sentences (`Awarded First
     Prize.`): the line before (`before`, for the paragraph's first) ends a sentence, not in
-    an initial or a title (`Messrs. O.`); it is no line of names (`NAMES_LINE`: `Clerk
-    Osric R.`) nor a byline (`By Quill News.`: it opens the text under the subhead, as a
-    line with a capital does) nor an entry of a list of pairs (`in_pairs_list`), holds no
-    comma (a dateline, a list) nor the issue's number (`Vol. XII—No. 38.`, a masthead's line
-    OCR set apart), and, as wide as the column, it ends in a full stop (else it is the first
-    line of text that goes on: `Rev. Osric Quillet of`)."""
+    an initial or a title (`Messrs. O.`), and the line after (`after`, for the paragraph's
+    last) opens with a capital or is a byline (`By Quill News.`: it opens the text under the
+    subhead); it is no line of names (`NAMES_LINE`: `Clerk Osric R.`) nor a byline nor an
+    entry of a list of pairs (`in_pairs_list`), holds no comma (a dateline, a list) nor the
+    issue's number (`Vol. XII—No. 38.`, a masthead's line OCR set apart), and, as wide as the
+    column, it ends in a full stop (else it is the first line of text that goes on: `Rev.
+    Osric Quillet of`)."""
     line = lines[i]
-    return i < len(lines) - 1 and ends_sentence(lines[i - 1] if i else before) \
+    return ends_sentence(lines[i - 1] if i else before) \
         and is_title_line(HEAD_STOP.sub("", line)) and len(REAL_WORD.findall(line)) >= 2 \
-        and not DATE_LINE.match(line) and (lines[i + 1][:1].isupper() or is_byline(lines[i + 1])) \
+        and not DATE_LINE.match(line) and ((nxt := following(lines, i, after))[:1].isupper() or is_byline(nxt)) \
         and not NAMES_LINE.search(line) and not is_byline(line) and not in_pairs_list([before, *lines], i + 1) \
         and "," not in line and not MASTHEAD_ISSUE.search(line) \
         and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
-def is_book_subhead(lines: list[str], i: int, width: float, before: str = "") -> bool:
-    """A book's subhead in title case between two sentences (`is_subhead`), between lines of
-    prose: not one of a list of titles (a bibliography's), nor capitals (headings of their
-    own), nor a letter's line (`LETTER_LINE`)."""
-    line = lines[i]
-    return is_subhead(lines, i, width, before) and not is_caps_line(line) and not LETTER_LINE.match(line) \
-        and not is_title(lines[i - 1] if i else before) and not is_title(lines[i + 1])
+def following(lines: list[str], i: int, after: str) -> str:
+    """The line after line `i`: the next paragraph's first (`after`) after the last."""
+    return lines[i + 1] if i + 1 < len(lines) else after
+
+
+def is_book_subhead(lines: list[str], i: int, width: float, before: str = "", after: str = "") -> bool:
+    """A book's subhead in title case between two sentences (`is_subhead`), or one word
+    alone that ends in a full stop (`ONE_WORD_HEAD`: `Beginnings.`) between them, between
+    lines of prose: not one of a list of titles (a bibliography's), nor capitals (headings
+    of their own), nor a letter's line (`LETTER_LINE`)."""
+    line, nxt = lines[i], following(lines, i, after)
+    one_word = bool(ONE_WORD_HEAD.fullmatch(line)) and ends_sentence(lines[i - 1] if i else before) \
+        and nxt[:1].isupper()
+    return (one_word or is_subhead(lines, i, width, before, after)) and not is_caps_line(line) \
+        and not LETTER_LINE.match(line) and not is_title(lines[i - 1] if i else before) and not is_title(nxt)
 
 
 def signature_end(lines: list[str], i: int, before: str = "") -> int:
@@ -1565,6 +1640,16 @@ class _Builder:
             return leaves
         return [part for block in leaves for part in split_caption(block)]
 
+    def plates(self, leaves: list[Block]) -> list[Block]:
+        """A page of its own that holds a few short lines, one of them a plate's credit or
+        label (`is_plate`), is a plate's caption (a `figure`), no paragraph of the text."""
+        for at, block in enumerate(leaves):
+            after = leaves[at + 1] if at + 1 < len(leaves) else None
+            if is_plate(block) and (after is None or starts_page(after)):
+                leaves[at] = Block("figure", children=[block])
+                self.counts["plates"] += 1
+        return leaves
+
     def split_classified_ads(self, leaves: list[Block]) -> list[Block]:
         """On a page of articles, an advertisement that OCR ran into the text before it (no
         blank line) starts a paragraph of its own (`classified_ad_starts`)."""
@@ -1638,10 +1723,12 @@ class _Builder:
         for at, block in enumerate(leaves):
             before = leaves[at - 1] if at else None
             last = before.text_lines[-1].text.strip() if before is not None and before.kind == "p" \
-                and before.text_lines else ""
+                and before.text_lines else "." if before is not None and before.kind == "figure" else ""
+            nxt = leaves[at + 1] if at + 1 < len(leaves) else None
+            after = nxt.text_lines[0].text.strip() if nxt is not None and nxt.kind == "p" and nxt.text_lines else ""
             lines = [line.text.strip() for line in block.text_lines] if block.kind == "p" else []
             width = statistics.median(map(len, lines)) if lines else 0
-            found.append([i for i in range(len(lines)) if is_book_subhead(lines, i, width, last)])
+            found.append([i for i in range(len(lines)) if is_book_subhead(lines, i, width, last, after)])
         titles = {title_key(block.text_lines[i].text) for block, cuts in zip(leaves, found) for i in cuts}
         if len(titles) < SUBHEAD_HABIT:
             return leaves
@@ -1655,6 +1742,26 @@ class _Builder:
                 block.kind = self.classify.leaf_kind(block)
                 if block.kind == "source":
                     block.kind, block.attrs = "note", {"type": "source"}
+        return leaves
+
+    def chapter_numerals(self, leaves: list[Block]) -> list[Block]:
+        """Chapter labels' numerals OCR misread (`Chapter 111.`, `Chapter IY.`) read again from
+        the sequence of the book's labels of that name (`misread_numerals`): a correction."""
+        labels: dict[str, list[tuple[Block, Line, re.Match]]] = {}
+        for block in leaves:
+            if block.kind == "head" and block.text_lines \
+                    and (m := CHAPTER_LABEL.match(block.text_lines[0].text.strip())):
+                labels.setdefault(m.group(0).split()[0].rstrip(".").lower(), []).append((block, block.text_lines[0], m))
+        for found in labels.values():
+            for i, (value, cert) in misread_numerals([m["numeral"] for _, _, m in found]).items():
+                block, line, m = found[i]
+                start = len(line.text) - len(line.text.lstrip()) + m.start("numeral")
+                numeral = to_roman(value) if m["numeral"].islower() else to_roman(value).upper()
+                block.marks.append(Mark("choice", start, start + len(m["numeral"]),
+                                        {"corr": numeral, "resp": RESP, "cert": cert}))
+                self.report.info("TK141", f"chapter numeral {m['numeral']!r} read as {numeral}, "
+                                 "from the sequence of the labels", line.n)
+                self.counts["numerals"] += 1
         return leaves
 
     def sitting_dates(self, leaves: list[Block]) -> list[Block]:
@@ -2022,6 +2129,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("salutes", _Builder.salutes),
     ("back cover", _Builder.back_cover),
     ("captions", _Builder.captions),                  # before headlines: a caption holds none
+    ("plates", _Builder.plates),
     ("classified ads", _Builder.split_classified_ads),
     ("headline decks", _Builder.headline_decks),
     ("sign-offs", _Builder.sign_offs),                # over the headings the decks cut out
@@ -2037,6 +2145,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("run-in heads", _Builder.run_in_heads),           # after the contents list, which names them
     ("year heads", _Builder.year_heads),
     ("bylines", _Builder.reclassify_top),
+    ("chapter numerals", _Builder.chapter_numerals),   # once the headings are final
 )
 #: the jobs on the divisions once made, in order
 DIVISION_RULES: tuple[tuple[str, Callable[[_Builder], None]], ...] = (
