@@ -357,9 +357,9 @@ def test_a_surname_after_a_quotations_opening_mark_is_sought_but_not_inside_a_wo
 
 
 def test_a_surname_that_reads_as_a_roman_numeral_in_capitals_is_not_sought_in_capitals():
-    pattern = surname_pattern({"Osric Quillet"}, {"Quillet", "Vi"})
-    text = "Vi came. CHAPTER VI. QUILLET AND HIS MILL. See Chapter VI."
-    assert [text[i:j] for i, j in surname_mentions(text, pattern, Known())] == ["Vi", "QUILLET"]
+    pattern = surname_pattern({"Osric Quillet"}, {"Quillet", "Xi"})
+    text = "Xi came. CHAPTER XI. QUILLET AND HIS MILL. See Chapter XI."
+    assert [text[i:j] for i, j in surname_mentions(text, pattern, Known())] == ["Xi", "QUILLET"]
 
 
 def test_a_common_word_surname_of_a_person_named_in_full_is_found_in_running_prose():
@@ -1060,10 +1060,10 @@ def test_an_initial_before_a_work_s_title_makes_no_person():
 
 
 def test_a_name_spelled_another_way_or_misread_is_its_bearers():
-    words = Counter({"Quillabee": 5, "Quillabea": 2, "Ouillabee": 1, "Quillabees": 1, "Johnston": 1, "Johnson": 3,
+    words = Counter({"Quillabee": 5, "Quillabea": 2, "Ouillabee": 1, "Quillabees": 1, "Thomson": 1, "Thompson": 3,
                      "Tulvertan": 4, "Tulverton": 1, "Pellwort": 1, "Pellworth": 2})
-    variants = persons_rules.spelling_variants(words, {"Quillabee", "Johnson", "Tulverton", "Pellworth"}, Known())
-    # a plural, a name of the language (`Johnston`) and a spelling the text writes more often than the name are none
+    variants = persons_rules.spelling_variants(words, {"Quillabee", "Thompson", "Tulverton", "Pellworth"}, Known())
+    # a plural, a name of the language (`Thomson`) and a spelling the text writes more often than the name are none
     assert variants == {"Quillabea": "Quillabee", "Ouillabee": "Quillabee", "Pellwort": "Pellworth"}
     assert persons_rules.spelling_variants(Counter({"Quillabee": 2, "Quillabea": 1}), {"Quillabee"},
                                            Known(lower_words=frozenset({"quillabea"}))) == {}
@@ -1103,7 +1103,7 @@ def test_a_rank_as_a_journal_keeper_spells_it_is_a_title():
     # civil title after a name is a surname
     ("we met Hannah Freed and Osric Reed", "Hannah Freed", "Hannah Freed"),
     ("we met Hannah Freed and Osric Reed", "Osric Reed", "Osric Reed"),
-    ("we met Osric Need at noon", "Osric Need", "Osric Need"),
+    ("we met Osric Sneed at noon", "Osric Sneed", "Osric Sneed"),
     ("we met Osric Major at noon", "Osric Major", "Osric Major"),
     ("Osric Sen spoke", "Osric Sen", "Osric Sen"),
 ])

@@ -30,8 +30,8 @@ AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 #: Will March`), or the verb a modal `May` governs after (`Action May Be Forced`, `Mill May Not Open`)
 VERB_BEFORE = re.compile(r"\b(?:will|shall|would|could|should|can|must|may|might|they|we)\s+$", re.IGNORECASE)
 MODAL_AFTER = re.compile(r"\s+(?:be|have|not|also|yet|soon|never|still|well)\b", re.IGNORECASE)
-#: `May` and `March` as verbs between two capitalised words of a headline in title case (`Greeks
-#: May Enter War`, `Veterans March Today`): after a word that names no time nor governs a month
+#: `May` and `March` as verbs between two capitalised words of a headline in title case (`Farmers
+#: May Enter Contest`, `Pellworth Men March Today`): after a word that names no time nor governs a month
 #: (`in May`, `Last March`, `During May`), where every word is capitalised, a month stands alone
 #: only after such a word
 TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z’']+)\s+$")

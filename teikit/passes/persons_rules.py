@@ -913,7 +913,7 @@ def without_suffix(text: str, start: int, end: int) -> Span:
 
 #: how common the stem of a capitalised `-ed` word must be for it to be a verb's past (`confine`),
 #: not a surname's ending (`Reed`: `ree`); a stem of three letters, as common as a verb's
-#: (`VERB_STEM_ZIPF`: `die`, not `nee` of `Need`)
+#: (`VERB_STEM_ZIPF`: `die`, not `sne` of `Sneed`)
 PAST_STEM_ZIPF = 2.9
 
 
@@ -1020,7 +1020,7 @@ def surname_pattern(full: set[str], surnames: set[str]) -> Surnames | None:
     One trie of both: where a full name matches, a bare surname that matches there too is
     its first word (a surname has no space), so the longest form is the full name, as it
     would be were full names tried first; a match that is a bare surname's form is one. A
-    name in capitals that reads as a Roman numeral (`Vi`, `Li`: `VI`, `LI`) is not sought so,
+    name in capitals that reads as a Roman numeral (`Xi`: `XI`) is not sought so,
     where it would be every chapter's number."""
     if not full and not surnames:
         return None
@@ -1093,7 +1093,7 @@ def surnames_in_lower_case(text: str, named: set[tuple[str, str]], known: Known,
 #: shorter names lie one letter apart from too many others
 VARIANT_LENGTH = 6
 #: a word this frequent in the language (Zipf) is a word or a name of its own, no variant
-#: (`Johnston` beside `Johnson`); rarer ones may be (a village a chief's name misspelt)
+#: (`Thomson` beside `Thompson`); rarer ones may be (a village a chief's name misspelt)
 VARIANT_ZIPF = 2.0
 
 
