@@ -128,6 +128,10 @@ def rules(text):
     ("see the Dictionary of Christian Biography, s.v.", "forename", []),   # a work's title
     ("see what Christian Quillet wrote", "forename", ["Christian Quillet"]),
     ("the old Parson Quillet preached", "titled", ["Quillet"]),
+    ("It was Osric son of Tobias son of Quillabee, chief", "lineage", ["Osric", "Tobias", "Quillabee"]),
+    ("Hannah, daughter of Osbert, came", "lineage", ["Hannah", "Osbert"]),
+    ("the son of God came; the son of the Quillabee", "lineage", []),      # a common word, an article
+    ("Mr. Quilson of Tulverton came", "lineage", []),                    # `son` inside a name
     ("another boy named John, who lives there", "speaker", ["John"]),       # a forename named, however common
     ("John said it, and Will said so", "speaker", []),
     ("sent Elders Wm. Quillet and Osric Pellworth", "forename", ["Wm. Quillet"]),   # a title's plural

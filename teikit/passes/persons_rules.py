@@ -763,6 +763,38 @@ def in_apposition(text: str, known: Known) -> list[Span]:
                                                                                         m.start())]
 
 
+#: a line of descent: a name, `son of` or `daughter of`, a name (`Osric son of Tobias son of
+#: Quillabee`), each name one word; led by ` of `, which `re` scans for
+LINEAGE = re.compile(rf" of[ \t]+(?P<parent>{NAME_WORD}){NAME_END}")
+#: a word of descent right before `of` (`son`, `daughter`), and the name before it, if one
+#: stands there (`Osric son`, `Hannah, daughter`)
+DESCENT_BEFORE = re.compile(r"\b(?:son|daughter)$")
+CHILD_BEFORE = re.compile(rf"(?P<child>{NAME_WORD}),?[ \t]+(?:son|daughter)$")
+#: the words of descent LINEAGE needs: each is looked for by `in` before the pattern is tried
+DESCENT_WORDS = ("son of", "daughter of")
+
+
+def lineage(text: str, known: Known) -> list[Span]:
+    """`Osric son of Tobias son of Quillabee`: the single names a line of descent joins, the
+    parent after `son of` / `daughter of` and the child before it; not a word that may be no
+    name's (`the son of God`: a common word, or one the text writes in lower case), nor a
+    name after `the` (`the son of the Quillabee` is no lineage). The caller drops the words
+    its text makes places (`a son of Quillbury`)."""
+    if not any(word in text for word in DESCENT_WORDS):
+        return []
+    found = set()
+    for m in LINEAGE.finditer(text):
+        at = max(0, m.start() - 40)
+        if not DESCENT_BEFORE.search(text, at, m.start()):
+            continue
+        if may_be_name(m["parent"], known):
+            found.add(m.span("parent"))
+        child = CHILD_BEFORE.search(text, at, m.start())
+        if child and may_be_name(child["child"], known):
+            found.add(child.span("child"))
+    return sorted(found)
+
+
 #: initials that sign a letter or a piece (`Ever yours O.T.Q.`, `...the end.—O. Q.]`): at
 #: the end of a block, after a closing word, a dash or nothing; not the abbreviations a
 #: sentence ends with (`at four P.M.`)
@@ -787,7 +819,7 @@ def signature(text: str, known: Known) -> list[Span]:
 #: the rules in the order they claim text
 RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker),
          ("cued", cued), ("saint", saint), ("abbreviated", abbreviated), ("ditto", ditto),
-         ("apposition", in_apposition), ("signature", signature), ("author", author))
+         ("apposition", in_apposition), ("signature", signature), ("author", author), ("lineage", lineage))
 
 
 #: an initial as a word of a name (`J.`)
