@@ -309,6 +309,23 @@ def test_no_stage_takes_an_office_alone_for_a_person(monkeypatch):
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osric Quillet"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("By order Tobias Quillet Clk", ["Tobias Quillet"]),                       # a clerk's abbreviation
+    ("summon Hannah Quillet Administratrix of Tobias Quillet", ["Hannah Quillet", "Tobias Quillet"]),
+    ("signed Tobias Quillet Pellworth that day", ["Tobias Quillet Pellworth"]),  # a surname stays
+])
+def test_a_court_papers_office_after_a_name_is_no_part_of_it(monkeypatch, text, expected):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    assert [m.text for m in find_mentions([text], None, Options(), Report())] == expected
+
+
+def test_no_stage_takes_a_partys_abbreviation_for_a_person(monkeypatch):
+    import teikit.passes.persons as persons
+    texts = ["and that Deft did not reply to Osric Quillet"]
+    monkeypatch.setattr(persons, "model_spans", lambda texts, *rest: {0: [(9, 13), (31, 44)]})
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osric Quillet"]
+
+
 def test_a_surname_in_lower_case_where_a_name_in_full_proves_it():
     text = "then Hannah quillet left, and Peter key; Peter went, Osric quillet, Hannah pellworth"
     named = {("Hannah", "Quillet"), ("P.", "Key")}

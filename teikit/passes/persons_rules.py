@@ -52,13 +52,16 @@ CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 #: roles addressed with an honorific (`Mr. Speaker`, `Madame President`, `the Hon. Provincial
 #: Secretary`, `Hon. Members`): an office, not a name, where a role opens or closes the words after a title;
 #: and the offices and parties a court paper capitalises (`the Keeper of the Jail`, `the said
-#: Defendants Osric Quillet`): alone, they stand for no person (`names_an_office`)
+#: Defendants Osric Quillet`), the estate's (`Osric Quillet Administrator of ...`) and the
+#: clerks' abbreviations of them (`Wm Quillet Clk`, `that Deft did`): alone, they stand for no
+#: person (`names_an_office`), and after a name they are no part of it
 ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney Minister
 Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner Treasurer Solicitor
 Postmaster Registrar Receiver Auditor Comptroller Executive Magistrate Constable Inspector Superintendent Officer
 Engineer Coroner Alderman Councillor Collector Warden Keeper Jailer Jailor Gaoler Clerk Overseer Surveyor Assessor
 Consul Envoy Plaintiff Defendant Petitioner Respondent Complainant Appellant Appellee Claimant Deponent Libellant
-Member Members""".split())
+Member Members Administrator Administratrix Executor Executrix Guardian Marshal
+Clk Deft Defts Dft Plff Plffs Pltf Petr Petrs Admr Admx Exr Exor Exx Atty Attys Shff""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña Aunt""".split())
