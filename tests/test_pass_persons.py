@@ -572,6 +572,10 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("a writ of Habeas Corpus issued", "Habeas Corpus", False),      # the Latin of a writ
     ("thereupon Subpoena issued", "Subpoena", False),
     ("thereupon Quillet issued it", "Quillet", True),
+    ("at your peril. Hereof fail not", "Hereof", False),              # the law's adverb
+    ("at your peril. Quillet fail not", "Quillet", True),
+    ("living in Quillabee Territory since", "Quillabee Territory", False),   # the law's division of land
+    ("living with Quillabee Terry since", "Quillabee Terry", True),
     ("to incorporate the Tulverton and Quillbury Railway", "Quillbury Railway", False),   # a body's name
     ("a letter from Osbert Railton", "Osbert Railton", True),
     ("2. Correspondence, etc., of Osric Quillet, IV., 12.", "Correspondence", False),   # a work's title

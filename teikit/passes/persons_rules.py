@@ -114,11 +114,12 @@ ABBREVIATED_FORENAMES = frozenset("""Wm. Geo. Chas. Thos. Jas. Jno. Benj. Robt. 
 Jos. Danl. Nathl. Wmn. Eliz. Margt. Mich. Steph. Theo. Ed.""".split())
 ABBREVIATED_MALE = ABBREVIATED_FORENAMES - FEMALE_FORENAMES
 #: last words that make a name a place (`Thomas Springs`, `Quill River`), not a person: features
-#: of the land and churches, in forms that are rarely surnames, in any case (`QUILL CHAPEL`)
+#: of the land, churches and the law's divisions of it (`Quillabee Territory`), in forms that are
+#: rarely surnames, in any case (`QUILL CHAPEL`)
 PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay
 Island Islands Isle Valley Vale Street Road Square Downs Plains Falls Wells Gap Harbour Harbor Cape County Parish
 Mts Mt Mount Mountains Peak Point Pt Station Sound Strait Gulf Desert Plateau Swamp Lagoon Reef
-Ck Cks Spgs Ra Rd Rr Church Chapel Cathedral Abbey""".split())
+Ck Cks Spgs Ra Rd Rr Church Chapel Cathedral Abbey Territory Township District""".split())
 #: the place nouns above that are common surnames too: after a forename or an initial
 #: they end a person's name (`Osric Wells`, `Hannah B Church`)
 SURNAME_PLACE_NOUNS = frozenset("""Wells Church Chapel Pool Hills Downs""".split())
@@ -863,11 +864,17 @@ CITATION_WORDS = frozenset("""Ibid Ib Ibidem Idem Id Cf Op Loc Viz Vide Passim S
 #: the Latin of the law's writs, which court papers capitalise (`a writ of Habeas Corpus`, `Subpoena issued`)
 LEGAL_LATIN = frozenset("""Corpus Subpoena Subpena Certiorari Mandamus Capias Facias Venire Prosequi Warranto
 Tunc Litem Ne Exeat Replevin Supersedeas Habendum""".split())
+#: the law's adverbs, which open a writ's or a deed's clauses (`Hereof fail not`, `Whereof the said ...`), and its
+#: `Aforesaid`
+LEGAL_ADVERBS = frozenset("""Hereof Herein Hereby Hereto Hereunto Hereafter Heretofore Herewith Whereof Whereas
+Wherefore Whereby Wherein Whereupon Thereof Therein Thereby Thereto Thereupon Thereafter Therefrom Aforesaid""".split())
 #: what follows a name, never a name alone (`Osric Quillet, Jr.`, `T. Pellworth, Esqr.`, a baronet's
 #: `Sir Osric Quillet, Bart.`, a knight's `Knt.`)
 NAME_SUFFIXES = frozenset("""Jr Jun Junr Junior Sr Sen Senr Senior Esq Esqr Esquire Bart Bt Knt Kt""".split())
 #: a name's suffix closing a span, maybe past a comma
 SUFFIX_AT_END = re.compile(rf"[\s,]+(?:{'|'.join(sorted(NAME_SUFFIXES))})\.?$")
+#: words that never stand alone for a person (`is_surname`)
+NO_SURNAMES = CITATION_WORDS | LEGAL_LATIN | LEGAL_ADVERBS | NAME_SUFFIXES
 
 
 def without_suffix(text: str, start: int, end: int) -> Span:
@@ -879,9 +886,10 @@ def without_suffix(text: str, start: int, end: int) -> Span:
 
 def is_surname(word: str) -> bool:
     """Whether a word can stand alone for a person: a name word, not a lone initial, a numeral,
-    the Latin of a citation (`Ibid.`) or of a writ (`Habeas Corpus`), nor a name's suffix (`Jr.`)."""
+    the Latin of a citation (`Ibid.`) or of a writ (`Habeas Corpus`), the law's adverbs (`Hereof`),
+    nor a name's suffix (`Jr.`)."""
     return bool(SURNAME.fullmatch(word)) and not ROMAN_NUMERAL.fullmatch(word) \
-        and word.rstrip(".").title() not in CITATION_WORDS | LEGAL_LATIN | NAME_SUFFIXES
+        and word.rstrip(".").title() not in NO_SURNAMES
 
 
 def trie_regex(words: list[str], starting: str | tuple[str, ...] = "") -> str:
