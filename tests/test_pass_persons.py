@@ -296,6 +296,13 @@ def test_the_text_attests_forenames_no_list_holds():
     assert persons_rules.forenames_of_the_text(texts, known) == {"Osrica", "Tobiah", "Ysolde"}
 
 
+def test_a_word_ranked_after_an_article_is_no_forename_the_text_attests():
+    texts = ["before the Judge of the 2d Quillbury Circuit", "the said Quillbury Pellworth; the said Tobiah Quillet",
+             "Tobiah Quillet came"]
+    known = Known(lower_words=frozenset({"before", "the", "said", "came", "of"}))
+    assert persons_rules.forenames_of_the_text(texts, known) == {"Tobiah"}
+
+
 def test_a_forename_the_text_attests_opens_a_name_and_stands_alone(monkeypatch):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     texts = ["acquainted with Osrica Wells and her children; the said Osrica would sell"]
@@ -313,8 +320,10 @@ def test_no_stage_takes_an_office_alone_for_a_person(monkeypatch):
     ("By order Tobias Quillet Clk", ["Tobias Quillet"]),                       # a clerk's abbreviation
     ("summon Hannah Quillet Administratrix of Tobias Quillet", ["Hannah Quillet", "Tobias Quillet"]),
     ("signed Tobias Quillet Pellworth that day", ["Tobias Quillet Pellworth"]),  # a surname stays
+    ("the Judge sitting at Quillbury Tobias Quillet came", ["Tobias Quillet"]),  # a place's word before
+    ("a letter from Quintus Tobias Quillet came", ["Quintus Tobias Quillet"]),
 ])
-def test_a_court_papers_office_after_a_name_is_no_part_of_it(monkeypatch, text, expected):
+def test_a_court_papers_office_or_place_beside_a_name_is_no_part_of_it(monkeypatch, text, expected):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     assert [m.text for m in find_mentions([text], None, Options(), Report())] == expected
 

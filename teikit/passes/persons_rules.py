@@ -44,6 +44,10 @@ ADJECTIVE_TITLES = frozenset("""General Gen. Private Major Maj. Chief Justice Co
 Father Elder Deputy""".split())
 #: a determiner before a title: title and word name a thing or an office (`the Bishop Palace`)
 DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+$")
+#: a determiner and an ordinal before a word: it ranks a thing (`the 1st Judicial District`, `the
+#: Second Quillbury Regiment`)
+RANKED_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:\d+(?:st|nd|rd|th|d)|First|Second|Third|"
+                           r"Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+$")
 #: prepositions of place before a single word (`in Tula`, `at Verdun`)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
 #: a capitalised word before a title: title and word are words of a heading or a work's
@@ -423,8 +427,9 @@ def forename_before(text: str, start: int, known: Known) -> int:
     """Where a name starts that has a forename or initials: at the word before them when that
     word is a forename, one abbreviated as printers do (`Wm. T.`), or a name word neither
     common, nor written in lower case, nor a title or an office, nor one OCR misread
-    (`Goverhor`) (`Quintus T.`, `Hester Jane Quillet`, not `the said Defendants Hester
-    Quillet`). Of a word joined by a hyphen to a title, an office or a common word
+    (`Goverhor`), nor a place's after its preposition (`Quintus T.`, `Hester Jane Quillet`, not
+    `the said Defendants Hester Quillet` nor `sitting at Quillbury Hester Quillet`). Of a word
+    joined by a hyphen to a title, an office or a common word
     (`Lieutenant-Governor J.`, a dash OCR read as a hyphen: `Property-William R.`) only a
     forename at its end is the name's."""
     word = NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
@@ -439,8 +444,9 @@ def forename_before(text: str, start: int, known: Known) -> int:
     if word.group(2):
         return word.start(1) if (name + ".").title() in ABBREVIATED_FORENAMES else start
     sentence_word = word_zipf(name) >= COMMON_WORD_ZIPF and opens_sentence(text, word.start(1))
+    place_word = PLACE_BEFORE.search(text, max(0, word.start(1) - 8), word.start(1))
     if name.title() in known.forenames or not (known.is_common(name) or name.lower() in known.lower_words
-                                               or sentence_word):
+                                               or sentence_word or place_word):
         return word.start(1)
     return start
 
@@ -619,7 +625,8 @@ def forenames_of_the_text(texts: list[str], known: Known) -> frozenset[str]:
     before a surname, the two a name of their own (`Matilda Quillet said`, not `Quillbury
     Road` nor `the said Plaintiff Osric Quillet`); never a word the text puts after an
     article or a preposition of place (`the Quill Osric`, `at Quillbury`), nor after a
-    forename, where it is a surname (`the said Quillet` beside `Osric Quillet`)."""
+    forename, where it is a surname (`the said Quillet` beside `Osric Quillet`), nor after an article and
+    an ordinal (`the said Judicial Quillbury` beside `the 1st Judicial District`)."""
     first = {m.group("name").split()[0] for text in texts for m in cued_names(text)
              if len(m.group("name").split()) <= 2}
     candidates = {word for word in first if may_be_name(word, known) and word.title() not in known.forenames}
@@ -631,7 +638,7 @@ def forenames_of_the_text(texts: list[str], known: Known) -> frozenset[str]:
     for text in texts:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 16):m.start()]
-            if DETERMINER_BEFORE.search(before) or PLACE_BEFORE.search(before) \
+            if DETERMINER_BEFORE.search(before) or RANKED_BEFORE.search(before) or PLACE_BEFORE.search(before) \
                     or forename_before(text, m.start(), known) < m.start():
                 refuted.add(m.group(1))
             elif m.group(2) and may_be_name(m.group(2), known) \
