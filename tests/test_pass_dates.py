@@ -101,6 +101,8 @@ def dates_in(text):
     ("sworn 9th May in the year 1851 before", ("9th May in the year 1851", {"when": "1851-05-09"})),
     ("in the year of our Lord eighteen hundred and sixty-two the", ("eighteen hundred and sixty-two", {"when": "1862"})),
     ("A.D. one thousand seven hundred and nineteen", ("one thousand seven hundred and nineteen", {"when": "1719"})),
+    ("witness the 14th day of May Anno Domini 1790 at", ("14th day of May Anno Domini 1790", {"when": "1790-05-14"})),
+    ("Issued the 3d Day of Octr 1790.", ("3d Day of Octr 1790", {"when": "1790-10-03"})),
     # a court's sitting: its term, its day counted by weekday
     ("at the October term 1849 of the court", ("October term 1849", {"when": "1849-10"})),
     ("to the May Term, 1850, at", ("May Term, 1850", {"when": "1850-05"})),
@@ -131,7 +133,8 @@ def test_series_shares_its_year_where_months_run_forward():
     "Octr", "papers 1643/58 and 1702/60", "pages 3,1790", "No. 1790-3",
     "paid one thousand eight hundred dollars", "a fall of 1600 feet", "the spring of the carriage",
     "Mill Action May Be Forced", "Quillbury Mill May Not Open", "Strikers Will March on Tulverton",
-    "Pellworth Farmers May Enter Contest", "Quillbury Pellworth Men March Today",
+    "Pellworth Farmers May Enter Contest", "Quillbury Pellworth Men March Today", "the 3d Day of Reckoning",
+    "Anno Domini",
 ])
 def test_not_dates(text):
     assert dates_in(text) == []

@@ -302,6 +302,13 @@ def test_the_text_attests_forenames_no_list_holds():
     assert persons_rules.forenames_of_the_text(texts, known) == {"Osrica", "Tobiah", "Ysolde"}
 
 
+def test_a_word_ranked_after_an_article_is_no_forename_the_text_attests():
+    texts = ["before the Judge of the 2d Quillbury Circuit", "the said Quillbury Pellworth; the said Tobiah Quillet",
+             "Tobiah Quillet came"]
+    known = Known(lower_words=frozenset({"before", "the", "said", "came", "of"}))
+    assert persons_rules.forenames_of_the_text(texts, known) == {"Tobiah"}
+
+
 def test_a_forename_the_text_attests_opens_a_name_and_stands_alone(monkeypatch):
     monkeypatch.setattr(persons_model, "load_model", lambda: None)
     texts = ["acquainted with Osrica Wells and her children; the said Osrica would sell"]
@@ -312,6 +319,25 @@ def test_no_stage_takes_an_office_alone_for_a_person(monkeypatch):
     import teikit.passes.persons as persons
     texts = ["To the Keeper of the Jail: receive Osric Quillet"]
     monkeypatch.setattr(persons, "model_spans", lambda texts, *rest: {0: [(7, 13), (35, 48)]})
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osric Quillet"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By order Tobias Quillet Clk", ["Tobias Quillet"]),                       # a clerk's abbreviation
+    ("summon Hannah Quillet Administratrix of Tobias Quillet", ["Hannah Quillet", "Tobias Quillet"]),
+    ("signed Tobias Quillet Pellworth that day", ["Tobias Quillet Pellworth"]),  # a surname stays
+    ("the Judge sitting at Quillbury Tobias Quillet came", ["Tobias Quillet"]),  # a place's word before
+    ("a letter from Quintus Tobias Quillet came", ["Quintus Tobias Quillet"]),
+])
+def test_a_court_papers_office_or_place_beside_a_name_is_no_part_of_it(monkeypatch, text, expected):
+    monkeypatch.setattr(persons_model, "load_model", lambda: None)
+    assert [m.text for m in find_mentions([text], None, Options(), Report())] == expected
+
+
+def test_no_stage_takes_a_partys_abbreviation_for_a_person(monkeypatch):
+    import teikit.passes.persons as persons
+    texts = ["and that Deft did not reply to Osric Quillet"]
+    monkeypatch.setattr(persons, "model_spans", lambda texts, *rest: {0: [(9, 13), (31, 44)]})
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Osric Quillet"]
 
 
@@ -561,6 +587,10 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("a writ of Habeas Corpus issued", "Habeas Corpus", False),      # the Latin of a writ
     ("thereupon Subpoena issued", "Subpoena", False),
     ("thereupon Quillet issued it", "Quillet", True),
+    ("at your peril. Hereof fail not", "Hereof", False),              # the law's adverb
+    ("at your peril. Quillet fail not", "Quillet", True),
+    ("living in Quillabee Territory since", "Quillabee Territory", False),   # the law's division of land
+    ("living with Quillabee Terry since", "Quillabee Terry", True),
     ("to incorporate the Tulverton and Quillbury Railway", "Quillbury Railway", False),   # a body's name
     ("a letter from Osbert Railton", "Osbert Railton", True),
     ("2. Correspondence, etc., of Osric Quillet, IV., 12.", "Correspondence", False),   # a work's title

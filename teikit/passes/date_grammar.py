@@ -113,9 +113,9 @@ _NUM_END = r"(?![\d]|[.,]\d\d)"
 #: April 1827a copy`), but not a decade's `s`
 _END = r"(?:(?<=[12]\d{3})(?=[a-z])(?!s\b)|(?!\w)(?![-–][a-z\d]|—\d))"
 #: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`,
-#: and the deeds' and courts' `May in the year of our Lord 1865`
+#: and the deeds' and courts' `May in the year of our Lord 1865`, `May A.D. 1865`, `May Anno Domini 1865`
 _TO_YEAR = (r"(?:\s?,\s*|(?:\s\?|\s+of(?:\s+the\s+year)?|,?\s+in\s+the\s+year(?:\s+of\s+our\s+Lord)?)?\s+)"
-            r"(?:[Aa]\.\s?[Dd]\.\s?)?")
+            r"(?:[Aa]\.\s?[Dd]\.\s?|Anno\s+Domini\s+)?")
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen")
@@ -399,11 +399,11 @@ RULES: list[Rule] = [
         rf"(?!\s\d{{3}}(?!\d))"
         rf"(?:(?:{_DASH}|\s+(?:or|to)\s+)(?P<day2>{_DAY}))?{_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
         _month_day, ("digit", "month")),
-    # (Tuesday) 9(-12 | or 10 | to the 12th)( day)( of) January(,) (2024) (Saturday)
+    # (Tuesday) 9(-12 | or 10 | to the 12th)( day | Day)( of) January(,) (2024) (Saturday)
     Rule("day_month", re.compile(
         rf"(?=[\dMTWFS])(?:{_WEEKDAY}(?:the\s+)?)?{_NUM_START}(?P<day>{_DAY})"
         rf"(?:(?:{_DASH}|\s+(?:or|to)\s+(?:the\s+)?)(?P<day2>{_DAY}))?"
-        rf"(?:\s+day)?(?:\s+of)?\s+(?P<month>{_MONTH}){_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
+        rf"(?:\s+[Dd]ay)?(?:\s+of)?\s+(?P<month>{_MONTH}){_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
         _month_day, ("digit", "month")),
     # (the) first (day) of March(,) (1917)
     Rule("ordinal_of_month", re.compile(

@@ -45,6 +45,10 @@ ADJECTIVE_TITLES = frozenset("""General Gen. Private Major Maj. Chief Justice Co
 Father Elder Deputy""".split())
 #: a determiner before a title: title and word name a thing or an office (`the Bishop Palace`)
 DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+$")
+#: a determiner and an ordinal before a word: it ranks a thing (`the 1st Judicial District`, `the
+#: Second Quillbury Regiment`)
+RANKED_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:\d+(?:st|nd|rd|th|d)|First|Second|Third|"
+                           r"Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+$")
 #: prepositions of place before a single word (`in Tula`, `at Verdun`)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into)\s+$", re.IGNORECASE)
 #: a capitalised word before a title: title and word are words of a heading or a work's
@@ -53,13 +57,16 @@ CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 #: roles addressed with an honorific (`Mr. Speaker`, `Madame President`, `the Hon. Provincial
 #: Secretary`, `Hon. Members`): an office, not a name, where a role opens or closes the words after a title;
 #: and the offices and parties a court paper capitalises (`the Keeper of the Jail`, `the said
-#: Defendants Osric Quillet`): alone, they stand for no person (`names_an_office`)
+#: Defendants Osric Quillet`), the estate's (`Osric Quillet Administrator of ...`) and the
+#: clerks' abbreviations of them (`Wm Quillet Clk`, `that Deft did`): alone, they stand for no
+#: person (`names_an_office`), and after a name they are no part of it
 ROLES = frozenset("""Chairman Chairwoman Speaker President Secretary Editor Mayor Justice Attorney Minister
 Ambassador Chancellor Commissar Governor Senator Judge Sheriff Deputy Premier Commissioner Treasurer Solicitor
 Postmaster Registrar Receiver Auditor Comptroller Executive Magistrate Constable Inspector Superintendent Officer
 Engineer Coroner Alderman Councillor Collector Warden Keeper Jailer Jailor Gaoler Clerk Overseer Surveyor Assessor
 Consul Envoy Plaintiff Defendant Petitioner Respondent Complainant Appellant Appellee Claimant Deponent Libellant
-Member Members""".split())
+Member Members Administrator Administratrix Executor Executrix Guardian Marshal
+Clk Deft Defts Dft Plff Plffs Pltf Petr Petrs Admr Admx Exr Exor Exx Atty Attys Shff""".split())
 #: titles that say a woman or a man is meant: `Mrs. Pellworth` is not `Sir W. Pellworth`
 FEMALE_TITLES = frozenset("""Mrs. Mrs Miss Ms. Mme. Mlle. Madame Mademoiselle Lady Dame Frau Queen Princess Countess
 Duchess Baroness Empress Sister Doña Aunt""".split())
@@ -112,11 +119,12 @@ ABBREVIATED_FORENAMES = frozenset("""Wm. Geo. Chas. Thos. Jas. Jno. Benj. Robt. 
 Jos. Danl. Nathl. Wmn. Eliz. Margt. Mich. Steph. Theo. Ed.""".split())
 ABBREVIATED_MALE = ABBREVIATED_FORENAMES - FEMALE_FORENAMES
 #: last words that make a name a place (`Thomas Springs`, `Quill River`), not a person: features
-#: of the land and churches, in forms that are rarely surnames, in any case (`QUILL CHAPEL`)
+#: of the land, churches and the law's divisions of it (`Quillabee Territory`), in forms that are
+#: rarely surnames, in any case (`QUILL CHAPEL`)
 PLACE_NOUNS = frozenset("""Springs Ponds Pool Hills Creek River Range Ranges Lake Lakes Bay Bluff Bluffs Camp Camps
 Island Islands Isle Valley Vale Street Road Square Downs Plains Falls Wells Gap Harbour Harbor Cape County Parish
 Mts Mt Mount Mountains Peak Point Pt Station Sound Strait Gulf Desert Plateau Swamp Lagoon Reef
-Ck Cks Spgs Ra Rd Rr Church Chapel Cathedral Abbey""".split())
+Ck Cks Spgs Ra Rd Rr Church Chapel Cathedral Abbey Territory Township District""".split())
 #: the place nouns above that are common surnames too: after a forename or an initial
 #: they end a person's name (`Osric Wells`, `Hannah B Church`)
 SURNAME_PLACE_NOUNS = frozenset("""Wells Church Chapel Pool Hills Downs""".split())
@@ -420,8 +428,9 @@ def forename_before(text: str, start: int, known: Known) -> int:
     """Where a name starts that has a forename or initials: at the word before them when that
     word is a forename, one abbreviated as printers do (`Wm. T.`), or a name word neither
     common, nor written in lower case, nor a title or an office, nor one OCR misread
-    (`Goverhor`) (`Quintus T.`, `Hester Jane Quillet`, not `the said Defendants Hester
-    Quillet`). Of a word joined by a hyphen to a title, an office or a common word
+    (`Goverhor`), nor a place's after its preposition (`Quintus T.`, `Hester Jane Quillet`, not
+    `the said Defendants Hester Quillet` nor `sitting at Quillbury Hester Quillet`). Of a word
+    joined by a hyphen to a title, an office or a common word
     (`Lieutenant-Governor J.`, a dash OCR read as a hyphen: `Property-William R.`) only a
     forename at its end is the name's."""
     word = NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
@@ -436,8 +445,9 @@ def forename_before(text: str, start: int, known: Known) -> int:
     if word.group(2):
         return word.start(1) if (name + ".").title() in ABBREVIATED_FORENAMES else start
     sentence_word = word_zipf(name) >= COMMON_WORD_ZIPF and opens_sentence(text, word.start(1))
+    place_word = PLACE_BEFORE.search(text, max(0, word.start(1) - 8), word.start(1))
     if name.title() in known.forenames or not (known.is_common(name) or name.lower() in known.lower_words
-                                               or sentence_word):
+                                               or sentence_word or place_word):
         return word.start(1)
     return start
 
@@ -619,7 +629,8 @@ def forenames_of_the_text(texts: list[str], known: Known) -> frozenset[str]:
     before a surname, the two a name of their own (`Matilda Quillet said`, not `Quillbury
     Road` nor `the said Plaintiff Osric Quillet`); never a word the text puts after an
     article or a preposition of place (`the Quill Osric`, `at Quillbury`), nor after a
-    forename, where it is a surname (`the said Quillet` beside `Osric Quillet`)."""
+    forename, where it is a surname (`the said Quillet` beside `Osric Quillet`), nor after an article and
+    an ordinal (`the said Judicial Quillbury` beside `the 1st Judicial District`)."""
     first = {m.group("name").split()[0] for text in texts for m in cued_names(text)
              if len(m.group("name").split()) <= 2}
     candidates = {word for word in first if may_be_name(word, known) and word.title() not in known.forenames}
@@ -631,7 +642,7 @@ def forenames_of_the_text(texts: list[str], known: Known) -> frozenset[str]:
     for text in texts:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 16):m.start()]
-            if DETERMINER_BEFORE.search(before) or PLACE_BEFORE.search(before) \
+            if DETERMINER_BEFORE.search(before) or RANKED_BEFORE.search(before) or PLACE_BEFORE.search(before) \
                     or forename_before(text, m.start(), known) < m.start():
                 refuted.add(m.group(1))
             elif m.group(2) and may_be_name(m.group(2), known) \
@@ -929,11 +940,17 @@ CITATION_WORDS = frozenset("""Ibid Ib Ibidem Idem Id Cf Op Loc Viz Vide Passim S
 #: the Latin of the law's writs, which court papers capitalise (`a writ of Habeas Corpus`, `Subpoena issued`)
 LEGAL_LATIN = frozenset("""Corpus Subpoena Subpena Certiorari Mandamus Capias Facias Venire Prosequi Warranto
 Tunc Litem Ne Exeat Replevin Supersedeas Habendum""".split())
+#: the law's adverbs, which open a writ's or a deed's clauses (`Hereof fail not`, `Whereof the said ...`), and its
+#: `Aforesaid`
+LEGAL_ADVERBS = frozenset("""Hereof Herein Hereby Hereto Hereunto Hereafter Heretofore Herewith Whereof Whereas
+Wherefore Whereby Wherein Whereupon Thereof Therein Thereby Thereto Thereupon Thereafter Therefrom Aforesaid""".split())
 #: what follows a name, never a name alone (`Osric Quillet, Jr.`, `T. Pellworth, Esqr.`, a baronet's
 #: `Sir Osric Quillet, Bart.`, a knight's `Knt.`)
 NAME_SUFFIXES = frozenset("""Jr Jun Junr Junior Sr Sen Senr Senior Esq Esqr Esquire Bart Bt Knt Kt""".split())
 #: a name's suffix closing a span, maybe past a comma
 SUFFIX_AT_END = re.compile(rf"[\s,]+(?:{'|'.join(sorted(NAME_SUFFIXES))})\.?$")
+#: words that never stand alone for a person (`is_surname`)
+NO_SURNAMES = CITATION_WORDS | LEGAL_LATIN | LEGAL_ADVERBS | NAME_SUFFIXES
 
 
 def without_suffix(text: str, start: int, end: int) -> Span:
@@ -995,9 +1012,10 @@ def without_hand_tail(text: str, start: int, end: int, known: Known) -> Span | N
 
 def is_surname(word: str) -> bool:
     """Whether a word can stand alone for a person: a name word, not a lone initial, a numeral,
-    the Latin of a citation (`Ibid.`) or of a writ (`Habeas Corpus`), nor a name's suffix (`Jr.`)."""
+    the Latin of a citation (`Ibid.`) or of a writ (`Habeas Corpus`), the law's adverbs (`Hereof`),
+    nor a name's suffix (`Jr.`)."""
     return bool(SURNAME.fullmatch(word)) and not ROMAN_NUMERAL.fullmatch(word) \
-        and word.rstrip(".").title() not in CITATION_WORDS | LEGAL_LATIN | NAME_SUFFIXES
+        and word.rstrip(".").title() not in NO_SURNAMES
 
 
 def trie_regex(words: list[str], starting: str | tuple[str, ...] = "") -> str:
