@@ -2,7 +2,6 @@
 spelling serves every command, and what a message suggests can be pasted as it is."""
 from __future__ import annotations
 
-import re
 import shlex
 
 import click

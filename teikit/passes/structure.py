@@ -33,8 +33,9 @@ start divs in `front`, short lines before them make the title page, and heads na
 back matter (NOTES, Other writings) start `back`, where numbered paragraphs become
 endnotes (`notes.split_endnotes` reads their numbers and labels them). A plate's caption
 on a page of its own is a `figure`; a chapter label's numeral that OCR misread (`Chapter
-111.`) is read again from the sequence of the book's labels, a recorded correction. Each div is then checked against TEI's div content model: a dateline, salute
-or signature that stands amid paragraphs is kept as a paragraph.
+111.`) is read again from the sequence of the book's labels, a recorded correction. Each
+div is then checked against TEI's div content model: a dateline, salute or signature that
+stands amid paragraphs is kept as a paragraph.
 
 OCR often loses the blank line before an article's heading or dateline, gluing it to the
 end of the text before it (`... in their judgment.` / ` INDUSTRIAL SABOTAGE134`): such a
@@ -123,7 +124,8 @@ PICTURE_CREDIT = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+(?:&|and|[A-Z][\w.'’-]*))*[.)\]]*$")
 #: a plate's credit or label, as OCR may cut it (`Photo by`, `From a drawing`, `Fig. 3.`, `Plate IV.`)
 PLATE_MARK = re.compile(r"^[(\[]*(?i:(?:photo(?:graph)?|drawn|sketched|engraved)\s+by\b|"
-                        r"from an? (?:photo(?:graph)?|drawing|sketch|painting|engraving)\b|fig\.\s?\d|plate\s+[ivxlc\d])")
+                        r"from an? (?:photo(?:graph)?|drawing|sketch|painting|engraving)\b|"
+                        r"fig\.\s?\d|plate\s+[ivxlc\d])")
 #: the most lines of a caption's description under its credit line: more, and no full stop,
 #: are a paragraph of prose
 CAPTION_LINES = 6
