@@ -1356,3 +1356,45 @@ def test_a_catechism_s_chapter_labels_as_ocr_read_them_end_speeches_and_open_cha
     assert [kinds(div)[:3] for div in doc.body[1:]] == [["head", "head", "sp"]] * 3
     run_on = OPENING + "we read of it in the\nChapter IY.\nof the parish book, as the miller said.\n"
     assert heads(encode(run_on, title_page=False)) == ["THE BEGINNING"]
+
+
+#: a page OCR'd with no blank lines whose headlines OCR ran onto the last line of the story
+#: before them: in capitals only, in capitals with a deck in title case, after a closing quote
+RUN_ON_HEADLINES = (
+    "The fair at Tulverton closed on Saturday\n"
+    "and the farmers went home. QUILLET WINS PRIZE\n"
+    "AT TULVERTON FAIR\n"
+    "Osric Quillet took the first prize for his\n"
+    "colt, the judges said on Saturday.\n"
+    "The colt will be sold in the spring, he\n"
+    "said. \"I will keep the mare.\" MILL ROAD\n"
+    "Osbert Pellworth Mends It at Last.\n"
+    "The road was mended this week.\n")
+
+
+def test_a_headline_run_onto_the_last_line_of_the_story_before_starts_its_own_article():
+    doc = encode(RUN_ON_HEADLINES, **NEWSPAPER)
+    assert heads(doc) == [" QUILLET WINS PRIZE\nAT TULVERTON FAIR", " MILL ROAD", "Osbert Pellworth Mends It at Last."]
+    assert [kinds(div) for div in doc.body] == [["p"], ["head", "p"], ["head", "head", "p"]]
+    # the line is shared: each part keeps its words, the head's part read on the same line
+    story = doc.body[0].children[0]
+    assert story.text_lines[-1].text == "and the farmers went home."
+    head = doc.body[1].children[0]
+    assert [(line.n, line.continues) for line in head.text_lines] == [(2, True), (3, False)]
+
+
+@pytest.mark.parametrize("lines", [
+    ["the order came from the U. S. ARMY", "OFFICERS IN QUILLBURY", "The officers came today."],  # an initial's stop
+    ["and he went home. OSRIC QUILLET", "said that he would stay.", "The end came."],  # a name in running text
+    ["and he went home. QUILLBURY, May 3.--", "The mill burned today.", "The end came."],  # a dateline
+    ["and he went home. QUILLBURY, MAY 3.--", "The mill burned today.", "The end came."],  # one in capitals
+    ["and he went home. QUILLET WINS PRIZE", "The fair closed on Saturday.", "The end came."],  # no deck goes on
+    ["QUILLET WINS PRIZE. COLT IS SOLD", "AT TULVERTON FAIR", "The fair closed."],      # capitals before: one headline
+])
+def test_capitals_after_a_finished_sentence_that_no_headline_continues_stay_in_the_line(lines):
+    assert structure.run_in_headline_cut(lines, 0) == 0
+
+
+def test_capitals_after_a_finished_sentence_that_a_deck_continues_are_cut_at_the_space():
+    lines = ["and he went home. QUILLET WINS PRIZE", "AT TULVERTON FAIR", "The fair closed."]
+    assert structure.run_in_headline_cut(lines, 0) == len("and he went home.")

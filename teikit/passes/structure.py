@@ -19,8 +19,10 @@ is one even where OCR ran it into the paragraph after it, and so are the title l
 follow it. Where the profile looks for headlines (a newspaper page with no blank lines),
 a run of capitals, the title-case deck under it down to a full stop, and a title-case
 line between two sentences are cut out of the paragraph as headings, and each headline
-in capitals starts an article of its own. On such a page a picture's credit line and the
-lines describing the picture are its caption (a `figure`), and classified ads run into an
+in capitals starts an article of its own, also where OCR ran its first line onto the last
+line of the article before, after a finished sentence (the line is shared). On such a page
+a picture's credit line and the lines describing the picture are its caption (a `figure`),
+and classified ads run into an
 article leave it for a division of their own (`div type="advertisement"`); where a country
 column signs its items with a pen name in capitals over the next item's heading, each closes
 the item it ends (`closer`/`signed`). A heading
@@ -1349,6 +1351,54 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
     return parts
 
 
+#: where a line may part a finished sentence from capitals after it: the space after its
+#: final stop (and closing marks)
+SENTENCE_STOP_SPACE = re.compile(r"""[.!?]["'”’)\]]*(?=\s+\S)""")
+
+
+def run_in_headline_cut(lines: list[str], i: int) -> int:
+    """Where a headline in capitals that OCR ran onto line `i` after the last sentence of the
+    article before starts (an offset into the line, at the space before it; else 0):
+    `...and went home. QUILLET WINS PRIZE` / `AT TULVERTON FAIR`. The line's first part ends a
+    sentence (not an initial's or a title's stop: `the U. S. ARMY`) and is no capitals of its
+    own; its rest is a line in capitals that the next line goes on as a headline or its deck
+    (`headline_spans` over it and the lines after: a dateline in capitals, a name, or capitals
+    that no deck continues are followed by text, and stay in the line)."""
+    text = lines[i]
+    for stop in SENTENCE_STOP_SPACE.finditer(text):
+        before, tail = text[:stop.end()], text[stop.end():].strip()
+        if not ends_sentence(before) or is_caps_line(before) or not is_caps_line(tail):
+            continue
+        after = [tail, *(line.strip() for line in lines[i + 1:i + 1 + HEAD_LINES + DECK_LINES])]
+        spans = headline_spans(after, subheads=False)
+        reach = 0
+        for start, end in spans:
+            if start == reach:
+                reach = end
+        return stop.end() if reach >= 2 else 0
+    return 0
+
+
+def split_run_in_headlines(block: Block, after: str = "") -> list[Block]:
+    """A paragraph whose lines run a headline in capitals on after a finished sentence
+    (`run_in_headline_cut`) is cut there, the line shared as `split_run_in_speeches` shares it:
+    the headline then opens a paragraph of its own, where `split_headlines` finds it. `after` is
+    the next paragraph's first line, which may be the headline's article's."""
+    lines = [*(line.text for line in block.text_lines), after]
+    cuts = {id(block.text_lines[i]): cut for i in range(len(lines) - 1) if (cut := run_in_headline_cut(lines, i))}
+    if not cuts:
+        return [block]
+    parts: list[Block] = []
+    current: list[Line] = []
+    for line in block.lines:
+        if id(line) in cuts:
+            parts.append(Block("p", current + [line_piece(line, 0, cuts[id(line)])]))
+            current = [line_piece(line, cuts[id(line)])]
+        else:
+            current.append(line)
+    return parts + [Block("p", current)]
+
+
 def cut_block(block: Block, heads: list[tuple[int, int]], starts: Iterable[int] = ()) -> list[Block]:
     """`block` cut into paragraphs and headings: `heads` are [start, end) spans of its text
     lines, in order, `starts` more lines where a paragraph starts; furniture goes with the
@@ -1659,6 +1709,15 @@ class _Builder:
             return leaves
         return [part for block in leaves for part in (
             cut_block(block, [], classified_ad_starts([line.text.strip() for line in block.text_lines]))
+            if block.kind == "p" else [block])]
+
+    def run_in_headlines(self, leaves: list[Block]) -> list[Block]:
+        """Headlines in capitals OCR ran onto the last line of the article before start a
+        paragraph of their own (`split_run_in_headlines`), for `headline_decks` to cut out."""
+        if not self.opts.headline_decks:
+            return leaves
+        return [part for at, block in enumerate(leaves) for part in (
+            split_run_in_headlines(block, first_text(leaves[at + 1]) if at + 1 < len(leaves) else "")
             if block.kind == "p" else [block])]
 
     def headline_decks(self, leaves: list[Block]) -> list[Block]:
@@ -2133,6 +2192,7 @@ LEAF_RULES: tuple[tuple[str, Callable[[_Builder, list[Block]], list[Block]]], ..
     ("captions", _Builder.captions),                  # before headlines: a caption holds none
     ("plates", _Builder.plates),
     ("classified ads", _Builder.split_classified_ads),
+    ("run-in headlines", _Builder.run_in_headlines),
     ("headline decks", _Builder.headline_decks),
     ("sign-offs", _Builder.sign_offs),                # over the headings the decks cut out
     ("book subheads", _Builder.book_subheads),
