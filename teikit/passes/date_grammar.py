@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ..patterns import not_after, only_after, words_by_initial, words_not_after
+from ..patterns import forms_not_after, not_after, only_after, words_by_initial, words_not_after
 
 FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -77,10 +77,10 @@ _SHORT = _alternatives(_SHORT_FORMS)
 #: a month: full, or short with or without its period; never the start of a longer word
 _MONTH_FORM = rf"(?:{_FULL}|{_SHORT}\.?)(?![a-z])"
 #: a month that starts a word: `(?<![\w-]){_MONTH_FORM}`, written as one alternation of the
-#: forms, each led by its letters (teikit.patterns), so that a pattern opening with it is
-#: searched for them
-_MONTH = ("(?:" + "|".join([not_after(r"[\w-]", form) for form in _FULL_FORMS]
-                           + [not_after(r"[\w-]", form) + r"\.?" for form in _SHORT_FORMS]) + r")(?![a-z])")
+#: forms, those of a first letter led by it (teikit.patterns), so that a pattern opening with
+#: it is searched for them
+_MONTH = ("(?:" + forms_not_after(r"[\w-]", [(form, "") for form in _FULL_FORMS]
+                                  + [(form, r"\.?") for form in _SHORT_FORMS]) + r")(?![a-z])")
 _WEEKDAY_NAME = _alternatives([d for name in WEEKDAYS for d in (name, name.upper())])
 #: a weekday's name where a word starts, not after a day (`19th Sunday`): `\b(?<!\d\s)(?<!\dd\s)...`
 #: before it, written after each name (teikit.patterns)
