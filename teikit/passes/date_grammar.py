@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ..patterns import not_after, words_not_after
+from ..patterns import forms_not_after, not_after, only_after, words_by_initial, words_not_after
 
 FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
@@ -77,11 +77,16 @@ _SHORT = _alternatives(_SHORT_FORMS)
 #: a month: full, or short with or without its period; never the start of a longer word
 _MONTH_FORM = rf"(?:{_FULL}|{_SHORT}\.?)(?![a-z])"
 #: a month that starts a word: `(?<![\w-]){_MONTH_FORM}`, written as one alternation of the
-#: forms, each led by its letters (teikit.patterns), so that a pattern opening with it is
-#: searched for them
-_MONTH = ("(?:" + "|".join([not_after(r"[\w-]", form) for form in _FULL_FORMS]
-                           + [not_after(r"[\w-]", form) + r"\.?" for form in _SHORT_FORMS]) + r")(?![a-z])")
+#: forms, those of a first letter led by it (teikit.patterns), so that a pattern opening with
+#: it is searched for them
+_MONTH = ("(?:" + forms_not_after(r"[\w-]", [(form, "") for form in _FULL_FORMS]
+                                  + [(form, r"\.?") for form in _SHORT_FORMS]) + r")(?![a-z])")
 _WEEKDAY_NAME = _alternatives([d for name in WEEKDAYS for d in (name, name.upper())])
+#: a weekday's name where a word starts, not after a day (`19th Sunday`): `\b(?<!\d\s)(?<!\dd\s)...`
+#: before it, written after each name (teikit.patterns)
+_WEEKDAY_NOT_AFTER_DAY = "(?:" + "|".join(
+    name + "".join(f"(?<!{before}{name})" for before in (r"\w", r"\d\s", r"\d(?:st|nd|rd|th)\s", r"\dd\s"))
+    for name in _longest_first([d for name in WEEKDAYS for d in (name, name.upper())])) + ")"
 #: a weekday's short form, with its period (`4 Oct Wed.`, `Mon., Jan. 3`)
 _WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
 #: a weekday before the date it names
@@ -100,6 +105,8 @@ _YEAR = r"(?:1\d{3}|20\d{2})"
 _DAY_SPACED = r"(?:[1-3] [\dO](?=\s?,))"
 _DASH = r"\s?[-–—]\s?"
 _NUM_START = r"(?<![\d.,/:])"
+#: a season's name where a word starts, case ignored, led by its first letters (teikit.patterns)
+_SEASON = words_by_initial(("spring", "summer", "autumn", "fall", "winter"), r"\w", ignore_case=True)
 #: what stands before no number that starts with a word (`\b` and _NUM_START)
 _BEFORE_NO_NUMBER = r"[\w.,/:]"
 #: a year that starts a number and a word, led by its first digit (teikit.patterns)
@@ -463,17 +470,18 @@ RULES: list[Rule] = [
         _day_alone, ("digit", "relative")),
     # Monday(,) the 5th (the running date gives its month, where the weekday agrees)
     Rule("weekday_day", re.compile(
-        rf"(?=[A-Z])(?P<weekday>{_WEEKDAY_NAME}),?\s+(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
+        rf"(?P<weekday>{_WEEKDAY_NAME}),?\s+(?:the\s+)?(?P<day>[0-3]?\d{_SUFFIX})(?![\w]){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit", "ordinal")),
     # on the 16th, ... (a line end may part them); a diary's `on 5th our march`
+    # (its first digit leads, `the` or `on` looked for behind it: teikit.patterns)
     Rule("the_day", re.compile(
-        rf"(?:(?<=\b[Tt]he\s)|(?<=\b[Oo]n\s))(?P<day>[0-3]?\d{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
+        rf"(?P<day>\d(?:(?<=\b[Tt]he\s\d)|(?<=\b[Oo]n\s\d))(?:(?<=[0-3])\d)?{_SUFFIX})(?!\w){_AFTER_DAY_ALONE}"),
         _day_alone, ("digit", "ordinal")),
     # (on) Monday (evening): the running date tells which Monday, or it is no date here;
     # not in a name (`the Sunday Times`, `Good Friday`), nor after a day (`19th Sunday`:
     # a diary's entry head names both, found whole as a bare day)
     Rule("weekday", re.compile(
-        rf"(?=[A-Z])\b(?<!\d\s)(?<!\d(?:st|nd|rd|th)\s)(?<!\dd\s)(?P<weekday>{_WEEKDAY_NAME})(?:\s+(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight)\b)?"
+        rf"(?P<weekday>{_WEEKDAY_NOT_AFTER_DAY})(?:\s+(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight)\b)?"
         rf"(?!\w|'s\b|\s+[Ss]chools?\b)"),
         lambda g: {"_weekday": str(WEEKDAYS.index(g["weekday"].capitalize()))}, ("weekday",)),
     # A.D. 814, 814 A.D.
@@ -486,12 +494,12 @@ RULES: list[Rule] = [
          _decade, ("digit", "decade"), numeric=True),
     # the Spring of 1884, summer 1790, the winter of 1790-'91 (`_season`: the value is the year)
     Rule("season", re.compile(
-        rf"\b(?i:spring|summer|autumn|fall|winter)(?:\s+of(?:\s+the\s+year)?|,)?\s+(?P<year>{_YEAR_STARTING})"
+        rf"{_SEASON}(?:\s+of(?:\s+the\s+year)?|,)?\s+(?P<year>{_YEAR_STARTING})"
         rf"(?:\s?[-–—]{_RANGE_END})?{_NUM_END}(?!\w){_NOT_MEASURE}"),
         _season, ("year",)),
     # the spring of last year, the winter of this year: the year, which the running date tells
     Rule("season_of_relative_year", re.compile(
-        rf"\b(?i:spring|summer|autumn|fall|winter)\s+of\s+{_RELATIVE_YEAR}"),
+        rf"{_SEASON}\s+of\s+{_RELATIVE_YEAR}"),
         _of_relative_year, ("year_word",)),
     # 1936-37, 1917-1923, 1862-3, 1882·1962, (1912- ) and (1874- ?)
     Rule("year_range", re.compile(
@@ -503,7 +511,7 @@ RULES: list[Rule] = [
     # a newspaper's dateline as OCR misread it: `Quillbury, Minn., Deo. 31.`, `Quillbury, Jan. ,3.`
     # (only after a place opening the text: `_accept`)
     Rule("misread_dateline", re.compile(
-        r"(?<=, )(?P<month>[A-Z][a-z]{2})\.\s?[,.'’]?\s?(?P<day>[0-3]?\d)(?!\d)(?=[.,]|\s+[A-Z])"),
+        rf"(?P<month>{only_after(', ', '[A-Z]')}[a-z]{{2}})\.\s?[,.'’]?\s?(?P<day>[0-3]?\d)(?!\d)(?=[.,]|\s+[A-Z])"),
         lambda g: _month_day({**g, "month": misread_month(g["month"])}) if misread_month(g["month"]) else None,
         ("digit",)),
 ]
@@ -543,7 +551,7 @@ BARE_DAY = Rule("bare_day", re.compile(
 #: left to the running date, kept only where the weekday agrees with the day they make
 #: (date_context); the day ends its line or goes on with a capital (`Sunday 24 Rain`)
 WEEKDAY_ENTRY = Rule("weekday_entry", re.compile(
-    rf"(?=[A-Z])(?P<bare>(?P<weekday>{_WEEKDAY_NAME}),?\s+(?P<day>[0-3]?\d{_SUFFIX}?))"
+    rf"(?P<bare>(?P<weekday>{_WEEKDAY_NAME}),?\s+(?P<day>[0-3]?\d{_SUFFIX}?))"
     rf"(?![\w.,]*\s*(?:\d|{_MONTH}))(?=[ \t]*(?:[.,:;]?[ \t]*(?:\n|$)|[.,:;]?\s+[A-Z]))"),
     _day_alone, ("digit", "weekday"))
 #: the rules for a text a running date may complete: its entry heads too, those of a weekday
@@ -575,7 +583,7 @@ NEEDS = {
     #: what a month referred to (`of the same month`, `of this instant`) is written with
     "month_word": re.compile(r"[Mm]onth|[Ii]nst"),
     #: the word every year written out has
-    "hundred": re.compile("hundred", re.IGNORECASE),
+    "hundred": re.compile("[Hh](?i:undred)"),     # its first letter a set, which `re` scans for
     #: the word a year named by its distance from the running one ends with
     "year_word": re.compile(r"year\b"),
 }
