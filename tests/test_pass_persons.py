@@ -132,6 +132,9 @@ def rules(text):
     ("Hannah, daughter of Osbert, came", "lineage", ["Hannah", "Osbert"]),
     ("the son of God came; the son of the Quillabee", "lineage", []),      # a common word, an article
     ("Mr. Quilson of Tulverton came", "lineage", []),                    # `son` inside a name
+    ("then Quillabee's wife and Osric Pellworth's sons came", "kin owner", ["Quillabee", "Osric Pellworth"]),
+    ("and Heaven's children came to the heaven", "kin owner", []),       # a word the text writes in lower case
+    ("the Quillabee's banks and Quillet's house", "kin owner", []),
     ("another boy named John, who lives there", "speaker", ["John"]),       # a forename named, however common
     ("John said it, and Will said so", "speaker", []),
     ("sent Elders Wm. Quillet and Osric Pellworth", "forename", ["Wm. Quillet"]),   # a title's plural

@@ -774,6 +774,21 @@ def in_apposition(text: str, known: Known) -> list[Span]:
                                                                                         m.start())]
 
 
+#: a name that owns kin or servants (`Quillet's wife`, `Osric's sons`, `Pellworth's slaves`)
+KIN_OWNER = re.compile(rf"(?P<name>{NAME_WORD_STARTING})['’]s[ \t]+(?:wife|husband|sons?|daughters?|brothers?|"
+                       r"sisters?|father|mother|widow|children|nephew|niece|servants?|slaves?)\b")
+
+
+def kin_owner(text: str, known: Known) -> list[Span]:
+    """`Quillet's wife`, `Osric Quillet's sons`: a name that owns kin or servants is a
+    person's, with the forename or initials before it; not a word that may be no name's
+    (`Heaven's children`). The caller drops the words its text makes places (`Quillbury's sons`)."""
+    if "'s " not in text and "’s " not in text:
+        return []
+    return [(forename_before(text, m.start("name"), known), m.end("name")) for m in KIN_OWNER.finditer(text)
+            if may_be_name(m["name"], known)]
+
+
 #: a line of descent: a name, `son of` or `daughter of`, a name (`Osric son of Tobias son of
 #: Quillabee`), each name one word; led by ` of `, which `re` scans for
 LINEAGE = re.compile(rf" of[ \t]+(?P<parent>{NAME_WORD}){NAME_END}")
@@ -830,7 +845,8 @@ def signature(text: str, known: Known) -> list[Span]:
 #: the rules in the order they claim text
 RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker),
          ("cued", cued), ("saint", saint), ("abbreviated", abbreviated), ("ditto", ditto),
-         ("apposition", in_apposition), ("signature", signature), ("author", author), ("lineage", lineage))
+         ("apposition", in_apposition), ("signature", signature), ("author", author), ("lineage", lineage),
+         ("kin owner", kin_owner))
 
 
 #: an initial as a word of a name (`J.`)
