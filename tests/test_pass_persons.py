@@ -135,6 +135,7 @@ def rules(text):
     ("then Quillabee's wife and Osric Pellworth's sons came", "kin owner", ["Quillabee", "Osric Pellworth"]),
     ("and Heaven's children came to the heaven", "kin owner", []),       # a word the text writes in lower case
     ("the Quillabee's banks and Quillet's house", "kin owner", []),
+    ("and Tobias Quillet's uncle and Osric's widow came", "kin owner", ["Tobias Quillet", "Osric"]),
     ("another boy named John, who lives there", "speaker", ["John"]),       # a forename named, however common
     ("John said it, and Will said so", "speaker", []),
     ("sent Elders Wm. Quillet and Osric Pellworth", "forename", ["Wm. Quillet"]),   # a title's plural

@@ -389,6 +389,11 @@ POST_NOMINALS = frozenset("""J.P. M.P. M.D. D.D. LL.D. K.C. Q.C. F.R.S. M.A. B.A
 K.C.B. F.S.A. Ph.D. S.J.""".split())
 
 
+#: the nouns of a vessel, which a ship's name or initials come before (`the tanker Ruth`, `H. M. Brig`)
+SHIP_NOUNS = ("ship", "steamer", "steamship", "tanker", "vessel", "boat", "schooner", "brig", "brigantine", "barque",
+              "bark", "frigate", "sloop", "yacht", "cruiser", "liner")
+
+
 #: an article right before a name makes it a thing (`the Victoria`, `a Hobson's choice`), and
 #: initials a country's or a body's (`the U. S. Quillabee Agency`), not a person's (`U. S. Quillet`)
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
@@ -413,11 +418,6 @@ def initials(text: str, known: Known) -> list[Span]:
             continue
         found.append((forename_before(text, m.start(), known), m.end()))
     return found
-
-
-#: the nouns of a vessel, which a ship's name or initials come before (`the tanker Ruth`, `H. M. Brig`)
-SHIP_NOUNS = ("ship", "steamer", "steamship", "tanker", "vessel", "boat", "schooner", "brig", "brigantine", "barque",
-              "bark", "frigate", "sloop", "yacht", "cruiser", "liner")
 
 
 #: a name word right before a span, or an abbreviation of one (`Wm.`, `Mt.`), parted from it by spaces only
@@ -526,10 +526,10 @@ def speaker(text: str, known: Known) -> list[Span]:
     """`Hedlund said`, `a man named Hedlund`: a single name word that speaks or is named, not
     a common word (`He said`; a forename named is a name however common: `a boy named
     John`), a title, an office (`The COLONIAL SECRETARY replied`), an acronym (`NATO said`), a
-    point of the compass, a word after an article, what the speaker is of (`the Mayor of Quillabee said`), or a word
-    opening a sentence that the text also writes in lower case (`Commanding said sheriff`:
-    the capital is the sentence's, and `said` the court's adjective);
-    the caller drops the words its text makes places."""
+    point of the compass, a word after an article, what the speaker is of (`the Mayor of
+    Quillabee said`), or a word opening a sentence that the text also writes in lower case
+    (`Commanding said sheriff`: the capital is the sentence's, and `said` the court's
+    adjective); the caller drops the words its text makes places."""
     found = []
     verbs = any(verb in text for verb in SPEECH_VERBS), any(verb in text for verb in NAMING_VERBS)
     if not any(verbs):
@@ -557,8 +557,10 @@ KIN_WORDS = ("wife", "husband", "son", "daughter", "widow", "negro", "negress", 
 #: relative's, whoever else of that forename the text names in full. Not a church's `Brother
 #: Osbert` nor `Sister Hannah`, written out, which call its members by forename: the one
 #: Osbert named in full
-FAMILY_BEFORE = re.compile(r"(?:\b(?:his|her|their|my|our|your)\s+(?:wife|husband|son|daughter|brother|sister|father|"
-                           r"mother|uncle|aunt|cousin|nephew|niece)|(?<![\w.])Bro\.)\s+$", re.IGNORECASE)
+FAMILY_WORDS = ("wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "uncle", "aunt",
+                "cousin", "nephew", "niece")
+FAMILY_BEFORE = re.compile(rf"(?:\b(?:his|her|their|my|our|your)\s+(?:{'|'.join(FAMILY_WORDS)})|(?<![\w.])Bro\.)\s+$",
+                           re.IGNORECASE)
 
 
 def names_a_relative(text: str, start: int) -> bool:
@@ -775,8 +777,8 @@ def in_apposition(text: str, known: Known) -> list[Span]:
 
 
 #: a name that owns kin or servants (`Quillet's wife`, `Osric's sons`, `Pellworth's slaves`)
-KIN_OWNER = re.compile(rf"(?P<name>{NAME_WORD_STARTING})['’]s[ \t]+(?:wife|husband|sons?|daughters?|brothers?|"
-                       r"sisters?|father|mother|widow|children|nephew|niece|servants?|slaves?)\b")
+KIN_OWNER = re.compile(rf"(?P<name>{NAME_WORD_STARTING})['’]s[ \t]+"
+                       rf"(?:(?:{'|'.join(FAMILY_WORDS + ('servant', 'slave'))})s?|widow|children)\b")
 
 
 def kin_owner(text: str, known: Known) -> list[Span]:
