@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterable
 
 
-def not_after(before: str, first: str) -> str:
+def not_after(before: str | tuple[str, ...], first: str) -> str:
     """`first` (a literal or a character set: fixed width) where no `before` (one
-    character, or a set of them) stands before it: `(?<!before)first`, led by `first`."""
-    return f"{first}(?<!{before}{first})"
+    character, or a set of them; or several fixed-width patterns, none of which may stand
+    there) stands before it: `(?<!before)first`, led by `first`."""
+    befores = (before,) if isinstance(before, str) else before
+    return first + "".join(f"(?<!{one}{first})" for one in befores)
 
 
 def words_not_after(before: str, words: Iterable[str]) -> str:

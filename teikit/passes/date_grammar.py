@@ -85,7 +85,7 @@ _WEEKDAY_NAME = _alternatives([d for name in WEEKDAYS for d in (name, name.upper
 #: a weekday's name where a word starts, not after a day (`19th Sunday`): `\b(?<!\d\s)(?<!\dd\s)...`
 #: before it, written after each name (teikit.patterns)
 _WEEKDAY_NOT_AFTER_DAY = "(?:" + "|".join(
-    name + "".join(f"(?<!{before}{name})" for before in (r"\w", r"\d\s", r"\d(?:st|nd|rd|th)\s", r"\dd\s"))
+    not_after((r"\w", r"\d\s", r"\d(?:st|nd|rd|th)\s", r"\dd\s"), name)
     for name in _longest_first([d for name in WEEKDAYS for d in (name, name.upper())])) + ")"
 #: a weekday's short form, with its period (`4 Oct Wed.`, `Mon., Jan. 3`)
 _WEEKDAY_SHORT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"

@@ -1060,7 +1060,7 @@ def trie_regex(words: list[str], starting: str | tuple[str, ...] = "") -> str:
             atom = r"\s+" if ch == " " else r"\.\s*" if ch == "." else re.escape(ch)
             if first and befores:
                 atom = "".join(f"(?<!{before})" for before in befores) + atom if ch in " ." \
-                    else atom + "".join(f"(?<!{before}{atom})" for before in befores)
+                    else not_after(befores, atom)
             branches.append(atom + emit(child))
         if not branches:
             return ""
