@@ -26,7 +26,6 @@ def words_not_after(before: str, words: Iterable[str]) -> str:
     return "|".join(not_after(before, re.escape(word)) for word in words)
 
 
-
 def only_after(before: str, first: str) -> str:
     """`first` (fixed width) where `before` (fixed width) stands before it: `(?<=before)first`,
     led by `first`."""
