@@ -141,6 +141,7 @@ def rules(text):
     ("sent Elders Wm. Quillet and Osric Pellworth", "forename", ["Wm. Quillet"]),   # a title's plural
     ("sent Tulverton Wm. Quillet", "forename", ["Tulverton Wm. Quillet"]),
     ("on board H. M. Brig Quillet we sailed", "initials", []),           # a vessel's noun
+    ("on board H. M. Brigantine Hesper we sailed", "initials", []),
     ("a letter from H. M. Consul at Quillbury", "initials", []),         # an office
     ("a letter from H. M. Brigham at Quillbury", "initials", ["H. M. Brigham"]),
     ("mended the harness &C. Quillet gave out powder", "initials", []),     # `&c.`: et cetera, no initial
@@ -607,6 +608,9 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("not before Quillabee came", "Quillabee", True),
     ("a section of the river Quillabee had", "Quillabee", False),     # a land's noun before it
     ("a word from the driver Quillabee, who", "Quillabee", True),
+    ("reached North Lat. 4 in May", "North Lat", False),               # a coordinate
+    ("reached North Quillet in May", "North Quillet", True),
+    ("fell with Quillets Government in May", "Quillets Government", False),   # a body
 ])
 def test_model_spans_are_filtered_for_print(text, span, expected):
     start = text.index(span)
@@ -1090,6 +1094,16 @@ def test_a_month_after_its_day_is_no_person():
     assert persons_rules.stands_for_no_person("on the 5th May we went", 11, 14)
     assert not persons_rules.stands_for_no_person("and May went home", 4, 7)
     assert not persons_rules.stands_for_no_person("page 24 Quillet said", 8, 15)
+
+
+def test_a_name_opened_by_a_vessel_s_noun_is_no_person():
+    # `M. Brigantine Hesper`: a title's initial or the model may take the vessel for a person
+    text = "came from M. Brigantine Hesper to offer a passage with Hannah Brigham"
+    vessel, person = text.index("Brigantine Hesper"), text.index("Hannah Brigham")
+    assert persons_rules.stands_for_no_person(text, vessel, vessel + len("Brigantine Hesper"))
+    assert not persons_rules.stands_for_no_person(text, person, person + len("Hannah Brigham"))
+    mentions = find_mentions([text], None, Options(model=False), Report())
+    assert [m.text for m in mentions] == ["Hannah Brigham"]
 
 
 def test_an_initial_before_a_work_s_title_makes_no_person():

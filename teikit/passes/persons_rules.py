@@ -136,6 +136,8 @@ PLACE_PREFIXES = frozenset("""Mount Mt Lake Fort Port Cape Santa San Sierra""".s
 #: points of the compass, which a text capitalises as directions (`flowed West`), never persons
 COMPASS_WORDS = frozenset("""North South East West Northeast Northwest Southeast Southwest Northward Southward
 Eastward Westward Northerly Southerly Easterly Westerly""".split())
+#: a coordinate's words after a point of the compass (`North Lat.`, `South Longitude`)
+COORDINATE_WORDS = frozenset("""Lat Latitude Long Longitude""".split())
 #: initials that make a point of the compass (`N. W. Quillabee`), or `N.` or `S.` run into a
 #: second initial as a state's is (`N.Q. Quillabee`, `S.Q. Government`): a place follows; one
 #: initial alone (`E. Quillabee`), spaced from the next (`E. A. Quillabee`), or `E.`/`W.` run
@@ -401,7 +403,7 @@ ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
 def initials(text: str, known: Known) -> list[Span]:
     """`J. M. Pellworth`: initials and a surname that is not a very common word, a role
-    (`U. S. Minister`: a country's) nor a vessel's noun (`H. M. Brig`), unless a Latin
+    (`U. S. Minister`: a country's) nor after a vessel's noun (`H. M. Brig Hesper`), unless a Latin
     abbreviation follows, an article stands before them (`the U. S. Quillabee Agency`), or the
     initials are an office or degree after a name (`Quillet, J.P. Quillabee`: a justice of the
     peace, then a place)."""
@@ -410,7 +412,8 @@ def initials(text: str, known: Known) -> list[Span]:
     for m in matches.values():
         surname = m.group().split()[-1]
         if word_zipf(surname) >= VERY_COMMON_ZIPF or DERIVED.search(surname) or names_an_office(surname) \
-                or surname.rstrip(".").lower() in SHIP_NOUNS or abbreviation_after(text, m.end()):
+                or any(word.rstrip(".").lower() in SHIP_NOUNS for word in m.group().split()) \
+                or abbreviation_after(text, m.end()):
             continue
         if m.group()[:-len(surname)].strip() in POST_NOMINALS and text[max(0, m.start() - 4):m.start()].rstrip().endswith(","):
             continue
@@ -858,13 +861,14 @@ INITIAL_WORD = re.compile(r"(?<![\w.])[A-ZÀ-Þ]\.")
 def names_a_place(name: str, forenames: frozenset[str] = COMMON_FORENAMES) -> bool:
     """Whether a name is a place's: it ends in a feature of the land (unless initials make it
     a person's: `Silas J. Wells`), starts with a place's first word or compass initials, or
-    is all points of the compass."""
+    is all points of the compass, or one and a coordinate (`North Lat`)."""
     words = [word.rstrip(".") for word in name.split()]
     personal = INITIAL_WORD.search(name) or BARE_INITIAL_WORD.search(name) or (
         words[-1].title() in SURNAME_PLACE_NOUNS and len(words) > 1
         and (words[0].title() in forenames or is_abbreviated_forename(words[0])))
     return (words[-1].title() in PLACE_NOUNS and not personal) or words[0] in PLACE_PREFIXES \
-        or all(word in COMPASS_WORDS for word in words) or bool(COMPASS_INITIALS.match(name))
+        or all(word in COMPASS_WORDS for word in words) or bool(COMPASS_INITIALS.match(name)) \
+        or (words[0] in COMPASS_WORDS and all(word in COORDINATE_WORDS for word in words[1:]))
 
 
 #: the last word of a body's name, which a place's, a person's or a title may open (`the
@@ -872,7 +876,7 @@ def names_a_place(name: str, forenames: frozenset[str] = COMMON_FORENAMES) -> bo
 BODY_NOUNS = frozenset("""Railway Railways Railroad Company Bank Society Association Club Council Committee
 Commission Board Institute Institution College University Hospital Asylum Seminary Academy Mission Union
 League Corporation Trust Works Mills Assembly Parliament Congress Legislature Senate Court Department Library
-Museum Gallery Observatory Office Hotel Theatre""".split())
+Museum Gallery Observatory Office Hotel Theatre Government Ministry Administration Cabinet""".split())
 
 #: the last words of the titles of works and papers (`Dictionary of Christian Biography`, `the
 #: Quillbury Gazette`), in forms that are no surnames
@@ -912,13 +916,15 @@ DAY_NUMBER_BEFORE = re.compile(r"(?<![\d/.,])[0-3]?\d(?:st|nd|rd|th|d)?\.?[ \t]+
 
 
 def stands_for_no_person(text: str, start: int, end: int) -> bool:
-    """Whether a single word found as a name is an office (`the Keeper of the Jail`), the
-    name of a place its lower-case noun follows (`Prince Quillabee county`), or a date's
-    month after its day (`9th Feby /71`, `the 5th May`)."""
+    """Whether a name is a vessel's, its noun first (`Brigantine Hesper`), or a single word
+    found as a name is an office (`the Keeper of the Jail`), the name of a place its lower-case
+    noun follows (`Prince Quillabee county`), or a date's month after its day (`9th Feby /71`,
+    `the 5th May`)."""
     name = text[start:end]
-    return " " not in name and (names_an_office(name) or bool(PLACE_NOUN_AFTER.match(text, end))
-                                or name.rstrip(".").lower() in MONTH_NUMBER
-                                and bool(DAY_NUMBER_BEFORE.search(text, max(0, start - 8), start)))
+    if " " in name:
+        return name.split()[0].rstrip(".").lower() in SHIP_NOUNS
+    return names_an_office(name) or bool(PLACE_NOUN_AFTER.match(text, end)) \
+        or name.rstrip(".").lower() in MONTH_NUMBER and bool(DAY_NUMBER_BEFORE.search(text, max(0, start - 8), start))
 
 
 #: a party's camp, which a journal names by the one who leads it (`Capt. Quillet Camp`)
