@@ -184,6 +184,8 @@ def rules(text):
     ("the Chief Executive spoke, then Chief Quillet", "titled", ["Quillet"]),   # an office, not a name
     ("at noon Quillet said no, and He said yes", "speaker", ["Quillet"]),
     ("a man named Pellworth came, then NATO declared", "speaker", ["Pellworth"]),
+    ("wanted that man Quillabee killed; the old woman Hesper came", "speaker", ["Quillabee", "Hesper"]),
+    ("that man Snow came in the snow; the boy King rode; a man Quillet; the man, Pellworth", "speaker", []),
     ("the Gazette of Quillabee writes", "speaker", []),
     ("Quillet officiated; heard Pellworth preach; a poem which Osbert thinks good", "speaker",
      ["Quillet", "Pellworth", "Osbert"]),

@@ -509,8 +509,14 @@ SPEECH_VERBS = ("said", "says", "replied", "replies", "answered", "asked", "decl
 SPEECH_AFTER = rf"(?:\s*,)?\s+(?:{'|'.join(SPEECH_VERBS)})\b(?!\s+to\s+(?:be|have)\b)"
 #: persons named (`a man named Hedlund`, `his slave called Hedlund`)
 NAMING_VERBS = ("named", "called")
-NAMED_BEFORE = ("(?:" + words_not_after(r"\w", """man woman men boy girl child fellow gentleman lady person chief slave
-servant guide son daughter wife husband brother sister""".split()) + rf")\s+(?:{'|'.join(NAMING_VERBS)})\s+")
+#: nouns for a person that a demonstrative sets before a name (`that man Hedlund`, `the old woman Hedlund`)
+PERSON_NOUNS = ("man", "woman", "boy", "girl", "fellow", "lad", "gentleman", "lady")
+NAMED_BEFORE = ("(?:(?:" + words_not_after(r"\w", """man woman men boy girl child fellow gentleman lady person chief slave
+servant guide son daughter wife husband brother sister""".split()) + rf")\s+(?:{'|'.join(NAMING_VERBS)})"
+                + "|(?:" + words_not_after(r"\w", ("the", "that", "this", "The", "That", "This")) + r")\s+"
+                + rf"(?:(?:old|young|poor)\s+)?(?:{'|'.join(PERSON_NOUNS)}))\s+")
+#: what a text holds where NAMED may match in it
+NAMED_CUES = NAMING_VERBS + tuple(noun + " " for noun in PERSON_NOUNS)
 #: `of` or an article right before a word: the word is what a speaker is of (`the Times of
 #: Quillabee writes`), or a body (`the Quillabeans replied`)
 OF_OR_ARTICLE_BEFORE = re.compile(r"\b(?:of|[Tt]he|[Aa]n?)\s+$")
@@ -526,7 +532,8 @@ SPEAKER = {(True, False): re.compile(SPOKEN), (False, True): re.compile(NAMED),
 
 
 def speaker(text: str, known: Known) -> list[Span]:
-    """`Hedlund said`, `a man named Hedlund`: a single name word that speaks or is named, not
+    """`Hedlund said`, `a man named Hedlund`, `that man Hedlund`: a single name word that speaks
+    or is named, not
     a common word (`He said`; a forename named is a name however common: `a boy named
     John`), a title, an office (`The COLONIAL SECRETARY replied`), an acronym (`NATO said`), a
     point of the compass, a word after an article, what the speaker is of (`the Mayor of
@@ -534,7 +541,7 @@ def speaker(text: str, known: Known) -> list[Span]:
     (`Commanding said sheriff`: the capital is the sentence's, and `said` the court's
     adjective); the caller drops the words its text makes places."""
     found = []
-    verbs = any(verb in text for verb in SPEECH_VERBS), any(verb in text for verb in NAMING_VERBS)
+    verbs = any(verb in text for verb in SPEECH_VERBS), any(cue in text for cue in NAMED_CUES)
     if not any(verbs):
         return found
     for m in SPEAKER[verbs].finditer(text):
