@@ -1098,6 +1098,13 @@ def test_a_month_after_its_day_is_no_person():
     assert not persons_rules.stands_for_no_person("page 24 Quillet said", 8, 15)
 
 
+def test_a_names_suffix_found_alone_is_no_person():
+    # the model may take `Bart` after a name for a forename: it is the suffix of the name before
+    text = "signed Wm Pellworth Bart at noon; Bart came"
+    assert persons_rules.stands_for_no_person(text, 20, 24)
+    assert not persons_rules.stands_for_no_person(text, 34, 38)
+
+
 def test_a_name_opened_by_a_vessel_s_noun_is_no_person():
     # `M. Brigantine Hesper`: a title's initial or the model may take the vessel for a person
     text = "came from M. Brigantine Hesper to offer a passage with Hannah Brigham"

@@ -925,11 +925,13 @@ DAY_NUMBER_BEFORE = re.compile(r"(?<![\d/.,])[0-3]?\d(?:st|nd|rd|th|d)?\.?[ \t]+
 def stands_for_no_person(text: str, start: int, end: int) -> bool:
     """Whether a name is a vessel's, its noun first (`Brigantine Hesper`), or a single word
     found as a name is an office (`the Keeper of the Jail`), the name of a place its lower-case
-    noun follows (`Prince Quillabee county`), or a date's month after its day (`9th Feby /71`,
-    `the 5th May`)."""
+    noun follows (`Prince Quillabee county`), a date's month after its day (`9th Feby /71`,
+    `the 5th May`), or the suffix of the name before it (`Wm Pellworth Bart`)."""
     name = text[start:end]
     if " " in name:
         return name.split()[0].rstrip(".").lower() in SHIP_NOUNS
+    if name.rstrip(".").title() in NAME_SUFFIXES and CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+        return True
     return names_an_office(name) or bool(PLACE_NOUN_AFTER.match(text, end)) \
         or name.rstrip(".").lower() in MONTH_NUMBER and bool(DAY_NUMBER_BEFORE.search(text, max(0, start - 8), start))
 
