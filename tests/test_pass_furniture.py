@@ -79,6 +79,14 @@ def test_too_few_numbers_are_no_pagination():
     assert doc.facts.pages == 0
 
 
+def test_two_folios_in_sequence_the_first_opening_the_text_are_its_two_pages():
+    doc, _ = run(["12", ""] + page(20) + ["", "13", ""] + page(5))
+    assert [(n, page_break) for n, _, page_break in furniture_lines(doc)] == [(1, "12"), (24, "13")]
+    for lines in (["12", ""] + page(20) + ["", "14", ""] + page(5),          # not in sequence
+                  ["Text before it", "", "12", ""] + page(20) + ["", "13", ""] + page(5)):   # a line before it
+        assert furniture_lines(run(lines)[0]) == []
+
+
 def test_chapter_lines_dates_and_note_markers_are_not_furniture():
     lines = ["MARCH 1917", "", "THE HEADLESS REVOLUTION", "", "[1] A note.", "",
              "June 18, 1937", "", "October 1917", "", "Chapter 2", ""] + page(20)

@@ -250,7 +250,7 @@ def chain_folios(pages: Pages, cands: list[Candidate]) -> None:
     front, heads = roman_front_matter(pages, [c for c in cands if c.roman and c.index < start], start)
     roman = chain_of(front)
     chain = (roman if len(roman) >= 2 else []) + (arabic if len(arabic) >= 2 else [])
-    if len(chain) >= opts.min_chain:
+    if len(chain) >= opts.min_chain or is_two_pages(pages.lines, chain):
         pages.chain = chain
         for c in chain:
             pages.mark(c.index, c.kind)
@@ -259,6 +259,14 @@ def chain_folios(pages: Pages, cands: list[Candidate]) -> None:
                 pages.mark(k, "header")
                 pages.report.info("TK115", f"running head beside the page number: {pages.lines[k].text.strip()!r}",
                                   pages.lines[k].n)
+
+
+def is_two_pages(lines: list[Line], chain: list[Candidate]) -> bool:
+    """A document of two pages (a letter, a petition): two folios in sequence, each alone
+    between blank lines, the first opening the text. Two numbers alone prove no pagination
+    elsewhere (`1936` and `1937` heading a diary's years); a folio above the first line does."""
+    return len(chain) == 2 and all(c.strong for c in chain) and chain[1].number == chain[0].number + 1 \
+        and all(is_blank(lines, i) for i in range(chain[0].index))
 
 
 def printed_style(shown: str) -> tuple[int, bool]:
