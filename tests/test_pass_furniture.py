@@ -82,8 +82,10 @@ def test_too_few_numbers_are_no_pagination():
 def test_two_folios_in_sequence_the_first_opening_the_text_are_its_two_pages():
     doc, _ = run(["12", ""] + page(20) + ["", "13", ""] + page(5))
     assert [(n, page_break) for n, _, page_break in furniture_lines(doc)] == [(1, "12"), (24, "13")]
+    doc, _ = run(page(20) + ["", "12", ""] + page(20) + ["", "13", ""])    # at the foot, the last closing the text
+    assert furniture_lines(doc) == [(22, "pageNum", None), (24, None, "13"), (45, "pageNum", None)]
     for lines in (["12", ""] + page(20) + ["", "14", ""] + page(5),          # not in sequence
-                  ["Text before it", "", "12", ""] + page(20) + ["", "13", ""] + page(5)):   # a line before it
+                  ["Text before it", "", "12", ""] + page(20) + ["", "13", ""] + page(5)):   # text on both sides
         assert furniture_lines(run(lines)[0]) == []
 
 

@@ -263,10 +263,12 @@ def chain_folios(pages: Pages, cands: list[Candidate]) -> None:
 
 def is_two_pages(lines: list[Line], chain: list[Candidate]) -> bool:
     """A document of two pages (a letter, a petition): two folios in sequence, each alone
-    between blank lines, the first opening the text. Two numbers alone prove no pagination
-    elsewhere (`1936` and `1937` heading a diary's years); a folio above the first line does."""
+    between blank lines, the first opening the text or the second closing it. Two numbers
+    alone prove no pagination elsewhere (`1936` and `1937` heading a diary's years, sections
+    numbered); a folio above the first line or below the last does."""
     return len(chain) == 2 and all(c.strong for c in chain) and chain[1].number == chain[0].number + 1 \
-        and all(is_blank(lines, i) for i in range(chain[0].index))
+        and (all(is_blank(lines, i) for i in range(chain[0].index))
+             or all(is_blank(lines, i) for i in range(chain[1].index + 1, len(lines))))
 
 
 def printed_style(shown: str) -> tuple[int, bool]:
