@@ -531,6 +531,23 @@ def test_a_title_case_headline_goes_on_in_a_minor_word_or_a_split_words_tail_to_
                                  "when the wheel broke and fell on", "him at noon."], 1, 30) == 1
 
 
+def test_a_title_case_headline_does_not_end_on_a_minor_word_but_on_the_word_after_it():
+    lines = ["the mill was sold.", "Quillet Speaks of Ro", "ads at County Fair- at", "Tulverton.",
+             "MILLS TO CLOSE", "The mills will close."]
+    assert structure.headline_spans(lines, split_ends=frozenset({1})) == [(1, 4), (4, 5)]
+    # after a line that ends in a whole word, a word alone is no headline's
+    assert structure.title_deck(["the mill was sold.", "Quillet Speaks at", "County Fair",
+                                 "Tulverton.", "The mills will close."], 1, 30) == 3
+
+
+def test_a_jump_line_to_another_page_is_no_heading():
+    lines = ["the mill burned down.", "Continued on Pago Three.", "Quillet Buys the Mill", "at Tulverton.",
+             "The mill was sold."]
+    assert structure.headline_spans(lines) == [(2, 4)]
+    assert structure.is_subhead(["the mill burned.", "Quillet Buys Mill.", "The mill"], 1, 30)
+    assert not structure.is_subhead(["the mill burned.", "Continued on Page Three.", "The mill"], 1, 30)
+
+
 def test_a_title_case_headline_alone_holds_no_line_in_capitals():
     assert structure.title_deck(["Oi Cvj", "FIRE AT THE MILL", "MILL BURNED DOWN", "The mill burned."], 0, 30) == 0
 
@@ -1160,6 +1177,9 @@ def test_a_wire_services_credit_under_a_heading_is_its_byline():
                      ("byline", "By Quill News."), ("head", "Quillbury Council\nVotes a New Bridge"),
                      ("byline", "(By Osric Quillet, Quill Wire\nStaff Correspondent.)")]
     assert structure.is_byline("fly Quill Ne\"s.") and structure.is_byline("(By Quill Wire.)")
+    # OCR's speck between the credit's words, and a wire's credit to the paper
+    assert structure.is_byline("By Quill - Newz.") and structure.is_byline("By Leased Wire to The Quill Star, '")
+    assert not structure.is_byline("By Hannah to the mill")
     # a line of text that opens with the word, or a bracket that is no credit, is none
     assert not structure.is_byline("fly over the Quill Bridge.") and not structure.is_byline("(By the Way.)")
     assert structure.byline_end(["(By Osric Quillet", "The mill (old) burned down today"], 0) == 1

@@ -151,11 +151,12 @@ SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|v
 BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
 #: a writer's name on a line of its own under a headline: `By Osric T. Quillet.`, `BY OSRIC
 #: QUILLET`, or a wire service's credit, maybe in brackets and with the correspondent's name
-#: (`By Quill News.`, `(By Osric Quillet, Quill Wire`): two to seven capitalised words or
-#: initials, none a minor word, commas between; OCR misreads the B of `By` (`8y`, `Ey`, `fly`),
-#: a letter as a quote (`Ne"s`), and leaves a speck or two after the full stop (`News. -`)
+#: (`By Quill News.`, `(By Osric Quillet, Quill Wire`, `By Leased Wire to The Quill Star`): two
+#: to seven capitalised words or initials, none a minor word but the `to` of a wire's credit,
+#: commas between; OCR misreads the B of `By` (`8y`, `Ey`, `fly`), a letter as a quote
+#: (`Ne"s`), and leaves a speck or two between the words or after the full stop (`Quill - News. -`)
 BYLINE_NAME = re.compile(r"^\(?(?:By|BY|[8E]y|fly) (?!(?:A|An|And|The|Of|For|From|To|With|In|On|At)\b)"
-                         r"(?:[A-Z](?:[a-z’'\"-]+|[A-Z’'-]+|\.)[.,]? ?){2,7}\)?[^\w(]{0,3}$")
+                         r"(?:(?:to |[^\w\s(]{1,2} )?[A-Z](?:[a-z’'\"-]+|[A-Z’'-]+|\.)[.,]? ?){2,7}\)?[^\w(]{0,3}$")
 #: the line that closes a bracketed credit run over two lines (`Staff Correspondent.)`)
 CREDIT_CLOSE = re.compile(r"^[^()]{1,40}\)[^\w(]{0,3}$")
 #: a correspondent's pen name in capitals alone on a line (`QUILLER.`, `OLD SUBSCRIBER.`): a word
@@ -273,8 +274,16 @@ DECK_CAPITALS = 0.75
 DECK_LINE_CAPITALS = 0.5
 #: the most lines of a correspondent's bureau under a byline
 BUREAU_LINES = 2
+#: a newspaper's jump line, where an article goes on or comes from another page (`Continued on
+#: Page Three.`, `(Concluded from page 2)`), OCR's misread page word too (`Pago`): no heading
+JUMP_LINE = re.compile(r"^\(?(?:Continued|Concluded)\s+(?:on|from)\s+(?:the\s+)?[Pp][a-z]{2,3}\s+[\w-]+[.)]*$",
+                       re.IGNORECASE)
 #: the most lines of a headline set in title case alone
 TITLE_HEADLINE_LINES = 4
+#: a line's last word, OCR's specks and a stray hyphen after it (`Fair- at`, `Fair at ,`)
+LAST_WORD = re.compile(r"([A-Za-z]+)[\W\d]*$")
+#: a headline's last line of one capitalised word, after a line that ended in a minor word
+ONE_TITLE_WORD = re.compile(r"[A-Z][A-Za-z'’-]+")
 #: a line that ends in a hyphen with OCR's speck glued after it (`Pro-:`): its word goes on
 HYPHEN_SPECK = re.compile(r"\w-[^\w\s]$")
 #: the longest line of OCR's debris inside a deck
@@ -1194,7 +1203,7 @@ def deck_end(lines: list[str], start: int, split_ends: frozenset[int] = frozense
 def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset[int] = frozenset()) -> int:
     """Where a headline set in title case alone ends, if one starts at `start` (else `start`):
     two lines or more (`Quillbury Council` / `Votes New Bridge`), none a headline in capitals
-    (`is_headline`: one starts there), none ending in a comma (an address, a list of names)
+    (`is_headline`: one starts there) nor a jump line (`JUMP_LINE`), none ending in a comma (an address, a list of names)
     nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a table
     of scores), before a line that opens with a capital (the article's first) or its byline
     (`8y Quill News.`); each line short
@@ -1202,11 +1211,17 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
     Court Fixes the Levy` / `At Nine Mills After Changes`). A full stop (`?`, `!`) ends it; a
     line after the first may open with a minor word (`Mill Sold` / `to Tulverton Men.`) or,
     where the line before ended inside a word (`split_ends`), with its tail (`Full Lib` /
-    `erty of Port.`), and may end in a semicolon between the headline's clauses."""
+    `erty of Port.`), and may end in a semicolon between the headline's clauses; after a line
+    that ends in a minor word (`Fair at`), where no headline stops, one capitalised word
+    alone ends it (`Quillbury.`)."""
     def is_title_part(at: int) -> bool:
+        if JUMP_LINE.match(lines[at]):
+            return False
         text = HEADLINE_STOP.sub("", lines[at])
         if at > start:
             text = " ".join(text.removesuffix(";").split()[at - 1 in split_ends:])
+            if ends_in_minor_word(lines[at - 1]) and ONE_TITLE_WORD.fullmatch(text):
+                return True
         return is_title_line(text, continued=at > start)
 
     def deck_end(fits: Callable[[str], bool]) -> int:
@@ -1226,6 +1241,12 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
     return end
 
 
+def ends_in_minor_word(line: str) -> bool:
+    """A line whose last word is a minor one (`at State Fair at`): a heading does not stop there."""
+    last = LAST_WORD.search(line)
+    return bool(last) and last.group(1) in MINOR_WORDS
+
+
 def in_pairs_list(lines: list[str], i: int) -> bool:
     """Whether line `i` is an entry of a list of name pairs (`NAME_PAIR`): a pair with a pair
     beside it, or any line between two (OCR lost its hyphen: `Osric Quillet Pellworth.`); a
@@ -1240,8 +1261,9 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "", after: 
     an initial or a title (`Messrs. O.`), and the line after (`after`, for the paragraph's
     last) opens with a capital or is a byline (`By Quill News.`: it opens the text under the
     subhead); it is no line of names (`NAMES_LINE`: `Clerk Osric R.`) nor a byline nor an
-    entry of a list of pairs (`in_pairs_list`), holds no comma (a dateline, a list) nor the
-    issue's number (`Vol. XII—No. 38.`, a masthead's line OCR set apart), and, as wide as the
+    entry of a list of pairs (`in_pairs_list`) nor a jump line (`Continued on Page 3.`), holds
+    no comma (a dateline, a list) nor the issue's number (`Vol. XII—No. 38.`, a masthead's line
+    OCR set apart), and, as wide as the
     column, it ends in a full stop (else it is the first line of text that goes on: `Rev.
     Osric Quillet of`)."""
     line = lines[i]
@@ -1249,7 +1271,7 @@ def is_subhead(lines: list[str], i: int, width: float, before: str = "", after: 
         and is_title_line(HEAD_STOP.sub("", line)) and len(REAL_WORD.findall(line)) >= 2 \
         and not DATE_LINE.match(line) and ((nxt := following(lines, i, after))[:1].isupper() or is_byline(nxt)) \
         and not NAMES_LINE.search(line) and not is_byline(line) and not in_pairs_list([before, *lines], i + 1) \
-        and "," not in line and not MASTHEAD_ISSUE.search(line) \
+        and "," not in line and not MASTHEAD_ISSUE.search(line) and not JUMP_LINE.match(line) \
         and (len(line) <= TITLE_DECK_WIDTH * width or bool(HEAD_STOP.search(line)))
 
 
