@@ -19,8 +19,11 @@ TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colon
           "Mister", "Squire", "Doctor", "Deacon", "Apostle", "Prophet", "Attorney", "Marquis", "Viscount",
           "Sheriff", "Deputy", "Secretary", "Commodore", "Commander", "Mayor", "Ambassador",
           "Chancellor", "Rabbi", "Vicar", "Parson", "Sultan", "Surgeon", "Excellency",
-          # a town's and a county's officers, as newspapers title them (`County Clerk Quillet`)
-          "Clerk", "Recorder", "Officer",
+          # a town's and a county's officers, as newspapers title them (`County Clerk Quillet`,
+          # `Patrolman Quillet`, `Architect O. Pellworth`)
+          "Clerk", "Recorder", "Officer", "Patrolman", "Policeman", "Detective", "Constable", "Coroner",
+          "Alderman", "Councilman", "Auditor", "Treasurer", "Assessor", "Supervisor", "Superintendent",
+          "Inspector", "Commissioner", "Postmaster", "Postmistress", "Warden", "Architect",
           # a letter's kin and a regiment's ranks, as soldiers wrote them
           "Uncle", "Aunt", "Cousin", "Col", "Gen", "Genl.", "Genl", "Maj", "Sergt", "Corp.", "Corpl.", "Corpl",
           # the ranks as journal keepers spelt them, and their plurals before two names (`Captains Quillet & Osric`)

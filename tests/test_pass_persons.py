@@ -178,6 +178,8 @@ def rules(text):
     ("sent Deputy Wm. H. Quillet, who went", "titled", ["Wm. H. Quillet"]),
     ("arrested by Sheriff Quillet today", "titled", ["Quillet"]),
     ("County Clerk Quillet and Recorder Pellworth met", "titled", ["Quillet", "Pellworth"]),
+    ("Patrolman Quillet called Architect O. T. Pellworth", "titled", ["Quillet", "O. T. Pellworth"]),
+    ("the patrolman called the architect", "titled", []),
     ("the clerk told the Recorder of it", "titled", []),
     ("then Mr. Baker rose; Mr. Chairman, I rose; the baker", "titled", ["Baker"]),
     ("the Bishop Palace, the palace", "titled", []),
@@ -428,6 +430,14 @@ def test_a_surname_after_a_places_first_word_is_the_places():
     pattern = surname_pattern(set(), {"Quillet"})
     text = "Quillet came to Mt. Quillet, then to Fort Quillet; Quillet left."
     assert [text[i:j] for i, j in surname_mentions(text, pattern, Known())] == ["Quillet", "Quillet"]
+
+
+def test_a_surname_in_capitals_before_a_states_abbreviation_is_a_datelines_town():
+    pattern = surname_pattern(set(), {"Quillet"})
+    text = "ST. QUILLET, Minn., Sept. 16. QUILLET. N. D. Then QUILLET, Osric and Quillet. Pa. left."
+    assert [text[i:j] for i, j in surname_mentions(text, pattern, Known())] == ["QUILLET", "Quillet"]
+    text = "by OSRIC QUILLET, M.A., and QUILLET, Esq."      # a degree, a suffix: the person
+    assert [text[i:j] for i, j in surname_mentions(text, pattern, Known())] == ["QUILLET", "QUILLET"]
 
 
 def test_words_derived_from_a_surname_are_not_persons():

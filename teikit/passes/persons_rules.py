@@ -1123,6 +1123,13 @@ OWNED_PLACE_AFTER = re.compile(r"['’]s?[ \t]+(?:"
                                + "|".join(sorted(PLACE_NOUNS | {"Pillar", "Well", "Hill", "Lookout"})) + r")\b")
 
 
+#: a state's or a province's abbreviation after a word (`, Minn.`, `. Pa.`, `, N. D.`), no
+#: suffix, title or degree (`, Esq.`, `, Jr.`, `, M.A.`): the word in capitals is a dateline's
+#: town (`ST. QUILLET, Minn., Sept. 16.`), not a person of that surname
+STATE_AFTER = re.compile(r"[.,]['\"]?[ \t]+(?!(?:Esq|Jun|Jr|Sen|Sr|Bart|Knt|Kt|Hon|Rev|Dr|Mr|Mrs|Messrs|Prof|Co|No|Vol|Ch)\.)"
+                         r"(?:[A-Z][a-z]{1,4}|[NSWR]\.[ \t]?[A-Z])\.")
+
+
 #: a lower-case word (and a comma) right before a word: running prose, where a capital
 #: marks a name rather than a sentence's start or a heading set in title case
 PROSE_BEFORE = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*,?[ \t]+$")
@@ -1131,8 +1138,9 @@ PROSE_BEFORE = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*,?[ \t]+$")
 def surname_mentions(text: str, pattern: Surnames | None, known: Known,
                      named_in_full: frozenset[str] = frozenset()) -> list[Span]:
     """Full names and bare surnames found elsewhere; a bare surname neither before another
-    capitalised word nor a common word, unless the text names its bearer in full with a
-    forename and it is capitalised in running prose (`Osric L. Glass ... with Glass`)."""
+    capitalised word nor a dateline's town in capitals (`QUILLET, Minn.`) nor a common word,
+    unless the text names its bearer in full with a forename and it is capitalised in running
+    prose (`Osric L. Glass ... with Glass`)."""
     if pattern is None:
         return []
     found = []
@@ -1143,7 +1151,8 @@ def surname_mentions(text: str, pattern: Surnames | None, known: Known,
         before = text[max(0, m.start() - 6):m.start()]
         if before.rstrip().endswith((" the", " a", " an")) or before.rstrip() in ("the", "The"):
             continue
-        if bare and (in_place_name(text, m.start()) or known.is_common(m.group()) and not (
+        if bare and (in_place_name(text, m.start()) or m.group().isupper() and STATE_AFTER.match(text, m.end())
+                     or known.is_common(m.group()) and not (
                 m.group() in named_in_full and PROSE_BEFORE.search(text, max(0, m.start() - 30), m.start()))):
             continue
         found.append(m.span())
