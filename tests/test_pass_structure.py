@@ -532,7 +532,7 @@ def test_a_title_case_headline_goes_on_in_a_minor_word_or_a_split_words_tail_to_
 
 
 def test_a_title_case_headline_does_not_end_on_a_minor_word_but_on_the_word_after_it():
-    lines = ["the mill was sold.", "Quillet Speaks of Ro", "ads at County Fair- at", "Tulverton.",
+    lines = ["the mill was sold.", "Quillet Speaks of Ro", "ads at the Old Mill- at", "Tulverton.",
              "MILLS TO CLOSE", "The mills will close."]
     assert structure.headline_spans(lines, split_ends=frozenset({1})) == [(1, 4), (4, 5)]
     # after a line that ends in a whole word, a word alone is no headline's
@@ -541,7 +541,7 @@ def test_a_title_case_headline_does_not_end_on_a_minor_word_but_on_the_word_afte
 
 
 def test_a_jump_line_to_another_page_is_no_heading():
-    lines = ["the mill burned down.", "Continued on Pago Three.", "Quillet Buys the Mill", "at Tulverton.",
+    lines = ["the mill burned down.", "Continued on Paqe Three.", "Quillet Buys the Mill", "at Tulverton.",
              "The mill was sold."]
     assert structure.headline_spans(lines) == [(2, 4)]
     assert structure.is_subhead(["the mill burned.", "Quillet Buys Mill.", "The mill"], 1, 30)
@@ -1178,7 +1178,7 @@ def test_a_wire_services_credit_under_a_heading_is_its_byline():
                      ("byline", "(By Osric Quillet, Quill Wire\nStaff Correspondent.)")]
     assert structure.is_byline("fly Quill Ne\"s.") and structure.is_byline("(By Quill Wire.)")
     # OCR's speck between the credit's words, and a wire's credit to the paper
-    assert structure.is_byline("By Quill - Newz.") and structure.is_byline("By Leased Wire to The Quill Star, '")
+    assert structure.is_byline("By Quill - Newz.") and structure.is_byline("By Private Wire to The Quill Star, '")
     assert not structure.is_byline("By Hannah to the mill")
     # a line of text that opens with the word, or a bracket that is no credit, is none
     assert not structure.is_byline("fly over the Quill Bridge.") and not structure.is_byline("(By the Way.)")

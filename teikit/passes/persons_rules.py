@@ -663,14 +663,22 @@ def forenames_of_the_text(texts: list[str], known: Known) -> frozenset[str]:
     return frozenset(before_surname - refuted)
 
 
+#: a state's or a province's abbreviation after a word (`, Minn.`, `. Pa.`, `, N. D.`), no
+#: suffix, title or degree (`, Esq.`, `, Jr.`, `, M.A.`): the word is a dateline's town
+STATE_AFTER_TEXT = (r"[.,]['\"]?[ \t]*"
+                    r"(?!(?:Esq|Jun|Jr|Sen|Sr|Bart|Knt|Kt|Hon|Rev|Dr|Mr|Mrs|Messrs|Prof|Co|No|Vol|Ch)\.)"
+                    r"(?:[A-Z][a-z]{1,4}|[NSWR]\.[ \t]?[A-Z])\.")
+STATE_AFTER = re.compile(STATE_AFTER_TEXT)
+
+
 #: `St. Pellworth`: a saint, unless the words around make the saint's name a place's: a
 #: preposition of motion or place or an article before (`to St. Quillabee`, `the St.
 #: Quillabee`), a capitalised word before (`Quill St Mary`, a street) or after (`St.
 #: Quillabee Post`), an owner's `'s` (`St. Pellworth's`, `St. Ambrosius'`, a church), or a
-#: building, a place or a feast after (`St. Pellworth church`), or, after a comma, an
-#: abbreviated state's or month's name (`St. Quillabee, Minn.`, a dateline's place)
+#: building, a place or a feast after (`St. Pellworth church`), or a state's abbreviation
+#: (`STATE_AFTER_TEXT`: `St. Quillabee, Minn.`, a dateline's place)
 SAINT = re.compile(not_after(r"[\w.]", "St") + rf"\.?[ \t]+(?P<name>{NAME_WORD}){NAME_END}"
-                   r"(?!['’]|,[ \t]*[A-Z][a-z]{1,4}\.|[ \t]+[A-Z]|[ \t]+(?:church|cathedral|chapel|abbey|priory|well|"
+                   rf"(?!['’]|{STATE_AFTER_TEXT}|[ \t]+[A-Z]|[ \t]+(?:church|cathedral|chapel|abbey|priory|well|"
                    r"street|square|gate|hospital|college|school|parish|island|bay|river|day|eve)\b)")
 PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|towards|via|leaving|reached)\s+$", re.IGNORECASE)
 
@@ -1123,11 +1131,6 @@ OWNED_PLACE_AFTER = re.compile(r"['’]s?[ \t]+(?:"
                                + "|".join(sorted(PLACE_NOUNS | {"Pillar", "Well", "Hill", "Lookout"})) + r")\b")
 
 
-#: a state's or a province's abbreviation after a word (`, Minn.`, `. Pa.`, `, N. D.`), no
-#: suffix, title or degree (`, Esq.`, `, Jr.`, `, M.A.`): the word in capitals is a dateline's
-#: town (`ST. QUILLET, Minn., Sept. 16.`), not a person of that surname
-STATE_AFTER = re.compile(r"[.,]['\"]?[ \t]+(?!(?:Esq|Jun|Jr|Sen|Sr|Bart|Knt|Kt|Hon|Rev|Dr|Mr|Mrs|Messrs|Prof|Co|No|Vol|Ch)\.)"
-                         r"(?:[A-Z][a-z]{1,4}|[NSWR]\.[ \t]?[A-Z])\.")
 
 
 #: a lower-case word (and a comma) right before a word: running prose, where a capital

@@ -151,7 +151,7 @@ SIGNATURE = re.compile(r"^(?:[A-Z][\w’'.-]*\.?)(?: (?:[A-Z][\w’'.-]*\.?|de|v
 BYLINE = re.compile(r"(?:^|, )by [A-Z]", re.IGNORECASE)
 #: a writer's name on a line of its own under a headline: `By Osric T. Quillet.`, `BY OSRIC
 #: QUILLET`, or a wire service's credit, maybe in brackets and with the correspondent's name
-#: (`By Quill News.`, `(By Osric Quillet, Quill Wire`, `By Leased Wire to The Quill Star`): two
+#: (`By Quill News.`, `(By Osric Quillet, Quill Wire`, `By Private Wire to The Quill Star`): two
 #: to seven capitalised words or initials, none a minor word but the `to` of a wire's credit,
 #: commas between; OCR misreads the B of `By` (`8y`, `Ey`, `fly`), a letter as a quote
 #: (`Ne"s`), and leaves a speck or two between the words or after the full stop (`Quill - News. -`)
@@ -275,12 +275,12 @@ DECK_LINE_CAPITALS = 0.5
 #: the most lines of a correspondent's bureau under a byline
 BUREAU_LINES = 2
 #: a newspaper's jump line, where an article goes on or comes from another page (`Continued on
-#: Page Three.`, `(Concluded from page 2)`), OCR's misread page word too (`Pago`): no heading
+#: Page Three.`, `(Concluded from page 2)`), OCR's misread page word too (`Paqe`): no heading
 JUMP_LINE = re.compile(r"^\(?(?:Continued|Concluded)\s+(?:on|from)\s+(?:the\s+)?[Pp][a-z]{2,3}\s+[\w-]+[.)]*$",
                        re.IGNORECASE)
 #: the most lines of a headline set in title case alone
 TITLE_HEADLINE_LINES = 4
-#: a line's last word, OCR's specks and a stray hyphen after it (`Fair- at`, `Fair at ,`)
+#: a line's last word, OCR's specks and a stray hyphen after it (`Mill- at`, `Mill at ,`)
 LAST_WORD = re.compile(r"([A-Za-z]+)[\W\d]*$")
 #: a headline's last line of one capitalised word, after a line that ended in a minor word
 ONE_TITLE_WORD = re.compile(r"[A-Z][A-Za-z'’-]+")
@@ -1203,16 +1203,16 @@ def deck_end(lines: list[str], start: int, split_ends: frozenset[int] = frozense
 def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset[int] = frozenset()) -> int:
     """Where a headline set in title case alone ends, if one starts at `start` (else `start`):
     two lines or more (`Quillbury Council` / `Votes New Bridge`), none a headline in capitals
-    (`is_headline`: one starts there) nor a jump line (`JUMP_LINE`), none ending in a comma (an address, a list of names)
-    nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a table
-    of scores), before a line that opens with a capital (the article's first) or its byline
+    (`is_headline`: one starts there) nor a jump line (`JUMP_LINE`), none ending in a comma
+    (an address, a list of names) nor a line of names (`NAMES_LINE`: `B. Quillet 169`, a
+    table of scores), before a line that opens with a capital (the article's first) or its byline
     (`8y Quill News.`); each line short
     of the column's `width`, or, after a finished sentence, as wide as the column (`County
     Court Fixes the Levy` / `At Nine Mills After Changes`). A full stop (`?`, `!`) ends it; a
     line after the first may open with a minor word (`Mill Sold` / `to Tulverton Men.`) or,
     where the line before ended inside a word (`split_ends`), with its tail (`Full Lib` /
     `erty of Port.`), and may end in a semicolon between the headline's clauses; after a line
-    that ends in a minor word (`Fair at`), where no headline stops, one capitalised word
+    that ends in a minor word (`Mill at`), where no headline stops, one capitalised word
     alone ends it (`Quillbury.`)."""
     def is_title_part(at: int) -> bool:
         if JUMP_LINE.match(lines[at]):
@@ -1242,7 +1242,7 @@ def title_deck(lines: list[str], start: int, width: float, split_ends: frozenset
 
 
 def ends_in_minor_word(line: str) -> bool:
-    """A line whose last word is a minor one (`at State Fair at`): a heading does not stop there."""
+    """A line whose last word is a minor one (`Quillet Speaks at`): a heading does not stop there."""
     last = LAST_WORD.search(line)
     return bool(last) and last.group(1) in MINOR_WORDS
 
