@@ -1131,8 +1131,6 @@ OWNED_PLACE_AFTER = re.compile(r"['’]s?[ \t]+(?:"
                                + "|".join(sorted(PLACE_NOUNS | {"Pillar", "Well", "Hill", "Lookout"})) + r")\b")
 
 
-
-
 #: a lower-case word (and a comma) right before a word: running prose, where a capital
 #: marks a name rather than a sentence's start or a heading set in title case
 PROSE_BEFORE = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*,?[ \t]+$")
