@@ -85,7 +85,9 @@ def test_two_folios_in_sequence_the_first_opening_the_text_are_its_two_pages():
     doc, _ = run(page(20) + ["", "12", ""] + page(20) + ["", "13", ""])    # at the foot, the last closing the text
     assert furniture_lines(doc) == [(22, "pageNum", None), (24, None, "13"), (45, "pageNum", None)]
     for lines in (["12", ""] + page(20) + ["", "14", ""] + page(5),          # not in sequence
-                  ["Text before it", "", "12", ""] + page(20) + ["", "13", ""] + page(5)):   # text on both sides
+                  ["Text before it", "", "12", ""] + page(20) + ["", "13", ""] + page(5),   # text on both sides
+                  ["1.", ""] + page(20) + ["", "2.", ""] + page(5),                          # numbered sections
+                  ["1", "", "OPENING", ""] + page(20) + ["", "2", "", "CLOSING", ""] + page(5)):   # titled ones
         assert furniture_lines(run(lines)[0]) == []
 
 

@@ -261,14 +261,25 @@ def chain_folios(pages: Pages, cands: list[Candidate]) -> None:
                                   pages.lines[k].n)
 
 
+#: a full line of text is at least this share of the usual line
+FULL_LINE_SHARE = 0.6
+
+
 def is_two_pages(lines: list[Line], chain: list[Candidate]) -> bool:
-    """A document of two pages (a letter, a petition): two folios in sequence, each alone
-    between blank lines, the first opening the text or the second closing it. Two numbers
-    alone prove no pagination elsewhere (`1936` and `1937` heading a diary's years, sections
-    numbered); a folio above the first line or below the last does."""
-    return len(chain) == 2 and all(c.strong for c in chain) and chain[1].number == chain[0].number + 1 \
-        and (all(is_blank(lines, i) for i in range(chain[0].index))
-             or all(is_blank(lines, i) for i in range(chain[1].index + 1, len(lines))))
+    """A document of two pages (a letter, a petition): two folios in sequence, each digits
+    alone between blank lines, one at least beside a full line of text, the first opening the
+    text or the second closing it. Two numbers alone prove no pagination elsewhere (`1936` and
+    `1937` heading a diary's years); a folio above the first line or below the last does, unless
+    headings stand beside them (`1` / `INTRODUCTION`, `2.`: numbered sections)."""
+    if not (len(chain) == 2 and chain[1].number == chain[0].number + 1
+            and all(c.strong and lines[c.index].text.strip().isdigit() for c in chain)):
+        return False
+    full = FULL_LINE_SHARE * usual_width(lines)
+    opening = all(is_blank(lines, i) for i in range(chain[0].index))
+    closing = all(is_blank(lines, i) for i in range(chain[1].index + 1, len(lines)))
+    step = 1 if opening else -1
+    beside = [next((line for line in lines[c.index + step::step] if line.kind != "blank"), None) for c in chain]
+    return (opening or closing) and any(line is not None and len(line.text) >= full for line in beside)
 
 
 def printed_style(shown: str) -> tuple[int, bool]:
