@@ -95,6 +95,8 @@ def dates_in(text):
     # a weekday's short form before the date, a month's period with no space after it
     ("Mon., Jan. 4, 1790 came", ("Mon., Jan. 4, 1790", {"when": "1790-01-04"})),
     ("sent Sept.1, 1790 by", ("Sept.1, 1790", {"when": "1790-09-01"})),
+    # a dateline's comma after the day that OCR read as a full stop
+    ("QUILLBURY, MAY 9. 1862. No.", ("MAY 9. 1862", {"when": "1862-05-09"})),
     # deeds and court records: the year written out, after `in the year of our Lord`
     ("on the second day of June in the year of our Lord one thousand eight hundred and forty six Osric",
      ("second day of June in the year of our Lord one thousand eight hundred and forty six", {"when": "1846-06-02"})),
@@ -138,6 +140,11 @@ def test_series_shares_its_year_where_months_run_forward():
 ])
 def test_not_dates(text):
     assert dates_in(text) == []
+
+
+def test_a_full_stop_after_a_month_ends_it():
+    """Only a day's full stop stands for the comma OCR lost: after a month it ends a sentence."""
+    assert dates_in("in June. 1862 was dry") == [("June", {"when": "--06"}), ("1862", {"when": "1862"})]
 
 
 def test_a_one_digit_range_end_is_no_digit_of_a_spaced_number():

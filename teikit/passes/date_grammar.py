@@ -120,8 +120,11 @@ _NUM_END = r"(?![\d]|[.,]\d\d)"
 #: April 1827a copy`), but not a decade's `s`
 _END = r"(?:(?<=[12]\d{3})(?=[a-z])(?!s\b)|(?!\w)(?![-–][a-z\d]|—\d))"
 #: what joins a month to its year: `June 1865`, `June, 1865`, `June of 1865`, `June of the year 1865`,
-#: and the deeds' and courts' `May in the year of our Lord 1865`, `May A.D. 1865`, `May Anno Domini 1865`
-_TO_YEAR = (r"(?:\s?,\s*|(?:\s\?|\s+of(?:\s+the\s+year)?|,?\s+in\s+the\s+year(?:\s+of\s+our\s+Lord)?)?\s+)"
+#: and the deeds' and courts' `May in the year of our Lord 1865`, `May A.D. 1865`, `May Anno Domini 1865`;
+#: a day's comma OCR read as a full stop, as datelines set in capitals show it (`JULY 19. 1861.`), before
+#: a year read whole (a misread one, `JANUARY 2. 1116.`, is the masthead's to mend: `weekday_year_day`)
+_TO_YEAR = (r"(?:\s?,\s*|(?<=\d)\.\s+(?=(?:1[5-9]|20)\d\d\b)"
+            r"|(?:\s\?|\s+of(?:\s+the\s+year)?|,?\s+in\s+the\s+year(?:\s+of\s+our\s+Lord)?)?\s+)"
             r"(?:[Aa]\.\s?[Dd]\.\s?|Anno\s+Domini\s+)?")
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
