@@ -484,6 +484,35 @@ def test_parts_printed_at_once_are_numbered_on_even_where_a_page_side_changes_th
     assert [page.splitlines()[-1] for page in in_turn[0]] == [str(number) for number in range(1, len(in_turn[0]) + 1)]
 
 
+
+def text_positions(pypdf, pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Each page's runs of text where they are drawn."""
+    pages = []
+    for page in pypdf.PdfReader(pdf).pages:
+        runs = []
+        page.extract_text(visitor_text=lambda text, cm, tm, *_: runs.append(
+            (round(cm[4] + tm[4], 1), round(cm[5] + tm[5], 1), text.strip())) if text.strip() else None)
+        pages.append(runs)
+    return pages
+
+
+def test_a_part_laid_out_at_once_and_moved_to_a_left_page_is_drawn_where_it_would_be(tmp_path, monkeypatch):
+    """The second part, laid out from page 1 while the first is, begins on a left page: each
+    of its pages is drawn between a left page's margins, with a left page's running head and
+    its number, as where it is printed after the first."""
+    pytest.importorskip("weasyprint", reason="the optional pdf extra (WeasyPrint) is not installed")
+    pypdf = pytest.importorskip("pypdf", reason="the optional pdf extra (pypdf) is not installed")
+    words = " ".join(f"Quillet{number} met Hesper at Tulverton" for number in range(60))
+    html_path = render_file(made_up_tei(tmp_path, f"<body><div><head>Osric</head><p>Tobias.</p></div>"
+                                                  f"<div><head>Pellworth</head><p>{words}</p></div></body>"), tmp_path)
+    monkeypatch.setattr(pdf_module, "PART_BYTES", 1)
+    in_turn = text_positions(pypdf, write_pdf(html_path, 1))
+    at_once = text_positions(pypdf, write_pdf(html_path, 2))
+    assert at_once == in_turn
+    left, right = in_turn[1], in_turn[2]
+    assert left[-1][2] == "2" and right[-1][2] == "3" and min(left)[0] < min(right)[0]
+
+
 PLAIN_PAGE = """<!DOCTYPE html><html><head><link rel="stylesheet" href="edition.css">
 <link rel="stylesheet" href="print.css" media="print"></head><body><p>
 <span class="person" id="m1" title="Osric Quillet">Osric</span> met
@@ -530,13 +559,14 @@ def test_the_collector_is_paused_while_a_part_is_printed_and_then_as_it_was():
         gc.enable()
 
 
-def print_part_but_fail_the_third(number: int, page: str, base_url: str) -> tuple[bytes, int]:
+def print_part_but_fail_the_third(number: int, page: str, base_url: str,
+                                  first_page: int | None) -> tuple[bytes | None, int, int]:
     """In a worker: the third part fails, by an error or by the process dying."""
     if number == 2:
         if "dies" in base_url:
             os._exit(1)
         raise TeikitError("made-up failure of the third part")
-    return PRINT_PART(number, page, base_url)
+    return PRINT_PART(number, page, base_url, first_page)
 
 
 PRINT_PART = pdf_module._print_part

@@ -9,16 +9,18 @@ book's title for its running heads (print.css takes it from the `h1`, which only
 part has); a link to another part is printed as a `PART_LINK` address and pointed at the
 anchor's named destination once the parts are joined.
 
-Parts are printed by `jobs` worker processes at once (`_printed_in_order`). A part can be
-printed only once the pages of every part before it are known, so a print says how many
-pages it laid out before it writes them, and a worker with nothing to print lays out the
-next part whose pages are unknown just to count them: print.css gives left and right
-pages the same measure, so a part takes as many pages wherever it starts. Whatever the
-stylesheet, a part printed from another page than the one its forerunners end on is
-printed again: the numbering is checked, not assumed. With two workers, then, the parts
-are laid out one after the other, each written while the next is laid out: the book's
-layouts (25 of its 40 s of CPU, 2 cores) bound its time; its page numbers and running
-heads are all that wait on the parts before.
+Parts are printed by `jobs` worker processes at once (`_printed_in_order`), all laid out at
+once: a part's layout does not wait on the parts before it, only its page numbers and
+sides do. Each part is laid out from page 1 on a right page; once WeasyPrint has paginated
+it, and before it lays out the margin boxes (running heads, page numbers), the worker says
+how many pages it took and waits to be told its first page, which the parent knows as soon
+as the parts before it are paginated (`_paginated_then_moved`). Its pages are then numbered
+on from there and, from a left page, each is turned to the other side, its content moved
+across between that side's margins: print.css gives left and right pages the same measure,
+so a part takes the same pages wherever it starts. Where that is not so (a break to a given
+side, other measures), the part is printed again from its first page, as is one printed from
+another page than the one its forerunners end on: the numbering is checked, not assumed.
+With two workers, the book's time is its CPU (some 40 s, on 2 cores) shared between them.
 
 Before WeasyPrint sees the page, what print hides is taken out and what print shows as
 plain text is sent as such (`_drop_hidden_in_print`, `_print_plain`): its time goes on
@@ -34,8 +36,9 @@ import multiprocessing
 import os
 import queue
 import re
+import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from logging.handlers import QueueHandler
@@ -69,8 +72,17 @@ PART_LINK = "teikit-part:"
 #: two keep the book's PDF under 500 MB; -j asks for more where memory allows
 MAX_DEFAULT_JOBS = 2
 
+#: the breaks to a page of a given side, which a part turned to the other side would break to elsewhere
+PAGE_SIDES = {"left", "right", "recto", "verso"}
+#: a part's first page when the parts are given up (one failed): a worker waiting for it stops
+GIVEN_UP = -1
+
 #: in a worker process, where it says how many pages a part took and what WeasyPrint logged
 _reports: multiprocessing.Queue | None = None
+#: in a worker process, where it is told each part's first page (0 while unknown)
+_first_pages = None
+#: the part being printed: its number and its first page (None while it waits to be told it)
+_printing: tuple[int, int | None] = (0, 1)
 
 
 def default_jobs() -> int:
@@ -124,27 +136,24 @@ def write_pdf(html_path: str | Path, jobs: int | None = None) -> Path:
     return pdf_path
 
 
-def _print_part(number: int, page: str, base_url: str) -> tuple[bytes, int]:
-    """One part's PDF and its number of pages, told to the parent (in a worker) as soon
-    as they are laid out, so that the next part can start while this one is written."""
+def _print_part(number: int, page: str, base_url: str, first_page: int | None) -> tuple[bytes | None, int, int]:
+    """One part's PDF, its number of pages and its first page. In a worker, the pages are
+    told to the parent as soon as they are laid out (`_paginated_then_moved`); with no
+    `first_page`, the part, laid out from page 1, waits to be told where it begins and is
+    moved there: no PDF (None) where it cannot be, for the parent to print it again."""
     from weasyprint import HTML
 
+    global _printing
+    _printing = number, first_page
     with _collector_paused():
-        document = HTML(string=page, base_url=base_url).render()
-        pages = len(document.pages)
-        if _reports is not None:
-            _reports.put((number, pages))
+        try:
+            document = HTML(string=page, base_url=base_url).render()
+        except _Unmovable:
+            return None, 0, _printing[1]
         pdf = document.write_pdf()
+        pages = len(document.pages)
         del document
-    return pdf, pages
-
-
-def _count_pages(page: str, base_url: str) -> int:
-    """How many pages a part takes, laid out but not written."""
-    from weasyprint import HTML
-
-    with _collector_paused():
-        return len(HTML(string=page, base_url=base_url).render().pages)
+    return pdf, pages, _printing[1]
 
 
 @contextmanager
@@ -164,84 +173,70 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _printed_in_order(page_html: Callable[[int, int], str], count: int, base_url: str, jobs: int) -> Iterator[bytes]:
-    """Each part's PDF in order, numbered on from the last, printed by `jobs` processes."""
+    """Each part's PDF in order, numbered on from the last, printed by `jobs` processes.
+
+    Every part is laid out at once from page 1 (`_print_part`), and told its first page as
+    soon as the parts before it are laid out; one printed from another page than the one its
+    forerunners end on, or not moved (its PDF None), is printed again from there."""
     if jobs == 1 or count == 1:
         first_page = 1
         for number in range(count):
-            pdf, pages = _print_part(number, page_html(number, first_page), base_url)
+            pdf, pages, _ = _print_part(number, page_html(number, first_page), base_url, first_page)
             yield pdf
             first_page += pages
         return
-    jobs = min(jobs, count)
     reports = multiprocessing.Queue()
-    pool = ProcessPoolExecutor(jobs, initializer=_report_to, initargs=(reports,))
-    pages: dict[int, int] = {}                          # the parts whose pages are known: how many
-    printed: dict[int, tuple[int, bytes, int]] = {}     # printed, not yet handed on: first page, PDF, pages
-    running: dict[Future, tuple[int, int | None]] = {}   # part, first page (None: counting)
-    next_part, first_page = 0, 1
+    first_pages = multiprocessing.Array("l", count)
+    first_pages[0] = 1
+    pool = ProcessPoolExecutor(min(jobs, count), initializer=_report_to, initargs=(reports, first_pages))
+    pages: dict[int, int] = {}
     try:
+        printing = [pool.submit(_print_part, number, page_html(number, 1), base_url, None if number else 1)
+                    for number in range(count)]
+        next_part, first_page = 0, 1
         while next_part < count:
-            while len(running) < jobs:
-                job = _next_job(next_part, first_page, count, jobs, pages, printed, running)
-                if job is None:
-                    break
-                number, start = job
-                if start is None:
-                    running[pool.submit(_count_pages, page_html(number, 1), base_url)] = job
-                else:
-                    running[pool.submit(_print_part, number, page_html(number, start), base_url)] = job
-            done, _ = wait(running, timeout=0.05, return_when=FIRST_COMPLETED)
+            wait([printing[next_part]], timeout=0.05)
             _take_reports(reports, pages)
-            for future in done:
-                number, start = running.pop(future)
-                if start is None:
-                    pages[number] = future.result()
-                else:
-                    pdf, pages[number] = future.result()
-                    printed[number] = start, pdf, pages[number]
-            while next_part in printed:
-                start, pdf, part_pages = printed.pop(next_part)
-                if start != first_page:   # the parts before took other pages than counted: print it again
-                    break
-                yield pdf
-                first_page += part_pages
-                next_part += 1
+            _tell_first_pages(first_pages, pages)
+            if not printing[next_part].done():
+                continue
+            pdf, part_pages, started = printing[next_part].result()
+            if pdf is None or started != first_page:
+                printing[next_part] = pool.submit(_print_part, next_part, page_html(next_part, first_page), base_url,
+                                                  first_page)
+                continue
+            yield pdf
+            first_page += part_pages
+            next_part += 1
     except BrokenProcessPool:
         raise TeikitError("a process printing the PDF died (out of memory?); "
                           "try fewer at once with -j") from None
     finally:
+        for number in range(count):
+            if not first_pages[number]:
+                first_pages[number] = GIVEN_UP
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _next_job(next_part: int, first_page: int, count: int, jobs: int, pages: dict[int, int], printed: dict,
-              running: dict[Future, tuple[int, int | None]]) -> tuple[int, int | None] | None:
-    """The first part not yet printed whose first page is known (part, first page), or else
-    the first whose pages are neither known nor being laid out, to count them (part, None).
-
-    Counting lays a part out twice, so only the workers beyond two count: the prints alone
-    keep two busy, one laying out a part while the other writes the one before."""
-    busy = {number for number, _ in running.values()}
-    start = first_page
-    for number in range(next_part, count):
-        if number not in printed and number not in busy:
-            return number, start
-        if number not in pages:
-            break
-        start += pages[number]
-    if sum(start is None for _, start in running.values()) >= jobs - 2:
-        return None
-    return next(((number, None) for number in range(next_part + 1, count) if number not in pages and number not in busy),
-                None)
+def _tell_first_pages(first_pages, pages: dict[int, int]) -> None:
+    """Each part's first page where the pages of the part before are known."""
+    for number in range(1, len(first_pages)):
+        if not first_pages[number] and first_pages[number - 1] > 0 and number - 1 in pages:
+            first_pages[number] = first_pages[number - 1] + pages[number - 1]
 
 
-def _report_to(reports: multiprocessing.Queue) -> None:
+def _report_to(reports: multiprocessing.Queue, first_pages) -> None:
     """In a worker: where to say how many pages a part took, and WeasyPrint's remarks, which
-    the parent says once (`_SaidOnce`)."""
-    global _reports
-    _reports = reports
+    the parent says once (`_SaidOnce`); where to be told each part's first page; WeasyPrint's
+    pagination that says and is told them."""
+    import weasyprint.layout
+
+    global _reports, _first_pages
+    _reports, _first_pages = reports, first_pages
     logger = logging.getLogger("weasyprint")
     logger.addHandler(QueueHandler(reports))
     logger.propagate = False
+    weasyprint.layout.make_all_pages = _paginated_then_moved(weasyprint.layout.make_all_pages)
 
 
 def _take_reports(reports: multiprocessing.Queue, pages: dict[int, int]) -> None:
@@ -256,6 +251,72 @@ def _take_reports(reports: multiprocessing.Queue, pages: dict[int, int]) -> None
         else:
             number, laid_out = report
             pages[number] = laid_out
+
+
+class _Unmovable(Exception):
+    """A part laid out from page 1 that would take other pages from where it begins."""
+
+
+def _paginated_then_moved(make_all_pages: Callable) -> Callable:
+    """WeasyPrint's pagination (its pages before their margin boxes, a part's content laid
+    out), which then says how many pages the part took and, for a part told its first page,
+    waits for it and moves the pages there: a part's pages wait on the parts before it only
+    for their numbers and sides, not to be laid out, so that every worker lays out at once."""
+    def paginated(context, root_box, html, pages) -> list:
+        global _printing
+        laid_out = list(make_all_pages(context, root_box, html, pages))
+        number, first_page = _printing
+        _reports.put((number, len(laid_out)))
+        if first_page is None:
+            _printing = number, _told_first_page(number)
+            _move_pages(context, html, laid_out, _printing[1] - 1)
+        return laid_out
+    return paginated
+
+
+def _told_first_page(number: int) -> int:
+    """The part's first page, once the parent knows it: the parts before are paginated."""
+    while not _first_pages[number]:
+        time.sleep(0.01)
+    if _first_pages[number] == GIVEN_UP:
+        raise TeikitError("the PDF's printing was given up")
+    return _first_pages[number]
+
+
+def _move_pages(context, html, pages: list, offset: int) -> None:
+    """Number the laid-out pages on by `offset` and, where it is odd, turn each to the other
+    side: its content moved across to that side's margins. Only where that is the page it
+    would have been: the part breaks to no side (no blank page), nothing waits on the count
+    of pages, and the other side's page has the same measure."""
+    if any(state["content_changed"] or state["pages_wanted"] for *_, state in context.page_maker) \
+            or any(next_page["break"] in PAGE_SIDES for _, next_page, *_ in context.page_maker[1:]) \
+            or any(page.page_type.blank for page in pages):
+        raise _Unmovable
+    for index, page in enumerate(pages):
+        counters = context.page_maker[index + 1][3][1]
+        counters["page"] = [value + offset for value in counters["page"]]
+        if offset % 2:
+            _turn_side(context, html, page)
+
+
+def _turn_side(context, html, page) -> None:
+    """A laid-out page made a page of the other side, as WeasyPrint's make_page makes one."""
+    from weasyprint.layout.page import page_height, page_width, set_page_type_computed_styles
+    from weasyprint.layout.percent import resolve_percentages
+
+    width, height, x, y = page.width, page.height, page.content_box_x(), page.content_box_y()
+    page_type = page.page_type._replace(side="left" if page.page_type.side == "right" else "right")
+    set_page_type_computed_styles(page_type, html, context.style_for)
+    style = context.style_for(page_type)
+    style["overflow"] = page.style["overflow"]
+    page.page_type, page.style = page_type, style
+    resolve_percentages(page, style["size"])
+    page_width(page, context, style["size"][0])
+    page_height(page, context, style["size"][1])
+    if (page.width, page.height, page.content_box_y()) != (width, height, y):
+        raise _Unmovable
+    for child in page.children:
+        child.translate(page.content_box_x() - x, 0)
 
 
 class _SaidOnce(logging.Filter):
