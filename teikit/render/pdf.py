@@ -262,14 +262,20 @@ def _paginated_then_moved(make_all_pages: Callable) -> Callable:
     out), which then says how many pages the part took and, for a part told its first page,
     waits for it and moves the pages there: a part's pages wait on the parts before it only
     for their numbers and sides, not to be laid out, so that every worker lays out at once."""
-    def paginated(context, root_box, html, pages) -> list:
+    def paginated(*args, **kwargs) -> list:
         global _printing
-        laid_out = list(make_all_pages(context, root_box, html, pages))
+        laid_out = list(make_all_pages(*args, **kwargs))
         number, first_page = _printing
         _reports.put((number, len(laid_out)))
         if first_page is None:
             _printing = number, _told_first_page(number)
-            _move_pages(context, html, laid_out, _printing[1] - 1)
+            try:
+                context, _, html, _ = args
+                _move_pages(context, html, laid_out, _printing[1] - 1)
+            except _Unmovable:
+                raise
+            except Exception as err:    # another WeasyPrint's internals: the part is printed again
+                raise _Unmovable from err
         return laid_out
     return paginated
 
