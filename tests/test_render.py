@@ -484,7 +484,6 @@ def test_parts_printed_at_once_are_numbered_on_even_where_a_page_side_changes_th
     assert [page.splitlines()[-1] for page in in_turn[0]] == [str(number) for number in range(1, len(in_turn[0]) + 1)]
 
 
-
 def text_positions(pypdf, pdf: Path) -> list[list[tuple[float, float, str]]]:
     """Each page's runs of text where they are drawn."""
     pages = []
@@ -496,21 +495,39 @@ def text_positions(pypdf, pdf: Path) -> list[list[tuple[float, float, str]]]:
     return pages
 
 
-def test_a_part_laid_out_at_once_and_moved_to_a_left_page_is_drawn_where_it_would_be(tmp_path, monkeypatch):
-    """The second part, laid out from page 1 while the first is, begins on a left page: each
-    of its pages is drawn between a left page's margins, with a left page's running head and
-    its number, as where it is printed after the first."""
+def edition_in_two_parts(tmp_path, monkeypatch):
+    """pypdf, and a made-up edition's HTML printed in two parts, the second beginning on a left page."""
     pytest.importorskip("weasyprint", reason="the optional pdf extra (WeasyPrint) is not installed")
     pypdf = pytest.importorskip("pypdf", reason="the optional pdf extra (pypdf) is not installed")
     words = " ".join(f"Quillet{number} met Hesper at Tulverton" for number in range(60))
     html_path = render_file(made_up_tei(tmp_path, f"<body><div><head>Osric</head><p>Tobias.</p></div>"
                                                   f"<div><head>Pellworth</head><p>{words}</p></div></body>"), tmp_path)
     monkeypatch.setattr(pdf_module, "PART_BYTES", 1)
+    return pypdf, html_path
+
+
+def test_a_part_laid_out_at_once_and_moved_to_a_left_page_is_drawn_where_it_would_be(tmp_path, monkeypatch):
+    """The second part, laid out from page 1 while the first is, begins on a left page: each
+    of its pages is drawn between a left page's margins, with a left page's running head and
+    its number, as where it is printed after the first."""
+    pypdf, html_path = edition_in_two_parts(tmp_path, monkeypatch)
     in_turn = text_positions(pypdf, write_pdf(html_path, 1))
     at_once = text_positions(pypdf, write_pdf(html_path, 2))
     assert at_once == in_turn
     left, right = in_turn[1], in_turn[2]
     assert left[-1][2] == "2" and right[-1][2] == "3" and min(left)[0] < min(right)[0]
+
+
+def test_a_part_whose_pages_cannot_be_moved_is_printed_again_from_its_first_page(tmp_path, monkeypatch):
+    """Where WeasyPrint's internals are not those the move reads (another version), the part
+    laid out from page 1 is printed again from where it begins: the same PDF, no failure."""
+    pypdf, html_path = edition_in_two_parts(tmp_path, monkeypatch)
+    in_turn = text_positions(pypdf, write_pdf(html_path, 1))
+
+    def internals_changed(*args):
+        raise AttributeError("made-up: no such attribute in another WeasyPrint")
+    monkeypatch.setattr(pdf_module, "_move_pages", internals_changed)
+    assert text_positions(pypdf, write_pdf(html_path, 2)) == in_turn
 
 
 PLAIN_PAGE = """<!DOCTYPE html><html><head><link rel="stylesheet" href="edition.css">
