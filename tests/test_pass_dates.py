@@ -92,6 +92,9 @@ def dates_in(text):
     ("on April 16,1790 we", ("April 16,1790", {"when": "1790-04-16"})),
     ("the 16th day of April, A.D. 1790, we", ("16th day of April, A.D. 1790", {"when": "1790-04-16"})),
     ("on April l6, 1790 we", ("April l6, 1790", {"when": "1790-04-16"})),
+    # a day `1` OCR read as a letter alone, before a comma and a year
+    ("Quillbury, May I, 1790. Sir,", ("May I, 1790", {"when": "1790-05-01"})),
+    ("sent April l, 1790 by", ("April l, 1790", {"when": "1790-04-01"})),
     # a weekday's short form before the date, a month's period with no space after it
     ("Mon., Jan. 4, 1790 came", ("Mon., Jan. 4, 1790", {"when": "1790-01-04"})),
     ("sent Sept.1, 1790 by", ("Sept.1, 1790", {"when": "1790-09-01"})),
@@ -129,7 +132,7 @@ def test_series_shares_its_year_where_months_run_forward():
 
 
 @pytest.mark.parametrize("text", [
-    "1,000 workers", "see page 1917", "pp. 1936-37", "May I say so?", "the October Revolution",
+    "1,000 workers", "see page 1917", "pp. 1936-37", "May I say so?", "May I, sir, ask it?", "the October Revolution",
     "his April Theses", "THE MARCH TO POWER", "the man of October", "a Trotskyist", "at 12.30",
     "the 16th century", "the 5th regiment", "Jan Smith came", "Marseilles 5 miles", "in 18G3 it",
     "Octr", "papers 1643/58 and 1702/60", "pages 3,1790", "No. 1790-3",

@@ -103,6 +103,9 @@ _DAY = rf"(?:[0-3]?\d|[1-3][OlIGSB]|[lI]\d)(?![\dOGB]|S(?!T))(?:{_SUFFIX}(?=1\d{
 _YEAR_LOOSE = r"(?:1\s?[\dOlIGSB]\s?[\dOlIGSB]\s?[\dOlIGSB]|20\s?\d\s?\d)"
 _YEAR = r"(?:1\d{3}|20\d{2})"
 _DAY_SPACED = r"(?:[1-3] [\dO](?=\s?,))"
+#: a day `1` that OCR read as a letter alone (`May I, 1837`): a day only before a comma and
+#: a year, where the pronoun (`May I, sir,`) never stands
+_DAY_MISREAD_ONE = rf"(?:[lI](?=,\s?{_YEAR}(?!\d)))"
 _DASH = r"\s?[-–—]\s?"
 _NUM_START = r"(?<![\d.,/:])"
 #: a season's name where a word starts, case ignored, led by its first letters (teikit.patterns)
@@ -405,7 +408,7 @@ RULES: list[Rule] = [
         _month_day_span, ("digit", "month")),
     # (Tuesday | Tues.) January 23(rd)(-30 | or 24)(,) (1937 | [1937] | (1937)); OCR's `Sept.1`
     Rule("month_day", re.compile(
-        rf"(?=[A-Z])(?:{_WEEKDAY})?(?P<month>{_MONTH})(?:\s+|(?<=\.))(?P<day>{_DAY_SPACED}|{_DAY})"
+        rf"(?=[A-Z])(?:{_WEEKDAY})?(?P<month>{_MONTH})(?:\s+|(?<=\.))(?P<day>{_DAY_SPACED}|{_DAY}|{_DAY_MISREAD_ONE})"
         rf"(?!\s\d{{3}}(?!\d))"
         rf"(?:(?:{_DASH}|\s+(?:or|to)\s+)(?P<day2>{_DAY}))?{_CLOSING_YEAR}?{_TRAILING_WEEKDAY}?{_END}"),
         _month_day, ("digit", "month")),
