@@ -35,14 +35,15 @@ def ends_in_hyphen(text: str) -> bool:
 
 #: OCR's usual misreadings, tried on unknown words (`spelling`): (as read, as printed, cost),
 #: the cost saying how much rarer the misreading is than the word it hides, in powers of ten
-#: (the noisy channel's error model, on wordfreq's Zipf scale)
+#: (the noisy channel's error model, on wordfreq's Zipf scale); a worn `w` of old type comes
+#: out as `Av` (`Avith`, `noAv`)
 CONFUSIONS = (("rn", "m", 1.0), ("m", "rn", 1.5), ("rl", "n", 1.5), ("ri", "n", 1.5), ("cl", "d", 1.5),
               ("li", "h", 1.0), ("ii", "u", 1.5), ("ii", "h", 1.5), ("ii", "ll", 1.5), ("f", "t", 1.5),
               ("t", "f", 1.5), ("c", "e", 1.0), ("e", "c", 1.0), ("l", "i", 1.5), ("i", "l", 1.5),
               ("h", "b", 1.5), ("b", "h", 1.0), ("u", "n", 1.0), ("n", "u", 1.0), ("v", "y", 1.0),
               ("y", "v", 1.5), ("vv", "w", 1.0), ("tl", "d", 1.5), ("i", "t", 2.5),
               ("€", "f", 0.5), ("&", "s", 1.0), ("I", "T", 1.5), ("l", "I", 1.5), ("O", "C", 1.5),
-              ("il", "d", 1.5), ("il", "u", 1.5), ("ri", "h", 1.5), ("h", "n", 1.5))
+              ("il", "d", 1.5), ("il", "u", 1.5), ("ri", "h", 1.5), ("h", "n", 1.5), ("Av", "w", 1.0))
 #: the cost of a diacritic OCR added to a plain letter (`mïller`): tried on lower-case words
 ACCENT_COST = 1.0
 

