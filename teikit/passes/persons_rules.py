@@ -902,11 +902,19 @@ Papers Despatches Dispatches Proceedings Transactions Records Reports Minutes Sp
 Statutes""".split())
 
 
-def names_a_body_or_work(name: str) -> bool:
-    """Whether a name is a body's or a work's: it ends in a body's noun (`Quillbury Railway`,
-    `Assembly`) or a work's (`Parliamentary Debates`, `Christian Biography`, `Quillbury Gazette`)."""
+#: the last words of the names of remedies that medical books and their advertisements print
+#: capitalised (`the Cordial Quillbury Balm`, `Vegetable Pills`): a thing's, no person's; an
+#: owner's `'s` leaves the person's name before them (`Quillet's Pills`)
+REMEDY_NOUNS = frozenset("""Balm Balsam Pills Pill Drops Elixir Tincture Mixture Ointment Salve Syrup Lozenges
+Powders Restorative Essence Lotion Liniment Embrocation Electuary Bitters Panacea""".split())
+
+
+def names_a_thing(name: str) -> bool:
+    """Whether a name is a body's, a work's or a remedy's: it ends in a body's noun (`Quillbury
+    Railway`, `Assembly`), a work's (`Parliamentary Debates`, `Christian Biography`, `Quillbury
+    Gazette`) or a remedy's (`Cordial Balm`)."""
     last = name.split()[-1]
-    return last in BODY_NOUNS or last in WORK_NOUNS
+    return last in BODY_NOUNS or last in WORK_NOUNS or last in REMEDY_NOUNS
 
 
 def in_place_name(text: str, start: int) -> bool:
@@ -969,7 +977,7 @@ def persons_of(text: str, spans: list[Span], known: Known) -> list[Span]:
     """Of a rule's spans, those that may be a person's (`rule_spans`), without their suffixes."""
     return [(i, j) for i, j in (without_titled_ones_camp(text, *without_suffix(text, *span)) for span in spans)
             if not (stands_for_no_person(text, i, j) or title_before(text, i) not in HONORIFICS
-                    and (names_a_place(text[i:j], known.forenames) or names_a_body_or_work(text[i:j])
+                    and (names_a_place(text[i:j], known.forenames) or names_a_thing(text[i:j])
                          or in_place_name(text, i)))]
 
 
