@@ -1194,3 +1194,11 @@ def test_a_titled_persons_camp_is_his_and_a_creek_named_for_him_no_mention():
     text = "arrived at Capt. Quillet Camp at noon; we named it Sergt. Pellworth Creek."
     found = [text[i:j] for spans in rule_spans(text, Known()).values() for i, j in spans]
     assert "Quillet" in found and not any("Pellworth" in name for name in found)
+
+
+def test_a_lone_m_is_monsieur_where_the_text_gives_french_titles():
+    english = ["My friend M. Tulverton says so; so does Thomas M. Pellworth."]
+    french = ["MM. Quillet and Osric treat the fever thus.", *english]
+    options = Options(model=False)
+    assert [m.text for m in find_mentions(french, None, options, Report())] == ["Tulverton", "Thomas M. Pellworth"]
+    assert [m.text for m in find_mentions(english, None, options, Report())] == ["M. Tulverton", "Thomas M. Pellworth"]

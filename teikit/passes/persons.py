@@ -272,7 +272,8 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
     if opts.unregistered:
         known = Known(finder.forenames if finder else COMMON_FORENAMES,
                       frozenset(itertools.chain.from_iterable(map(LOWER_WORD.findall, texts))))
-        known = Known(known.forenames | persons_rules.forenames_of_the_text(texts, known), known.lower_words)
+        known = Known(known.forenames | persons_rules.forenames_of_the_text(texts, known), known.lower_words,
+                      persons_rules.reads_m_as_monsieur(texts))
 
     def claim(block: int, spans: list[Span], stage: str, ref: str | None = None) -> None:
         if not spans:           # most blocks, for each stage

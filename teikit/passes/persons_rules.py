@@ -210,10 +210,12 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class Known:
-    """What the rules know of the words: the forenames, and the words the text writes in lower case."""
+    """What the rules know of the words: the forenames, the words the text writes in lower
+    case, and whether a lone `M.` before a surname is `Monsieur` there (`reads_m_as_monsieur`)."""
 
     forenames: frozenset[str] = COMMON_FORENAMES
     lower_words: frozenset[str] = frozenset()
+    monsieur: bool = False
 
     def is_common(self, word: str) -> bool:
         """A common English word rather than a name: very frequent, or frequent and also
@@ -401,12 +403,23 @@ SHIP_NOUNS = ("ship", "steamer", "steamship", "tanker", "vessel", "boat", "schoo
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
 
+#: French titles before a name (`MM. Quillet and Osric`, `Mme. Pellworth`, `Monsieur Osric`)
+FRENCH_TITLED = re.compile(r"(?<![\w.])(?:MM\.|Mme\.|Mmes\.|Monsieur|Messieurs)\s+[A-Z]")
+
+
+def reads_m_as_monsieur(texts: list[str]) -> bool:
+    """Whether a text that gives persons French titles (`FRENCH_TITLED`): there a lone `M.`
+    before a surname is `Monsieur` too (`M. Osric`), a title, where elsewhere it is an initial
+    as likely (`M. Quillet, Bookseller`)."""
+    return any(map(FRENCH_TITLED.search, texts))
+
+
 def initials(text: str, known: Known) -> list[Span]:
     """`J. M. Pellworth`: initials and a surname that is not a very common word, a role
     (`U. S. Minister`: a country's) nor after a vessel's noun (`H. M. Brig Hesper`), unless a Latin
-    abbreviation follows, an article stands before them (`the U. S. Quillabee Agency`), or the
+    abbreviation follows, an article stands before them (`the U. S. Quillabee Agency`), the
     initials are an office or degree after a name (`Quillet, J.P. Quillabee`: a justice of the
-    peace, then a place)."""
+    peace, then a place), or they are a lone `M.` that the text reads as `Monsieur`, a title."""
     found = []
     matches = {m.span(): m for pattern in (INITIALS, LOOSE_INITIALS) for m in pattern.finditer(text)}
     for m in matches.values():
@@ -419,7 +432,10 @@ def initials(text: str, known: Known) -> list[Span]:
             continue
         if ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
             continue
-        found.append((forename_before(text, m.start(), known), m.end()))
+        start = forename_before(text, m.start(), known)
+        if known.monsieur and start == m.start() and m.group()[:-len(surname)].strip() == "M.":
+            continue
+        found.append((start, m.end()))
     return found
 
 
