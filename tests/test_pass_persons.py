@@ -1106,6 +1106,19 @@ def test_an_author_named_for_the_books_after_reading_is_a_persons(text, expected
     assert [text[i:j] for i, j in persons_rules.author(text, Known())] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("* Quillet, Traité des Ulcères, Paris, 1839, p. 12.", ["Quillet"]),          # a footnote's citation
+    ("12 See T. Pellworth, Lectures, vol. ii. p. 40.", ["T. Pellworth"]),
+    ("as he says (Osric, op. cit., p. 3; Tulverton, l. c.) the", ["Osric", "Tulverton"]),
+    ("Quillbury, May 3, 1841.", []),                                            # a dateline: no reference
+    ("Gentlemen, I have read p. 4 of it", []),                                  # a salute
+    ("* Ibid., p. 14.", []),                                                    # the Latin of a citation
+    ("the Quillet, Pellworth and Osric methods, p. 4", []),                     # inside a sentence
+])
+def test_the_surname_that_opens_a_citation_is_its_authors(text, expected):
+    assert [text[i:j] for i, j in persons_rules.cited_author(text, Known())] == expected
+
+
 def test_a_month_after_its_day_is_no_person():
     # `9th Feby /71`: the month of a date, whatever stage took the word; a word after no day is not concerned
     assert persons_rules.stands_for_no_person("entered 9th Feby /71", 12, 16)

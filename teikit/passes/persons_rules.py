@@ -781,6 +781,28 @@ def author(text: str, known: Known) -> list[Span]:
             and may_be_name(m["name"], known)]
 
 
+#: where a citation opens: a note's or a paragraph's start past its marker (`* `, `12 `), an
+#: opening parenthesis, or a semicolon that parts two citations; then maybe `See`, `Cf.`, `Vide`
+CITATION_OPENING = r"(?:^[\s*†‡§¶\d]*|\(\s*|;\s+)(?:(?:See|see|Cf\.|cf\.|Vide|vide)\s+)?"
+#: an author's surname, maybe after initials, and the comma before the work (`Quillet, Traité`),
+#: not before a pronoun, which a salute's comma comes before (`Gentlemen, I have read p. 4`)
+CITED_AUTHOR = re.compile(CITATION_OPENING + rf"(?P<name>(?:{INITIAL})*{NAME_WORD}),\s+"
+                          r"(?!(?:I|we|you|he|she|it|they|We|You|He|She|It|They)\b)(?P<rest>[^;()]*)")
+#: the reference that makes a citation of what follows the author (`p. 12`, `vol. iv.`,
+#: `t. ii.`, `op. cit.`, `l. c.`): what a dateline (`Quillbury, May 3, 1841`) never holds
+CITED_PLACE = re.compile(r"\b(?:(?:pp?|vol|tom|t|cap|chap|ch|lib|art)\.\s?(?:\d|[ivxlcIVXLC]+\b)"
+                         r"|(?:op|loc)\.\s?cit\.|l\.\s?c\.)")
+
+
+def cited_author(text: str, known: Known) -> list[Span]:
+    """`* Quillet, Traité des Ulcères, p. 12.`, `(Osric, op. cit.)`: the surname that opens a
+    citation, in a note, in parentheses or after a semicolon, where a page, volume or `op. cit.`
+    follows; not a word that may be no name (`may_be_name`). The caller drops the words its
+    text makes places."""
+    return [m.span("name") for m in CITED_AUTHOR.finditer(text)
+            if CITED_PLACE.search(m["rest"]) and may_be_name(m["name"].split()[-1], known)]
+
+
 #: the roles a name is set in apposition to (`Osric, the Quillabee Chief,`): titles that are
 #: words, and offices
 ROLE_WORDS = frozenset(title for title in TITLES if title.isalpha() and not title.isupper()) | ROLES
@@ -882,7 +904,7 @@ def signature(text: str, known: Known) -> list[Span]:
 RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker),
          ("cued", cued), ("saint", saint), ("abbreviated", abbreviated), ("ditto", ditto),
          ("apposition", in_apposition), ("signature", signature), ("author", author), ("lineage", lineage),
-         ("kin owner", kin_owner))
+         ("kin owner", kin_owner), ("cited author", cited_author))
 
 
 #: an initial as a word of a name (`J.`)
