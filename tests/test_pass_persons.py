@@ -1107,6 +1107,28 @@ def test_an_author_named_for_the_books_after_reading_is_a_persons(text, expected
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("the case was first described by Quillet in his lectures", ["Quillet"]),
+    ("the researches of Osric and T. Pellworth on the pulse", ["Osric", "T. Pellworth"]),
+    ("as recommended by Tulverton, Quillabee, Hesper, &c.", ["Tulverton", "Quillabee", "Hesper"]),
+    ("the method of Osric, the oldest, fails", ["Osric"]),
+    ("many cases of Typhus were seen", []),                                    # a disease: no cue
+    ("the theory of Quilletism is false", []),                                 # a derived word
+    ("in the opinion of Messrs. Osric and Hesper", ["Osric", "Hesper"]),       # past a title
+    ("the statement of Tobias Quillet against it", ["Tobias Quillet"]),         # a forename too
+    ("the bill was introduced by Parliament", []),                              # a body: no cue
+    ("the method of Cure is simple; a cure", []),                              # a word written in lower case
+])
+def test_the_names_after_what_authorities_did_are_persons(text, expected):
+    known = Known(lower_words=frozenset(re.findall(r"\b[a-z]+\b", text)))
+    assert [text[i:j] for i, j in persons_rules.authority(text, known)] == expected
+
+
+def test_an_authority_or_a_cited_author_is_found_wherever_else_the_text_names_him():
+    texts = ["The treatment is long.* Quillabee holds it short.", "* Quillabee, Traité des Fièvres, p. 12."]
+    assert [m.text for m in find_mentions(texts, None, Options(model=False), Report())] == ["Quillabee", "Quillabee"]
+
+
+@pytest.mark.parametrize("text, expected", [
     ("* Quillet, Traité des Ulcères, Paris, 1839, p. 12.", ["Quillet"]),          # a footnote's citation
     ("12 See T. Pellworth, Lectures, vol. ii. p. 40.", ["T. Pellworth"]),
     ("as he says (Osric, op. cit., p. 3; Tulverton, l. c.) the", ["Osric", "Tulverton"]),

@@ -621,8 +621,9 @@ def may_be_name(word: str, known: Known) -> bool:
                                      or word in TITLES or word in COMPASS_WORDS)
 
 
-#: the next name of a list (`, Tobias`, ` and Tobias`)
-LISTED_NAME = re.compile(rf"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?P<name>{NAME_WORD}){NAME_END}")
+#: the next name of a list (`, Tobias`, ` and Tobias`, `, T. Quillet`)
+LISTED_NAME = re.compile(rf"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)"
+                         rf"(?P<name>(?:{INITIAL})*{NAME_WORD}){NAME_END}")
 
 
 def cued(text: str, known: Known) -> list[Span]:
@@ -781,6 +782,44 @@ def author(text: str, known: Known) -> list[Span]:
             and may_be_name(m["name"], known)]
 
 
+#: what a learned book says an authority did, before `by` and the authority's name (`first
+#: described by Quillet`, `as stated by Osric`), and the authority's works before `of` (`the
+#: researches of Quillet and Osric`); not what a body or a disease does (`introduced by`, `cases of`)
+AUTHORITY_CUE = re.compile(
+    r"\b(?:(?:stated|observed|described|recorded|reported|related|proposed|recommended|invented|advocated|"
+    r"practised|performed|quoted|cited|mentioned|noticed|discovered|devised|suggested|advised|figured)\s+by|"
+    r"(?:researches|observations|experiments|method|authority|opinion|theory|writings|views|doctrine|remarks?|"
+    r"statements?|investigations)\s+of)"
+    rf"\s+(?:(?:{TITLE_ALT})\s+)?(?P<name>(?:{INITIAL})*{NAME_WORD}(?:[ \t]+{NAME_WORD})?){NAME_END}")
+
+
+def may_be_authority(name: str, known: Known) -> bool:
+    """Whether a name after an authority's cue may be a person's: each of its words `may_be_name`,
+    is no title that lost its stop (`Messrs`) and no derived word (`Quilletism`)."""
+    return all(may_be_name(word, known) and word + "." not in TITLES and not DERIVED.search(word)
+               for word in name.split() if not word.endswith("."))
+
+
+def authority(text: str, known: Known) -> list[Span]:
+    """`as observed by Quillet`, `the researches of Osric and T. Pellworth`: the names after
+    what a learned book says its authorities did or wrote (`AUTHORITY_CUE`), with those listed
+    after them (`by Quillet, Osric, Tulverton, &c.`); not a word that may be no name
+    (`may_be_name`) nor a derived one (`the theory of Quilletism`). The caller drops the words its
+    text makes places."""
+    found = []
+    for m in AUTHORITY_CUE.finditer(text):
+        if not may_be_authority(m["name"], known):
+            continue
+        found.append(m.span("name"))
+        end = m.end("name")
+        for listed in LISTED_NAME.finditer(text, end):
+            if listed.start() != end or not may_be_authority(listed["name"], known):
+                break
+            found.append(listed.span("name"))
+            end = listed.end()
+    return found
+
+
 #: where a citation opens: a note's or a paragraph's start past its marker (`* `, `12 `), an
 #: opening parenthesis, or a semicolon that parts two citations; then maybe `See`, `Cf.`, `Vide`
 CITATION_OPENING = r"(?:^[\s*†‡§¶\d]*|\(\s*|;\s+)(?:(?:See|see|Cf\.|cf\.|Vide|vide)\s+)?"
@@ -904,7 +943,8 @@ def signature(text: str, known: Known) -> list[Span]:
 RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("speaker", speaker),
          ("cued", cued), ("saint", saint), ("abbreviated", abbreviated), ("ditto", ditto),
          ("apposition", in_apposition), ("signature", signature), ("author", author), ("lineage", lineage),
-         ("kin owner", kin_owner), ("cited author", cited_author))
+         ("kin owner", kin_owner), ("cited author", cited_author),
+         ("authority", authority))
 
 
 #: an initial as a word of a name (`J.`)
