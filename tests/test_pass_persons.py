@@ -1115,6 +1115,7 @@ def test_an_author_named_for_the_books_after_reading_is_a_persons(text, expected
     ("the theory of Quilletism is false", []),                                 # a derived word
     ("in the opinion of Messrs. Osric and Hesper", ["Osric", "Hesper"]),       # past a title
     ("the statement of Tobias Quillet against it", ["Tobias Quillet"]),         # a forename too
+    ("told by authors, and particularly by Osric, T. Hesper, &c.", ["Osric", "T. Hesper"]),
     ("the bill was introduced by Parliament", []),                              # a body: no cue
     ("the method of Cure is simple; a cure", []),                              # a word written in lower case
 ])

@@ -783,11 +783,13 @@ def author(text: str, known: Known) -> list[Span]:
 
 
 #: what a learned book says an authority did, before `by` and the authority's name (`first
-#: described by Quillet`, `as stated by Osric`), and the authority's works before `of` (`the
-#: researches of Quillet and Osric`); not what a body or a disease does (`introduced by`, `cases of`)
+#: described by Quillet`, `as stated by Osric`, `and particularly by Hesper`), and the
+#: authority's works before `of` (`the researches of Quillet and Osric`); not what a body or a
+#: disease does (`introduced by`, `cases of`)
 AUTHORITY_CUE = re.compile(
     r"\b(?:(?:stated|observed|described|recorded|reported|related|proposed|recommended|invented|advocated|"
-    r"practised|performed|quoted|cited|mentioned|noticed|discovered|devised|suggested|advised|figured)\s+by|"
+    r"practised|performed|quoted|cited|mentioned|noticed|discovered|devised|suggested|advised|figured|"
+    r"particularly|especially|chiefly|notably)\s+by|"
     r"(?:researches|observations|experiments|method|authority|opinion|theory|writings|views|doctrine|remarks?|"
     r"statements?|investigations)\s+of)"
     rf"\s+(?:(?:{TITLE_ALT})\s+)?(?P<name>(?:{INITIAL})*{NAME_WORD}(?:[ \t]+{NAME_WORD})?){NAME_END}")
