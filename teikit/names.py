@@ -11,7 +11,7 @@ TITLES = ("Comrade", "Comrades", "General", "Gen.", "Marshal", "Admiral", "Colon
           "Sgt.", "Corporal", "Private",
           "Commissar", "President", "Pres.", "Premier", "Minister", "Senator", "Sen.", "Governor", "Gov.",
           "Judge", "Justice", "Chief", "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Messrs.",
-          "Miss", "Ms.", "Mme.", "Mlle.", "M.", "Monsieur", "Madame", "Mademoiselle", "Herr", "Frau",
+          "Miss", "Ms.", "Mme.", "Mlle.", "M.", "MM.", "Drs.", "Monsieur", "Madame", "Mademoiselle", "Herr", "Frau",
           "Citizen", "Sir", "Dame", "Lord", "Lady", "Hon.", "Honourable", "Honorable", "Rev.", "Reverend",
           "Elder", "Bishop", "Archbishop", "Cardinal", "Pope", "Father", "Brother", "Bro.", "Sister", "Saint",
           "Tsar", "Czar", "King", "Queen", "Emperor", "Empress", "Prince", "Princess", "Duke", "Duchess",

@@ -1232,9 +1232,18 @@ def test_a_titled_persons_camp_is_his_and_a_creek_named_for_him_no_mention():
     assert "Quillet" in found and not any("Pellworth" in name for name in found)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("the cure of MM. Quillet and Osric", ["Quillet"]),
+    ("as Drs. Tulverton and Hesper hold", ["Tulverton"]),
+    ("as Drs. and nurses hold", []),                                           # no name after it
+])
+def test_french_and_plural_titles_of_physicians(text, expected):
+    assert [m.text for m in find_mentions([text], None, Options(model=False), Report())] == expected
+
+
 def test_a_lone_m_is_monsieur_where_the_text_gives_french_titles():
     english = ["My friend M. Tulverton says so; so does Thomas M. Pellworth."]
     french = ["MM. Quillet and Osric treat the fever thus.", *english]
     options = Options(model=False)
-    assert [m.text for m in find_mentions(french, None, options, Report())] == ["Tulverton", "Thomas M. Pellworth"]
+    assert [m.text for m in find_mentions(french, None, options, Report())][-2:] == ["Tulverton", "Thomas M. Pellworth"]
     assert [m.text for m in find_mentions(english, None, options, Report())] == ["M. Tulverton", "Thomas M. Pellworth"]

@@ -38,8 +38,8 @@ from .date_grammar import MONTH_NUMBER, WEEKDAYS
 
 #: titles that only ever stand before a person's name: after them even a common word is a
 #: surname (`Mr. Baker`), unless it names a role (`Mr. Chairman`)
-HONORIFICS = frozenset("""Mr. Mr Mrs. Mrs Miss Ms. Messrs. Mme. Mlle. Monsieur Madame Mademoiselle Herr Frau
-Señor Senor Signor Mister Dr.""".split())
+HONORIFICS = frozenset("""Mr. Mr Mrs. Mrs Miss Ms. Messrs. MM. Mme. Mlle. Monsieur Madame Mademoiselle Herr Frau
+Señor Senor Signor Mister Dr. Drs.""".split())
 #: titles that are adjectives too (`General Strike`, `Private Property`, `Chief Clerk`)
 ADJECTIVE_TITLES = frozenset("""General Gen. Private Major Maj. Chief Justice Count Don Saint Judge Brother Sister
 Father Elder Deputy""".split())
@@ -323,6 +323,18 @@ def titled(text: str, known: Known) -> list[Span]:
         span = without_headline_verb(text, *span, known) if heading else span
         if span:
             found.append(span)
+    return found
+
+
+def listed_names(text: str, end: int, known: Known) -> list[Span]:
+    """The names listed right after `end` (`, Osric and T. Hesper`), each one that
+    `may_be_authority`: the list ends at the first that is not."""
+    found = []
+    for listed in LISTED_NAME.finditer(text, end):
+        if listed.start() != end or not may_be_authority(listed["name"], known):
+            break
+        found.append(listed.span("name"))
+        end = listed.end()
     return found
 
 
@@ -812,13 +824,7 @@ def authority(text: str, known: Known) -> list[Span]:
     for m in AUTHORITY_CUE.finditer(text):
         if not may_be_authority(m["name"], known):
             continue
-        found.append(m.span("name"))
-        end = m.end("name")
-        for listed in LISTED_NAME.finditer(text, end):
-            if listed.start() != end or not may_be_authority(listed["name"], known):
-                break
-            found.append(listed.span("name"))
-            end = listed.end()
+        found += [m.span("name"), *listed_names(text, m.end("name"), known)]
     return found
 
 
