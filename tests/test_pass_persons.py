@@ -1116,6 +1116,8 @@ def test_an_author_named_for_the_books_after_reading_is_a_persons(text, expected
     ("in the opinion of Messrs. Osric and Hesper", ["Osric", "Hesper"]),       # past a title
     ("the statement of Tobias Quillet against it", ["Tobias Quillet"]),         # a forename too
     ("told by authors, and particularly by Osric, T. Hesper, &c.", ["Osric", "T. Hesper"]),
+    ("a cure. Quillet's method is false; Hesper's theory too", ["Quillet", "Hesper"]),   # the owner of works
+    ("a cure by nature. Nature's method is slow", []),                        # a word written in lower case
     ("the bill was introduced by Parliament", []),                              # a body: no cue
     ("the method of Cure is simple; a cure", []),                              # a word written in lower case
 ])

@@ -798,13 +798,15 @@ def author(text: str, known: Known) -> list[Span]:
 #: described by Quillet`, `as stated by Osric`, `and particularly by Hesper`), and the
 #: authority's works before `of` (`the researches of Quillet and Osric`); not what a body or a
 #: disease does (`introduced by`, `cases of`)
+AUTHORITIES_WORKS = (r"(?:researches|observations|experiments|method|authority|opinion|theory|writings|views|"
+                     r"doctrine|remarks?|statements?|investigations)")
 AUTHORITY_CUE = re.compile(
     r"\b(?:(?:stated|observed|described|recorded|reported|related|proposed|recommended|invented|advocated|"
     r"practised|performed|quoted|cited|mentioned|noticed|discovered|devised|suggested|advised|figured|"
-    r"particularly|especially|chiefly|notably)\s+by|"
-    r"(?:researches|observations|experiments|method|authority|opinion|theory|writings|views|doctrine|remarks?|"
-    r"statements?|investigations)\s+of)"
-    rf"\s+(?:(?:{TITLE_ALT})\s+)?(?P<name>(?:{INITIAL})*{NAME_WORD}(?:[ \t]+{NAME_WORD})?){NAME_END}")
+    rf"particularly|especially|chiefly|notably)\s+by|{AUTHORITIES_WORKS}\s+of)"
+    rf"\s+(?:(?:{TITLE_ALT})\s+)?(?P<name>(?:{INITIAL})*{NAME_WORD}(?:[ \t]+{NAME_WORD})?){NAME_END}"
+    # the owner of the works, even where a sentence opens (`Quillet's method`, `Osric's theory`)
+    rf"|(?P<owner>(?:{INITIAL})*{NAME_WORD_STARTING})['’]s\s+{AUTHORITIES_WORKS}\b")
 
 
 def may_be_authority(name: str, known: Known) -> bool:
@@ -815,16 +817,17 @@ def may_be_authority(name: str, known: Known) -> bool:
 
 
 def authority(text: str, known: Known) -> list[Span]:
-    """`as observed by Quillet`, `the researches of Osric and T. Pellworth`: the names after
-    what a learned book says its authorities did or wrote (`AUTHORITY_CUE`), with those listed
-    after them (`by Quillet, Osric, Tulverton, &c.`); not a word that may be no name
-    (`may_be_name`) nor a derived one (`the theory of Quilletism`). The caller drops the words its
-    text makes places."""
+    """`as observed by Quillet`, `the researches of Osric and T. Pellworth`, `Hesper's theory`:
+    the names after what a learned book says its authorities did or wrote (`AUTHORITY_CUE`),
+    with those listed after them (`by Quillet, Osric, Tulverton, &c.`), and the owners of the
+    works; not a word that may be no name (`may_be_name`) nor a derived one (`the theory of
+    Quilletism`). The caller drops the words its text makes places."""
     found = []
     for m in AUTHORITY_CUE.finditer(text):
-        if not may_be_authority(m["name"], known):
-            continue
-        found += [m.span("name"), *listed_names(text, m.end("name"), known)]
+        if m["owner"]:
+            found += [m.span("owner")] if may_be_authority(m["owner"], known) else []
+        elif may_be_authority(m["name"], known):
+            found += [m.span("name"), *listed_names(text, m.end("name"), known)]
     return found
 
 
