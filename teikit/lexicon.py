@@ -3,20 +3,98 @@ of the document at hand.
 
 `wordfreq`'s frequencies are read once into a dict: a dict lookup per word is far faster
 than `zipf_frequency`, which tokenizes each query, and the passes ask about every word.
+The list is read from a copy in the user's cache (`cached_buckets`): importing wordfreq and
+unpacking its file cost every `teikit encode` 0.15 s, the copy a fifth of that.
 """
 from __future__ import annotations
 
+import importlib.util
+import json
 import math
+import os
+import re
+import tempfile
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
+
+#: the cached copy's layout; a new one, like a new wordfreq file, makes the copy again
+CACHE_FORMAT = 1
+#: a word of letters, hyphens and apostrophes, whose tokens in English `word_zipf` finds without
+#: wordfreq's tokenizer (`plain_tokens`): `Quillet`, `Pellworth-Quillabée`, `O'Osric`, `Hesper's`
+PLAIN_WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+#: one or two letters, a straight apostrophe and a vowel or h at a token's start: an elided
+#: article or pronoun (`l'Osric`, `qu'il`), which wordfreq's tokenizer makes a token of its own
+ELISION_RE = re.compile(r"[^\W\d_]{1,2}'(?=[aehiouyáéíóúàèìòùâêîôûåïö])")
+#: what wordfreq gives a word it lacks (`minimum` of `zipf_frequency`: Zipf 0)
+MISSING_FREQUENCY = 10 ** 0.0 / 1e9
+
+
+def cache_dir() -> Path:
+    """Where teikit keeps what it makes for the user: $XDG_CACHE_HOME/teikit or ~/.cache/teikit."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "teikit"
+
+
+def wordlist_file(language: str) -> Path | None:
+    """The file of wordfreq's 'best' list for a language code it names a file by (`en`), found
+    without importing wordfreq; None for another code, which wordfreq itself matches."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    for size in ("large", "small"):      # wordfreq's 'best': the large list where there is one
+        path = data / f"{size}_{language}.msgpack.gz"
+        if path.is_file():
+            return path
+    return None
+
+
+def cached_buckets(language: str) -> list[list[str]] | None:
+    """wordfreq's list for `language` (`get_frequency_list`: the words of each centibel of
+    frequency, most frequent first), from the user's cache, or None where wordfreq has no file
+    named by the code. The copy records the file it was made from (path, size, time): another
+    wordfreq, or a copy unreadable or of an older layout, is made again; where the cache
+    cannot be written the list is used without one."""
+    source = wordlist_file(language)
+    if source is None:
+        return None
+    stat = source.stat()
+    made_from = [CACHE_FORMAT, str(source), stat.st_size, stat.st_mtime_ns]
+    path = cache_dir() / f"wordfreq-{language}.json"
+    try:
+        cached = json.loads(path.read_bytes())
+        if cached["made_from"] == made_from and isinstance(cached["buckets"], list):
+            return cached["buckets"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    import wordfreq
+
+    buckets = wordfreq.get_frequency_list(language, "best")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=path.name, suffix=".tmp",
+                                         encoding="utf-8", delete=False) as out:
+            json.dump({"made_from": made_from, "buckets": buckets}, out, ensure_ascii=False)
+        os.replace(out.name, path)     # whole or not at all, for processes reading it meanwhile
+    except OSError:
+        pass
+    return buckets
 
 
 @lru_cache(maxsize=4)
 def frequencies(language: str) -> dict[str, float]:
-    """wordfreq's frequencies for `language`, loaded once (building the dict takes 0.1 s)."""
-    import wordfreq
+    """wordfreq's frequencies for `language` (`get_frequency_dict`), loaded once."""
+    buckets = cached_buckets(language)
+    if buckets is None:
+        import wordfreq
 
-    return wordfreq.get_frequency_dict(language, "best")
+        return wordfreq.get_frequency_dict(language, "best")
+    freqs = {}
+    for index, bucket in enumerate(buckets):
+        freq = 10 ** (-index / 100)     # wordfreq's cB_to_freq(-index)
+        for word in bucket:
+            freqs[word] = freq
+    return freqs
 
 
 @lru_cache(maxsize=65536)
@@ -24,10 +102,38 @@ def word_zipf(word: str, language: str = "en") -> float:
     """How common a word is in the language (wordfreq's Zipf scale, 0 for unknown words),
     for judging a word where no document lexicon is at hand: names, registers, TEI read in.
     wordfreq normalises the query (case, apostrophes) as it does for its own list; a
-    language it does not know raises LookupError."""
+    language it does not know raises LookupError. An English word of plain letters is
+    looked up as wordfreq would, without its tokenizer (`plain_word_zipf`)."""
+    if language == "en" and PLAIN_WORD_RE.fullmatch(word):
+        return plain_word_zipf(plain_tokens(word), frequencies(language))
     import wordfreq
 
     return wordfreq.zipf_frequency(word, language)
+
+
+def plain_tokens(word: str) -> list[str]:
+    """The tokens wordfreq's English tokenizer makes of a PLAIN_WORD_RE word: case-folded, split
+    at each hyphen and after an elision (`l'`), the curly apostrophe made straight."""
+    tokens = []
+    for part in word.casefold().split("-"):
+        while elision := ELISION_RE.match(part):
+            tokens.append(elision.group()[:-1])
+            part = part[elision.end():]
+        tokens.append(part.replace("’", "'"))
+    return tokens
+
+
+def plain_word_zipf(tokens: list[str], freqs: dict[str, float]) -> float:
+    """wordfreq's `zipf_frequency` of a word it reads as `tokens`: the frequencies of its
+    parts combined (1/f = 1/f1 + 1/f2 ...), rounded to three figures, then to the Zipf
+    scale's hundredths; a part the list lacks makes the word unknown."""
+    one_over = 0.0
+    for token in tokens:      # added one by one, as wordfreq does (sum() rounds otherwise since 3.12)
+        if token not in freqs:
+            return round(math.log(MISSING_FREQUENCY, 10) + 9, 2)
+        one_over += 1.0 / freqs[token]
+    freq = max(1.0 / one_over, MISSING_FREQUENCY)
+    return round(math.log(round(freq, math.floor(-math.log(freq, 10)) + 3), 10) + 9, 2)
 
 
 class Lexicon:
