@@ -20,9 +20,10 @@ from pathlib import Path
 
 #: the cached copy's layout; a new one, like a new wordfreq file, makes the copy again
 CACHE_FORMAT = 1
-#: a word of letters, hyphens and apostrophes, whose tokens in English `word_zipf` finds without
-#: wordfreq's tokenizer (`plain_tokens`): `Quillet`, `Pellworth-Quillabée`, `O'Osric`, `Hesper's`
-PLAIN_WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+#: a word of letters, hyphens and apostrophes (its group), maybe with a stop or comma after it,
+#: whose tokens in English `word_zipf` finds without wordfreq's tokenizer (`plain_tokens`):
+#: `Quillet`, `Pellworth-Quillabée`, `O'Osric`, `Hesper's`, `T.`, `Tobias,`
+PLAIN_WORD_RE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿ]+)*)[.,;:!?]*")
 #: one or two letters, a straight apostrophe and a vowel or h at a token's start: an elided
 #: article or pronoun (`l'Osric`, `qu'il`), which wordfreq's tokenizer makes a token of its own
 ELISION_RE = re.compile(r"[^\W\d_]{1,2}'(?=[aehiouyáéíóúàèìòùâêîôûåïö])")
@@ -102,13 +103,22 @@ def word_zipf(word: str, language: str = "en") -> float:
     """How common a word is in the language (wordfreq's Zipf scale, 0 for unknown words),
     for judging a word where no document lexicon is at hand: names, registers, TEI read in.
     wordfreq normalises the query (case, apostrophes) as it does for its own list; a
-    language it does not know raises LookupError. An English word of plain letters is
-    looked up as wordfreq would, without its tokenizer (`plain_word_zipf`)."""
-    if language == "en" and PLAIN_WORD_RE.fullmatch(word):
-        return plain_word_zipf(plain_tokens(word), frequencies(language))
+    language it does not know raises LookupError. An English word is looked up in
+    `frequencies` as wordfreq would: one of plain letters without wordfreq's tokenizer, one
+    with a number (which wordfreq reads by rules of its own) by wordfreq itself."""
+    if language != "en":
+        import wordfreq
+
+        return wordfreq.zipf_frequency(word, language)
+    plain = PLAIN_WORD_RE.fullmatch(word)
+    if plain:
+        return plain_word_zipf(plain_tokens(plain[1]), frequencies(language))
     import wordfreq
 
-    return wordfreq.zipf_frequency(word, language)
+    tokens = wordfreq.lossy_tokenize(word, language)
+    if any(char.isdigit() for token in tokens for char in token):
+        return wordfreq.zipf_frequency(word, language)
+    return plain_word_zipf(tokens, frequencies(language))
 
 
 def plain_tokens(word: str) -> list[str]:
@@ -124,9 +134,11 @@ def plain_tokens(word: str) -> list[str]:
 
 
 def plain_word_zipf(tokens: list[str], freqs: dict[str, float]) -> float:
-    """wordfreq's `zipf_frequency` of a word it reads as `tokens`: the frequencies of its
-    parts combined (1/f = 1/f1 + 1/f2 ...), rounded to three figures, then to the Zipf
-    scale's hundredths; a part the list lacks makes the word unknown."""
+    """wordfreq's `zipf_frequency` of a word it reads as `tokens` (none of them a number): the
+    frequencies of its parts combined (1/f = 1/f1 + 1/f2 ...), rounded to three figures, then
+    to the Zipf scale's hundredths; a part the list lacks, or no part, makes the word unknown."""
+    if not tokens:
+        return round(math.log(MISSING_FREQUENCY, 10) + 9, 2)
     one_over = 0.0
     for token in tokens:      # added one by one, as wordfreq does (sum() rounds otherwise since 3.12)
         if token not in freqs:

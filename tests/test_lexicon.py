@@ -34,7 +34,8 @@ def test_a_plain_word_is_looked_up_as_wordfreq_reads_it():
     assert plain_tokens("Tobias'Quillet") == ["tobias'quillet"]      # no elision: five letters
     assert not PLAIN_WORD_RE.fullmatch("Osric2") and not PLAIN_WORD_RE.fullmatch("D.Quillet")
     for word in ("house", "House-Keeper", "qu'il", "d'Hannah", "it’s", "Café", "STRASSE", "Straße",
-                 "Quillbury", "Quillet-the", "zzyzxq-house"):
+                 "Quillbury", "Quillet-the", "zzyzxq-house", "Tobias,", "H.", "U.S.", "(Quillet)", "house—the",
+                 "Osric2", "1837", "", "--"):
         assert word_zipf(word) == wordfreq.zipf_frequency(word, "en"), word
 
 
@@ -66,3 +67,22 @@ def test_the_word_list_is_kept_in_the_users_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(copy))                     # a file: no folder there
     assert lexicon.cached_buckets("en") == [["tobias"]]
     assert lexicon.cached_buckets("xx-not-a-language") is None           # wordfreq matches such codes
+
+
+def test_wordfreq_builds_no_second_list_for_a_word(monkeypatch):
+    """An English word, with punctuation or not, is looked up in the lexicon's `frequencies`:
+    wordfreq's own dict (24 MB, 0.1 s) is built only for a word with a number in it."""
+    import wordfreq
+
+    words = ("Tobias,", "l'Osric", "house—the", "H.", "Hesper's")
+    expected = [wordfreq.zipf_frequency(word, "en") for word in words]
+
+    def no_second_list(*_):
+        raise AssertionError("wordfreq built its own list")
+
+    monkeypatch.setattr(wordfreq, "get_frequency_dict", no_second_list)
+    word_zipf.cache_clear()
+    assert [word_zipf(word) for word in words] == expected
+    with pytest.raises(AssertionError):
+        word_zipf("Quillabee7")
+    word_zipf.cache_clear()
