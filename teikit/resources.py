@@ -5,6 +5,7 @@ In a checkout they sit beside the package; `pip install .` copies them to
 """
 from __future__ import annotations
 
+import os
 import sys
 import sysconfig
 from pathlib import Path
@@ -21,3 +22,8 @@ def resource_dir(name: str) -> Path:
         if path.is_dir():
             return path
     raise FileNotFoundError(f"teikit's {name}/ folder is missing (looked in {', '.join(map(str, candidates))})")
+
+
+def user_cache_dir() -> Path:
+    """Where teikit keeps what it fetches or makes for the user: $XDG_CACHE_HOME/teikit or ~/.cache/teikit."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "teikit"

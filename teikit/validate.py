@@ -42,7 +42,7 @@ from teikit.errors import SourceError, ValidationError
 from teikit.files import write_atomically
 from teikit.reader import read_bytes
 from teikit.report import Message
-from teikit.resources import resource_dir
+from teikit.resources import resource_dir, user_cache_dir
 from teikit.tei.growing import drop_before
 from teikit.tei.reader import iterparse_tei
 
@@ -84,9 +84,8 @@ TEI_ALL_URL = "https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.r
 
 
 def tei_all_cache() -> Path:
-    """Where a fetched tei_all.rng is kept for the user: $XDG_CACHE_HOME/teikit or ~/.cache/teikit."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "teikit" / "tei_all.rng"
+    """Where a fetched tei_all.rng is kept for the user (`user_cache_dir`)."""
+    return user_cache_dir() / "tei_all.rng"
 
 
 def tei_all_path() -> Path:
