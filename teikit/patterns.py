@@ -32,6 +32,13 @@ def only_after(before: str, first: str) -> str:
     return f"{first}(?<={before}{first})"
 
 
+def after_words(first: str, words: Iterable[str]) -> str:
+    """`first` (a literal) where one of the whole `words` and a space stand before it
+    (`described by`, `theory of`), led by `first`."""
+    return first + "(?:" + "|".join(rf"(?<={re.escape(word)} {first})(?<!\w{re.escape(word)} {first})"
+                                    for word in words) + ")"
+
+
 def words_by_initial(words: Iterable[str], before: str, ignore_case: bool = False) -> str:
     """An alternation of `words` (patterns, each opening with a letter), tried in the order
     given, each where no `before` stands before it, led by one set of their first letters.

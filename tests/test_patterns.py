@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import re
 
-from teikit.patterns import forms_not_after, only_after, words_by_initial
+from teikit.patterns import after_words, forms_not_after, only_after, words_by_initial
+
+
+def test_after_words_takes_what_stands_after_a_whole_word_of_them():
+    pattern = re.compile(after_words("by", ("stated", "seen")) + r" (\w+)")
+    assert pattern.findall("stated by Osric, restated by Hesper, seen by Tobias, told by Quillet") == ["Osric", "Tobias"]
 
 
 def test_only_after_takes_what_stands_after_its_context():

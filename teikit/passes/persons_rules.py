@@ -32,7 +32,7 @@ from typing import NamedTuple
 from ..lexicon import word_zipf
 from ..names import TITLES
 from ..ocr import misreadings
-from ..patterns import not_after, words_not_after
+from ..patterns import after_words, not_after, words_not_after
 from .blocks import MINOR_WORDS
 from .date_grammar import MONTH_NUMBER, WEEKDAYS
 
@@ -796,17 +796,26 @@ def author(text: str, known: Known) -> list[Span]:
 
 #: what a learned book says an authority did, before `by` and the authority's name (`first
 #: described by Quillet`, `as stated by Osric`, `and particularly by Hesper`), and the
-#: authority's works before `of` (`the researches of Quillet and Osric`); not what a body or a
-#: disease does (`introduced by`, `cases of`)
-AUTHORITIES_WORKS = (r"(?:researches|observations|experiments|method|authority|opinion|theory|writings|views|"
-                     r"doctrine|remarks?|statements?|investigations)")
-AUTHORITY_CUE = re.compile(
-    r"\b(?:(?:stated|observed|described|recorded|reported|related|proposed|recommended|invented|advocated|"
-    r"practised|performed|quoted|cited|mentioned|noticed|discovered|devised|suggested|advised|figured|"
-    rf"particularly|especially|chiefly|notably)\s+by|{AUTHORITIES_WORKS}\s+of)"
-    rf"\s+(?:(?:{TITLE_ALT})\s+)?(?P<name>(?:{INITIAL})*{NAME_WORD}(?:[ \t]+{NAME_WORD})?){NAME_END}"
-    # the owner of the works, even where a sentence opens (`Quillet's method`, `Osric's theory`)
-    rf"|(?P<owner>(?:{INITIAL})*{NAME_WORD_STARTING})['’]s\s+{AUTHORITIES_WORKS}\b")
+#: authority's works before `of` (`the researches of Quillet and Osric`) or after an owner's
+#: `'s` (`Quillet's method`); not what a body or a disease does (`introduced by`, `cases of`)
+AUTHORITY_DEEDS = ("stated", "observed", "described", "recorded", "reported", "related", "proposed", "recommended",
+                   "invented", "advocated", "practised", "performed", "quoted", "cited", "mentioned", "noticed",
+                   "discovered", "devised", "suggested", "advised", "figured", "particularly", "especially",
+                   "chiefly", "notably")
+AUTHORITY_WORKS = ("researches", "observations", "experiments", "method", "authority", "opinion", "theory",
+                   "writings", "views", "doctrine", "remarks", "remark", "statements", "statement", "investigations")
+
+
+#: the authority's name after the cue, maybe after a title
+AUTHORITY_CUE = re.compile(f"(?:{after_words('by', AUTHORITY_DEEDS)}|{after_words('of', AUTHORITY_WORKS)})"
+                           rf"\s+(?:(?:{TITLE_ALT})\s+)?(?P<name>(?:{INITIAL})*{NAME_WORD}(?:[ \t]+{NAME_WORD})?)"
+                           + NAME_END)
+#: the most characters of an owner's name before the `'s`
+OWNER_REACH = 60
+#: an owner's `'s` before the works, led by the apostrophe
+OWNED_WORKS = re.compile(r"['’]s\s+(?:" + "|".join(AUTHORITY_WORKS) + r")\b")
+#: the owner right before it, even where a sentence opens (`Quillet's method`, `Osric's theory`)
+OWNER = re.compile(rf"(?:{INITIAL})*{NAME_WORD_STARTING}\Z")
 
 
 def may_be_authority(name: str, known: Known) -> bool:
@@ -824,11 +833,13 @@ def authority(text: str, known: Known) -> list[Span]:
     Quilletism`). The caller drops the words its text makes places."""
     found = []
     for m in AUTHORITY_CUE.finditer(text):
-        if m["owner"]:
-            found += [m.span("owner")] if may_be_authority(m["owner"], known) else []
-        elif may_be_authority(m["name"], known):
+        if may_be_authority(m["name"], known):
             found += [m.span("name"), *listed_names(text, m.end("name"), known)]
-    return found
+    for m in OWNED_WORKS.finditer(text):
+        owner = OWNER.search(text, max(0, m.start() - OWNER_REACH), m.start())
+        if owner and may_be_authority(owner.group(), known):
+            found.append(owner.span())
+    return sorted(found)
 
 
 #: where a citation opens: a note's or a paragraph's start past its marker (`* `, `12 `), an
