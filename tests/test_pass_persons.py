@@ -1169,6 +1169,25 @@ def test_a_name_opened_by_a_vessel_s_noun_is_no_person():
     assert [m.text for m in mentions] == ["Hannah Brigham"]
 
 
+def test_a_name_after_a_ship_s_designation_is_no_person():
+    # `H.M.S. Hesper`, `H. M. Steam Sloop Tobias`: the initials rule or the model may take the vessel for a person
+    text = "left H. M. Steam Sloop Tobias at Quillbury; H.M.S. Hesper met U.S.S. Osric and S. S. Quillet came"
+    for vessel in ("left H. M. Steam", "H.M.S. Hesper", "Hesper", "Osric"):
+        start = text.index(vessel)
+        assert persons_rules.stands_for_no_person(text, start, start + len(vessel))
+    person = text.index("S. S. Quillet")
+    assert not persons_rules.stands_for_no_person(text, person, person + len("S. S. Quillet"))
+    assert [m.text for m in find_mentions([text], None, Options(model=False), Report())] == ["S. S. Quillet"]
+    assert not persons_rules.stands_for_no_person("met H. M. Quillet there", 4, 17)
+
+
+def test_a_state_s_initials_after_its_town_are_no_person_s():
+    # a letter's dateline `Quillbury N.J. June 4`: the state's initials and the month made `Quillbury N.J. June`
+    assert rule_spans("Quillbury N.J. June 4 1871", Known())["initials"] == []
+    assert rule_spans("at Tulverton, D.C. Hesper came", Known())["initials"] == []
+    assert rule_spans("painted by N. C. Quillet", Known())["initials"] == [(11, 24)]
+
+
 def test_an_initial_before_a_work_s_title_makes_no_person():
     assert rule_spans("by O. Correspondence, etc., of Quillet", Known())["initials"] == []
     assert rule_spans("by O. Pellworth, of Quillet", Known())["initials"] == [(3, 15)]

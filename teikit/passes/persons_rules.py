@@ -410,6 +410,32 @@ SHIP_NOUNS = ("ship", "steamer", "steamship", "tanker", "vessel", "boat", "schoo
               "bark", "frigate", "sloop", "yacht", "cruiser", "liner")
 
 
+#: a US state's initials, which follow its town (`Quillbury N.Y.`, `Tulverton, D.C.`) as no one's initials do
+STATE_INITIALS = frozenset("N.Y. N.J. N.H. N.C. N.M. S.C. R.I. D.C.".split())
+#: a capitalised word, perhaps with its comma, right before a span (a town before its state)
+CAPITALISED_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,?[ \t]+$")
+
+
+def state_after_town(text: str, start: int, initials_: str) -> bool:
+    """Whether initials are a US state's after its town (`Quillbury N.J. June`), no person's
+    (`N. C. Quillet` at a sentence's start or after a word in lower case still is)."""
+    return initials_.replace(" ", "") in STATE_INITIALS \
+        and bool(CAPITALISED_COMMA_BEFORE.search(text, max(0, start - 30), start))
+
+
+#: a navy's or a line's designation of a ship (`H.M.S.`, `H.M.S.V.`, `H.M.C.S.`, `U.S.S.`), or `H.M.` before a
+#: vessel's noun (`H. M. Steam Sloop Hesper`): the name it opens or stands before is a vessel's
+VESSEL_DESIGNATION = re.compile(r"\b(?:H\.\s?M\.\s?(?:C\.\s?)?S\.(?:\s?V\.)?|U\.\s?S\.\s?S\."
+                                r"|H\.\s?M\.(?=\s*(?i:steam\s+)?(?i:" + "|".join(SHIP_NOUNS) + r")s?\b))[\s\"“]*")
+
+
+def names_a_vessel(text: str, start: int, end: int) -> bool:
+    """Whether a ship's designation opens the name or stands right before it (`H.M.S. Hesper`, `left H. M.
+    Steam Sloop`); a person's initials that are no designation (`S. S. Quillet`, `H. M. Quillet`) are not concerned."""
+    return any(m.end() >= start for m in VESSEL_DESIGNATION.finditer(text, max(0, start - 12), min(len(text), end + 30))
+               if m.start() < end)
+
+
 #: an article right before a name makes it a thing (`the Victoria`, `a Hobson's choice`), and
 #: initials a country's or a body's (`the U. S. Quillabee Agency`), not a person's (`U. S. Quillet`)
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
@@ -431,7 +457,8 @@ def initials(text: str, known: Known) -> list[Span]:
     (`U. S. Minister`: a country's) nor after a vessel's noun (`H. M. Brig Hesper`), unless a Latin
     abbreviation follows, an article stands before them (`the U. S. Quillabee Agency`), the
     initials are an office or degree after a name (`Quillet, J.P. Quillabee`: a justice of the
-    peace, then a place), or they are a lone `M.` that the text reads as `Monsieur`, a title."""
+    peace, then a place), or a US state's after its town (`Quillbury N.J. June`), or they are a
+    lone `M.` that the text reads as `Monsieur`, a title."""
     found = []
     matches = {m.span(): m for pattern in (INITIALS, LOOSE_INITIALS) for m in pattern.finditer(text)}
     for m in matches.values():
@@ -442,7 +469,8 @@ def initials(text: str, known: Known) -> list[Span]:
             continue
         if m.group()[:-len(surname)].strip() in POST_NOMINALS and text[max(0, m.start() - 4):m.start()].rstrip().endswith(","):
             continue
-        if ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+        if ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()) \
+                or state_after_town(text, m.start(), m.group()[:-len(surname)].strip()):
             continue
         start = forename_before(text, m.start(), known)
         if known.monsieur and start == m.start() and m.group()[:-len(surname)].strip() == "M.":
@@ -1039,11 +1067,14 @@ DAY_NUMBER_BEFORE = re.compile(r"(?<![\d/.,])[0-3]?\d(?:st|nd|rd|th|d)?\.?[ \t]+
 
 
 def stands_for_no_person(text: str, start: int, end: int) -> bool:
-    """Whether a name is a vessel's, its noun first (`Brigantine Hesper`), or a single word
-    found as a name is an office (`the Keeper of the Jail`), the name of a place its lower-case
-    noun follows (`Prince Quillabee county`), a date's month after its day (`9th Feby /71`,
-    `the 5th May`), or the suffix of the name before it (`Wm Pellworth Bart`)."""
+    """Whether a name is a vessel's, its noun or designation first (`Brigantine Hesper`,
+    `H.M.S. Hesper`), or a single word found as a name is an office (`the Keeper of the Jail`),
+    the name of a place its lower-case noun follows (`Prince Quillabee county`), a date's month
+    after its day (`9th Feby /71`, `the 5th May`), or the suffix of the name before it
+    (`Wm Pellworth Bart`)."""
     name = text[start:end]
+    if names_a_vessel(text, start, end):
+        return True
     if " " in name:
         return name.split()[0].rstrip(".").lower() in SHIP_NOUNS
     if name.rstrip(".").title() in NAME_SUFFIXES and CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
