@@ -1181,6 +1181,20 @@ def test_a_name_after_a_ship_s_designation_is_no_person():
     assert not persons_rules.stands_for_no_person("met H. M. Quillet there", 4, 17)
 
 
+def test_a_name_quoted_alone_is_no_person_unless_named_or_signed():
+    # a writer quotes a vessel's name, a work's or a word (`the "Hesper,"`, shouts of `"Quillet Ahoy"`)
+    text = ('sailed in the "Hesper," amid shouts of “Quillet Ahoy” while a chief named "Osric," '
+            'signed "Tobias" and Hannah')
+    for name, alone in (("Hesper", True), ("Quillet Ahoy", True), ("Osric", False), ("Tobias", False),
+                        ("Hannah", False)):
+        start = text.index(name)
+        assert persons_rules.stands_for_no_person(text, start, start + len(name)) is alone
+    assert not persons_rules.stands_for_no_person('the "Hesper Quillet and', 5, 19)
+    for text in ('one of them, "Tobias Osric Quillet," came', 'one of them, "John Quillet," came'):
+        start = text.index('"') + 1
+        assert not persons_rules.stands_for_no_person(text, start, text.index(',"'))
+
+
 def test_a_state_s_initials_after_its_town_are_no_person_s():
     # a letter's dateline `Quillbury N.J. June 4`: the state's initials and the month made `Quillbury N.J. June`
     assert rule_spans("Quillbury N.J. June 4 1871", Known())["initials"] == []

@@ -1066,14 +1066,32 @@ def names_an_office(name: str) -> bool:
 DAY_NUMBER_BEFORE = re.compile(r"(?<![\d/.,])[0-3]?\d(?:st|nd|rd|th|d)?\.?[ \t]+$")
 
 
+#: a name set alone between quotation marks, perhaps with its comma or stop inside (`the “Hesper,”`)
+QUOTED_ALONE = re.compile(r"[,.;:!?]?[\"”]")
+#: a verb of naming or signing before a quoted name, which makes it someone's (`a chief named "Osric,"`,
+#: `a paper signed "Quillet,"`)
+NAMING_BEFORE = re.compile(r"\b(?:named|called|nicknamed|alias|known as|styled|signed)[ \t]+$", re.IGNORECASE)
+
+
+def quoted_alone(text: str, start: int, end: int) -> bool:
+    """Whether a name stands alone between quotation marks (`the "Hesper"`, `shouts of "Quillet Ahoy"`):
+    a vessel's, a work's or a word quoted, as a writer marks them, not a person's, unless a verb
+    of naming or signing comes first (`a chief named "Osric,"`, `signed "Quillet,"`) or the name
+    is a person's in full, a forename first or three words long (`one of them, "Tobias Osric Quillet,"`)."""
+    name = text[start:end]
+    return start > 0 and text[start - 1] in "\"“" and bool(QUOTED_ALONE.match(text, end)) \
+        and not NAMING_BEFORE.search(text, max(0, start - 16), start - 1) \
+        and len(name.split()) < 3 and not sex_of_forename(name)
+
+
 def stands_for_no_person(text: str, start: int, end: int) -> bool:
     """Whether a name is a vessel's, its noun or designation first (`Brigantine Hesper`,
-    `H.M.S. Hesper`), or a single word found as a name is an office (`the Keeper of the Jail`),
-    the name of a place its lower-case noun follows (`Prince Quillabee county`), a date's month
-    after its day (`9th Feby /71`, `the 5th May`), or the suffix of the name before it
-    (`Wm Pellworth Bart`)."""
+    `H.M.S. Hesper`), one quoted alone (`quoted_alone`), or a single word found as a name is an
+    office (`the Keeper of the Jail`), the name of a place its lower-case noun follows (`Prince
+    Quillabee county`), a date's month after its day (`9th Feby /71`, `the 5th May`), or the
+    suffix of the name before it (`Wm Pellworth Bart`)."""
     name = text[start:end]
-    if names_a_vessel(text, start, end):
+    if names_a_vessel(text, start, end) or quoted_alone(text, start, end):
         return True
     if " " in name:
         return name.split()[0].rstrip(".").lower() in SHIP_NOUNS
