@@ -506,9 +506,26 @@ def test_a_newspapers_masthead_is_a_title_page_in_front():
       "MILL ROAD MENDED", "Council Votes the Money.", "The road was mended."], 5),  # a price OCR misread
     (["QUILLBURY, MONDAY, MARCH 6, 1911.", "PRICE TWO CENTS", "MILL ROAD IS", "MENDED AT LAST", "7.",
       "Council Votes the Money.", "The road was mended."], 2),          # a headline, a speck, its deck
+    (["FAIR AND COLDER", "Showers in the morning over the hills", "and cold winds from the north by night",
+      "r ?", "No. 3,174.", "QUILLBURY, MONDAY, MAY 6, 1912.", "TWO CENTa", "MILL ROAD MENDED",
+      "The road was mended."], 7),       # ears of running text over the lines, its price misread
+    (["FAIR AND COLDER", "Showers in the morning over the hills", "and cold winds from the north by night",
+      "QUILLBURY, MAY 6, 1912.", "MILL ROAD MENDED", "The road was mended."], 0),   # a date alone: no issue's lines
 ])
 def test_where_a_masthead_ends(lines, end):
     assert structure.masthead_end(lines) == end
+
+
+def test_a_word_split_in_a_mastheads_ears_stays_one_title_part():
+    page = ("FAIR AND COLDER\nShowers in the morning over the hills and high-\nest winds from the north by night.\n"
+            "Cold weather will last for the whole of the week\nNo. 3,174.\nQUILLBURY, MONDAY, MAY 6, 1912.\n"
+            "MILL ROAD MENDED\nThe road was mended.\n")
+    doc = document_from_text(page)
+    dehyphenate.run(doc, dehyphenate.Options(), Report())
+    blocks.run(doc, blocks.Options(), Report())
+    structure.run(doc, structure.Options(masthead=True, **NEWSPAPER), Report())
+    (masthead,) = doc.front
+    assert [len(part.text_lines) for part in masthead.children] == [1, 2, 1, 1, 1]
 
 
 def test_a_page_with_a_masthead_encodes_to_valid_tei():
@@ -1064,6 +1081,24 @@ def test_a_deck_goes_on_across_a_word_split_at_its_line_end():
     assert structure.headline_spans(lines) == [(0, 1)]
 
 
+def test_a_decks_last_line_may_hold_only_the_tail_of_a_split_word_and_minor_words():
+    lines = ["MILL BURNS", "Quillet Saves Grain, Which", "Tulverton Bought for Quilla-", "bee at $4,500.",
+             "The mill burned."]
+    assert structure.headline_spans(lines, split_ends=frozenset({2})) == [(0, 1), (1, 4)]
+    # a tail that does not end the deck with a full stop is no deck's line
+    assert structure.headline_spans(lines[:3] + ["bee at $4,500", "The mill burned."],
+                                    split_ends=frozenset({2})) == [(0, 1)]
+
+
+def test_a_decks_capitals_are_weighed_over_the_whole_deck():
+    lines = ["MILL BURNS", "Further grain Needed if", "Quillbury Men Are to Eat Bread", "Through the Winter.",
+             "The mill burned."]
+    assert structure.headline_spans(lines) == [(0, 1), (1, 4)]
+    # mostly in lower case as a whole, it is the article's text
+    assert structure.deck_end(["MILL BURNS", "Further grain Needed if", "more men are sent to", "Quillbury soon.",
+                               "The mill burned."], 1) == 1
+
+
 def test_a_signature_in_capitals_under_a_closing_salute_is_no_headline():
     lines = ["the mill is safe.", "Very truly yours,", "OSRIC QUILLET,", '"Mayor."', "FIRE AT THE MILL",
              "The mill burned today."]
@@ -1418,3 +1453,5 @@ def test_capitals_after_a_finished_sentence_that_no_headline_continues_stay_in_t
 def test_capitals_after_a_finished_sentence_that_a_deck_continues_are_cut_at_the_space():
     lines = ["and he went home. QUILLET WINS PRIZE", "AT TULVERTON FAIR", "The fair closed."]
     assert structure.run_in_headline_cut(lines, 0) == len("and he went home.")
+    # OCR's speck with no word before it opens a headline's line and ends no sentence
+    assert structure.run_in_headline_cut(["! QUILLET WINS PRIZE", "AT TULVERTON FAIR", "The fair closed."], 0) == 0

@@ -81,9 +81,14 @@ MASTHEAD_DATE = re.compile(rf"{MONTH_DAY.pattern}|{WEEKDAY.pattern}.*(?i:\b(?:{M
 #: a masthead's line that numbers the issue (`VOL. XL`, `No. 72`, `NUMBER 64`), and one that
 #: gives its price or edition (`PRICE ONE CENT`, `$1.00 Per Year`, `HOME EDITION`)
 MASTHEAD_ISSUE = re.compile(r"(?i:\bvol(?:ume)?\b|\bno\.\s?\d|\bnumber\s+\d)")
-MASTHEAD_DETAIL = re.compile(r"(?i:\bprice\b|\bcents?\b|\bedition\b|\bper (?:year|annum|copy)\b|\$\s?\d)")
+#: OCR misreads a price's last letter (`FIVE CENTa`)
+MASTHEAD_DETAIL = re.compile(r"(?i:\bprice\b|\bcent\w?\b|\bedition\b|\bper (?:year|annum|copy)\b|\$\s?\d)")
 #: the most lines a masthead takes at the top of a page
 MASTHEAD_LINES = 40
+#: the most lines that give the issue's number, date and price together under a masthead's ears,
+#: and the evidence they give (`issue_evidence`)
+ISSUE_LINES = 3
+ISSUE_EVIDENCE = 3
 #: the most lines of words (the paper's title in display type) between a masthead's date,
 #: number or price and the first headline below it
 MASTHEAD_TITLE_LINES = 2
@@ -1120,10 +1125,33 @@ def masthead_run_end(lines: list[str], end: int, stop: int) -> int:
     return after if end < run < after < stop and is_headline(lines[after]) else end
 
 
+def issue_evidence(lines: list[str]) -> int:
+    """How surely `lines` are a masthead's: the issue's number (MASTHEAD_ISSUE) counts twice, its
+    price or edition (MASTHEAD_DETAIL), a month's day and a weekday on a dated line once each."""
+    dated = [line for line in lines if MASTHEAD_DATE.search(line)]
+    return 2 * any(MASTHEAD_ISSUE.search(line) for line in lines) \
+        + any(MASTHEAD_DETAIL.search(line) for line in lines) \
+        + any(MONTH_DAY.search(line) for line in dated) + any(WEEKDAY.search(line) for line in dated)
+
+
+def ears_end(lines: list[str], start: int, stop: int) -> int:
+    """Where a masthead whose ears hold running text (a weather forecast, a wire service's
+    notice, set beside the paper's title) ends, if running text starts at `start` (else `start`):
+    past the issue's lines under the ears, at most ISSUE_LINES of them that give a weekday and
+    ISSUE_EVIDENCE in all (`No. 3,174.` / `QUILLBURY, MONDAY, MAY 6, 1912.` / `TWO CENTS`),
+    among the first `stop` lines; an article's text never sets its number, day and price so."""
+    for k in (k for k in range(start, stop) if issue_evidence([lines[k]])):
+        issue = lines[k:min(k + ISSUE_LINES, stop)]
+        if issue_evidence(issue) >= ISSUE_EVIDENCE and any(WEEKDAY.search(line) for line in issue):
+            return k + max(at for at, line in enumerate(issue) if issue_evidence([line])) + 1
+    return start
+
+
 def masthead_end(lines: list[str]) -> int:
     """How many of a page's first lines are its masthead: down to the last that dates the
     issue (MASTHEAD_DATE), numbers it (MASTHEAD_ISSUE) or gives its price or edition, among
-    the first MASTHEAD_LINES before running text (two lines of words in lower case), past
+    the first MASTHEAD_LINES before running text (two lines of words in lower case) or past
+    the running text of its ears to the issue's lines under them (`ears_end`), past
     its own lines in capitals OCR misread (`masthead_run_end`), and on down to the first
     headline among them (the paper's title in display type, OCR's debris of its ornaments),
     unless more than MASTHEAD_TITLE_LINES lines of words stand between: a story's headline
@@ -1133,14 +1161,11 @@ def masthead_end(lines: list[str]) -> int:
     (`A LETTER FROM THE VALLEY` / `March 3, 1921`)."""
     stop = min(len(lines), MASTHEAD_LINES)
     prose = [len(LOWER_WORD.findall(line)) >= PROSE_WORDS for line in lines[:stop + 1]]
-    stop = next((k for k in range(stop) if prose[k] and prose[k + 1:k + 2] == [True]), stop)
-    dated, numbered, detailed = ([k for k in range(stop) if pattern.search(lines[k])]
-                                 for pattern in (MASTHEAD_DATE, MASTHEAD_ISSUE, MASTHEAD_DETAIL))
-    evidence = 2 * bool(numbered) + bool(detailed) + any(MONTH_DAY.search(lines[k]) for k in dated) \
-        + any(WEEKDAY.search(lines[k]) for k in dated)
-    if evidence < 2:
+    text_starts = next((k for k in range(stop) if prose[k] and prose[k + 1:k + 2] == [True]), stop)
+    stop = ears_end(lines, text_starts, stop)
+    if issue_evidence(lines[:stop]) < 2:
         return 0
-    end = masthead_run_end(lines, 1 + max(dated + numbered + detailed), stop)
+    end = masthead_run_end(lines, 1 + max(k for k in range(stop) if issue_evidence([lines[k]])), stop)
     title = next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
     if sum(len(REAL_WORD.findall(line)) >= 2 for line in lines[end:end + title]) <= MASTHEAD_TITLE_LINES:
         end += title
@@ -1152,19 +1177,23 @@ def deck_words(text: str, continued: bool = False, word_goes_on: bool = False) -
     may not): not a dateline (`PLACE_DATELINE`: a place is capitalised too) nor a byline; a
     line that continues the deck may open with a minor word (`at the Old Mill`), or, where the
     line before ended inside a word (`word_goes_on`), with that word's tail (`Quil` / `lets Are
-    Taken`). A lone lower-case letter is OCR's speck, no word."""
+    Taken`), which may be all its words as the deck's last line (`Appropria` / `tion of $5.`).
+    A lone lower-case letter is OCR's speck, no word."""
     words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()
              and not (len(w) == 1 and w.islower() and w not in MINOR_WORDS)]     # OCR's specks: `j ! Police.`
-    words = words[word_goes_on and continued:]
+    tail = word_goes_on and continued
+    words = words[tail:]
     major = [w for w in words if w.lower() not in MINOR_WORDS]
-    fits = bool(major) and not PLACE_DATELINE.match(text) and not is_byline(text) and len(text) <= 70 and \
-        (words[0][:1].isupper() or continued and words[0] in MINOR_WORDS)
+    opens = not words or words[0][:1].isupper() or continued and words[0] in MINOR_WORDS
+    fits = opens and bool(major or tail and HEAD_STOP.search(text)) and not PLACE_DATELINE.match(text) \
+        and not is_byline(text) and len(text) <= 70
     return major if fits else None
 
 
 def capitalised_share(words: list[str]) -> float:
-    """The share of `words` that open with a capital: a deck's are mostly capitalised."""
-    return sum(w[:1].isupper() for w in words) / len(words)
+    """The share of `words` that open with a capital: a deck's are mostly capitalised (all
+    of none)."""
+    return sum(w[:1].isupper() for w in words) / len(words) if words else 1.0
 
 
 def is_deck_speck(text: str) -> bool:
@@ -1191,12 +1220,10 @@ def deck_end(lines: list[str], start: int, split_ends: frozenset[int] = frozense
         if words is None or capitalised_share(words) < DECK_LINE_CAPITALS:
             return start
         major += words
-        if capitalised_share(major) < DECK_CAPITALS:
-            return start
         end = at + 1
         if HEAD_STOP.search(lines[at]) or end < len(lines) and not is_caps_line(lines[at]) and (
                 is_headline(lines[end]) or is_byline(lines[end])):
-            return end
+            return end if capitalised_share(major) >= DECK_CAPITALS else start
     return start
 
 
@@ -1376,20 +1403,23 @@ def split_headlines(block: Block, before: str = "") -> list[Block]:
 #: where a line may part a finished sentence from capitals after it: the space after its
 #: final stop (and closing marks)
 SENTENCE_STOP_SPACE = re.compile(r"""[.!?]["'”’)\]]*(?=\s+\S)""")
+#: a word of two letters or more: a sentence has one before its stop
+WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def run_in_headline_cut(lines: list[str], i: int) -> int:
     """Where a headline in capitals that OCR ran onto line `i` after the last sentence of the
     article before starts (an offset into the line, at the space before it; else 0):
     `...and went home. QUILLET WINS PRIZE` / `AT TULVERTON FAIR`. The line's first part ends a
-    sentence (not an initial's or a title's stop: `the U. S. ARMY`) and is no capitals of its
+    sentence (not an initial's or a title's stop: `the U. S. ARMY`; nor OCR's speck with no
+    word before it, opening a headline's line: `! AT TULVERTON`) and is no capitals of its
     own; its rest is a line in capitals that the next line goes on as a headline or its deck
     (`headline_spans` over it and the lines after: a dateline in capitals, a name, or capitals
     that no deck continues are followed by text, and stay in the line)."""
     text = lines[i]
     for stop in SENTENCE_STOP_SPACE.finditer(text):
         before, tail = text[:stop.end()], text[stop.end():].strip()
-        if not ends_sentence(before) or is_caps_line(before) or not is_caps_line(tail):
+        if not ends_sentence(before) or not WORD.search(before) or is_caps_line(before) or not is_caps_line(tail):
             continue
         after = [tail, *(line.strip() for line in lines[i + 1:i + 1 + HEAD_LINES + DECK_LINES])]
         spans = headline_spans(after, subheads=False)
@@ -1646,8 +1676,9 @@ class _Builder:
     # -- leaf rules: a flat list of leaf blocks in, the same list reshaped out --
 
     def cut_masthead(self, leaves: list[Block]) -> list[Block]:
-        """A newspaper page's masthead (`masthead_end`) leaves the text, a line a block: its
-        date lines `docDate`, the others `titlePart`; `place_masthead` puts it in front."""
+        """A newspaper page's masthead (`masthead_end`) leaves the text, a line a block (a word
+        split over two lines, as its ears' text splits one, keeps them together): its date lines
+        `docDate`, the others `titlePart`; `place_masthead` puts it in front."""
         if not self.opts.masthead:
             return leaves
         top: list[tuple[int, int]] = []         # (block, line) of the page's first text lines
@@ -1662,7 +1693,9 @@ class _Builder:
         last, cut = top[end - 1][0], top[end - 1][1] + 1
         head = cut_block(leaves[last], [], [cut])
         for block in leaves[:last] + head[:1]:
-            for part in cut_block(block, [], range(len(block.text_lines))):
+            lines = block.text_lines
+            starts = [k for k in range(len(lines)) if not k or lines[k - 1].hyphen is Hyphen.NONE]
+            for part in cut_block(block, [], starts):
                 part.kind = "docDate" if MASTHEAD_DATE.search(first_text(part)) else "titlePart"
                 self.masthead.append(part)
         return head[1:] + leaves[last + 1:]
