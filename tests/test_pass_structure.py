@@ -511,6 +511,10 @@ def test_a_newspapers_masthead_is_a_title_page_in_front():
       "The road was mended."], 7),       # ears of running text over the lines, its price misread
     (["FAIR AND COLDER", "Showers in the morning over the hills", "and cold winds from the north by night",
       "QUILLBURY, MAY 6, 1912.", "MILL ROAD MENDED", "The road was mended."], 0),   # a date alone: no issue's lines
+    (["THE QUILLBURY COURIER", "QUILLBURY, MONDAY, MARCH 6, 1911.", "PUBLISHED EVERY MORNING,",
+      "AT THE COURIER BUILDINGS,", "Mill Road, Quillbury.", "MILL ROAD MENDED", "The road was mended."], 4),
+    (["THE QUILLBURY COURIER", "QUILLBURY, MONDAY, MARCH 6, 1911.", "PELLWORTH NAMED MAYOR",
+      "AT THE COURIER BUILDINGS,", "Mill Road, Quillbury.", "The mayor was named."], 2),  # no imprint: a headline
 ])
 def test_where_a_masthead_ends(lines, end):
     assert structure.masthead_end(lines) == end
@@ -1097,6 +1101,16 @@ def test_a_decks_capitals_are_weighed_over_the_whole_deck():
     # mostly in lower case as a whole, it is the article's text
     assert structure.deck_end(["MILL BURNS", "Further grain Needed if", "more men are sent to", "Quillbury soon.",
                                "The mill burned."], 1) == 1
+
+
+def test_a_tales_title_over_its_alternative_title_is_a_heading():
+    lines = ["and the mill was sold.", "WRECKED!", "Or, the Quillbury Wager.", "It was a dark night."]
+    assert structure.headline_spans(lines) == [(1, 3)]
+    # without the alternative title, one word in capitals is no headline
+    assert structure.headline_spans(lines[:2] + lines[3:]) == []
+    # nor in the middle of a sentence
+    assert structure.headline_spans(["and the mill was", "WRECKED!", "Or, the Quillbury Wager.",
+                                     "It was a dark night."]) == []
 
 
 def test_a_signature_in_capitals_under_a_closing_salute_is_no_headline():

@@ -89,6 +89,9 @@ MASTHEAD_LINES = 40
 #: and the evidence they give (`issue_evidence`)
 ISSUE_LINES = 3
 ISSUE_EVIDENCE = 3
+#: a paper's imprint under its title, where and when it is published (`PUBLISHED EVERY MORNING,` /
+#: `AT THE QUILLBURY BUILDINGS,`), in capitals as a headline is
+MASTHEAD_IMPRINT = re.compile(r"\W*PUBLISHED\b")
 #: the most lines of words (the paper's title in display type) between a masthead's date,
 #: number or price and the first headline below it
 MASTHEAD_TITLE_LINES = 2
@@ -283,6 +286,9 @@ BUREAU_LINES = 2
 #: Page Three.`, `(Concluded from page 2)`), OCR's misread page word too (`Paqe`): no heading
 JUMP_LINE = re.compile(r"^\(?(?:Continued|Concluded)\s+(?:on|from)\s+(?:the\s+)?[Pp][a-z]{2,3}\s+[\w-]+[.)]*$",
                        re.IGNORECASE)
+#: a story's alternative title on the line under its title in capitals (`THE MILLER'S LUCK;` / `Or,
+#: the Quillbury Wager.`), as tales and poems were titled
+ALTERNATIVE_TITLE = re.compile(r"(?:Or|OR),\s+\W?[A-Za-z]")
 #: the most lines of a headline set in title case alone
 TITLE_HEADLINE_LINES = 4
 #: a line's last word, OCR's specks and a stray hyphen after it (`Mill- at`, `Mill at ,`)
@@ -1155,7 +1161,8 @@ def masthead_end(lines: list[str]) -> int:
     its own lines in capitals OCR misread (`masthead_run_end`), and on down to the first
     headline among them (the paper's title in display type, OCR's debris of its ornaments),
     unless more than MASTHEAD_TITLE_LINES lines of words stand between: a story's headline
-    that no rule knew. None
+    that no rule knew; and over the paper's imprint in capitals under it (MASTHEAD_IMPRINT,
+    at most HEAD_LINES), no headline though set as one. None
     unless the issue's number, or two of its day, weekday, price or edition, show it, nor
     where running text follows: a heading over a dated line opens an article or a letter
     (`A LETTER FROM THE VALLEY` / `March 3, 1921`)."""
@@ -1169,6 +1176,9 @@ def masthead_end(lines: list[str]) -> int:
     title = next((start for start, _ in headline_spans(lines[end:]) if end + start < stop), 0)
     if sum(len(REAL_WORD.findall(line)) >= 2 for line in lines[end:end + title]) <= MASTHEAD_TITLE_LINES:
         end += title
+    if end < stop and MASTHEAD_IMPRINT.match(lines[end]):
+        end = next((k for k in range(end, min(end + HEAD_LINES, stop)) if not is_caps_line(lines[k])),
+                   min(end + HEAD_LINES, stop))
     return 0 if end < len(prose) and prose[end] else end
 
 
@@ -1334,13 +1344,22 @@ def signature_end(lines: list[str], i: int, before: str = "") -> int:
     return end
 
 
+def alternative_title(lines: list[str], i: int, before: str = "") -> bool:
+    """Whether line `i` is a tale's title in capitals over its alternative title (`ALTERNATIVE_TITLE`:
+    `LOST AT SEA!` / `Or, the Quillbury Wager.`), after a finished sentence or none: a title of a
+    word or one with OCR's misreadings, no headline by its words, is one by the `Or,` under it."""
+    return i + 1 < len(lines) and is_caps_line(lines[i]) and bool(ALTERNATIVE_TITLE.match(lines[i + 1])) \
+        and (not (lines[i - 1] if i else before) or ends_sentence(lines[i - 1] if i else before))
+
+
 def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
                    split_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
     capitals (a headline: `capitals_run_end`), the title-case lines after it (its deck:
     `deck_end`; `split_ends` are the lines that end inside a word), and, if `subheads`,
     a headline in title case alone (`title_deck`) or a title-case line between two sentences
-    (`is_subhead`; `before` is the line before the paragraph); not a letter's signature
+    (`is_subhead`; `before` is the line before the paragraph), or a tale's title and its
+    alternative (`alternative_title`); not a letter's signature
     (`signature_end`) nor the writer's bureau under a byline (`bureau_end`)."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
@@ -1351,6 +1370,10 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
             continue
         if is_byline(lines[i]):     # and the bureau under it
             i = bureau_end(lines, byline_end(lines, i))
+            continue
+        if alternative_title(lines, i, before):
+            spans.append((i, i + 2))
+            i += 2
             continue
         end = capitals_run_end(lines, i)
         if end == i:            # a longer run: each line a headline's
