@@ -81,7 +81,7 @@ MASTHEAD_DATE = re.compile(rf"{MONTH_DAY.pattern}|{WEEKDAY.pattern}.*(?i:\b(?:{M
 #: a masthead's line that numbers the issue (`VOL. XL`, `No. 72`, `NUMBER 64`), and one that
 #: gives its price or edition (`PRICE ONE CENT`, `$1.00 Per Year`, `HOME EDITION`)
 MASTHEAD_ISSUE = re.compile(r"(?i:\bvol(?:ume)?\b|\bno\.\s?\d|\bnumber\s+\d)")
-#: OCR misreads a price's last letter (`FIVE CENTa`)
+#: OCR misreads a price's last letter (`TWO CENTa`)
 MASTHEAD_DETAIL = re.compile(r"(?i:\bprice\b|\bcent\w?\b|\bedition\b|\bper (?:year|annum|copy)\b|\$\s?\d)")
 #: the most lines a masthead takes at the top of a page
 MASTHEAD_LINES = 40
@@ -1187,7 +1187,7 @@ def deck_words(text: str, continued: bool = False, word_goes_on: bool = False) -
     may not): not a dateline (`PLACE_DATELINE`: a place is capitalised too) nor a byline; a
     line that continues the deck may open with a minor word (`at the Old Mill`), or, where the
     line before ended inside a word (`word_goes_on`), with that word's tail (`Quil` / `lets Are
-    Taken`), which may be all its words as the deck's last line (`Appropria` / `tion of $5.`).
+    Taken`), which may be all its words as the deck's last line (`Quilla` / `bee at $4,500.`).
     A lone lower-case letter is OCR's speck, no word."""
     words = [w for w in (word.strip("\"'“”‘’()?.,;:!") for word in text.split()) if w[:1].isalpha()
              and not (len(w) == 1 and w.islower() and w not in MINOR_WORDS)]     # OCR's specks: `j ! Police.`
