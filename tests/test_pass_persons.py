@@ -717,6 +717,8 @@ def test_the_models_spans_in_a_block_in_title_case_are_dropped():
     assert persons_model.person_spans(entities, texts, Known()) == {2: [(14, 28)]}
     assert not persons_model.in_title_case("Remedies")       # one word proves nothing
     assert not persons_model.in_title_case("Take of Pellworth Tonic, one ounce")
+    assert persons_model.in_title_case("Quillet Buys Mill, Which Costs $12,345,678")   # a sum's commas
+    assert not persons_model.in_title_case("Osric Pellworth, Tobias Quillet, Dace Quillabee, 1,200 Men")
     # a name after a label is a signature, kept
     texts = ["Witness: Tobias Quillabee", "Witness: Quillabee Vein and Sons"]
     entities = [persons_model.Entity(0, 9, 25, "Tobias Quillabee", "PERSON"),

@@ -99,6 +99,11 @@ EMPHASIS = "*_"
 PARTICLES = frozenset({"van", "von", "de", "del", "der", "da", "di", "la", "le"})
 #: commas enough to make a run of capitalised words a list (of names), where a title has fewer
 LIST_COMMAS = 3
+#: a block of this many long words or more, this share of them capitalised, is set in title case
+TITLE_CASE_WORDS = 6
+TITLE_CASE_SHARE = 0.85
+#: a comma that parts words, not the thousands of a number (`$15,046`)
+WORD_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 
 
 def in_title_case(text: str) -> bool:
@@ -106,8 +111,17 @@ def in_title_case(text: str) -> bool:
     entry of a contents list (`Sores of the Quillabee Vein`). The model, trained on running
     prose, reads each such word as a name; the rules (forenames, initials, titles) and the
     surname stage still find names there. A run of names parted by commas (LIST_COMMAS at
-    least: `Osric Pellworth, Tobias Quillet, Dace Quillabee and others`) is a list, not a title."""
-    return capitalises_all(text) and text.count(",") < LIST_COMMAS
+    least: `Osric Pellworth, Tobias Quillet, Dace Quillabee and others`) is a list, not a title;
+    a sum's commas part no words (`Quillet Buys Mill, Which Costs $12,345,678`)."""
+    return (capitalises_all(text) or mostly_capitalised(text)) and len(WORD_COMMA.findall(text)) < LIST_COMMAS
+
+
+def mostly_capitalised(text: str) -> bool:
+    """Whether a block of TITLE_CASE_WORDS long words at least has all but a few capitalised
+    (TITLE_CASE_SHARE): a headline's deck where OCR lowered a capital (`More bread Wanted if
+    Quillbury Mills Are to Run All Winter`), which no sentence of prose is."""
+    words = LONG_WORD.findall(text)
+    return len(words) >= TITLE_CASE_WORDS and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
 
 
 #: a label before a colon that opens a line of its own (`Witness:`, `Signed:`, `Attest:`)
