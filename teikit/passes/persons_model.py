@@ -102,7 +102,7 @@ LIST_COMMAS = 3
 #: a block of this many long words or more, this share of them capitalised, is set in title case
 TITLE_CASE_WORDS = 6
 TITLE_CASE_SHARE = 0.85
-#: a comma that parts words, not the thousands of a number (`$15,046`)
+#: a comma that parts words, not the thousands of a number (`$12,345`)
 WORD_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 
 
@@ -121,7 +121,8 @@ def mostly_capitalised(text: str) -> bool:
     (TITLE_CASE_SHARE): a headline's deck where OCR lowered a capital (`More bread Wanted if
     Quillbury Mills Are to Run All Winter`), which no sentence of prose is."""
     words = LONG_WORD.findall(text)
-    return len(words) >= TITLE_CASE_WORDS and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+    capitalised = sum(word[0].isupper() for word in words)
+    return len(words) >= TITLE_CASE_WORDS and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
 #: a label before a colon that opens a line of its own (`Witness:`, `Signed:`, `Attest:`)

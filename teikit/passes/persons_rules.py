@@ -567,8 +567,8 @@ SPEECH_AFTER = rf"(?:\s*,)?\s+(?:{'|'.join(SPEECH_VERBS)})\b(?!\s+to\s+(?:be|hav
 NAMING_VERBS = ("named", "called")
 #: nouns for a person that a demonstrative sets before a name (`that man Hedlund`, `the old woman Hedlund`)
 PERSON_NOUNS = ("man", "woman", "boy", "girl", "fellow", "lad", "gentleman", "lady")
-NAMED_BEFORE = ("(?:(?:" + words_not_after(r"\w", """man woman men boy girl child fellow gentleman lady person chief slave
-servant guide son daughter wife husband brother sister""".split()) + rf")\s+(?:{'|'.join(NAMING_VERBS)})"
+NAMED_BEFORE = ("(?:(?:" + words_not_after(r"\w", """man woman men boy girl child fellow gentleman lady person chief
+slave servant guide son daughter wife husband brother sister""".split()) + rf")\s+(?:{'|'.join(NAMING_VERBS)})"
                 + "|(?:" + words_not_after(r"\w", ("the", "that", "this", "The", "That", "This")) + r")\s+"
                 + rf"(?:(?:old|young|poor)\s+)?(?:{'|'.join(PERSON_NOUNS)}))\s+")
 #: what a text holds where NAMED may match in it
