@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import NamedTuple
 
 from ..lexicon import word_zipf
@@ -432,7 +433,10 @@ VESSEL_DESIGNATION = re.compile(r"\b(?:H\.\s?M\.\s?(?:C\.\s?)?S\.(?:\s?V\.)?|U\.
 def names_a_vessel(text: str, start: int, end: int) -> bool:
     """Whether a ship's designation opens the name or stands right before it (`H.M.S. Hesper`, `left H. M.
     Steam Sloop`); a person's initials that are no designation (`S. S. Quillet`, `H. M. Quillet`) are not concerned."""
-    return any(m.end() >= start for m in VESSEL_DESIGNATION.finditer(text, max(0, start - 12), min(len(text), end + 30))
+    window = max(0, start - 12), min(len(text), end + 30)
+    if "M." not in text[slice(*window)] and "S." not in text[slice(*window)]:      # in every designation
+        return False
+    return any(m.end() >= start for m in VESSEL_DESIGNATION.finditer(text, *window)
                if m.start() < end)
 
 
@@ -442,7 +446,8 @@ ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
 
 #: French titles before a name (`MM. Quillet and Osric`, `Mme. Pellworth`, `Monsieur Osric`)
-FRENCH_TITLED = re.compile(r"(?<![\w.])(?:MM\.|Mme\.|Mmes\.|Monsieur|Messieurs)\s+[A-Z]")
+FRENCH_TITLED = re.compile("(?:" + words_not_after(r"[\w.]", ("MM.", "Mme.", "Mmes.", "Monsieur", "Messieurs"))
+                           + r")\s+[A-Z]")
 
 
 def reads_m_as_monsieur(texts: list[str]) -> bool:
@@ -571,8 +576,8 @@ NAMED_BEFORE = ("(?:(?:" + words_not_after(r"\w", """man woman men boy girl chil
 slave servant guide son daughter wife husband brother sister""".split()) + rf")\s+(?:{'|'.join(NAMING_VERBS)})"
                 + "|(?:" + words_not_after(r"\w", ("the", "that", "this", "The", "That", "This")) + r")\s+"
                 + rf"(?:(?:old|young|poor)\s+)?(?:{'|'.join(PERSON_NOUNS)}))\s+")
-#: what a text holds where NAMED may match in it
-NAMED_CUES = NAMING_VERBS + tuple(noun + " " for noun in PERSON_NOUNS)
+#: a noun for a person before a capital: a text where NAMED's demonstrative branch may match
+NOUN_BEFORE_CAPITAL = re.compile("(?:" + words_not_after(r"\w", PERSON_NOUNS) + r")\s+[A-Z]")
 #: `of` or an article right before a word: the word is what a speaker is of (`the Times of
 #: Quillabee writes`), or a body (`the Quillabeans replied`)
 OF_OR_ARTICLE_BEFORE = re.compile(r"\b(?:of|[Tt]he|[Aa]n?)\s+$")
@@ -597,7 +602,8 @@ def speaker(text: str, known: Known) -> list[Span]:
     (`Commanding said sheriff`: the capital is the sentence's, and `said` the court's
     adjective); the caller drops the words its text makes places."""
     found = []
-    verbs = any(verb in text for verb in SPEECH_VERBS), any(cue in text for cue in NAMED_CUES)
+    verbs = (any(verb in text for verb in SPEECH_VERBS),
+             any(verb in text for verb in NAMING_VERBS) or bool(NOUN_BEFORE_CAPITAL.search(text)))
     if not any(verbs):
         return found
     for m in SPEAKER[verbs].finditer(text):
@@ -872,11 +878,15 @@ def authority(text: str, known: Known) -> list[Span]:
 
 #: where a citation opens: a note's or a paragraph's start past its marker (`* `, `12 `), an
 #: opening parenthesis, or a semicolon that parts two citations; then maybe `See`, `Cf.`, `Vide`
-CITATION_OPENING = r"(?:^[\s*†‡§¶\d]*|\(\s*|;\s+)(?:(?:See|see|Cf\.|cf\.|Vide|vide)\s+)?"
+SEE = r"(?:(?:See|see|Cf\.|cf\.|Vide|vide)\s+)?"
 #: an author's surname, maybe after initials, and the comma before the work (`Quillet, Traité`),
 #: not before a pronoun, which a salute's comma comes before (`Gentlemen, I have read p. 4`)
-CITED_AUTHOR = re.compile(CITATION_OPENING + rf"(?P<name>(?:{INITIAL})*{NAME_WORD}),\s+"
-                          r"(?!(?:I|we|you|he|she|it|they|We|You|He|She|It|They)\b)(?P<rest>[^;()]*)")
+CITED = (rf"(?P<name>(?:{INITIAL})*{NAME_WORD}),\s+"
+         r"(?!(?:I|we|you|he|she|it|they|We|You|He|She|It|They)\b)(?P<rest>[^;()]*)")
+#: a citation opening a block, past a note's marker; one inside, led by its parenthesis or
+#: semicolon, which `re` scans for
+CITED_AUTHOR_OPENING = re.compile(r"[\s*†‡§¶\d]*" + SEE + CITED)
+CITED_AUTHOR_INSIDE = re.compile(r"(?:\(\s*|;\s+)" + SEE + CITED)
 #: the reference that makes a citation of what follows the author (`p. 12`, `vol. iv.`,
 #: `t. ii.`, `op. cit.`, `l. c.`): what a dateline (`Quillbury, May 3, 1841`) never holds
 CITED_PLACE = re.compile(r"\b(?:(?:pp?|vol|tom|t|cap|chap|ch|lib|art)\.\s?(?:\d|[ivxlcIVXLC]+\b)"
@@ -888,7 +898,8 @@ def cited_author(text: str, known: Known) -> list[Span]:
     citation, in a note, in parentheses or after a semicolon, where a page, volume or `op. cit.`
     follows; not a word that may be no name (`may_be_name`). The caller drops the words its
     text makes places."""
-    return [m.span("name") for m in CITED_AUTHOR.finditer(text)
+    opening = CITED_AUTHOR_OPENING.match(text)
+    return [m.span("name") for m in chain([opening] if opening else [], CITED_AUTHOR_INSIDE.finditer(text))
             if CITED_PLACE.search(m["rest"]) and may_be_name(m["name"].split()[-1], known)]
 
 
