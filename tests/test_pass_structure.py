@@ -1469,3 +1469,29 @@ def test_capitals_after_a_finished_sentence_that_a_deck_continues_are_cut_at_the
     assert structure.run_in_headline_cut(lines, 0) == len("and he went home.")
     # OCR's speck with no word before it opens a headline's line and ends no sentence
     assert structure.run_in_headline_cut(["! QUILLET WINS PRIZE", "AT TULVERTON FAIR", "The fair closed."], 0) == 0
+
+
+#: a portrait's caption, a name in capitals closed by a full stop, over a modern headline
+PORTRAIT_PAGE = (
+    "The mill at Tulverton is to be sold, the owners said.\n"
+    "OSRIC QUILLET.\n"
+    "MAYOR OF QUILLBURY\n"
+    "FALLS ILL AT DESK\n"
+    "Osric Quillet, mayor of Quillbury, fell ill\n"
+    "at his desk yesterday and was taken home.\n")
+
+
+def test_a_portraits_name_above_a_headline_is_its_caption():
+    doc = encode(PORTRAIT_PAGE, **NEWSPAPER)
+    assert heads(doc) == ["MAYOR OF QUILLBURY\nFALLS ILL AT DESK"]
+    (figure,) = [block for block in doc.blocks() if block.kind == "figure"]
+    assert [(child.kind, child.text) for child in figure.children] == [("p", "OSRIC QUILLET.")]
+
+
+@pytest.mark.parametrize("lines", [
+    ["OSRIC QUILLET.", "MAYOR OF QUILLBURY.", "FALLS ILL."],            # stacked decks, each closed by a stop
+    ["GREAT FIRE.", "MILL BURNED DOWN", "AT TULVERTON"],                 # a headline's words, no name
+    ["NEWS OF QUILLBURY", "OSRIC QUILLET.", "MAYOR FALLS ILL"],          # a name inside a run of capitals
+])
+def test_no_portrait_caption_in_stacked_decks_or_headlines(lines):
+    assert structure.portrait_caption_at(lines + ["The mayor fell ill."]) is None

@@ -50,6 +50,7 @@ back division of their own.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -369,7 +370,12 @@ def is_signed_name(block: Block) -> bool:
     do, or an initial, or none of its words is a common word or a numeral (a heading's
     words are: `GENERAL REMARKS`, `BOOK IV`)."""
     lines = block.text_lines
-    text = lines[0].text.strip().rstrip(".,") if len(lines) == 1 else ""
+    return len(lines) == 1 and is_name_line(lines[0].text.strip())
+
+
+def is_name_line(text: str) -> bool:
+    """A line holding only a person's name (`is_signed_name`)."""
+    text = text.rstrip(".,")
     words = text.split()
     if len(words) < 2 or not SIGNATURE.match(text) or any(ch.isdigit() for ch in text):
         return False
@@ -1002,6 +1008,32 @@ def split_caption(block: Block) -> list[Block]:
     after = parts[at + len(caption):]
     return parts[:at] + [Block("figure", children=caption)] + [
         piece for part in after for piece in split_caption(part)]
+
+
+def portrait_caption_at(lines: list[str]) -> int | None:
+    """The line of a portrait's caption among a paragraph's lines, if one is there: a name in
+    capitals alone, closed by a full stop (`OSRIC QUILLET.`), right above a headline in
+    capitals with no full stop on any line, as papers set it from the 1890s on, and not
+    after capitals (the stacked decks of older papers close each line with a stop)."""
+    for at, text in enumerate(lines[:-1]):
+        if HEAD_STOP.search(text) and is_caps_line(text) and is_name_line(text) \
+                and not (at and is_caps_line(lines[at - 1])):
+            run = list(itertools.takewhile(is_caps_line, lines[at + 1:]))
+            if len(REAL_WORD.findall(" ".join(run))) >= 2 and not any(HEAD_STOP.search(line) for line in run):
+                return at
+    return None
+
+
+def split_portrait_caption(block: Block) -> list[Block]:
+    """A paragraph with a portrait's caption among its lines (`portrait_caption_at`), cut into
+    the lines before it, the caption (a `figure`) and the lines after it."""
+    lines = [line.text.strip() for line in block.text_lines] if block.kind == "p" else []
+    at = portrait_caption_at(lines)
+    if at is None:
+        return [block]
+    parts = cut_block(block, [], sorted({0, at, at + 1}))
+    index = 1 if at else 0
+    return parts[:index] + [Block("figure", children=[parts[index]])] + parts[index + 1:]
 
 
 def numeral_value(shown: str) -> int | None:
@@ -1765,10 +1797,11 @@ class _Builder:
 
     def captions(self, leaves: list[Block]) -> list[Block]:
         """On a page of articles, a picture's credit line and the lines describing the picture
-        are its caption (`split_caption`), neither headline nor article text."""
+        are its caption (`split_caption`), and so is a portrait's name above a headline
+        (`split_portrait_caption`): neither headline nor article text."""
         if not self.opts.headline_decks:
             return leaves
-        return [part for block in leaves for part in split_caption(block)]
+        return [piece for block in leaves for part in split_caption(block) for piece in split_portrait_caption(part)]
 
     def plates(self, leaves: list[Block]) -> list[Block]:
         """A page of its own that holds a few short lines, one of them a plate's credit or
