@@ -1284,3 +1284,11 @@ def test_a_lone_m_is_monsieur_where_the_text_gives_french_titles():
     options = Options(model=False)
     assert [m.text for m in find_mentions(french, None, options, Report())][-2:] == ["Tulverton", "Thomas M. Pellworth"]
     assert [m.text for m in find_mentions(english, None, options, Report())] == ["M. Tulverton", "Thomas M. Pellworth"]
+
+
+def test_a_later_initial_whose_stop_ocr_read_as_a_hyphen():
+    texts = ["On the site of the Colonel O. T- Quillet house a mill will stand.",
+             "Then Hannah met O. T- Pellworth at the gate.",
+             "A- B- Quillbury is a town on the river."]      # no initial with its stop before: no name
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["O. T- Quillet", "Hannah",
+                                                                                   "O. T- Pellworth"]

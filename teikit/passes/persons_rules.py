@@ -157,6 +157,9 @@ NAME_WORD_STARTING = "(?:" + not_after(r"[\w.'’-]", CAPITAL) + NAME_WORD_TAIL 
 PARTICLE = r"(?:van|von|de|del|della|der|den|du|da|di|la|le|ten|ter)"
 INITIAL_DOT = r"\.\s*"
 INITIAL = CAPITAL + INITIAL_DOT
+#: a later initial whose full stop OCR read as a hyphen (`O. T- Quillet`), a space after it; not `I`
+#: nor `O`, which are words
+HYPHENED_INITIAL = r"[A-HJ-NP-Z]-[ \t]+"
 #: the end of a name: no word, apostrophe-word (a possessive `'s` or `'S` aside) or hyphen-word goes on
 NAME_END = r"(?!\w)(?!['’](?![sS]\b)\w)(?!-\w)"
 TITLES_LONGEST_FIRST = sorted(TITLES, key=len, reverse=True)
@@ -167,14 +170,14 @@ ABBREVIATED_ALT = "|".join(re.escape(f) for name in sorted(ABBREVIATED_FORENAMES
 #: OCR may lose the space between a title's full stop and a name in capitals (`Mr.QUILLET.—`)
 TITLED = re.compile(
     rf"(?:{TITLE_STARTING_ALT})(?:\s+(?:{TITLE_ALT}))*(?:(?<=[\w.])\s+|(?<=\.)(?=(?:Ma?c)?[A-Z]{{2}}))"
-    rf"(?P<name>(?:(?:{ABBREVIATED_ALT})\s+)?(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}"
+    rf"(?P<name>(?:(?:{ABBREVIATED_ALT})\s+)?(?:{INITIAL}(?:{HYPHENED_INITIAL})?)*(?:{PARTICLE}\s+)?{NAME_WORD}"
     rf"(?:\s+(?:{INITIAL})*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,2}}){NAME_END}")
 #: the title right before a name
 TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})(?:\s+|(?<=\.))$")
 #: one to three initials, the first starting a word; not after an ampersand, where `&c.` /
 #: `&C.` is `et cetera` (`pots, kettles &C. Col. Pellworth`)
 INITIALS = re.compile(not_after(r"[\w.&]", CAPITAL) + INITIAL_DOT
-                      + rf"(?:{INITIAL}){{0,2}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
+                      + rf"(?:{INITIAL}|{HYPHENED_INITIAL}){{0,2}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
 #: a middle initial whose full stop OCR lost (`Quintus T Pellworth`); not the pronoun `I` nor `O`
 BARE_INITIAL = r"[A-HJ-NP-Z]\s+"
 #: two or three initials of which some lack their stop, as hands write them (`J H Quillet`,
