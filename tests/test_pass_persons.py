@@ -1292,3 +1292,22 @@ def test_a_later_initial_whose_stop_ocr_read_as_a_hyphen():
              "A- B- Quillbury is a town on the river."]      # no initial with its stop before: no name
     assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["O. T- Quillet", "Hannah",
                                                                                    "O. T- Pellworth"]
+
+
+def test_an_initial_ocr_read_twice_is_an_initial_and_no_surname():
+    texts = ["The widow of Osric Tt. Quillet sold the mill.",
+             "Patrolman Tt. h Pellworth came.",              # the doubled initial alone: no name
+             "Then Tobias Pellworth came to Tulverton."]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == [
+        "Osric Tt. Quillet", "Pellworth", "Tobias Pellworth"]
+
+
+def test_a_short_word_before_ocrs_hyphen_and_stop_is_a_misread_title():
+    texts = ["The home of Mrs. Quillet, a daughter of Mi-. Quillabee."]
+    assert [m.text for m in find_mentions(texts, None, Options(), Report())] == ["Quillet", "Quillabee"]
+
+
+@pytest.mark.parametrize("name, doubled", [("Osric Tt", True), ("TT", True), ("O. II", True), ("Osric II", False),
+                                           ("Tobias XX", False), ("Osric Quillet", False)])
+def test_which_names_end_in_an_initial_ocr_read_twice(name, doubled):
+    assert persons_rules.ends_in_doubled_initial(name) is doubled

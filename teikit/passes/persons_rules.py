@@ -24,6 +24,7 @@ caller keeps the leftmost, then the longest.
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -156,7 +157,10 @@ NAME_WORD_STARTING = "(?:" + not_after(r"[\w.'’-]", CAPITAL) + NAME_WORD_TAIL 
 #: particles inside a name (`Ludwig van Beethoven`)
 PARTICLE = r"(?:van|von|de|del|della|der|den|du|da|di|la|le|ten|ter)"
 INITIAL_DOT = r"\.\s*"
-INITIAL = CAPITAL + INITIAL_DOT
+#: an initial that OCR read twice, the second time in small letters (`Osric Tt. Quillet`): no word is
+#: a letter doubled so
+DOUBLED_LETTER = "(?:" + "|".join(letter + letter.lower() for letter in string.ascii_uppercase) + ")"
+INITIAL = f"(?:{CAPITAL}|{DOUBLED_LETTER})" + INITIAL_DOT
 #: a later initial whose full stop OCR read as a hyphen (`O. T- Quillet`), a space after it; not `I`
 #: nor `O`, which are words
 HYPHENED_INITIAL = r"[A-HJ-NP-Z]-[ \t]+"
@@ -176,7 +180,8 @@ TITLED = re.compile(
 TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})(?:\s+|(?<=\.))$")
 #: one to three initials, the first starting a word; not after an ampersand, where `&c.` /
 #: `&C.` is `et cetera` (`pots, kettles &C. Col. Pellworth`)
-INITIALS = re.compile(not_after(r"[\w.&]", CAPITAL) + INITIAL_DOT
+INITIAL_STARTING = "(?:" + "|".join(not_after(r"[\w.&]", first) for first in (CAPITAL, DOUBLED_LETTER)) + ")"
+INITIALS = re.compile(INITIAL_STARTING + INITIAL_DOT
                       + rf"(?:{INITIAL}|{HYPHENED_INITIAL}){{0,2}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
 #: a middle initial whose full stop OCR lost (`Quintus T Pellworth`); not the pronoun `I` nor `O`
 BARE_INITIAL = r"[A-HJ-NP-Z]\s+"
@@ -1098,14 +1103,30 @@ def quoted_alone(text: str, start: int, end: int) -> bool:
         and len(name.split()) < 3 and not sex_of_forename(name)
 
 
+def ends_in_doubled_initial(name: str) -> bool:
+    """`Osric Tt`, `TT`: a name ending in an initial OCR read twice (`DOUBLED_LETTER`), not in a
+    king's numeral after his name (`Osric II`; after an initial, `O. II` is OCR's too)."""
+    *before, last = name.replace(".", " ").split()
+    return bool(re.fullmatch(DOUBLED_LETTER, last.title())) \
+        and (not ROMAN_NUMERAL.fullmatch(last) or bool(before) and len(before[-1]) == 1)
+
+
+#: what OCR made of a title's full stop after a short word (`Mi-.` for `Mr.`)
+MISREAD_TITLE_STOP = "-."
+
+
 def stands_for_no_person(text: str, start: int, end: int) -> bool:
     """Whether a name is a vessel's, its noun or designation first (`Brigantine Hesper`,
-    `H.M.S. Hesper`), one quoted alone (`quoted_alone`), or a single word found as a name is an
+    `H.M.S. Hesper`), one quoted alone (`quoted_alone`), ends in an initial OCR read twice
+    (`ends_in_doubled_initial`), is a short word before OCR's `-.` (a title misread: `Mi-.`),
+    or a single word found as a name is an
     office (`the Keeper of the Jail`), the name of a place its lower-case noun follows (`Prince
     Quillabee county`), a date's month after its day (`9th Feby /71`, `the 5th May`), or the
     suffix of the name before it (`Wm Pellworth Bart`)."""
     name = text[start:end]
-    if names_a_vessel(text, start, end) or quoted_alone(text, start, end):
+    if names_a_vessel(text, start, end) or quoted_alone(text, start, end) \
+            or ends_in_doubled_initial(name) \
+            or len(name) <= 3 and text.startswith(MISREAD_TITLE_STOP, end):
         return True
     if " " in name:
         return name.split()[0].rstrip(".").lower() in SHIP_NOUNS
