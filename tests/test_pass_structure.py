@@ -1495,3 +1495,27 @@ def test_a_portraits_name_above_a_headline_is_its_caption():
 ])
 def test_no_portrait_caption_in_stacked_decks_or_headlines(lines):
     assert structure.portrait_caption_at(lines + ["The mayor fell ill."]) is None
+
+
+@pytest.mark.parametrize("line, names_kind", [
+    ("A Pellworth TALE.", True), ("A LEGEND OF THE TULL.", True), ("An Old Sailor's Story.", True),
+    ("A tale was told at Quillbury.", False), ("A Pellworth TALE", False), ("The Quillbury Tale.", False)])
+def test_the_line_naming_a_tales_kind(line, names_kind):
+    assert bool(structure.TALE_GENRE.match(line)) is names_kind
+
+
+def test_the_line_naming_a_tales_kind_under_its_titles_is_a_heading():
+    lines = ["and the mill was sold.", "WRECKED!", "Or, the Quillbury Wager.", "A sea-faring TALE.", "It was dark."]
+    assert structure.headline_spans(lines) == [(1, 3), (3, 4)]
+    text = ("Notices should be sent to the office\nbefore noon; otherwise they may\nnot appear until the next day.\n"
+            "WRECKED!\nOr, the Quillbury Wager.\nA sea-faring TALE.\nIt was on a dark evening in October,\n"
+            "1850, that the fast sailing packet Hesper\nsteamed out of the harbour at Quillbury.\n")
+    assert heads(encode(text, **NEWSPAPER)) == ["WRECKED!\nOr, the Quillbury Wager.", "A sea-faring TALE."]
+    # a paragraph of its own under them, and under no alternative title it is the tale's text
+    from teikit.model import Block, Line
+
+    def block(*texts):
+        return Block("p", [Line(n=n, orig=text) for n, text in enumerate(texts, 1)])
+    titles = block("WRECKED!", "Or, the Quillbury Wager.")
+    assert structure.names_tales_kind(block("A sea-faring TALE."), titles)
+    assert not structure.names_tales_kind(block("A sea-faring TALE."), block("The mill was sold", "at Quillbury."))

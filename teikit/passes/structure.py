@@ -290,6 +290,10 @@ JUMP_LINE = re.compile(r"^\(?(?:Continued|Concluded)\s+(?:on|from)\s+(?:the\s+)?
 #: a story's alternative title on the line under its title in capitals (`THE MILLER'S LUCK;` / `Or,
 #: the Quillbury Wager.`), as tales and poems were titled
 ALTERNATIVE_TITLE = re.compile(r"(?:Or|OR),\s+\W?[A-Za-z]")
+#: the line under a tale's titles that names its kind, short and closed by a stop (`A Quillbury
+#: Tale.`, `A LEGEND OF THE TULL.`, `AN OLD SAILOR'S STORY.`); OCR may misread the words before the kind
+TALE_GENRE = re.compile(r"^(?:A|An|AN)\s+(?:\S+\s+){0,4}?(?i:tale|story|sketch|romance|talk|legend|ballad|"
+                        r"narrative|reminiscence|incident|fable|allegory)(?:\s+(?i:of|for)\s[^.]{1,30})?\.$")
 #: the most lines of a headline set in title case alone
 TITLE_HEADLINE_LINES = 4
 #: a line's last word, OCR's specks and a stray hyphen after it (`Mill- at`, `Mill at ,`)
@@ -1384,6 +1388,14 @@ def alternative_title(lines: list[str], i: int, before: str = "") -> bool:
         and (not (lines[i - 1] if i else before) or ends_sentence(lines[i - 1] if i else before))
 
 
+def names_tales_kind(block: Block, before: Block) -> bool:
+    """Whether a paragraph of one line is the line naming a tale's kind (`TALE_GENRE`) under
+    its titles, the block before it ending in the alternative title (`alternative_title`)."""
+    titles = [line.text.strip() for line in before.text_lines[-2:]]
+    return block.kind == "p" and len(block.text_lines) == 1 and len(titles) == 2 \
+        and bool(TALE_GENRE.match(block.text_lines[0].text.strip())) and alternative_title(titles, 0)
+
+
 def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
                    split_ends: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Where headings stand among a paragraph's lines, as [start, end) line spans: a run of
@@ -1391,7 +1403,7 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
     `deck_end`; `split_ends` are the lines that end inside a word), and, if `subheads`,
     a headline in title case alone (`title_deck`) or a title-case line between two sentences
     (`is_subhead`; `before` is the line before the paragraph), or a tale's title and its
-    alternative (`alternative_title`); not a letter's signature
+    alternative (`alternative_title`) and the line naming its kind (`TALE_GENRE`); not a letter's signature
     (`signature_end`) nor the writer's bureau under a byline (`bureau_end`)."""
     width = statistics.median(map(len, lines)) if lines else 0
     spans: list[tuple[int, int]] = []
@@ -1406,6 +1418,9 @@ def headline_spans(lines: list[str], subheads: bool = True, before: str = "",
         if alternative_title(lines, i, before):
             spans.append((i, i + 2))
             i += 2
+            if i < len(lines) - 1 and TALE_GENRE.match(lines[i]):     # and the tale's kind under them
+                spans.append((i, i + 1))
+                i += 1
             continue
         end = capitals_run_end(lines, i)
         if end == i:            # a longer run: each line a headline's
@@ -1844,6 +1859,8 @@ class _Builder:
                                   if before is not None and before.kind == "p" and before.text_lines else "")
             self.run_in_decks.update(id(part) for part in cut
                                      if part is not block and part.kind == "head" and len(part.text_lines) > 1)
+            if parts and names_tales_kind(block, parts[-1]):
+                block.kind = "head"
             parts.extend(cut)
         return parts
 
