@@ -1311,3 +1311,25 @@ def test_a_short_word_before_ocrs_hyphen_and_stop_is_a_misread_title():
                                            ("Tobias XX", False), ("Osric Quillet", False)])
 def test_which_names_end_in_an_initial_ocr_read_twice(name, doubled):
     assert persons_rules.ends_in_doubled_initial(name) is doubled
+def test_a_prescription_s_latin_is_no_person():
+    # `R.` (recipe) and `M.` (misce) read as initials before the Latin of a formula, and its directions as a name;
+    # the same letters before a surname in prose stay a person's
+    texts = ["The draught: R. Tinct. Quillabeae gtt. xx. Aq. Menth. ad ℥j. M. Fiat haustus.",
+             "R. Hydrarg. Chlorid. gr. ij. at night; Tobias Pellworth gave Quinae Sulph. by day.",
+             "Then R. Quillet and M. Pellworth of Quillbury agreed with him."]
+    assert [m.text for m in find_mentions(texts, None, Options(model=False), Report())] == [
+        "Tobias Pellworth", "R. Quillet", "M. Pellworth"]
+    for name in ("R. Tinct", "R. Hydrarg", "Fiat", "Quinae Sulph", "Aq. Menth"):
+        assert persons_rules.in_prescription(name)
+    assert not persons_rules.in_prescription("R. Quillet")
+    assert not persons_rules.in_prescription("M. Pellworth")
+
+
+def test_a_formula_s_drug_and_preparation_are_no_person():
+    # `Extract of Quillabee`, `Hesper Water`: a drug after a remedy's or a salt's noun, a remedy named by its form
+    text = "Take Extract of Quillabee, Sulphate of Hesper and Osbert Water; the spirit of Quillet lived on."
+    for name, expected in (("Quillabee", True), ("Hesper", True), ("Quillet", False)):
+        start = text.index(name)
+        assert persons_rules.stands_for_no_person(text, start, start + len(name)) is expected
+    assert persons_rules.names_a_thing("Osbert Water")
+    assert not persons_rules.names_a_thing("Osbert Waters")

@@ -1050,10 +1050,39 @@ Statutes""".split())
 
 
 #: the last words of the names of remedies that medical books and their advertisements print
-#: capitalised (`the Cordial Quillbury Balm`, `Vegetable Pills`): a thing's, no person's; an
-#: owner's `'s` leaves the person's name before them (`Quillet's Pills`)
+#: capitalised (`the Cordial Quillbury Balm`, `Vegetable Pills`), and the forms a formula gives
+#: its remedies (`Quillabee Water`, `Hesper Salts`): a thing's, no person's; an owner's `'s`
+#: leaves the person's name before them (`Quillet's Pills`)
 REMEDY_NOUNS = frozenset("""Balm Balsam Pills Pill Drops Elixir Tincture Mixture Ointment Salve Syrup Lozenges
-Powders Restorative Essence Lotion Liniment Embrocation Electuary Bitters Panacea""".split())
+Powders Restorative Essence Lotion Liniment Embrocation Electuary Bitters Panacea Water Salts Spirit Powder Solution
+Extract Infusion Decoction Wash Paste Conserve Mucilage Confection Draught Gargle Plaster""".split())
+#: the Latin of prescriptions, whole and abbreviated as physicians write it (`R. Tinct. Quillabeae gtt. xx`,
+#: `M. Fiat pilula`): the forms of a remedy (`Tinct`, `Pulv`), drugs in the genitive (`Opii`, `Sodae`), salts
+#: (`Sulph`, `Chlorid`) and directions (`Fiat`, `Misce`); none is a surname, and those that are (`Ferri`,
+#: `Quin`, `Lin`) stay out: a prescription's other words give it away
+PRESCRIPTION_LATIN = frozenset("""Tinct Tinctura Tincturae Tr Ext Extr Extractum Extracti Aq Aqua Aquae Pulv Pulvis
+Pulveris Syr Syrupus Syrupi Mist Mistura Misturae Conf Confect Confectio Inf Infus Infusum Decoct Decoctum Ung Ungt
+Unguentum Linim Pil Pilula Pilulae Haust Haustus Empl Sp Spt Spiritus Liq Liquor Ol Oleum Olei Hydrarg Hydrargyri
+Zinci Sodae Potass Potassae Potassii Quinae Quiniae Magnes Magnesiae Ammon Ammoniae Plumbi Cupri Bismuthi Morph
+Morphiae Opii Camph Camphorae Ipecac Ipecacuanhae Colocynth Colocynthidis Hyoscyam Hyoscyami Belladonnae Scillae
+Sennae Cinchon Cinchonae Calumb Calumbae Gentianae Menth Menthae Sulph Sulphat Chlorid Iod Iodid Bicarb Carb Acet
+Nit Mur Tart Citr Phosph Comp Simp Destill Dest Fiat Fiant Misce Recipe Signa""".split())
+
+#: the salts a formula names its drug by (`Sulphate of Quillabine`)
+SALT_NOUNS = frozenset("""Sulphate Nitrate Chloride Perchloride Iodide Bromide Carbonate Bicarbonate Acetate
+Subacetate Subnitrate Oxide Citrate Tartrate Phosphate Muriate""".split())
+#: a remedy's or a salt's noun and `of` right before a word, not after an article or owner (`Extract of
+#: Quillabee`, `spirit of Hesper`; not `the spirit of Quillet`): the word is a drug's, a plant's, an element's
+PREPARATION_OF_BEFORE = re.compile(r"(?<![\w.'’-])(?<!the )(?<!his )(?<!her )(?:"
+                                   + "|".join(f"[{noun[0]}{noun[0].lower()}]{noun[1:]}"
+                                              for noun in sorted(REMEDY_NOUNS | SALT_NOUNS))
+                                   + r")[ \t]+of[ \t]+$")
+
+
+def in_prescription(name: str) -> bool:
+    """Whether a name holds a word of a prescription's Latin (`R. Tinct`, `Quillabeae Sulph`,
+    `Fiat`): the letters R. (recipe) and M. (misce) before one read as initials."""
+    return any(word.strip(".").capitalize() in PRESCRIPTION_LATIN for word in name.split())
 
 
 def names_a_thing(name: str) -> bool:
@@ -1118,7 +1147,8 @@ MISREAD_TITLE_STOP = "-."
 def stands_for_no_person(text: str, start: int, end: int) -> bool:
     """Whether a name is a vessel's, its noun or designation first (`Brigantine Hesper`,
     `H.M.S. Hesper`), one quoted alone (`quoted_alone`), ends in an initial OCR read twice
-    (`ends_in_doubled_initial`), is a short word before OCR's `-.` (a title misread: `Mi-.`),
+    (`ends_in_doubled_initial`), is a short word before OCR's `-.` (a title misread: `Mi-.`), a
+    prescription's Latin (`in_prescription`) or the drug of a formula (`Tincture of Quillabee`),
     or a single word found as a name is an
     office (`the Keeper of the Jail`), the name of a place its lower-case noun follows (`Prince
     Quillabee county`), a date's month after its day (`9th Feby /71`, `the 5th May`), or the
@@ -1126,7 +1156,8 @@ def stands_for_no_person(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     if names_a_vessel(text, start, end) or quoted_alone(text, start, end) \
             or ends_in_doubled_initial(name) \
-            or len(name) <= 3 and text.startswith(MISREAD_TITLE_STOP, end):
+            or len(name) <= 3 and text.startswith(MISREAD_TITLE_STOP, end) or in_prescription(name) \
+            or PREPARATION_OF_BEFORE.search(text, max(0, start - 30), start):
         return True
     if " " in name:
         return name.split()[0].rstrip(".").lower() in SHIP_NOUNS
