@@ -629,6 +629,8 @@ def test_open_windows_skip_claimed_common_and_repeated_words():
     ("he walked Avith Hesper to the", "Avith", False),                # OCR's `Av` for a worn `w`
     ("he walked Tbe way home", "Tbe", False),                         # OCR's `b` for `h`
     ("he walked with Tulverton to the", "Tulverton", True),
+    ("he said Avlien Hesper came", "Avlien", False),                  # two misreadings deep: `wlien`, `when`
+    ("he said Tobias came", "Tobias", True),
 ])
 def test_model_spans_are_filtered_for_print(text, span, expected):
     start = text.index(span)
@@ -639,6 +641,8 @@ def test_model_spans_are_filtered_for_print(text, span, expected):
     ("a narrow part. Below Quillabee the river", "Below Quillabee", "Quillabee"),
     ("the tale of Bill Pellworth below", "Bill Pellworth", "Bill Pellworth"),
     ("the hill. Osbert Pellworth came below", "Osbert Pellworth", "Osbert Pellworth"),
+    ("a memoir (Sce Pellworth's paper) says", "Sce Pellworth", "Pellworth"),     # OCR's `See`, inside too
+    ("a memoir (Tulverton Pellworth's paper) says", "Tulverton Pellworth", "Tulverton Pellworth"),
 ])
 def test_a_common_word_opening_a_sentence_is_no_part_of_a_name(text, span, expected):
     start = text.index(span)

