@@ -125,6 +125,11 @@ def rules(text):
     ("the General Staff met the staff", "titled", []),
     ("printed by J. M. Pellworth of London", "initials", ["J. M. Pellworth"]),
     ("R. Ferri sulph. gr. ij.", "initials", []),
+    ("printed by J. IT. Pellworth of London", "initials", ["J. IT. Pellworth"]),     # OCR's `IT.` for `H.`
+    ("then Dr. J. IT. Pellworth came", "titled", ["J. IT. Pellworth"]),
+    ("WHO DID IT. Pellworth came", "initials", []),
+    ("we met Mr. L. S. at the inn", "abbreviated", ["L. S."]),                      # two initials alone
+    ("we met Mr. L. S. Quillet at the inn", "abbreviated", []),
     ("see the Dictionary of Christian Biography, s.v.", "forename", []),   # a work's title
     ("see what Christian Quillet wrote", "forename", ["Christian Quillet"]),
     ("the old Parson Quillet preached", "titled", ["Quillet"]),

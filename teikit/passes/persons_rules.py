@@ -160,7 +160,8 @@ INITIAL_DOT = r"\.\s*"
 #: an initial that OCR read twice, the second time in small letters (`Osric Tt. Quillet`): no word is
 #: a letter doubled so
 DOUBLED_LETTER = "(?:" + "|".join(letter + letter.lower() for letter in string.ascii_uppercase) + ")"
-INITIAL = f"(?:{CAPITAL}|{DOUBLED_LETTER})" + INITIAL_DOT
+#: an initial, OCR's doubled one, or after another one OCR's `IT.` for a worn `H.` (`Osric IT. Quillet`)
+INITIAL = rf"(?:{CAPITAL}|{DOUBLED_LETTER}|IT(?=\.))" + INITIAL_DOT
 #: a later initial whose full stop OCR read as a hyphen (`O. T- Quillet`), a space after it; not `I`
 #: nor `O`, which are words
 HYPHENED_INITIAL = r"[A-HJ-NP-Z]-[ \t]+"
@@ -771,13 +772,13 @@ def saint(text: str, known: Known) -> list[Span]:
 
 
 HONORIFIC_STARTING_ALT = words_not_after(r"[\w.]", sorted(HONORIFICS, key=len, reverse=True))
-#: an honorific and an initial alone (`Mr. P.`, `Mrs Q's`): a person the writer abbreviates
-HONORIFIC_INITIAL = re.compile(rf"(?:{HONORIFIC_STARTING_ALT})(?<=[\w.])[ \t]+(?P<name>[A-Z](?:\.|(?=['’]s\b)))"
-                               r"(?![ \t]*[A-Z\d])")
+#: an honorific and one or two initials alone (`Mr. P.`, `Mr. P. Q.`, `Mrs Q's`): a person the writer abbreviates
+HONORIFIC_INITIAL = re.compile(rf"(?:{HONORIFIC_STARTING_ALT})(?<=[\w.])[ \t]+"
+                               r"(?P<name>[A-Z]\.(?:[ \t]?[A-Z]\.)?|[A-Z](?=['’]s\b))(?![ \t]*[A-Z\d])")
 
 
 def abbreviated(text: str, known: Known) -> list[Span]:
-    """`Mr. P.`, `Mrs Q's letter`: an initial after an honorific, with no name after it."""
+    """`Mr. P.`, `Mr. P. Q.`, `Mrs Q's letter`: one or two initials after an honorific, with no name after them."""
     return [m.span("name") for m in HONORIFIC_INITIAL.finditer(text)]
 
 
