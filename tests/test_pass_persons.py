@@ -1328,7 +1328,7 @@ def test_a_prescription_s_latin_is_no_person():
              "Then R. Quillet and M. Pellworth of Quillbury agreed with him."]
     assert [m.text for m in find_mentions(texts, None, Options(model=False), Report())] == [
         "Tobias Pellworth", "R. Quillet", "M. Pellworth"]
-    for name in ("R. Tinct", "R. Hydrarg", "Fiat", "Quinae Sulph", "Aq. Menth"):
+    for name in ("R. Tinct", "R. Hydrarg", "Fiat", "Quinae Sulph", "Aq. Menth", "Digitalis Quillabea", "Nux Vomica"):
         assert persons_rules.in_prescription(name)
     assert not persons_rules.in_prescription("R. Quillet")
     assert not persons_rules.in_prescription("M. Pellworth")

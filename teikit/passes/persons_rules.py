@@ -1059,15 +1059,18 @@ Powders Restorative Essence Lotion Liniment Embrocation Electuary Bitters Panace
 Extract Infusion Decoction Wash Paste Conserve Mucilage Confection Draught Gargle Plaster""".split())
 #: the Latin of prescriptions, whole and abbreviated as physicians write it (`R. Tinct. Quillabeae gtt. xx`,
 #: `M. Fiat pilula`): the forms of a remedy (`Tinct`, `Pulv`), drugs in the genitive (`Opii`, `Sodae`), salts
-#: (`Sulph`, `Chlorid`) and directions (`Fiat`, `Misce`); none is a surname, and those that are (`Ferri`,
-#: `Quin`, `Lin`) stay out: a prescription's other words give it away
+#: (`Sulph`, `Chlorid`), directions (`Fiat`, `Misce`) and the medicinal plants' Latin names (`Digitalis
+#: Quillabea`); none is a surname, and those that are (`Ferri`, `Quin`, `Lin`, `Senna`) stay out: a
+#: prescription's other words give it away
 PRESCRIPTION_LATIN = frozenset("""Tinct Tinctura Tincturae Tr Ext Extr Extractum Extracti Aq Aqua Aquae Pulv Pulvis
 Pulveris Syr Syrupus Syrupi Mist Mistura Misturae Conf Confect Confectio Inf Infus Infusum Decoct Decoctum Ung Ungt
 Unguentum Linim Pil Pilula Pilulae Haust Haustus Empl Sp Spt Spiritus Liq Liquor Ol Oleum Olei Hydrarg Hydrargyri
 Zinci Sodae Potass Potassae Potassii Quinae Quiniae Magnes Magnesiae Ammon Ammoniae Plumbi Cupri Bismuthi Morph
 Morphiae Opii Camph Camphorae Ipecac Ipecacuanhae Colocynth Colocynthidis Hyoscyam Hyoscyami Belladonnae Scillae
 Sennae Cinchon Cinchonae Calumb Calumbae Gentianae Menth Menthae Sulph Sulphat Chlorid Iod Iodid Bicarb Carb Acet
-Nit Mur Tart Citr Phosph Comp Simp Destill Dest Fiat Fiant Misce Recipe Signa""".split())
+Nit Mur Tart Citr Phosph Comp Simp Destill Dest Fiat Fiant Misce Recipe Signa Nux Vomica Digitalis Atropa Belladonna
+Cinchona Hyoscyamus Conium Cannabis Rheum Aconitum Strychnos Papaver Ipecacuanha Colchicum Veratrum Gelsemium
+Podophyllum Ricinus Quassia Sarsaparilla Hamamelis Hydrastis Taraxacum Officinalis""".split())
 
 #: the salts a formula names its drug by (`Sulphate of Quillabine`)
 SALT_NOUNS = frozenset("""Sulphate Nitrate Chloride Perchloride Iodide Bromide Carbonate Bicarbonate Acetate
