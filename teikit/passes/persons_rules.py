@@ -159,9 +159,12 @@ PARTICLE = r"(?:van|von|de|del|della|der|den|du|da|di|la|le|ten|ter)"
 INITIAL_DOT = r"\.\s*"
 #: an initial that OCR read twice, the second time in small letters (`Osric Tt. Quillet`): no word is
 #: a letter doubled so
-DOUBLED_LETTER = "(?:" + "|".join(letter + letter.lower() for letter in string.ascii_uppercase) + ")"
+LETTER_TWINS = "|".join(letter + letter.lower() for letter in string.ascii_uppercase)
+DOUBLED_LETTER = f"(?:{LETTER_TWINS})"
+#: the second letter of such an initial, after its capital: led by the capital, as `re` scans for it
+TWIN = f"(?:[a-z](?<={LETTER_TWINS}))?"
 #: an initial, OCR's doubled one, or after another one OCR's `IT.` for a worn `H.` (`Osric IT. Quillet`)
-INITIAL = rf"(?:{CAPITAL}|{DOUBLED_LETTER}|IT(?=\.))" + INITIAL_DOT
+INITIAL = rf"(?:{CAPITAL}{TWIN}|IT(?=\.))" + INITIAL_DOT
 #: a later initial whose full stop OCR read as a hyphen (`O. T- Quillet`), a space after it; not `I`
 #: nor `O`, which are words
 HYPHENED_INITIAL = r"[A-HJ-NP-Z]-[ \t]+"
@@ -181,7 +184,7 @@ TITLED = re.compile(
 TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ALT})(?:\s+|(?<=\.))$")
 #: one to three initials, the first starting a word; not after an ampersand, where `&c.` /
 #: `&C.` is `et cetera` (`pots, kettles &C. Col. Pellworth`)
-INITIAL_STARTING = "(?:" + "|".join(not_after(r"[\w.&]", first) for first in (CAPITAL, DOUBLED_LETTER)) + ")"
+INITIAL_STARTING = not_after(r"[\w.&]", CAPITAL) + TWIN
 INITIALS = re.compile(INITIAL_STARTING + INITIAL_DOT
                       + rf"(?:{INITIAL}|{HYPHENED_INITIAL}){{0,2}}(?:{PARTICLE}\s+)?{NAME_WORD}{NAME_END}")
 #: a middle initial whose full stop OCR lost (`Quintus T Pellworth`); not the pronoun `I` nor `O`
@@ -1148,27 +1151,65 @@ def ends_in_doubled_initial(name: str) -> bool:
 MISREAD_TITLE_STOP = "-."
 
 
-def stands_for_no_person(text: str, start: int, end: int) -> bool:
-    """Whether a name is a vessel's, its noun or designation first (`Brigantine Hesper`,
-    `H.M.S. Hesper`), one quoted alone (`quoted_alone`), ends in an initial OCR read twice
-    (`ends_in_doubled_initial`), is a short word before OCR's `-.` (a title misread: `Mi-.`), a
-    prescription's Latin (`in_prescription`) or the drug of a formula (`Tincture of Quillabee`),
-    or a single word found as a name is an
-    office (`the Keeper of the Jail`), the name of a place its lower-case noun follows (`Prince
-    Quillabee county`), a date's month after its day (`9th Feby /71`, `the 5th May`), or the
-    suffix of the name before it (`Wm Pellworth Bart`)."""
+def opens_with_a_vessels_noun(text: str, start: int, end: int) -> bool:
+    """`Brigantine Hesper`: a vessel's noun first, then its name."""
     name = text[start:end]
-    if names_a_vessel(text, start, end) or quoted_alone(text, start, end) \
-            or ends_in_doubled_initial(name) \
-            or len(name) <= 3 and text.startswith(MISREAD_TITLE_STOP, end) or in_prescription(name) \
-            or PREPARATION_OF_BEFORE.search(text, max(0, start - 30), start):
-        return True
-    if " " in name:
-        return name.split()[0].rstrip(".").lower() in SHIP_NOUNS
-    if name.rstrip(".").title() in NAME_SUFFIXES and CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
-        return True
-    return names_an_office(name) or bool(PLACE_NOUN_AFTER.match(text, end)) \
-        or name.rstrip(".").lower() in MONTH_NUMBER and bool(DAY_NUMBER_BEFORE.search(text, max(0, start - 8), start))
+    return " " in name and name.split()[0].rstrip(".").lower() in SHIP_NOUNS
+
+
+def misread_title(text: str, start: int, end: int) -> bool:
+    """`Mi-.`: a short word before OCR's `-.`, a title's stop misread."""
+    return end - start <= 3 and text.startswith(MISREAD_TITLE_STOP, end)
+
+
+def formulas_drug(text: str, start: int, end: int) -> bool:
+    """`Tincture of Quillabee`: the drug of a formula, after a remedy's or a salt's noun and `of`."""
+    return bool(PREPARATION_OF_BEFORE.search(text, max(0, start - 30), start))
+
+
+def suffix_of_the_name_before(text: str, start: int, end: int) -> bool:
+    """`Wm Pellworth Bart`: a name's suffix found alone after the name."""
+    word = text[start:end]
+    return " " not in word and word.rstrip(".").title() in NAME_SUFFIXES \
+        and bool(CAPITALISED_BEFORE.search(text, max(0, start - 30), start))
+
+
+def office(text: str, start: int, end: int) -> bool:
+    """`the Keeper of the Jail`: a single word that names an office."""
+    word = text[start:end]
+    return " " not in word and names_an_office(word)
+
+
+def place_before_its_noun(text: str, start: int, end: int) -> bool:
+    """`Prince Quillabee county`: a single word a place's lower-case noun follows."""
+    return " " not in text[start:end] and bool(PLACE_NOUN_AFTER.match(text, end))
+
+
+def month_after_its_day(text: str, start: int, end: int) -> bool:
+    """`9th Feby /71`, `the 5th May`: a date's month after its day."""
+    word = text[start:end]
+    return " " not in word and word.rstrip(".").lower() in MONTH_NUMBER \
+        and bool(DAY_NUMBER_BEFORE.search(text, max(0, start - 8), start))
+
+
+#: what a name found by any stage may be instead of a person's, each a check of (text, start, end)
+NO_PERSON = (("vessel's designation", names_a_vessel), ("vessel's noun", opens_with_a_vessels_noun),
+             ("quoted alone", quoted_alone),
+             ("doubled initial", lambda text, start, end: ends_in_doubled_initial(text[start:end])),
+             ("misread title", misread_title),
+             ("prescription", lambda text, start, end: in_prescription(text[start:end])),
+             ("formula's drug", formulas_drug), ("suffix", suffix_of_the_name_before), ("office", office),
+             ("place", place_before_its_noun), ("month", month_after_its_day))
+
+
+def stands_for_no_person(text: str, start: int, end: int) -> bool:
+    """Whether a name found stands for no person (NO_PERSON): a vessel's, its designation or
+    noun first (`H.M.S. Hesper`, `Brigantine Hesper`), one quoted alone (`quoted_alone`), one
+    ending in an initial OCR read twice (`ends_in_doubled_initial`), a title misread (`Mi-.`), a
+    prescription's Latin (`in_prescription`) or a formula's drug (`Tincture of Quillabee`), the
+    suffix of the name before it (`Wm Pellworth Bart`), or a single word that is an office, a
+    place before its noun or a month after its day."""
+    return any(check(text, start, end) for _, check in NO_PERSON)
 
 
 #: a party's camp, which a journal names by the one who leads it (`Capt. Quillet Camp`)
