@@ -445,11 +445,10 @@ VESSEL_DESIGNATION = re.compile(r"\b(?:H\.\s?M\.\s?(?:C\.\s?)?S\.(?:\s?V\.)?|U\.
 def names_a_vessel(text: str, start: int, end: int) -> bool:
     """Whether a ship's designation opens the name or stands right before it (`H.M.S. Hesper`, `left H. M.
     Steam Sloop`); a person's initials that are no designation (`S. S. Quillet`, `H. M. Quillet`) are not concerned."""
-    window = max(0, start - 12), min(len(text), end + 30)
-    if "M." not in text[slice(*window)] and "S." not in text[slice(*window)]:      # in every designation
+    low, high = max(0, start - 12), min(len(text), end + 30)
+    if "M." not in text[low:high] and "S." not in text[low:high]:      # one of them is in every designation
         return False
-    return any(m.end() >= start for m in VESSEL_DESIGNATION.finditer(text, *window)
-               if m.start() < end)
+    return any(m.end() >= start for m in VESSEL_DESIGNATION.finditer(text, low, high) if m.start() < end)
 
 
 #: an article right before a name makes it a thing (`the Victoria`, `a Hobson's choice`), and
