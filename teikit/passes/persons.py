@@ -308,11 +308,9 @@ def find_mentions(texts: list[str], finder: PersonFinder | None, opts: Options, 
         places = groups | after_place.keys() | persons_model.place_words(texts, (PLACE_OF,))
         for b, text in enumerate(texts):
             spans = persons_rules.rule_spans(text, known)
-            for rule in ("speaker", "apposition", "author", "lineage", "kin owner", "cited author", "authority"):
-                # `Moscow said`, `read Quillbury`
+            for rule in persons_rules.CONTEXT_RULES:
                 spans[rule] = [(i, j) for i, j in spans[rule] if text[i:j] not in places]
-            attested.update(text[i:j] for rule in ("titled", "speaker", "saint", "cited author", "authority")
-                            for i, j in spans.get(rule, ()))
+            attested.update(text[i:j] for rule in persons_rules.VOUCHING_RULES for i, j in spans[rule])
             titled_surnames.update(persons_keys.name_parts(text[i:j])[1] for i, j in spans.get("titled", ())
                                    if persons_rules.takes_surname(persons_rules.title_before(text, i)))
             claim(b, [span for found in spans.values() for span in found] + weak.get(b, []), "rules")

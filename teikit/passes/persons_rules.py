@@ -1017,6 +1017,11 @@ RULES = (("initials", initials), ("titled", titled), ("forename", forename), ("s
          ("apposition", in_apposition), ("signature", signature), ("author", author), ("lineage", lineage),
          ("kin owner", kin_owner), ("cited author", cited_author),
          ("authority", authority))
+#: the rules that know a name by its context alone, nothing in the name making it a person's
+#: (`Moscow said`, `read Quillbury`): the caller drops their finds that the text makes places
+CONTEXT_RULES = frozenset({"speaker", "apposition", "author", "lineage", "kin owner", "cited author", "authority"})
+#: the rules whose finds vouch for a name as a person's, where the text names a river or a range after it too
+VOUCHING_RULES = frozenset({"titled", "speaker", "saint", "cited author", "authority"})
 
 
 #: an initial as a word of a name (`J.`)
