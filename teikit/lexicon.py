@@ -30,8 +30,9 @@ PLAIN_WORD_RE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-�
 #: one or two letters, a straight apostrophe and a vowel or h at a token's start: an elided
 #: article or pronoun (`l'Osric`, `qu'il`), which wordfreq's tokenizer makes a token of its own
 ELISION_RE = re.compile(r"[^\W\d_]{1,2}'(?=[aehiouyáéíóúàèìòùâêîôûåïö])")
-#: what wordfreq gives a word it lacks (`minimum` of `zipf_frequency`: Zipf 0)
-MISSING_FREQUENCY = 10 ** 0.0 / 1e9
+#: the least frequency wordfreq gives a word (`minimum` of `zipf_frequency`), Zipf 0: a word it lacks
+MISSING_FREQUENCY = 1e-9
+UNKNOWN_ZIPF = 0.0
 
 
 def wordlist_file(language: str) -> Path | None:
@@ -132,11 +133,11 @@ def plain_word_zipf(tokens: list[str], freqs: dict[str, float]) -> float:
     frequencies of its parts combined (1/f = 1/f1 + 1/f2 ...), rounded to three figures, then
     to the Zipf scale's hundredths; a part the list lacks, or no part, makes the word unknown."""
     if not tokens:
-        return round(math.log(MISSING_FREQUENCY, 10) + 9, 2)
+        return UNKNOWN_ZIPF
     one_over = 0.0
     for token in tokens:      # added one by one, as wordfreq does (sum() rounds otherwise since 3.12)
         if token not in freqs:
-            return round(math.log(MISSING_FREQUENCY, 10) + 9, 2)
+            return UNKNOWN_ZIPF
         one_over += 1.0 / freqs[token]
     freq = max(1.0 / one_over, MISSING_FREQUENCY)
     return round(math.log(round(freq, math.floor(-math.log(freq, 10)) + 3), 10) + 9, 2)
